@@ -4,27 +4,43 @@ import ts from 'typescript';
 
 // Path aliases (e.g. the ones added by `nest g library`) live in tsconfig.json,
 // so they are read from there instead of being duplicated here.
-const { config: tsconfig } = ts.readConfigFile(
-  './tsconfig.json',
-  ts.sys.readFile,
-);
+const { config: tsconfig } = ts.readConfigFile('./tsconfig.json', (path) => ts.sys.readFile(path));
 const paths = tsconfig?.compilerOptions?.paths ?? {};
 
-const config: Config = {
-  moduleFileExtensions: ['js', 'json', 'ts'],
+const shared = {
   rootDir: '.',
-  testRegex: '.*\\.spec\\.ts$',
-  transform: {
-    '^.+\\.(t|j)s$': 'ts-jest',
-  },
+  moduleFileExtensions: ['js', 'json', 'ts'],
+  transform: { '^.+\\.(t|j)s$': 'ts-jest' },
   moduleNameMapper: pathsToModuleNameMapper(paths, { prefix: '<rootDir>/' }),
-  collectCoverageFrom: [
-    'src/**/*.(t|j)s',
-    'libs/**/*.(t|j)s',
-    'apps/**/*.(t|j)s',
-  ],
-  coverageDirectory: './coverage',
   testEnvironment: 'node',
+};
+
+/**
+ * `npm test` runs both projects. Unit specs sit beside the code; integration
+ * specs (test/) share one migrated, seeded database that global setup creates
+ * (on DATABASE_URL's server, else on a throwaway embedded server) and global
+ * teardown drops. Jest runs a project's global setup only when at least one
+ * of its specs is selected, so `npm test -- src/config` starts no database.
+ */
+const config: Config = {
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/seeds/**/*.spec.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/**/*.spec.ts'],
+      globalSetup: '<rootDir>/test/setup/global-setup.ts',
+      globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+    },
+  ],
+  // Each integration spec boots its own app on the shared database.
+  maxWorkers: 2,
+  collectCoverageFrom: ['src/**/*.(t|j)s'],
+  coverageDirectory: './coverage',
 };
 
 export default config;

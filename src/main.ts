@@ -1,8 +1,9 @@
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app.module';
+import { bootstrap } from './bootstrap';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  await app.listen(process.env.PORT ?? 3000);
-}
-void bootstrap();
+bootstrap().catch((error: unknown) => {
+  console.error(`Error: ${error instanceof Error ? error.message : String(error)}`);
+  if (/^(debug|trace)$/.test(process.env.LOG_LEVEL ?? '')) {
+    console.error((error as { cause?: unknown }).cause ?? error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,273 @@
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { BrandEntity } from '../src/brands/brand.entity';
+import { ClinicEntity } from '../src/clinics/clinic.entity';
+import { FieldPolicyEntity } from '../src/content-resolution/field-policy.entity';
+import { OverrideEntity } from '../src/content-resolution/override.entity';
+import { FaqTreatmentEntity } from '../src/faqs/faq-treatment.entity';
+import { FaqEntity } from '../src/faqs/faq.entity';
+import { ClinicTreatmentEntity } from '../src/pricing/clinic-treatment.entity';
+import { PriceItemEntity } from '../src/pricing/price-item.entity';
+import {
+  ProviderClinicEntity,
+  ProviderTreatmentEntity,
+} from '../src/providers/provider-links.entity';
+import { ProviderEntity } from '../src/providers/provider.entity';
+import { RegionEntity } from '../src/regions/region.entity';
+import { TreatmentEntity } from '../src/treatments/treatment.entity';
+import {
+  DEMO_BRAND,
+  DEMO_CLINIC_FAQS,
+  DEMO_CLINICS,
+  DEMO_FAQ_OVERRIDES,
+  DEMO_FIELD_POLICIES,
+  DEMO_PROVIDERS,
+  DEMO_REGIONS,
+  DEMO_TREATMENT_OVERRIDES,
+} from './content/demo-network';
+import { buildMicroNeedlingContent } from './content/micro-needling';
+import { stableId } from './stable-id';
+
+/** How many rows each table gained; all zero on a database already seeded. */
+export type SeedReport = Record<string, number>;
+
+const PUBLISHED = { publicationStatus: 'PUBLISHED' as const };
+
+/**
+ * Seeds the sample franchise and the micro-needling treatment from the
+ * article. Rows have stable ids and are inserted only when missing, so a
+ * second run changes nothing and edits made since the first run survive.
+ * Everything happens in one transaction: a failure leaves no partial seed.
+ */
+export async function runSeed(dataSource: DataSource): Promise<SeedReport> {
+  return dataSource.transaction(async (manager) => {
+    const seeder = new Seeder(manager, new Date());
+    await seeder.seedAll();
+    return seeder.report;
+  });
+}
+
+/** Seeds only a database without any brand (used by `npm start`). */
+export async function seedIfEmpty(dataSource: DataSource): Promise<boolean> {
+  const brands = await dataSource.getRepository(BrandEntity).count();
+  if (brands > 0) return false;
+  await runSeed(dataSource);
+  return true;
+}
+
+class Seeder {
+  readonly report: SeedReport = {};
+  private readonly published: {
+    publicationStatus: 'PUBLISHED';
+    publishedAt: Date;
+  };
+
+  constructor(
+    private readonly manager: EntityManager,
+    now: Date,
+  ) {
+    this.published = { ...PUBLISHED, publishedAt: now };
+  }
+
+  async seedAll(): Promise<void> {
+    const content = buildMicroNeedlingContent();
+    const brandId = stableId(`brand:${DEMO_BRAND.slug}`);
+    const treatmentId = stableId(`treatment:${content.slug}`);
+    const regionId = (slug: string) => stableId(`region:${slug}`);
+    const clinicId = (slug: string) => stableId(`clinic:${slug}`);
+    const faqId = (key: string) => stableId(`faq:${key}`);
+    // What the brand said when the override was written (for staleness).
+    const brandFaqValue = (key: string, field: string) => {
+      const faq = content.faqs.find((candidate) => candidate.key === key);
+      if (!faq) throw new Error(`Seed: no brand FAQ "${key}" to override`);
+      return field === 'hidden' ? false : faq[field as 'position'];
+    };
+
+    await this.insert(BrandEntity, [
+      { id: brandId, ...DEMO_BRAND, isSample: true, ...this.published },
+    ]);
+    await this.insert(
+      RegionEntity,
+      DEMO_REGIONS.map((region) => ({
+        id: regionId(region.slug),
+        brandId,
+        ...region,
+        ...this.published,
+      })),
+    );
+    await this.insert(
+      ClinicEntity,
+      DEMO_CLINICS.map(({ region, microNeedlingPrices: _prices, ...clinic }) => ({
+        ...clinic,
+        id: clinicId(clinic.slug),
+        brandId,
+        regionId: regionId(region),
+        country: 'US',
+        locale: DEMO_BRAND.locale,
+        currency: DEMO_BRAND.currency,
+        operatingStatus: 'OPEN' as const,
+        ...this.published,
+      })),
+    );
+
+    await this.insert(TreatmentEntity, [
+      {
+        id: treatmentId,
+        brandId,
+        slug: content.slug,
+        name: content.name,
+        aliases: content.aliases,
+        summary: content.summary,
+        sections: content.sections,
+        facts: {
+          durationMinutes: content.facts.durationMinutes.value,
+          recoveryDays: content.facts.recoveryDays.value,
+          sessions: content.facts.sessions.value,
+          sessionIntervalWeeks: content.facts.sessionIntervalWeeks.value,
+          maintenancePerYear: content.facts.maintenancePerYear.value,
+        },
+        aftercare: content.aftercare.value,
+        contraindications: content.contraindications.value,
+        combinesWith: content.combinesWith.value,
+        disclaimer: null,
+        ...this.published,
+      },
+    ]);
+    await this.insert(
+      FieldPolicyEntity,
+      DEMO_FIELD_POLICIES.map((policy) => ({
+        brandId,
+        ...policy,
+        ...this.published,
+      })),
+    );
+
+    await this.insert(FaqEntity, [
+      ...content.faqs.map((faq) => ({
+        id: faqId(faq.key),
+        brandId,
+        clinicId: null,
+        question: faq.question,
+        answer: faq.answer,
+        position: faq.position,
+        ...this.published,
+      })),
+      ...DEMO_CLINIC_FAQS.map((faq) => ({
+        id: faqId(faq.key),
+        brandId,
+        clinicId: clinicId(faq.clinic),
+        question: faq.question,
+        answer: faq.answer,
+        position: faq.position,
+        ...this.published,
+      })),
+    ]);
+    await this.insert(
+      FaqTreatmentEntity,
+      [...content.faqs, ...DEMO_CLINIC_FAQS].map((faq) => ({
+        faqId: faqId(faq.key),
+        treatmentId,
+      })),
+    );
+
+    await this.insert(
+      ProviderEntity,
+      DEMO_PROVIDERS.map(({ clinics: _clinics, ...provider }) => ({
+        ...provider,
+        id: stableId(`provider:${provider.slug}`),
+        brandId,
+        photoUrl: `https://lumen-aesthetics.example/team/${provider.slug}.jpg`,
+        ...this.published,
+      })),
+    );
+    await this.insert(
+      ProviderClinicEntity,
+      DEMO_PROVIDERS.flatMap((provider) =>
+        provider.clinics.map((clinic) => ({
+          providerId: stableId(`provider:${provider.slug}`),
+          clinicId: clinicId(clinic),
+        })),
+      ),
+    );
+    await this.insert(
+      ProviderTreatmentEntity,
+      DEMO_PROVIDERS.map((provider) => ({
+        providerId: stableId(`provider:${provider.slug}`),
+        treatmentId,
+      })),
+    );
+
+    const offeringId = (clinic: string) => stableId(`clinic-treatment:${clinic}:${content.slug}`);
+    await this.insert(
+      ClinicTreatmentEntity,
+      DEMO_CLINICS.map((clinic) => ({
+        id: offeringId(clinic.slug),
+        clinicId: clinicId(clinic.slug),
+        treatmentId,
+        ...this.published,
+      })),
+    );
+    await this.insert(
+      PriceItemEntity,
+      DEMO_CLINICS.flatMap((clinic) =>
+        clinic.microNeedlingPrices.map((price, position) => ({
+          id: stableId(`price:${clinic.slug}:${content.slug}:${price.label}`),
+          clinicTreatmentId: offeringId(clinic.slug),
+          label: price.label,
+          kind: price.kind,
+          amountMinor: price.amountMinor,
+          currency: DEMO_BRAND.currency,
+          isFromPrice: price.isFromPrice ?? false,
+          sessions: price.sessions ?? null,
+          position,
+          ...this.published,
+        })),
+      ),
+    );
+
+    await this.insert(OverrideEntity, [
+      ...DEMO_TREATMENT_OVERRIDES.map((override) => ({
+        id: stableId(`override:${override.key}`),
+        brandId,
+        scope: override.scope,
+        regionId: override.scope === 'REGION' ? regionId(override.target) : null,
+        clinicId: override.scope === 'CLINIC' ? clinicId(override.target) : null,
+        entityType: 'TREATMENT' as const,
+        entityId: treatmentId,
+        field: override.field,
+        value: override.value,
+        baseValue: null, // the brand sets no disclaimer
+        ...this.published,
+      })),
+      ...DEMO_FAQ_OVERRIDES.map((override) => ({
+        id: stableId(`override:${override.clinic}:${override.faqKey}:${override.field}`),
+        brandId,
+        scope: 'CLINIC' as const,
+        regionId: null,
+        clinicId: clinicId(override.clinic),
+        entityType: 'FAQ' as const,
+        entityId: faqId(override.faqKey),
+        field: override.field,
+        value: override.value,
+        baseValue: brandFaqValue(override.faqKey, override.field),
+        ...this.published,
+      })),
+    ]);
+  }
+
+  /** Inserts the rows whose key is not taken yet; counts what it added. */
+  private async insert<T extends ObjectLiteral>(
+    entity: EntityTarget<T>,
+    rows: Partial<T>[],
+  ): Promise<void> {
+    const result = await this.manager
+      .createQueryBuilder()
+      .insert()
+      .into(entity)
+      .values(rows as never)
+      .orIgnore()
+      .returning('1')
+      .execute();
+    const table = this.manager.connection.getMetadata(entity).tableName;
+    this.report[table] = (this.report[table] ?? 0) + (result.raw as unknown[]).length;
+  }
+}

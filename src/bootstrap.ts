@@ -1,0 +1,109 @@
+import { Logger } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { type AddressInfo, createServer } from 'node:net';
+import { DataSource } from 'typeorm';
+import { seedIfEmpty } from '../seeds/seed';
+import { createApp } from './app-setup';
+import { loadConfig } from './config/app-config';
+import { EmbeddedPostgresServer, startEmbeddedPostgres } from './database/embedded-postgres';
+import { prepareDatabase, withStartupLock } from './database/prepare-database';
+import { describeStartupError, StartupError } from './startup-error';
+
+const SHUTDOWN_TIMEOUT_MS = 20_000;
+
+/**
+ * Starts the API: config, database (embedded when DATABASE_URL is unset),
+ * migrations, seed of an empty database, HTTP. Any failure is rethrown as a
+ * StartupError whose message is the one line to print; whatever was started
+ * is stopped first.
+ */
+export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const config = loadConfig(env);
+  let databaseUrl = config.databaseUrl;
+  let embedded: EmbeddedPostgresServer | undefined;
+  let app: NestExpressApplication | undefined;
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      try {
+        await app?.close();
+      } finally {
+        await embedded?.stop();
+      }
+    })());
+  handleShutdownSignals(close);
+
+  try {
+    // Fail before starting a database when the port is obviously taken.
+    await assertPortFree(config.host, config.port);
+    if (!databaseUrl) {
+      console.log(`Starting embedded PostgreSQL in ${config.dataDir} …`);
+      const verbose = config.logLevel === 'debug' || config.logLevel === 'trace';
+      embedded = await startEmbeddedPostgres({
+        dataDir: config.dataDir,
+        port: config.embeddedPostgresPort,
+        log: verbose ? (line) => console.log(`[postgres] ${line}`) : undefined,
+      });
+      databaseUrl = embedded.url;
+    }
+
+    app = await createApp(Object.freeze({ ...config, databaseUrl }));
+    const dataSource = app.get(DataSource);
+    await withStartupLock(dataSource, async () => {
+      await prepareDatabase(dataSource);
+      if (config.seedOnStart && (await seedIfEmpty(dataSource))) {
+        new Logger('Database').log('Seeded the empty database');
+      }
+    });
+
+    await app.listen(config.port, config.host);
+    const { port } = app.getHttpServer().address() as AddressInfo;
+    console.log(`GraphQL API ready at http://localhost:${port}/graphql`);
+  } catch (error) {
+    await close().catch(() => undefined);
+    throw new StartupError(describeStartupError(error, { databaseUrl, port: config.port }), {
+      cause: error,
+    });
+  }
+}
+
+/**
+ * SIGINT/SIGTERM: close the app (Nest's shutdown hooks run), then stop the
+ * embedded server, then exit 0. Nest's own enableShutdownHooks() is not used:
+ * it re-raises the signal once the app is closed, which would kill the
+ * process before the embedded server is stopped.
+ */
+function handleShutdownSignals(close: () => Promise<void>) {
+  let received = false;
+  const onSignal = () => {
+    // A terminal's Ctrl-C arrives twice under `nest start` (the group's and
+    // the one the CLI forwards): later signals wait for the first shutdown.
+    if (received) return;
+    received = true;
+    setTimeout(() => {
+      console.error(
+        `Error: shutdown took longer than ${SHUTDOWN_TIMEOUT_MS / 1000} s, exiting anyway`,
+      );
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS).unref();
+    close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`Error: ${describeStartupError(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}
+
+function assertPortFree(host: string, port: number): Promise<void> {
+  if (port === 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen({ host, port, exclusive: true }, () => probe.close(() => resolve()));
+  });
+}

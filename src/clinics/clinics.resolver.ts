@@ -1,0 +1,146 @@
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Brand } from '../brands/dtos/brand.object';
+import { BrandsService } from '../brands/brands.service';
+import { ContentResolutionService } from '../content-resolution/content-resolution.service';
+import { Faq } from '../faqs/dtos/faq.object';
+import { pageWindow, toConnection } from '../graphql/connection';
+import type { GraphqlContext } from '../graphql/graphql-context';
+import { clinicJsonLd } from '../json-ld/json-ld';
+import { Provider } from '../providers/dtos/provider.object';
+import { ProvidersService } from '../providers/providers.service';
+import { Region } from '../regions/dtos/region.object';
+import { RegionsService } from '../regions/regions.service';
+import { Treatment } from '../treatments/dtos/treatment.object';
+import { TreatmentsService } from '../treatments/treatments.service';
+import { ClinicsService } from './clinics.service';
+import { ClinicConnection } from './dtos/clinic-connection.object';
+import { Clinic } from './dtos/clinic.object';
+import { ClinicsArgs } from './dtos/clinics.args';
+
+@Resolver(() => Clinic)
+export class ClinicsResolver {
+  constructor(
+    private readonly clinicsService: ClinicsService,
+    private readonly brandsService: BrandsService,
+    private readonly regionsService: RegionsService,
+    private readonly treatmentsService: TreatmentsService,
+    private readonly providersService: ProvidersService,
+    private readonly resolution: ContentResolutionService,
+  ) {}
+
+  @Query(() => Clinic, { nullable: true, description: 'A published clinic, or null.' })
+  async clinic(
+    @Args('brand', { description: 'Brand slug.' }) brand: string,
+    @Args('slug', { description: 'Clinic slug.' }) slug: string,
+  ): Promise<Clinic | null> {
+    const row = await this.clinicsService.findPublished(brand, slug);
+    return row && this.clinicsService.toClinic(row);
+  }
+
+  @Query(() => ClinicConnection, {
+    description: 'A brand’s clinics: filter by region, city, treatment or distance.',
+  })
+  async clinics(@Args() args: ClinicsArgs): Promise<ClinicConnection> {
+    const window = pageWindow('clinics', args);
+    const { rows, totalCount } = await this.clinicsService.list(args.brand, args.filter, window);
+    return toConnection(
+      'clinics',
+      rows.map((row) => this.clinicsService.toClinic(row)),
+      window,
+      totalCount,
+    );
+  }
+
+  @ResolveField(() => Brand)
+  async brand(@Parent() clinic: Clinic, @Context() { loaders }: GraphqlContext): Promise<Brand> {
+    const brand = await loaders.get(this.brandsService.batchById).load(clinic.row.brandId);
+    return brand!;
+  }
+
+  @ResolveField(() => Region, { nullable: true })
+  region(
+    @Parent() clinic: Clinic,
+    @Context() { loaders }: GraphqlContext,
+  ): Promise<Region | null> | null {
+    return clinic.row.regionId
+      ? loaders.get(this.regionsService.batchById).load(clinic.row.regionId)
+      : null;
+  }
+
+  @ResolveField(() => [Treatment], {
+    description: 'Treatments offered here, resolved for this clinic.',
+  })
+  async treatments(
+    @Parent() clinic: Clinic,
+    @Context() { loaders }: GraphqlContext,
+  ): Promise<Treatment[]> {
+    const offered = await loaders.get(this.treatmentsService.batchOfferedByClinic).load(clinic.id);
+    return Promise.all(
+      offered.map((entity) => this.resolution.resolveTreatment(entity, clinic.row, loaders)),
+    );
+  }
+
+  @ResolveField(() => Treatment, {
+    nullable: true,
+    description: 'One treatment offered here, resolved for this clinic; null if not offered.',
+  })
+  async treatment(
+    @Parent() clinic: Clinic,
+    @Args('slug') slug: string,
+    @Context() { loaders }: GraphqlContext,
+  ): Promise<Treatment | null> {
+    const offered = await loaders.get(this.treatmentsService.batchOfferedByClinic).load(clinic.id);
+    const entity = offered.find((treatment) => treatment.slug === slug);
+    return entity ? this.resolution.resolveTreatment(entity, clinic.row, loaders) : null;
+  }
+
+  @ResolveField(() => [Provider], { description: 'Providers working here.' })
+  async providers(
+    @Parent() clinic: Clinic,
+    @Context() { loaders }: GraphqlContext,
+  ): Promise<Provider[]> {
+    const rows = await loaders.get(this.providersService.batchByClinic).load(clinic.id);
+    return rows.map((row) => this.providersService.toProvider(row));
+  }
+
+  @ResolveField(() => [Faq], { description: 'The FAQ list as this clinic shows it.' })
+  async faqs(
+    @Parent() clinic: Clinic,
+    @Args('treatment', {
+      nullable: true,
+      type: () => String,
+      description: 'Treatment slug: only FAQs about it.',
+    })
+    treatment: string | null,
+    @Context() { loaders }: GraphqlContext,
+  ): Promise<Faq[]> {
+    let treatmentId: string | null = null;
+    if (treatment) {
+      const offered = await loaders
+        .get(this.treatmentsService.batchOfferedByClinic)
+        .load(clinic.id);
+      treatmentId = offered.find((entity) => entity.slug === treatment)?.id ?? null;
+      if (!treatmentId) return [];
+    }
+    return this.resolution.resolveFaqs(clinic.row.brandId, clinic.row, treatmentId, loaders);
+  }
+
+  @ResolveField(() => GraphQLJSONObject, { description: 'schema.org MedicalClinic.' })
+  async jsonLd(
+    @Parent() clinic: Clinic,
+    @Context() { loaders }: GraphqlContext,
+  ): Promise<Record<string, unknown>> {
+    const brand = await loaders.get(this.brandsService.batchById).load(clinic.row.brandId);
+    return clinicJsonLd({
+      name: clinic.name,
+      phone: clinic.phone,
+      email: clinic.email,
+      address: clinic.address,
+      geo: clinic.geo,
+      openingHours: clinic.openingHours,
+      brandName: brand?.name ?? '',
+      url: brand?.websiteUrl ? `${brand.websiteUrl}/clinics/${clinic.slug}` : null,
+    });
+  }
+}

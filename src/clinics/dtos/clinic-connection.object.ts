@@ -1,0 +1,6 @@
+import { ObjectType } from '@nestjs/graphql';
+import { ConnectionType } from '../../graphql/connection';
+import { Clinic } from './clinic.object';
+
+@ObjectType()
+export class ClinicConnection extends ConnectionType(Clinic) {}

@@ -1,0 +1,25 @@
+/** The error codes clients see in `errors[].extensions.code`. */
+export type DomainErrorCode =
+  'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+
+/**
+ * A failure a client can act on. Services throw it; the GraphQL layer maps it
+ * to a typed error in one place (graphql/format-error.ts).
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+/** Shorthand for bad input, naming the argument or field at fault. */
+export function badInput(argument: string, message: string): DomainError {
+  return new DomainError('BAD_USER_INPUT', `${argument}: ${message}`, {
+    argument,
+  });
+}

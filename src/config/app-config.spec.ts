@@ -1,0 +1,120 @@
+import { loadConfig } from './app-config';
+import { ConfigError } from './config-error';
+
+describe('loadConfig', () => {
+  it('defaults every value for an empty environment', () => {
+    expect(loadConfig({})).toEqual({
+      nodeEnv: 'development',
+      host: '0.0.0.0',
+      port: 3000,
+      databaseUrl: undefined,
+      dataDir: '.data/postgres',
+      embeddedPostgresPort: 54329,
+      logLevel: 'info',
+      graphqlIntrospection: true,
+      seedOnStart: true,
+    });
+  });
+
+  it('reads every variable', () => {
+    expect(
+      loadConfig({
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: '8080',
+        DATABASE_URL: 'postgresql://app:secret@db.internal:5433/content',
+        DATA_DIR: '/var/lib/cca',
+        EMBEDDED_PG_PORT: '6000',
+        LOG_LEVEL: 'warn',
+        GRAPHQL_INTROSPECTION: '1',
+        SEED_ON_START: 'false',
+      }),
+    ).toEqual({
+      nodeEnv: 'production',
+      host: '127.0.0.1',
+      port: 8080,
+      databaseUrl: 'postgresql://app:secret@db.internal:5433/content',
+      dataDir: '/var/lib/cca',
+      embeddedPostgresPort: 6000,
+      logLevel: 'warn',
+      graphqlIntrospection: true,
+      seedOnStart: false,
+    });
+  });
+
+  it('turns introspection off by default in production only', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).graphqlIntrospection).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test' }).graphqlIntrospection).toBe(true);
+  });
+
+  it('is silent by default in tests', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).logLevel).toBe('silent');
+  });
+
+  it('treats empty variables as unset', () => {
+    const config = loadConfig({ PORT: '', DATABASE_URL: ' ', LOG_LEVEL: '' });
+    expect(config.port).toBe(3000);
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.logLevel).toBe('info');
+  });
+
+  it('accepts PORT 0 (any free port)', () => {
+    expect(loadConfig({ PORT: '0' }).port).toBe(0);
+  });
+
+  it('accepts true/false/1/0 in any case', () => {
+    expect(loadConfig({ SEED_ON_START: 'TRUE' }).seedOnStart).toBe(true);
+    expect(loadConfig({ SEED_ON_START: '0' }).seedOnStart).toBe(false);
+  });
+
+  it('returns a frozen object', () => {
+    expect(Object.isFrozen(loadConfig({}))).toBe(true);
+  });
+
+  it.each([
+    ['PORT', 'abc', /^PORT is "abc": set it to a whole number from 0 to 65535$/],
+    ['PORT', '65536', /^PORT is "65536"/],
+    ['PORT', '-1', /^PORT is "-1"/],
+    ['PORT', '30.5', /^PORT is "30.5"/],
+    ['EMBEDDED_PG_PORT', '0', /^EMBEDDED_PG_PORT is "0": .* from 1 to 65535$/],
+    [
+      'NODE_ENV',
+      'staging',
+      /^NODE_ENV is "staging": set it to one of development, production, test$/,
+    ],
+    [
+      'LOG_LEVEL',
+      'verbose',
+      /^LOG_LEVEL is "verbose": set it to one of fatal, error, warn, info, debug, trace, silent$/,
+    ],
+    ['SEED_ON_START', 'yes', /^SEED_ON_START is "yes": set it to true, false, 1 or 0$/],
+    ['GRAPHQL_INTROSPECTION', 'on', /^GRAPHQL_INTROSPECTION is "on"/],
+    ['DATABASE_URL', 'not a url', /^DATABASE_URL is not a valid URL: set it to postgres:\/\//],
+    [
+      'DATABASE_URL',
+      'mysql://u:p@h/db',
+      /^DATABASE_URL must start with postgres:\/\/ or postgresql:\/\//,
+    ],
+  ])('rejects %s=%s with a ConfigError naming it', (name, value, message) => {
+    const load = () => loadConfig({ [name]: value });
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(message);
+  });
+
+  it('never echoes a malformed DATABASE_URL, which may hold a password', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u:hunter2@[bad' })).toThrow(
+      expect.objectContaining({
+        message: expect.not.stringContaining('hunter2'),
+      }),
+    );
+  });
+
+  it('gives one-line messages', () => {
+    try {
+      loadConfig({ DATABASE_URL: 'nope' });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect((error as Error).message).not.toContain('\n');
+    }
+  });
+});

@@ -1,0 +1,87 @@
+import {
+  resolveFields,
+  type FieldSourceInfo,
+  type OverrideLayer,
+  type ResolveOptions,
+} from './resolve-fields';
+
+export interface FaqInput {
+  id: string;
+  clinicId: string | null;
+  question: string;
+  answer: string;
+  position: number;
+}
+
+export interface ResolvedFaq<F extends FaqInput> {
+  /** The stored FAQ, untouched. */
+  faq: F;
+  question: string;
+  answer: string;
+  position: number;
+  /** For question, answer and position (`hidden` is implied by presence). */
+  sources: FieldSourceInfo[];
+}
+
+/** The FAQ fields a region or clinic may override, with the shape each value must have. */
+const FAQ_FIELDS = {
+  question: (v: unknown) => typeof v === 'string',
+  answer: (v: unknown) => typeof v === 'string',
+  position: (v: unknown) => typeof v === 'number' && Number.isFinite(v),
+  hidden: (v: unknown) => typeof v === 'boolean',
+} as const;
+type FaqField = keyof typeof FAQ_FIELDS;
+const FIELDS = Object.keys(FAQ_FIELDS) as FaqField[];
+const SHOWN_FIELDS = ['question', 'answer', 'position'];
+
+/**
+ * The FAQ list a clinic shows: brand FAQs (minus those hidden by a
+ * `hidden: true` override at clinic or region scope, with question/answer/
+ * position overrides applied per the policies) plus the clinic's own FAQs.
+ * Without a clinic: brand FAQs only, unchanged. Ordered by effective position,
+ * ties by original position, then id, so the order never depends on how the
+ * rows were fetched.
+ */
+export function resolveFaqList<F extends FaqInput>(
+  brandFaqs: readonly F[],
+  clinicFaqs: readonly F[],
+  overridesByFaqId: ReadonlyMap<string, readonly OverrideLayer[]>,
+  options: ResolveOptions,
+): ResolvedFaq<F>[] {
+  const resolved: ResolvedFaq<F>[] = [];
+  for (const faq of brandFaqs) {
+    // Why: a malformed override (e.g. a string position) must not break delivery.
+    const overrides = (overridesByFaqId.get(faq.id) ?? []).filter(
+      (o) => o.field in FAQ_FIELDS && FAQ_FIELDS[o.field as FaqField](o.value),
+    );
+    const brandValues = {
+      question: faq.question,
+      answer: faq.answer,
+      position: faq.position,
+      hidden: false,
+    };
+    const { values, sources } = resolveFields(brandValues, FIELDS, overrides, options);
+    if (values.hidden) continue;
+    const { question, answer, position } = values;
+    const shown = sources.filter((s) => SHOWN_FIELDS.includes(s.field));
+    resolved.push({ faq, question, answer, position, sources: shown });
+  }
+  if (options.forClinic) {
+    for (const faq of clinicFaqs) {
+      const sources = SHOWN_FIELDS.map((field): FieldSourceInfo => ({
+        field,
+        scope: 'CLINIC',
+        stale: false,
+        missing: false,
+      }));
+      const { question, answer, position } = faq;
+      resolved.push({ faq, question, answer, position, sources });
+    }
+  }
+  return resolved.sort(
+    (a, b) =>
+      a.position - b.position ||
+      a.faq.position - b.faq.position ||
+      (a.faq.id < b.faq.id ? -1 : a.faq.id > b.faq.id ? 1 : 0),
+  );
+}

@@ -1,0 +1,62 @@
+import { Logger } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { StartupError } from '../startup-error';
+
+// Any fixed number shared by every instance of this app.
+const STARTUP_LOCK_KEY = 7_146_203_981;
+
+/**
+ * Brings the schema up to this build: refuses a database migrated by a newer
+ * build, then runs the pending migrations, each in its own transaction.
+ */
+export async function prepareDatabase(dataSource: DataSource): Promise<void> {
+  const known = new Set(
+    dataSource.migrations.map((migration) => migration.name ?? migration.constructor.name),
+  );
+  const unknown = (await appliedMigrations(dataSource)).filter((name) => !known.has(name));
+  if (unknown.length > 0) {
+    const others = unknown.length > 1 ? ` (and ${unknown.length - 1} more)` : '';
+    throw new StartupError(
+      `The database has migration ${unknown[0]}${others} that this build does not know: update your checkout or point DATABASE_URL at another database`,
+    );
+  }
+
+  const ran = await dataSource.runMigrations({ transaction: 'each' });
+  if (ran.length > 0) {
+    new Logger('Database').log(`Applied ${ran.length} migration(s)`);
+  }
+}
+
+/**
+ * Runs `work` while holding a Postgres advisory lock, so that instances
+ * starting together migrate and seed one after the other.
+ */
+export async function withStartupLock<T>(
+  dataSource: DataSource,
+  work: () => Promise<T>,
+): Promise<T> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK_KEY]);
+    try {
+      return await work();
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1)', [STARTUP_LOCK_KEY]);
+    }
+  } finally {
+    await runner.release();
+  }
+}
+
+async function appliedMigrations(dataSource: DataSource): Promise<string[]> {
+  const table = dataSource.options.migrationsTableName ?? 'migrations';
+  const [{ exists }] = (await dataSource.query('SELECT to_regclass($1) IS NOT NULL AS "exists"', [
+    table,
+  ])) as { exists: boolean }[];
+  if (!exists) return [];
+  const rows = (await dataSource.query(`SELECT name FROM "${table}" ORDER BY id`)) as {
+    name: string;
+  }[];
+  return rows.map((row) => row.name);
+}

@@ -1,0 +1,37 @@
+import { Logger as NestLogger } from '@nestjs/common';
+import type { Logger, QueryRunner } from 'typeorm';
+
+/**
+ * Sends TypeORM's messages through the app's logger, so they obey LOG_LEVEL
+ * and come out as JSON. Query parameters are left out: they may hold
+ * personal data.
+ */
+export class TypeOrmLogger implements Logger {
+  private readonly logger = new NestLogger('TypeORM');
+
+  logQuery(query: string, _parameters?: unknown[], _runner?: QueryRunner) {
+    this.logger.debug({ query });
+  }
+
+  logQueryError(error: string | Error, query: string) {
+    const message = error instanceof Error ? error.message : error;
+    this.logger.error({ msg: `Query failed: ${message}`, query });
+  }
+
+  logQuerySlow(time: number, query: string) {
+    this.logger.warn({ msg: `Slow query (${time} ms)`, query });
+  }
+
+  logSchemaBuild(message: string) {
+    this.logger.debug(message);
+  }
+
+  logMigration(message: string) {
+    this.logger.log(message);
+  }
+
+  log(level: 'log' | 'info' | 'warn', message: unknown) {
+    if (level === 'warn') this.logger.warn(message);
+    else this.logger.log(message);
+  }
+}

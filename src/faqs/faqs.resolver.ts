@@ -1,0 +1,90 @@
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { BrandsService } from '../brands/brands.service';
+import { ClinicsService } from '../clinics/clinics.service';
+import { ContentResolutionService } from '../content-resolution/content-resolution.service';
+import { pageOf, pageWindow } from '../graphql/connection';
+import type { GraphqlContext } from '../graphql/graphql-context';
+import { Treatment } from '../treatments/dtos/treatment.object';
+import { TreatmentEntity } from '../treatments/treatment.entity';
+import { TreatmentsService } from '../treatments/treatments.service';
+import { faqPageJsonLd } from '../json-ld/json-ld';
+import { markdownToSafeHtml } from '../text/markdown';
+import { FaqConnection } from './dtos/faq-connection.object';
+import { Faq } from './dtos/faq.object';
+import { FaqsArgs } from './dtos/faqs.args';
+
+const EMPTY = { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
+
+@Resolver(() => Faq)
+export class FaqsResolver {
+  constructor(
+    private readonly brandsService: BrandsService,
+    private readonly clinicsService: ClinicsService,
+    private readonly treatmentsService: TreatmentsService,
+    private readonly resolution: ContentResolutionService,
+  ) {}
+
+  @Query(() => FaqConnection, {
+    description: 'A brand’s FAQs; with `clinic`, the list as that clinic shows it.',
+  })
+  async faqs(
+    @Args() args: FaqsArgs,
+    @Context() { loaders }: GraphqlContext,
+  ): Promise<FaqConnection> {
+    pageWindow('faqs', args); // bad paging arguments fail before any lookup
+    const brand = await this.brandsService.findBySlug(args.brand);
+    if (!brand) return EMPTY;
+    const clinic = args.clinic
+      ? await this.clinicsService.findPublished(args.brand, args.clinic)
+      : null;
+    if (args.clinic && !clinic) return EMPTY;
+    const treatment = args.treatment
+      ? await this.treatmentsService.findPublished(args.brand, args.treatment)
+      : null;
+    if (args.treatment && !treatment) return EMPTY;
+    const faqs = await this.resolution.resolveFaqs(
+      brand.id,
+      clinic,
+      treatment?.id ?? null,
+      loaders,
+    );
+    return pageOf('faqs', faqs, args);
+  }
+
+  @ResolveField(() => String, { description: 'Sanitized HTML of the answer.' })
+  answerHtml(@Parent() faq: Faq): string {
+    return markdownToSafeHtml(faq.answer);
+  }
+
+  @ResolveField(() => [Treatment], {
+    description: 'The treatments this FAQ is about (brand versions).',
+  })
+  async treatments(
+    @Parent() faq: Faq,
+    @Context() { loaders }: GraphqlContext,
+  ): Promise<Treatment[]> {
+    const entities = await loaders.get(this.treatmentsService.batchById).loadMany(faq.treatmentIds);
+    const published = entities.filter(
+      (entity): entity is TreatmentEntity => entity !== null && !(entity instanceof Error),
+    );
+    return Promise.all(
+      published.map((entity) => this.resolution.resolveTreatment(entity, null, loaders)),
+    );
+  }
+}
+
+@Resolver(() => FaqConnection)
+export class FaqConnectionResolver {
+  @ResolveField(() => GraphQLJSONObject, {
+    description: 'schema.org FAQPage of the FAQs on this page.',
+  })
+  jsonLd(@Parent() connection: FaqConnection): Record<string, unknown> {
+    return faqPageJsonLd(
+      connection.edges.map(({ node }) => ({
+        question: node.question,
+        answer: markdownToSafeHtml(node.answer),
+      })),
+    );
+  }
+}

@@ -1,0 +1,141 @@
+import { Type } from '@nestjs/common';
+import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { IsOptional, IsString, Max, Min } from 'class-validator';
+import { badInput } from '../common/domain-error';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+@ObjectType()
+export class PageInfo {
+  @Field()
+  hasNextPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface Connection<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** Relay connection types for one node type: `<Name>Edge`, `<Name>Connection`. */
+export function ConnectionType<T>(nodeType: Type<T>): Type<Connection<T>> {
+  @ObjectType(`${nodeType.name}Edge`)
+  class EdgeType {
+    @Field({ description: 'Opaque; pass as `after` to continue after this node.' })
+    cursor: string;
+
+    @Field(() => nodeType)
+    node: T;
+  }
+
+  @ObjectType(`${nodeType.name}Connection`)
+  class ConnectionClass {
+    @Field(() => [EdgeType])
+    edges: EdgeType[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+
+    @Field(() => Int, { description: 'All matching nodes, across pages.' })
+    totalCount: number;
+  }
+  return ConnectionClass;
+}
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: DEFAULT_PAGE_SIZE,
+    description: `Page size, 1 to ${MAX_PAGE_SIZE}.`,
+  })
+  @IsOptional()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  first: number = DEFAULT_PAGE_SIZE;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the last node seen (`pageInfo.endCursor`).',
+  })
+  @IsOptional()
+  @IsString()
+  after?: string | null;
+}
+
+/**
+ * Cursors are opaque to clients: base64url of "<list>:<offset>". The list
+ * name makes a cursor from another list a clear error instead of a silent
+ * jump; lists are ordered deterministically, so offsets are stable.
+ */
+export function encodeCursor(list: string, offset: number): string {
+  return Buffer.from(`${list}:${offset}`).toString('base64url');
+}
+
+export function decodeCursor(list: string, cursor: string): number {
+  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
+  const match = /^([a-z-]+):(\d{1,9})$/.exec(decoded);
+  if (!match || match[1] !== list) {
+    throw badInput(
+      'after',
+      `is not a cursor of this list (${list}); use a pageInfo.endCursor it returned`,
+    );
+  }
+  return Number(match[2]);
+}
+
+/** Where a page starts and how long it is. */
+export interface PageWindow {
+  offset: number;
+  limit: number;
+}
+
+export function pageWindow(list: string, args: PageArgs): PageWindow {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw badInput('first', `must be between 1 and ${MAX_PAGE_SIZE}`);
+  }
+  const offset = args.after ? decodeCursor(list, args.after) + 1 : 0;
+  return { offset, limit: first };
+}
+
+/** A connection from one page of nodes starting at `window.offset`. */
+export function toConnection<T>(
+  list: string,
+  nodes: T[],
+  window: PageWindow,
+  totalCount: number,
+): Connection<T> {
+  const edges = nodes.map((node, i) => ({
+    cursor: encodeCursor(list, window.offset + i),
+    node,
+  }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: window.offset + nodes.length < totalCount,
+      endCursor: edges.length ? edges[edges.length - 1].cursor : null,
+    },
+    totalCount,
+  };
+}
+
+/** Pages a list already resolved in memory (e.g. a clinic's FAQ list). */
+export function pageOf<T>(list: string, all: T[], args: PageArgs): Connection<T> {
+  const window = pageWindow(list, args);
+  return toConnection(
+    list,
+    all.slice(window.offset, window.offset + window.limit),
+    window,
+    all.length,
+  );
+}

@@ -1,0 +1,67 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { Module } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { join } from 'node:path';
+import { BrandsModule } from '../brands/brands.module';
+import { BrandsResolver } from '../brands/brands.resolver';
+import { ClinicsModule } from '../clinics/clinics.module';
+import { ClinicsResolver } from '../clinics/clinics.resolver';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { createValidationPipe } from '../common/validation.pipe';
+import { ContentResolutionModule } from '../content-resolution/content-resolution.module';
+import { FaqsModule } from '../faqs/faqs.module';
+import { FaqConnectionResolver, FaqsResolver } from '../faqs/faqs.resolver';
+import { PricingModule } from '../pricing/pricing.module';
+import { ProvidersModule } from '../providers/providers.module';
+import { ProvidersResolver } from '../providers/providers.resolver';
+import { RegionsModule } from '../regions/regions.module';
+import { TreatmentsModule } from '../treatments/treatments.module';
+import { TreatmentSectionResolver, TreatmentsResolver } from '../treatments/treatments.resolver';
+import { formatGraphqlError } from './format-error';
+import { createGraphqlContext } from './graphql-context';
+
+/**
+ * The public GraphQL endpoint at /graphql. Feature modules provide services;
+ * the resolvers that join them into the schema are declared here, so
+ * features never import each other in a circle.
+ */
+@Module({
+  imports: [
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        path: '/graphql',
+        // Outside production the schema is written to schema.gql (committed),
+        // so a change to the public contract shows in review.
+        autoSchemaFile: config.nodeEnv === 'production' ? true : join(process.cwd(), 'schema.gql'),
+        sortSchema: true,
+        introspection: config.graphqlIntrospection,
+        playground: false,
+        includeStacktraceInErrorResponses: false,
+        formatError: formatGraphqlError,
+        context: createGraphqlContext,
+      }),
+    }),
+    BrandsModule,
+    RegionsModule,
+    ClinicsModule,
+    TreatmentsModule,
+    FaqsModule,
+    ProvidersModule,
+    PricingModule,
+    ContentResolutionModule,
+  ],
+  providers: [
+    { provide: APP_PIPE, useFactory: createValidationPipe },
+    BrandsResolver,
+    ClinicsResolver,
+    TreatmentsResolver,
+    TreatmentSectionResolver,
+    FaqsResolver,
+    FaqConnectionResolver,
+    ProvidersResolver,
+  ],
+})
+export class GraphqlApiModule {}

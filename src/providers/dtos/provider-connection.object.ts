@@ -1,0 +1,6 @@
+import { ObjectType } from '@nestjs/graphql';
+import { ConnectionType } from '../../graphql/connection';
+import { Provider } from './provider.object';
+
+@ObjectType()
+export class ProviderConnection extends ConnectionType(Provider) {}

@@ -1,0 +1,82 @@
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Clinic } from '../clinics/dtos/clinic.object';
+import { ClinicsService } from '../clinics/clinics.service';
+import { ContentResolutionService } from '../content-resolution/content-resolution.service';
+import { pageWindow, toConnection } from '../graphql/connection';
+import type { GraphqlContext } from '../graphql/graphql-context';
+import { providerJsonLd } from '../json-ld/json-ld';
+import { markdownToSafeHtml } from '../text/markdown';
+import { Treatment } from '../treatments/dtos/treatment.object';
+import { Provider } from './dtos/provider.object';
+import { ProviderConnection } from './dtos/provider-connection.object';
+import { ProvidersArgs } from './dtos/providers.args';
+import { ProvidersService } from './providers.service';
+
+@Resolver(() => Provider)
+export class ProvidersResolver {
+  constructor(
+    private readonly providersService: ProvidersService,
+    private readonly clinicsService: ClinicsService,
+    private readonly resolution: ContentResolutionService,
+  ) {}
+
+  @Query(() => ProviderConnection, {
+    description: 'A brand’s providers; filter by clinic (works there) and treatment (performs it).',
+  })
+  async providers(@Args() args: ProvidersArgs): Promise<ProviderConnection> {
+    const window = pageWindow('providers', args);
+    const { rows, totalCount } = await this.providersService.list(args.brand, args, window);
+    return toConnection(
+      'providers',
+      rows.map((row) => this.providersService.toProvider(row)),
+      window,
+      totalCount,
+    );
+  }
+
+  @ResolveField(() => String, { description: 'Sanitized HTML of the bio.' })
+  bioHtml(@Parent() provider: Provider): string {
+    return markdownToSafeHtml(provider.bio);
+  }
+
+  @ResolveField(() => [Clinic], { description: 'Clinics this provider works at.' })
+  async clinics(
+    @Parent() provider: Provider,
+    @Context() { loaders }: GraphqlContext,
+  ): Promise<Clinic[]> {
+    const rows = await loaders.get(this.providersService.batchClinicsByProvider).load(provider.id);
+    return rows.map((row) => this.clinicsService.toClinic(row));
+  }
+
+  @ResolveField(() => [Treatment], {
+    description: 'Treatments this provider performs (brand versions).',
+  })
+  async treatments(
+    @Parent() provider: Provider,
+    @Context() { loaders }: GraphqlContext,
+  ): Promise<Treatment[]> {
+    const rows = await loaders
+      .get(this.providersService.batchTreatmentsByProvider)
+      .load(provider.id);
+    return Promise.all(rows.map((row) => this.resolution.resolveTreatment(row, null, loaders)));
+  }
+
+  @ResolveField(() => GraphQLJSONObject, {
+    description: 'schema.org Person, or Physician for physicians.',
+  })
+  async jsonLd(
+    @Parent() provider: Provider,
+    @Context() context: GraphqlContext,
+  ): Promise<Record<string, unknown>> {
+    const clinics = await this.clinics(provider, context);
+    return providerJsonLd({
+      name: provider.name,
+      credentials: provider.credentials,
+      title: provider.title,
+      bio: provider.bio,
+      photoUrl: provider.photoUrl,
+      clinics: clinics.map((clinic) => ({ name: clinic.name })),
+    });
+  }
+}

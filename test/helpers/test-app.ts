@@ -1,0 +1,81 @@
+import type { INestApplication } from '@nestjs/common';
+import type { AddressInfo } from 'node:net';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../src/app-setup';
+import { AppConfig, loadConfig } from '../../src/config/app-config';
+
+export interface GraphqlResponse<T> {
+  status: number;
+  body: { data?: T; errors?: any[] };
+}
+
+export interface TestApp {
+  app: INestApplication;
+  /** Base URL, e.g. http://127.0.0.1:41234 */
+  url: string;
+  dataSource: DataSource;
+  graphql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphqlResponse<T>>;
+  close(): Promise<void>;
+}
+
+/**
+ * Boots the production app against the database the Jest global setup
+ * migrated and seeded, on a free port. Set TEST_LOG_LEVEL to see its logs.
+ */
+export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+  const databaseUrl = process.env.TEST_DATABASE_URL;
+  if (!databaseUrl) {
+    throw new Error(
+      'TEST_DATABASE_URL is not set: run integration specs with npm test, whose global setup prepares the database',
+    );
+  }
+  const config: AppConfig = {
+    ...loadConfig({
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      SEED_ON_START: 'false',
+    }),
+    ...overrides,
+  };
+
+  const app = await createApp(config);
+  await app.listen(config.port, config.host);
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+
+  return {
+    app,
+    url,
+    dataSource: app.get(DataSource),
+    async graphql<T = any>(
+      query: string,
+      variables?: Record<string, unknown>,
+      headers: Record<string, string> = {},
+    ): Promise<GraphqlResponse<T>> {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      const text = await response.text();
+      let body: GraphqlResponse<T>['body'];
+      try {
+        body = JSON.parse(text) as GraphqlResponse<T>['body'];
+      } catch {
+        throw new Error(
+          `/graphql answered ${response.status} with non-JSON: ${text.slice(0, 200)}`,
+        );
+      }
+      return { status: response.status, body };
+    },
+    close: () => app.close(),
+  };
+}
