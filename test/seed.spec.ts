@@ -1,6 +1,8 @@
 import { parseArticle, splitMarkdownBlocks } from '../seeds/article/parse-article';
 import { readMicroNeedlingArticle } from '../seeds/content/micro-needling';
-import { runSeed } from '../seeds/seed';
+import { DataSource } from 'typeorm';
+import { runSeed, seedIfEmpty } from '../seeds/seed';
+import { createScratchDatabase, ScratchDatabase } from './helpers/scratch-database';
 import { startTestApp, TestApp } from './helpers/test-app';
 
 const TABLES = [
@@ -34,6 +36,17 @@ interface TreatmentText {
   sections: { key: string; heading: string; body: string }[];
   aftercare: string[];
   faqs: { question: string; answer: string; scope: string }[];
+}
+
+async function fingerprintOf(dataSource: DataSource) {
+  const rows: { table: string; digest: string }[] = [];
+  for (const table of TABLES) {
+    const [row] = await dataSource.query(
+      `SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM ${table} t`,
+    );
+    rows.push({ table, digest: row.digest });
+  }
+  return rows;
 }
 
 describe('seed', () => {
@@ -93,34 +106,48 @@ describe('seed', () => {
     });
   });
 
-  describe('idempotency', () => {
-    const fingerprint = async () => {
-      const rows: { table: string; digest: string }[] = [];
-      for (const table of TABLES) {
-        const [row] = await app.dataSource.query(
-          `SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM ${table} t`,
-        );
-        rows.push({ table, digest: row.digest });
-      }
-      return rows;
-    };
+  describe('on a database of its own', () => {
+    let scratch: ScratchDatabase;
+    beforeEach(async () => {
+      scratch = await createScratchDatabase();
+    });
+    afterEach(() => scratch.drop());
 
-    it('a second run inserts nothing and changes nothing', async () => {
+    const fingerprint = () => fingerprintOf(scratch.dataSource);
+
+    it('seeds an empty database once: a second run inserts nothing and changes nothing', async () => {
+      expect(await seedIfEmpty(scratch.dataSource)).toBe(true);
       const before = await fingerprint();
-      const report = await runSeed(app.dataSource);
-      expect(Object.values(report).every((count) => count === 0)).toBe(true);
+      expect(await seedIfEmpty(scratch.dataSource)).toBe(false);
+      const report = await runSeed(scratch.dataSource);
       expect(Object.keys(report)).toEqual(expect.arrayContaining(TABLES));
+      expect(Object.values(report).every((count) => count === 0)).toBe(true);
       expect(await fingerprint()).toEqual(before);
+    });
+
+    it('leaves the database as it was when it fails part-way', async () => {
+      // A constraint the fourth clinic breaks makes the seed fail after the
+      // brand, regions and first clinics went in.
+      await scratch.dataSource.query(
+        `ALTER TABLE clinics ADD CONSTRAINT fail_seed CHECK (city <> 'Denver')`,
+      );
+      const before = await fingerprint();
+      await expect(runSeed(scratch.dataSource)).rejects.toThrow(/fail_seed/);
+      expect(await fingerprint()).toEqual(before);
+      const [{ n }] = await scratch.dataSource.query(`SELECT count(*)::int AS n FROM brands`);
+      expect(n).toBe(0);
     });
   });
 
   describe('demo network (sample data)', () => {
     it('is flagged as sample data with at least two regions, four clinics and four providers', async () => {
       const [counts] = await app.dataSource.query(`
-        SELECT (SELECT count(*) FROM regions)::int AS regions,
-               (SELECT count(DISTINCT city) FROM clinics)::int AS cities,
-               (SELECT count(*) FROM providers WHERE cardinality(credentials) > 0 AND bio <> '')::int AS providers,
-               (SELECT bool_and(is_sample) FROM brands) AS sample`);
+        WITH brand AS (SELECT id, is_sample FROM brands WHERE slug = 'lumen-aesthetics')
+        SELECT (SELECT count(*) FROM regions WHERE brand_id = (SELECT id FROM brand))::int AS regions,
+               (SELECT count(DISTINCT city) FROM clinics WHERE brand_id = (SELECT id FROM brand))::int AS cities,
+               (SELECT count(*) FROM providers WHERE brand_id = (SELECT id FROM brand)
+                   AND cardinality(credentials) > 0 AND bio <> '')::int AS providers,
+               (SELECT is_sample FROM brand) AS sample`);
       expect(counts.regions).toBeGreaterThanOrEqual(2);
       expect(counts.cities).toBeGreaterThanOrEqual(4);
       expect(counts.providers).toBeGreaterThanOrEqual(4);
@@ -133,6 +160,8 @@ describe('seed', () => {
           SELECT p.kind, count(DISTINCT p.amount_minor)::int AS distinct_amounts,
                  count(DISTINCT ct.clinic_id)::int AS clinics
             FROM price_items p JOIN clinic_treatments ct ON ct.id = p.clinic_treatment_id
+            JOIN clinics c ON c.id = ct.clinic_id
+            JOIN brands b ON b.id = c.brand_id AND b.slug = 'lumen-aesthetics'
            WHERE p.kind IN ('SINGLE_SESSION', 'PACKAGE', 'ADD_ON')
            GROUP BY p.kind ORDER BY p.kind`);
       expect(rows.map((r) => r.kind)).toEqual(['ADD_ON', 'PACKAGE', 'SINGLE_SESSION']);
@@ -141,7 +170,10 @@ describe('seed', () => {
         expect(row.distinct_amounts).toBe(row.clinics);
       }
       const [pkg] = await app.dataSource.query(
-        `SELECT bool_and(sessions = 3) AS three FROM price_items WHERE kind = 'PACKAGE'`,
+        `SELECT bool_and(p.sessions = 3) AS three
+           FROM price_items p JOIN clinic_treatments ct ON ct.id = p.clinic_treatment_id
+           JOIN clinics c ON c.id = ct.clinic_id JOIN brands b ON b.id = c.brand_id
+          WHERE p.kind = 'PACKAGE' AND b.slug = 'lumen-aesthetics'`,
       );
       expect(pkg.three).toBe(true);
     });

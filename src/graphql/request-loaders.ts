@@ -4,6 +4,14 @@ import DataLoader from 'dataloader';
 export type BatchFn<K, V> = (keys: readonly K[]) => Promise<V[]>;
 
 /**
+ * Dispatch a batch once every pending promise chain has run (setImmediate,
+ * not the default next tick), so keys asked for at different depths of the
+ * same query wave share one statement and the statement count of a query
+ * depends on its shape only, never on timing or on how much data it finds.
+ */
+const batchScheduleFn = (dispatch: () => void) => setImmediate(dispatch);
+
+/**
  * The DataLoaders of one request. Services expose batch functions; resolvers
  * ask for the loader of a batch function here, so every relation is fetched
  * once per request and per level, never once per parent. A new instance is
@@ -15,7 +23,7 @@ export class RequestLoaders {
   get<K, V>(batch: BatchFn<K, V>): DataLoader<K, V> {
     let loader = this.loaders.get(batch);
     if (!loader) {
-      loader = new DataLoader<K, V>(batch) as DataLoader<unknown, unknown>;
+      loader = new DataLoader<K, V>(batch, { batchScheduleFn }) as DataLoader<unknown, unknown>;
       this.loaders.set(batch, loader);
     }
     return loader as DataLoader<K, V>;
