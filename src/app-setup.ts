@@ -1,9 +1,11 @@
-import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
+
+/** Far above any legitimate GraphQL request (tokens are capped at 2000). */
+const JSON_BODY_LIMIT = '100kb';
 
 /**
  * Creates the app exactly as production runs it; bootstrap and the
@@ -17,13 +19,18 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     autoFlushLogs: false,
     // Throw instead of process.abort() so boot errors can be described.
     abortOnError: false,
+    // Only JSON is parsed (see configureApp); nothing here accepts forms.
+    bodyParser: false,
   });
   configureApp(app);
   return app;
 }
 
 /** App-wide settings that are not module metadata. */
-export function configureApp(app: INestApplication): void {
+export function configureApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
+  // Oversized or malformed bodies are answered 413/400 with a JSON error by
+  // Nest's exception filter before they reach GraphQL.
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.flushLogs();
 }

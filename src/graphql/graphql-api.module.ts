@@ -20,6 +20,7 @@ import { TreatmentsModule } from '../treatments/treatments.module';
 import { TreatmentSectionResolver, TreatmentsResolver } from '../treatments/treatments.resolver';
 import { formatGraphqlError } from './format-error';
 import { createGraphqlContext } from './graphql-context';
+import { queryLimits } from './query-limits';
 
 /**
  * The public GraphQL endpoint at /graphql. Feature modules provide services;
@@ -42,6 +43,8 @@ import { createGraphqlContext } from './graphql-context';
         includeStacktraceInErrorResponses: false,
         formatError: formatGraphqlError,
         context: createGraphqlContext,
+        // parseOptions (token limit), validationRules and plugins.
+        ...queryLimits(config),
       }),
     }),
     BrandsModule,
