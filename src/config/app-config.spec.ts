@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       graphqlIntrospection: true,
       seedOnStart: true,
+      schedulerIntervalSeconds: 15,
     });
   });
 
@@ -28,6 +29,7 @@ describe('loadConfig', () => {
         LOG_LEVEL: 'warn',
         GRAPHQL_INTROSPECTION: '1',
         SEED_ON_START: 'false',
+        SCHEDULER_INTERVAL_SECONDS: '0',
       }),
     ).toEqual({
       nodeEnv: 'production',
@@ -39,6 +41,7 @@ describe('loadConfig', () => {
       logLevel: 'warn',
       graphqlIntrospection: true,
       seedOnStart: false,
+      schedulerIntervalSeconds: 0,
     });
   });
 
@@ -64,6 +67,7 @@ describe('loadConfig', () => {
 
   it('accepts true/false/1/0 in any case', () => {
     expect(loadConfig({ SEED_ON_START: 'TRUE' }).seedOnStart).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).seedOnStart).toBe(false);
     expect(loadConfig({ SEED_ON_START: '0' }).seedOnStart).toBe(false);
   });
 

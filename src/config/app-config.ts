@@ -25,6 +25,11 @@ export interface AppConfig {
   graphqlIntrospection: boolean;
   /** Seed an empty database at start (SEED_ON_START). */
   seedOnStart: boolean;
+  /**
+   * How often this instance looks for scheduled publications that are due
+   * (SCHEDULER_INTERVAL_SECONDS; 0 turns the job off, the default in tests).
+   */
+  schedulerIntervalSeconds: number;
 }
 
 /**
@@ -56,7 +61,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       read('GRAPHQL_INTROSPECTION'),
       nodeEnv !== 'production',
     ),
-    seedOnStart: boolean('SEED_ON_START', read('SEED_ON_START'), true),
+    // Demo data never lands in a production database unless asked for.
+    seedOnStart: boolean('SEED_ON_START', read('SEED_ON_START'), nodeEnv !== 'production'),
+    schedulerIntervalSeconds: integer(
+      'SCHEDULER_INTERVAL_SECONDS',
+      read('SCHEDULER_INTERVAL_SECONDS'),
+      nodeEnv === 'test' ? 0 : 15,
+      0,
+    ),
   });
 }
 
