@@ -1,4 +1,7 @@
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { hashPassword } from '../src/auth/password';
+import { UserClinicEntity, UserRegionEntity } from '../src/auth/user-assignments.entity';
+import { UserEntity } from '../src/auth/user.entity';
 import { BrandEntity } from '../src/brands/brand.entity';
 import { ClinicEntity } from '../src/clinics/clinic.entity';
 import { FieldPolicyEntity } from '../src/content-resolution/field-policy.entity';
@@ -24,6 +27,7 @@ import {
   DEMO_REGIONS,
   DEMO_TREATMENT_OVERRIDES,
 } from './content/demo-network';
+import { DEMO_EDITOR_PASSWORD, DEMO_EDITORS } from './content/demo-editors';
 import { buildMicroNeedlingContent } from './content/micro-needling';
 import { stableId } from './stable-id';
 
@@ -108,6 +112,11 @@ class Seeder {
         ...this.published,
       })),
     );
+
+    // Dev-only accounts: production starts with none (see demo-editors.ts).
+    if (process.env.NODE_ENV !== 'production') {
+      await this.seedDemoEditors(brandId, regionId, clinicId);
+    }
 
     await this.insert(TreatmentEntity, [
       {
@@ -252,6 +261,45 @@ class Seeder {
         ...this.published,
       })),
     ]);
+  }
+
+  private async seedDemoEditors(
+    brandId: string,
+    regionId: (slug: string) => string,
+    clinicId: (slug: string) => string,
+  ): Promise<void> {
+    const userId = (email: string) => stableId(`user:${email}`);
+    // argon2 is slow by design: one hash serves every demo editor.
+    const passwordHash = await hashPassword(DEMO_EDITOR_PASSWORD);
+    await this.insert(
+      UserEntity,
+      DEMO_EDITORS.map((editor) => ({
+        id: userId(editor.email),
+        brandId,
+        email: editor.email,
+        passwordHash,
+        role: editor.role,
+        displayName: editor.displayName,
+      })),
+    );
+    await this.insert(
+      UserRegionEntity,
+      DEMO_EDITORS.flatMap((editor) =>
+        (editor.regions ?? []).map((region) => ({
+          userId: userId(editor.email),
+          regionId: regionId(region),
+        })),
+      ),
+    );
+    await this.insert(
+      UserClinicEntity,
+      DEMO_EDITORS.flatMap((editor) =>
+        (editor.clinics ?? []).map((clinic) => ({
+          userId: userId(editor.email),
+          clinicId: clinicId(clinic),
+        })),
+      ),
+    );
   }
 
   /** Inserts the rows whose key is not taken yet; counts what it added. */

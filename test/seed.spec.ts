@@ -19,6 +19,9 @@ const TABLES = [
   'price_items',
   'overrides',
   'field_policies',
+  'users',
+  'user_regions',
+  'user_clinics',
 ];
 
 const TREATMENT_TEXT = `

@@ -1,7 +1,13 @@
 import 'reflect-metadata';
+import { types } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
 import { ENTITIES } from './entities';
+
+// A DATE column is a calendar day, not an instant: keep PostgreSQL's
+// "YYYY-MM-DD" instead of a JS Date at local midnight, which shifts with the
+// server's time zone.
+types.setTypeParser(types.builtins.DATE, (value) => value);
 
 /** One set of options for the app, the test setup and the migration CLI. */
 export function buildDataSourceOptions(url: string): DataSourceOptions {

@@ -1,3 +1,9 @@
+import { AuditLogEntity } from '../audit/audit-log.entity';
+import { ApiKeyEntity } from '../auth/api-key.entity';
+import { RetiredRefreshTokenEntity } from '../auth/retired-refresh-token.entity';
+import { SessionEntity } from '../auth/session.entity';
+import { UserClinicEntity, UserRegionEntity } from '../auth/user-assignments.entity';
+import { UserEntity } from '../auth/user.entity';
 import { BrandEntity } from '../brands/brand.entity';
 import { ClinicEntity } from '../clinics/clinic.entity';
 import { FieldPolicyEntity } from '../content-resolution/field-policy.entity';
@@ -26,4 +32,11 @@ export const ENTITIES = [
   PriceItemEntity,
   OverrideEntity,
   FieldPolicyEntity,
+  UserEntity,
+  UserRegionEntity,
+  UserClinicEntity,
+  SessionEntity,
+  RetiredRefreshTokenEntity,
+  ApiKeyEntity,
+  AuditLogEntity,
 ];

@@ -14,6 +14,8 @@ const CLIENT_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
+  // A refused credential (thrown while the context is built).
+  'UNAUTHENTICATED',
 ]);
 
 /**

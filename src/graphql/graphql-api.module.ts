@@ -3,6 +3,12 @@ import { Module } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { join } from 'node:path';
+import { AuditModule } from '../audit/audit.module';
+import { AuditResolver } from '../audit/audit.resolver';
+import { ApiKeysResolver } from '../auth/api-keys.resolver';
+import { AuthModule } from '../auth/auth.module';
+import { AuthResolver } from '../auth/auth.resolver';
+import { UsersResolver } from '../auth/users.resolver';
 import { BrandsModule } from '../brands/brands.module';
 import { BrandsResolver } from '../brands/brands.resolver';
 import { ClinicsModule } from '../clinics/clinics.module';
@@ -10,12 +16,16 @@ import { ClinicsResolver } from '../clinics/clinics.resolver';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { createValidationPipe } from '../common/validation.pipe';
 import { ContentResolutionModule } from '../content-resolution/content-resolution.module';
+import { EditingModule } from '../editing/editing.module';
+import { EditingResolver } from '../editing/editing.resolver';
+import { ScheduledPublicationsResolver } from '../editing/scheduled-publications.resolver';
 import { FaqsModule } from '../faqs/faqs.module';
 import { FaqConnectionResolver, FaqsResolver } from '../faqs/faqs.resolver';
 import { PricingModule } from '../pricing/pricing.module';
 import { ProvidersModule } from '../providers/providers.module';
 import { ProvidersResolver } from '../providers/providers.resolver';
 import { RegionsModule } from '../regions/regions.module';
+import { TreatmentEditingResolver } from '../treatments/treatment-editing.resolver';
 import { TreatmentsModule } from '../treatments/treatments.module';
 import { TreatmentSectionResolver, TreatmentsResolver } from '../treatments/treatments.resolver';
 import { formatGraphqlError } from './format-error';
@@ -47,6 +57,8 @@ import { queryLimits } from './query-limits';
         ...queryLimits(config),
       }),
     }),
+    AuthModule,
+    AuditModule,
     BrandsModule,
     RegionsModule,
     ClinicsModule,
@@ -55,9 +67,14 @@ import { queryLimits } from './query-limits';
     ProvidersModule,
     PricingModule,
     ContentResolutionModule,
+    EditingModule,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },
+    AuthResolver,
+    UsersResolver,
+    ApiKeysResolver,
+    AuditResolver,
     BrandsResolver,
     ClinicsResolver,
     TreatmentsResolver,
@@ -65,6 +82,9 @@ import { queryLimits } from './query-limits';
     FaqsResolver,
     FaqConnectionResolver,
     ProvidersResolver,
+    EditingResolver,
+    ScheduledPublicationsResolver,
+    TreatmentEditingResolver,
   ],
 })
 export class GraphqlApiModule {}

@@ -1,0 +1,262 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AUDIT_ACTIONS, type AuditActor } from '../audit/audit-entry';
+import { AuditService } from '../audit/audit.service';
+import { DomainError } from '../common/domain-error';
+import type { Actor } from './actor';
+import { requireUser } from './access';
+import { ACCESS_TOKEN_TTL_MINUTES, REFRESH_TOKEN_TTL_DAYS } from './auth-policy';
+import { AuthPayload } from './dtos/auth-payload.object';
+import { LoginInput } from './dtos/login.input';
+import { describeWait } from './login-throttle';
+import { LoginThrottleService } from './login-throttle.service';
+import { UNKNOWN_USER_HASH, verifyPassword } from './password';
+import type { RequestOrigin } from './request-origin';
+import { hashToken, newAccessToken, newRefreshToken } from './tokens';
+import { UserEntity } from './user.entity';
+import { toUser } from './users.service';
+
+const INVALID_CREDENTIALS = 'Invalid email or password';
+
+const unauthenticated = (message: string, details?: Record<string, unknown>) =>
+  new DomainError('UNAUTHENTICATED', message, details);
+
+/** A new token pair, and when each half expires (by the database clock). */
+interface IssuedTokens {
+  sessionId: string;
+  userId: string;
+  accessToken: string;
+  accessTokenExpiresAt: Date;
+  refreshToken: string;
+  refreshTokenExpiresAt: Date;
+}
+
+// Lifetimes are computed in SQL so that expiry is set and checked by one clock.
+const ACCESS_EXPIRY = `now() + make_interval(mins => ${ACCESS_TOKEN_TTL_MINUTES})`;
+const REFRESH_EXPIRY = `now() + make_interval(days => ${REFRESH_TOKEN_TTL_DAYS})`;
+
+/** Sessions: login, refresh with rotation, logout. */
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+    private readonly throttle: LoginThrottleService,
+  ) {}
+
+  /**
+   * A wrong password and an unknown email get the same answer, after the
+   * same argon2 work; a caller over the rate limit is refused before any
+   * password is checked.
+   */
+  async login(input: LoginInput, origin: RequestOrigin): Promise<AuthPayload> {
+    const email = input.email.trim().toLowerCase();
+    const attempt: AuditActor = { kind: 'ANONYMOUS', id: null, label: email };
+
+    const waitMs = await this.throttle.retryAfter(email, origin.ip);
+    if (waitMs > 0) {
+      await this.audit.record({
+        brandId: null,
+        actor: attempt,
+        action: AUDIT_ACTIONS.LOGIN_THROTTLED,
+        ip: origin.ip,
+      });
+      throw unauthenticated(`Too many login attempts, try again in ${describeWait(waitMs)}`, {
+        retryAfterSeconds: Math.ceil(waitMs / 1000),
+      });
+    }
+
+    const user = await this.db
+      .getRepository(UserEntity)
+      .createQueryBuilder('user')
+      .where('lower(user.email) = :email', { email })
+      .getOne();
+    const passwordOk = await verifyPassword(
+      user?.passwordHash ?? UNKNOWN_USER_HASH,
+      input.password,
+    );
+    if (!user || !passwordOk || user.disabledAt) {
+      await this.audit.record({
+        brandId: user?.brandId ?? null,
+        actor: attempt,
+        action: AUDIT_ACTIONS.LOGIN_FAILED,
+        targetType: user ? 'USER' : null,
+        targetId: user?.id ?? null,
+        details: { reason: !user ? 'UNKNOWN_EMAIL' : !passwordOk ? 'WRONG_PASSWORD' : 'DISABLED' },
+        ip: origin.ip,
+      });
+      // A disabled account is told so only to someone who knows its password.
+      throw unauthenticated(
+        user && passwordOk ? 'This account is disabled: ask your brand admin' : INVALID_CREDENTIALS,
+      );
+    }
+
+    return this.db.transaction(async (manager) => {
+      const tokens = await this.openSession(manager, user.id, origin);
+      await this.audit.record(
+        {
+          brandId: user.brandId,
+          actor: { kind: 'USER', id: user.id, label: user.email },
+          action: AUDIT_ACTIONS.LOGIN,
+          targetType: 'SESSION',
+          targetId: tokens.sessionId,
+          details: { userAgent: origin.userAgent },
+          ip: origin.ip,
+        },
+        manager,
+      );
+      return { ...tokens, user: toUser(user) };
+    });
+  }
+
+  /**
+   * Exchanges a refresh token for a new pair. The old refresh token and the
+   * old access token stop working; presenting a retired refresh token again
+   * revokes the whole session, since one of its holders is not its owner.
+   */
+  async refresh(refreshToken: string, origin: RequestOrigin): Promise<AuthPayload> {
+    const oldHash = hashToken(refreshToken);
+    const rotated = await this.db.transaction(async (manager) => {
+      const tokens = await this.rotate(manager, oldHash);
+      if (!tokens) return null;
+      const user = await manager.findOneByOrFail(UserEntity, { id: tokens.userId });
+      await this.audit.record(
+        {
+          brandId: user.brandId,
+          actor: { kind: 'USER', id: user.id, label: user.email },
+          action: AUDIT_ACTIONS.REFRESH,
+          targetType: 'SESSION',
+          targetId: tokens.sessionId,
+          ip: origin.ip,
+        },
+        manager,
+      );
+      return { ...tokens, user: toUser(user) };
+    });
+    if (rotated) return rotated;
+    throw await this.refusalOfRefresh(oldHash, origin);
+  }
+
+  /** Ends the caller's session: its access and refresh tokens stop working at once. */
+  async logout(actor: Actor, origin: RequestOrigin): Promise<boolean> {
+    const user = requireUser(actor);
+    await this.db.transaction(async (manager) => {
+      await manager.query(
+        `UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`,
+        [user.sessionId],
+      );
+      await this.audit.record(
+        {
+          brandId: user.brandId,
+          actor: user,
+          action: AUDIT_ACTIONS.LOGOUT,
+          targetType: 'SESSION',
+          targetId: user.sessionId,
+          ip: origin.ip,
+        },
+        manager,
+      );
+    });
+    return true;
+  }
+
+  private async openSession(
+    manager: EntityManager,
+    userId: string,
+    origin: RequestOrigin,
+  ): Promise<IssuedTokens> {
+    const accessToken = newAccessToken();
+    const refreshToken = newRefreshToken();
+    const [row] = (await manager.query(
+      `INSERT INTO sessions (user_id, access_token_hash, access_expires_at,
+                             refresh_token_hash, refresh_expires_at, user_agent, ip)
+       VALUES ($1, $2, ${ACCESS_EXPIRY}, $3, ${REFRESH_EXPIRY}, $4, $5)
+       RETURNING id, access_expires_at, refresh_expires_at`,
+      [userId, hashToken(accessToken), hashToken(refreshToken), origin.userAgent, origin.ip],
+    )) as { id: string; access_expires_at: Date; refresh_expires_at: Date }[];
+    return {
+      sessionId: row.id,
+      userId,
+      accessToken,
+      accessTokenExpiresAt: row.access_expires_at,
+      refreshToken,
+      refreshTokenExpiresAt: row.refresh_expires_at,
+    };
+  }
+
+  /** New hashes in place of the old ones, if the refresh token is current and valid. */
+  private async rotate(manager: EntityManager, oldHash: string): Promise<IssuedTokens | null> {
+    const accessToken = newAccessToken();
+    const refreshToken = newRefreshToken();
+    // The row lock makes a concurrent second use of the same token wait and
+    // then find it retired.
+    // TypeORM answers an UPDATE with [rows, rowCount].
+    const [[row]] = (await manager.query(
+      `UPDATE sessions s
+          SET access_token_hash = $2, access_expires_at = ${ACCESS_EXPIRY},
+              refresh_token_hash = $3, refresh_expires_at = ${REFRESH_EXPIRY},
+              last_used_at = now()
+        WHERE s.refresh_token_hash = $1 AND s.revoked_at IS NULL AND s.refresh_expires_at > now()
+          AND EXISTS (SELECT 1 FROM users u WHERE u.id = s.user_id AND u.disabled_at IS NULL)
+        RETURNING s.id, s.user_id, s.access_expires_at, s.refresh_expires_at`,
+      [oldHash, hashToken(accessToken), hashToken(refreshToken)],
+    )) as [
+      { id: string; user_id: string; access_expires_at: Date; refresh_expires_at: Date }[],
+      number,
+    ];
+    if (!row) return null;
+    await manager.query(
+      `INSERT INTO retired_refresh_tokens (token_hash, session_id) VALUES ($1, $2)`,
+      [oldHash, row.id],
+    );
+    return {
+      sessionId: row.id,
+      userId: row.user_id,
+      accessToken,
+      accessTokenExpiresAt: row.access_expires_at,
+      refreshToken,
+      refreshTokenExpiresAt: row.refresh_expires_at,
+    };
+  }
+
+  /** Why a refresh token was refused; a reused one revokes its session first. */
+  private async refusalOfRefresh(hash: string, origin: RequestOrigin): Promise<DomainError> {
+    const [current] = (await this.db.query(
+      `SELECT s.revoked_at IS NOT NULL AS revoked, u.disabled_at IS NOT NULL AS disabled
+         FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.refresh_token_hash = $1`,
+      [hash],
+    )) as { revoked: boolean; disabled: boolean }[];
+    if (current?.revoked)
+      return unauthenticated('Session ended (logged out or revoked): log in again');
+    if (current?.disabled) return unauthenticated('This account is disabled');
+    if (current) return unauthenticated('Refresh token expired: log in again');
+
+    const reused = await this.db.transaction(async (manager) => {
+      const [[session]] = (await manager.query(
+        `UPDATE sessions s SET revoked_at = coalesce(s.revoked_at, now())
+           FROM retired_refresh_tokens r, users u
+          WHERE r.token_hash = $1 AND s.id = r.session_id AND u.id = s.user_id
+          RETURNING s.id, u.id AS user_id, u.brand_id, u.email`,
+        [hash],
+      )) as [{ id: string; user_id: string; brand_id: string; email: string }[], number];
+      if (!session) return false;
+      await this.audit.record(
+        {
+          brandId: session.brand_id,
+          actor: { kind: 'USER', id: session.user_id, label: session.email },
+          action: AUDIT_ACTIONS.REFRESH_TOKEN_REUSED,
+          targetType: 'SESSION',
+          targetId: session.id,
+          details: { revoked: true },
+          ip: origin.ip,
+        },
+        manager,
+      );
+      return true;
+    });
+    return reused
+      ? unauthenticated('Refresh token already used: the session is revoked, log in again')
+      : unauthenticated('Invalid refresh token');
+  }
+}

@@ -1,0 +1,38 @@
+import { registerEnumType } from '@nestjs/graphql';
+import type { ApiKeyScope, EditorRole } from '../actor';
+
+/** GraphQL `EditorRole`; its values are the stored role names. */
+export const EditorRoleEnum = {
+  BRAND_ADMIN: 'BRAND_ADMIN',
+  BRAND_EDITOR: 'BRAND_EDITOR',
+  REGION_EDITOR: 'REGION_EDITOR',
+  CLINIC_EDITOR: 'CLINIC_EDITOR',
+} as const satisfies Record<EditorRole, EditorRole>;
+registerEnumType(EditorRoleEnum, {
+  name: 'EditorRole',
+  valuesMap: {
+    BRAND_ADMIN: { description: 'Everything in the brand, including users and API keys.' },
+    BRAND_EDITOR: { description: 'Canonical brand content and publishing.' },
+    REGION_EDITOR: { description: 'The clinics of their regions.' },
+    CLINIC_EDITOR: { description: 'Their own clinics only.' },
+  },
+});
+
+/** GraphQL `ApiKeyScope` (DELIVERY …); stored lowercase (delivery …). */
+export const ApiKeyScopeEnum = {
+  DELIVERY: 'delivery',
+  PREVIEW: 'preview',
+  PARTNER: 'partner',
+  ADMIN: 'admin',
+} as const satisfies Record<Uppercase<ApiKeyScope>, ApiKeyScope>;
+registerEnumType(ApiKeyScopeEnum, {
+  name: 'ApiKeyScope',
+  valuesMap: {
+    DELIVERY: { description: 'Published content, with higher limits than anonymous callers.' },
+    PREVIEW: { description: 'Drafts as well as published content.' },
+    PARTNER: { description: 'Partner syndication.' },
+    ADMIN: {
+      description: 'Acts as a brand admin (users, keys, audit log) and includes every scope.',
+    },
+  },
+});

@@ -1,0 +1,42 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  ArrayUnique,
+  IsIn,
+  IsOptional,
+  IsUUID,
+  Length,
+  MinDate,
+} from 'class-validator';
+import type { ApiKeyScope } from '../actor';
+import { ApiKeyScopeEnum } from './auth.enums';
+
+@InputType()
+export class CreateApiKeyInput {
+  @Field({ description: 'What the key is for, e.g. "Website (production)".' })
+  @Length(1, 100)
+  name: string;
+
+  @Field(() => [ApiKeyScopeEnum])
+  @ArrayNotEmpty()
+  @ArrayUnique()
+  @IsIn(Object.values(ApiKeyScopeEnum), { each: true })
+  scopes: ApiKeyScope[];
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Limit the key to these clinics of the brand (e.g. a partner’s locations).',
+  })
+  @IsOptional()
+  @ArrayNotEmpty()
+  @IsUUID('all', { each: true })
+  @ArrayUnique()
+  @ArrayMaxSize(500)
+  clinicIds?: string[] | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the key stops working; never if null.' })
+  @IsOptional()
+  @MinDate(() => new Date(), { message: 'expiresAt must be in the future' })
+  expiresAt?: Date | null;
+}

@@ -1,0 +1,59 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import type { EditorRole } from '../actor';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth-policy';
+import { EditorRoleEnum } from './auth.enums';
+
+@InputType()
+export class CreateUserInput {
+  @Field({ description: 'Unique across all brands, whatever its case.' })
+  @IsEmail()
+  @MaxLength(320)
+  email: string;
+
+  @Field({ description: `At least ${MIN_PASSWORD_LENGTH} characters.` })
+  @IsString()
+  @MinLength(MIN_PASSWORD_LENGTH)
+  @MaxLength(MAX_PASSWORD_LENGTH)
+  password: string;
+
+  @Field(() => EditorRoleEnum)
+  @IsIn(Object.values(EditorRoleEnum))
+  role: EditorRole;
+
+  @Field(() => String, { nullable: true, defaultValue: '' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  displayName?: string | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Regions a REGION_EDITOR edits (required for that role, refused for others).',
+  })
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  @ArrayUnique()
+  @ArrayMaxSize(100)
+  regionIds?: string[] | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Clinics a CLINIC_EDITOR edits (required for that role, refused for others).',
+  })
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  @ArrayUnique()
+  @ArrayMaxSize(500)
+  clinicIds?: string[] | null;
+}

@@ -1,0 +1,18 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { IsEmail, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { MAX_PASSWORD_LENGTH } from '../auth-policy';
+
+@InputType()
+export class LoginInput {
+  @Field()
+  @IsEmail()
+  @MaxLength(320)
+  email: string;
+
+  // No length rule here: a login only checks the password it is given.
+  @Field()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(MAX_PASSWORD_LENGTH)
+  password: string;
+}

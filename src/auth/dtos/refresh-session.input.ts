@@ -1,0 +1,11 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+
+@InputType()
+export class RefreshSessionInput {
+  @Field({ description: 'The refresh token of the last login or refresh (cca_rt_…).' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  refreshToken: string;
+}

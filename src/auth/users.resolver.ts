@@ -1,0 +1,47 @@
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Brand } from '../brands/dtos/brand.object';
+import type { GraphqlContext } from '../graphql/graphql-context';
+import { Region } from '../regions/dtos/region.object';
+import type { Actor } from './actor';
+import { CurrentActor } from './current-actor.decorator';
+import { CreateUserInput } from './dtos/create-user.input';
+import { AssignedClinic, User } from './dtos/user.object';
+import { originOf } from './request-origin';
+import { UsersService } from './users.service';
+
+@Resolver(() => User)
+export class UsersResolver {
+  constructor(private readonly usersService: UsersService) {}
+
+  @Query(() => [User], { description: 'Editor accounts of your brand. Brand admins only.' })
+  users(@CurrentActor() actor: Actor): Promise<User[]> {
+    return this.usersService.listUsers(actor);
+  }
+
+  @Mutation(() => User, {
+    description: 'Creates an editor account in your brand. Brand admins (or admin keys) only.',
+  })
+  createUser(
+    @Args('input') input: CreateUserInput,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<User> {
+    return this.usersService.createUser(actor, input, originOf(req).ip);
+  }
+
+  @ResolveField(() => Brand)
+  async brand(@Parent() user: User, @Context() { loaders }: GraphqlContext): Promise<Brand> {
+    const brand = await loaders.get(this.usersService.batchBrandById).load(user.brandId);
+    return brand!;
+  }
+
+  @ResolveField(() => [Region], { description: 'Regions a REGION_EDITOR edits.' })
+  regions(@Parent() user: User, @Context() { loaders }: GraphqlContext): Promise<Region[]> {
+    return loaders.get(this.usersService.batchRegionsByUser).load(user.id);
+  }
+
+  @ResolveField(() => [AssignedClinic], { description: 'Clinics a CLINIC_EDITOR edits.' })
+  clinics(@Parent() user: User, @Context() { loaders }: GraphqlContext): Promise<AssignedClinic[]> {
+    return loaders.get(this.usersService.batchClinicsByUser).load(user.id);
+  }
+}

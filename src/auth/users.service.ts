@@ -1,0 +1,205 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { AUDIT_ACTIONS, AuditActor } from '../audit/audit-entry';
+import { AuditService } from '../audit/audit.service';
+import { BrandEntity } from '../brands/brand.entity';
+import { DomainError, badInput } from '../common/domain-error';
+import { groupByKeys, pickByKeys } from '../graphql/request-loaders';
+import type { Region } from '../regions/dtos/region.object';
+import type { Actor } from './actor';
+import { requireBrandAdmin } from './access';
+import { AssignedClinic, User } from './dtos/user.object';
+import { CreateUserInput } from './dtos/create-user.input';
+import { hashPassword } from './password';
+import { UserClinicEntity, UserRegionEntity } from './user-assignments.entity';
+import { UserEntity } from './user.entity';
+
+/** Editor accounts of a brand: created and listed by its admins. */
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async createUser(actor: Actor, input: CreateUserInput, ip?: string | null): Promise<User> {
+    const admin = requireBrandAdmin(actor);
+    return this.createUserInBrand(admin.brandId, input, admin, ip);
+  }
+
+  /**
+   * Creates an account in `brandId` for a caller already allowed to (the
+   * GraphQL path checks the brand admin; the CLI is trusted).
+   */
+  async createUserInBrand(
+    brandId: string,
+    input: CreateUserInput,
+    by: Actor | AuditActor,
+    ip?: string | null,
+  ): Promise<User> {
+    const regionIds = input.regionIds ?? [];
+    const clinicIds = input.clinicIds ?? [];
+    assertAssignmentsFitRole(input.role, regionIds, clinicIds);
+    const passwordHash = await hashPassword(input.password);
+
+    return this.db.transaction(async (manager) => {
+      await assertOwnedByBrand(manager, 'regions', 'regionIds', brandId, regionIds);
+      await assertOwnedByBrand(manager, 'clinics', 'clinicIds', brandId, clinicIds);
+      const user = manager.create(UserEntity, {
+        brandId,
+        email: input.email.trim(),
+        passwordHash,
+        role: input.role,
+        displayName: input.displayName?.trim() ?? '',
+      });
+      try {
+        await manager.save(user);
+      } catch (error) {
+        if (isUniqueViolation(error, 'users_email_uq')) {
+          throw new DomainError('CONFLICT', 'email: a user with this email already exists', {
+            argument: 'email',
+          });
+        }
+        throw error;
+      }
+      await manager.insert(
+        UserRegionEntity,
+        regionIds.map((regionId) => ({ userId: user.id, regionId })),
+      );
+      await manager.insert(
+        UserClinicEntity,
+        clinicIds.map((clinicId) => ({ userId: user.id, clinicId })),
+      );
+      await this.audit.record(
+        {
+          brandId,
+          actor: by,
+          action: AUDIT_ACTIONS.CREATE_USER,
+          targetType: 'USER',
+          targetId: user.id,
+          details: { email: user.email, role: user.role, regionIds, clinicIds },
+          ip,
+        },
+        manager,
+      );
+      return toUser(user);
+    });
+  }
+
+  /** The caller's brand's accounts; brand admins only. */
+  async listUsers(actor: Actor): Promise<User[]> {
+    const { brandId } = requireBrandAdmin(actor);
+    const rows = await this.db
+      .getRepository(UserEntity)
+      .createQueryBuilder('user')
+      .where('user.brand_id = :brandId', { brandId })
+      .orderBy('lower(user.email)')
+      .getMany();
+    return rows.map(toUser);
+  }
+
+  async findById(id: string): Promise<User | null> {
+    const row = await this.db.getRepository(UserEntity).findOneBy({ id });
+    return row && toUser(row);
+  }
+
+  /** Brands of any publication status: an admin may work on a brand before it goes live. */
+  readonly batchBrandById = async (ids: readonly string[]) =>
+    pickByKeys(
+      ids,
+      await this.db
+        .getRepository(BrandEntity)
+        .createQueryBuilder('brand')
+        .where('brand.id = ANY(:ids)', { ids })
+        .getMany(),
+      (brand) => brand.id,
+    );
+
+  readonly batchRegionsByUser = async (userIds: readonly string[]) => {
+    const rows = (await this.db.query(
+      `SELECT ur.user_id, r.id, r.slug, r.name
+         FROM user_regions ur JOIN regions r ON r.id = ur.region_id
+        WHERE ur.user_id = ANY($1) ORDER BY r.name, r.id`,
+      [userIds],
+    )) as (Region & { user_id: string })[];
+    return groupByKeys(userIds, rows, (row) => row.user_id).map((group) =>
+      group.map(({ id, slug, name }): Region => ({ id, slug, name })),
+    );
+  };
+
+  readonly batchClinicsByUser = async (userIds: readonly string[]) => {
+    const rows = (await this.db.query(
+      `SELECT uc.user_id, c.id, c.slug, c.name
+         FROM user_clinics uc JOIN clinics c ON c.id = uc.clinic_id
+        WHERE uc.user_id = ANY($1) ORDER BY c.name, c.id`,
+      [userIds],
+    )) as (AssignedClinic & { user_id: string })[];
+    return groupByKeys(userIds, rows, (row) => row.user_id).map((group) =>
+      group.map(({ id, slug, name }): AssignedClinic => ({ id, slug, name })),
+    );
+  };
+}
+
+export function toUser(row: UserEntity): User {
+  return {
+    id: row.id,
+    email: row.email,
+    role: row.role,
+    displayName: row.displayName,
+    createdAt: row.createdAt,
+    disabledAt: row.disabledAt,
+    brandId: row.brandId,
+  };
+}
+
+/** Region editors need regions, clinic editors clinics; brand-wide roles neither. */
+function assertAssignmentsFitRole(role: string, regionIds: string[], clinicIds: string[]): void {
+  if (role === 'REGION_EDITOR' && regionIds.length === 0) {
+    throw badInput('regionIds', 'a REGION_EDITOR needs at least one region');
+  }
+  if (role === 'CLINIC_EDITOR' && clinicIds.length === 0) {
+    throw badInput('clinicIds', 'a CLINIC_EDITOR needs at least one clinic');
+  }
+  if (role !== 'REGION_EDITOR' && regionIds.length > 0) {
+    throw badInput('regionIds', `only a REGION_EDITOR is assigned regions, not a ${role}`);
+  }
+  if (role !== 'CLINIC_EDITOR' && clinicIds.length > 0) {
+    throw badInput('clinicIds', `only a CLINIC_EDITOR is assigned clinics, not a ${role}`);
+  }
+}
+
+/**
+ * FORBIDDEN for any id that is not one of the brand's, whether it belongs to
+ * another brand or to nothing: the answer must not tell which.
+ */
+export async function assertOwnedByBrand(
+  manager: EntityManager,
+  table: 'regions' | 'clinics',
+  argument: string,
+  brandId: string,
+  ids: readonly string[],
+): Promise<void> {
+  if (ids.length === 0) return;
+  const owned = (await manager.query(
+    `SELECT id FROM ${table} WHERE brand_id = $1 AND id = ANY($2)`,
+    [brandId, ids],
+  )) as { id: string }[];
+  const ownedIds = new Set(owned.map((row) => row.id));
+  const foreign = ids.find((id) => !ownedIds.has(id));
+  if (foreign) {
+    throw new DomainError(
+      'FORBIDDEN',
+      `${argument}: ${foreign} is not one of your brand's ${table}`,
+      { argument },
+    );
+  }
+}
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const driverError = error instanceof QueryFailedError ? error.driverError : undefined;
+  return (
+    (driverError as { code?: string; constraint?: string } | undefined)?.code === '23505' &&
+    (driverError as { constraint?: string }).constraint === constraint
+  );
+}

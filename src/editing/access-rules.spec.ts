@@ -1,0 +1,105 @@
+import type { Actor, EditorRole } from '../auth/actor';
+import { ItemScope, mayEdit, refusal } from './access-rules';
+
+const BRAND = 'brand-a';
+const user = (role: EditorRole, regionIds: string[] = [], clinicIds: string[] = []): Actor => ({
+  kind: 'USER',
+  userId: 'u',
+  sessionId: 's',
+  brandId: BRAND,
+  email: 'e@x.example',
+  role,
+  regionIds,
+  clinicIds,
+});
+const scope = (
+  level: ItemScope['level'],
+  regionIds: string[] = [],
+  clinicIds: string[] = [],
+): ItemScope => ({
+  brandId: BRAND,
+  level,
+  regionIds,
+  clinicIds,
+});
+
+describe('mayEdit', () => {
+  const admin = user('BRAND_ADMIN');
+  const editor = user('BRAND_EDITOR');
+  const texas = user('REGION_EDITOR', ['tx']);
+  const austin = user('CLINIC_EDITOR', [], ['austin']);
+  const austinItem = scope('CLINIC', ['tx'], ['austin']);
+  const denverItem = scope('CLINIC', ['co'], ['denver']);
+
+  it.each([
+    ['brand admin', admin, scope('ADMIN'), true],
+    ['brand editor', editor, scope('ADMIN'), false],
+    ['brand editor', editor, scope('BRAND'), true],
+    ['brand editor', editor, denverItem, true],
+    ['region editor', texas, scope('BRAND'), false],
+    ['region editor', texas, austinItem, true],
+    ['region editor', texas, scope('REGION', ['tx']), true],
+    ['region editor', texas, scope('REGION', ['co']), false],
+    ['region editor', texas, denverItem, false],
+    ['clinic editor', austin, austinItem, true],
+    ['clinic editor', austin, denverItem, false],
+    ['clinic editor', austin, scope('REGION', ['tx']), false],
+    ['clinic editor', austin, scope('BRAND'), false],
+  ])('%s on %j → %s', (_name, actor, itemScope, allowed) => {
+    expect(mayEdit(actor, { scope: itemScope as ItemScope, fields: ['name'] })).toBe(allowed);
+  });
+
+  it('never lets anyone touch another brand', () => {
+    for (const actor of [admin, editor, texas, austin]) {
+      expect(mayEdit(actor, { scope: { ...austinItem, brandId: 'brand-b' }, fields: [] })).toBe(
+        false,
+      );
+    }
+  });
+
+  it('lets clinic and region editors change only local fields of canonical items', () => {
+    const provider = { scope: scope('BRAND', ['tx'], ['austin']), localFields: ['bio'] };
+    expect(mayEdit(austin, { ...provider, fields: ['bio'] })).toBe(true);
+    expect(mayEdit(texas, { ...provider, fields: ['bio'] })).toBe(true);
+    expect(mayEdit(austin, { ...provider, fields: ['bio', 'name'] })).toBe(false);
+    expect(mayEdit(austin, { ...provider, fields: [] })).toBe(false);
+    expect(mayEdit(user('CLINIC_EDITOR', [], ['denver']), { ...provider, fields: ['bio'] })).toBe(
+      false,
+    );
+  });
+
+  it('keeps brand-only fields of clinic items for brand-wide editors', () => {
+    const request = { scope: austinItem, fields: ['slug'], brandOnlyFields: ['slug'] };
+    expect(mayEdit(austin, request)).toBe(false);
+    expect(mayEdit(editor, request)).toBe(true);
+  });
+
+  it('treats API keys by scope: admin keys are brand admins, others never edit', () => {
+    const key = (scopes: ('admin' | 'preview')[]): Actor => ({
+      kind: 'API_KEY',
+      apiKeyId: 'k',
+      brandId: BRAND,
+      prefix: 'cca_live_x',
+      scopes,
+      clinicIds: null,
+    });
+    expect(mayEdit(key(['admin']), { scope: scope('ADMIN'), fields: [] })).toBe(true);
+    expect(mayEdit(key(['preview']), { scope: austinItem, fields: [] })).toBe(false);
+    expect(mayEdit({ kind: 'ANONYMOUS' }, { scope: austinItem, fields: [] })).toBe(false);
+  });
+});
+
+describe('refusal', () => {
+  it('does not tell scoped editors whether an item exists', () => {
+    const austin = user('CLINIC_EDITOR', [], ['austin']);
+    expect(refusal(austin, false).message).toBe(refusal(austin, true, BRAND).message);
+    expect(refusal(austin, false).code).toBe('FORBIDDEN');
+  });
+
+  it('answers NOT_FOUND to brand-wide editors for unknown or foreign ids alike', () => {
+    const editor = user('BRAND_EDITOR');
+    expect(refusal(editor, false).code).toBe('NOT_FOUND');
+    expect(refusal(editor, true, 'brand-b').code).toBe('NOT_FOUND');
+    expect(refusal({ kind: 'ANONYMOUS' }, true).code).toBe('UNAUTHENTICATED');
+  });
+});

@@ -1,0 +1,481 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { DomainError } from '../common/domain-error';
+import { updateReturning } from '../database/update-returning';
+import { sameValue } from '../content-resolution/resolve-fields';
+import { ItemScope, mayEdit, refusal } from './access-rules';
+import { CONTENT_TYPE_DEFS, ContentType, ContentTypeDef } from './content-types';
+import { fromDatabaseError } from './database-errors';
+import { RevisionAction, RevisionsService } from './revisions.service';
+
+/** Who writes, and through which door (recorded in every revision). */
+export interface WriteContext {
+  actor: Actor;
+  source: 'API' | 'CLI' | 'SEED' | 'SCHEDULER';
+}
+
+export interface ItemRef {
+  type: ContentType;
+  id: string;
+  /** The version the caller last saw; a stale one is refused with CONFLICT. */
+  version: number;
+}
+
+type Values = Record<string, unknown>;
+
+/** An item as editors see it: published values, pending draft, both merged. */
+export interface ItemView {
+  type: ContentType;
+  id: string;
+  brandId: string;
+  version: number;
+  status: 'DRAFT' | 'PUBLISHED' | 'ARCHIVED';
+  hasDraft: boolean;
+  pendingDelete: boolean;
+  /** The working copy: published values overlaid with the draft. */
+  values: Values;
+  publishedValues: Values;
+  updatedAt: Date;
+  publishedAt: Date | null;
+}
+
+/** A locked row with what the writer needs to know about it. */
+interface LockedItem {
+  def: ContentTypeDef;
+  row: Record<string, unknown>;
+  scope: ItemScope;
+  published: Values;
+  draft: Values;
+}
+
+const DELETE_MARK = '_delete';
+
+/**
+ * The one write path for editable content. Every write:
+ * - locks the row and checks the caller's access for the fields it touches;
+ * - compares the version the caller based it on (stale → CONFLICT, nothing
+ *   written), so concurrent edits never overwrite each other;
+ * - changes the draft only; publishing applies drafts, all or none;
+ * - lets PostgreSQL check the result's constraints before saving a draft;
+ * - records a revision (who, when, source, before, after) in the same
+ *   transaction.
+ */
+@Injectable()
+export class ContentWriterService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly revisions: RevisionsService,
+  ) {}
+
+  /** Reads an item for an editor of it. */
+  async get(ctx: WriteContext, type: ContentType, id: string): Promise<ItemView> {
+    return this.db.transaction(async (tx) => {
+      return this.view(await this.lock(tx, ctx, CONTENT_TYPE_DEFS[type], id));
+    });
+  }
+
+  /**
+   * Creates an item as a draft (not delivered until published).
+   * `fixed` are the columns that place it (brand_id, clinic_id …).
+   */
+  async create(
+    ctx: WriteContext,
+    type: ContentType,
+    fixed: Record<string, unknown>,
+    values: Values,
+  ): Promise<ItemView> {
+    const def = CONTENT_TYPE_DEFS[type];
+    return this.write(async (tx) => {
+      const columns = Object.keys(fixed);
+      const params: unknown[] = Object.values(fixed);
+      const placeholders = columns.map((_, i) => `$${i + 1}`);
+      for (const [property, value] of Object.entries(values)) {
+        if (def.links?.[property]) continue;
+        const column = this.column(def, property);
+        params.push(this.param(def, property, value));
+        columns.push(column.column);
+        placeholders.push(`$${params.length}${column.cast ? `::${column.cast}` : ''}`);
+      }
+      const [{ id }] = await tx.query(
+        `INSERT INTO ${def.table} (${columns.join(', ')}) VALUES (${placeholders.join(', ')}) RETURNING id`,
+        params,
+      );
+      for (const [property, link] of Object.entries(def.links ?? {})) {
+        if (values[property] !== undefined) await this.replaceLinks(tx, link, id, values[property]);
+      }
+      const item = await this.lock(tx, ctx, def, id);
+      this.authorize(ctx, item, Object.keys(values));
+      const view = this.view(item);
+      await this.revisions.record(tx, ctx, view, 'CREATE', null, view.values);
+      return view;
+    });
+  }
+
+  /**
+   * Saves changes to the item's draft. Properties sent with the value already
+   * published are dropped from the draft, so a save that changes nothing
+   * writes nothing (no version bump, no revision).
+   */
+  async update(
+    ctx: WriteContext,
+    ref: ItemRef,
+    changes: Values,
+    action: RevisionAction = 'UPDATE',
+  ): Promise<ItemView> {
+    const def = CONTENT_TYPE_DEFS[ref.type];
+    for (const property of Object.keys(changes)) this.column(def, property);
+    return this.write(async (tx) => {
+      const item = await this.lock(tx, ctx, def, ref.id);
+      this.authorize(ctx, item, Object.keys(changes));
+      this.checkVersion(item, ref.version);
+      const before = this.view(item);
+      const draft: Values = { ...item.draft };
+      for (const [property, value] of Object.entries(changes)) {
+        if (sameValue(value, item.published[property])) delete draft[property];
+        else draft[property] = value;
+      }
+      const working = { ...item.published, ...withoutMark(draft) };
+      if (sameValue(working, before.values) && !draft[DELETE_MARK] === !before.pendingDelete) {
+        return before;
+      }
+      await this.trialApply(tx, def, ref.id, withoutMark(draft));
+      const after = await this.saveDraft(tx, ctx, item, draft);
+      await this.revisions.record(tx, ctx, after, action, before.values, after.values);
+      return after;
+    });
+  }
+
+  /**
+   * Deletes an item: at once when it was never published, else staged in
+   * the draft and carried out by publish (delivery keeps it until then).
+   */
+  async remove(ctx: WriteContext, ref: ItemRef): Promise<ItemView> {
+    const def = CONTENT_TYPE_DEFS[ref.type];
+    return this.write(async (tx) => {
+      const item = await this.lock(tx, ctx, def, ref.id);
+      this.authorize(ctx, item, []);
+      this.checkVersion(item, ref.version);
+      const before = this.view(item);
+      if (item.row.publication_status === 'PUBLISHED') {
+        const after = await this.saveDraft(tx, ctx, item, { ...item.draft, [DELETE_MARK]: true });
+        await this.revisions.record(tx, ctx, after, 'DELETE', before.values, after.values);
+        return after;
+      }
+      await tx.query(`DELETE FROM ${def.table} WHERE id = $1`, [ref.id]);
+      await this.revisions.record(
+        tx,
+        ctx,
+        { ...before, version: before.version + 1 },
+        'DELETE',
+        before.values,
+        null,
+      );
+      return { ...before, version: before.version + 1, pendingDelete: true };
+    });
+  }
+
+  /**
+   * Publishes a changeset: every item's draft goes live, or none does. Items
+   * are locked in a fixed order, so concurrent publishes of the same items
+   * serialize instead of deadlocking.
+   */
+  async publish(ctx: WriteContext, refs: ItemRef[]): Promise<ItemView[]> {
+    return this.write((tx) => this.publishIn(tx, ctx, refs));
+  }
+
+  /** `publish` inside a transaction the caller owns (the scheduler's). */
+  async publishIn(tx: EntityManager, ctx: WriteContext, refs: ItemRef[]): Promise<ItemView[]> {
+    if (refs.length === 0) throw new DomainError('BAD_USER_INPUT', 'items: give at least one item');
+    const ordered = [...refs].sort((a, b) =>
+      `${a.type}:${a.id}`.localeCompare(`${b.type}:${b.id}`),
+    );
+    const published = new Map<string, ItemView>();
+    try {
+      for (const ref of ordered) {
+        published.set(`${ref.type}:${ref.id}`, await this.publishOne(tx, ctx, ref));
+      }
+    } catch (error) {
+      throw fromDatabaseError(error) ?? error;
+    }
+    return refs.map((ref) => published.get(`${ref.type}:${ref.id}`)!);
+  }
+
+  /**
+   * Checks now what publishing later will check (access, versions), so a
+   * schedule that can only fail is refused when it is made.
+   */
+  async checkPublishable(ctx: WriteContext, refs: ItemRef[]): Promise<string> {
+    let brandId = '';
+    await this.db.transaction(async (tx) => {
+      for (const ref of refs) {
+        const item = await this.lock(tx, ctx, CONTENT_TYPE_DEFS[ref.type], ref.id);
+        this.authorize(ctx, item, Object.keys(withoutMark(item.draft)));
+        this.checkVersion(item, ref.version);
+        brandId = item.scope.brandId;
+      }
+    });
+    return brandId;
+  }
+
+  /** Takes an item off delivery; its content and draft stay for editing. */
+  async unpublish(ctx: WriteContext, ref: ItemRef): Promise<ItemView> {
+    const def = CONTENT_TYPE_DEFS[ref.type];
+    return this.write(async (tx) => {
+      const item = await this.lock(tx, ctx, def, ref.id);
+      this.authorize(ctx, item, []);
+      this.checkVersion(item, ref.version);
+      if (item.row.publication_status !== 'PUBLISHED') return this.view(item);
+      const [row] = await updateReturning(
+        tx,
+        `UPDATE ${def.table} SET publication_status = 'DRAFT', version = version + 1, updated_at = now()
+          WHERE id = $1 RETURNING *`,
+        [ref.id],
+      );
+      const view = this.view({ ...item, row });
+      await this.revisions.record(tx, ctx, view, 'UNPUBLISH', item.published, item.published);
+      return view;
+    });
+  }
+
+  private async publishOne(tx: EntityManager, ctx: WriteContext, ref: ItemRef): Promise<ItemView> {
+    const def = CONTENT_TYPE_DEFS[ref.type];
+    const item = await this.lock(tx, ctx, def, ref.id);
+    // Publishing a local field (a provider's bio) is the clinic's own call;
+    // anything else needs the rights a direct change would.
+    this.authorize(ctx, item, Object.keys(withoutMark(item.draft)));
+    this.checkVersion(item, ref.version);
+    if (item.draft[DELETE_MARK]) {
+      await tx.query(`DELETE FROM ${def.table} WHERE id = $1`, [ref.id]);
+      const view = { ...this.view(item), version: (item.row.version as number) + 1 };
+      await this.revisions.record(tx, ctx, view, 'DELETE', item.published, null);
+      return view;
+    }
+    const changes = withoutMark(item.draft);
+    if (item.row.publication_status === 'PUBLISHED' && Object.keys(changes).length === 0) {
+      return this.view(item);
+    }
+    await this.apply(tx, def, ref.id, changes);
+    const [row] = await updateReturning(
+      tx,
+      `UPDATE ${def.table}
+          SET publication_status = 'PUBLISHED', published_at = now(), draft = NULL,
+              version = version + 1, updated_at = now()
+        WHERE id = $1 RETURNING *`,
+      [ref.id],
+    );
+    const links = await this.readLinks(tx, def, ref.id);
+    const view = this.view({
+      ...item,
+      row,
+      published: this.publishedValues(def, row, links),
+      draft: {},
+    });
+    await this.revisions.record(tx, ctx, view, 'PUBLISH', item.published, view.publishedValues);
+    return view;
+  }
+
+  /** Runs a write in a transaction, turning refused constraints into client errors. */
+  private async write<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.db.transaction(work);
+    } catch (error) {
+      throw fromDatabaseError(error) ?? error;
+    }
+  }
+
+  /**
+   * Locks the row (FOR UPDATE) and reads where it sits. The caller must at
+   * least be an editor of its brand; an unknown id and a forbidden one are
+   * refused alike (see refusal()).
+   */
+  private async lock(
+    tx: EntityManager,
+    ctx: WriteContext,
+    def: ContentTypeDef,
+    id: string,
+  ): Promise<LockedItem> {
+    const [row] = UUID.test(id)
+      ? await tx.query(
+          `SELECT x.*, s.brand_id AS scope_brand_id, s.level AS scope_level,
+                  s.region_ids AS scope_region_ids, s.clinic_ids AS scope_clinic_ids
+             FROM ${def.table} x, LATERAL (${def.scopeSql}) s
+            WHERE x.id = $1 FOR UPDATE OF x`,
+          [id],
+        )
+      : [];
+    if (!row) throw refusal(ctx.actor, false);
+    const scope: ItemScope = {
+      brandId: row.scope_brand_id,
+      level: row.scope_level,
+      regionIds: row.scope_region_ids ?? [],
+      clinicIds: row.scope_clinic_ids ?? [],
+    };
+    if (!this.mayRead(ctx.actor, scope)) throw refusal(ctx.actor, true, scope.brandId);
+    const links = await this.readLinks(tx, def, id);
+    return {
+      def,
+      row,
+      scope,
+      published: this.publishedValues(def, row, links),
+      draft: (row.draft as Values | null) ?? {},
+    };
+  }
+
+  /** The actor must be allowed to write these fields of the item. */
+  private authorize(ctx: WriteContext, item: LockedItem, fields: string[]): void {
+    const allowed = mayEdit(ctx.actor, {
+      scope: item.scope,
+      fields,
+      localFields: item.def.localFields,
+      brandOnlyFields: item.def.brandOnlyFields,
+    });
+    if (!allowed) throw refusal(ctx.actor, true, item.scope.brandId);
+  }
+
+  /** Editors of a brand may read any of its items (to see what others changed). */
+  private mayRead(actor: Actor, scope: ItemScope): boolean {
+    return actor.kind !== 'ANONYMOUS' && actor.brandId === scope.brandId;
+  }
+
+  private checkVersion(item: LockedItem, expected: number): void {
+    const current = item.row.version as number;
+    if (current !== expected) {
+      throw new DomainError(
+        'CONFLICT',
+        `Version ${expected} is stale: the item is at version ${current}. Reload it and apply your change again.`,
+        { currentVersion: current },
+      );
+    }
+  }
+
+  private async saveDraft(
+    tx: EntityManager,
+    ctx: WriteContext,
+    item: LockedItem,
+    draft: Values,
+  ): Promise<ItemView> {
+    const [row] = await updateReturning(
+      tx,
+      `UPDATE ${item.def.table} SET draft = $2::jsonb, version = version + 1, updated_at = now()
+        WHERE id = $1 RETURNING *`,
+      [item.row.id, Object.keys(draft).length ? JSON.stringify(draft) : null],
+    );
+    return this.view({ ...item, row, draft });
+  }
+
+  /**
+   * Lets PostgreSQL judge a draft before it is saved: the changes are applied
+   * inside a savepoint and rolled back, so a duplicate slug or a broken check
+   * fails now, at save, not later at publish.
+   */
+  private async trialApply(tx: EntityManager, def: ContentTypeDef, id: string, changes: Values) {
+    if (Object.keys(changes).length === 0) return;
+    await tx.query('SAVEPOINT trial_apply');
+    try {
+      await this.apply(tx, def, id, changes);
+    } finally {
+      await tx.query('ROLLBACK TO SAVEPOINT trial_apply');
+    }
+  }
+
+  /** Writes property values into the row's columns and link tables. */
+  private async apply(tx: EntityManager, def: ContentTypeDef, id: string, changes: Values) {
+    const sets: string[] = [];
+    const params: unknown[] = [id];
+    for (const [property, value] of Object.entries(changes)) {
+      const link = def.links?.[property];
+      if (link) {
+        await this.replaceLinks(tx, link, id, value);
+        continue;
+      }
+      const column = this.column(def, property);
+      params.push(this.param(def, property, value));
+      sets.push(`${column.column} = $${params.length}${column.cast ? `::${column.cast}` : ''}`);
+    }
+    if (sets.length)
+      await tx.query(`UPDATE ${def.table} SET ${sets.join(', ')} WHERE id = $1`, params);
+  }
+
+  private async replaceLinks(
+    tx: EntityManager,
+    link: NonNullable<ContentTypeDef['links']>[string],
+    id: string,
+    ids: unknown,
+  ) {
+    await tx.query(`DELETE FROM ${link.table} WHERE ${link.ownColumn} = $1`, [id]);
+    await tx.query(
+      `INSERT INTO ${link.table} (${link.ownColumn}, ${link.otherColumn})
+       SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
+      [id, ids as string[]],
+    );
+  }
+
+  private async readLinks(tx: EntityManager, def: ContentTypeDef, id: string): Promise<Values> {
+    const links: Values = {};
+    for (const [property, link] of Object.entries(def.links ?? {})) {
+      const rows: { other: string }[] = await tx.query(
+        `SELECT ${link.otherColumn} AS other FROM ${link.table} WHERE ${link.ownColumn} = $1 ORDER BY 1`,
+        [id],
+      );
+      links[property] = rows.map((row) => row.other);
+    }
+    return links;
+  }
+
+  private publishedValues(
+    def: ContentTypeDef,
+    row: Record<string, unknown>,
+    links: Values,
+  ): Values {
+    const values: Values = {};
+    for (const [property, column] of Object.entries(def.columns))
+      values[property] = row[column.column];
+    return { ...values, ...links };
+  }
+
+  private view(item: LockedItem): ItemView {
+    const draft = withoutMark(item.draft);
+    return {
+      type: item.def.type,
+      id: item.row.id as string,
+      brandId: item.scope.brandId,
+      version: item.row.version as number,
+      status: item.row.publication_status as ItemView['status'],
+      hasDraft: Object.keys(item.draft).length > 0,
+      pendingDelete: item.draft[DELETE_MARK] === true,
+      values: { ...item.published, ...draft },
+      publishedValues: item.published,
+      updatedAt: item.row.updated_at as Date,
+      publishedAt: (item.row.published_at as Date | null) ?? null,
+    };
+  }
+
+  private column(def: ContentTypeDef, property: string) {
+    const column = def.columns[property];
+    if (!column && !def.links?.[property]) {
+      throw new DomainError(
+        'BAD_USER_INPUT',
+        `${property}: is not an editable field of ${def.type}`,
+        {
+          argument: property,
+        },
+      );
+    }
+    return column;
+  }
+
+  private param(def: ContentTypeDef, property: string, value: unknown): unknown {
+    return def.columns[property]?.cast === 'jsonb' && value !== null
+      ? JSON.stringify(value)
+      : value;
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function withoutMark(draft: Values): Values {
+  const { [DELETE_MARK]: _mark, ...rest } = draft;
+  return rest;
+}

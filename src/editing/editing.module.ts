@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { ContentWriterService } from './content-writer.service';
+import { RevisionsService } from './revisions.service';
+import { ScheduledPublisherService } from './scheduled-publisher.service';
+
+@Module({
+  providers: [ContentWriterService, RevisionsService, ScheduledPublisherService],
+  exports: [ContentWriterService, RevisionsService, ScheduledPublisherService],
+})
+export class EditingModule {}

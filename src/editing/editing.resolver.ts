@@ -1,0 +1,130 @@
+import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { DomainError } from '../common/domain-error';
+import { pageWindow, toConnection } from '../graphql/connection';
+import type { GraphqlContext } from '../graphql/graphql-context';
+import { CONTENT_TYPE_DEFS } from './content-types';
+import { ContentWriterService, ItemView, WriteContext } from './content-writer.service';
+import { EditableItem } from './dtos/editable-item.object';
+import {
+  DeleteItemInput,
+  ItemArgs,
+  PublishInput,
+  RestoreRevisionInput,
+  RevisionsArgs,
+  UnpublishInput,
+} from './dtos/item-ref.input';
+import { FieldChange, Revision, RevisionConnection } from './dtos/revision.object';
+import { RevisionsService } from './revisions.service';
+
+export const apiWrite = (context: GraphqlContext): WriteContext => ({
+  actor: context.actor,
+  source: 'API',
+});
+
+export const asEditableItem = (view: ItemView) => view as unknown as EditableItem;
+
+/** Publishing, deleting, history and restore: the same for every content type. */
+@Resolver()
+export class EditingResolver {
+  constructor(
+    private readonly writer: ContentWriterService,
+    private readonly history: RevisionsService,
+  ) {}
+
+  @Query(() => EditableItem, { description: 'An item with its draft, for editors of its brand.' })
+  async item(@Args() args: ItemArgs, @Context() context: GraphqlContext): Promise<EditableItem> {
+    return asEditableItem(await this.writer.get(apiWrite(context), args.type, args.id));
+  }
+
+  @Mutation(() => [EditableItem], {
+    description:
+      'Publishes a changeset of drafts: all of them go live, or none (e.g. on a stale version).',
+  })
+  async publish(
+    @Args('input') input: PublishInput,
+    @Context() context: GraphqlContext,
+  ): Promise<EditableItem[]> {
+    return (await this.writer.publish(apiWrite(context), input.items)).map(asEditableItem);
+  }
+
+  @Mutation(() => EditableItem, {
+    description: 'Takes an item off delivery; its content stays editable.',
+  })
+  async unpublish(
+    @Args('input') input: UnpublishInput,
+    @Context() context: GraphqlContext,
+  ): Promise<EditableItem> {
+    return asEditableItem(await this.writer.unpublish(apiWrite(context), input.item));
+  }
+
+  @Mutation(() => EditableItem, {
+    description:
+      'Deletes a draft item at once; a published one is deleted when the deletion is published.',
+  })
+  async deleteItem(
+    @Args('input') input: DeleteItemInput,
+    @Context() context: GraphqlContext,
+  ): Promise<EditableItem> {
+    return asEditableItem(await this.writer.remove(apiWrite(context), input.item));
+  }
+
+  @Query(() => RevisionConnection, { description: 'The history of an item, newest first.' })
+  async revisions(
+    @Args() args: RevisionsArgs,
+    @Context() context: GraphqlContext,
+  ): Promise<RevisionConnection> {
+    const window = pageWindow('revisions', args);
+    await this.writer.get(apiWrite(context), args.type, args.id); // editors of its brand only
+    const { rows, totalCount } = await this.history.list(args.type, args.id, window);
+    return toConnection('revisions', rows as unknown as Revision[], window, totalCount);
+  }
+
+  @Query(() => [FieldChange], {
+    description: 'What differs between two revisions of the same item.',
+  })
+  async revisionDiff(
+    @Args('from', { type: () => ID }) from: string,
+    @Args('to', { type: () => ID }) to: string,
+    @Context() context: GraphqlContext,
+  ): Promise<FieldChange[]> {
+    const [a, b] = await Promise.all([this.history.find(from), this.history.find(to)]);
+    if (!a || !b || a.entityId !== b.entityId) {
+      throw new DomainError('BAD_USER_INPUT', 'from, to: give two revisions of the same item', {
+        argument: 'from',
+      });
+    }
+    await this.writer.get(apiWrite(context), a.entityType, a.entityId);
+    const fields = new Set([...Object.keys(a.after ?? {}), ...Object.keys(b.after ?? {})]);
+    return [...fields]
+      .sort()
+      .filter((field) => JSON.stringify(a.after?.[field]) !== JSON.stringify(b.after?.[field]))
+      .map((field) => ({ field, from: a.after?.[field] ?? null, to: b.after?.[field] ?? null }));
+  }
+
+  @Mutation(() => EditableItem, {
+    description: 'Makes a revision’s content the item’s draft again (publish to make it live).',
+  })
+  async restoreRevision(
+    @Args('input') input: RestoreRevisionInput,
+    @Context() context: GraphqlContext,
+  ): Promise<EditableItem> {
+    const revision = await this.history.find(input.revisionId);
+    if (!revision || !revision.after) {
+      throw new DomainError('BAD_USER_INPUT', 'revisionId: no revision with content to restore', {
+        argument: 'revisionId',
+      });
+    }
+    const def = CONTENT_TYPE_DEFS[revision.entityType];
+    const editable = new Set([...Object.keys(def.columns), ...Object.keys(def.links ?? {})]);
+    const values = Object.fromEntries(
+      Object.entries(revision.after).filter(([field]) => editable.has(field)),
+    );
+    const view = await this.writer.update(
+      apiWrite(context),
+      { type: revision.entityType, id: revision.entityId, version: input.version },
+      values,
+      'RESTORE',
+    );
+    return asEditableItem(view);
+  }
+}

@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { actorLabel } from '../auth/actor';
+import { sameValue } from '../content-resolution/resolve-fields';
+import type { ContentType } from './content-types';
+
+export type RevisionAction = 'CREATE' | 'UPDATE' | 'PUBLISH' | 'UNPUBLISH' | 'DELETE' | 'RESTORE';
+
+type Values = Record<string, unknown>;
+
+export interface RevisionRow {
+  id: string;
+  brandId: string;
+  entityType: ContentType;
+  entityId: string;
+  version: number;
+  action: RevisionAction;
+  actorKind: string;
+  actorId: string | null;
+  actorLabel: string;
+  source: string;
+  before: Values | null;
+  after: Values | null;
+  changedFields: string[];
+  createdAt: Date;
+}
+
+const REVISION_COLUMNS = `id::text, brand_id AS "brandId", entity_type AS "entityType",
+  entity_id AS "entityId", version, action, actor_kind AS "actorKind", actor_id AS "actorId",
+  actor_label AS "actorLabel", source, before, after, changed_fields AS "changedFields",
+  created_at AS "createdAt"`;
+
+function actorId(actor: Actor): string | null {
+  if (actor.kind === 'USER') return actor.userId;
+  if (actor.kind === 'API_KEY') return actor.apiKeyId;
+  return null;
+}
+
+/** The fields whose values differ between two snapshots. */
+export function changedFields(before: Values | null, after: Values | null): string[] {
+  const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  return [...fields].filter((field) => !sameValue(before?.[field], after?.[field])).sort();
+}
+
+/** The append-only history of every editable item. */
+@Injectable()
+export class RevisionsService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Records a write, in the writer's transaction so both commit or neither. */
+  async record(
+    tx: EntityManager,
+    ctx: { actor: Actor; source: string },
+    item: { type: ContentType; id: string; brandId: string; version: number },
+    action: RevisionAction,
+    before: Values | null,
+    after: Values | null,
+  ): Promise<void> {
+    await tx.query(
+      `INSERT INTO revisions (brand_id, entity_type, entity_id, version, action, actor_kind, actor_id,
+                              actor_label, source, before, after, changed_fields)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb, $12::text[])`,
+      [
+        item.brandId,
+        item.type,
+        item.id,
+        item.version,
+        action,
+        ctx.actor.kind,
+        actorId(ctx.actor),
+        actorLabel(ctx.actor),
+        ctx.source,
+        before && JSON.stringify(before),
+        after && JSON.stringify(after),
+        changedFields(before, after),
+      ],
+    );
+  }
+
+  /** One page of an item's revisions, newest first. */
+  async list(
+    type: ContentType,
+    id: string,
+    window: { offset: number; limit: number },
+  ): Promise<{ rows: RevisionRow[]; totalCount: number }> {
+    const rows: (RevisionRow & { total: string })[] = await this.db.query(
+      `SELECT ${REVISION_COLUMNS}, count(*) OVER () AS total FROM revisions
+        WHERE entity_type = $1 AND entity_id = $2 ORDER BY revisions.id DESC LIMIT $3 OFFSET $4`,
+      [type, id, window.limit, window.offset],
+    );
+    return { rows, totalCount: rows.length ? Number(rows[0].total) : 0 };
+  }
+
+  async find(id: string): Promise<RevisionRow | null> {
+    if (!/^\d{1,18}$/.test(id)) return null;
+    const [row] = await this.db.query(`SELECT ${REVISION_COLUMNS} FROM revisions WHERE id = $1`, [
+      id,
+    ]);
+    return row ?? null;
+  }
+}

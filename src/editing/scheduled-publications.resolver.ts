@@ -1,0 +1,50 @@
+import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { DomainError } from '../common/domain-error';
+import type { GraphqlContext } from '../graphql/graphql-context';
+import { ScheduledPublication } from './dtos/scheduled-publication.object';
+import { SchedulePublishInput } from './dtos/item-ref.input';
+import { apiWrite } from './editing.resolver';
+import { ScheduledPublicationRow, ScheduledPublisherService } from './scheduled-publisher.service';
+
+const asObject = (row: ScheduledPublicationRow) => row as unknown as ScheduledPublication;
+
+@Resolver(() => ScheduledPublication)
+export class ScheduledPublicationsResolver {
+  constructor(private readonly scheduler: ScheduledPublisherService) {}
+
+  @Mutation(() => ScheduledPublication, {
+    description:
+      'Publishes a changeset at `publishAt`, all or none, exactly as the versions given (an item changed since makes it FAILED).',
+  })
+  async schedulePublish(
+    @Args('input') input: SchedulePublishInput,
+    @Context() context: GraphqlContext,
+  ): Promise<ScheduledPublication> {
+    return asObject(await this.scheduler.schedule(apiWrite(context), input.items, input.publishAt));
+  }
+
+  @Mutation(() => ScheduledPublication, { description: 'Cancels a pending scheduled publication.' })
+  async cancelScheduledPublication(
+    @Args('id', { type: () => ID }) id: string,
+    @Context() context: GraphqlContext,
+  ): Promise<ScheduledPublication> {
+    requireEditor(context);
+    return asObject(await this.scheduler.cancel(context.actor, id));
+  }
+
+  @Query(() => [ScheduledPublication], {
+    description: 'Your brand’s scheduled publications, latest first.',
+  })
+  async scheduledPublications(@Context() context: GraphqlContext): Promise<ScheduledPublication[]> {
+    const actor = requireEditor(context);
+    return (await this.scheduler.list(actor.brandId)).map(asObject);
+  }
+}
+
+function requireEditor(context: GraphqlContext) {
+  const actor = context.actor;
+  if (actor.kind === 'ANONYMOUS') {
+    throw new DomainError('UNAUTHENTICATED', 'Sign in (Authorization: Bearer …) to edit content');
+  }
+  return actor;
+}

@@ -1,0 +1,148 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { APP_CONFIG } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
+import { DomainError } from '../common/domain-error';
+import { updateReturning } from '../database/update-returning';
+import { ContentWriterService, ItemRef, WriteContext } from './content-writer.service';
+
+export interface ScheduledPublicationRow {
+  id: string;
+  brandId: string;
+  items: ItemRef[];
+  publishAt: Date;
+  status: 'PENDING' | 'DONE' | 'FAILED' | 'CANCELLED';
+  error: string | null;
+  createdAt: Date;
+  completedAt: Date | null;
+  actor: Actor;
+}
+
+const COLUMNS = `id, brand_id AS "brandId", items, publish_at AS "publishAt", status, error,
+  created_at AS "createdAt", completed_at AS "completedAt", actor`;
+
+/** How many due schedules one run claims, so a backlog cannot starve a tick. */
+const BATCH = 20;
+
+/**
+ * Publishes changesets at their time. Any number of API instances may run
+ * this job: each claims due rows with FOR UPDATE SKIP LOCKED, publishes in
+ * the same transaction and marks the row DONE (or FAILED with the reason),
+ * so a schedule runs exactly once even if an instance dies mid-way.
+ */
+@Injectable()
+export class ScheduledPublisherService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ScheduledPublisherService.name);
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<number> | undefined;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly writer: ContentWriterService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const seconds = this.config.schedulerIntervalSeconds;
+    if (seconds > 0) {
+      this.timer = setInterval(() => void this.tick(), seconds * 1000);
+      this.timer.unref();
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  async schedule(
+    ctx: WriteContext,
+    items: ItemRef[],
+    publishAt: Date,
+  ): Promise<ScheduledPublicationRow> {
+    const brandId = await this.writer.checkPublishable(ctx, items);
+    const [row] = await this.db.query(
+      `INSERT INTO scheduled_publications (brand_id, items, publish_at, actor)
+       VALUES ($1, $2::jsonb, $3, $4::jsonb) RETURNING ${COLUMNS}`,
+      [brandId, JSON.stringify(items), publishAt, JSON.stringify(ctx.actor)],
+    );
+    return row;
+  }
+
+  async cancel(actor: Actor, id: string): Promise<ScheduledPublicationRow> {
+    const [row] = await updateReturning<ScheduledPublicationRow>(
+      this.db,
+      `UPDATE scheduled_publications SET status = 'CANCELLED', completed_at = now()
+        WHERE id::text = $1 AND brand_id = $2 AND status = 'PENDING' RETURNING ${COLUMNS}`,
+      [id, actor.kind === 'ANONYMOUS' ? null : actor.brandId],
+    );
+    if (!row) throw new DomainError('NOT_FOUND', 'No pending scheduled publication with that id');
+    return row;
+  }
+
+  list(brandId: string): Promise<ScheduledPublicationRow[]> {
+    return this.db.query(
+      `SELECT ${COLUMNS} FROM scheduled_publications WHERE brand_id = $1 ORDER BY publish_at DESC LIMIT 200`,
+      [brandId],
+    );
+  }
+
+  /** Publishes what is due; returns how many schedules it handled. */
+  runDue(): Promise<number> {
+    const run = this.claimAndPublish().finally(() => {
+      if (this.running === run) this.running = undefined;
+    });
+    this.running = run;
+    return run;
+  }
+
+  private claimAndPublish(): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const due: ScheduledPublicationRow[] = await tx.query(
+        `SELECT ${COLUMNS} FROM scheduled_publications
+          WHERE status = 'PENDING' AND publish_at <= now()
+          ORDER BY publish_at, id LIMIT ${BATCH}
+          FOR UPDATE SKIP LOCKED`,
+      );
+      for (const schedule of due) {
+        await tx.query('SAVEPOINT scheduled_publish');
+        try {
+          await this.writer.publishIn(
+            tx,
+            { actor: schedule.actor, source: 'SCHEDULER' },
+            schedule.items,
+          );
+          await tx.query(
+            `UPDATE scheduled_publications SET status = 'DONE', completed_at = now() WHERE id = $1`,
+            [schedule.id],
+          );
+        } catch (error) {
+          await tx.query('ROLLBACK TO SAVEPOINT scheduled_publish');
+          const reason = error instanceof Error ? error.message : String(error);
+          await tx.query(
+            `UPDATE scheduled_publications SET status = 'FAILED', error = $2, completed_at = now() WHERE id = $1`,
+            [schedule.id, reason],
+          );
+        }
+      }
+      return due.length;
+    });
+  }
+
+  private async tick(): Promise<void> {
+    if (this.running) return;
+    try {
+      await this.runDue();
+    } catch (error) {
+      this.logger.error(`Scheduled publishing failed: ${String(error)}`);
+    }
+  }
+}

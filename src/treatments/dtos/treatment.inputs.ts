@@ -1,0 +1,197 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  Validate,
+  ValidateNested,
+  ValidationArguments,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+} from 'class-validator';
+
+export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const MAX_TEXT = 20_000;
+
+@ValidatorConstraint({ name: 'minNotAboveMax' })
+class MinNotAboveMax implements ValidatorConstraintInterface {
+  validate(_: unknown, args: ValidationArguments) {
+    const range = args.object as FactRangeInput;
+    return range.min <= range.max;
+  }
+  defaultMessage() {
+    return 'min must not be greater than max';
+  }
+}
+
+@InputType()
+export class FactRangeInput {
+  @Field(() => Int)
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  min: number;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  @Validate(MinNotAboveMax)
+  max: number;
+}
+
+@InputType()
+export class TreatmentFactsInput {
+  @Field(() => FactRangeInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FactRangeInput)
+  durationMinutes?: FactRangeInput;
+
+  @Field(() => FactRangeInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FactRangeInput)
+  recoveryDays?: FactRangeInput;
+
+  @Field(() => FactRangeInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FactRangeInput)
+  sessions?: FactRangeInput;
+
+  @Field(() => FactRangeInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FactRangeInput)
+  sessionIntervalWeeks?: FactRangeInput;
+
+  @Field(() => FactRangeInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FactRangeInput)
+  maintenancePerYear?: FactRangeInput;
+}
+
+@InputType()
+export class TreatmentSectionInput {
+  @Field()
+  @Matches(SLUG_PATTERN, { message: 'key must be lower-case words joined by hyphens' })
+  @MaxLength(100)
+  key: string;
+
+  @Field()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  heading: string;
+
+  @Field({ description: 'Markdown.' })
+  @IsString()
+  @MaxLength(MAX_TEXT)
+  body: string;
+}
+
+/** The editable fields of a treatment; every one optional on update. */
+@InputType({ isAbstract: true })
+class TreatmentFieldsInput {
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  aliases?: string[];
+
+  @Field({ nullable: true, description: 'Markdown.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_TEXT)
+  summary?: string;
+
+  @Field(() => [TreatmentSectionInput], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => TreatmentSectionInput)
+  sections?: TreatmentSectionInput[];
+
+  @Field(() => TreatmentFactsInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TreatmentFactsInput)
+  facts?: TreatmentFactsInput;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(1000, { each: true })
+  aftercare?: string[];
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(1000, { each: true })
+  contraindications?: string[];
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  combinesWith?: string[];
+
+  @Field(() => String, { nullable: true, description: 'Markdown; null clears it.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_TEXT)
+  disclaimer?: string | null;
+}
+
+@InputType()
+export class CreateTreatmentInput extends TreatmentFieldsInput {
+  @Field()
+  @Matches(SLUG_PATTERN, { message: 'slug must be lower-case words joined by hyphens' })
+  @MaxLength(100)
+  slug: string;
+
+  @Field()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  declare name: string;
+}
+
+@InputType()
+export class UpdateTreatmentInput extends TreatmentFieldsInput {
+  @Field(() => ID)
+  @IsUUID()
+  id: string;
+
+  @Field(() => Int, { description: 'The version your change is based on.' })
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(SLUG_PATTERN, { message: 'slug must be lower-case words joined by hyphens' })
+  @MaxLength(100)
+  slug?: string;
+}

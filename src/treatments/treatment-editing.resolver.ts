@@ -1,0 +1,47 @@
+import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
+import { DomainError } from '../common/domain-error';
+import { ContentWriterService } from '../editing/content-writer.service';
+import { EditableItem } from '../editing/dtos/editable-item.object';
+import { apiWrite, asEditableItem } from '../editing/editing.resolver';
+import { plain, setFields } from '../editing/editable-values';
+import { assertKnownTokens } from '../editing/token-validation';
+import type { GraphqlContext } from '../graphql/graphql-context';
+import { CreateTreatmentInput, UpdateTreatmentInput } from './dtos/treatment.inputs';
+
+/** Editors write the brand's canonical treatments (as drafts). */
+@Resolver()
+export class TreatmentEditingResolver {
+  constructor(private readonly writer: ContentWriterService) {}
+
+  @Mutation(() => EditableItem, { description: 'Creates a treatment as a draft of your brand.' })
+  async createTreatment(
+    @Args('input') input: CreateTreatmentInput,
+    @Context() context: GraphqlContext,
+  ): Promise<EditableItem> {
+    const actor = context.actor;
+    if (actor.kind === 'ANONYMOUS') {
+      throw new DomainError('UNAUTHENTICATED', 'Sign in (Authorization: Bearer …) to edit content');
+    }
+    const values = plain(setFields(input));
+    assertKnownTokens(values);
+    return asEditableItem(
+      await this.writer.create(apiWrite(context), 'TREATMENT', { brand_id: actor.brandId }, values),
+    );
+  }
+
+  @Mutation(() => EditableItem, { description: 'Changes a treatment’s draft.' })
+  async updateTreatment(
+    @Args('input') input: UpdateTreatmentInput,
+    @Context() context: GraphqlContext,
+  ): Promise<EditableItem> {
+    const changes = plain(setFields(input, ['id', 'version']));
+    assertKnownTokens(changes);
+    return asEditableItem(
+      await this.writer.update(
+        apiWrite(context),
+        { type: 'TREATMENT', id: input.id, version: input.version },
+        changes,
+      ),
+    );
+  }
+}

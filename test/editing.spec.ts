@@ -1,0 +1,278 @@
+import { ScheduledPublisherService } from '../src/editing/scheduled-publisher.service';
+import { loginAs } from './helpers/login';
+import { startTestApp, TestApp } from './helpers/test-app';
+
+const ITEM = `type id version status hasDraft pendingDelete values publishedValues`;
+
+interface Item {
+  type: string;
+  id: string;
+  version: number;
+  status: string;
+  hasDraft: boolean;
+  pendingDelete: boolean;
+  values: Record<string, unknown>;
+  publishedValues: Record<string, unknown>;
+}
+
+describe('editing: drafts, publishing, history', () => {
+  let app: TestApp;
+  let editor: Record<string, string>;
+  let n = 0;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    editor = await loginAs(app, 'editor');
+  });
+  afterAll(() => app.close());
+
+  const create = async (extra: Record<string, unknown> = {}): Promise<Item> => {
+    n += 1;
+    const { body } = await app.graphql(
+      `mutation($input: CreateTreatmentInput!) { createTreatment(input: $input) { ${ITEM} } }`,
+      {
+        input: {
+          slug: `peel-${Date.now()}-${n}`,
+          name: 'Chemical Peel',
+          summary: 'First.',
+          ...extra,
+        },
+      },
+      editor,
+    );
+    expect(body.errors).toBeUndefined();
+    return body.data.createTreatment;
+  };
+  const update = (input: Record<string, unknown>, headers = editor) =>
+    app.graphql(
+      `mutation($input: UpdateTreatmentInput!) { updateTreatment(input: $input) { ${ITEM} } }`,
+      { input },
+      headers,
+    );
+  const publish = (items: { type: string; id: string; version: number }[], headers = editor) =>
+    app.graphql(
+      `mutation($input: PublishInput!) { publish(input: $input) { ${ITEM} } }`,
+      { input: { items } },
+      headers,
+    );
+  const delivered = async (slug: string) =>
+    (await app.graphql(`{ treatment(brand: "lumen-aesthetics", slug: "${slug}") { summary } }`))
+      .body.data.treatment;
+  const ref = (item: Item) => ({ type: item.type, id: item.id, version: item.version });
+
+  it('writes drafts only; publish makes them live', async () => {
+    const created = await create();
+    expect(created).toMatchObject({ status: 'DRAFT', version: 1 });
+    const slug = created.values.slug as string;
+    expect(await delivered(slug)).toBeNull();
+
+    const [live] = (await publish([ref(created)])).body.data.publish;
+    expect(live).toMatchObject({ status: 'PUBLISHED', version: 2, hasDraft: false });
+    expect(await delivered(slug)).toEqual({ summary: 'First.' });
+
+    const edited = (await update({ id: live.id, version: live.version, summary: 'Second.' })).body
+      .data.updateTreatment;
+    expect(edited).toMatchObject({ version: 3, hasDraft: true, values: { summary: 'Second.' } });
+    expect(edited.publishedValues.summary).toBe('First.');
+    expect(await delivered(slug)).toEqual({ summary: 'First.' });
+
+    await publish([ref(edited)]);
+    expect(await delivered(slug)).toEqual({ summary: 'Second.' });
+  });
+
+  it('does not write a save that changes nothing', async () => {
+    const created = await create();
+    const [live] = (await publish([ref(created)])).body.data.publish;
+    const same = (
+      await update({ id: live.id, version: live.version, summary: 'First.', name: 'Chemical Peel' })
+    ).body.data.updateTreatment;
+    expect(same).toMatchObject({ version: live.version, hasDraft: false });
+    const history = await app.graphql(
+      `query($id: ID!) { revisions(type: TREATMENT, id: $id) { totalCount } }`,
+      { id: live.id },
+      editor,
+    );
+    expect(history.body.data.revisions.totalCount).toBe(2);
+  });
+
+  it('refuses a stale version with CONFLICT carrying the current version, and overwrites nothing', async () => {
+    const created = await create();
+    const first = await update({ id: created.id, version: 1, summary: 'Mine.' });
+    expect(first.body.errors).toBeUndefined();
+    const stale = await update({ id: created.id, version: 1, summary: 'Theirs.' });
+    expect(stale.body.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
+    const item = await app.graphql(
+      `query($id: ID!) { item(type: TREATMENT, id: $id) { values } }`,
+      { id: created.id },
+      editor,
+    );
+    expect(item.body.data.item.values.summary).toBe('Mine.');
+  });
+
+  it('applies exactly one of 20 concurrent updates based on the same version', async () => {
+    const created = await create();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        update({ id: created.id, version: 1, summary: `Attempt ${i}.` }),
+      ),
+    );
+    const applied = results.filter((r) => !r.body.errors);
+    const conflicts = results.filter((r) => r.body.errors?.[0]?.extensions?.code === 'CONFLICT');
+    expect(applied).toHaveLength(1);
+    expect(conflicts).toHaveLength(19);
+    const history = await app.graphql(
+      `query($id: ID!) { revisions(type: TREATMENT, id: $id, first: 50) { totalCount edges { node { action version after } } } }`,
+      { id: created.id },
+      editor,
+    );
+    const revisions = history.body.data.revisions;
+    expect(revisions.totalCount).toBe(2);
+    expect(revisions.edges.map((e: { node: { action: string } }) => e.node.action)).toEqual([
+      'UPDATE',
+      'CREATE',
+    ]);
+    expect(revisions.edges[0].node.after.summary).toBe(
+      applied[0].body.data.updateTreatment.values.summary,
+    );
+  });
+
+  it('publishes a changeset all or nothing', async () => {
+    const a = await create();
+    const b = await create();
+    const result = await publish([ref(a), { ...ref(b), version: 99 }]);
+    expect(result.body.errors![0].extensions.code).toBe('CONFLICT');
+    expect(await delivered(a.values.slug as string)).toBeNull();
+    const ok = await publish([ref(a), ref(b)]);
+    expect(ok.body.data.publish.map((item: Item) => item.status)).toEqual([
+      'PUBLISHED',
+      'PUBLISHED',
+    ]);
+  });
+
+  it('lists, diffs and restores revisions; a restored revision round-trips exactly', async () => {
+    const created = await create({
+      sections: [{ key: 'intro', heading: 'Intro', body: 'One *two*' }],
+      aliases: ['Peel'],
+    });
+    const v2 = (
+      await update({ id: created.id, version: 1, summary: 'Changed.', aliases: [], sections: [] })
+    ).body.data.updateTreatment;
+    const history = await app.graphql(
+      `query($id: ID!) { revisions(type: TREATMENT, id: $id) { edges { node { id action changedFields after } } } }`,
+      { id: created.id },
+      editor,
+    );
+    const [updated, original] = history.body.data.revisions.edges.map(
+      (e: { node: unknown }) => e.node,
+    );
+    expect(updated.changedFields).toEqual(['aliases', 'sections', 'summary']);
+
+    const diff = await app.graphql(
+      `query($from: ID!, $to: ID!) { revisionDiff(from: $from, to: $to) { field from to } }`,
+      { from: original.id, to: updated.id },
+      editor,
+    );
+    expect(diff.body.data.revisionDiff).toEqual([
+      { field: 'aliases', from: ['Peel'], to: [] },
+      { field: 'sections', from: [{ key: 'intro', heading: 'Intro', body: 'One *two*' }], to: [] },
+      { field: 'summary', from: 'First.', to: 'Changed.' },
+    ]);
+
+    const restored = await app.graphql(
+      `mutation($input: RestoreRevisionInput!) { restoreRevision(input: $input) { ${ITEM} } }`,
+      { input: { revisionId: original.id, version: v2.version } },
+      editor,
+    );
+    expect(restored.body.errors).toBeUndefined();
+    expect(restored.body.data.restoreRevision.values).toEqual(original.after);
+  });
+
+  it('publishes scheduled changesets once, even with two workers claiming at the same time', async () => {
+    const a = await create();
+    const b = await create();
+    const stale = await create();
+    const schedule = (items: unknown[]) =>
+      app.graphql(
+        `mutation($input: SchedulePublishInput!) { schedulePublish(input: $input) { id status } }`,
+        { input: { items, publishAt: new Date(Date.now() + 1500).toISOString() } },
+        editor,
+      );
+    const good = await schedule([ref(a), ref(b)]);
+    expect(good.body.data.schedulePublish.status).toBe('PENDING');
+    const bad = await schedule([ref(stale)]);
+    await update({ id: stale.id, version: 1, summary: 'Edited after scheduling.' });
+    const past = await app.graphql(
+      `mutation($input: SchedulePublishInput!) { schedulePublish(input: $input) { id } }`,
+      { input: { items: [ref(a)], publishAt: '2020-01-01T00:00:00Z' } },
+      editor,
+    );
+    expect(past.body.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+    const worker = app.app.get(ScheduledPublisherService);
+    const handled = await Promise.all([worker.runDue(), worker.runDue()]);
+    expect(handled[0] + handled[1]).toBeGreaterThanOrEqual(2);
+
+    expect(await delivered(a.values.slug as string)).toEqual({ summary: 'First.' });
+    expect(await delivered(b.values.slug as string)).toEqual({ summary: 'First.' });
+    const list = await app.graphql(`{ scheduledPublications { id status error } }`, {}, editor);
+    const byId = new Map(
+      list.body.data.scheduledPublications.map((s: { id: string }) => [s.id, s]),
+    );
+    expect(byId.get(good.body.data.schedulePublish.id)).toMatchObject({
+      status: 'DONE',
+      error: null,
+    });
+    expect(byId.get(bad.body.data.schedulePublish.id)).toMatchObject({ status: 'FAILED' });
+    const [{ revisions }] = await app.dataSource.query(
+      `SELECT count(*)::int AS revisions FROM revisions WHERE entity_id = $1 AND action = 'PUBLISH' AND source = 'SCHEDULER'`,
+      [a.id],
+    );
+    expect(revisions).toBe(1);
+  });
+
+  describe('bad input', () => {
+    it.each([
+      [{ summary: 'Call {{clinic.fax}}' }, 'summary'],
+      [{ summary: 'Broken {{clinic.name' }, 'summary'],
+      [{ facts: { sessions: { min: 6, max: 3 } } }, 'facts.sessions.max'],
+      [{ name: 'x'.repeat(201) }, 'name'],
+      [{ sections: [{ key: 'Not A Key', heading: 'h', body: 'b' }] }, 'sections.0.key'],
+    ])('refuses %j naming %s, storing nothing', async (change, field) => {
+      const created = await create();
+      const result = await update({ id: created.id, version: 1, ...change });
+      expect(result.body.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(result.body.errors![0].message).toContain(field);
+      const item = await app.graphql(
+        `query($id: ID!) { item(type: TREATMENT, id: $id) { version } }`,
+        { id: created.id },
+        editor,
+      );
+      expect(item.body.data.item.version).toBe(1);
+    });
+
+    it('refuses unknown fields', async () => {
+      const created = await create();
+      const result = await update({ id: created.id, version: 1, colour: 'red' });
+      expect(result.status).toBe(400);
+      expect(result.body.errors![0].message).toContain('colour');
+    });
+
+    it('refuses a duplicate slug with CONFLICT', async () => {
+      const created = await create();
+      const result = await update({ id: created.id, version: 1, slug: 'micro-needling' });
+      expect(result.body.errors![0].extensions.code).toBe('CONFLICT');
+    });
+
+    it('asks anonymous callers to sign in and keeps clinic editors off canonical content', async () => {
+      const created = await create();
+      const anonymous = await update({ id: created.id, version: 1, summary: 'x' }, {});
+      expect(anonymous.body.errors![0].extensions.code).toBe('UNAUTHENTICATED');
+      const austin = await update(
+        { id: created.id, version: 1, summary: 'x' },
+        await loginAs(app, 'austin'),
+      );
+      expect(austin.body.errors![0].extensions.code).toBe('FORBIDDEN');
+    });
+  });
+});
