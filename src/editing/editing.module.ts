@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { ContentWriterService } from './content-writer.service';
 import { RevisionsService } from './revisions.service';
 import { ScheduledPublisherService } from './scheduled-publisher.service';
 
 @Module({
+  imports: [AuditModule],
   providers: [ContentWriterService, RevisionsService, ScheduledPublisherService],
   exports: [ContentWriterService, RevisionsService, ScheduledPublisherService],
 })

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditActor, toAuditActor } from '../audit/audit-entry';
+import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
-import { actorLabel } from '../auth/actor';
 import { sameValue } from '../content-resolution/resolve-fields';
 import type { ContentType } from './content-types';
 
@@ -32,12 +33,6 @@ const REVISION_COLUMNS = `id::text, brand_id AS "brandId", entity_type AS "entit
   actor_label AS "actorLabel", source, before, after, changed_fields AS "changedFields",
   created_at AS "createdAt"`;
 
-function actorId(actor: Actor): string | null {
-  if (actor.kind === 'USER') return actor.userId;
-  if (actor.kind === 'API_KEY') return actor.apiKeyId;
-  return null;
-}
-
 /** The fields whose values differ between two snapshots. */
 export function changedFields(before: Values | null, after: Values | null): string[] {
   const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
@@ -47,17 +42,25 @@ export function changedFields(before: Values | null, after: Values | null): stri
 /** The append-only history of every editable item. */
 @Injectable()
 export class RevisionsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
-  /** Records a write, in the writer's transaction so both commit or neither. */
+  /**
+   * Records a write, in the writer's transaction so both commit or neither,
+   * and appends it to the brand's audit log (`CONTENT_<ACTION>`).
+   */
   async record(
     tx: EntityManager,
-    ctx: { actor: Actor; source: string },
+    ctx: { actor: Actor | AuditActor; source: string },
     item: { type: ContentType; id: string; brandId: string; version: number },
     action: RevisionAction,
     before: Values | null,
     after: Values | null,
   ): Promise<void> {
+    const actor = toAuditActor(ctx.actor);
+    const changed = changedFields(before, after);
     await tx.query(
       `INSERT INTO revisions (brand_id, entity_type, entity_id, version, action, actor_kind, actor_id,
                               actor_label, source, before, after, changed_fields)
@@ -68,14 +71,25 @@ export class RevisionsService {
         item.id,
         item.version,
         action,
-        ctx.actor.kind,
-        actorId(ctx.actor),
-        actorLabel(ctx.actor),
+        actor.kind,
+        actor.id,
+        actor.label,
         ctx.source,
         before && JSON.stringify(before),
         after && JSON.stringify(after),
-        changedFields(before, after),
+        changed,
       ],
+    );
+    await this.audit.record(
+      {
+        brandId: item.brandId,
+        actor,
+        action: `CONTENT_${action}`,
+        targetType: item.type,
+        targetId: item.id,
+        details: { version: item.version, source: ctx.source, changedFields: changed },
+      },
+      tx,
     );
   }
 
