@@ -25,7 +25,9 @@ async function main(): Promise<void> {
   const connection = await connectDatabase();
   const started = Date.now();
   try {
-    console.log(`Seeding ${clinics} clinics as brand "${values.brand}" into ${connection.description}`);
+    console.log(
+      `Seeding ${clinics} clinics as brand "${values.brand}" into ${connection.description}`,
+    );
     const result = await seedScale(connection.dataSource, {
       clinics,
       brand: values.brand,
@@ -60,7 +62,9 @@ export function progressBar(label: string): (done: number, total: number) => voi
       const tenth = Math.floor(fraction * 10);
       if (tenth !== lastTenth) {
         lastTenth = tenth;
-        process.stderr.write(`${Math.round(fraction * 100)}% ${done}/${total} ${label} ${seconds} s\n`);
+        process.stderr.write(
+          `${Math.round(fraction * 100)}% ${done}/${total} ${label} ${seconds} s\n`,
+        );
       }
     }
   };

@@ -32,5 +32,9 @@ export function configureApp(app: NestExpressApplication): void {
   // Oversized or malformed bodies are answered 413/400 with a JSON error by
   // Nest's exception filter before they reach GraphQL.
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  // Express would hash every answer for a weak ETag; the response cache
+  // sets strong ETags on the answers that may be reused, and only those.
+  app.set('etag', false);
+  app.disable('x-powered-by');
   app.flushLogs();
 }

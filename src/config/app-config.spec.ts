@@ -14,6 +14,8 @@ describe('loadConfig', () => {
       graphqlIntrospection: true,
       seedOnStart: true,
       schedulerIntervalSeconds: 15,
+      redisUrl: undefined,
+      responseCacheTtlSeconds: 300,
     });
   });
 
@@ -30,6 +32,8 @@ describe('loadConfig', () => {
         GRAPHQL_INTROSPECTION: '1',
         SEED_ON_START: 'false',
         SCHEDULER_INTERVAL_SECONDS: '0',
+        REDIS_URL: 'redis://:secret@cache.internal:6380/2',
+        RESPONSE_CACHE_TTL_SECONDS: '0',
       }),
     ).toEqual({
       nodeEnv: 'production',
@@ -42,6 +46,8 @@ describe('loadConfig', () => {
       graphqlIntrospection: true,
       seedOnStart: false,
       schedulerIntervalSeconds: 0,
+      redisUrl: 'redis://:secret@cache.internal:6380/2',
+      responseCacheTtlSeconds: 0,
     });
   });
 
@@ -99,6 +105,9 @@ describe('loadConfig', () => {
       'mysql://u:p@h/db',
       /^DATABASE_URL must start with postgres:\/\/ or postgresql:\/\//,
     ],
+    ['REDIS_URL', 'not a url', /^REDIS_URL is not a valid URL: set it to redis:\/\//],
+    ['REDIS_URL', 'http://cache:6379', /^REDIS_URL must start with redis:\/\/ or rediss:\/\//],
+    ['RESPONSE_CACHE_TTL_SECONDS', '-5', /^RESPONSE_CACHE_TTL_SECONDS is "-5"/],
   ])('rejects %s=%s with a ConfigError naming it', (name, value, message) => {
     const load = () => loadConfig({ [name]: value });
     expect(load).toThrow(ConfigError);

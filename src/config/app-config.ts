@@ -30,6 +30,18 @@ export interface AppConfig {
    * (SCHEDULER_INTERVAL_SECONDS; 0 turns the job off, the default in tests).
    */
   schedulerIntervalSeconds: number;
+  /**
+   * Shared store of the response cache (REDIS_URL, redis:// or rediss://);
+   * undefined keeps it in this process, which suits a single instance only.
+   */
+  redisUrl: string | undefined;
+  /**
+   * How long a published answer stays in the response cache
+   * (RESPONSE_CACHE_TTL_SECONDS, default 300; 0 turns the cache off).
+   * Publishing invalidates it at once; the TTL bounds anything else that
+   * changes with time (prices valid from a date).
+   */
+  responseCacheTtlSeconds: number;
 }
 
 /**
@@ -67,6 +79,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       'SCHEDULER_INTERVAL_SECONDS',
       read('SCHEDULER_INTERVAL_SECONDS'),
       nodeEnv === 'test' ? 0 : 15,
+      0,
+    ),
+    redisUrl: redisUrl(read('REDIS_URL')),
+    responseCacheTtlSeconds: integer(
+      'RESPONSE_CACHE_TTL_SECONDS',
+      read('RESPONSE_CACHE_TTL_SECONDS'),
+      300,
       0,
     ),
   });
@@ -123,5 +142,23 @@ function databaseUrl(value: string | undefined): string | undefined {
   if (!url.hostname) {
     throw new ConfigError(`DATABASE_URL names no host: ${fix}`);
   }
+  return value;
+}
+
+function redisUrl(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const fix =
+    'set it to redis://[:password@]host:6379[/db] or rediss://…, or unset it to keep the response cache in process';
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    // The value may hold a password, so it is not echoed.
+    throw new ConfigError(`REDIS_URL is not a valid URL: ${fix}`);
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
+    throw new ConfigError(`REDIS_URL must start with redis:// or rediss://: ${fix}`);
+  }
+  if (!url.hostname) throw new ConfigError(`REDIS_URL names no host: ${fix}`);
   return value;
 }

@@ -8,6 +8,7 @@ import { sameValue } from '../content-resolution/resolve-fields';
 import { ItemScope, mayEdit, refusal } from './access-rules';
 import { CONTENT_TYPE_DEFS, ContentType, ContentTypeDef } from './content-types';
 import { fromDatabaseError } from './database-errors';
+import { notePublishedChange } from './published-changes';
 import { RevisionAction, RevisionsService } from './revisions.service';
 
 /** Who writes, and through which door (recorded in every revision). */
@@ -227,6 +228,7 @@ export class ContentWriterService {
       this.authorize(ctx, item, []);
       this.checkVersion(item, ref.version);
       if (item.row.publication_status !== 'PUBLISHED') return this.view(item);
+      notePublishedChange(tx, { brandId: item.scope.brandId, type: ref.type });
       const [row] = await updateReturning(
         tx,
         `UPDATE ${def.table} SET publication_status = 'DRAFT', version = version + 1, updated_at = now()
@@ -246,6 +248,7 @@ export class ContentWriterService {
     // anything else needs the rights a direct change would.
     this.authorize(ctx, item, Object.keys(withoutMark(item.draft)));
     this.checkVersion(item, ref.version);
+    notePublishedChange(tx, { brandId: item.scope.brandId, type: ref.type });
     if (item.draft[DELETE_MARK]) {
       await tx.query(`DELETE FROM ${def.table} WHERE id = $1`, [ref.id]);
       const view = { ...this.view(item), version: (item.row.version as number) + 1 };

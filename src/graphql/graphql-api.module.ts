@@ -25,12 +25,15 @@ import { PricingModule } from '../pricing/pricing.module';
 import { ProvidersModule } from '../providers/providers.module';
 import { ProvidersResolver } from '../providers/providers.resolver';
 import { RegionsModule } from '../regions/regions.module';
+import { ResponseCacheModule } from '../response-cache/response-cache.module';
+import { responseCachePlugin } from '../response-cache/response-cache.plugin';
+import { ResponseCacheService } from '../response-cache/response-cache.service';
 import { TreatmentEditingResolver } from '../treatments/treatment-editing.resolver';
 import { TreatmentsModule } from '../treatments/treatments.module';
 import { TreatmentSectionResolver, TreatmentsResolver } from '../treatments/treatments.resolver';
 import { formatGraphqlError } from './format-error';
 import { createGraphqlContext } from './graphql-context';
-import { queryLimits } from './query-limits';
+import { type QueryLimits, queryLimits } from './query-limits';
 
 /**
  * The public GraphQL endpoint at /graphql. Feature modules provide services;
@@ -41,8 +44,9 @@ import { queryLimits } from './query-limits';
   imports: [
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
+      imports: [ResponseCacheModule],
+      inject: [APP_CONFIG, ResponseCacheService],
+      useFactory: (config: AppConfig, responseCache: ResponseCacheService) => ({
         path: '/graphql',
         // Outside production the schema is written to schema.gql (committed),
         // so a change to the public contract shows in review.
@@ -54,10 +58,15 @@ import { queryLimits } from './query-limits';
         formatError: formatGraphqlError,
         context: createGraphqlContext,
         // parseOptions (token limit), validationRules and plugins.
-        ...queryLimits(config),
+        ...withPlugins(queryLimits(config), responseCachePlugin),
+        // Automatic persisted queries, shared by every instance when the
+        // response cache is in Redis.
+        persistedQueries: { cache: responseCache.persistedQueries() },
       }),
     }),
     AuthModule,
+    // After AuthModule: its middleware needs the caller.
+    ResponseCacheModule,
     AuditModule,
     BrandsModule,
     RegionsModule,
@@ -88,3 +97,7 @@ import { queryLimits } from './query-limits';
   ],
 })
 export class GraphqlApiModule {}
+
+function withPlugins(limits: QueryLimits, ...plugins: QueryLimits['plugins']): QueryLimits {
+  return { ...limits, plugins: [...limits.plugins, ...plugins] };
+}

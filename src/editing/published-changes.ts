@@ -1,0 +1,81 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  DataSource,
+  EntityManager,
+  EntitySubscriberInterface,
+  TransactionCommitEvent,
+  TransactionRollbackEvent,
+} from 'typeorm';
+import type { ContentType } from './content-types';
+
+/** Something delivery shows changed: published, unpublished or deleted. */
+export interface PublishedChange {
+  brandId: string;
+  type: ContentType;
+}
+
+export type PublishedChangeListener = (changes: PublishedChange[]) => Promise<void> | void;
+
+const PENDING = 'publishedChanges';
+
+/**
+ * Notes, inside a write's transaction, that delivery will see a change once
+ * it commits. Listeners hear of it only after the commit (never for a
+ * rollback), so nothing reacts to a change that did not happen.
+ */
+export function notePublishedChange(tx: EntityManager, change: PublishedChange): void {
+  const data = tx.queryRunner?.data as Record<string, PublishedChange[] | undefined> | undefined;
+  if (!data) return;
+  (data[PENDING] ??= []).push(change);
+}
+
+/**
+ * Tells listeners (the response cache) about published changes after their
+ * transaction commits. It is a TypeORM subscriber of the app's data source,
+ * so it hears every transaction, the scheduler's included.
+ */
+@Injectable()
+export class PublishedChanges implements EntitySubscriberInterface, OnModuleInit {
+  private readonly logger = new Logger('PublishedChanges');
+  private readonly listeners: PublishedChangeListener[] = [];
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  onModuleInit(): void {
+    this.db.subscribers.push(this);
+  }
+
+  listen(listener: PublishedChangeListener): void {
+    this.listeners.push(listener);
+  }
+
+  async afterTransactionCommit(event: TransactionCommitEvent): Promise<void> {
+    // A released savepoint is not the end of the transaction.
+    if (event.queryRunner.isTransactionActive) return;
+    const changes = takePending(event.queryRunner.data);
+    if (!changes.length) return;
+    // A listener's failure must not turn a committed write into an error.
+    await Promise.all(
+      this.listeners.map(async (listener) => {
+        try {
+          await listener(changes);
+        } catch (error) {
+          this.logger.error(
+            `A listener failed after a publish: ${error instanceof Error ? error.message : String(error)}`,
+          );
+        }
+      }),
+    );
+  }
+
+  afterTransactionRollback(event: TransactionRollbackEvent): void {
+    if (!event.queryRunner.isTransactionActive) takePending(event.queryRunner.data);
+  }
+}
+
+function takePending(data: Record<string, unknown> | undefined): PublishedChange[] {
+  const changes = (data?.[PENDING] as PublishedChange[] | undefined) ?? [];
+  if (data) delete data[PENDING];
+  return changes;
+}

@@ -1,0 +1,21 @@
+/** Apollo keeps persisted queries under this prefix in the cache it is given. */
+export const APQ_PREFIX = 'apq:';
+
+/** Set on a request that may be cached, read by the Apollo plugin and the send hook. */
+export const CACHE_ATTEMPT = Symbol('responseCacheAttempt');
+
+export interface CacheAttempt {
+  key: string;
+  scope: string;
+  generationNames: string[];
+  /** Their values when the request arrived: a publish during execution makes the answer stale. */
+  generations: number[];
+  /** Set by the Apollo plugin: a query answered without errors. */
+  cacheable: boolean;
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    [CACHE_ATTEMPT]?: CacheAttempt;
+  }
+}

@@ -1,0 +1,82 @@
+import { LruMap } from './lru';
+
+/** A rendered answer as the cache keeps it. */
+export interface CachedAnswer {
+  /** The generations of the answer's brands when it was computed. */
+  generations: number[];
+  etag: string;
+  contentType: string;
+  body: string;
+}
+
+/**
+ * Where answers, generation counters and persisted queries live: this
+ * process (MemoryCacheStore) or Redis, shared by every instance
+ * (RedisCacheStore). An answer is valid while the generations it was stored
+ * with are still the current ones; publishing bumps a brand's generation,
+ * which invalidates all of its answers at once, on every instance.
+ */
+export interface CacheStore {
+  /** The answer under `key` (if any) and the current value of each generation. */
+  lookup(
+    key: string,
+    generationNames: readonly string[],
+  ): Promise<{ answer: CachedAnswer | undefined; generations: number[] }>;
+  save(key: string, answer: CachedAnswer, ttlSeconds: number): Promise<void>;
+  bump(generationNames: readonly string[]): Promise<void>;
+  getText(key: string): Promise<string | undefined>;
+  setText(key: string, value: string, ttlSeconds?: number): Promise<void>;
+  deleteText(key: string): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** Budget of the in-process store: answers plus persisted queries. */
+export const MEMORY_STORE_BYTES = 64 * 1024 * 1024;
+
+/** The default store, for a single instance: nothing is shared between processes. */
+export class MemoryCacheStore implements CacheStore {
+  private readonly answers: LruMap<CachedAnswer | string>;
+  private readonly generations = new Map<string, number>();
+
+  constructor(budgetBytes = MEMORY_STORE_BYTES) {
+    // UTF-16 strings: two bytes a character, near enough.
+    this.answers = new LruMap(budgetBytes, (key, value) =>
+      typeof value === 'string'
+        ? 2 * (key.length + value.length)
+        : 2 * (key.length + value.body.length + value.etag.length) + 64,
+    );
+  }
+
+  async lookup(key: string, generationNames: readonly string[]) {
+    const value = this.answers.get(key);
+    return {
+      answer: typeof value === 'object' ? value : undefined,
+      generations: generationNames.map((name) => this.generations.get(name) ?? 0),
+    };
+  }
+
+  async save(key: string, answer: CachedAnswer, ttlSeconds: number): Promise<void> {
+    this.answers.set(key, answer, ttlSeconds * 1000);
+  }
+
+  async bump(generationNames: readonly string[]): Promise<void> {
+    for (const name of generationNames) {
+      this.generations.set(name, (this.generations.get(name) ?? 0) + 1);
+    }
+  }
+
+  async getText(key: string): Promise<string | undefined> {
+    const value = this.answers.get(key);
+    return typeof value === 'string' ? value : undefined;
+  }
+
+  async setText(key: string, value: string, ttlSeconds?: number): Promise<void> {
+    this.answers.set(key, value, ttlSeconds ? ttlSeconds * 1000 : undefined);
+  }
+
+  async deleteText(key: string): Promise<boolean> {
+    return this.answers.delete(key);
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,194 @@
+import { Injectable, NestMiddleware } from '@nestjs/common';
+import type { NextFunction, Response } from 'express';
+import type { Actor } from '../auth/actor';
+import type { AuthenticatedRequest } from '../graphql/graphql-context';
+import { analyzeOperation, cacheKey, etagOf, generationsOf } from './cacheable-request';
+import { APQ_PREFIX, CACHE_ATTEMPT, CacheAttempt } from './cache-attempt';
+import { ResponseCacheService } from './response-cache.service';
+
+/** How long a CDN or browser may reuse a public GET answer without asking again. */
+export const PUBLIC_MAX_AGE_SECONDS = 60;
+
+interface GraphqlRequestParts {
+  query?: string;
+  hash?: string;
+  operationName?: string;
+  variables?: Record<string, unknown>;
+}
+
+/**
+ * Answers repeated delivery queries from the response cache, before Nest
+ * and Apollo do any work. It runs after the auth middleware, so a refused
+ * credential is never answered from the cache. On a miss it lets the
+ * request through and keeps the answer if the Apollo plugin
+ * (response-cache.plugin.ts) found it cacheable: a query, no errors.
+ */
+@Injectable()
+export class ResponseCacheMiddleware implements NestMiddleware {
+  constructor(private readonly cache: ResponseCacheService) {}
+
+  async use(req: AuthenticatedRequest, res: Response, next: NextFunction): Promise<void> {
+    let attempt: CacheAttempt | null = null;
+    try {
+      attempt = this.cache.enabled ? await this.attemptFor(req) : null;
+    } catch (error) {
+      this.cache.warn(error);
+    }
+    if (!attempt) return next();
+
+    const { answer, generations } = await this.cache
+      .lookup(attempt.key, attempt.generationNames)
+      .catch((error: unknown) => {
+        this.cache.warn(error);
+        return { answer: undefined, generations: null };
+      });
+    if (!generations) return next();
+    const publicGet = attempt.scope === 'public' && req.method === 'GET';
+    if (answer && sameGenerations(answer.generations, generations)) {
+      res.setHeader('content-type', answer.contentType);
+      setCacheHeaders(res, answer.etag, publicGet, 'HIT');
+      if (req.method === 'GET' && matches(req.headers['if-none-match'], answer.etag)) {
+        res.statusCode = 304;
+        res.end();
+      } else {
+        res.statusCode = 200;
+        res.end(answer.body);
+      }
+      return;
+    }
+
+    attempt.generations = generations;
+    req[CACHE_ATTEMPT] = attempt;
+    const send = res.send;
+    res.send = (body?: unknown) => {
+      if (attempt.cacheable && res.statusCode === 200 && typeof body === 'string') {
+        const etag = etagOf(body);
+        setCacheHeaders(res, etag, publicGet, 'MISS');
+        this.cache.save(attempt.key, {
+          generations,
+          etag,
+          contentType: String(res.getHeader('content-type') ?? 'application/json; charset=utf-8'),
+          body,
+        });
+      }
+      // Express answers 304 itself when If-None-Match matches the ETag set here.
+      return send.call(res, body);
+    };
+    next();
+  }
+
+  /** What to look up, or null when the request must not use the cache. */
+  private async attemptFor(req: AuthenticatedRequest): Promise<CacheAttempt | null> {
+    if (req.authError) return null;
+    const scope = scopeOf(req.actor);
+    if (!scope) return null;
+    const parts = requestParts(req);
+    if (!parts) return null;
+    const query =
+      parts.query ?? (parts.hash ? await this.cache.store.getText(APQ_PREFIX + parts.hash) : null);
+    if (!query) return null;
+    const analysis = analyzeOperation(query, parts.operationName);
+    if (!analysis) return null;
+    const generationNames = generationsOf(analysis, parts.variables);
+    if (!generationNames) return null;
+    const key = cacheKey({
+      scope,
+      analysis,
+      variables: parts.variables,
+      accept: req.headers.accept,
+    });
+    return { key, scope, generationNames, generations: [], cacheable: false };
+  }
+}
+
+/**
+ * Whose answers a request may share: anonymous callers share the public
+ * answers; a delivery or partner key has its own. Editors and preview or
+ * admin keys are never served from the cache.
+ */
+export function scopeOf(actor: Actor | undefined): string | null {
+  if (!actor || actor.kind === 'ANONYMOUS') return 'public';
+  if (
+    actor.kind === 'API_KEY' &&
+    actor.scopes.every((scope) => scope === 'delivery' || scope === 'partner')
+  ) {
+    return `key:${actor.apiKeyId}`;
+  }
+  return null;
+}
+
+/** query / hash / operationName / variables of a POST body or GET query string. */
+function requestParts(req: AuthenticatedRequest): GraphqlRequestParts | null {
+  let source: Record<string, unknown>;
+  if (req.method === 'POST') {
+    if (!req.body || typeof req.body !== 'object' || Array.isArray(req.body)) return null;
+    source = req.body as Record<string, unknown>;
+  } else if (req.method === 'GET') {
+    if (!passesCsrfCheck(req)) return null;
+    const query = req.query as Record<string, unknown>;
+    try {
+      source = {
+        query: query.query,
+        operationName: query.operationName,
+        variables: typeof query.variables === 'string' ? JSON.parse(query.variables) : undefined,
+        extensions: typeof query.extensions === 'string' ? JSON.parse(query.extensions) : undefined,
+      };
+    } catch {
+      return null;
+    }
+  } else {
+    return null;
+  }
+  const { query, operationName, variables, extensions } = source;
+  if (query !== undefined && typeof query !== 'string') return null;
+  if (operationName != null && typeof operationName !== 'string') return null;
+  if (variables != null && (typeof variables !== 'object' || Array.isArray(variables))) return null;
+  const hash = (extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)
+    ?.persistedQuery?.sha256Hash;
+  return {
+    query,
+    hash: typeof hash === 'string' ? hash : undefined,
+    operationName: operationName ?? undefined,
+    variables: (variables as Record<string, unknown> | null) ?? undefined,
+  };
+}
+
+/**
+ * Apollo's CSRF prevention refuses a GET without a preflight-forcing header;
+ * a cached answer must not be more lenient than a fresh one.
+ */
+function passesCsrfCheck(req: AuthenticatedRequest): boolean {
+  const contentType = req.headers['content-type']?.split(';')[0].trim().toLowerCase();
+  if (
+    contentType &&
+    !['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'].includes(
+      contentType,
+    )
+  ) {
+    return true;
+  }
+  return Boolean(req.headers['x-apollo-operation-name'] || req.headers['apollo-require-preflight']);
+}
+
+function setCacheHeaders(res: Response, etag: string, publicGet: boolean, status: string) {
+  res.setHeader('etag', etag);
+  res.setHeader(
+    'cache-control',
+    publicGet ? `public, max-age=${PUBLIC_MAX_AGE_SECONDS}` : 'private, no-cache',
+  );
+  res.setHeader('vary', 'accept, authorization');
+  res.setHeader('x-cache', status);
+}
+
+function sameGenerations(stored: number[], current: number[]): boolean {
+  return stored.length === current.length && stored.every((value, i) => value === current[i]);
+}
+
+/** If-None-Match: a list of tags, maybe weak (W/), or "*". */
+function matches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header
+    .split(',')
+    .map((tag) => tag.trim().replace(/^W\//, ''))
+    .some((tag) => tag === etag || tag === '*');
+}

@@ -1,0 +1,103 @@
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { type PublishedChange, PublishedChanges } from '../editing/published-changes';
+import { ANY_BRAND, brandGeneration, EVERY_BRAND } from './cacheable-request';
+import { CacheStore, CachedAnswer, MemoryCacheStore } from './cache-store';
+import { RedisCacheStore } from './redis-cache-store';
+
+/** Apollo's KeyValueCache, as its persisted-query option expects it. */
+export interface TextCache {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string, options?: { ttl?: number | null }): Promise<void>;
+  delete(key: string): Promise<boolean | void>;
+}
+
+/** How long a persisted query is remembered after its last registration. */
+const PERSISTED_QUERY_TTL_SECONDS = 7 * 24 * 3600;
+
+/**
+ * The response cache's store and rules: in this process by default, in Redis
+ * (shared by every instance) when REDIS_URL is set. Publishing invalidates
+ * the answers of the brand it touched, after its transaction commits.
+ */
+@Injectable()
+export class ResponseCacheService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('ResponseCache');
+  readonly store: CacheStore;
+  readonly ttlSeconds: number;
+  /** Whether answers are cached at all (RESPONSE_CACHE_TTL_SECONDS > 0). */
+  readonly enabled: boolean;
+  private lastWarning = 0;
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly publishedChanges: PublishedChanges,
+  ) {
+    this.store = config.redisUrl
+      ? new RedisCacheStore(config.redisUrl, databaseName(config.databaseUrl))
+      : new MemoryCacheStore();
+    this.ttlSeconds = config.responseCacheTtlSeconds;
+    this.enabled = this.ttlSeconds > 0;
+  }
+
+  async onModuleInit(): Promise<void> {
+    if (this.store instanceof RedisCacheStore) await this.store.ready();
+    this.publishedChanges.listen((changes) => this.invalidate(changes));
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.store.close();
+  }
+
+  lookup(key: string, generations: readonly string[]) {
+    return this.store.lookup(key, generations);
+  }
+
+  /** Stores in the background: a failure only costs a later miss. */
+  save(key: string, answer: CachedAnswer): void {
+    this.store.save(key, answer, this.ttlSeconds).catch((error: unknown) => this.warn(error));
+  }
+
+  /** Bumps the generations of the brands whose published content changed. */
+  async invalidate(changes: PublishedChange[]): Promise<void> {
+    const brandIds = [...new Set(changes.map((change) => change.brandId))];
+    const rows: { slug: string }[] = await this.db.query(
+      `SELECT slug FROM brands WHERE id = ANY($1)`,
+      [brandIds],
+    );
+    const names = new Set([ANY_BRAND, ...rows.map((row) => brandGeneration(row.slug))]);
+    // A brand's own row (its slug, its name) shows in every answer about it.
+    if (rows.length < brandIds.length || changes.some((change) => change.type === 'BRAND')) {
+      names.add(EVERY_BRAND);
+    }
+    await this.store.bump([...names]);
+  }
+
+  /** Persisted queries (APQ) live in the same store, so every instance knows them. */
+  persistedQueries(): TextCache {
+    return {
+      get: (key) => this.store.getText(key),
+      set: (key, value, options) =>
+        this.store.setText(key, value, options?.ttl ?? PERSISTED_QUERY_TTL_SECONDS),
+      delete: (key) => this.store.deleteText(key),
+    };
+  }
+
+  /** Store trouble is logged at most once a minute; requests go on uncached. */
+  warn(error: unknown): void {
+    const now = Date.now();
+    if (now - this.lastWarning < 60_000) return;
+    this.lastWarning = now;
+    this.logger.warn(
+      `Response cache store failed, serving uncached: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+/** Answers are derived from one database: its name namespaces them in a shared store. */
+function databaseName(url: string | undefined): string {
+  return url ? decodeURIComponent(new URL(url).pathname.slice(1)) || 'default' : 'default';
+}

@@ -1,0 +1,342 @@
+import { createHash } from 'node:crypto';
+import { loginAs } from './helpers/login';
+import { startTestApp, TestApp } from './helpers/test-app';
+
+const BRAND = 'lumen-aesthetics';
+const CLINIC_PAGE = `query Page($brand: String!, $clinic: String!) {
+  clinic(brand: $brand, slug: $clinic) {
+    name phone address { city } jsonLd
+    treatment(slug: "micro-needling") {
+      name summary disclaimer sections { heading html }
+      prices { label amount { formatted } }
+      faqs { question answerHtml }
+      providers { name bioHtml }
+    }
+  }
+}`;
+
+interface Raw {
+  status: number;
+  headers: Headers;
+  text: string;
+  json: any;
+}
+
+async function post(
+  app: TestApp,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<Raw> {
+  const response = await fetch(`${app.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, text, json: JSON.parse(text) };
+}
+
+async function get(
+  app: TestApp,
+  params: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<Raw> {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    search.set(name, typeof value === 'string' ? value : JSON.stringify(value));
+  }
+  const response = await fetch(`${app.url}/graphql?${search}`, {
+    headers: { 'apollo-require-preflight': 'true', ...headers },
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    headers: response.headers,
+    text,
+    json: text ? JSON.parse(text) : undefined,
+  };
+}
+
+describe('response cache', () => {
+  let app: TestApp;
+  let uncached: TestApp;
+  let editor: Record<string, string>;
+  let n = 0;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    uncached = await startTestApp({ responseCacheTtlSeconds: 0 });
+    editor = await loginAs(app, 'editor');
+  });
+  afterAll(async () => {
+    await app.close();
+    await uncached.close();
+  });
+
+  /** A published treatment of its own, so tests do not disturb each other. */
+  const publishedTreatment = async (summary: string) => {
+    n += 1;
+    const slug = `cache-${Date.now()}-${n}`;
+    const created = await app.graphql(
+      `mutation($input: CreateTreatmentInput!) { createTreatment(input: $input) { id version } }`,
+      { input: { slug, name: 'Cached', summary } },
+      editor,
+    );
+    expect(created.body.errors).toBeUndefined();
+    const { id, version } = created.body.data.createTreatment;
+    const published = await publish({ id, version });
+    return { slug, id, version: published.version as number };
+  };
+  const publish = async (ref: { id: string; version: number }) => {
+    const { body } = await app.graphql(
+      `mutation($input: PublishInput!) { publish(input: $input) { version } }`,
+      { input: { items: [{ type: 'TREATMENT', ...ref }] } },
+      editor,
+    );
+    expect(body.errors).toBeUndefined();
+    return body.data.publish[0];
+  };
+  const treatmentQuery = (slug: string) => ({
+    query: `query($brand: String!, $slug: String!) { treatment(brand: $brand, slug: $slug) { summary } }`,
+    variables: { brand: BRAND, slug },
+  });
+
+  it('answers a repeated query from the cache, byte for byte what an uncached app answers', async () => {
+    const request = { query: CLINIC_PAGE, variables: { brand: BRAND, clinic: 'austin-downtown' } };
+    const first = await post(app, request);
+    const second = await post(app, request);
+    const fresh = await post(uncached, request);
+    expect(first.json.errors).toBeUndefined();
+    expect(first.json.data.clinic.treatment.prices.length).toBeGreaterThan(0);
+    expect(first.headers.get('x-cache')).toBe('MISS');
+    expect(second.headers.get('x-cache')).toBe('HIT');
+    expect(second.text).toBe(first.text);
+    expect(fresh.text).toBe(first.text);
+    expect(fresh.headers.get('x-cache')).toBeNull();
+    expect(second.headers.get('content-type')).toBe(first.headers.get('content-type'));
+  });
+
+  it('keys by the normalized operation and variables, not by layout or key order', async () => {
+    const query = `query($clinic: String!, $brand: String!) { clinic(brand: $brand, slug: $clinic) { slug name } }`;
+    const first = await post(app, { query, variables: { brand: BRAND, clinic: 'dallas-uptown' } });
+    const reformatted = await post(app, {
+      query: `# the same, laid out differently\nquery ($clinic: String!, $brand: String!) {\n  clinic(brand: $brand, slug: $clinic) {\n    slug\n    name\n  }\n}`,
+      variables: { clinic: 'dallas-uptown', brand: BRAND },
+    });
+    const other = await post(app, {
+      query,
+      variables: { brand: BRAND, clinic: 'austin-downtown' },
+    });
+    expect(first.headers.get('x-cache')).toBe('MISS');
+    expect(reformatted.headers.get('x-cache')).toBe('HIT');
+    expect(other.headers.get('x-cache')).toBe('MISS');
+    expect(other.json.data.clinic.slug).toBe('austin-downtown');
+  });
+
+  it('serves what was published last: publishing invalidates the brand’s answers', async () => {
+    const { slug, id, version } = await publishedTreatment('Before.');
+    expect((await post(app, treatmentQuery(slug))).json.data.treatment.summary).toBe('Before.');
+    expect((await post(app, treatmentQuery(slug))).headers.get('x-cache')).toBe('HIT');
+
+    const updated = await app.graphql(
+      `mutation($input: UpdateTreatmentInput!) { updateTreatment(input: $input) { version } }`,
+      { input: { id, version, summary: 'After.' } },
+      editor,
+    );
+    expect(updated.body.errors).toBeUndefined();
+    // A draft changes nothing delivered: still served from the cache.
+    const draftOnly = await post(app, treatmentQuery(slug));
+    expect(draftOnly.json.data.treatment.summary).toBe('Before.');
+    expect(draftOnly.headers.get('x-cache')).toBe('HIT');
+
+    const published = await publish({ id, version: updated.body.data.updateTreatment.version });
+    const after = await post(app, treatmentQuery(slug));
+    expect(after.headers.get('x-cache')).toBe('MISS');
+    expect(after.json.data.treatment.summary).toBe('After.');
+
+    const unpublished = await app.graphql(
+      `mutation($input: UnpublishInput!) { unpublish(input: $input) { version } }`,
+      { input: { item: { type: 'TREATMENT', id, version: published.version } } },
+      editor,
+    );
+    expect(unpublished.body.errors).toBeUndefined();
+    expect((await post(app, treatmentQuery(slug))).json.data.treatment).toBeNull();
+  });
+
+  it('never shares answers between scopes: anonymous callers and each API key', async () => {
+    const admin = await loginAs(app, 'admin');
+    const createKey = async () => {
+      const { body } = await app.graphql(
+        `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key } }`,
+        { input: { name: `cache test ${Date.now()}`, scopes: ['DELIVERY'] } },
+        admin,
+      );
+      expect(body.errors).toBeUndefined();
+      return { authorization: `Bearer ${body.data.createApiKey.key}` };
+    };
+    const [keyA, keyB] = [await createKey(), await createKey()];
+    const request = { query: `{ clinic(brand: "${BRAND}", slug: "houston-galleria") { name } }` };
+
+    expect((await post(app, request)).headers.get('x-cache')).toBe('MISS');
+    expect((await post(app, request)).headers.get('x-cache')).toBe('HIT');
+    expect((await post(app, request, keyA)).headers.get('x-cache')).toBe('MISS');
+    expect((await post(app, request, keyA)).headers.get('x-cache')).toBe('HIT');
+    expect((await post(app, request, keyB)).headers.get('x-cache')).toBe('MISS');
+    // Other brands read other generations and keys.
+    const otherBrand = await post(app, {
+      query: `{ clinic(brand: "no-such-brand", slug: "houston-galleria") { name } }`,
+    });
+    expect(otherBrand.headers.get('x-cache')).toBe('MISS');
+    expect(otherBrand.json.data.clinic).toBeNull();
+  });
+
+  it('never serves editors from the cache, and refuses a bad credential before looking', async () => {
+    const request = { query: `{ clinic(brand: "${BRAND}", slug: "austin-downtown") { slug } }` };
+    await post(app, request);
+    expect((await post(app, request)).headers.get('x-cache')).toBe('HIT');
+    const asEditor = await post(app, request, editor);
+    expect(asEditor.headers.get('x-cache')).toBeNull();
+    expect(asEditor.json.data.clinic.slug).toBe('austin-downtown');
+    const refused = await post(app, request, { authorization: 'Bearer not-a-token' });
+    expect(refused.status).toBe(401);
+    expect(refused.json.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('never caches errors or mutations', async () => {
+    const bad = { query: `{ faqs(brand: "${BRAND}", first: 1000) { totalCount } }` };
+    for (let i = 0; i < 2; i++) {
+      const response = await post(app, bad);
+      expect(response.json.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      // Neither stored (no MISS mark) nor served (no HIT).
+      expect(response.headers.get('x-cache')).toBeNull();
+      expect(response.headers.get('etag')).toBeNull();
+    }
+    const invalid = { query: `{ clinic(brand: "${BRAND}") { slug } }` };
+    await post(app, invalid);
+    expect((await post(app, invalid)).headers.get('x-cache')).toBeNull();
+
+    const login = {
+      query: `mutation { login(input: { email: "nobody@example.com", password: "wrong-password" }) { accessToken } }`,
+    };
+    await post(app, login);
+    const again = await post(app, login);
+    expect(again.headers.get('x-cache')).toBeNull();
+    expect(again.json.errors).toBeDefined();
+  });
+
+  it('GET: a public Cache-Control, an ETag, and 304 for If-None-Match', async () => {
+    const params = {
+      query: `query($brand: String!) { clinics(brand: $brand, first: 5) { totalCount edges { node { slug } } } }`,
+      variables: { brand: BRAND },
+    };
+    const first = await get(app, params);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('cache-control')).toBe('public, max-age=60');
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^"[\w-]{32}"$/);
+    expect(etag).toBe(
+      `"${createHash('sha256').update(first.text).digest('base64url').slice(0, 32)}"`,
+    );
+
+    const hit = await get(app, params);
+    expect(hit.headers.get('x-cache')).toBe('HIT');
+    expect(hit.headers.get('etag')).toBe(etag);
+    expect(hit.text).toBe(first.text);
+
+    const notModified = await get(app, params, { 'if-none-match': etag! });
+    expect(notModified.status).toBe(304);
+    expect(notModified.text).toBe('');
+    const changed = await get(app, params, { 'if-none-match': '"something-else"' });
+    expect(changed.status).toBe(200);
+
+    // Answers for a key are its own: private, but still validated by ETag.
+    const post1 = await post(app, params);
+    expect(post1.headers.get('cache-control')).toBe('private, no-cache');
+  });
+
+  it('GET without a preflight header is refused, cached or not (CSRF prevention)', async () => {
+    const params = { query: `{ brand(slug: "${BRAND}") { name } }` };
+    expect((await get(app, params)).status).toBe(200);
+    const response = await fetch(`${app.url}/graphql?query=${encodeURIComponent(params.query)}`);
+    expect(response.status).toBe(400);
+  });
+
+  it('automatic persisted queries: register once, then send only the hash', async () => {
+    const query = `query Persisted($brand: String!) { brand(slug: $brand) { name slug } }`;
+    const sha256Hash = createHash('sha256').update(query).digest('hex');
+    const extensions = { persistedQuery: { version: 1, sha256Hash } };
+    const variables = { brand: BRAND };
+
+    const unknown = await get(app, { extensions, variables });
+    expect(unknown.json.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+
+    const registered = await post(app, { query, variables, extensions });
+    expect(registered.json.data.brand.slug).toBe(BRAND);
+
+    const byHash = await get(app, { extensions, variables });
+    expect(byHash.status).toBe(200);
+    expect(byHash.json).toEqual(registered.json);
+    expect((await get(app, { extensions, variables })).headers.get('x-cache')).toBe('HIT');
+  });
+});
+
+const describeRedis = process.env.REDIS_URL ? describe : describe.skip;
+
+describeRedis('response cache in Redis (runs when REDIS_URL is set)', () => {
+  let one: TestApp;
+  let two: TestApp;
+
+  beforeAll(async () => {
+    one = await startTestApp({ redisUrl: process.env.REDIS_URL });
+    two = await startTestApp({ redisUrl: process.env.REDIS_URL });
+  });
+  afterAll(async () => {
+    await one?.close();
+    await two?.close();
+  });
+
+  it('shares answers between instances, and a publish on one invalidates both', async () => {
+    const editor = await loginAs(one, 'editor');
+    const slug = `redis-${Date.now()}`;
+    const created = await one.graphql(
+      `mutation($input: CreateTreatmentInput!) { createTreatment(input: $input) { id version } }`,
+      { input: { slug, name: 'Shared', summary: 'One.' } },
+      editor,
+    );
+    const publish = async (ref: { id: string; version: number }) =>
+      (
+        await one.graphql(
+          `mutation($input: PublishInput!) { publish(input: $input) { version } }`,
+          { input: { items: [{ type: 'TREATMENT', ...ref }] } },
+          editor,
+        )
+      ).body.data.publish[0];
+    const { id, version } = created.body.data.createTreatment;
+    const live = await publish({ id, version });
+
+    const request = { query: `{ treatment(brand: "${BRAND}", slug: "${slug}") { summary } }` };
+    expect((await post(one, request)).headers.get('x-cache')).toBe('MISS');
+    const shared = await post(two, request);
+    expect(shared.headers.get('x-cache')).toBe('HIT');
+    expect(shared.json.data.treatment.summary).toBe('One.');
+
+    const updated = await one.graphql(
+      `mutation($input: UpdateTreatmentInput!) { updateTreatment(input: $input) { version } }`,
+      { input: { id, version: live.version, summary: 'Two.' } },
+      editor,
+    );
+    await publish({ id, version: updated.body.data.updateTreatment.version });
+    const after = await post(two, request);
+    expect(after.headers.get('x-cache')).toBe('MISS');
+    expect(after.json.data.treatment.summary).toBe('Two.');
+  });
+
+  it('persisted queries registered on one instance work on the other', async () => {
+    const query = `query SharedApq { brands { slug } }`;
+    const sha256Hash = createHash('sha256').update(query).digest('hex');
+    const extensions = { persistedQuery: { version: 1, sha256Hash } };
+    await post(one, { query, extensions });
+    const byHash = await get(two, { extensions });
+    expect(byHash.json.data.brands.length).toBeGreaterThan(0);
+  });
+});
