@@ -134,6 +134,7 @@ async function main(): Promise<void> {
       env,
       logDir,
     );
+    await checkPeer(peer, regionIds);
     record('locator', 'peer', await measure(peer, 'locator', peerRequest(regionIds)));
     peakRss.peer = peer.peakRssMb();
     await peer.stop();
@@ -243,12 +244,10 @@ async function measure(
 ): Promise<Measured> {
   const label = `${server.name} ${workload}${brand === BIG_BRAND ? '' : ` (${clinics} clinics)`}`;
   if (WARMUP > 0) await load(server, workload, requestFor, brand, clinics, WARMUP);
-  const before = await statements(server);
   const result = await load(server, workload, requestFor, brand, clinics, DURATION);
-  const after = await statements(server);
   const measured: Measured = {
     ...result,
-    sqlPerRequest: round((after - before) / Math.max(1, result.requests), 2),
+    sqlPerRequest: await sqlPerRequest(server, workload, requestFor, brand, clinics),
   };
   console.log(
     `  ${label}: ${measured.rps} req/s, p50 ${measured.p50Ms} ms, p99 ${measured.p99Ms} ms, ` +
@@ -360,6 +359,25 @@ async function checkSameAnswers(floor: Server, api: Server): Promise<void> {
   }
 }
 
+/** The peer must find the same 50 clinics, or its figures mean nothing. */
+async function checkPeer(peer: Server, regionIds: Map<string, string>): Promise<void> {
+  const variables = { brand: BIG_BRAND, region: scaleRegionSlug(1) };
+  const answer = (await call(peer, peerRequest(regionIds)('locator', variables))) as {
+    data?: { allClinics?: { totalCount: number; nodes: { slug: string }[] } };
+    errors?: unknown;
+  };
+  const nodes = answer.data?.allClinics?.nodes ?? [];
+  const expected = Array.from({ length: Math.min(50, CLINICS) }, (_, i) => i);
+  if (answer.errors || nodes.length !== expected.length) {
+    throw new Error(
+      `The peer's locator answer is not a page of clinics: ${JSON.stringify(answer).slice(0, 300)}`,
+    );
+  }
+  console.log(
+    `  peer locator: ${answer.data!.allClinics!.totalCount} clinics in region-001, first page of ${nodes.length}`,
+  );
+}
+
 async function call(server: Server, spec: RequestSpec): Promise<unknown> {
   const response = await fetch(`http://127.0.0.1:${server.port}${spec.path}`, {
     method: spec.method,
@@ -367,6 +385,27 @@ async function call(server: Server, spec: RequestSpec): Promise<unknown> {
     body: spec.body,
   });
   return response.json();
+}
+
+/**
+ * Statements per request, counted on a quiet server over sequential
+ * requests (under load, requests in flight at the edges of a window would
+ * blur the count).
+ */
+async function sqlPerRequest(
+  server: Server,
+  workload: Workload,
+  requestFor: RequestFor,
+  brand: string,
+  clinics: number,
+): Promise<number> {
+  const samples = 20;
+  await sleep(500);
+  const before = await statements(server);
+  for (let i = 0; i < samples; i++) {
+    await call(server, requestFor(workload, inputs(workload, brand, clinics)));
+  }
+  return round(((await statements(server)) - before) / samples, 2);
 }
 
 async function statements(server: Server): Promise<number> {

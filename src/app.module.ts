@@ -22,6 +22,11 @@ export class AppModule {
               ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false,
             },
             redact: ['req.headers.authorization', 'req.headers["x-api-key"]'],
+            // One line per answered request is the hot path's largest fixed
+            // cost; the load balancer or CDN keeps access logs. Failures are
+            // still logged at the default level.
+            customLogLevel: (_req, res, error) =>
+              error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'debug',
           },
         }),
         DatabaseModule,

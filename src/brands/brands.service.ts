@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { pickByKeys } from '../graphql/request-loaders';
+import { pickByKeys, type RequestLoaders } from '../graphql/request-loaders';
 import { BrandEntity } from './brand.entity';
 
 /** Reads published brands for delivery. */
@@ -32,4 +32,12 @@ export class BrandsService {
       }),
       (brand) => brand.id,
     );
+
+  /**
+   * Gives the request's brand loader a brand read along with something else
+   * (a clinic), so resolvers that ask for it send no statement of their own.
+   */
+  prime(loaders: RequestLoaders, brand: Pick<BrandEntity, 'id'> & Partial<BrandEntity>): void {
+    loaders.get(this.batchById).prime(brand.id, brand as BrandEntity);
+  }
 }

@@ -33,9 +33,12 @@ export class ClinicsResolver {
   async clinic(
     @Args('brand', { description: 'Brand slug.' }) brand: string,
     @Args('slug', { description: 'Clinic slug.' }) slug: string,
+    @Context() { loaders }: GraphqlContext,
   ): Promise<Clinic | null> {
     const row = await this.clinicsService.findPublished(brand, slug);
-    return row && this.clinicsService.toClinic(row);
+    if (!row) return null;
+    this.brandsService.prime(loaders, row.brand);
+    return this.clinicsService.toClinic(row);
   }
 
   @Query(() => ClinicConnection, {

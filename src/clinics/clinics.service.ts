@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { BrandEntity } from '../brands/brand.entity';
 import { badInput } from '../common/domain-error';
 import { PageWindow } from '../graphql/connection';
 import { pickByKeys } from '../graphql/request-loaders';
@@ -11,6 +12,12 @@ import { ClinicFilter } from './dtos/clinics.args';
 
 export type ClinicRow = ClinicEntity & { distance_km?: number | null };
 
+/** The published brand of a clinic found by slug, read in the same statement. */
+export type ClinicBrandRow = Pick<
+  BrandEntity,
+  'id' | 'slug' | 'name' | 'locale' | 'currency' | 'websiteUrl' | 'isSample' | 'updatedAt'
+>;
+
 const EARTH_RADIUS_KM = 6371.0088;
 const KM_PER_DEGREE_LATITUDE = 111.2;
 
@@ -19,15 +26,32 @@ const KM_PER_DEGREE_LATITUDE = 111.2;
 export class ClinicsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async findPublished(brandSlug: string, slug: string): Promise<ClinicRow | null> {
+  /**
+   * The published clinic `slug` of the published brand `brandSlug`, with
+   * that brand (one statement: pages need both).
+   */
+  async findPublished(
+    brandSlug: string,
+    slug: string,
+  ): Promise<(ClinicRow & { brand: ClinicBrandRow }) | null> {
     const [row] = await this.db.query(
-      `SELECT ${CLINIC_COLUMNS}
+      `SELECT ${CLINIC_COLUMNS},
+              b.slug AS "brand.slug", b.name AS "brand.name", b.locale AS "brand.locale",
+              b.currency AS "brand.currency", b.website_url AS "brand.websiteUrl",
+              b.is_sample AS "brand.isSample", b.updated_at AS "brand.updatedAt"
          FROM clinics c JOIN brands b ON b.id = c.brand_id
         WHERE b.slug = $1 AND b.publication_status = 'PUBLISHED'
           AND c.slug = $2 AND ${PUBLISHED_CLINIC}`,
       [brandSlug, slug],
     );
-    return (row as ClinicRow | undefined) ?? null;
+    if (!row) return null;
+    const clinic: Record<string, unknown> = {};
+    const brand: Record<string, unknown> = { id: row.brandId };
+    for (const [key, value] of Object.entries(row as Record<string, unknown>)) {
+      if (key.startsWith('brand.')) brand[key.slice(6)] = value;
+      else clinic[key] = value;
+    }
+    return { ...(clinic as unknown as ClinicRow), brand: brand as unknown as ClinicBrandRow };
   }
 
   readonly batchById = async (ids: readonly string[]) =>

@@ -8,6 +8,7 @@ import { FaqRow, FaqsService } from '../faqs/faqs.service';
 import { groupByKeys } from '../graphql/request-loaders';
 import type { RequestLoaders } from '../graphql/request-loaders';
 import { ContentScope, Treatment } from '../treatments/dtos/treatment.object';
+import type { OfferedPrice } from '../pricing/pricing.service';
 import { TreatmentEntity } from '../treatments/treatment.entity';
 import type { FieldPolicyKind } from './field-policy.entity';
 import type { OverridableEntityType, OverrideEntity } from './override.entity';
@@ -55,17 +56,36 @@ export class ContentResolutionService {
     private readonly faqsService: FaqsService,
   ) {}
 
-  /** Published overrides each clinic sees: its region's and its own. */
+  /**
+   * What resolving content for each clinic needs, in one statement: the
+   * published overrides it sees (its region's and its own) and its brand's
+   * field policies (rows with `policy` set).
+   */
   readonly batchOverridesByClinic = async (clinicIds: readonly string[]) => {
-    const rows: OverrideRow[] = await this.db.query(
+    const rows: (OverrideRow & { policy: FieldPolicyKind | null })[] = await this.db.query(
       `SELECT c.id AS "forClinicId", o.scope, o.entity_type AS "entityType",
-              o.entity_id AS "entityId", o.field, o.value, o.base_value AS "baseValue"
+              o.entity_id AS "entityId", o.field, o.value, o.base_value AS "baseValue",
+              NULL AS policy
          FROM clinics c
          JOIN overrides o ON o.clinic_id = c.id OR (o.region_id = c.region_id AND o.scope = 'REGION')
-        WHERE c.id = ANY($1) AND o.publication_status = 'PUBLISHED'`,
+        WHERE c.id = ANY($1) AND o.publication_status = 'PUBLISHED'
+       UNION ALL
+       SELECT c.id, NULL, fp.entity_type, NULL, fp.field, NULL, NULL, fp.policy
+         FROM clinics c JOIN field_policies fp ON fp.brand_id = c.brand_id
+        WHERE c.id = ANY($1) AND fp.publication_status = 'PUBLISHED'`,
       [clinicIds],
     );
-    return groupByKeys(clinicIds, rows, (row) => row.forClinicId);
+    return groupByKeys(clinicIds, rows, (row) => row.forClinicId).map((group) => ({
+      overrides: group.filter((row) => row.policy === null) as OverrideRow[],
+      policies: group
+        .filter((row) => row.policy !== null)
+        .map((row) => ({
+          brandId: '',
+          entityType: row.entityType,
+          field: row.field,
+          policy: row.policy as FieldPolicyKind,
+        })),
+    }));
   };
 
   /** Each brand's field policies. */
@@ -108,6 +128,7 @@ export class ContentResolutionService {
       updatedAt: entity.updatedAt,
       brandId: entity.brandId,
       clinic,
+      offeredPrices: clinic ? (entity as { prices?: OfferedPrice[] }).prices : undefined,
     };
   }
 
@@ -149,7 +170,10 @@ export class ContentResolutionService {
     clinic: ClinicRow | null,
     loaders: RequestLoaders,
   ): Promise<ResolveOptions> {
-    const policies = await loaders.get(this.batchPoliciesByBrand).load(brandId);
+    // For a clinic they come with its overrides; the brand version reads them alone.
+    const policies = clinic
+      ? (await loaders.get(this.batchOverridesByClinic).load(clinic.id)).policies
+      : await loaders.get(this.batchPoliciesByBrand).load(brandId);
     return {
       forClinic: clinic !== null,
       policies: new Map<string, FieldPolicy>(
@@ -168,7 +192,7 @@ export class ContentResolutionService {
   ): Promise<Map<string, OverrideLayer[]>> {
     const byEntity = new Map<string, OverrideLayer[]>();
     if (!clinic) return byEntity;
-    const rows = await loaders.get(this.batchOverridesByClinic).load(clinic.id);
+    const { overrides: rows } = await loaders.get(this.batchOverridesByClinic).load(clinic.id);
     for (const row of rows) {
       if (row.entityType !== entityType) continue;
       const layers = byEntity.get(row.entityId) ?? [];

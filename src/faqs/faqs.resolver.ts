@@ -33,12 +33,14 @@ export class FaqsResolver {
     @Context() { loaders }: GraphqlContext,
   ): Promise<FaqConnection> {
     pageWindow('faqs', args); // bad paging arguments fail before any lookup
-    const brand = await this.brandsService.findBySlug(args.brand);
-    if (!brand) return EMPTY;
+    // A clinic comes with its (published) brand; without one, the brand alone.
     const clinic = args.clinic
       ? await this.clinicsService.findPublished(args.brand, args.clinic)
       : null;
     if (args.clinic && !clinic) return EMPTY;
+    const brand = clinic ? clinic.brand : await this.brandsService.findBySlug(args.brand);
+    if (!brand) return EMPTY;
+    if (clinic) this.brandsService.prime(loaders, clinic.brand);
     const treatment = args.treatment
       ? await this.treatmentsService.findPublished(args.brand, args.treatment)
       : null;

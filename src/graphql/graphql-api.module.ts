@@ -26,7 +26,10 @@ import { ProvidersModule } from '../providers/providers.module';
 import { ProvidersResolver } from '../providers/providers.resolver';
 import { RegionsModule } from '../regions/regions.module';
 import { ResponseCacheModule } from '../response-cache/response-cache.module';
-import { responseCachePlugin } from '../response-cache/response-cache.plugin';
+import {
+  apolloCacheControlDisabled,
+  responseCachePlugin,
+} from '../response-cache/response-cache.plugin';
 import { ResponseCacheService } from '../response-cache/response-cache.service';
 import { TreatmentEditingResolver } from '../treatments/treatment-editing.resolver';
 import { TreatmentsModule } from '../treatments/treatments.module';
@@ -58,7 +61,7 @@ import { type QueryLimits, queryLimits } from './query-limits';
         formatError: formatGraphqlError,
         context: createGraphqlContext,
         // parseOptions (token limit), validationRules and plugins.
-        ...withPlugins(queryLimits(config), responseCachePlugin),
+        ...withPlugins(queryLimits(config), responseCachePlugin, apolloCacheControlDisabled),
         // Automatic persisted queries, shared by every instance when the
         // response cache is in Redis.
         persistedQueries: { cache: responseCache.persistedQueries() },

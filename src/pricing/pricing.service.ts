@@ -13,6 +13,39 @@ export function offeringKey(clinicId: string, treatmentId: string): string {
 
 type PriceRow = PriceItemEntity & { offeringKey: string };
 
+/** What a price answer is built from. */
+export type OfferedPrice = Pick<
+  PriceItemEntity,
+  | 'id'
+  | 'label'
+  | 'kind'
+  | 'amountMinor'
+  | 'currency'
+  | 'isFromPrice'
+  | 'sessions'
+  | 'validFrom'
+  | 'validUntil'
+>;
+
+/** Prices delivered today, in the clinic's order (see batchByOffering). */
+const CURRENT_PRICE = `p.publication_status = 'PUBLISHED'
+          AND (p.valid_from IS NULL OR p.valid_from <= CURRENT_DATE)
+          AND (p.valid_until IS NULL OR p.valid_until >= CURRENT_DATE)`;
+
+/**
+ * A JSON array of the current prices of the offering `ct` (a clinic_treatments
+ * alias), shaped as batchByOffering's rows, for statements that read
+ * offerings and want their prices in the same round trip.
+ */
+export function currentPricesJson(ct: string): string {
+  return `(SELECT coalesce(json_agg(json_build_object(
+              'id', p.id, 'label', p.label, 'kind', p.kind, 'amountMinor', p.amount_minor,
+              'currency', p.currency, 'isFromPrice', p.is_from_price, 'sessions', p.sessions,
+              'validFrom', to_char(p.valid_from, 'YYYY-MM-DD'),
+              'validUntil', to_char(p.valid_until, 'YYYY-MM-DD')) ORDER BY p.position, p.id), '[]')
+             FROM price_items p WHERE p.clinic_treatment_id = ${ct}.id AND ${CURRENT_PRICE})`;
+}
+
 /** Reads the published prices clinics charge for treatments. */
 @Injectable()
 export class PricingService {
@@ -35,17 +68,14 @@ export class PricingService {
          JOIN unnest($1::uuid[], $2::uuid[]) AS k(clinic_id, treatment_id)
            ON k.clinic_id = ct.clinic_id AND k.treatment_id = ct.treatment_id
          JOIN price_items p ON p.clinic_treatment_id = ct.id
-        WHERE ct.publication_status = 'PUBLISHED'
-          AND p.publication_status = 'PUBLISHED'
-          AND (p.valid_from IS NULL OR p.valid_from <= CURRENT_DATE)
-          AND (p.valid_until IS NULL OR p.valid_until >= CURRENT_DATE)
+        WHERE ct.publication_status = 'PUBLISHED' AND ${CURRENT_PRICE}
         ORDER BY p.position, p.id`,
       [pairs.map((pair) => pair[0]), pairs.map((pair) => pair[1])],
     );
     return groupByKeys(keys, rows, (row) => row.offeringKey);
   };
 
-  toPriceItem(row: PriceItemEntity, locale: string): PriceItem {
+  toPriceItem(row: OfferedPrice, locale: string): PriceItem {
     return {
       id: row.id,
       label: row.label,

@@ -1,4 +1,4 @@
-import { LruMap } from './lru';
+import { LruMap } from '../common/lru-map';
 
 /** A rendered answer as the cache keeps it. */
 export interface CachedAnswer {

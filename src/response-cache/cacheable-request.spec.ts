@@ -1,5 +1,5 @@
 import { analyzeOperation, cacheKey, canonicalJson, generationsOf } from './cacheable-request';
-import { LruMap } from './lru';
+import { LruMap } from '../common/lru-map';
 
 describe('analyzeOperation', () => {
   it('refuses mutations, previews, unparsable text and ambiguous documents', () => {

@@ -8,7 +8,7 @@ import {
   print,
   visit,
 } from 'graphql';
-import { LruMap } from './lru';
+import { LruMap } from '../common/lru-map';
 
 /** Where an operation's brand slugs come from: literals, or variables by name. */
 type BrandSource = { literal: string } | { variable: string };

@@ -28,6 +28,8 @@ export class ResponseCacheMiddleware implements NestMiddleware {
   constructor(private readonly cache: ResponseCacheService) {}
 
   async use(req: AuthenticatedRequest, res: Response, next: NextFunction): Promise<void> {
+    // Anything not explicitly reusable below (errors, mutations, editors).
+    res.setHeader('cache-control', 'no-store');
     let attempt: CacheAttempt | null = null;
     try {
       attempt = this.cache.enabled ? await this.attemptFor(req) : null;

@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { GraphqlContext } from '../graphql/graphql-context';
 import { CACHE_ATTEMPT } from './cache-attempt';
@@ -23,3 +24,10 @@ export const responseCachePlugin: ApolloPlugin = {
     };
   },
 };
+
+/**
+ * Apollo's own cache-control plugin wraps every field resolver to collect
+ * cache hints that this API does not use (the response cache sets
+ * Cache-Control itself); turned off, fields resolve without the wrapper.
+ */
+export const apolloCacheControlDisabled = ApolloServerPluginCacheControlDisabled() as ApolloPlugin;

@@ -1,5 +1,6 @@
 import { marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { LruMap } from '../common/lru-map';
 
 /**
  * What rendered Markdown may contain. Anything else (script, style, iframe,
@@ -44,8 +45,26 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   },
 };
 
+/**
+ * Rendered HTML by Markdown source. Rendering and sanitizing cost far more
+ * than the rest of a page, and the same texts (brand copy, FAQ answers) come
+ * back on every request, so each is rendered once per process. A pure
+ * function's memo: nothing to invalidate, bounded by size.
+ */
+const rendered = new LruMap<string>(
+  16 * 1024 * 1024,
+  (key, html) => 2 * (key.length + html.length),
+);
+
 /** Markdown as written by editors → HTML that is safe to inject in a page. */
 export function markdownToSafeHtml(markdown: string): string {
-  const html = marked.parse(markdown, { async: false, gfm: true });
-  return sanitizeHtml(html, SANITIZE_OPTIONS).trim();
+  let html = rendered.get(markdown);
+  if (html === undefined) {
+    html = sanitizeHtml(
+      marked.parse(markdown, { async: false, gfm: true }),
+      SANITIZE_OPTIONS,
+    ).trim();
+    rendered.set(markdown, html);
+  }
+  return html;
 }

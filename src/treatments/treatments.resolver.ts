@@ -1,5 +1,6 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
+import { BrandsService } from '../brands/brands.service';
 import { ClinicsService } from '../clinics/clinics.service';
 import { ContentResolutionService } from '../content-resolution/content-resolution.service';
 import { Faq } from '../faqs/dtos/faq.object';
@@ -18,6 +19,7 @@ export class TreatmentsResolver {
   constructor(
     private readonly treatmentsService: TreatmentsService,
     private readonly clinicsService: ClinicsService,
+    private readonly brandsService: BrandsService,
     private readonly providersService: ProvidersService,
     private readonly pricingService: PricingService,
     private readonly resolution: ContentResolutionService,
@@ -41,6 +43,7 @@ export class TreatmentsResolver {
     }
     const clinic = await this.clinicsService.findPublished(brand, clinicSlug);
     if (!clinic) return null;
+    this.brandsService.prime(loaders, clinic.brand);
     const offered = await loaders.get(this.treatmentsService.batchOfferedByClinic).load(clinic.id);
     const entity = offered.find((treatment) => treatment.slug === slug);
     return entity ? this.resolution.resolveTreatment(entity, clinic, loaders) : null;
@@ -77,9 +80,11 @@ export class TreatmentsResolver {
   ): Promise<PriceItem[]> {
     const clinic = treatment.clinic;
     if (!clinic) return [];
-    const rows = await loaders
-      .get(this.pricingService.batchByOffering)
-      .load(offeringKey(clinic.id, treatment.id));
+    const rows =
+      treatment.offeredPrices ??
+      (await loaders
+        .get(this.pricingService.batchByOffering)
+        .load(offeringKey(clinic.id, treatment.id)));
     return rows.map((row) => this.pricingService.toPriceItem(row, clinic.locale));
   }
 

@@ -2,10 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { groupByKeys, pickByKeys } from '../graphql/request-loaders';
+import { currentPricesJson, type OfferedPrice } from '../pricing/pricing.service';
 import { TreatmentEntity } from './treatment.entity';
 import { TREATMENT_COLUMNS } from './treatment-columns';
 
 const PUBLISHED_TREATMENT = `t.publication_status = 'PUBLISHED'`;
+
+/** A treatment as a clinic offers it, with its prices there. */
+export type OfferedTreatment = TreatmentEntity & { clinicId: string; prices: OfferedPrice[] };
 
 /** Reads published treatments for delivery. */
 @Injectable()
@@ -34,10 +38,13 @@ export class TreatmentsService {
       (treatment) => treatment.id,
     );
 
-  /** The published treatments each clinic offers, by name. */
+  /**
+   * The published treatments each clinic offers, by name, with the clinic's
+   * current prices for each (pages show them together: one round trip).
+   */
   readonly batchOfferedByClinic = async (clinicIds: readonly string[]) => {
-    const rows: (TreatmentEntity & { clinicId: string })[] = await this.db.query(
-      `SELECT ${TREATMENT_COLUMNS}, ct.clinic_id AS "clinicId"
+    const rows: OfferedTreatment[] = await this.db.query(
+      `SELECT ${TREATMENT_COLUMNS}, ct.clinic_id AS "clinicId", ${currentPricesJson('ct')} AS prices
          FROM clinic_treatments ct JOIN treatments t ON t.id = ct.treatment_id
         WHERE ct.clinic_id = ANY($1) AND ct.publication_status = 'PUBLISHED' AND ${PUBLISHED_TREATMENT}
         ORDER BY t.name, t.id`,

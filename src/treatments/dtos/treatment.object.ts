@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { ClinicRow } from '../../clinics/clinics.service';
+import type { OfferedPrice } from '../../pricing/pricing.service';
 
 export enum ContentScope {
   BRAND = 'BRAND',
@@ -120,4 +121,6 @@ export class Treatment {
   /** Not exposed: the brand, and the clinic this answer is resolved for. */
   brandId: string;
   clinic: ClinicRow | null;
+  /** Not exposed: the clinic's prices, when they were read with the offering. */
+  offeredPrices?: OfferedPrice[];
 }
