@@ -7,12 +7,7 @@ import {
   resolveFields,
 } from '../src/content-resolution/resolve-fields';
 import { renderTokensDeep, type TokenContext } from '../src/content-resolution/tokens';
-import {
-  clinicJsonLd,
-  faqPageJsonLd,
-  markdownToPlainText,
-  treatmentJsonLd,
-} from '../src/json-ld/json-ld';
+import { clinicJsonLd, markdownToPlainText, treatmentJsonLd } from '../src/json-ld/json-ld';
 import { formatMoney } from '../src/pricing/money';
 import { markdownToSafeHtml } from '../src/text/markdown';
 
@@ -302,20 +297,15 @@ async function locator(brand: string, region: string) {
 async function faqPage(brand: string, clinicSlug: string) {
   const { rows } = await pool.query(FAQ_PAGE_SQL, [brand, clinicSlug]);
   const row = rows[0];
-  const empty = { totalCount: 0, edges: [], jsonLd: faqPageJsonLd([]) };
-  if (!row.clinic) return { data: { faqs: empty } };
+  if (!row.clinic) return { data: { faqs: { totalCount: 0, edges: [] } } };
   const all = resolvedFaqs(row, row.clinic);
-  const nodes = all
-    .slice(0, 100)
-    .map((faq) => ({ ...faq, answerHtml: markdownToSafeHtml(faq.answer) }));
   return {
     data: {
       faqs: {
         totalCount: all.length,
-        edges: nodes.map((node) => ({ node })),
-        jsonLd: faqPageJsonLd(
-          nodes.map((node) => ({ question: node.question, answer: node.answerHtml })),
-        ),
+        edges: all.slice(0, 100).map((faq) => ({
+          node: { id: faq.id, question: faq.question, answerHtml: markdownToSafeHtml(faq.answer) },
+        })),
       },
     },
   };

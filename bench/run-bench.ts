@@ -30,7 +30,7 @@ import {
  */
 const ROOT = resolve(__dirname, '..');
 const USAGE = `Usage: npm run bench -- [--clinics N] [--duration SECONDS] [--connections C]
-  [--warmup SECONDS] [--small-clinics N] [--no-build] [--no-doc]`;
+  [--warmup SECONDS] [--small-clinics N] [--hot N] [--no-build] [--no-doc]`;
 
 const { values: args } = parseArgs({
   options: {
@@ -39,6 +39,7 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '32' },
     warmup: { type: 'string', default: '4' },
     'small-clinics': { type: 'string', default: '100' },
+    hot: { type: 'string', default: '1000' },
     'no-build': { type: 'boolean', default: false },
     'no-doc': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h' },
@@ -53,6 +54,8 @@ const DURATION = wholeNumber('duration', args.duration, 1);
 const CONNECTIONS = wholeNumber('connections', args.connections, 1);
 const WARMUP = wholeNumber('warmup', args.warmup, 0);
 const SMALL = wholeNumber('small-clinics', args['small-clinics'], 1);
+/** Pages the cached runs draw from: the popular pages a cache is for. */
+const HOT = Math.min(CLINICS, wholeNumber('hot', args.hot, 1));
 const BIG_BRAND = `bench-${CLINICS}`;
 const SMALL_BRAND = `bench-${SMALL}`;
 
@@ -155,7 +158,7 @@ async function main(): Promise<void> {
     const cached = await startApi('apiCached', env, logDir);
     for (const workload of WORKLOADS) {
       await prefill(cached, workload);
-      record(workload, 'apiCached', await measure(cached, workload, apiRequest));
+      record(workload, 'apiCached', await measure(cached, workload, apiRequest, BIG_BRAND, HOT));
     }
     peakRss.apiCached = cached.peakRssMb();
     await cached.stop();
@@ -242,7 +245,7 @@ async function measure(
   brand = BIG_BRAND,
   clinics = CLINICS,
 ): Promise<Measured> {
-  const label = `${server.name} ${workload}${brand === BIG_BRAND ? '' : ` (${clinics} clinics)`}`;
+  const label = `${server.name} ${workload}${clinics === CLINICS ? '' : ` (${clinics} clinics)`}`;
   if (WARMUP > 0) await load(server, workload, requestFor, brand, clinics, WARMUP);
   const result = await load(server, workload, requestFor, brand, clinics, DURATION);
   const measured: Measured = {
@@ -312,7 +315,7 @@ async function prefill(server: Server, workload: Workload): Promise<void> {
           brand: BIG_BRAND,
           region: scaleRegionSlug(i + 1),
         }))
-      : Array.from({ length: CLINICS }, (_, i) => ({
+      : Array.from({ length: HOT }, (_, i) => ({
           brand: BIG_BRAND,
           clinic: scaleClinicSlug(i + 1),
           ...(workload === 'clinicPage' ? { treatment: TREATMENT } : {}),
@@ -708,7 +711,7 @@ function writeDoc(
     `- Date: ${new Date().toISOString()}`,
     `- Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${osType()} ${release()}`,
     `- Node ${process.versions.node}, PostgreSQL ${pgVersion} (${process.env.DATABASE_URL ? 'DATABASE_URL’s server' : 'embedded'})`,
-    `- Command: \`npm run bench -- --clinics ${CLINICS} --duration ${DURATION} --connections ${CONNECTIONS} --warmup ${WARMUP}\` (${seconds} s in all)`,
+    `- Command: \`npm run bench -- --clinics ${CLINICS} --duration ${DURATION} --connections ${CONNECTIONS} --warmup ${WARMUP} --hot ${HOT}\` (${seconds} s in all)`,
     '',
     table,
     '',

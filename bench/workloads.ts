@@ -30,13 +30,12 @@ export const LOCATOR_QUERY = `query Locator($brand: String!, $region: String!) {
 
 /**
  * The partner FAQ page: for now the delivery `faqs` query (partner sync is
- * not built yet), a page of 100 of a clinic's resolved list.
+ * not built yet), a page of 100 of a clinic's resolved list, as HTML.
  */
 export const FAQ_PAGE_QUERY = `query FaqPage($brand: String!, $clinic: String!) {
   faqs(brand: $brand, clinic: $clinic, first: 100) {
     totalCount
-    edges { node { id question answer answerHtml } }
-    jsonLd
+    edges { node { id question answerHtml } }
   }
 }`;
 

@@ -6,7 +6,8 @@ export interface CachedAnswer {
   generations: number[];
   etag: string;
   contentType: string;
-  body: string;
+  /** The exact bytes served. */
+  body: Buffer;
 }
 
 /**
@@ -39,11 +40,10 @@ export class MemoryCacheStore implements CacheStore {
   private readonly generations = new Map<string, number>();
 
   constructor(budgetBytes = MEMORY_STORE_BYTES) {
-    // UTF-16 strings: two bytes a character, near enough.
     this.answers = new LruMap(budgetBytes, (key, value) =>
       typeof value === 'string'
         ? 2 * (key.length + value.length)
-        : 2 * (key.length + value.body.length + value.etag.length) + 64,
+        : 2 * (key.length + value.etag.length) + value.body.length + 64,
     );
   }
 

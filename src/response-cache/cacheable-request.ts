@@ -165,6 +165,6 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** A strong validator of the exact bytes served. */
-export function etagOf(body: string): string {
+export function etagOf(body: string | Buffer): string {
   return `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
 }

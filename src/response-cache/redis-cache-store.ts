@@ -48,13 +48,13 @@ export class RedisCacheStore implements CacheStore {
   }
 
   async lookup(key: string, generationNames: readonly string[]) {
-    const [raw, ...generations] = await this.redis.mget(
+    const [raw, ...generations] = await this.redis.mgetBuffer(
       `answer:${key}`,
       ...generationNames.map((name) => `gen:${name}`),
     );
     return {
       answer: raw ? decode(raw) : undefined,
-      generations: generations.map((value) => Number(value ?? 0)),
+      generations: generations.map((value) => Number(value?.toString() ?? 0)),
     };
   }
 
@@ -86,21 +86,22 @@ export class RedisCacheStore implements CacheStore {
   }
 }
 
-/** "<generations>\n<etag>\n<content type>\n<body>" */
-function encode(answer: CachedAnswer): string {
-  return `${answer.generations.join(',')}\n${answer.etag}\n${answer.contentType}\n${answer.body}`;
+/** "<generations>\n<etag>\n<content type>\n" followed by the body's bytes. */
+function encode(answer: CachedAnswer): Buffer {
+  const head = `${answer.generations.join(',')}\n${answer.etag}\n${answer.contentType}\n`;
+  return Buffer.concat([Buffer.from(head), answer.body]);
 }
 
-function decode(raw: string): CachedAnswer | undefined {
-  const first = raw.indexOf('\n');
-  const second = raw.indexOf('\n', first + 1);
-  const third = raw.indexOf('\n', second + 1);
+function decode(raw: Buffer): CachedAnswer | undefined {
+  const first = raw.indexOf(10);
+  const second = raw.indexOf(10, first + 1);
+  const third = raw.indexOf(10, second + 1);
   if (first < 0 || second < 0 || third < 0) return undefined;
-  const generations = raw.slice(0, first);
+  const generations = raw.toString('utf8', 0, first);
   return {
     generations: generations ? generations.split(',').map(Number) : [],
-    etag: raw.slice(first + 1, second),
-    contentType: raw.slice(second + 1, third),
-    body: raw.slice(third + 1),
+    etag: raw.toString('utf8', first + 1, second),
+    contentType: raw.toString('utf8', second + 1, third),
+    body: raw.subarray(third + 1),
   };
 }

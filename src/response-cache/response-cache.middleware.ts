@@ -70,7 +70,7 @@ export class ResponseCacheMiddleware implements NestMiddleware {
           generations,
           etag,
           contentType: String(res.getHeader('content-type') ?? 'application/json; charset=utf-8'),
-          body,
+          body: Buffer.from(body),
         });
       }
       // Express answers 304 itself when If-None-Match matches the ETag set here.
