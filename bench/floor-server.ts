@@ -13,7 +13,8 @@ import { markdownToSafeHtml } from '../src/text/markdown';
 
 /**
  * The floor: what Node + PostgreSQL alone cost for each workload. node:http,
- * one pg pool, one hand-written SQL statement per request, and the same pure
+ * one pg pool, one hand-written SQL statement per request (prepared once per
+ * connection, so PostgreSQL plans it once), and the same pure
  * rules the API applies (layered resolution, tokens, Markdown, JSON-LD,
  * money), so the answer is the API's JSON. No framework, no GraphQL.
  *
@@ -166,7 +167,11 @@ function clinicFields(c: Row) {
 }
 
 async function clinicPage(brand: string, clinicSlug: string, treatmentSlug: string) {
-  const { rows } = await pool.query(CLINIC_PAGE_SQL, [brand, clinicSlug, treatmentSlug]);
+  const { rows } = await pool.query({
+    name: 'clinic-page',
+    text: CLINIC_PAGE_SQL,
+    values: [brand, clinicSlug, treatmentSlug],
+  });
   const row = rows[0];
   const c = row.clinic as Row | null;
   if (!c) return { data: { clinic: null } };
@@ -270,7 +275,11 @@ async function clinicPage(brand: string, clinicSlug: string, treatmentSlug: stri
 }
 
 async function locator(brand: string, region: string) {
-  const { rows } = await pool.query(LOCATOR_SQL, [brand, region]);
+  const { rows } = await pool.query({
+    name: 'locator',
+    text: LOCATOR_SQL,
+    values: [brand, region],
+  });
   return {
     data: {
       clinics: {
@@ -295,7 +304,11 @@ async function locator(brand: string, region: string) {
 }
 
 async function faqPage(brand: string, clinicSlug: string) {
-  const { rows } = await pool.query(FAQ_PAGE_SQL, [brand, clinicSlug]);
+  const { rows } = await pool.query({
+    name: 'faq-page',
+    text: FAQ_PAGE_SQL,
+    values: [brand, clinicSlug],
+  });
   const row = rows[0];
   if (!row.clinic) return { data: { faqs: { totalCount: 0, edges: [] } } };
   const all = resolvedFaqs(row, row.clinic);

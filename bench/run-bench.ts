@@ -133,7 +133,13 @@ async function main(): Promise<void> {
     // Peer (locator only)
     const peer = await startServer(
       'peer',
-      ['-r', 'ts-node/register/transpile-only', 'bench/peer-server.ts'],
+      [
+        '-r',
+        './bench/peer-graphql15.cjs',
+        '-r',
+        'ts-node/register/transpile-only',
+        'bench/peer-server.ts',
+      ],
       env,
       logDir,
     );
