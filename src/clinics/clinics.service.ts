@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query';
 import type { BrandEntity } from '../brands/brand.entity';
 import { badInput } from '../common/domain-error';
 import { PageWindow } from '../graphql/connection';
@@ -34,7 +35,8 @@ export class ClinicsService {
     brandSlug: string,
     slug: string,
   ): Promise<(ClinicRow & { brand: ClinicBrandRow }) | null> {
-    const [row] = await this.db.query(
+    const [row] = await preparedQuery(
+      this.db,
       `SELECT ${CLINIC_COLUMNS},
               b.slug AS "brand.slug", b.name AS "brand.name", b.locale AS "brand.locale",
               b.currency AS "brand.currency", b.website_url AS "brand.websiteUrl",
@@ -51,13 +53,15 @@ export class ClinicsService {
       if (key.startsWith('brand.')) brand[key.slice(6)] = value;
       else clinic[key] = value;
     }
-    return { ...(clinic as unknown as ClinicRow), brand: brand as unknown as ClinicBrandRow };
+    clinic.brand = brand;
+    return clinic as unknown as ClinicRow & { brand: ClinicBrandRow };
   }
 
   readonly batchById = async (ids: readonly string[]) =>
     pickByKeys(
       ids,
-      (await this.db.query(
+      (await preparedQuery(
+        this.db,
         `SELECT ${CLINIC_COLUMNS} FROM clinics c WHERE c.id = ANY($1) AND ${PUBLISHED_CLINIC}`,
         [ids],
       )) as ClinicRow[],
@@ -116,7 +120,8 @@ export class ClinicsService {
 
     const from = `FROM clinics c JOIN brands b ON b.id = c.brand_id WHERE ${where.join(' AND ')}`;
     const countParams = [...params];
-    const rows: (ClinicRow & { total_count: string })[] = await this.db.query(
+    const rows: (ClinicRow & { total_count: string })[] = await preparedQuery(
+      this.db,
       `SELECT ${CLINIC_COLUMNS}, ${distance} AS distance_km, count(*) OVER () AS total_count
          ${from}
         ORDER BY ${order}
@@ -129,7 +134,7 @@ export class ClinicsService {
       ? Number(rows[0].total_count)
       : window.offset === 0
         ? 0
-        : Number((await this.db.query(`SELECT count(*) AS n ${from}`, countParams))[0].n);
+        : Number((await preparedQuery(this.db, `SELECT count(*) AS n ${from}`, countParams))[0].n);
     return {
       rows: rows.map(({ total_count: _total, ...row }) => row as ClinicRow),
       totalCount,

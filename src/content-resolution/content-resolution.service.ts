@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query';
 import { BrandsService } from '../brands/brands.service';
 import { ClinicRow } from '../clinics/clinics.service';
 import { Faq } from '../faqs/dtos/faq.object';
@@ -62,7 +63,8 @@ export class ContentResolutionService {
    * field policies (rows with `policy` set).
    */
   readonly batchOverridesByClinic = async (clinicIds: readonly string[]) => {
-    const rows: (OverrideRow & { policy: FieldPolicyKind | null })[] = await this.db.query(
+    const rows: (OverrideRow & { policy: FieldPolicyKind | null })[] = await preparedQuery(
+      this.db,
       `SELECT c.id AS "forClinicId", o.scope, o.entity_type AS "entityType",
               o.entity_id AS "entityId", o.field, o.value, o.base_value AS "baseValue",
               NULL AS policy
@@ -90,7 +92,8 @@ export class ContentResolutionService {
 
   /** Each brand's field policies. */
   readonly batchPoliciesByBrand = async (brandIds: readonly string[]) => {
-    const rows: PolicyRow[] = await this.db.query(
+    const rows: PolicyRow[] = await preparedQuery(
+      this.db,
       `SELECT brand_id AS "brandId", entity_type AS "entityType", field, policy
          FROM field_policies
         WHERE brand_id = ANY($1) AND publication_status = 'PUBLISHED'`,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query';
 import { groupByKeys } from '../graphql/request-loaders';
 import { PriceItem, PriceKind } from './dtos/price-item.object';
 import { formatMoney } from './money';
@@ -58,7 +59,8 @@ export class PricingService {
    */
   readonly batchByOffering = async (keys: readonly string[]): Promise<PriceRow[][]> => {
     const pairs = keys.map((key) => key.split(':'));
-    const rows: PriceRow[] = await this.db.query(
+    const rows: PriceRow[] = await preparedQuery(
+      this.db,
       `SELECT p.id, p.label, p.kind, p.amount_minor AS "amountMinor", p.currency,
               p.is_from_price AS "isFromPrice", p.sessions,
               to_char(p.valid_from, 'YYYY-MM-DD') AS "validFrom",

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query';
 import { CLINIC_COLUMNS, PUBLISHED_CLINIC } from '../clinics/clinic-columns';
 import { ClinicRow } from '../clinics/clinics.service';
 import { PageWindow } from '../graphql/connection';
@@ -43,7 +44,8 @@ export class ProvidersService {
          WHERE pt.provider_id = p.id AND t.brand_id = b.id
            AND t.slug = ${param(filter.treatment)} AND t.publication_status = 'PUBLISHED')`);
     }
-    const rows: (ProviderEntity & { total_count: string })[] = await this.db.query(
+    const rows: (ProviderEntity & { total_count: string })[] = await preparedQuery(
+      this.db,
       `SELECT ${PROVIDER_COLUMNS}, count(*) OVER () AS total_count
          FROM providers p JOIN brands b ON b.id = p.brand_id
         WHERE ${where.join(' AND ')}
@@ -59,7 +61,8 @@ export class ProvidersService {
 
   /** Providers working at each clinic, by name. */
   readonly batchByClinic = async (clinicIds: readonly string[]) => {
-    const rows: Keyed<ProviderEntity>[] = await this.db.query(
+    const rows: Keyed<ProviderEntity>[] = await preparedQuery(
+      this.db,
       `SELECT ${PROVIDER_COLUMNS}, pc.clinic_id AS key
          FROM provider_clinics pc JOIN providers p ON p.id = pc.provider_id
         WHERE pc.clinic_id = ANY($1) AND ${PUBLISHED_PROVIDER}
@@ -71,7 +74,8 @@ export class ProvidersService {
 
   /** Providers performing each treatment, by name. */
   readonly batchByTreatment = async (treatmentIds: readonly string[]) => {
-    const rows: Keyed<ProviderEntity>[] = await this.db.query(
+    const rows: Keyed<ProviderEntity>[] = await preparedQuery(
+      this.db,
       `SELECT ${PROVIDER_COLUMNS}, pt.treatment_id AS key
          FROM provider_treatments pt JOIN providers p ON p.id = pt.provider_id
         WHERE pt.treatment_id = ANY($1) AND ${PUBLISHED_PROVIDER}
@@ -84,7 +88,8 @@ export class ProvidersService {
   /** Providers at a clinic who perform a treatment; keys "clinicId:treatmentId". */
   readonly batchByClinicAndTreatment = async (keys: readonly string[]) => {
     const pairs = keys.map((key) => key.split(':'));
-    const rows: Keyed<ProviderEntity>[] = await this.db.query(
+    const rows: Keyed<ProviderEntity>[] = await preparedQuery(
+      this.db,
       `SELECT ${PROVIDER_COLUMNS}, k.clinic_id || ':' || k.treatment_id AS key
          FROM unnest($1::uuid[], $2::uuid[]) AS k(clinic_id, treatment_id)
          JOIN provider_clinics pc ON pc.clinic_id = k.clinic_id
@@ -99,7 +104,8 @@ export class ProvidersService {
 
   /** The published clinics each provider works at, by name. */
   readonly batchClinicsByProvider = async (providerIds: readonly string[]) => {
-    const rows: Keyed<ClinicRow>[] = await this.db.query(
+    const rows: Keyed<ClinicRow>[] = await preparedQuery(
+      this.db,
       `SELECT ${CLINIC_COLUMNS}, pc.provider_id AS key
          FROM provider_clinics pc JOIN clinics c ON c.id = pc.clinic_id
         WHERE pc.provider_id = ANY($1) AND ${PUBLISHED_CLINIC}
@@ -111,7 +117,8 @@ export class ProvidersService {
 
   /** The published treatments each provider performs, by name. */
   readonly batchTreatmentsByProvider = async (providerIds: readonly string[]) => {
-    const rows: Keyed<TreatmentEntity>[] = await this.db.query(
+    const rows: Keyed<TreatmentEntity>[] = await preparedQuery(
+      this.db,
       `SELECT ${TREATMENT_COLUMNS}, pt.provider_id AS key
          FROM provider_treatments pt JOIN treatments t ON t.id = pt.treatment_id
         WHERE pt.provider_id = ANY($1) AND t.publication_status = 'PUBLISHED'

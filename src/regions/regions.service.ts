@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query';
 import { pickByKeys } from '../graphql/request-loaders';
 import { Region } from './dtos/region.object';
 
@@ -12,7 +13,8 @@ export class RegionsService {
   readonly batchById = async (ids: readonly string[]) =>
     pickByKeys(
       ids,
-      (await this.db.query(
+      (await preparedQuery(
+        this.db,
         `SELECT id, slug, name FROM regions WHERE id = ANY($1) AND publication_status = 'PUBLISHED'`,
         [ids],
       )) as Region[],

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query';
 import { groupByKeys, pickByKeys } from '../graphql/request-loaders';
 import { currentPricesJson, type OfferedPrice } from '../pricing/pricing.service';
 import { TreatmentEntity } from './treatment.entity';
@@ -18,7 +19,8 @@ export class TreatmentsService {
 
   /** The published treatment `slug` of the published brand `brandSlug`. */
   async findPublished(brandSlug: string, slug: string): Promise<TreatmentEntity | null> {
-    const [row] = await this.db.query(
+    const [row] = await preparedQuery(
+      this.db,
       `SELECT ${TREATMENT_COLUMNS}
          FROM treatments t JOIN brands b ON b.id = t.brand_id
         WHERE b.slug = $1 AND b.publication_status = 'PUBLISHED'
@@ -31,7 +33,8 @@ export class TreatmentsService {
   readonly batchById = async (ids: readonly string[]) =>
     pickByKeys(
       ids,
-      (await this.db.query(
+      (await preparedQuery(
+        this.db,
         `SELECT ${TREATMENT_COLUMNS} FROM treatments t WHERE t.id = ANY($1) AND ${PUBLISHED_TREATMENT}`,
         [ids],
       )) as TreatmentEntity[],
@@ -43,7 +46,8 @@ export class TreatmentsService {
    * current prices for each (pages show them together: one round trip).
    */
   readonly batchOfferedByClinic = async (clinicIds: readonly string[]) => {
-    const rows: OfferedTreatment[] = await this.db.query(
+    const rows: OfferedTreatment[] = await preparedQuery(
+      this.db,
       `SELECT ${TREATMENT_COLUMNS}, ct.clinic_id AS "clinicId", ${currentPricesJson('ct')} AS prices
          FROM clinic_treatments ct JOIN treatments t ON t.id = ct.treatment_id
         WHERE ct.clinic_id = ANY($1) AND ct.publication_status = 'PUBLISHED' AND ${PUBLISHED_TREATMENT}
