@@ -49,6 +49,14 @@ describe('cacheKey', () => {
     expect(key('public', { a: 1 })).not.toBe(key('public', { a: 2 }));
   });
 
+  it('tells apart only the Accept headers that change the answer’s media type', () => {
+    const key = (accept: string | undefined) =>
+      cacheKey({ scope: 'public', analysis, variables: {}, accept });
+    expect(key(undefined)).toBe(key('*/*'));
+    expect(key('application/json')).toBe(key('*/*'));
+    expect(key('application/graphql-response+json')).not.toBe(key('*/*'));
+  });
+
   it('canonicalJson sorts keys at every depth', () => {
     expect(canonicalJson({ b: [{ d: 1, c: 2 }], a: null })).toBe('{"a":null,"b":[{"c":2,"d":1}]}');
   });

@@ -131,7 +131,9 @@ export function generationsOf(
 
 /**
  * The cache key: who asks (the caller's scope), what (the normalized
- * operation and its variables, keys sorted) and in which format (Accept).
+ * operation and its variables, keys sorted) and in which format. Apollo
+ * answers `application/json` unless Accept names the GraphQL media type,
+ * so only such Accept headers are told apart.
  */
 export function cacheKey(parts: {
   scope: string;
@@ -146,7 +148,7 @@ export function cacheKey(parts: {
     .update('\u0000')
     .update(canonicalJson(parts.variables ?? {}))
     .update('\u0000')
-    .update(parts.accept ?? '')
+    .update(parts.accept?.includes('application/graphql-response+json') ? parts.accept : 'json')
     .digest('base64url');
 }
 
