@@ -93,6 +93,8 @@ export class ClinicsResolver {
     @Args('slug') slug: string,
     @Context() { loaders }: GraphqlContext,
   ): Promise<Treatment | null> {
+    // Resolving it will need the clinic's context: ask in the same wave.
+    void this.resolution.clinicContext(clinic.row, loaders).catch(() => undefined);
     const offered = await loaders.get(this.treatmentsService.batchOfferedByClinic).load(clinic.id);
     const entity = offered.find((treatment) => treatment.slug === slug);
     return entity ? this.resolution.resolveTreatment(entity, clinic.row, loaders) : null;

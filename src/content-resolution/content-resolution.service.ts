@@ -5,11 +5,16 @@ import { preparedQuery } from '../database/prepared-query';
 import { BrandsService } from '../brands/brands.service';
 import { ClinicRow } from '../clinics/clinics.service';
 import { Faq } from '../faqs/dtos/faq.object';
-import { FaqRow, FaqsService } from '../faqs/faqs.service';
-import { groupByKeys } from '../graphql/request-loaders';
+import { FaqRow, faqRowsFromJson, faqRowsJson, FaqsService } from '../faqs/faqs.service';
+import { groupByKeys, pickByKeys } from '../graphql/request-loaders';
 import type { RequestLoaders } from '../graphql/request-loaders';
 import { ContentScope, Treatment } from '../treatments/dtos/treatment.object';
 import type { OfferedPrice } from '../pricing/pricing.service';
+import {
+  providersAtClinicJson,
+  providersFromJson,
+  type ProviderWithTreatments,
+} from '../providers/providers.service';
 import { TreatmentEntity } from '../treatments/treatment.entity';
 import type { FieldPolicyKind } from './field-policy.entity';
 import type { OverridableEntityType, OverrideEntity } from './override.entity';
@@ -39,8 +44,24 @@ type PolicyRow = {
 type OverrideRow = Pick<
   OverrideEntity,
   'scope' | 'entityType' | 'entityId' | 'field' | 'value' | 'baseValue'
-> & {
-  forClinicId: string;
+>;
+
+/** What resolving a clinic's pages needs about the clinic (see batchClinicContext). */
+export interface ClinicContext {
+  overrides: OverrideRow[];
+  policies: Pick<PolicyRow, 'entityType' | 'field' | 'policy'>[];
+  /** The clinic's own published FAQs, in its order. */
+  faqs: FaqRow[];
+  /** Published providers working at the clinic, by name. */
+  providers: ProviderWithTreatments[];
+}
+
+type ClinicContextRow = {
+  clinicId: string;
+  overrides: ClinicContext['overrides'];
+  policies: ClinicContext['policies'];
+  faqs: Parameters<typeof faqRowsFromJson>[0];
+  providers: Parameters<typeof providersFromJson>[0];
 };
 
 /**
@@ -58,35 +79,35 @@ export class ContentResolutionService {
   ) {}
 
   /**
-   * What resolving content for each clinic needs, in one statement: the
-   * published overrides it sees (its region's and its own) and its brand's
-   * field policies (rows with `policy` set).
+   * Everything about each clinic that resolving its pages needs, in one
+   * statement: the published overrides it sees (its region's and its own),
+   * its brand's field policies, its own FAQs and its providers.
    */
-  readonly batchOverridesByClinic = async (clinicIds: readonly string[]) => {
-    const rows: (OverrideRow & { policy: FieldPolicyKind | null })[] = await preparedQuery(
+  readonly batchClinicContext = async (clinicIds: readonly string[]): Promise<ClinicContext[]> => {
+    const rows: ClinicContextRow[] = await preparedQuery(
       this.db,
-      `SELECT c.id AS "forClinicId", o.scope, o.entity_type AS "entityType",
-              o.entity_id AS "entityId", o.field, o.value, o.base_value AS "baseValue",
-              NULL AS policy
+      `SELECT c.id AS "clinicId",
+              (SELECT coalesce(json_agg(json_build_object(
+                        'scope', o.scope, 'entityType', o.entity_type, 'entityId', o.entity_id,
+                        'field', o.field, 'value', o.value, 'baseValue', o.base_value)), '[]')
+                 FROM overrides o
+                WHERE (o.clinic_id = c.id OR (o.region_id = c.region_id AND o.scope = 'REGION'))
+                  AND o.publication_status = 'PUBLISHED') AS overrides,
+              (SELECT coalesce(json_agg(json_build_object(
+                        'entityType', fp.entity_type, 'field', fp.field, 'policy', fp.policy)), '[]')
+                 FROM field_policies fp
+                WHERE fp.brand_id = c.brand_id AND fp.publication_status = 'PUBLISHED') AS policies,
+              ${faqRowsJson('f.clinic_id = c.id')} AS faqs,
+              ${providersAtClinicJson('c')} AS providers
          FROM clinics c
-         JOIN overrides o ON o.clinic_id = c.id OR (o.region_id = c.region_id AND o.scope = 'REGION')
-        WHERE c.id = ANY($1) AND o.publication_status = 'PUBLISHED'
-       UNION ALL
-       SELECT c.id, NULL, fp.entity_type, NULL, fp.field, NULL, NULL, fp.policy
-         FROM clinics c JOIN field_policies fp ON fp.brand_id = c.brand_id
-        WHERE c.id = ANY($1) AND fp.publication_status = 'PUBLISHED'`,
+        WHERE c.id = ANY($1)`,
       [clinicIds],
     );
-    return groupByKeys(clinicIds, rows, (row) => row.forClinicId).map((group) => ({
-      overrides: group.filter((row) => row.policy === null) as OverrideRow[],
-      policies: group
-        .filter((row) => row.policy !== null)
-        .map((row) => ({
-          brandId: '',
-          entityType: row.entityType,
-          field: row.field,
-          policy: row.policy as FieldPolicyKind,
-        })),
+    return pickByKeys(clinicIds, rows, (row) => row.clinicId).map((row) => ({
+      overrides: row?.overrides ?? [],
+      policies: row?.policies ?? [],
+      faqs: faqRowsFromJson(row?.faqs ?? []),
+      providers: providersFromJson(row?.providers ?? []),
     }));
   };
 
@@ -148,7 +169,7 @@ export class ContentResolutionService {
     const about = (faq: FaqRow) => !treatmentId || faq.treatmentIds.includes(treatmentId);
     const [brandFaqs, clinicFaqs, options, overrides, tokens] = await Promise.all([
       loaders.get(this.faqsService.batchBrandFaqsByBrand).load(brandId),
-      clinic ? loaders.get(this.faqsService.batchClinicFaqsByClinic).load(clinic.id) : [],
+      clinic ? this.clinicContext(clinic, loaders).then((context) => context.faqs) : [],
       this.resolveOptions(brandId, 'FAQ', clinic, loaders),
       this.overridesFor(clinic, 'FAQ', loaders),
       this.tokenContext(brandId, clinic, loaders),
@@ -167,15 +188,20 @@ export class ContentResolutionService {
     );
   }
 
+  /** The clinic's context (see batchClinicContext), once per request. */
+  clinicContext(clinic: Pick<ClinicRow, 'id'>, loaders: RequestLoaders): Promise<ClinicContext> {
+    return loaders.get(this.batchClinicContext).load(clinic.id);
+  }
+
   private async resolveOptions(
     brandId: string,
     entityType: OverridableEntityType,
     clinic: ClinicRow | null,
     loaders: RequestLoaders,
   ): Promise<ResolveOptions> {
-    // For a clinic they come with its overrides; the brand version reads them alone.
-    const policies = clinic
-      ? (await loaders.get(this.batchOverridesByClinic).load(clinic.id)).policies
+    // For a clinic they come with its context; the brand version reads them alone.
+    const policies: Pick<PolicyRow, 'entityType' | 'field' | 'policy'>[] = clinic
+      ? (await this.clinicContext(clinic, loaders)).policies
       : await loaders.get(this.batchPoliciesByBrand).load(brandId);
     return {
       forClinic: clinic !== null,
@@ -195,7 +221,7 @@ export class ContentResolutionService {
   ): Promise<Map<string, OverrideLayer[]>> {
     const byEntity = new Map<string, OverrideLayer[]>();
     if (!clinic) return byEntity;
-    const { overrides: rows } = await loaders.get(this.batchOverridesByClinic).load(clinic.id);
+    const { overrides: rows } = await this.clinicContext(clinic, loaders);
     for (const row of rows) {
       if (row.entityType !== entityType) continue;
       const layers = byEntity.get(row.entityId) ?? [];

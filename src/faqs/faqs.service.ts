@@ -19,6 +19,28 @@ const FAQ_ROW_SQL = `
     FROM faqs f`;
 const FAQ_ROW_GROUP = `ORDER BY f.position, f.id`;
 
+/**
+ * A JSON array of the published FAQs of `faqs f` matching `where`, shaped as
+ * FaqRow (read it with faqRowsFromJson), for statements that read a clinic's
+ * FAQs along with other things.
+ */
+export function faqRowsJson(where: string): string {
+  return `(SELECT coalesce(json_agg(json_build_object(
+              'id', f.id, 'brandId', f.brand_id, 'clinicId', f.clinic_id, 'question', f.question,
+              'answer', f.answer, 'position', f.position, 'updatedAt', f.updated_at,
+              'treatmentIds', ARRAY(SELECT ft.treatment_id FROM faq_treatments ft
+                                     WHERE ft.faq_id = f.id ORDER BY ft.treatment_id))
+            ORDER BY f.position, f.id), '[]')
+             FROM faqs f WHERE ${where} AND f.publication_status = 'PUBLISHED')`;
+}
+
+/** FaqRows read as JSON: timestamps come as text. */
+export function faqRowsFromJson(
+  rows: (Omit<FaqRow, 'updatedAt'> & { updatedAt: string })[],
+): FaqRow[] {
+  return rows.map((row) => ({ ...row, updatedAt: new Date(row.updatedAt) }) as FaqRow);
+}
+
 /** Reads published FAQs for delivery. */
 @Injectable()
 export class FaqsService {
@@ -34,18 +56,6 @@ export class FaqsService {
       [brandIds],
     );
     return groupByKeys(brandIds, rows, (row) => row.brandId);
-  };
-
-  /** Each clinic's own FAQs, in the clinic's order. */
-  readonly batchClinicFaqsByClinic = async (clinicIds: readonly string[]) => {
-    const rows: FaqRow[] = await preparedQuery(
-      this.db,
-      `${FAQ_ROW_SQL}
-        WHERE f.clinic_id = ANY($1) AND f.publication_status = 'PUBLISHED'
-        ${FAQ_ROW_GROUP}`,
-      [clinicIds],
-    );
-    return groupByKeys(clinicIds, rows, (row) => row.clinicId as string);
   };
 
   toFaq(row: FaqRow, text: { question: string; answer: string }, clinicId: string | null): Faq {

@@ -18,6 +18,35 @@ const PUBLISHED_PROVIDER = `p.publication_status = 'PUBLISHED'`;
 
 type Keyed<T> = T & { key: string };
 
+/** A provider with the treatments they perform. */
+export type ProviderWithTreatments = ProviderEntity & { treatmentIds: string[] };
+
+/**
+ * A JSON array of the published providers working at the clinic `c`, by
+ * name, each with the treatments they perform (read it with
+ * providersFromJson), for statements that read a clinic's context at once.
+ */
+export function providersAtClinicJson(c: string): string {
+  return `(SELECT coalesce(json_agg(json_build_object(
+              'id', p.id, 'brandId', p.brand_id, 'slug', p.slug, 'name', p.name,
+              'credentials', p.credentials, 'title', p.title, 'bio', p.bio, 'photoUrl', p.photo_url,
+              'updatedAt', p.updated_at,
+              'treatmentIds', ARRAY(SELECT pt.treatment_id FROM provider_treatments pt
+                                     WHERE pt.provider_id = p.id ORDER BY pt.treatment_id))
+            ORDER BY p.name, p.id), '[]')
+             FROM provider_clinics pc JOIN providers p ON p.id = pc.provider_id
+            WHERE pc.clinic_id = ${c}.id AND ${PUBLISHED_PROVIDER})`;
+}
+
+/** Providers read as JSON: timestamps come as text. */
+export function providersFromJson(
+  rows: (Omit<ProviderWithTreatments, 'updatedAt'> & { updatedAt: string })[],
+): ProviderWithTreatments[] {
+  return rows.map(
+    (row) => ({ ...row, updatedAt: new Date(row.updatedAt) }) as ProviderWithTreatments,
+  );
+}
+
 /** Reads published providers and their clinic and treatment links. */
 @Injectable()
 export class ProvidersService {
@@ -83,23 +112,6 @@ export class ProvidersService {
       [treatmentIds],
     );
     return groupByKeys(treatmentIds, rows, (row) => row.key);
-  };
-
-  /** Providers at a clinic who perform a treatment; keys "clinicId:treatmentId". */
-  readonly batchByClinicAndTreatment = async (keys: readonly string[]) => {
-    const pairs = keys.map((key) => key.split(':'));
-    const rows: Keyed<ProviderEntity>[] = await preparedQuery(
-      this.db,
-      `SELECT ${PROVIDER_COLUMNS}, k.clinic_id || ':' || k.treatment_id AS key
-         FROM unnest($1::uuid[], $2::uuid[]) AS k(clinic_id, treatment_id)
-         JOIN provider_clinics pc ON pc.clinic_id = k.clinic_id
-         JOIN provider_treatments pt ON pt.provider_id = pc.provider_id AND pt.treatment_id = k.treatment_id
-         JOIN providers p ON p.id = pc.provider_id
-        WHERE ${PUBLISHED_PROVIDER}
-        ORDER BY p.name, p.id`,
-      [pairs.map((pair) => pair[0]), pairs.map((pair) => pair[1])],
-    );
-    return groupByKeys(keys, rows, (row) => row.key);
   };
 
   /** The published clinics each provider works at, by name. */

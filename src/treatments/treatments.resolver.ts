@@ -44,6 +44,8 @@ export class TreatmentsResolver {
     const clinic = await this.clinicsService.findPublished(brand, clinicSlug);
     if (!clinic) return null;
     this.brandsService.prime(loaders, clinic.brand);
+    // Resolving it will need the clinic's context: ask in the same wave.
+    void this.resolution.clinicContext(clinic, loaders).catch(() => undefined);
     const offered = await loaders.get(this.treatmentsService.batchOfferedByClinic).load(clinic.id);
     const entity = offered.find((treatment) => treatment.slug === slug);
     return entity ? this.resolution.resolveTreatment(entity, clinic, loaders) : null;
@@ -64,9 +66,9 @@ export class TreatmentsResolver {
     @Context() { loaders }: GraphqlContext,
   ): Promise<Provider[]> {
     const rows = treatment.clinic
-      ? await loaders
-          .get(this.providersService.batchByClinicAndTreatment)
-          .load(offeringKey(treatment.clinic.id, treatment.id))
+      ? (await this.resolution.clinicContext(treatment.clinic, loaders)).providers.filter(
+          (provider) => provider.treatmentIds.includes(treatment.id),
+        )
       : await loaders.get(this.providersService.batchByTreatment).load(treatment.id);
     return rows.map((row) => this.providersService.toProvider(row));
   }
