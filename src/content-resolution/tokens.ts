@@ -64,6 +64,8 @@ function tokenValue(name: KnownToken, { brand, clinic }: TokenContext): string {
 
 /** Renders known tokens; unknown tokens and stray braces disappear. */
 export function renderTokens(text: string, context: TokenContext): string {
+  // Most text has no token at all: nothing below would change it.
+  if (!text.includes('{{') && !text.includes('}}') && !text.includes(GAP)) return text;
   const rendered = text
     .replaceAll(GAP, '')
     .replace(TOKEN, (_m, name: string) => {

@@ -86,7 +86,19 @@ const refuseNulCharacters: ApolloPlugin = {
   },
 };
 
+/** Apollo reuses the parsed document of a query it has seen: each is checked once. */
+const checkedDocuments = new WeakMap<DocumentNode, boolean>();
+
 function hasNulInDocument(document: DocumentNode): boolean {
+  let found = checkedDocuments.get(document);
+  if (found === undefined) {
+    found = findNulInDocument(document);
+    checkedDocuments.set(document, found);
+  }
+  return found;
+}
+
+function findNulInDocument(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     StringValue(node) {
