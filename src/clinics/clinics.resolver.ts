@@ -12,7 +12,7 @@ import { ProvidersService } from '../providers/providers.service';
 import { Region } from '../regions/dtos/region.object';
 import { RegionsService } from '../regions/regions.service';
 import { Treatment } from '../treatments/dtos/treatment.object';
-import { TreatmentsService } from '../treatments/treatments.service';
+import { offeredKey, TreatmentsService } from '../treatments/treatments.service';
 import { ClinicsService } from './clinics.service';
 import { ClinicConnection } from './dtos/clinic-connection.object';
 import { Clinic } from './dtos/clinic.object';
@@ -95,8 +95,9 @@ export class ClinicsResolver {
   ): Promise<Treatment | null> {
     // Resolving it will need the clinic's context: ask in the same wave.
     void this.resolution.clinicContext(clinic.row, loaders).catch(() => undefined);
-    const offered = await loaders.get(this.treatmentsService.batchOfferedByClinic).load(clinic.id);
-    const entity = offered.find((treatment) => treatment.slug === slug);
+    const entity = await loaders
+      .get(this.treatmentsService.batchOfferedBySlug)
+      .load(offeredKey(clinic.id, slug));
     return entity ? this.resolution.resolveTreatment(entity, clinic.row, loaders) : null;
   }
 

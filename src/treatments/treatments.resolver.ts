@@ -12,7 +12,7 @@ import { Provider } from '../providers/dtos/provider.object';
 import { ProvidersService } from '../providers/providers.service';
 import { markdownToSafeHtml } from '../text/markdown';
 import { Treatment, TreatmentSection } from './dtos/treatment.object';
-import { TreatmentsService } from './treatments.service';
+import { offeredKey, TreatmentsService } from './treatments.service';
 
 @Resolver(() => Treatment)
 export class TreatmentsResolver {
@@ -46,8 +46,9 @@ export class TreatmentsResolver {
     this.brandsService.prime(loaders, clinic.brand);
     // Resolving it will need the clinic's context: ask in the same wave.
     void this.resolution.clinicContext(clinic, loaders).catch(() => undefined);
-    const offered = await loaders.get(this.treatmentsService.batchOfferedByClinic).load(clinic.id);
-    const entity = offered.find((treatment) => treatment.slug === slug);
+    const entity = await loaders
+      .get(this.treatmentsService.batchOfferedBySlug)
+      .load(offeredKey(clinic.id, slug));
     return entity ? this.resolution.resolveTreatment(entity, clinic, loaders) : null;
   }
 

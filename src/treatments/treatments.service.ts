@@ -56,4 +56,33 @@ export class TreatmentsService {
     );
     return groupByKeys(clinicIds, rows, (row) => row.clinicId);
   };
+
+  /**
+   * One treatment a clinic offers, by slug, with its prices there; keys are
+   * offeredKey(clinicId, slug). A page about one treatment reads only that
+   * one, not the whole list with every treatment's content.
+   */
+  readonly batchOfferedBySlug = async (keys: readonly string[]) => {
+    const pairs = keys.map(splitOfferedKey);
+    const rows: (OfferedTreatment & { key: string })[] = await preparedQuery(
+      this.db,
+      `SELECT ${TREATMENT_COLUMNS}, ct.clinic_id AS "clinicId", ${currentPricesJson('ct')} AS prices,
+              k.clinic_id || ':' || k.slug AS key
+         FROM unnest($1::uuid[], $2::text[]) AS k(clinic_id, slug)
+         JOIN clinic_treatments ct ON ct.clinic_id = k.clinic_id AND ct.publication_status = 'PUBLISHED'
+         JOIN treatments t ON t.id = ct.treatment_id AND t.slug = k.slug AND ${PUBLISHED_TREATMENT}`,
+      [pairs.map((pair) => pair.clinicId), pairs.map((pair) => pair.slug)],
+    );
+    return pickByKeys(keys, rows, (row) => row.key);
+  };
+}
+
+/** Key of a treatment offered by a clinic, by slug, for batchOfferedBySlug. */
+export function offeredKey(clinicId: string, slug: string): string {
+  return `${clinicId}:${slug}`;
+}
+
+function splitOfferedKey(key: string): { clinicId: string; slug: string } {
+  const at = key.indexOf(':');
+  return { clinicId: key.slice(0, at), slug: key.slice(at + 1) };
 }
