@@ -35,9 +35,9 @@ const USAGE = `Usage: npm run bench -- [--clinics N] [--duration SECONDS] [--con
 const { values: args } = parseArgs({
   options: {
     clinics: { type: 'string', default: '10000' },
-    duration: { type: 'string', default: '15' },
+    duration: { type: 'string', default: '20' },
     connections: { type: 'string', default: '32' },
-    warmup: { type: 'string', default: '4' },
+    warmup: { type: 'string', default: '5' },
     'small-clinics': { type: 'string', default: '100' },
     hot: { type: 'string', default: '1000' },
     'no-build': { type: 'boolean', default: false },
@@ -251,7 +251,13 @@ async function measure(
   brand = BIG_BRAND,
   clinics = CLINICS,
 ): Promise<Measured> {
-  const label = `${server.name} ${workload}${clinics === CLINICS ? '' : ` (${clinics} clinics)`}`;
+  const label = `${server.name} ${workload}${
+    clinics === CLINICS
+      ? ''
+      : brand === BIG_BRAND
+        ? ` (hot set of ${clinics})`
+        : ` (${clinics} clinics)`
+  }`;
   if (WARMUP > 0) await load(server, workload, requestFor, brand, clinics, WARMUP);
   const result = await load(server, workload, requestFor, brand, clinics, DURATION);
   const measured: Measured = {
