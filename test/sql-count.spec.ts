@@ -1,3 +1,4 @@
+import { CLINIC_PAGE_QUERY, FAQ_PAGE_QUERY } from '../bench/workloads';
 import { TypeOrmLogger } from '../src/database/typeorm-logger';
 import { createSizedNetwork } from './fixtures/sized-network';
 import { startTestApp, TestApp } from './helpers/test-app';
@@ -75,6 +76,27 @@ describe('SQL statements per request', () => {
       expect(node.treatment.summary).toBe(`Local Clinic ${node.slug.replace('clinic-', '')}`);
     }
     expect(large.statements).toBe(small.statements);
+  });
+
+  it('the benchmark’s clinic treatment page and partner FAQ page: few statements, whatever the size', async () => {
+    const page = async (query: string, brand: string, variables: Record<string, string>) => {
+      const before = logger.statementCount;
+      const { body } = await app.graphql(query, { brand, ...variables });
+      expect(body.errors).toBeUndefined();
+      return { statements: logger.statementCount - before, data: body.data };
+    };
+    const clinicPage = { clinic: 'clinic-1', treatment: 'peel' };
+    const small = await page(CLINIC_PAGE_QUERY, 'sized-3', clinicPage);
+    const large = await page(CLINIC_PAGE_QUERY, 'sized-30', clinicPage);
+    expect(large.data.clinic.treatment.faqs).toHaveLength(60);
+    expect(large.statements).toBe(small.statements);
+    expect(large.statements).toBeLessThanOrEqual(4);
+
+    const faqsSmall = await page(FAQ_PAGE_QUERY, 'sized-3', { clinic: 'clinic-1' });
+    const faqsLarge = await page(FAQ_PAGE_QUERY, 'sized-30', { clinic: 'clinic-1' });
+    expect(faqsLarge.data.faqs.totalCount).toBe(60);
+    expect(faqsLarge.statements).toBe(faqsSmall.statements);
+    expect(faqsLarge.statements).toBeLessThanOrEqual(3);
   });
 
   it('an FAQ widget and a provider list: the same count for 3 and 30', async () => {
