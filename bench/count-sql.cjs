@@ -20,7 +20,7 @@ if (port) {
   http
     .createServer((_req, res) => {
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ statements }));
+      res.end(JSON.stringify({ statements, memory: process.memoryUsage() }));
     })
     .listen(port, '127.0.0.1')
     .unref();

@@ -1,11 +1,23 @@
+interface Entry<V> {
+  value: V;
+  size: number;
+  expiresAt: number;
+}
+
 /**
  * A map that forgets its least recently used entries once their total size
- * passes a budget. Insertion order of a Map is its recency order: a read
- * moves the entry to the end.
+ * passes a budget, in two generations: new and refreshed entries go to the
+ * young one; when it holds half the budget it becomes the old one and the
+ * previous old one is dropped whole. A read of an old entry moves it back
+ * to the young one. No per-read reordering and no scan for the oldest entry
+ * (a single Map reordered on every read piled up deleted slots that each
+ * eviction had to walk past), and an entry that is read survives eviction.
  */
 export class LruMap<V> {
-  private readonly entries = new Map<string, { value: V; size: number; expiresAt: number }>();
-  private total = 0;
+  private young = new Map<string, Entry<V>>();
+  private old = new Map<string, Entry<V>>();
+  private youngSize = 0;
+  private oldSize = 0;
 
   constructor(
     private readonly budget: number,
@@ -13,43 +25,60 @@ export class LruMap<V> {
   ) {}
 
   get(key: string, now = Date.now()): V | undefined {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
+    let entry = this.young.get(key);
+    if (!entry) {
+      entry = this.old.get(key);
+      if (!entry) return undefined;
+      this.old.delete(key);
+      this.oldSize -= entry.size;
+      if (entry.expiresAt > now) this.addYoung(key, entry);
+    }
     if (entry.expiresAt <= now) {
       this.delete(key);
       return undefined;
     }
-    this.entries.delete(key);
-    this.entries.set(key, entry);
     return entry.value;
   }
 
   set(key: string, value: V, ttlMs = Number.POSITIVE_INFINITY, now = Date.now()): void {
     this.delete(key);
     const size = this.sizeOf(key, value);
-    if (size > this.budget) return;
-    this.entries.set(key, { value, size, expiresAt: now + ttlMs });
-    this.total += size;
-    for (const [oldest, entry] of this.entries) {
-      if (this.total <= this.budget) break;
-      this.entries.delete(oldest);
-      this.total -= entry.size;
-    }
+    if (size > this.budget / 2) return;
+    this.addYoung(key, { value, size, expiresAt: now + ttlMs });
   }
 
   delete(key: string): boolean {
-    const entry = this.entries.get(key);
-    if (!entry) return false;
-    this.entries.delete(key);
-    this.total -= entry.size;
-    return true;
+    const young = this.young.get(key);
+    if (young) {
+      this.young.delete(key);
+      this.youngSize -= young.size;
+      return true;
+    }
+    const old = this.old.get(key);
+    if (old) {
+      this.old.delete(key);
+      this.oldSize -= old.size;
+      return true;
+    }
+    return false;
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.young.size + this.old.size;
   }
 
   get totalSize(): number {
-    return this.total;
+    return this.youngSize + this.oldSize;
+  }
+
+  private addYoung(key: string, entry: Entry<V>): void {
+    if (this.youngSize + entry.size > this.budget / 2) {
+      this.old = this.young;
+      this.oldSize = this.youngSize;
+      this.young = new Map();
+      this.youngSize = 0;
+    }
+    this.young.set(key, entry);
+    this.youngSize += entry.size;
   }
 }

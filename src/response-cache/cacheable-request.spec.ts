@@ -63,15 +63,25 @@ describe('cacheKey', () => {
 });
 
 describe('LruMap', () => {
-  it('forgets the least recently used entries past its budget, and expired ones', () => {
-    const map = new LruMap<string>(10, (_key, value) => value.length);
+  it('keeps what is read, forgets what is not, within its budget', () => {
+    const map = new LruMap<string>(20, (_key, value) => value.length);
     map.set('a', '1234');
     map.set('b', '1234');
-    map.get('a');
     map.set('c', '1234');
+    expect(map.get('a')).toBe('1234');
+    map.set('d', '1234');
+    map.set('e', '1234');
     expect(map.get('b')).toBeUndefined();
     expect(map.get('a')).toBe('1234');
+    expect(map.totalSize).toBeLessThanOrEqual(20);
+  });
+
+  it('forgets expired entries and refuses entries larger than half its budget', () => {
+    const map = new LruMap<string>(10, (_key, value) => value.length);
     map.set('d', 'x', 10, 0);
     expect(map.get('d', 20)).toBeUndefined();
+    map.set('big', '123456');
+    expect(map.get('big')).toBeUndefined();
+    expect(map.size).toBe(0);
   });
 });
