@@ -23,10 +23,21 @@ export interface ColumnDef {
   cast?: 'jsonb' | 'text[]' | 'date' | 'uuid';
 }
 
+/** Tables whose rows belong to one brand (they have a brand_id column). */
+export type BrandTable = 'regions' | 'clinics' | 'treatments' | 'faqs' | 'providers';
+
 export interface LinkDef {
   table: string;
   ownColumn: string;
   otherColumn: string;
+  /** The table `otherColumn` points into: linked rows must be of the item's brand. */
+  otherTable: BrandTable;
+}
+
+/** A column that points at another brand-owned row (which must be of the item's brand). */
+export interface ReferenceDef {
+  column: string;
+  table: BrandTable;
 }
 
 /**
@@ -41,6 +52,12 @@ export interface ContentTypeDef {
   table: string;
   columns: Record<string, ColumnDef>;
   links?: Record<string, LinkDef>;
+  /**
+   * Columns (editable or set at creation) that point at other brand-owned
+   * rows, by property name. A foreign key only says the row exists; these
+   * must also be of the item's own brand.
+   */
+  references?: Record<string, ReferenceDef>;
   /**
    * SQL over the row aliased `x` returning brand_id, level, region_ids and
    * clinic_ids (uuid[]): the regions and clinics the row belongs to.
@@ -100,6 +117,7 @@ export const CONTENT_TYPE_DEFS: Record<ContentType, ContentTypeDef> = {
     },
     scopeSql: `SELECT x.brand_id, 'CLINIC' AS level,
                       array_remove(ARRAY[x.region_id], NULL) AS region_ids, ARRAY[x.id] AS clinic_ids`,
+    references: { regionId: { column: 'region_id', table: 'regions' } },
     brandOnlyFields: ['slug', 'regionId', 'currency'],
   },
   TREATMENT: {
@@ -124,8 +142,14 @@ export const CONTENT_TYPE_DEFS: Record<ContentType, ContentTypeDef> = {
     table: 'faqs',
     columns: { question: col('question'), answer: col('answer'), position: col('position') },
     links: {
-      treatmentIds: { table: 'faq_treatments', ownColumn: 'faq_id', otherColumn: 'treatment_id' },
+      treatmentIds: {
+        table: 'faq_treatments',
+        ownColumn: 'faq_id',
+        otherColumn: 'treatment_id',
+        otherTable: 'treatments',
+      },
     },
+    references: { clinicId: { column: 'clinic_id', table: 'clinics' } },
     // Brand FAQs are canonical; a clinic FAQ belongs to its clinic.
     scopeSql: `SELECT x.brand_id,
                       CASE WHEN x.clinic_id IS NULL THEN 'BRAND' ELSE 'CLINIC' END AS level,
@@ -144,11 +168,17 @@ export const CONTENT_TYPE_DEFS: Record<ContentType, ContentTypeDef> = {
       photoUrl: col('photo_url'),
     },
     links: {
-      clinicIds: { table: 'provider_clinics', ownColumn: 'provider_id', otherColumn: 'clinic_id' },
+      clinicIds: {
+        table: 'provider_clinics',
+        ownColumn: 'provider_id',
+        otherColumn: 'clinic_id',
+        otherTable: 'clinics',
+      },
       treatmentIds: {
         table: 'provider_treatments',
         ownColumn: 'provider_id',
         otherColumn: 'treatment_id',
+        otherTable: 'treatments',
       },
     },
     // Canonical, but the people at a provider's clinics keep the bio current.
@@ -164,6 +194,7 @@ export const CONTENT_TYPE_DEFS: Record<ContentType, ContentTypeDef> = {
     type: 'CLINIC_TREATMENT',
     table: 'clinic_treatments',
     columns: { notes: col('notes') },
+    references: { treatmentId: { column: 'treatment_id', table: 'treatments' } },
     scopeSql: `SELECT c.brand_id, 'CLINIC' AS level,
                       array_remove(ARRAY[c.region_id], NULL) AS region_ids, ARRAY[c.id] AS clinic_ids
                  FROM clinics c WHERE c.id = x.clinic_id`,
@@ -191,6 +222,10 @@ export const CONTENT_TYPE_DEFS: Record<ContentType, ContentTypeDef> = {
     type: 'OVERRIDE',
     table: 'overrides',
     columns: { value: col('value', 'jsonb'), baseValue: col('base_value', 'jsonb') },
+    references: {
+      regionId: { column: 'region_id', table: 'regions' },
+      clinicId: { column: 'clinic_id', table: 'clinics' },
+    },
     scopeSql: `SELECT x.brand_id, x.scope AS level,
                       CASE WHEN x.scope = 'REGION' THEN ARRAY[x.region_id]
                            ELSE array_remove(ARRAY[(SELECT c.region_id FROM clinics c WHERE c.id = x.clinic_id)], NULL) END AS region_ids,

@@ -5,7 +5,8 @@ import type { Actor } from '../auth/actor';
 import { DomainError } from '../common/domain-error';
 import { updateReturning } from '../database/update-returning';
 import { sameValue } from '../content-resolution/resolve-fields';
-import { ItemScope, mayEdit, refusal } from './access-rules';
+import { isBrandWide, ItemScope, mayEdit, refusal } from './access-rules';
+import { foreignReferences } from './brand-references';
 import { CONTENT_TYPE_DEFS, ContentType, ContentTypeDef } from './content-types';
 import { fromDatabaseError } from './database-errors';
 import { RevisionAction, RevisionsService } from './revisions.service';
@@ -88,29 +89,49 @@ export class ContentWriterService {
   ): Promise<ItemView> {
     const def = CONTENT_TYPE_DEFS[type];
     return this.write(async (tx) => {
-      const columns = Object.keys(fixed);
-      const params: unknown[] = Object.values(fixed);
-      const placeholders = columns.map((_, i) => `$${i + 1}`);
-      for (const [property, value] of Object.entries(values)) {
-        if (def.links?.[property]) continue;
-        const column = this.column(def, property);
-        params.push(this.param(def, property, value));
-        columns.push(column.column);
-        placeholders.push(`$${params.length}${column.cast ? `::${column.cast}` : ''}`);
+      // A parent that does not exist is refused like one the caller may not
+      // touch, so ids outside the caller's reach reveal nothing.
+      try {
+        return await this.insertItem(tx, ctx, def, fixed, values);
+      } catch (error) {
+        if ((error as { driverError?: { code?: string } }).driverError?.code === '23503') {
+          throw refusal(ctx.actor, false);
+        }
+        throw error;
       }
-      const [{ id }] = await tx.query(
-        `INSERT INTO ${def.table} (${columns.join(', ')}) VALUES (${placeholders.join(', ')}) RETURNING id`,
-        params,
-      );
-      for (const [property, link] of Object.entries(def.links ?? {})) {
-        if (values[property] !== undefined) await this.replaceLinks(tx, link, id, values[property]);
-      }
-      const item = await this.lock(tx, ctx, def, id);
-      this.authorize(ctx, item, Object.keys(values));
-      const view = this.view(item);
-      await this.revisions.record(tx, ctx, view, 'CREATE', null, view.values);
-      return view;
     });
+  }
+
+  private async insertItem(
+    tx: EntityManager,
+    ctx: WriteContext,
+    def: ContentTypeDef,
+    fixed: Record<string, unknown>,
+    values: Values,
+  ): Promise<ItemView> {
+    const columns = Object.keys(fixed);
+    const params: unknown[] = Object.values(fixed);
+    const placeholders = columns.map((_, i) => `$${i + 1}`);
+    for (const [property, value] of Object.entries(values)) {
+      if (def.links?.[property]) continue;
+      const column = this.column(def, property);
+      params.push(this.param(def, property, value));
+      columns.push(column.column);
+      placeholders.push(`$${params.length}${column.cast ? `::${column.cast}` : ''}`);
+    }
+    const [{ id }] = await tx.query(
+      `INSERT INTO ${def.table} (${columns.join(', ')}) VALUES (${placeholders.join(', ')}) RETURNING id`,
+      params,
+    );
+    for (const [property, link] of Object.entries(def.links ?? {})) {
+      if (values[property] !== undefined) await this.replaceLinks(tx, link, id, values[property]);
+    }
+    const item = await this.lock(tx, ctx, def, id);
+    this.authorize(ctx, item, Object.keys(values));
+    await this.assertOwnBrandReferences(tx, ctx, def, id, item.scope.brandId);
+    const view = this.view(item);
+    await this.revisions.record(tx, ctx, view, 'CREATE', null, view.values);
+    return view;
   }
 
   /**
@@ -140,7 +161,7 @@ export class ContentWriterService {
       if (sameValue(working, before.values) && !draft[DELETE_MARK] === !before.pendingDelete) {
         return before;
       }
-      await this.trialApply(tx, def, ref.id, withoutMark(draft));
+      await this.trialApply(tx, ctx, def, ref.id, item.scope.brandId, withoutMark(draft));
       const after = await this.saveDraft(tx, ctx, item, draft);
       await this.revisions.record(tx, ctx, after, action, before.values, after.values);
       return after;
@@ -257,6 +278,7 @@ export class ContentWriterService {
       return this.view(item);
     }
     await this.apply(tx, def, ref.id, changes);
+    await this.assertOwnBrandReferences(tx, ctx, def, ref.id, item.scope.brandId);
     const [row] = await updateReturning(
       tx,
       `UPDATE ${def.table}
@@ -339,6 +361,22 @@ export class ContentWriterService {
     return actor.kind !== 'ANONYMOUS' && actor.brandId === scope.brandId;
   }
 
+  /** Refuses a row that points at another brand's region, clinic or treatment. */
+  private async assertOwnBrandReferences(
+    tx: EntityManager,
+    ctx: WriteContext,
+    def: ContentTypeDef,
+    id: string,
+    brandId: string,
+  ): Promise<void> {
+    const [foreign] = await foreignReferences(tx, def, id, brandId);
+    if (!foreign) return;
+    if (!isBrandWide(ctx.actor)) throw refusal(ctx.actor, false);
+    throw new DomainError('BAD_USER_INPUT', `${foreign}: no such item in this brand`, {
+      argument: foreign,
+    });
+  }
+
   private checkVersion(item: LockedItem, expected: number): void {
     const current = item.row.version as number;
     if (current !== expected) {
@@ -370,11 +408,19 @@ export class ContentWriterService {
    * inside a savepoint and rolled back, so a duplicate slug or a broken check
    * fails now, at save, not later at publish.
    */
-  private async trialApply(tx: EntityManager, def: ContentTypeDef, id: string, changes: Values) {
+  private async trialApply(
+    tx: EntityManager,
+    ctx: WriteContext,
+    def: ContentTypeDef,
+    id: string,
+    brandId: string,
+    changes: Values,
+  ) {
     if (Object.keys(changes).length === 0) return;
     await tx.query('SAVEPOINT trial_apply');
     try {
       await this.apply(tx, def, id, changes);
+      await this.assertOwnBrandReferences(tx, ctx, def, id, brandId);
     } finally {
       await tx.query('ROLLBACK TO SAVEPOINT trial_apply');
     }
