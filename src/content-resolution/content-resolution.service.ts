@@ -7,6 +7,8 @@ import { Faq } from '../faqs/dtos/faq.object';
 import { FaqRow, FaqsService } from '../faqs/faqs.service';
 import { groupByKeys } from '../graphql/request-loaders';
 import type { RequestLoaders } from '../graphql/request-loaders';
+import { ContentSources } from '../read-mode/content-sources';
+import type { ReadMode } from '../read-mode/read-mode';
 import { ContentScope, Treatment } from '../treatments/dtos/treatment.object';
 import { TreatmentEntity } from '../treatments/treatment.entity';
 import type { FieldPolicyKind } from './field-policy.entity';
@@ -53,27 +55,30 @@ export class ContentResolutionService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly brandsService: BrandsService,
     private readonly faqsService: FaqsService,
+    private readonly sources: ContentSources,
   ) {}
 
-  /** Published overrides each clinic sees: its region's and its own. */
-  readonly batchOverridesByClinic = async (clinicIds: readonly string[]) => {
+  /** The overrides each clinic sees: its region's and its own. */
+  readonly batchOverridesByClinic = async (clinicIds: readonly string[], mode: ReadMode) => {
+    const from = this.sources.of(mode);
     const rows: OverrideRow[] = await this.db.query(
       `SELECT c.id AS "forClinicId", o.scope, o.entity_type AS "entityType",
               o.entity_id AS "entityId", o.field, o.value, o.base_value AS "baseValue"
-         FROM clinics c
-         JOIN overrides o ON o.clinic_id = c.id OR (o.region_id = c.region_id AND o.scope = 'REGION')
-        WHERE c.id = ANY($1) AND o.publication_status = 'PUBLISHED'`,
+         FROM ${from('clinics')} c
+         JOIN ${from('overrides')} o ON o.clinic_id = c.id OR (o.region_id = c.region_id AND o.scope = 'REGION')
+        WHERE c.id = ANY($1)`,
       [clinicIds],
     );
     return groupByKeys(clinicIds, rows, (row) => row.forClinicId);
   };
 
   /** Each brand's field policies. */
-  readonly batchPoliciesByBrand = async (brandIds: readonly string[]) => {
+  readonly batchPoliciesByBrand = async (brandIds: readonly string[], mode: ReadMode) => {
+    const from = this.sources.of(mode);
     const rows: PolicyRow[] = await this.db.query(
-      `SELECT brand_id AS "brandId", entity_type AS "entityType", field, policy
-         FROM field_policies
-        WHERE brand_id = ANY($1) AND publication_status = 'PUBLISHED'`,
+      `SELECT fp.brand_id AS "brandId", fp.entity_type AS "entityType", fp.field, fp.policy
+         FROM ${from('field_policies')} fp
+        WHERE fp.brand_id = ANY($1)`,
       [brandIds],
     );
     return groupByKeys(brandIds, rows, (row) => row.brandId);
@@ -83,12 +88,13 @@ export class ContentResolutionService {
   async resolveTreatment(
     entity: TreatmentEntity,
     clinic: ClinicRow | null,
+    mode: ReadMode,
     loaders: RequestLoaders,
   ): Promise<Treatment> {
     const [options, overrides, tokens] = await Promise.all([
-      this.resolveOptions(entity.brandId, 'TREATMENT', clinic, loaders),
-      this.overridesFor(clinic, 'TREATMENT', loaders),
-      this.tokenContext(entity.brandId, clinic, loaders),
+      this.resolveOptions(entity.brandId, 'TREATMENT', clinic, mode, loaders),
+      this.overridesFor(clinic, 'TREATMENT', mode, loaders),
+      this.tokenContext(entity.brandId, clinic, mode, loaders),
     ]);
     const { values, sources } = resolveFields(
       pickFields(entity, TREATMENT_OVERRIDABLE_FIELDS),
@@ -108,6 +114,7 @@ export class ContentResolutionService {
       updatedAt: entity.updatedAt,
       brandId: entity.brandId,
       clinic,
+      mode,
     };
   }
 
@@ -119,15 +126,16 @@ export class ContentResolutionService {
     brandId: string,
     clinic: ClinicRow | null,
     treatmentId: string | null,
+    mode: ReadMode,
     loaders: RequestLoaders,
   ): Promise<Faq[]> {
     const about = (faq: FaqRow) => !treatmentId || faq.treatmentIds.includes(treatmentId);
     const [brandFaqs, clinicFaqs, options, overrides, tokens] = await Promise.all([
-      loaders.get(this.faqsService.batchBrandFaqsByBrand).load(brandId),
-      clinic ? loaders.get(this.faqsService.batchClinicFaqsByClinic).load(clinic.id) : [],
-      this.resolveOptions(brandId, 'FAQ', clinic, loaders),
-      this.overridesFor(clinic, 'FAQ', loaders),
-      this.tokenContext(brandId, clinic, loaders),
+      loaders.forMode(this.faqsService.batchBrandFaqsByBrand, mode).load(brandId),
+      clinic ? loaders.forMode(this.faqsService.batchClinicFaqsByClinic, mode).load(clinic.id) : [],
+      this.resolveOptions(brandId, 'FAQ', clinic, mode, loaders),
+      this.overridesFor(clinic, 'FAQ', mode, loaders),
+      this.tokenContext(brandId, clinic, mode, loaders),
     ]);
     return resolveFaqList(
       brandFaqs.filter(about),
@@ -139,6 +147,7 @@ export class ContentResolutionService {
         resolved.faq,
         renderTokensDeep({ question: resolved.question, answer: resolved.answer }, tokens),
         clinic?.id ?? null,
+        mode,
       ),
     );
   }
@@ -147,9 +156,10 @@ export class ContentResolutionService {
     brandId: string,
     entityType: OverridableEntityType,
     clinic: ClinicRow | null,
+    mode: ReadMode,
     loaders: RequestLoaders,
   ): Promise<ResolveOptions> {
-    const policies = await loaders.get(this.batchPoliciesByBrand).load(brandId);
+    const policies = await loaders.forMode(this.batchPoliciesByBrand, mode).load(brandId);
     return {
       forClinic: clinic !== null,
       policies: new Map<string, FieldPolicy>(
@@ -164,11 +174,12 @@ export class ContentResolutionService {
   private async overridesFor(
     clinic: ClinicRow | null,
     entityType: OverridableEntityType,
+    mode: ReadMode,
     loaders: RequestLoaders,
   ): Promise<Map<string, OverrideLayer[]>> {
     const byEntity = new Map<string, OverrideLayer[]>();
     if (!clinic) return byEntity;
-    const rows = await loaders.get(this.batchOverridesByClinic).load(clinic.id);
+    const rows = await loaders.forMode(this.batchOverridesByClinic, mode).load(clinic.id);
     for (const row of rows) {
       if (row.entityType !== entityType) continue;
       const layers = byEntity.get(row.entityId) ?? [];
@@ -186,9 +197,10 @@ export class ContentResolutionService {
   private async tokenContext(
     brandId: string,
     clinic: ClinicRow | null,
+    mode: ReadMode,
     loaders: RequestLoaders,
   ): Promise<TokenContext> {
-    const brand = await loaders.get(this.brandsService.batchById).load(brandId);
+    const brand = await loaders.forMode(this.brandsService.batchById, mode).load(brandId);
     return {
       brand: { name: brand?.name ?? '' },
       clinic: clinic && {

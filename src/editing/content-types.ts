@@ -17,6 +17,12 @@ export const CONTENT_TYPES = [
 ] as const;
 export type ContentType = (typeof CONTENT_TYPES)[number];
 
+/**
+ * The draft key that marks a published item as deleted once published
+ * (`draft = {"_delete": true, …}`); preview already leaves such items out.
+ */
+export const DELETE_MARK = '_delete';
+
 export interface ColumnDef {
   column: string;
   /** SQL cast for the parameter; `jsonb` values are sent as JSON text. */

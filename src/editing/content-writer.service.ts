@@ -7,7 +7,7 @@ import { updateReturning } from '../database/update-returning';
 import { sameValue } from '../content-resolution/resolve-fields';
 import { isBrandWide, ItemScope, mayEdit, refusal } from './access-rules';
 import { foreignReferences } from './brand-references';
-import { CONTENT_TYPE_DEFS, ContentType, ContentTypeDef } from './content-types';
+import { CONTENT_TYPE_DEFS, ContentType, ContentTypeDef, DELETE_MARK } from './content-types';
 import { fromDatabaseError } from './database-errors';
 import { RevisionAction, RevisionsService } from './revisions.service';
 
@@ -50,8 +50,6 @@ interface LockedItem {
   published: Values;
   draft: Values;
 }
-
-const DELETE_MARK = '_delete';
 
 /**
  * The one write path for editable content. Every write:

@@ -2,30 +2,36 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { groupByKeys } from '../graphql/request-loaders';
+import { ContentSources, type SourceOf } from '../read-mode/content-sources';
+import type { ReadMode } from '../read-mode/read-mode';
 import { Faq, FaqScope } from './dtos/faq.object';
 import { FaqEntity } from './faq.entity';
 
-/** A published FAQ with the ids of the treatments it is about. */
+/** A FAQ with the ids of the treatments it is about. */
 export type FaqRow = FaqEntity & { treatmentIds: string[] };
 
-const FAQ_ROW_SQL = `
+const faqRowSql = (from: SourceOf) => `
   SELECT f.id, f.brand_id AS "brandId", f.clinic_id AS "clinicId", f.question,
          f.answer, f.position, f.updated_at AS "updatedAt",
          coalesce(array_agg(ft.treatment_id) FILTER (WHERE ft.treatment_id IS NOT NULL), '{}') AS "treatmentIds"
-    FROM faqs f
-    LEFT JOIN faq_treatments ft ON ft.faq_id = f.id`;
-const FAQ_ROW_GROUP = `GROUP BY f.id ORDER BY f.position, f.id`;
+    FROM ${from('faqs')} f
+    LEFT JOIN ${from('faq_treatments')} ft ON ft.faq_id = f.id`;
+const FAQ_ROW_GROUP = `GROUP BY f.id, f.brand_id, f.clinic_id, f.question, f.answer, f.position, f.updated_at
+  ORDER BY f.position, f.id`;
 
-/** Reads published FAQs for delivery. */
+/** Reads FAQs for delivery (published, or a brand's working copy). */
 @Injectable()
 export class FaqsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly sources: ContentSources,
+  ) {}
 
   /** Each brand's brand-wide FAQs, in brand order. */
-  readonly batchBrandFaqsByBrand = async (brandIds: readonly string[]) => {
+  readonly batchBrandFaqsByBrand = async (brandIds: readonly string[], mode: ReadMode) => {
     const rows: FaqRow[] = await this.db.query(
-      `${FAQ_ROW_SQL}
-        WHERE f.brand_id = ANY($1) AND f.clinic_id IS NULL AND f.publication_status = 'PUBLISHED'
+      `${faqRowSql(this.sources.of(mode))}
+        WHERE f.brand_id = ANY($1) AND f.clinic_id IS NULL
         ${FAQ_ROW_GROUP}`,
       [brandIds],
     );
@@ -33,17 +39,22 @@ export class FaqsService {
   };
 
   /** Each clinic's own FAQs, in the clinic's order. */
-  readonly batchClinicFaqsByClinic = async (clinicIds: readonly string[]) => {
+  readonly batchClinicFaqsByClinic = async (clinicIds: readonly string[], mode: ReadMode) => {
     const rows: FaqRow[] = await this.db.query(
-      `${FAQ_ROW_SQL}
-        WHERE f.clinic_id = ANY($1) AND f.publication_status = 'PUBLISHED'
+      `${faqRowSql(this.sources.of(mode))}
+        WHERE f.clinic_id = ANY($1)
         ${FAQ_ROW_GROUP}`,
       [clinicIds],
     );
     return groupByKeys(clinicIds, rows, (row) => row.clinicId as string);
   };
 
-  toFaq(row: FaqRow, text: { question: string; answer: string }, clinicId: string | null): Faq {
+  toFaq(
+    row: FaqRow,
+    text: { question: string; answer: string },
+    clinicId: string | null,
+    mode: ReadMode,
+  ): Faq {
     return {
       id: row.id,
       question: text.question,
@@ -53,6 +64,7 @@ export class FaqsService {
       brandId: row.brandId,
       clinicId,
       treatmentIds: row.treatmentIds,
+      mode,
     };
   }
 }

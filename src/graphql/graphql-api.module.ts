@@ -24,6 +24,7 @@ import { FaqConnectionResolver, FaqsResolver } from '../faqs/faqs.resolver';
 import { PricingModule } from '../pricing/pricing.module';
 import { ProvidersModule } from '../providers/providers.module';
 import { ProvidersResolver } from '../providers/providers.resolver';
+import { ReadModeModule } from '../read-mode/read-mode.module';
 import { RegionsModule } from '../regions/regions.module';
 import { TreatmentEditingResolver } from '../treatments/treatment-editing.resolver';
 import { TreatmentsModule } from '../treatments/treatments.module';
@@ -68,6 +69,7 @@ import { queryLimits } from './query-limits';
     PricingModule,
     ContentResolutionModule,
     EditingModule,
+    ReadModeModule,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },

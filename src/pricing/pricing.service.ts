@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { groupByKeys } from '../graphql/request-loaders';
+import { ContentSources } from '../read-mode/content-sources';
+import type { ReadMode } from '../read-mode/read-mode';
 import { PriceItem, PriceKind } from './dtos/price-item.object';
 import { formatMoney } from './money';
 import { PriceItemEntity } from './price-item.entity';
@@ -13,17 +15,24 @@ export function offeringKey(clinicId: string, treatmentId: string): string {
 
 type PriceRow = PriceItemEntity & { offeringKey: string };
 
-/** Reads the published prices clinics charge for treatments. */
+/** Reads the prices clinics charge for treatments (published, or a working copy). */
 @Injectable()
 export class PricingService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly sources: ContentSources,
+  ) {}
 
   /**
    * Prices per offering key, in the clinic's order. Only prices valid today
    * are delivered: an expired offer disappears by itself, a future one
    * appears on its first day.
    */
-  readonly batchByOffering = async (keys: readonly string[]): Promise<PriceRow[][]> => {
+  readonly batchByOffering = async (
+    keys: readonly string[],
+    mode: ReadMode,
+  ): Promise<PriceRow[][]> => {
+    const from = this.sources.of(mode);
     const pairs = keys.map((key) => key.split(':'));
     const rows: PriceRow[] = await this.db.query(
       `SELECT p.id, p.label, p.kind, p.amount_minor AS "amountMinor", p.currency,
@@ -31,13 +40,11 @@ export class PricingService {
               to_char(p.valid_from, 'YYYY-MM-DD') AS "validFrom",
               to_char(p.valid_until, 'YYYY-MM-DD') AS "validUntil",
               ct.clinic_id || ':' || ct.treatment_id AS "offeringKey"
-         FROM clinic_treatments ct
+         FROM ${from('clinic_treatments')} ct
          JOIN unnest($1::uuid[], $2::uuid[]) AS k(clinic_id, treatment_id)
            ON k.clinic_id = ct.clinic_id AND k.treatment_id = ct.treatment_id
-         JOIN price_items p ON p.clinic_treatment_id = ct.id
-        WHERE ct.publication_status = 'PUBLISHED'
-          AND p.publication_status = 'PUBLISHED'
-          AND (p.valid_from IS NULL OR p.valid_from <= CURRENT_DATE)
+         JOIN ${from('price_items')} p ON p.clinic_treatment_id = ct.id
+        WHERE (p.valid_from IS NULL OR p.valid_from <= CURRENT_DATE)
           AND (p.valid_until IS NULL OR p.valid_until >= CURRENT_DATE)
         ORDER BY p.position, p.id`,
       [pairs.map((pair) => pair[0]), pairs.map((pair) => pair[1])],

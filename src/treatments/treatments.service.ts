@@ -2,44 +2,47 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { groupByKeys, pickByKeys } from '../graphql/request-loaders';
+import { ContentSources } from '../read-mode/content-sources';
+import type { ReadMode } from '../read-mode/read-mode';
 import { TreatmentEntity } from './treatment.entity';
 import { TREATMENT_COLUMNS } from './treatment-columns';
 
-const PUBLISHED_TREATMENT = `t.publication_status = 'PUBLISHED'`;
-
-/** Reads published treatments for delivery. */
+/** Reads treatments for delivery (published, or a brand's working copy). */
 @Injectable()
 export class TreatmentsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly sources: ContentSources,
+  ) {}
 
-  /** The published treatment `slug` of the published brand `brandSlug`. */
-  async findPublished(brandSlug: string, slug: string): Promise<TreatmentEntity | null> {
+  /** The treatment `slug` of the brand `brandSlug`. */
+  async find(brandSlug: string, slug: string, mode: ReadMode): Promise<TreatmentEntity | null> {
+    const from = this.sources.of(mode);
     const [row] = await this.db.query(
       `SELECT ${TREATMENT_COLUMNS}
-         FROM treatments t JOIN brands b ON b.id = t.brand_id
-        WHERE b.slug = $1 AND b.publication_status = 'PUBLISHED'
-          AND t.slug = $2 AND ${PUBLISHED_TREATMENT}`,
+         FROM ${from('treatments')} t JOIN ${from('brands')} b ON b.id = t.brand_id
+        WHERE b.slug = $1 AND t.slug = $2`,
       [brandSlug, slug],
     );
     return (row as TreatmentEntity | undefined) ?? null;
   }
 
-  readonly batchById = async (ids: readonly string[]) =>
-    pickByKeys(
-      ids,
-      (await this.db.query(
-        `SELECT ${TREATMENT_COLUMNS} FROM treatments t WHERE t.id = ANY($1) AND ${PUBLISHED_TREATMENT}`,
-        [ids],
-      )) as TreatmentEntity[],
-      (treatment) => treatment.id,
+  readonly batchById = async (ids: readonly string[], mode: ReadMode) => {
+    const from = this.sources.of(mode);
+    const rows: TreatmentEntity[] = await this.db.query(
+      `SELECT ${TREATMENT_COLUMNS} FROM ${from('treatments')} t WHERE t.id = ANY($1)`,
+      [ids],
     );
+    return pickByKeys(ids, rows, (treatment) => treatment.id);
+  };
 
-  /** The published treatments each clinic offers, by name. */
-  readonly batchOfferedByClinic = async (clinicIds: readonly string[]) => {
+  /** The treatments each clinic offers, by name. */
+  readonly batchOfferedByClinic = async (clinicIds: readonly string[], mode: ReadMode) => {
+    const from = this.sources.of(mode);
     const rows: (TreatmentEntity & { clinicId: string })[] = await this.db.query(
       `SELECT ${TREATMENT_COLUMNS}, ct.clinic_id AS "clinicId"
-         FROM clinic_treatments ct JOIN treatments t ON t.id = ct.treatment_id
-        WHERE ct.clinic_id = ANY($1) AND ct.publication_status = 'PUBLISHED' AND ${PUBLISHED_TREATMENT}
+         FROM ${from('clinic_treatments')} ct JOIN ${from('treatments')} t ON t.id = ct.treatment_id
+        WHERE ct.clinic_id = ANY($1)
         ORDER BY t.name, t.id`,
       [clinicIds],
     );
