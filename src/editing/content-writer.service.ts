@@ -9,6 +9,7 @@ import { isBrandWide, ItemScope, mayEdit, refusal } from './access-rules';
 import { foreignReferences } from './brand-references';
 import { CONTENT_TYPE_DEFS, ContentType, ContentTypeDef, DELETE_MARK } from './content-types';
 import { fromDatabaseError } from './database-errors';
+import { publishedValues, readLinks } from './item-values';
 import { RevisionAction, RevisionsService } from './revisions.service';
 
 /** Who writes, and through which door (recorded in every revision). */
@@ -285,11 +286,11 @@ export class ContentWriterService {
         WHERE id = $1 RETURNING *`,
       [ref.id],
     );
-    const links = await this.readLinks(tx, def, ref.id);
+    const links = await readLinks(tx, def, ref.id);
     const view = this.view({
       ...item,
       row,
-      published: this.publishedValues(def, row, links),
+      published: publishedValues(def, row, links),
       draft: {},
     });
     await this.revisions.record(tx, ctx, view, 'PUBLISH', item.published, view.publishedValues);
@@ -333,12 +334,12 @@ export class ContentWriterService {
       clinicIds: row.scope_clinic_ids ?? [],
     };
     if (!this.mayRead(ctx.actor, scope)) throw refusal(ctx.actor, true, scope.brandId);
-    const links = await this.readLinks(tx, def, id);
+    const links = await readLinks(tx, def, id);
     return {
       def,
       row,
       scope,
-      published: this.publishedValues(def, row, links),
+      published: publishedValues(def, row, links),
       draft: (row.draft as Values | null) ?? {},
     };
   }
@@ -454,29 +455,6 @@ export class ContentWriterService {
        SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
       [id, ids as string[]],
     );
-  }
-
-  private async readLinks(tx: EntityManager, def: ContentTypeDef, id: string): Promise<Values> {
-    const links: Values = {};
-    for (const [property, link] of Object.entries(def.links ?? {})) {
-      const rows: { other: string }[] = await tx.query(
-        `SELECT ${link.otherColumn} AS other FROM ${link.table} WHERE ${link.ownColumn} = $1 ORDER BY 1`,
-        [id],
-      );
-      links[property] = rows.map((row) => row.other);
-    }
-    return links;
-  }
-
-  private publishedValues(
-    def: ContentTypeDef,
-    row: Record<string, unknown>,
-    links: Values,
-  ): Values {
-    const values: Values = {};
-    for (const [property, column] of Object.entries(def.columns))
-      values[property] = row[column.column];
-    return { ...values, ...links };
   }
 
   private view(item: LockedItem): ItemView {
