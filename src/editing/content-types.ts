@@ -1,3 +1,6 @@
+import type { EntityManager } from 'typeorm';
+import { validatePriceItem } from '../pricing/price-validity';
+
 /**
  * The editable content types and how their rows are stored: which
  * properties an editor may change (and their columns), which lists live in
@@ -73,6 +76,14 @@ export interface ContentTypeDef {
   localFields?: string[];
   /** On CLINIC-level rows: properties only brand-wide editors may change. */
   brandOnlyFields?: string[];
+  /**
+   * Rules across rows that constraints cannot express (overlapping price
+   * validity). Called in the write's transaction, after access checks, with
+   * the item's working copy (published values with the draft applied) when
+   * it is created and before a draft is saved; throws to refuse. It may lock
+   * rows to serialize concurrent writers: the locks hold until commit.
+   */
+  validate?: (tx: EntityManager, id: string, working: Record<string, unknown>) => Promise<void>;
 }
 
 const col = (column: string, cast?: ColumnDef['cast']): ColumnDef => ({ column, cast });
@@ -223,6 +234,7 @@ export const CONTENT_TYPE_DEFS: Record<ContentType, ContentTypeDef> = {
                       array_remove(ARRAY[c.region_id], NULL) AS region_ids, ARRAY[c.id] AS clinic_ids
                  FROM clinic_treatments ct JOIN clinics c ON c.id = ct.clinic_id
                 WHERE ct.id = x.clinic_treatment_id`,
+    validate: validatePriceItem,
   },
   OVERRIDE: {
     type: 'OVERRIDE',

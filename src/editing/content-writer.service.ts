@@ -128,6 +128,7 @@ export class ContentWriterService {
     const item = await this.lock(tx, ctx, def, id);
     this.authorize(ctx, item, Object.keys(values));
     await this.assertOwnBrandReferences(tx, ctx, def, id, item.scope.brandId);
+    await def.validate?.(tx, id, item.published);
     const view = this.view(item);
     await this.revisions.record(tx, ctx, view, 'CREATE', null, view.values);
     return view;
@@ -160,6 +161,7 @@ export class ContentWriterService {
       if (sameValue(working, before.values) && !draft[DELETE_MARK] === !before.pendingDelete) {
         return before;
       }
+      await def.validate?.(tx, ref.id, working);
       await this.trialApply(tx, ctx, def, ref.id, item.scope.brandId, withoutMark(draft));
       const after = await this.saveDraft(tx, ctx, item, draft);
       await this.revisions.record(tx, ctx, after, action, before.values, after.values);

@@ -10,7 +10,9 @@ import { AuthModule } from '../auth/auth.module';
 import { AuthResolver } from '../auth/auth.resolver';
 import { UsersResolver } from '../auth/users.resolver';
 import { BrandsModule } from '../brands/brands.module';
+import { BrandEditingResolver } from '../brands/brand-editing.resolver';
 import { BrandsResolver } from '../brands/brands.resolver';
+import { ClinicEditingResolver } from '../clinics/clinic-editing.resolver';
 import { ClinicsModule } from '../clinics/clinics.module';
 import { ClinicsResolver } from '../clinics/clinics.resolver';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -21,10 +23,13 @@ import { EditingResolver } from '../editing/editing.resolver';
 import { ScheduledPublicationsResolver } from '../editing/scheduled-publications.resolver';
 import { FaqsModule } from '../faqs/faqs.module';
 import { FaqConnectionResolver, FaqsResolver } from '../faqs/faqs.resolver';
+import { PricingEditingResolver } from '../pricing/pricing-editing.resolver';
 import { PricingModule } from '../pricing/pricing.module';
+import { ProviderEditingResolver } from '../providers/provider-editing.resolver';
 import { ProvidersModule } from '../providers/providers.module';
 import { ProvidersResolver } from '../providers/providers.resolver';
 import { ReadModeModule } from '../read-mode/read-mode.module';
+import { RegionEditingResolver } from '../regions/region-editing.resolver';
 import { RegionsModule } from '../regions/regions.module';
 import { TreatmentEditingResolver } from '../treatments/treatment-editing.resolver';
 import { TreatmentsModule } from '../treatments/treatments.module';
@@ -87,6 +92,11 @@ import { queryLimits } from './query-limits';
     EditingResolver,
     ScheduledPublicationsResolver,
     TreatmentEditingResolver,
+    BrandEditingResolver,
+    RegionEditingResolver,
+    ClinicEditingResolver,
+    ProviderEditingResolver,
+    PricingEditingResolver,
   ],
 })
 export class GraphqlApiModule {}
