@@ -397,6 +397,15 @@ describe('editing the network: brand, regions, clinics, providers', () => {
       expect(foreignRegion.message).toBe('regionId: no such item in this brand');
       expect(await rows('clinics', slug)).toBe(0);
 
+      // A region that exists nowhere is answered alike: ids elsewhere stay unknowable.
+      const missingRegion = await f.mutate(
+        'createClinic',
+        { ...clinicInput(slug), regionId: '00000000-0000-4000-8000-000000000000' },
+        f.as.editor,
+      );
+      expect(missingRegion.message).toBe(foreignRegion.message);
+      expect(await rows('clinics', slug)).toBe(0);
+
       await refusedUpdate(
         'updateClinic',
         'CLINIC',

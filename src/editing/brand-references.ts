@@ -1,33 +1,41 @@
 import type { EntityManager } from 'typeorm';
-import type { ContentTypeDef } from './content-types';
+import type { BrandTable, ContentTypeDef } from './content-types';
 
 /**
- * The properties of a row whose references point outside `brandId`: its
- * reference columns (a clinic's region, a clinic FAQ's clinic …) and its
- * link rows (an FAQ's treatments, a provider's clinics). Foreign keys only
- * prove the target exists; this keeps every brand's content to itself.
- * One statement, whatever the number of references.
+ * The properties among `values` that point at rows which are not of
+ * `brandId`: reference columns (a clinic's region, a clinic FAQ's clinic …)
+ * and links (an FAQ's treatments, a provider's clinics). A missing row and
+ * another brand's row are alike here, so the answer never tells them apart,
+ * and brands never reach each other's content. One statement, whatever the
+ * number of references.
  */
-export async function foreignReferences(
+export async function outOfBrandReferences(
   tx: EntityManager,
   def: ContentTypeDef,
-  id: string,
   brandId: string,
+  values: Record<string, unknown>,
 ): Promise<string[]> {
-  const checks: string[] = [];
+  const targets: { property: string; table: BrandTable; ids: unknown[] }[] = [];
   for (const [property, ref] of Object.entries(def.references ?? {})) {
-    checks.push(`x.${ref.column} IS NOT NULL AND NOT EXISTS (
-      SELECT 1 FROM ${ref.table} r WHERE r.id = x.${ref.column} AND r.brand_id = $2) AS "${property}"`);
+    const value = values[property];
+    if (value !== undefined && value !== null)
+      targets.push({ property, table: ref.table, ids: [value] });
   }
   for (const [property, link] of Object.entries(def.links ?? {})) {
-    checks.push(`EXISTS (
-      SELECT 1 FROM ${link.table} l JOIN ${link.otherTable} o ON o.id = l.${link.otherColumn}
-       WHERE l.${link.ownColumn} = x.id AND o.brand_id <> $2) AS "${property}"`);
+    const ids = values[property];
+    if (Array.isArray(ids) && ids.length > 0)
+      targets.push({ property, table: link.otherTable, ids });
   }
-  if (checks.length === 0) return [];
-  const [row] = (await tx.query(`SELECT ${checks.join(', ')} FROM ${def.table} x WHERE x.id = $1`, [
-    id,
-    brandId,
-  ])) as Record<string, boolean>[];
-  return Object.keys(row ?? {}).filter((property) => row[property]);
+  if (targets.length === 0) return [];
+
+  const params: unknown[] = [brandId];
+  const checks = targets.map(({ property, table, ids }) => {
+    const idsParam = `$${params.push(ids)}::uuid[]`;
+    const propertyParam = `$${params.push(property)}::text`;
+    return `SELECT ${propertyParam} AS property
+             WHERE (SELECT count(*) FROM ${table} WHERE id = ANY(${idsParam}) AND brand_id = $1)
+                 < (SELECT count(DISTINCT id) FROM unnest(${idsParam}) AS id)`;
+  });
+  const rows = (await tx.query(checks.join(' UNION ALL '), params)) as { property: string }[];
+  return rows.map((row) => row.property);
 }

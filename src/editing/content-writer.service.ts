@@ -6,7 +6,7 @@ import { DomainError } from '../common/domain-error';
 import { updateReturning } from '../database/update-returning';
 import { sameValue } from '../content-resolution/resolve-fields';
 import { isBrandWide, ItemScope, mayEdit, refusal } from './access-rules';
-import { foreignReferences } from './brand-references';
+import { outOfBrandReferences } from './brand-references';
 import { CONTENT_TYPE_DEFS, ContentType, ContentTypeDef, DELETE_MARK } from './content-types';
 import { fromDatabaseError } from './database-errors';
 import { publishedValues, readLinks } from './item-values';
@@ -108,6 +108,14 @@ export class ContentWriterService {
     fixed: Record<string, unknown>,
     values: Values,
   ): Promise<ItemView> {
+    if (ctx.actor.kind === 'ANONYMOUS') throw refusal(ctx.actor, false);
+    const fixedReferences = Object.fromEntries(
+      Object.entries(def.references ?? {}).map(([property, ref]) => [property, fixed[ref.column]]),
+    );
+    await this.assertOwnBrandReferences(tx, ctx, def, ctx.actor.brandId, {
+      ...fixedReferences,
+      ...values,
+    });
     const columns = Object.keys(fixed);
     const params: unknown[] = Object.values(fixed);
     const placeholders = columns.map((_, i) => `$${i + 1}`);
@@ -127,7 +135,6 @@ export class ContentWriterService {
     }
     const item = await this.lock(tx, ctx, def, id);
     this.authorize(ctx, item, Object.keys(values));
-    await this.assertOwnBrandReferences(tx, ctx, def, id, item.scope.brandId);
     await def.validate?.(tx, id, item.published);
     const view = this.view(item);
     await this.revisions.record(tx, ctx, view, 'CREATE', null, view.values);
@@ -278,8 +285,8 @@ export class ContentWriterService {
     if (item.row.publication_status === 'PUBLISHED' && Object.keys(changes).length === 0) {
       return this.view(item);
     }
+    await this.assertOwnBrandReferences(tx, ctx, def, item.scope.brandId, changes);
     await this.apply(tx, def, ref.id, changes);
-    await this.assertOwnBrandReferences(tx, ctx, def, ref.id, item.scope.brandId);
     const [row] = await updateReturning(
       tx,
       `UPDATE ${def.table}
@@ -362,15 +369,19 @@ export class ContentWriterService {
     return actor.kind !== 'ANONYMOUS' && actor.brandId === scope.brandId;
   }
 
-  /** Refuses a row that points at another brand's region, clinic or treatment. */
+  /**
+   * Refuses values that point at a region, clinic or treatment outside the
+   * item's brand (or at none): brand-wide editors learn which field, others
+   * get the same refusal as for any id out of their reach.
+   */
   private async assertOwnBrandReferences(
     tx: EntityManager,
     ctx: WriteContext,
     def: ContentTypeDef,
-    id: string,
     brandId: string,
+    values: Values,
   ): Promise<void> {
-    const [foreign] = await foreignReferences(tx, def, id, brandId);
+    const [foreign] = await outOfBrandReferences(tx, def, brandId, values);
     if (!foreign) return;
     if (!isBrandWide(ctx.actor)) throw refusal(ctx.actor, false);
     throw new DomainError('BAD_USER_INPUT', `${foreign}: no such item in this brand`, {
@@ -418,10 +429,10 @@ export class ContentWriterService {
     changes: Values,
   ) {
     if (Object.keys(changes).length === 0) return;
+    await this.assertOwnBrandReferences(tx, ctx, def, brandId, changes);
     await tx.query('SAVEPOINT trial_apply');
     try {
       await this.apply(tx, def, id, changes);
-      await this.assertOwnBrandReferences(tx, ctx, def, id, brandId);
     } finally {
       await tx.query('ROLLBACK TO SAVEPOINT trial_apply');
     }
