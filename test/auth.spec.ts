@@ -1,4 +1,4 @@
-import { createOtherBrand, OtherBrand } from './helpers/other-brand';
+import { createOtherBrand, Headers, OtherBrand, signInNewEditor } from './helpers/content-editing';
 import { DEMO_EDITORS, DEMO_PASSWORD, loginAs } from './helpers/login';
 import { startTestApp, TestApp } from './helpers/test-app';
 
@@ -247,19 +247,21 @@ describe('identities: sessions, API keys, accounts, audit log', () => {
 
   describe('accounts and brands', () => {
     let other: OtherBrand;
+    let otherAdmin: Headers;
 
     beforeAll(async () => {
       other = await createOtherBrand(app, `auth-other-${Date.now()}`);
+      otherAdmin = await signInNewEditor(app, other.brand, 'BRAND_ADMIN');
     });
 
     const CREATE_USER = `mutation($input: CreateUserInput!) { createUser(input: $input) { id email role } }`;
 
     it('keeps brands apart: users, keys and assignments of another brand are refused', async () => {
-      const users = await app.graphql(`{ users { email } }`, {}, other.headers);
+      const users = await app.graphql(`{ users { email } }`, {}, otherAdmin);
       expect(users.body.data.users.map((u: { email: string }) => u.email)).not.toContain(
         DEMO_EDITORS.admin,
       );
-      const keys = await app.graphql(`{ apiKeys { id } }`, {}, other.headers);
+      const keys = await app.graphql(`{ apiKeys { id } }`, {}, otherAdmin);
       const ours = await app.graphql(`{ apiKeys { id } }`, {}, admin);
       const theirIds = keys.body.data.apiKeys.map((k: { id: string }) => k.id);
       for (const key of ours.body.data.apiKeys) expect(theirIds).not.toContain(key.id);
@@ -271,7 +273,7 @@ describe('identities: sessions, API keys, accounts, audit log', () => {
             email: `cross-${Date.now()}@example.com`,
             password: 'a-long-enough-password',
             role: 'CLINIC_EDITOR',
-            clinicIds: [other.clinicId],
+            clinicIds: [other.clinic],
           },
         },
         admin,

@@ -1,4 +1,6 @@
 import { runSeed } from '../../seeds/seed';
+import type { EditorRole } from '../../src/auth/actor';
+import { UsersService } from '../../src/auth/users.service';
 import { stableId } from '../../seeds/stable-id';
 import { loginAs } from './login';
 import { createScratchDatabase } from './scratch-database';
@@ -135,11 +137,15 @@ export interface OtherBrand {
   price: string;
 }
 
-export async function createOtherBrand(app: TestApp): Promise<OtherBrand> {
+export async function createOtherBrand(
+  app: TestApp,
+  slug = 'other-aesthetics',
+): Promise<OtherBrand> {
   const one = async (sql: string, params: unknown[] = []) =>
     ((await app.dataSource.query(sql, params)) as { id: string }[])[0].id;
   const brand = await one(
-    `INSERT INTO brands (slug, name, publication_status) VALUES ('other-aesthetics', 'Other Aesthetics', 'PUBLISHED') RETURNING id`,
+    `INSERT INTO brands (slug, name, publication_status) VALUES ($1, 'Other Aesthetics', 'PUBLISHED') RETURNING id`,
+    [slug],
   );
   const region = await one(
     `INSERT INTO regions (brand_id, slug, name, publication_status) VALUES ($1, 'texas', 'Texas', 'PUBLISHED') RETURNING id`,
@@ -172,6 +178,32 @@ export async function createOtherBrand(app: TestApp): Promise<OtherBrand> {
     [offering],
   );
   return { brand, region, clinic, treatment, provider, offering, price };
+}
+
+/**
+ * Signs in a new editor of any brand (made through UsersService, as the CLI
+ * does); returns the headers that carry the access token.
+ */
+export async function signInNewEditor(
+  app: TestApp,
+  brandId: string,
+  role: EditorRole,
+  assignments: { clinicIds?: string[]; regionIds?: string[] } = {},
+): Promise<Headers> {
+  const email = `${role.toLowerCase()}-${uniqueSlug('editor')}@example.com`;
+  const password = 'a-long-enough-password';
+  await app.app
+    .get(UsersService)
+    .createUserInBrand(
+      brandId,
+      { email, password, role, ...assignments },
+      { kind: 'SYSTEM', id: null, label: 'test' },
+    );
+  const { body } = await app.graphql(
+    `mutation($input: LoginInput!) { login(input: $input) { accessToken } }`,
+    { input: { email, password } },
+  );
+  return { authorization: `Bearer ${body.data.login.accessToken}` };
 }
 
 let counter = 0;
