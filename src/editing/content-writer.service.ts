@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
+import { canPreview } from '../auth/access';
 import { DomainError } from '../common/domain-error';
 import { updateReturning } from '../database/update-returning';
 import { sameValue } from '../content-resolution/resolve-fields';
@@ -364,9 +365,13 @@ export class ContentWriterService {
     if (!allowed) throw refusal(ctx.actor, true, item.scope.brandId);
   }
 
-  /** Editors of a brand may read any of its items (to see what others changed). */
+  /**
+   * Editors of a brand may read any of its items and drafts (to see what
+   * others changed), and so may its preview keys; delivery and partner keys
+   * never see drafts.
+   */
   private mayRead(actor: Actor, scope: ItemScope): boolean {
-    return actor.kind !== 'ANONYMOUS' && actor.brandId === scope.brandId;
+    return canPreview(actor, scope.brandId);
   }
 
   /**

@@ -41,10 +41,14 @@ export class ScheduledPublicationsResolver {
   }
 }
 
+/** Editor accounts and admin keys; delivery, preview and partner keys do not edit. */
 function requireEditor(context: GraphqlContext) {
   const actor = context.actor;
   if (actor.kind === 'ANONYMOUS') {
     throw new DomainError('UNAUTHENTICATED', 'Sign in (Authorization: Bearer …) to edit content');
+  }
+  if (actor.kind === 'API_KEY' && !actor.scopes.includes('admin')) {
+    throw new DomainError('FORBIDDEN', 'This API key may not edit content');
   }
   return actor;
 }

@@ -10,7 +10,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
-import { DomainError } from '../common/domain-error';
+import { isBrandWide, refusal } from './access-rules';
 import { updateReturning } from '../database/update-returning';
 import { ContentWriterService, ItemRef, WriteContext } from './content-writer.service';
 
@@ -77,14 +77,22 @@ export class ScheduledPublisherService implements OnApplicationBootstrap, OnAppl
     return row;
   }
 
+  /**
+   * Cancels a pending schedule of the caller's brand: brand-wide editors
+   * any, other editors only their own. Anything else is refused alike,
+   * whether the schedule exists or not.
+   */
   async cancel(actor: Actor, id: string): Promise<ScheduledPublicationRow> {
+    if (actor.kind === 'ANONYMOUS') throw refusal(actor, false);
     const [row] = await updateReturning<ScheduledPublicationRow>(
       this.db,
       `UPDATE scheduled_publications SET status = 'CANCELLED', completed_at = now()
-        WHERE id::text = $1 AND brand_id = $2 AND status = 'PENDING' RETURNING ${COLUMNS}`,
-      [id, actor.kind === 'ANONYMOUS' ? null : actor.brandId],
+        WHERE id::text = $1 AND brand_id = $2 AND status = 'PENDING'
+          AND ($3 OR actor->>'userId' = $4)
+        RETURNING ${COLUMNS}`,
+      [id, actor.brandId, isBrandWide(actor), actor.kind === 'USER' ? actor.userId : null],
     );
-    if (!row) throw new DomainError('NOT_FOUND', 'No pending scheduled publication with that id');
+    if (!row) throw refusal(actor, false);
     return row;
   }
 
