@@ -137,6 +137,45 @@ describe('authorization matrix: every mutation × every caller × every place', 
     const id = await newPrice(place, status);
     return { type: 'PRICE_ITEM', id, version: await version('price_items', id) };
   };
+  const brandAt = (place: Place) => ofBrand(place, SEEDED.brand, other.brand);
+  const insertId = async (sql: string, params: unknown[]) =>
+    ((await f.app.dataSource.query(sql, params)) as { id: string }[])[0].id;
+  /** A new published treatment of the place's brand, free of overrides. */
+  const newTreatment = (place: Place) =>
+    insertId(
+      `INSERT INTO treatments (brand_id, slug, name, summary, publication_status)
+       VALUES ($1, $2, 'Matrix', 'Brand summary.', 'PUBLISHED') RETURNING id`,
+      [brandAt(place), uniqueSlug('treatment')],
+    );
+  /** A new published FAQ: the brand's, or (at a clinic place) the clinic's own. */
+  const newFaq = (place: Place, ofClinic: boolean) =>
+    insertId(
+      `INSERT INTO faqs (brand_id, clinic_id, question, answer, publication_status)
+       VALUES ($1, $2, $3, 'Answer.', 'PUBLISHED') RETURNING id`,
+      [brandAt(place), ofClinic ? clinicAt(place) : null, `${uniqueSlug('Question')}?`],
+    );
+  /** A published clinic override of a new treatment's summary at the place. */
+  const newOverride = async (place: Place) => {
+    const entityId = await newTreatment(place);
+    const id = await insertId(
+      `INSERT INTO overrides (brand_id, scope, clinic_id, entity_type, entity_id, field, value, publication_status)
+       VALUES ($1, 'CLINIC', $2, 'TREATMENT', $3, 'summary', '"Local summary."', 'PUBLISHED') RETURNING id`,
+      [brandAt(place), clinicAt(place), entityId],
+    );
+    return { id, entityId, version: await version('overrides', id) };
+  };
+  const overrideTarget = (place: Place, entityId: string) => ({
+    scope: 'CLINIC',
+    clinicId: clinicAt(place),
+    entityType: 'TREATMENT',
+    entityId,
+    field: 'summary',
+  });
+  const OVERRIDE_RESULT = 'outcome item { id }';
+  /** Brand-wide for the brand's own list ('lumen'), clinic-level at a clinic. */
+  const brandOrClinic = (caller: Caller, place: Place) =>
+    place === 'lumen' || place === 'own' ? brandWide(caller, place) : clinicLevel(caller, place);
+
   const mutation = (name: string, inputType: string, selection = 'id') =>
     `mutation($input: ${inputType}!) { ${name}(input: $input) { ${selection} } }`;
   const run = async (request: Request, headers: Headers) =>
@@ -462,6 +501,144 @@ describe('authorization matrix: every mutation × every caller × every place', 
         return {
           query: `mutation($id: ID!) { cancelScheduledPublication(id: $id) { id } }`,
           variables: { id: body.data.schedulePublish.id },
+        };
+      },
+    },
+    createFaq: {
+      places: ['own', ...CLINIC_PLACES],
+      allowed: brandOrClinic,
+      prepare: async (place) => ({
+        query: mutation('createFaq', 'CreateFaqInput'),
+        variables: {
+          input: {
+            question: `${uniqueSlug('Question')}?`,
+            answer: 'Answer.',
+            ...(place === 'own' ? {} : { clinicId: clinicAt(place) }),
+          },
+        },
+      }),
+    },
+    updateFaq: {
+      places: ['lumen', ...CLINIC_PLACES],
+      allowed: brandOrClinic,
+      prepare: async (place) => {
+        const id = await newFaq(place, place !== 'lumen');
+        return {
+          query: mutation('updateFaq', 'UpdateFaqInput'),
+          variables: { input: { id, version: 1, answer: uniqueSlug('Answer') } },
+        };
+      },
+    },
+    hideFaq: {
+      places: CLINIC_PLACES,
+      allowed: clinicLevel,
+      prepare: async (place) => ({
+        query: mutation('hideFaq', 'HideFaqInput', OVERRIDE_RESULT),
+        variables: {
+          input: { scope: 'CLINIC', clinicId: clinicAt(place), faqId: await newFaq(place, false) },
+        },
+      }),
+    },
+    showFaq: {
+      places: CLINIC_PLACES,
+      allowed: clinicLevel,
+      prepare: async (place) => {
+        const faqId = await newFaq(place, false);
+        const id = await insertId(
+          `INSERT INTO overrides (brand_id, scope, clinic_id, entity_type, entity_id, field, value, publication_status)
+           VALUES ($1, 'CLINIC', $2, 'FAQ', $3, 'hidden', 'true', 'PUBLISHED') RETURNING id`,
+          [brandAt(place), clinicAt(place), faqId],
+        );
+        return {
+          query: mutation('showFaq', 'ShowFaqInput', OVERRIDE_RESULT),
+          variables: {
+            input: {
+              scope: 'CLINIC',
+              clinicId: clinicAt(place),
+              faqId,
+              version: await version('overrides', id),
+            },
+          },
+        };
+      },
+    },
+    reorderFaqs: {
+      places: ['lumen', ...CLINIC_PLACES],
+      allowed: brandOrClinic,
+      prepare: async (place) => {
+        const ofClinic = place !== 'lumen';
+        const id = await newFaq(place, ofClinic);
+        return {
+          query: mutation('reorderFaqs', 'ReorderFaqsInput', 'faqId outcome'),
+          variables: {
+            input: {
+              ...(ofClinic ? { clinicId: clinicAt(place) } : {}),
+              items: [{ id, version: 1, position: 7 }],
+            },
+          },
+        };
+      },
+    },
+    setOverride: {
+      places: CLINIC_PLACES,
+      allowed: clinicLevel,
+      prepare: async (place) => ({
+        query: mutation('setOverride', 'SetOverrideInput', OVERRIDE_RESULT),
+        variables: {
+          input: {
+            ...overrideTarget(place, await newTreatment(place)),
+            value: uniqueSlug('Local'),
+          },
+        },
+      }),
+    },
+    clearOverride: {
+      places: CLINIC_PLACES,
+      allowed: clinicLevel,
+      prepare: async (place) => {
+        const override = await newOverride(place);
+        return {
+          query: mutation('clearOverride', 'ClearOverrideInput', OVERRIDE_RESULT),
+          variables: {
+            input: { ...overrideTarget(place, override.entityId), version: override.version },
+          },
+        };
+      },
+    },
+    resetToBrand: {
+      places: CLINIC_PLACES,
+      allowed: clinicLevel,
+      prepare: async (place) => {
+        const override = await newOverride(place);
+        const { field: _field, ...target } = overrideTarget(place, override.entityId);
+        return {
+          query: mutation('resetToBrand', 'ResetToBrandInput'),
+          variables: {
+            input: { ...target, overrides: [{ id: override.id, version: override.version }] },
+          },
+        };
+      },
+    },
+    setFieldPolicy: {
+      places: ['own'],
+      allowed: brandWide,
+      prepare: async (_place, caller) => {
+        const brandId = caller === 'otherAdmin' ? other.brand : SEEDED.brand;
+        const [policy] = await f.app.dataSource.query(
+          `SELECT version FROM field_policies
+            WHERE brand_id = $1 AND entity_type = 'TREATMENT' AND field = 'aliases'`,
+          [brandId],
+        );
+        return {
+          query: mutation('setFieldPolicy', 'SetFieldPolicyInput'),
+          variables: {
+            input: {
+              entityType: 'TREATMENT',
+              field: 'aliases',
+              policy: 'INHERITABLE',
+              ...(policy ? { version: policy.version } : {}),
+            },
+          },
         };
       },
     },

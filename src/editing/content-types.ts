@@ -17,6 +17,7 @@ export const CONTENT_TYPES = [
   'CLINIC_TREATMENT',
   'PRICE_ITEM',
   'OVERRIDE',
+  'FIELD_POLICY',
 ] as const;
 export type ContentType = (typeof CONTENT_TYPES)[number];
 
@@ -61,6 +62,12 @@ export interface ContentTypeDef {
   table: string;
   columns: Record<string, ColumnDef>;
   links?: Record<string, LinkDef>;
+  /**
+   * Columns set when the row is created that place it (an override's target,
+   * a clinic FAQ's clinic): shown in `values` and revisions so editors see
+   * what an item is, but never changed by an update.
+   */
+  fixedColumns?: Record<string, ColumnDef>;
   /**
    * Columns (editable or set at creation) that point at other brand-owned
    * rows, by property name. A foreign key only says the row exists; these
@@ -166,6 +173,7 @@ export const CONTENT_TYPE_DEFS: Record<ContentType, ContentTypeDef> = {
         otherTable: 'treatments',
       },
     },
+    fixedColumns: { clinicId: col('clinic_id') },
     references: { clinicId: { column: 'clinic_id', table: 'clinics' } },
     // Brand FAQs are canonical; a clinic FAQ belongs to its clinic.
     scopeSql: `SELECT x.brand_id,
@@ -240,6 +248,14 @@ export const CONTENT_TYPE_DEFS: Record<ContentType, ContentTypeDef> = {
     type: 'OVERRIDE',
     table: 'overrides',
     columns: { value: col('value', 'jsonb'), baseValue: col('base_value', 'jsonb') },
+    fixedColumns: {
+      scope: col('scope'),
+      regionId: col('region_id'),
+      clinicId: col('clinic_id'),
+      entityType: col('entity_type'),
+      entityId: col('entity_id'),
+      field: col('field'),
+    },
     references: {
       regionId: { column: 'region_id', table: 'regions' },
       clinicId: { column: 'clinic_id', table: 'clinics' },
@@ -248,5 +264,12 @@ export const CONTENT_TYPE_DEFS: Record<ContentType, ContentTypeDef> = {
                       CASE WHEN x.scope = 'REGION' THEN ARRAY[x.region_id]
                            ELSE array_remove(ARRAY[(SELECT c.region_id FROM clinics c WHERE c.id = x.clinic_id)], NULL) END AS region_ids,
                       array_remove(ARRAY[x.clinic_id], NULL) AS clinic_ids`,
+  },
+  FIELD_POLICY: {
+    type: 'FIELD_POLICY',
+    table: 'field_policies',
+    columns: { policy: col('policy') },
+    fixedColumns: { entityType: col('entity_type'), field: col('field') },
+    scopeSql: BRAND_LEVEL(),
   },
 };

@@ -17,6 +17,19 @@ import { RevisionAction, RevisionsService } from './revisions.service';
 export interface WriteContext {
   actor: Actor;
   source: 'API' | 'CLI' | 'SEED' | 'SCHEDULER';
+  /**
+   * Set by inTransaction(): every write made with this context joins that
+   * transaction, so a batch of writes applies all or none.
+   */
+  tx?: EntityManager;
+}
+
+/** A context whose writes join one transaction (see inTransaction()). */
+export type TransactionContext = WriteContext & { tx: EntityManager };
+
+export interface UpdateOptions {
+  /** Also withdraw a deletion staged for publish (the item is wanted again). */
+  cancelDelete?: boolean;
 }
 
 export interface ItemRef {
@@ -72,9 +85,42 @@ export class ContentWriterService {
 
   /** Reads an item for an editor of it. */
   async get(ctx: WriteContext, type: ContentType, id: string): Promise<ItemView> {
-    return this.db.transaction(async (tx) => {
+    return this.write(ctx, async (tx) => {
       return this.view(await this.lock(tx, ctx, CONTENT_TYPE_DEFS[type], id));
     });
+  }
+
+  /**
+   * Reads several items of one type without locking them (for listings), in
+   * id order; ids the caller may not read or that do not exist are left out.
+   */
+  async list(ctx: WriteContext, type: ContentType, ids: string[]): Promise<ItemView[]> {
+    const def = CONTENT_TYPE_DEFS[type];
+    const read = async (tx: EntityManager) => {
+      const rows: Record<string, unknown>[] = await tx.query(
+        `${this.selectSql(def)} WHERE x.id = ANY($1::uuid[]) ORDER BY x.id`,
+        [ids.filter((id) => UUID.test(id))],
+      );
+      const views: ItemView[] = [];
+      for (const row of rows) {
+        const item = await this.located(tx, def, row);
+        if (this.mayRead(ctx.actor, item.scope)) views.push(this.view(item));
+      }
+      return views;
+    };
+    return ctx.tx ? read(ctx.tx) : read(this.db.manager);
+  }
+
+  /**
+   * Runs several writes as one transaction: pass the context `work` receives
+   * to the writer's methods and they all apply, or (on any error) none does.
+   * Inside another inTransaction() it joins the outer transaction.
+   */
+  async inTransaction<T>(
+    ctx: WriteContext,
+    work: (ctx: TransactionContext) => Promise<T>,
+  ): Promise<T> {
+    return this.write(ctx, (tx) => work({ ...ctx, tx }));
   }
 
   /**
@@ -88,7 +134,7 @@ export class ContentWriterService {
     values: Values,
   ): Promise<ItemView> {
     const def = CONTENT_TYPE_DEFS[type];
-    return this.write(async (tx) => {
+    return this.write(ctx, async (tx) => {
       // A parent that does not exist is refused like one the caller may not
       // touch, so ids outside the caller's reach reveal nothing.
       try {
@@ -152,15 +198,17 @@ export class ContentWriterService {
     ref: ItemRef,
     changes: Values,
     action: RevisionAction = 'UPDATE',
+    options: UpdateOptions = {},
   ): Promise<ItemView> {
     const def = CONTENT_TYPE_DEFS[ref.type];
     for (const property of Object.keys(changes)) this.column(def, property);
-    return this.write(async (tx) => {
+    return this.write(ctx, async (tx) => {
       const item = await this.lock(tx, ctx, def, ref.id);
       this.authorize(ctx, item, Object.keys(changes));
       this.checkVersion(item, ref.version);
       const before = this.view(item);
       const draft: Values = { ...item.draft };
+      if (options.cancelDelete) delete draft[DELETE_MARK];
       for (const [property, value] of Object.entries(changes)) {
         if (sameValue(value, item.published[property])) delete draft[property];
         else draft[property] = value;
@@ -183,7 +231,7 @@ export class ContentWriterService {
    */
   async remove(ctx: WriteContext, ref: ItemRef): Promise<ItemView> {
     const def = CONTENT_TYPE_DEFS[ref.type];
-    return this.write(async (tx) => {
+    return this.write(ctx, async (tx) => {
       const item = await this.lock(tx, ctx, def, ref.id);
       this.authorize(ctx, item, []);
       this.checkVersion(item, ref.version);
@@ -212,7 +260,7 @@ export class ContentWriterService {
    * serialize instead of deadlocking.
    */
   async publish(ctx: WriteContext, refs: ItemRef[]): Promise<ItemView[]> {
-    return this.write((tx) => this.publishIn(tx, ctx, refs));
+    return this.write(ctx, (tx) => this.publishIn(tx, ctx, refs));
   }
 
   /** `publish` inside a transaction the caller owns (the scheduler's). */
@@ -252,7 +300,7 @@ export class ContentWriterService {
   /** Takes an item off delivery; its content and draft stay for editing. */
   async unpublish(ctx: WriteContext, ref: ItemRef): Promise<ItemView> {
     const def = CONTENT_TYPE_DEFS[ref.type];
-    return this.write(async (tx) => {
+    return this.write(ctx, async (tx) => {
       const item = await this.lock(tx, ctx, def, ref.id);
       this.authorize(ctx, item, []);
       this.checkVersion(item, ref.version);
@@ -307,10 +355,13 @@ export class ContentWriterService {
     return view;
   }
 
-  /** Runs a write in a transaction, turning refused constraints into client errors. */
-  private async write<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  /**
+   * Runs a write in a transaction (the context's, when it has one), turning
+   * refused constraints into client errors.
+   */
+  private async write<T>(ctx: WriteContext, work: (tx: EntityManager) => Promise<T>): Promise<T> {
     try {
-      return await this.db.transaction(work);
+      return await (ctx.tx ? work(ctx.tx) : this.db.transaction(work));
     } catch (error) {
       throw fromDatabaseError(error) ?? error;
     }
@@ -328,23 +379,33 @@ export class ContentWriterService {
     id: string,
   ): Promise<LockedItem> {
     const [row] = UUID.test(id)
-      ? await tx.query(
-          `SELECT x.*, s.brand_id AS scope_brand_id, s.level AS scope_level,
-                  s.region_ids AS scope_region_ids, s.clinic_ids AS scope_clinic_ids
-             FROM ${def.table} x, LATERAL (${def.scopeSql}) s
-            WHERE x.id = $1 FOR UPDATE OF x`,
-          [id],
-        )
+      ? await tx.query(`${this.selectSql(def)} WHERE x.id = $1 FOR UPDATE OF x`, [id])
       : [];
     if (!row) throw refusal(ctx.actor, false);
+    const item = await this.located(tx, def, row);
+    if (!this.mayRead(ctx.actor, item.scope)) throw refusal(ctx.actor, true, item.scope.brandId);
+    return item;
+  }
+
+  /** Rows of the type with where each sits (its scope), for `WHERE x.…` to follow. */
+  private selectSql(def: ContentTypeDef): string {
+    return `SELECT x.*, s.brand_id AS scope_brand_id, s.level AS scope_level,
+                   s.region_ids AS scope_region_ids, s.clinic_ids AS scope_clinic_ids
+              FROM ${def.table} x, LATERAL (${def.scopeSql}) s`;
+  }
+
+  private async located(
+    tx: EntityManager,
+    def: ContentTypeDef,
+    row: Record<string, unknown>,
+  ): Promise<LockedItem> {
     const scope: ItemScope = {
-      brandId: row.scope_brand_id,
-      level: row.scope_level,
-      regionIds: row.scope_region_ids ?? [],
-      clinicIds: row.scope_clinic_ids ?? [],
+      brandId: row.scope_brand_id as string,
+      level: row.scope_level as ItemScope['level'],
+      regionIds: (row.scope_region_ids as string[] | null) ?? [],
+      clinicIds: (row.scope_clinic_ids as string[] | null) ?? [],
     };
-    if (!this.mayRead(ctx.actor, scope)) throw refusal(ctx.actor, true, scope.brandId);
-    const links = await readLinks(tx, def, id);
+    const links = await readLinks(tx, def, row.id as string);
     return {
       def,
       row,

@@ -14,7 +14,7 @@ export function publishedValues(
   links: Values,
 ): Values {
   const values: Values = {};
-  for (const [property, column] of Object.entries(def.columns)) {
+  for (const [property, column] of Object.entries({ ...def.fixedColumns, ...def.columns })) {
     values[property] = row[column.column];
   }
   return { ...values, ...links };

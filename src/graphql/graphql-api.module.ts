@@ -18,9 +18,13 @@ import { ClinicsResolver } from '../clinics/clinics.resolver';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { createValidationPipe } from '../common/validation.pipe';
 import { ContentResolutionModule } from '../content-resolution/content-resolution.module';
+import { FieldPolicyEditingResolver } from '../content-resolution/field-policy-editing.resolver';
+import { OverrideEditingModule } from '../content-resolution/override-editing.module';
+import { OverrideEditingResolver } from '../content-resolution/override-editing.resolver';
 import { EditingModule } from '../editing/editing.module';
 import { EditingResolver } from '../editing/editing.resolver';
 import { ScheduledPublicationsResolver } from '../editing/scheduled-publications.resolver';
+import { FaqEditingResolver } from '../faqs/faq-editing.resolver';
 import { FaqsModule } from '../faqs/faqs.module';
 import { FaqConnectionResolver, FaqsResolver } from '../faqs/faqs.resolver';
 import { PricingEditingResolver } from '../pricing/pricing-editing.resolver';
@@ -75,6 +79,7 @@ import { queryLimits } from './query-limits';
     ContentResolutionModule,
     EditingModule,
     ReadModeModule,
+    OverrideEditingModule,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },
@@ -97,6 +102,9 @@ import { queryLimits } from './query-limits';
     ClinicEditingResolver,
     ProviderEditingResolver,
     PricingEditingResolver,
+    FaqEditingResolver,
+    OverrideEditingResolver,
+    FieldPolicyEditingResolver,
   ],
 })
 export class GraphqlApiModule {}
