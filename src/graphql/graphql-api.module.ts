@@ -25,9 +25,13 @@ import { PricingModule } from '../pricing/pricing.module';
 import { ProvidersModule } from '../providers/providers.module';
 import { ProvidersResolver } from '../providers/providers.resolver';
 import { RegionsModule } from '../regions/regions.module';
+import { SyndicationModule } from '../syndication/syndication.module';
+import { SyndicationResolver } from '../syndication/syndication.resolver';
 import { TreatmentEditingResolver } from '../treatments/treatment-editing.resolver';
 import { TreatmentsModule } from '../treatments/treatments.module';
 import { TreatmentSectionResolver, TreatmentsResolver } from '../treatments/treatments.resolver';
+import { WebhooksModule } from '../webhooks/webhooks.module';
+import { WebhooksResolver } from '../webhooks/webhooks.resolver';
 import { formatGraphqlError } from './format-error';
 import { createGraphqlContext } from './graphql-context';
 import { queryLimits } from './query-limits';
@@ -68,6 +72,8 @@ import { queryLimits } from './query-limits';
     PricingModule,
     ContentResolutionModule,
     EditingModule,
+    SyndicationModule,
+    WebhooksModule,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },
@@ -85,6 +91,8 @@ import { queryLimits } from './query-limits';
     EditingResolver,
     ScheduledPublicationsResolver,
     TreatmentEditingResolver,
+    SyndicationResolver,
+    WebhooksResolver,
   ],
 })
 export class GraphqlApiModule {}
