@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { canPreview } from '../auth/access';
 import type { Actor } from '../auth/actor';
 import { DomainError } from '../common/domain-error';
 import { updateReturning } from '../database/update-returning';
@@ -374,9 +375,13 @@ export class ContentWriterService {
     if (!allowed) throw refusal(ctx.actor, true, item.scope.brandId);
   }
 
-  /** Editors of a brand may read any of its items (to see what others changed). */
+  /**
+   * Editors of a brand may read any of its items (to see what others
+   * changed), and so may keys that may read drafts (preview, admin); a
+   * delivery or partner key may not.
+   */
   private mayRead(actor: Actor, scope: ItemScope): boolean {
-    return actor.kind !== 'ANONYMOUS' && actor.brandId === scope.brandId;
+    return canPreview(actor, scope.brandId);
   }
 
   /** Refuses a row that points at another brand's region, clinic or treatment. */
