@@ -9,7 +9,7 @@ import {
   ContentChangePage,
   SyndicatedTypeName,
 } from './dtos/content-change.object';
-import type { PartnerItemOf } from './dtos/partner-item.union';
+import { itemFields, PartnerItemOf } from './dtos/partner-item';
 import { feedClinicLimit, requireFeedReader } from './partner-access';
 import { PartnerItemsService } from './partner-items.service';
 import { decodeSyncCursor, encodeSyncCursor, SyncCursor } from './sync-cursor';
@@ -110,11 +110,11 @@ export class ChangeFeedService {
     // Read before the rows: every seq up to `head` is committed by now.
     const head = await this.head(brandId);
     const rows: ChangeRow[] = await this.db.query(
-      `SELECT seq::text, entity_type, entity_id, version
-         FROM content_changes
-        WHERE brand_id = $1 AND seq > $2
-          AND ($3::uuid[] IS NULL OR clinic_id IS NULL OR clinic_id = ANY($3::uuid[]))
-        ORDER BY seq
+      `SELECT c.seq::text AS seq, c.entity_type, c.entity_id, c.version
+         FROM content_changes c
+        WHERE c.brand_id = $1 AND c.seq > $2
+          AND ($3::uuid[] IS NULL OR c.clinic_id IS NULL OR c.clinic_id = ANY($3::uuid[]))
+        ORDER BY c.seq
         LIMIT $4`,
       [brandId, after.toString(), clinicIds, limit + 1],
     );
@@ -156,7 +156,7 @@ export class ChangeFeedService {
               id: row.entity_id,
               version: row.version,
               sequence: row.seq,
-              item: null,
+              ...itemFields(null),
             };
       });
   }
@@ -169,6 +169,6 @@ function upsert(item: PartnerItemOf, sequence: string | null): ContentChange {
     id: item.id,
     version: item.version,
     sequence,
-    item,
+    ...itemFields(item),
   };
 }

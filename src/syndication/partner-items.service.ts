@@ -6,7 +6,7 @@ import { ClinicStatus, Weekday } from '../clinics/dtos/clinic.object';
 import { FaqScope } from '../faqs/dtos/faq.object';
 import { PriceKind } from '../pricing/dtos/price-item.object';
 import { formatMoney } from '../pricing/money';
-import type { PartnerItemOf } from './dtos/partner-item.union';
+import type { PartnerItemOf } from './dtos/partner-item';
 import type { SyndicatedType } from './syndicated-types';
 
 /** Anything that runs SQL: the data source, or a transaction's manager. */

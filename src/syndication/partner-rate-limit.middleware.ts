@@ -12,7 +12,7 @@ import { isPartnerKey } from './partner-access';
  * PARTNER_RATE_LIMIT_PER_MINUTE requests, refilled at that rate. Over it,
  * the answer is 429 with Retry-After and a GraphQL-shaped error
  * (`RATE_LIMITED`), before any resolver runs. Runs after the auth middleware
- * (SyndicationModule imports AuthModule, so Nest mounts that one first).
+ * (see PartnerRateLimitModule).
  */
 @Injectable()
 export class PartnerRateLimitMiddleware implements NestMiddleware {
@@ -22,6 +22,12 @@ export class PartnerRateLimitMiddleware implements NestMiddleware {
   ) {}
 
   async use(req: AuthenticatedRequest, res: Response, next: NextFunction): Promise<void> {
+    if (req.actor === undefined) {
+      // Mounted before the auth middleware: fail loudly rather than let
+      // partner keys through unlimited (see PartnerRateLimitModule).
+      next(new Error('PartnerRateLimitMiddleware ran before AuthMiddleware'));
+      return;
+    }
     if (!isPartnerKey(req.actor)) {
       next();
       return;

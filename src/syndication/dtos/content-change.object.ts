@@ -1,6 +1,10 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { SYNDICATED_TYPES } from '../syndicated-types';
-import { PartnerItem, PartnerItemOf } from './partner-item.union';
+import { PartnerClinic } from './partner-clinic.object';
+import { PartnerFaq } from './partner-faq.object';
+import type { PartnerItemOf } from './partner-item';
+import { PartnerPriceItem } from './partner-price-item.object';
+import { PartnerTreatment } from './partner-treatment.object';
 
 export enum SyndicatedTypeName {
   CLINIC = 'CLINIC',
@@ -51,10 +55,31 @@ export class ContentChange {
   })
   sequence: string | null;
 
-  @Field(() => PartnerItem, {
+  @Field(() => PartnerClinic, {
     nullable: true,
-    description: 'The item as published now (UPSERT); null for DELETE.',
+    description: 'The clinic as published now (UPSERT of a CLINIC); else null.',
   })
+  clinic: PartnerClinic | null;
+
+  @Field(() => PartnerTreatment, {
+    nullable: true,
+    description: 'The treatment as published now (UPSERT of a TREATMENT); else null.',
+  })
+  treatment: PartnerTreatment | null;
+
+  @Field(() => PartnerFaq, {
+    nullable: true,
+    description: 'The FAQ as published now (UPSERT of an FAQ); else null.',
+  })
+  faq: PartnerFaq | null;
+
+  @Field(() => PartnerPriceItem, {
+    nullable: true,
+    description: 'The price as published now (UPSERT of a PRICE_ITEM); else null.',
+  })
+  priceItem: PartnerPriceItem | null;
+
+  /** Not exposed: the item behind whichever of the fields above is set. */
   item: PartnerItemOf | null;
 }
 
