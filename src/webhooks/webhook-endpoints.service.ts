@@ -8,6 +8,7 @@ import { actorLabel } from '../auth/actor';
 import { badInput, DomainError } from '../common/domain-error';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
+import { updateReturning } from '../database/update-returning';
 import type { ContentType } from '../editing/content-types';
 import type { PageWindow } from '../graphql/connection';
 import type {
@@ -122,7 +123,8 @@ export class WebhookEndpointsService {
     const url = input.url == null ? null : await this.checkUrl(input.url);
     return this.db.transaction(async (tx) => {
       await this.own(tx, admin.brandId, input.id, true);
-      const [row]: EndpointRow[] = await tx.query(
+      const [row] = await updateReturning<EndpointRow>(
+        tx,
         `UPDATE webhook_endpoints
             SET url = coalesce($3, url),
                 description = CASE WHEN $4 THEN $5 ELSE description END,
@@ -159,7 +161,8 @@ export class WebhookEndpointsService {
     const next = secret ?? newWebhookSecret();
     return this.db.transaction(async (tx) => {
       await this.own(tx, admin.brandId, id, true);
-      const [row]: EndpointRow[] = await tx.query(
+      const [row] = await updateReturning<EndpointRow>(
+        tx,
         `UPDATE webhook_endpoints SET secret = $3, updated_at = now()
           WHERE id = $1 AND brand_id = $2 RETURNING ${ENDPOINT_COLUMNS}`,
         [id, admin.brandId, next],

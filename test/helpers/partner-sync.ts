@@ -46,7 +46,7 @@ export function comparable(type: string, item: Record<string, any>): Record<stri
         version: item.version,
         answer: item.answer,
         clinicId: item.clinicId,
-        treatmentIds: [...item.treatmentIds].sort(),
+        treatmentIds: [...(item.treatmentIds as string[])].sort((a, b) => a.localeCompare(b)),
       };
     default:
       return { version: item.version, amountMinor: item.amount.amountMinor };

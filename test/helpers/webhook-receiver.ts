@@ -20,6 +20,8 @@ export class WebhookReceiver {
   private server: http.Server | undefined;
   private readonly sockets = new Set<Socket>();
   port = 0;
+  /** Connections accepted, answered or not. */
+  connections = 0;
 
   static async start(mode: ReceiverMode = 'ok'): Promise<WebhookReceiver> {
     const receiver = new WebhookReceiver();
@@ -55,6 +57,7 @@ export class WebhookReceiver {
       });
     });
     server.on('connection', (socket) => {
+      this.connections += 1;
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
     });

@@ -44,7 +44,10 @@ export class WebhookEndpoint {
   @Field(() => [WebhookSubscription])
   subscriptions: WebhookSubscription[];
 
-  @Field({ description: 'Disabled endpoints keep their queued deliveries until enabled again.' })
+  @Field({
+    description:
+      'A disabled endpoint gets no new events; deliveries queued before wait until it is enabled again.',
+  })
   enabled: boolean;
 
   @Field({ description: 'The start of the signing secret, to tell secrets apart.' })
