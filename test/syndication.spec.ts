@@ -502,9 +502,14 @@ describe('partner rate limit', () => {
     expect(await limited.json()).toMatchObject({
       errors: [{ extensions: { code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) } }],
     });
-    // Delivery queries count too: the key is limited everywhere.
+    // Delivery queries and the JSON-LD feeds count too: the key is limited everywhere.
     const delivery = await app.graphql(`{ brands { slug } }`, {}, a.headers);
     expect(delivery.status).toBe(429);
+    const feed = await fetch(`${app.url}/feeds/${brand.slug}/clinic-1/faq.jsonld`, {
+      headers: a.headers,
+    });
+    expect(feed.status).toBe(429);
+    expect((await fetch(`${app.url}/feeds/${brand.slug}/clinic-1/faq.jsonld`)).status).toBe(200);
 
     // Another partner key has its own bucket; admin keys are not partners.
     expect((await query(b.headers)).status).toBe(200);
