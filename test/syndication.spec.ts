@@ -434,6 +434,12 @@ describe('partner sync: the change feed', () => {
           {},
           partner,
         ),
+        app.graphql(`{ scheduledPublications { id items } }`, {}, partner),
+        app.graphql(
+          `mutation($id: ID!) { cancelScheduledPublication(id: $id) { id } }`,
+          { id: '00000000-0000-4000-8000-000000000000' },
+          partner,
+        ),
       ];
       for (const { body } of await Promise.all(attempts)) {
         expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

@@ -89,7 +89,7 @@ export class WebhookEndpointsService {
     const secret = input.secret ?? newWebhookSecret();
     return this.db.transaction(async (tx) => {
       // Serializes creates of one brand, so the bound below holds.
-      await tx.query(`SELECT 1 FROM brands WHERE id = $1 FOR UPDATE`, [admin.brandId]);
+      await tx.query(`SELECT 1 FROM brands WHERE id = $1 FOR NO KEY UPDATE`, [admin.brandId]);
       const [{ count }] = await tx.query(
         `SELECT count(*)::int AS count FROM webhook_endpoints WHERE brand_id = $1`,
         [admin.brandId],
