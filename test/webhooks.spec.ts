@@ -321,6 +321,39 @@ describe('webhooks', () => {
     expect(delivery.status).toBe('SUCCEEDED');
   });
 
+  it('sends each event once when several instances run the worker at the same time', async () => {
+    const second = await startTestApp({
+      webhookAllowHttp: true,
+      webhookAllowedHosts: ['127.0.0.1'],
+      webhookTimeoutSeconds: 1,
+    });
+    try {
+      const hook = await receiver();
+      const { endpoint: registered } = await endpoint(hook.url, [
+        { type: 'FAQ', actions: ['PUBLISHED'] },
+      ]);
+      const created = [];
+      for (let i = 0; i < 12; i++) {
+        created.push(
+          await brand.create(
+            'FAQ',
+            { brand_id: brand.id },
+            { question: `Twice ${i}?`, answer: 'No.' },
+          ),
+        );
+      }
+      const workers = [dispatcher, second.app.get(WebhookDispatcherService)];
+      await Promise.all(workers.flatMap((worker) => [worker.runDue(), worker.runDue()]));
+      await drain(registered.id);
+      expect(hook.received).toHaveLength(created.length);
+      expect(new Set(hook.eventIds()).size).toBe(created.length);
+      const ids = hook.received.map(({ body }) => JSON.parse(body).data.id).sort();
+      expect(ids).toEqual(created.map((faq) => faq.id).sort());
+    } finally {
+      await second.close();
+    }
+  });
+
   describe('outbound safety', () => {
     it.each([
       ['https://127.0.0.1/hook', /private or reserved address \(127\.0\.0\.1\)/],
