@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { FeedsModule } from './feeds/feeds.module';
 import { GraphqlApiModule } from './graphql/graphql-api.module';
 import { HealthModule } from './health/health.module';
 
@@ -29,6 +30,7 @@ export class AppModule {
 
         // Feature modules
         GraphqlApiModule,
+        FeedsModule,
       ],
     };
   }

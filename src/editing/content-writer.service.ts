@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor';
 import { canPreview } from '../auth/access';
+import type { Actor } from '../auth/actor';
 import { DomainError } from '../common/domain-error';
 import { updateReturning } from '../database/update-returning';
 import { sameValue } from '../content-resolution/resolve-fields';
+import { ContentChangeRecorder } from '../syndication/content-change-recorder.service';
 import { isBrandWide, ItemScope, mayEdit, refusal } from './access-rules';
 import { outOfBrandReferences } from './brand-references';
 import { CONTENT_TYPE_DEFS, ContentType, ContentTypeDef, DELETE_MARK } from './content-types';
@@ -81,6 +82,8 @@ export class ContentWriterService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly revisions: RevisionsService,
+    /** Change feed + webhook outbox: told of every change to what delivery shows. */
+    private readonly publishedChanges: ContentChangeRecorder,
   ) {}
 
   /** Reads an item for an editor of it. */
@@ -266,6 +269,7 @@ export class ContentWriterService {
   /** `publish` inside a transaction the caller owns (the scheduler's). */
   async publishIn(tx: EntityManager, ctx: WriteContext, refs: ItemRef[]): Promise<ItemView[]> {
     if (refs.length === 0) throw new DomainError('BAD_USER_INPUT', 'items: give at least one item');
+    await this.lockPublishedChanges(tx, ctx);
     const ordered = [...refs].sort((a, b) =>
       `${a.type}:${a.id}`.localeCompare(`${b.type}:${b.id}`),
     );
@@ -301,6 +305,7 @@ export class ContentWriterService {
   async unpublish(ctx: WriteContext, ref: ItemRef): Promise<ItemView> {
     const def = CONTENT_TYPE_DEFS[ref.type];
     return this.write(ctx, async (tx) => {
+      await this.lockPublishedChanges(tx, ctx);
       const item = await this.lock(tx, ctx, def, ref.id);
       this.authorize(ctx, item, []);
       this.checkVersion(item, ref.version);
@@ -313,6 +318,7 @@ export class ContentWriterService {
       );
       const view = this.view({ ...item, row });
       await this.revisions.record(tx, ctx, view, 'UNPUBLISH', item.published, item.published);
+      await this.publishedChanges.record(tx, view, 'UNPUBLISH');
       return view;
     });
   }
@@ -325,8 +331,10 @@ export class ContentWriterService {
     this.authorize(ctx, item, Object.keys(withoutMark(item.draft)));
     this.checkVersion(item, ref.version);
     if (item.draft[DELETE_MARK]) {
-      await tx.query(`DELETE FROM ${def.table} WHERE id = $1`, [ref.id]);
       const view = { ...this.view(item), version: (item.row.version as number) + 1 };
+      // Before the row goes, so the recorder can read what the deletion takes with it.
+      await this.publishedChanges.record(tx, view, 'DELETE');
+      await tx.query(`DELETE FROM ${def.table} WHERE id = $1`, [ref.id]);
       await this.revisions.record(tx, ctx, view, 'DELETE', item.published, null);
       return view;
     }
@@ -352,7 +360,17 @@ export class ContentWriterService {
       draft: {},
     });
     await this.revisions.record(tx, ctx, view, 'PUBLISH', item.published, view.publishedValues);
+    await this.publishedChanges.record(tx, view, 'PUBLISH');
     return view;
+  }
+
+  /**
+   * Publishing and unpublishing take the brand's change-feed lock before any
+   * item lock (see ContentChangeRecorder), so the lock order is the same in
+   * every transaction and the feed commits in sequence order.
+   */
+  private async lockPublishedChanges(tx: EntityManager, ctx: WriteContext): Promise<void> {
+    if (ctx.actor.kind !== 'ANONYMOUS') await this.publishedChanges.lockFeed(tx, ctx.actor.brandId);
   }
 
   /**

@@ -120,6 +120,9 @@ export class ScheduledPublisherService implements OnApplicationBootstrap, OnAppl
           ORDER BY publish_at, id LIMIT ${BATCH}
           FOR UPDATE SKIP LOCKED`,
       );
+      // Brand by brand: each publish takes its brand's change-feed lock
+      // first, so instances working on several brands lock them in one order.
+      due.sort((a, b) => (a.brandId < b.brandId ? -1 : a.brandId > b.brandId ? 1 : 0));
       for (const schedule of due) {
         await tx.query('SAVEPOINT scheduled_publish');
         try {

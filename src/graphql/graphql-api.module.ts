@@ -35,9 +35,13 @@ import { ProvidersResolver } from '../providers/providers.resolver';
 import { ReadModeModule } from '../read-mode/read-mode.module';
 import { RegionEditingResolver } from '../regions/region-editing.resolver';
 import { RegionsModule } from '../regions/regions.module';
+import { SyndicationModule } from '../syndication/syndication.module';
+import { SyndicationResolver } from '../syndication/syndication.resolver';
 import { TreatmentEditingResolver } from '../treatments/treatment-editing.resolver';
 import { TreatmentsModule } from '../treatments/treatments.module';
 import { TreatmentSectionResolver, TreatmentsResolver } from '../treatments/treatments.resolver';
+import { WebhooksModule } from '../webhooks/webhooks.module';
+import { WebhooksResolver } from '../webhooks/webhooks.resolver';
 import { formatGraphqlError } from './format-error';
 import { createGraphqlContext } from './graphql-context';
 import { queryLimits } from './query-limits';
@@ -80,6 +84,8 @@ import { queryLimits } from './query-limits';
     EditingModule,
     ReadModeModule,
     OverrideEditingModule,
+    SyndicationModule,
+    WebhooksModule,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },
@@ -105,6 +111,8 @@ import { queryLimits } from './query-limits';
     FaqEditingResolver,
     OverrideEditingResolver,
     FieldPolicyEditingResolver,
+    SyndicationResolver,
+    WebhooksResolver,
   ],
 })
 export class GraphqlApiModule {}

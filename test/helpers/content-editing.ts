@@ -1,6 +1,7 @@
 import { runSeed } from '../../seeds/seed';
 import type { EditorRole } from '../../src/auth/actor';
 import { UsersService } from '../../src/auth/users.service';
+import type { AppConfig } from '../../src/config/app-config';
 import { stableId } from '../../seeds/stable-id';
 import { loginAs } from './login';
 import { createScratchDatabase } from './scratch-database';
@@ -64,11 +65,13 @@ export interface GqlResult {
   message?: string;
 }
 
-export async function startEditingFixture(): Promise<EditingFixture> {
+export async function startEditingFixture(
+  config: Partial<AppConfig> = {},
+): Promise<EditingFixture> {
   const scratch = await createScratchDatabase();
   await runSeed(scratch.dataSource);
   const { url } = scratch.dataSource.options as { url?: string };
-  const app = await startTestApp({ databaseUrl: url });
+  const app = await startTestApp({ ...config, databaseUrl: url });
   const as = {
     anonymous: {},
     admin: await loginAs(app, 'admin'),
