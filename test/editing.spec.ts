@@ -136,6 +136,30 @@ describe('editing: drafts, publishing, history', () => {
     );
   });
 
+  it('serializes concurrent publishes of the same items: one applies, the rest conflict', async () => {
+    const a = await create();
+    const b = await create();
+    // Two overlapping changesets, named in opposite orders, ten times each.
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => publish(i % 2 ? [ref(a), ref(b)] : [ref(b), ref(a)])),
+    );
+    const applied = results.filter((r) => !r.body.errors);
+    expect(applied).toHaveLength(1);
+    expect(results.filter((r) => r.body.errors?.[0]?.extensions?.code === 'CONFLICT')).toHaveLength(
+      19,
+    );
+    for (const item of [a, b]) {
+      const history = await app.graphql(
+        `query($id: ID!) { revisions(type: TREATMENT, id: $id) { edges { node { action } } } }`,
+        { id: item.id },
+        editor,
+      );
+      expect(
+        history.body.data.revisions.edges.map((e: { node: { action: string } }) => e.node.action),
+      ).toEqual(['PUBLISH', 'CREATE']);
+    }
+  });
+
   it('publishes a changeset all or nothing', async () => {
     const a = await create();
     const b = await create();
