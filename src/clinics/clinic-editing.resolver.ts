@@ -1,6 +1,5 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import { DomainError } from '../common/domain-error';
-import { refusal } from '../editing/access-rules';
 import { ContentWriterService } from '../editing/content-writer.service';
 import { EditableItem } from '../editing/dtos/editable-item.object';
 import { plain, setFields } from '../editing/editable-values';
@@ -24,15 +23,8 @@ export class ClinicEditingResolver {
     @Args('input') input: CreateClinicInput,
     @Context() context: GraphqlContext,
   ): Promise<EditableItem> {
-    const actor = context.actor;
-    if (actor.kind === 'ANONYMOUS') throw refusal(actor, false);
     return asEditableItem(
-      await this.writer.create(
-        apiWrite(context),
-        'CLINIC',
-        { brand_id: actor.brandId },
-        clinicValues(input),
-      ),
+      await this.writer.createInOwnBrand(apiWrite(context), 'CLINIC', clinicValues(input)),
     );
   }
 

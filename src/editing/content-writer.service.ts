@@ -151,6 +151,12 @@ export class ContentWriterService {
     });
   }
 
+  /** Creates a canonical item (treatment, region, clinic, provider …) of the caller's brand. */
+  async createInOwnBrand(ctx: WriteContext, type: ContentType, values: Values): Promise<ItemView> {
+    if (ctx.actor.kind === 'ANONYMOUS') throw refusal(ctx.actor, false);
+    return this.create(ctx, type, { brand_id: ctx.actor.brandId }, values);
+  }
+
   private async insertItem(
     tx: EntityManager,
     ctx: WriteContext,

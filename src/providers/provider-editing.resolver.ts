@@ -1,5 +1,4 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
-import { refusal } from '../editing/access-rules';
 import { ContentWriterService } from '../editing/content-writer.service';
 import { EditableItem } from '../editing/dtos/editable-item.object';
 import { setFields } from '../editing/editable-values';
@@ -22,15 +21,8 @@ export class ProviderEditingResolver {
     @Args('input') input: CreateProviderInput,
     @Context() context: GraphqlContext,
   ): Promise<EditableItem> {
-    const actor = context.actor;
-    if (actor.kind === 'ANONYMOUS') throw refusal(actor, false);
     return asEditableItem(
-      await this.writer.create(
-        apiWrite(context),
-        'PROVIDER',
-        { brand_id: actor.brandId },
-        providerValues(input),
-      ),
+      await this.writer.createInOwnBrand(apiWrite(context), 'PROVIDER', providerValues(input)),
     );
   }
 

@@ -3,7 +3,6 @@ import { ContentWriterService } from '../editing/content-writer.service';
 import { EditableItem } from '../editing/dtos/editable-item.object';
 import { setFields } from '../editing/editable-values';
 import { apiWrite, asEditableItem } from '../editing/editing.resolver';
-import { refusal } from '../editing/access-rules';
 import type { GraphqlContext } from '../graphql/graphql-context';
 import { CreateRegionInput, UpdateRegionInput } from './dtos/region.inputs';
 
@@ -17,15 +16,8 @@ export class RegionEditingResolver {
     @Args('input') input: CreateRegionInput,
     @Context() context: GraphqlContext,
   ): Promise<EditableItem> {
-    const actor = context.actor;
-    if (actor.kind === 'ANONYMOUS') throw refusal(actor, false);
     return asEditableItem(
-      await this.writer.create(
-        apiWrite(context),
-        'REGION',
-        { brand_id: actor.brandId },
-        setFields(input),
-      ),
+      await this.writer.createInOwnBrand(apiWrite(context), 'REGION', setFields(input)),
     );
   }
 
