@@ -347,7 +347,7 @@ describe('webhooks', () => {
       await drain(registered.id);
       expect(hook.received).toHaveLength(created.length);
       expect(new Set(hook.eventIds()).size).toBe(created.length);
-      const ids = hook.received.map(({ body }) => JSON.parse(body).data.id).sort();
+      const ids = hook.received.map(({ body }) => JSON.parse(body).data.id as string).sort();
       expect(ids).toEqual(created.map((faq) => faq.id).sort());
     } finally {
       await second.close();
