@@ -172,6 +172,7 @@ class Seeder {
     await this.insert(
       FieldPolicyEntity,
       DEMO_FIELD_POLICIES.map((policy) => ({
+        id: stableId(`field-policy:${DEMO_BRAND.slug}:${policy.entityType}:${policy.field}`),
         brandId,
         ...policy,
         ...this.published,

@@ -88,9 +88,14 @@ export class ContentWriterService {
 
   /** Reads an item for an editor of it. */
   async get(ctx: WriteContext, type: ContentType, id: string): Promise<ItemView> {
-    return this.write(ctx, async (tx) => {
-      return this.view(await this.lock(tx, ctx, CONTENT_TYPE_DEFS[type], id));
-    });
+    // A read takes no lock, so it never waits behind a write.
+    const [view] = await this.list(ctx, type, [id]);
+    if (view) return view;
+    const exists = UUID.test(id)
+      ? (await this.db.query(`SELECT 1 FROM ${CONTENT_TYPE_DEFS[type].table} WHERE id = $1`, [id]))
+          .length > 0
+      : false;
+    throw refusal(ctx.actor, exists);
   }
 
   /**
@@ -479,13 +484,14 @@ export class ContentWriterService {
     });
   }
 
+  /** Names the item, so a changeset's CONFLICT says which of its items is stale. */
   private checkVersion(item: LockedItem, expected: number): void {
     const current = item.row.version as number;
     if (current !== expected) {
       throw new DomainError(
         'CONFLICT',
-        `Version ${expected} is stale: the item is at version ${current}. Reload it and apply your change again.`,
-        { currentVersion: current },
+        `${item.def.type} ${item.row.id as string}: version ${expected} is stale, the item is at version ${current}. Reload it and apply your change again.`,
+        { currentVersion: current, type: item.def.type, id: item.row.id },
       );
     }
   }
