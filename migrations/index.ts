@@ -1,6 +1,14 @@
 import { ContentModel1764057600000 } from './1764057600000-content-model';
 import { Identity1764057700000 } from './1764057700000-identity';
 import { Editing1764057800000 } from './1764057800000-editing';
+import { FieldPolicyIds1764057900000 } from './1764057900000-field-policy-ids';
+import { Syndication1764058100000 } from './1764058100000-syndication';
 
 /** Every migration, oldest first. A new migration file must be added here. */
-export const MIGRATIONS = [ContentModel1764057600000, Identity1764057700000, Editing1764057800000];
+export const MIGRATIONS = [
+  ContentModel1764057600000,
+  Identity1764057700000,
+  Editing1764057800000,
+  FieldPolicyIds1764057900000,
+  Syndication1764058100000,
+];

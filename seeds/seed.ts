@@ -1,4 +1,6 @@
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { AuditActor } from '../src/audit/audit-entry';
+import { AuditService } from '../src/audit/audit.service';
 import { hashPassword } from '../src/auth/password';
 import { UserClinicEntity, UserRegionEntity } from '../src/auth/user-assignments.entity';
 import { UserEntity } from '../src/auth/user.entity';
@@ -6,6 +8,9 @@ import { BrandEntity } from '../src/brands/brand.entity';
 import { ClinicEntity } from '../src/clinics/clinic.entity';
 import { FieldPolicyEntity } from '../src/content-resolution/field-policy.entity';
 import { OverrideEntity } from '../src/content-resolution/override.entity';
+import { CONTENT_TYPE_DEFS, ContentType } from '../src/editing/content-types';
+import { readStoredItem } from '../src/editing/item-values';
+import { RevisionsService } from '../src/editing/revisions.service';
 import { FaqTreatmentEntity } from '../src/faqs/faq-treatment.entity';
 import { FaqEntity } from '../src/faqs/faq.entity';
 import { ClinicTreatmentEntity } from '../src/pricing/clinic-treatment.entity';
@@ -36,16 +41,27 @@ export type SeedReport = Record<string, number>;
 
 const PUBLISHED = { publicationStatus: 'PUBLISHED' as const };
 
+export interface SeedOptions {
+  /** The dev-only demo editor accounts; never in production by default. */
+  demoEditors?: boolean;
+}
+
 /**
  * Seeds the sample franchise and the micro-needling treatment from the
  * article. Rows have stable ids and are inserted only when missing, so a
  * second run changes nothing and edits made since the first run survive.
- * Everything happens in one transaction: a failure leaves no partial seed.
+ * Every editable item it inserts gets a CREATE revision (source SEED), like
+ * any other write. Everything happens in one transaction: a failure leaves
+ * no partial seed.
  */
-export async function runSeed(dataSource: DataSource): Promise<SeedReport> {
+export async function runSeed(
+  dataSource: DataSource,
+  { demoEditors = process.env.NODE_ENV !== 'production' }: SeedOptions = {},
+): Promise<SeedReport> {
   return dataSource.transaction(async (manager) => {
-    const seeder = new Seeder(manager, new Date());
+    const seeder = new Seeder(manager, new Date(), demoEditors);
     await seeder.seedAll();
+    await seeder.recordRevisions();
     return seeder.report;
   });
 }
@@ -58,8 +74,19 @@ export async function seedIfEmpty(dataSource: DataSource): Promise<boolean> {
   return true;
 }
 
+/** Who the seed's revisions name. */
+const SEED_WRITE = {
+  actor: { kind: 'SYSTEM', id: null, label: 'seed' } satisfies AuditActor,
+  source: 'SEED',
+};
+
+const CONTENT_TYPE_OF_TABLE = new Map(
+  Object.values(CONTENT_TYPE_DEFS).map((def) => [def.table, def.type] as const),
+);
+
 class Seeder {
   readonly report: SeedReport = {};
+  private readonly inserted: { type: ContentType; id: string }[] = [];
   private readonly published: {
     publicationStatus: 'PUBLISHED';
     publishedAt: Date;
@@ -68,6 +95,7 @@ class Seeder {
   constructor(
     private readonly manager: EntityManager,
     now: Date,
+    private readonly demoEditors: boolean,
   ) {
     this.published = { ...PUBLISHED, publishedAt: now };
   }
@@ -114,7 +142,7 @@ class Seeder {
     );
 
     // Dev-only accounts: production starts with none (see demo-editors.ts).
-    if (process.env.NODE_ENV !== 'production') {
+    if (this.demoEditors) {
       await this.seedDemoEditors(brandId, regionId, clinicId);
     }
 
@@ -144,6 +172,7 @@ class Seeder {
     await this.insert(
       FieldPolicyEntity,
       DEMO_FIELD_POLICIES.map((policy) => ({
+        id: stableId(`field-policy:${DEMO_BRAND.slug}:${policy.entityType}:${policy.field}`),
         brandId,
         ...policy,
         ...this.published,
@@ -302,20 +331,48 @@ class Seeder {
     );
   }
 
-  /** Inserts the rows whose key is not taken yet; counts what it added. */
+  /**
+   * Inserts the rows whose key is not taken yet; counts what it added and
+   * remembers the editable items among them for their revisions.
+   */
   private async insert<T extends ObjectLiteral>(
     entity: EntityTarget<T>,
     rows: Partial<T>[],
   ): Promise<void> {
+    const table = this.manager.connection.getMetadata(entity).tableName;
+    const type = CONTENT_TYPE_OF_TABLE.get(table);
     const result = await this.manager
       .createQueryBuilder()
       .insert()
       .into(entity)
       .values(rows as never)
       .orIgnore()
-      .returning('1')
+      .returning(type ? 'id' : '1')
       .execute();
-    const table = this.manager.connection.getMetadata(entity).tableName;
-    this.report[table] = (this.report[table] ?? 0) + (result.raw as unknown[]).length;
+    const inserted = result.raw as { id: string }[];
+    this.count(table, inserted.length);
+    if (type) this.inserted.push(...inserted.map(({ id }) => ({ type, id })));
+  }
+
+  /**
+   * A CREATE revision (and its audit line) for every editable item this run
+   * inserted, snapshotting the item as the editor sees it, links included;
+   * rows already there are left alone, so a second run records nothing.
+   */
+  async recordRevisions(): Promise<void> {
+    const revisions = new RevisionsService(
+      this.manager.connection,
+      new AuditService(this.manager.connection),
+    );
+    for (const { type, id } of this.inserted) {
+      const item = await readStoredItem(this.manager, type, id);
+      await revisions.record(this.manager, SEED_WRITE, item, 'CREATE', null, item.values);
+    }
+    this.count('revisions', this.inserted.length);
+    this.count('audit_log', this.inserted.length);
+  }
+
+  private count(table: string, added: number): void {
+    this.report[table] = (this.report[table] ?? 0) + added;
   }
 }

@@ -4,8 +4,10 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { FeedsModule } from './feeds/feeds.module';
 import { GraphqlApiModule } from './graphql/graphql-api.module';
 import { HealthModule } from './health/health.module';
+import { RequestPipelineModule } from './request-pipeline.module';
 
 @Module({})
 export class AppModule {
@@ -33,7 +35,10 @@ export class AppModule {
         HealthModule,
 
         // Feature modules
+        // Before the feature modules: its middleware must run first.
+        RequestPipelineModule,
         GraphqlApiModule,
+        FeedsModule,
       ],
     };
   }

@@ -136,11 +136,41 @@ describe('editing: drafts, publishing, history', () => {
     );
   });
 
+  it('serializes concurrent publishes of the same items: one applies, the rest conflict', async () => {
+    const a = await create();
+    const b = await create();
+    // Two overlapping changesets, named in opposite orders, ten times each.
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => publish(i % 2 ? [ref(a), ref(b)] : [ref(b), ref(a)])),
+    );
+    const applied = results.filter((r) => !r.body.errors);
+    expect(applied).toHaveLength(1);
+    expect(results.filter((r) => r.body.errors?.[0]?.extensions?.code === 'CONFLICT')).toHaveLength(
+      19,
+    );
+    for (const item of [a, b]) {
+      const history = await app.graphql(
+        `query($id: ID!) { revisions(type: TREATMENT, id: $id) { edges { node { action } } } }`,
+        { id: item.id },
+        editor,
+      );
+      expect(
+        history.body.data.revisions.edges.map((e: { node: { action: string } }) => e.node.action),
+      ).toEqual(['PUBLISH', 'CREATE']);
+    }
+  });
+
   it('publishes a changeset all or nothing', async () => {
     const a = await create();
     const b = await create();
     const result = await publish([ref(a), { ...ref(b), version: 99 }]);
-    expect(result.body.errors![0].extensions.code).toBe('CONFLICT');
+    // The error names the stale item of the changeset.
+    expect(result.body.errors![0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      type: 'TREATMENT',
+      id: b.id,
+      currentVersion: 1,
+    });
     expect(await delivered(a.values.slug as string)).toBeNull();
     const ok = await publish([ref(a), ref(b)]);
     expect(ok.body.data.publish.map((item: Item) => item.status)).toEqual([
@@ -224,11 +254,67 @@ describe('editing: drafts, publishing, history', () => {
       error: null,
     });
     expect(byId.get(bad.body.data.schedulePublish.id)).toMatchObject({ status: 'FAILED' });
+    const audit = await app.dataSource.query(
+      `SELECT action FROM audit_log WHERE target_id = ANY($1) ORDER BY id`,
+      [[good.body.data.schedulePublish.id, bad.body.data.schedulePublish.id]],
+    );
+    expect(audit.map((row: { action: string }) => row.action)).toEqual([
+      'SCHEDULE_PUBLISH',
+      'SCHEDULE_PUBLISH',
+      'SCHEDULED_PUBLISH_FAILED',
+    ]);
     const [{ revisions }] = await app.dataSource.query(
       `SELECT count(*)::int AS revisions FROM revisions WHERE entity_id = $1 AND action = 'PUBLISH' AND source = 'SCHEDULER'`,
       [a.id],
     );
     expect(revisions).toBe(1);
+  });
+
+  it('cancels a pending schedule once; a second cancel is a CONFLICT', async () => {
+    const item = await create();
+    const scheduled = await app.graphql(
+      `mutation($input: SchedulePublishInput!) { schedulePublish(input: $input) { id } }`,
+      { input: { items: [ref(item)], publishAt: new Date(Date.now() + 86_400_000).toISOString() } },
+      editor,
+    );
+    const cancel = () =>
+      app.graphql(
+        `mutation($id: ID!) { cancelScheduledPublication(id: $id) { status } }`,
+        { id: scheduled.body.data.schedulePublish.id },
+        editor,
+      );
+    expect((await cancel()).body.data.cancelScheduledPublication.status).toBe('CANCELLED');
+    expect((await cancel()).body.errors![0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      status: 'CANCELLED',
+    });
+  });
+
+  it('restoring a revision withdraws a delete waiting for publish', async () => {
+    const created = await create();
+    const [live] = (await publish([ref(created)])).body.data.publish;
+    const deleted = await app.graphql(
+      `mutation($input: DeleteItemInput!) { deleteItem(input: $input) { ${ITEM} } }`,
+      { input: { item: ref(live) } },
+      editor,
+    );
+    const staged: Item = deleted.body.data.deleteItem;
+    expect(staged.pendingDelete).toBe(true);
+    const [revision] = await app.dataSource.query(
+      `SELECT id::text FROM revisions WHERE entity_id = $1 AND action = 'PUBLISH'`,
+      [created.id],
+    );
+    const restored = await app.graphql(
+      `mutation($input: RestoreRevisionInput!) { restoreRevision(input: $input) { ${ITEM} } }`,
+      { input: { revisionId: revision.id, version: staged.version } },
+      editor,
+    );
+    expect(restored.body.data.restoreRevision).toMatchObject({
+      pendingDelete: false,
+      version: staged.version + 1,
+    });
+    await publish([ref(restored.body.data.restoreRevision)]);
+    expect(await delivered(created.values.slug as string)).toEqual({ summary: 'First.' });
   });
 
   describe('bad input', () => {

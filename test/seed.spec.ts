@@ -22,6 +22,8 @@ const TABLES = [
   'users',
   'user_regions',
   'user_clinics',
+  'revisions',
+  'audit_log',
 ];
 
 const TREATMENT_TEXT = `

@@ -1,30 +1,18 @@
-import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { ApiKeysService } from './api-keys.service';
-import { AuthMiddleware } from './auth.middleware';
 import { AuthService } from './auth.service';
 import { BearerAuthService } from './bearer-auth.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { UsersService } from './users.service';
 
 /**
- * Identities: editor sessions, API keys, accounts. Its middleware resolves
- * the caller of every request (req.actor) before GraphQL runs.
+ * Identities: editor sessions, API keys, accounts. Its middleware (mounted
+ * first by RequestPipelineModule) resolves the caller of every request.
  */
 @Module({
   imports: [AuditModule],
-  providers: [
-    AuthService,
-    ApiKeysService,
-    BearerAuthService,
-    LoginThrottleService,
-    UsersService,
-    AuthMiddleware,
-  ],
-  exports: [AuthService, ApiKeysService, UsersService],
+  providers: [AuthService, ApiKeysService, BearerAuthService, LoginThrottleService, UsersService],
+  exports: [AuthService, ApiKeysService, UsersService, BearerAuthService],
 })
-export class AuthModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(AuthMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
-  }
-}
+export class AuthModule {}

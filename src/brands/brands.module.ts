@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { BrandEntity } from './brand.entity';
+import { ReadModeModule } from '../read-mode/read-mode.module';
 import { BrandsService } from './brands.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([BrandEntity])],
+  imports: [ReadModeModule],
   providers: [BrandsService],
   exports: [BrandsService],
 })

@@ -1,18 +1,32 @@
-import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Query, Resolver } from '@nestjs/graphql';
+import type { GraphqlContext } from '../graphql/graphql-context';
+import { PreviewAccessService } from '../read-mode/preview-access.service';
+import { PREVIEW_ARG } from '../read-mode/preview.arg';
 import { Brand } from './dtos/brand.object';
 import { BrandsService } from './brands.service';
 
 @Resolver(() => Brand)
 export class BrandsResolver {
-  constructor(private readonly brandsService: BrandsService) {}
+  constructor(
+    private readonly brandsService: BrandsService,
+    private readonly previewAccess: PreviewAccessService,
+  ) {}
 
   @Query(() => [Brand], { description: 'All published brands.' })
   brands(): Promise<Brand[]> {
     return this.brandsService.findAll();
   }
 
-  @Query(() => Brand, { nullable: true, description: 'A published brand by slug, or null.' })
-  brand(@Args('slug', { description: 'Brand slug.' }) slug: string): Promise<Brand | null> {
-    return this.brandsService.findBySlug(slug);
+  @Query(() => Brand, {
+    nullable: true,
+    description: 'A published brand by slug (with `preview`, its working copy), or null.',
+  })
+  async brand(
+    @Args('slug', { description: 'Brand slug.' }) slug: string,
+    @Args('preview', PREVIEW_ARG) preview: boolean | null,
+    @Context() { actor }: GraphqlContext,
+  ): Promise<Brand | null> {
+    const mode = await this.previewAccess.readMode(actor, slug, preview);
+    return this.brandsService.findBySlug(slug, mode);
   }
 }

@@ -1,43 +1,49 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
-import { pickByKeys, type RequestLoaders } from '../graphql/request-loaders';
-import { BrandEntity } from './brand.entity';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { pickByKeys } from '../graphql/request-loaders';
+import { ContentSources } from '../read-mode/content-sources';
+import { PUBLISHED, type ReadMode } from '../read-mode/read-mode';
+import type { BrandEntity } from './brand.entity';
 
-/** Reads published brands for delivery. */
+export type BrandRow = Pick<
+  BrandEntity,
+  'id' | 'slug' | 'name' | 'locale' | 'currency' | 'websiteUrl' | 'isSample' | 'updatedAt'
+>;
+
+const BRAND_COLUMNS = `
+  b.id, b.slug, b.name, b.locale, b.currency, b.website_url AS "websiteUrl",
+  b.is_sample AS "isSample", b.updated_at AS "updatedAt"`;
+
+/** Reads brands for delivery (published, or a brand's working copy). */
 @Injectable()
 export class BrandsService {
   constructor(
-    @InjectRepository(BrandEntity)
-    private readonly brands: Repository<BrandEntity>,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly sources: ContentSources,
   ) {}
 
-  findAll(): Promise<BrandEntity[]> {
-    return this.brands.find({
-      where: { publicationStatus: 'PUBLISHED' },
-      order: { name: 'ASC', id: 'ASC' },
-    });
+  /** Every published brand, by name. */
+  findAll(): Promise<BrandRow[]> {
+    const from = this.sources.of(PUBLISHED);
+    return this.db.query(`SELECT ${BRAND_COLUMNS} FROM ${from('brands')} b ORDER BY b.name, b.id`);
   }
 
-  findBySlug(slug: string): Promise<BrandEntity | null> {
-    return this.brands.findOneBy({ slug, publicationStatus: 'PUBLISHED' });
-  }
-
-  readonly batchById = async (ids: readonly string[]) =>
-    pickByKeys(
-      ids,
-      await this.brands.findBy({
-        id: In([...ids]),
-        publicationStatus: 'PUBLISHED',
-      }),
-      (brand) => brand.id,
+  async findBySlug(slug: string, mode: ReadMode): Promise<BrandRow | null> {
+    const from = this.sources.of(mode);
+    const [row] = await this.db.query(
+      `SELECT ${BRAND_COLUMNS} FROM ${from('brands')} b WHERE b.slug = $1`,
+      [slug],
     );
-
-  /**
-   * Gives the request's brand loader a brand read along with something else
-   * (a clinic), so resolvers that ask for it send no statement of their own.
-   */
-  prime(loaders: RequestLoaders, brand: Pick<BrandEntity, 'id'> & Partial<BrandEntity>): void {
-    loaders.get(this.batchById).prime(brand.id, brand as BrandEntity);
+    return (row as BrandRow | undefined) ?? null;
   }
+
+  readonly batchById = async (ids: readonly string[], mode: ReadMode) => {
+    const from = this.sources.of(mode);
+    const rows: BrandRow[] = await this.db.query(
+      `SELECT ${BRAND_COLUMNS} FROM ${from('brands')} b WHERE b.id = ANY($1)`,
+      [ids],
+    );
+    return pickByKeys(ids, rows, (brand) => brand.id);
+  };
 }

@@ -32,7 +32,7 @@ export async function connectDatabase(
 ): Promise<DatabaseConnection> {
   const config = loadConfig(env);
   let url = config.databaseUrl;
-  let description = 'DATABASE_URL';
+  let description = url ? `DATABASE_URL (${hostAndDatabase(url)})` : '';
   let embedded: EmbeddedPostgresServer | undefined;
 
   if (!url) {
@@ -70,6 +70,12 @@ export async function connectDatabase(
       }
     },
   };
+}
+
+/** host:port/database of a URL, never its user or password. */
+function hostAndDatabase(url: string): string {
+  const { hostname, port, pathname } = new URL(url);
+  return `${hostname}:${port || '5432'}${pathname}`;
 }
 
 /**

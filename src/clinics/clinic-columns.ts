@@ -9,6 +9,3 @@ export const CLINIC_COLUMNS = `
   c.latitude, c.longitude, c.phone, c.email, c.timezone, c.locale, c.currency,
   c.opening_hours AS "openingHours", c.operating_status AS "operatingStatus",
   c.version, c.updated_at AS "updatedAt"`;
-
-/** A clinic is delivered when it and its brand are published. */
-export const PUBLISHED_CLINIC = `c.publication_status = 'PUBLISHED'`;

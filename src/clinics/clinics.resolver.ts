@@ -6,13 +6,16 @@ import { ContentResolutionService } from '../content-resolution/content-resoluti
 import { Faq } from '../faqs/dtos/faq.object';
 import { pageWindow, toConnection } from '../graphql/connection';
 import type { GraphqlContext } from '../graphql/graphql-context';
+import type { RequestLoaders } from '../graphql/request-loaders';
 import { clinicJsonLd } from '../json-ld/json-ld';
 import { Provider } from '../providers/dtos/provider.object';
 import { ProvidersService } from '../providers/providers.service';
 import { Region } from '../regions/dtos/region.object';
+import { PreviewAccessService } from '../read-mode/preview-access.service';
+import { PREVIEW_ARG } from '../read-mode/preview.arg';
 import { RegionsService } from '../regions/regions.service';
 import { Treatment } from '../treatments/dtos/treatment.object';
-import { offeredKey, TreatmentsService } from '../treatments/treatments.service';
+import { TreatmentsService } from '../treatments/treatments.service';
 import { ClinicsService } from './clinics.service';
 import { ClinicConnection } from './dtos/clinic-connection.object';
 import { Clinic } from './dtos/clinic.object';
@@ -27,29 +30,42 @@ export class ClinicsResolver {
     private readonly treatmentsService: TreatmentsService,
     private readonly providersService: ProvidersService,
     private readonly resolution: ContentResolutionService,
+    private readonly previewAccess: PreviewAccessService,
   ) {}
 
-  @Query(() => Clinic, { nullable: true, description: 'A published clinic, or null.' })
+  @Query(() => Clinic, {
+    nullable: true,
+    description: 'A published clinic (with `preview`, its working copy), or null.',
+  })
   async clinic(
     @Args('brand', { description: 'Brand slug.' }) brand: string,
     @Args('slug', { description: 'Clinic slug.' }) slug: string,
-    @Context() { loaders }: GraphqlContext,
+    @Args('preview', PREVIEW_ARG) preview: boolean | null,
+    @Context() { actor }: GraphqlContext,
   ): Promise<Clinic | null> {
-    const row = await this.clinicsService.findPublished(brand, slug);
-    if (!row) return null;
-    this.brandsService.prime(loaders, row.brand);
-    return this.clinicsService.toClinic(row);
+    const mode = await this.previewAccess.readMode(actor, brand, preview);
+    const row = await this.clinicsService.find(brand, slug, mode);
+    return row && this.clinicsService.toClinic(row, mode);
   }
 
   @Query(() => ClinicConnection, {
     description: 'A brand’s clinics: filter by region, city, treatment or distance.',
   })
-  async clinics(@Args() args: ClinicsArgs): Promise<ClinicConnection> {
+  async clinics(
+    @Args() args: ClinicsArgs,
+    @Context() { actor }: GraphqlContext,
+  ): Promise<ClinicConnection> {
     const window = pageWindow('clinics', args);
-    const { rows, totalCount } = await this.clinicsService.list(args.brand, args.filter, window);
+    const mode = await this.previewAccess.readMode(actor, args.brand, args.preview);
+    const { rows, totalCount } = await this.clinicsService.list(
+      args.brand,
+      args.filter,
+      window,
+      mode,
+    );
     return toConnection(
       'clinics',
-      rows.map((row) => this.clinicsService.toClinic(row)),
+      rows.map((row) => this.clinicsService.toClinic(row, mode)),
       window,
       totalCount,
     );
@@ -57,7 +73,9 @@ export class ClinicsResolver {
 
   @ResolveField(() => Brand)
   async brand(@Parent() clinic: Clinic, @Context() { loaders }: GraphqlContext): Promise<Brand> {
-    const brand = await loaders.get(this.brandsService.batchById).load(clinic.row.brandId);
+    const brand = await loaders
+      .forMode(this.brandsService.batchById, clinic.mode)
+      .load(clinic.row.brandId);
     return brand!;
   }
 
@@ -67,7 +85,7 @@ export class ClinicsResolver {
     @Context() { loaders }: GraphqlContext,
   ): Promise<Region | null> | null {
     return clinic.row.regionId
-      ? loaders.get(this.regionsService.batchById).load(clinic.row.regionId)
+      ? loaders.forMode(this.regionsService.batchById, clinic.mode).load(clinic.row.regionId)
       : null;
   }
 
@@ -78,9 +96,11 @@ export class ClinicsResolver {
     @Parent() clinic: Clinic,
     @Context() { loaders }: GraphqlContext,
   ): Promise<Treatment[]> {
-    const offered = await loaders.get(this.treatmentsService.batchOfferedByClinic).load(clinic.id);
+    const offered = await this.offeredAt(clinic, loaders);
     return Promise.all(
-      offered.map((entity) => this.resolution.resolveTreatment(entity, clinic.row, loaders)),
+      offered.map((entity) =>
+        this.resolution.resolveTreatment(entity, clinic.row, clinic.mode, loaders),
+      ),
     );
   }
 
@@ -93,12 +113,11 @@ export class ClinicsResolver {
     @Args('slug') slug: string,
     @Context() { loaders }: GraphqlContext,
   ): Promise<Treatment | null> {
-    // Resolving it will need the clinic's context: ask in the same wave.
-    void this.resolution.clinicContext(clinic.row, loaders).catch(() => undefined);
-    const entity = await loaders
-      .get(this.treatmentsService.batchOfferedBySlug)
-      .load(offeredKey(clinic.id, slug));
-    return entity ? this.resolution.resolveTreatment(entity, clinic.row, loaders) : null;
+    const offered = await this.offeredAt(clinic, loaders);
+    const entity = offered.find((treatment) => treatment.slug === slug);
+    return entity
+      ? this.resolution.resolveTreatment(entity, clinic.row, clinic.mode, loaders)
+      : null;
   }
 
   @ResolveField(() => [Provider], { description: 'Providers working here.' })
@@ -106,8 +125,10 @@ export class ClinicsResolver {
     @Parent() clinic: Clinic,
     @Context() { loaders }: GraphqlContext,
   ): Promise<Provider[]> {
-    const rows = await loaders.get(this.providersService.batchByClinic).load(clinic.id);
-    return rows.map((row) => this.providersService.toProvider(row));
+    const rows = await loaders
+      .forMode(this.providersService.batchByClinic, clinic.mode)
+      .load(clinic.id);
+    return rows.map((row) => this.providersService.toProvider(row, clinic.mode));
   }
 
   @ResolveField(() => [Faq], { description: 'The FAQ list as this clinic shows it.' })
@@ -123,13 +144,17 @@ export class ClinicsResolver {
   ): Promise<Faq[]> {
     let treatmentId: string | null = null;
     if (treatment) {
-      const offered = await loaders
-        .get(this.treatmentsService.batchOfferedByClinic)
-        .load(clinic.id);
+      const offered = await this.offeredAt(clinic, loaders);
       treatmentId = offered.find((entity) => entity.slug === treatment)?.id ?? null;
       if (!treatmentId) return [];
     }
-    return this.resolution.resolveFaqs(clinic.row.brandId, clinic.row, treatmentId, loaders);
+    return this.resolution.resolveFaqs(
+      clinic.row.brandId,
+      clinic.row,
+      treatmentId,
+      clinic.mode,
+      loaders,
+    );
   }
 
   @ResolveField(() => GraphQLJSONObject, { description: 'schema.org MedicalClinic.' })
@@ -137,7 +162,9 @@ export class ClinicsResolver {
     @Parent() clinic: Clinic,
     @Context() { loaders }: GraphqlContext,
   ): Promise<Record<string, unknown>> {
-    const brand = await loaders.get(this.brandsService.batchById).load(clinic.row.brandId);
+    const brand = await loaders
+      .forMode(this.brandsService.batchById, clinic.mode)
+      .load(clinic.row.brandId);
     return clinicJsonLd({
       name: clinic.name,
       phone: clinic.phone,
@@ -148,5 +175,11 @@ export class ClinicsResolver {
       brandName: brand?.name ?? '',
       url: brand?.websiteUrl ? `${brand.websiteUrl}/clinics/${clinic.slug}` : null,
     });
+  }
+
+  private offeredAt(clinic: Clinic, loaders: RequestLoaders) {
+    return loaders
+      .forMode(this.treatmentsService.batchOfferedByClinic, clinic.mode)
+      .load(clinic.id);
   }
 }

@@ -1,72 +1,48 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { preparedQuery } from '../database/prepared-query';
-import type { BrandEntity } from '../brands/brand.entity';
 import { badInput } from '../common/domain-error';
 import { PageWindow } from '../graphql/connection';
 import { pickByKeys } from '../graphql/request-loaders';
+import { ContentSources } from '../read-mode/content-sources';
+import type { ReadMode } from '../read-mode/read-mode';
 import { ClinicEntity } from './clinic.entity';
-import { CLINIC_COLUMNS, PUBLISHED_CLINIC } from './clinic-columns';
+import { CLINIC_COLUMNS } from './clinic-columns';
 import { Clinic, ClinicStatus, Weekday } from './dtos/clinic.object';
 import { ClinicFilter } from './dtos/clinics.args';
 
 export type ClinicRow = ClinicEntity & { distance_km?: number | null };
 
-/** The published brand of a clinic found by slug, read in the same statement. */
-export type ClinicBrandRow = Pick<
-  BrandEntity,
-  'id' | 'slug' | 'name' | 'locale' | 'currency' | 'websiteUrl' | 'isSample' | 'updatedAt'
->;
-
 const EARTH_RADIUS_KM = 6371.0088;
 const KM_PER_DEGREE_LATITUDE = 111.2;
 
-/** Reads published clinics for delivery. */
+/** Reads clinics for delivery (published, or a brand's working copy). */
 @Injectable()
 export class ClinicsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly sources: ContentSources,
+  ) {}
 
-  /**
-   * The published clinic `slug` of the published brand `brandSlug`, with
-   * that brand (one statement: pages need both).
-   */
-  async findPublished(
-    brandSlug: string,
-    slug: string,
-  ): Promise<(ClinicRow & { brand: ClinicBrandRow }) | null> {
-    const [row] = await preparedQuery(
-      this.db,
-      `SELECT ${CLINIC_COLUMNS},
-              b.slug AS "brand.slug", b.name AS "brand.name", b.locale AS "brand.locale",
-              b.currency AS "brand.currency", b.website_url AS "brand.websiteUrl",
-              b.is_sample AS "brand.isSample", b.updated_at AS "brand.updatedAt"
-         FROM clinics c JOIN brands b ON b.id = c.brand_id
-        WHERE b.slug = $1 AND b.publication_status = 'PUBLISHED'
-          AND c.slug = $2 AND ${PUBLISHED_CLINIC}`,
+  async find(brandSlug: string, slug: string, mode: ReadMode): Promise<ClinicRow | null> {
+    const from = this.sources.of(mode);
+    const [row] = await this.db.query(
+      `SELECT ${CLINIC_COLUMNS}
+         FROM ${from('clinics')} c JOIN ${from('brands')} b ON b.id = c.brand_id
+        WHERE b.slug = $1 AND c.slug = $2`,
       [brandSlug, slug],
     );
-    if (!row) return null;
-    const clinic: Record<string, unknown> = {};
-    const brand: Record<string, unknown> = { id: row.brandId };
-    for (const [key, value] of Object.entries(row as Record<string, unknown>)) {
-      if (key.startsWith('brand.')) brand[key.slice(6)] = value;
-      else clinic[key] = value;
-    }
-    clinic.brand = brand;
-    return clinic as unknown as ClinicRow & { brand: ClinicBrandRow };
+    return (row as ClinicRow | undefined) ?? null;
   }
 
-  readonly batchById = async (ids: readonly string[]) =>
-    pickByKeys(
-      ids,
-      (await preparedQuery(
-        this.db,
-        `SELECT ${CLINIC_COLUMNS} FROM clinics c WHERE c.id = ANY($1) AND ${PUBLISHED_CLINIC}`,
-        [ids],
-      )) as ClinicRow[],
-      (clinic) => clinic.id,
+  readonly batchById = async (ids: readonly string[], mode: ReadMode) => {
+    const from = this.sources.of(mode);
+    const rows: ClinicRow[] = await this.db.query(
+      `SELECT ${CLINIC_COLUMNS} FROM ${from('clinics')} c WHERE c.id = ANY($1)`,
+      [ids],
     );
+    return pickByKeys(ids, rows, (clinic) => clinic.id);
+  };
 
   /**
    * One page of a brand's clinics matching the filter, with the total count.
@@ -77,21 +53,22 @@ export class ClinicsService {
     brandSlug: string,
     filter: ClinicFilter | null | undefined,
     window: PageWindow,
+    mode: ReadMode,
   ): Promise<{ rows: ClinicRow[]; totalCount: number }> {
+    const from = this.sources.of(mode);
     const params: unknown[] = [brandSlug];
     const param = (value: unknown) => `$${params.push(value)}`;
-    const where = [`b.slug = $1`, `b.publication_status = 'PUBLISHED'`, PUBLISHED_CLINIC];
+    const where = [`b.slug = $1`];
     if (filter?.region) {
       where.push(
-        `c.region_id = (SELECT r.id FROM regions r WHERE r.brand_id = b.id AND r.slug = ${param(filter.region)} AND r.publication_status = 'PUBLISHED')`,
+        `c.region_id = (SELECT r.id FROM ${from('regions')} r WHERE r.brand_id = b.id AND r.slug = ${param(filter.region)})`,
       );
     }
     if (filter?.city) where.push(`lower(c.city) = lower(${param(filter.city)})`);
     if (filter?.offersTreatment) {
       where.push(`EXISTS (
-        SELECT 1 FROM clinic_treatments ct JOIN treatments t ON t.id = ct.treatment_id
-         WHERE ct.clinic_id = c.id AND ct.publication_status = 'PUBLISHED'
-           AND t.slug = ${param(filter.offersTreatment)} AND t.publication_status = 'PUBLISHED')`);
+        SELECT 1 FROM ${from('clinic_treatments')} ct JOIN ${from('treatments')} t ON t.id = ct.treatment_id
+         WHERE ct.clinic_id = c.id AND t.slug = ${param(filter.offersTreatment)})`);
     }
 
     let distance = 'NULL::double precision';
@@ -118,12 +95,12 @@ export class ClinicsService {
       }
     }
 
-    const from = `FROM clinics c JOIN brands b ON b.id = c.brand_id WHERE ${where.join(' AND ')}`;
+    const matching = `FROM ${from('clinics')} c JOIN ${from('brands')} b ON b.id = c.brand_id
+        WHERE ${where.join(' AND ')}`;
     const countParams = [...params];
-    const rows: (ClinicRow & { total_count: string })[] = await preparedQuery(
-      this.db,
+    const rows: (ClinicRow & { total_count: string })[] = await this.db.query(
       `SELECT ${CLINIC_COLUMNS}, ${distance} AS distance_km, count(*) OVER () AS total_count
-         ${from}
+         ${matching}
         ORDER BY ${order}
         LIMIT ${param(window.limit)} OFFSET ${param(window.offset)}`,
       params,
@@ -134,14 +111,14 @@ export class ClinicsService {
       ? Number(rows[0].total_count)
       : window.offset === 0
         ? 0
-        : Number((await preparedQuery(this.db, `SELECT count(*) AS n ${from}`, countParams))[0].n);
+        : Number((await this.db.query(`SELECT count(*) AS n ${matching}`, countParams))[0].n);
     return {
       rows: rows.map(({ total_count: _total, ...row }) => row as ClinicRow),
       totalCount,
     };
   }
 
-  toClinic(row: ClinicRow): Clinic {
+  toClinic(row: ClinicRow, mode: ReadMode): Clinic {
     return {
       id: row.id,
       slug: row.slug,
@@ -167,6 +144,7 @@ export class ClinicsService {
       distanceKm: row.distance_km == null ? null : Math.round(row.distance_km * 100) / 100,
       updatedAt: row.updatedAt,
       row,
+      mode,
     };
   }
 }

@@ -1,8 +1,11 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError } from './domain-error';
 
-/** "filter.near.lat: must not be greater than 90" for each broken rule. */
-function describe(errors: ValidationError[], parent = ''): { path: string; rule: string }[] {
+/** "filter.near.lat: must not be greater than 90" for each broken rule (API and CLI alike). */
+export function describeValidationErrors(
+  errors: ValidationError[],
+  parent = '',
+): { path: string; rule: string }[] {
   return errors.flatMap((error) => {
     const path = parent ? `${parent}.${error.property}` : error.property;
     const own = Object.values(error.constraints ?? {}).map((message) => ({
@@ -12,7 +15,7 @@ function describe(errors: ValidationError[], parent = ''): { path: string; rule:
         ? message.slice(error.property.length + 1)
         : message,
     }));
-    return [...own, ...describe(error.children ?? [], path)];
+    return [...own, ...describeValidationErrors(error.children ?? [], path)];
   });
 }
 
@@ -25,7 +28,7 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     forbidUnknownValues: false,
     exceptionFactory: (errors) => {
-      const problems = describe(errors);
+      const problems = describeValidationErrors(errors);
       return new DomainError(
         'BAD_USER_INPUT',
         problems.map((problem) => `${problem.path}: ${problem.rule}`).join('; '),

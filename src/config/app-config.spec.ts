@@ -16,6 +16,15 @@ describe('loadConfig', () => {
       schedulerIntervalSeconds: 15,
       redisUrl: undefined,
       responseCacheTtlSeconds: 300,
+      partnerRateLimitPerMinute: 300,
+      feedMaxAgeSeconds: 300,
+      webhookWorkerIntervalSeconds: 5,
+      webhookTimeoutSeconds: 10,
+      webhookRetryBaseSeconds: 30,
+      webhookRetryWindowSeconds: 24 * 3600,
+      webhookAllowHttp: false,
+      webhookAllowPrivateHosts: false,
+      webhookAllowedHosts: [],
     });
   });
 
@@ -34,6 +43,15 @@ describe('loadConfig', () => {
         SCHEDULER_INTERVAL_SECONDS: '0',
         REDIS_URL: 'redis://:secret@cache.internal:6380/2',
         RESPONSE_CACHE_TTL_SECONDS: '0',
+        PARTNER_RATE_LIMIT_PER_MINUTE: '1200',
+        FEED_MAX_AGE_SECONDS: '60',
+        WEBHOOK_WORKER_INTERVAL_SECONDS: '2',
+        WEBHOOK_TIMEOUT_SECONDS: '5',
+        WEBHOOK_RETRY_BASE_SECONDS: '10',
+        WEBHOOK_RETRY_HOURS: '48',
+        WEBHOOK_ALLOW_HTTP: 'true',
+        WEBHOOK_ALLOW_PRIVATE_HOSTS: '1',
+        WEBHOOK_ALLOWED_HOSTS: 'Hooks.Internal.example, [fd00::1] ,10.1.2.3',
       }),
     ).toEqual({
       nodeEnv: 'production',
@@ -48,7 +66,30 @@ describe('loadConfig', () => {
       schedulerIntervalSeconds: 0,
       redisUrl: 'redis://:secret@cache.internal:6380/2',
       responseCacheTtlSeconds: 0,
+      partnerRateLimitPerMinute: 1200,
+      feedMaxAgeSeconds: 60,
+      webhookWorkerIntervalSeconds: 2,
+      webhookTimeoutSeconds: 5,
+      webhookRetryBaseSeconds: 10,
+      webhookRetryWindowSeconds: 48 * 3600,
+      webhookAllowHttp: true,
+      webhookAllowPrivateHosts: true,
+      webhookAllowedHosts: ['hooks.internal.example', 'fd00::1', '10.1.2.3'],
     });
+  });
+
+  it('turns the webhook worker off by default in tests, like the scheduler', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).webhookWorkerIntervalSeconds).toBe(0);
+    expect(loadConfig({ NODE_ENV: 'production' }).webhookWorkerIntervalSeconds).toBe(5);
+  });
+
+  it('never allows http or private webhook targets unless told to, in any environment', () => {
+    for (const NODE_ENV of ['development', 'production', 'test']) {
+      const config = loadConfig({ NODE_ENV });
+      expect(config.webhookAllowHttp).toBe(false);
+      expect(config.webhookAllowPrivateHosts).toBe(false);
+      expect(config.webhookAllowedHosts).toEqual([]);
+    }
   });
 
   it('turns introspection off by default in production only', () => {
@@ -99,6 +140,22 @@ describe('loadConfig', () => {
     ],
     ['SEED_ON_START', 'yes', /^SEED_ON_START is "yes": set it to true, false, 1 or 0$/],
     ['GRAPHQL_INTROSPECTION', 'on', /^GRAPHQL_INTROSPECTION is "on"/],
+    [
+      'WEBHOOK_RETRY_HOURS',
+      '12',
+      /^WEBHOOK_RETRY_HOURS is "12": set it to a whole number from 24 to 720$/,
+    ],
+    ['WEBHOOK_TIMEOUT_SECONDS', '0', /^WEBHOOK_TIMEOUT_SECONDS is "0": .* from 1 to 120$/],
+    ['WEBHOOK_WORKER_INTERVAL_SECONDS', 'fast', /^WEBHOOK_WORKER_INTERVAL_SECONDS is "fast"/],
+    ['WEBHOOK_ALLOW_HTTP', 'maybe', /^WEBHOOK_ALLOW_HTTP is "maybe": set it to true/],
+    ['WEBHOOK_ALLOW_PRIVATE_HOSTS', 'yes', /^WEBHOOK_ALLOW_PRIVATE_HOSTS is "yes"/],
+    [
+      'WEBHOOK_ALLOWED_HOSTS',
+      'https://hooks.example',
+      /^WEBHOOK_ALLOWED_HOSTS has "https:\/\/hooks.example": list host names/,
+    ],
+    ['PARTNER_RATE_LIMIT_PER_MINUTE', '0', /^PARTNER_RATE_LIMIT_PER_MINUTE is "0": .* from 1/],
+    ['FEED_MAX_AGE_SECONDS', '-5', /^FEED_MAX_AGE_SECONDS is "-5"/],
     ['DATABASE_URL', 'not a url', /^DATABASE_URL is not a valid URL: set it to postgres:\/\//],
     [
       'DATABASE_URL',

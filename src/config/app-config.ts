@@ -42,6 +42,33 @@ export interface AppConfig {
    * changes with time (prices valid from a date).
    */
   responseCacheTtlSeconds: number;
+  /**
+   * Requests per minute each partner-scoped API key may make, with bursts up
+   * to the same number (PARTNER_RATE_LIMIT_PER_MINUTE).
+   */
+  partnerRateLimitPerMinute: number;
+  /** `Cache-Control: max-age` of the /feeds JSON-LD documents (FEED_MAX_AGE_SECONDS). */
+  feedMaxAgeSeconds: number;
+  /**
+   * How often this instance sends due webhook deliveries
+   * (WEBHOOK_WORKER_INTERVAL_SECONDS; 0 turns the worker off, the default in tests).
+   */
+  webhookWorkerIntervalSeconds: number;
+  /** Time a receiver has to answer one delivery, redirects included (WEBHOOK_TIMEOUT_SECONDS). */
+  webhookTimeoutSeconds: number;
+  /** Wait before the first retry; it doubles per attempt, up to an hour (WEBHOOK_RETRY_BASE_SECONDS). */
+  webhookRetryBaseSeconds: number;
+  /** How long a delivery is retried before it is marked DEAD (WEBHOOK_RETRY_HOURS, in seconds here). */
+  webhookRetryWindowSeconds: number;
+  /** Accept http:// webhook URLs, for local development only (WEBHOOK_ALLOW_HTTP). */
+  webhookAllowHttp: boolean;
+  /**
+   * Let webhooks reach loopback, private, link-local and metadata addresses
+   * (WEBHOOK_ALLOW_PRIVATE_HOSTS): for tests and local development only.
+   */
+  webhookAllowPrivateHosts: boolean;
+  /** Hosts exempt from the private-address check, e.g. an internal receiver (WEBHOOK_ALLOWED_HOSTS). */
+  webhookAllowedHosts: string[];
 }
 
 /**
@@ -88,6 +115,51 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       300,
       0,
     ),
+    partnerRateLimitPerMinute: integer(
+      'PARTNER_RATE_LIMIT_PER_MINUTE',
+      read('PARTNER_RATE_LIMIT_PER_MINUTE'),
+      300,
+      1,
+      100_000,
+    ),
+    feedMaxAgeSeconds: integer(
+      'FEED_MAX_AGE_SECONDS',
+      read('FEED_MAX_AGE_SECONDS'),
+      300,
+      0,
+      86_400,
+    ),
+    webhookWorkerIntervalSeconds: integer(
+      'WEBHOOK_WORKER_INTERVAL_SECONDS',
+      read('WEBHOOK_WORKER_INTERVAL_SECONDS'),
+      nodeEnv === 'test' ? 0 : 5,
+      0,
+      3600,
+    ),
+    webhookTimeoutSeconds: integer(
+      'WEBHOOK_TIMEOUT_SECONDS',
+      read('WEBHOOK_TIMEOUT_SECONDS'),
+      10,
+      1,
+      120,
+    ),
+    webhookRetryBaseSeconds: integer(
+      'WEBHOOK_RETRY_BASE_SECONDS',
+      read('WEBHOOK_RETRY_BASE_SECONDS'),
+      30,
+      1,
+      3600,
+    ),
+    // The product promises at least a day of retries.
+    webhookRetryWindowSeconds:
+      integer('WEBHOOK_RETRY_HOURS', read('WEBHOOK_RETRY_HOURS'), 24, 24, 720) * 3600,
+    webhookAllowHttp: boolean('WEBHOOK_ALLOW_HTTP', read('WEBHOOK_ALLOW_HTTP'), false),
+    webhookAllowPrivateHosts: boolean(
+      'WEBHOOK_ALLOW_PRIVATE_HOSTS',
+      read('WEBHOOK_ALLOW_PRIVATE_HOSTS'),
+      false,
+    ),
+    webhookAllowedHosts: hostList('WEBHOOK_ALLOWED_HOSTS', read('WEBHOOK_ALLOWED_HOSTS')),
   });
 }
 
@@ -102,13 +174,41 @@ function oneOf<T extends string>(
   throw new ConfigError(`${name} is "${value}": set it to one of ${allowed.join(', ')}`);
 }
 
-function integer(name: string, value: string | undefined, fallback: number, min: number): number {
+function integer(
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  min: number,
+  max = 65535,
+): number {
   if (value === undefined) return fallback;
   const parsed = Number(value);
-  if (!/^\d+$/.test(value) || parsed < min || parsed > 65535) {
-    throw new ConfigError(`${name} is "${value}": set it to a whole number from ${min} to 65535`);
+  if (!/^\d+$/.test(value) || parsed < min || parsed > max) {
+    throw new ConfigError(`${name} is "${value}": set it to a whole number from ${min} to ${max}`);
   }
   return parsed;
+}
+
+/** A comma-separated list of host names or IP addresses, lower-cased. */
+function hostList(name: string, value: string | undefined): string[] {
+  if (value === undefined) return [];
+  const hosts = value
+    .split(',')
+    .map((host) =>
+      host
+        .trim()
+        .toLowerCase()
+        .replace(/^\[(.*)\]$/, '$1'),
+    )
+    .filter(Boolean);
+  for (const host of hosts) {
+    if (!/^[a-z0-9.-]+$/.test(host) && !/^[0-9a-f:.]+$/.test(host)) {
+      throw new ConfigError(
+        `${name} has "${host}": list host names or IP addresses separated by commas, without scheme or port`,
+      );
+    }
+  }
+  return hosts;
 }
 
 function boolean(name: string, value: string | undefined, fallback: boolean): boolean {

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { BrandsModule } from '../brands/brands.module';
 import { FaqsModule } from '../faqs/faqs.module';
+import { ReadModeModule } from '../read-mode/read-mode.module';
 import { ContentResolutionService } from './content-resolution.service';
 
 @Module({
-  imports: [BrandsModule, FaqsModule],
+  imports: [BrandsModule, FaqsModule, ReadModeModule],
   providers: [ContentResolutionService],
   exports: [ContentResolutionService],
 })

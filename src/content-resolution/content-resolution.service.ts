@@ -1,20 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { preparedQuery } from '../database/prepared-query';
 import { BrandsService } from '../brands/brands.service';
 import { ClinicRow } from '../clinics/clinics.service';
 import { Faq } from '../faqs/dtos/faq.object';
-import { FaqRow, faqRowsFromJson, faqRowsJson, FaqsService } from '../faqs/faqs.service';
-import { groupByKeys, pickByKeys } from '../graphql/request-loaders';
+import { FaqRow, FaqsService } from '../faqs/faqs.service';
+import { groupByKeys } from '../graphql/request-loaders';
 import type { RequestLoaders } from '../graphql/request-loaders';
+import { ContentSources } from '../read-mode/content-sources';
+import type { ReadMode } from '../read-mode/read-mode';
 import { ContentScope, Treatment } from '../treatments/dtos/treatment.object';
-import type { OfferedPrice } from '../pricing/pricing.service';
-import {
-  providersAtClinicJson,
-  providersFromJson,
-  type ProviderWithTreatments,
-} from '../providers/providers.service';
 import { TreatmentEntity } from '../treatments/treatment.entity';
 import type { FieldPolicyKind } from './field-policy.entity';
 import type { OverridableEntityType, OverrideEntity } from './override.entity';
@@ -44,24 +39,8 @@ type PolicyRow = {
 type OverrideRow = Pick<
   OverrideEntity,
   'scope' | 'entityType' | 'entityId' | 'field' | 'value' | 'baseValue'
->;
-
-/** What resolving a clinic's pages needs about the clinic (see batchClinicContext). */
-export interface ClinicContext {
-  overrides: OverrideRow[];
-  policies: Pick<PolicyRow, 'entityType' | 'field' | 'policy'>[];
-  /** The clinic's own published FAQs, in its order. */
-  faqs: FaqRow[];
-  /** Published providers working at the clinic, by name. */
-  providers: ProviderWithTreatments[];
-}
-
-type ClinicContextRow = {
-  clinicId: string;
-  overrides: ClinicContext['overrides'];
-  policies: ClinicContext['policies'];
-  faqs: Parameters<typeof faqRowsFromJson>[0];
-  providers: Parameters<typeof providersFromJson>[0];
+> & {
+  forClinicId: string;
 };
 
 /**
@@ -76,48 +55,30 @@ export class ContentResolutionService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly brandsService: BrandsService,
     private readonly faqsService: FaqsService,
+    private readonly sources: ContentSources,
   ) {}
 
-  /**
-   * Everything about each clinic that resolving its pages needs, in one
-   * statement: the published overrides it sees (its region's and its own),
-   * its brand's field policies, its own FAQs and its providers.
-   */
-  readonly batchClinicContext = async (clinicIds: readonly string[]): Promise<ClinicContext[]> => {
-    const rows: ClinicContextRow[] = await preparedQuery(
-      this.db,
-      `SELECT c.id AS "clinicId",
-              (SELECT coalesce(json_agg(json_build_object(
-                        'scope', o.scope, 'entityType', o.entity_type, 'entityId', o.entity_id,
-                        'field', o.field, 'value', o.value, 'baseValue', o.base_value)), '[]')
-                 FROM overrides o
-                WHERE (o.clinic_id = c.id OR (o.region_id = c.region_id AND o.scope = 'REGION'))
-                  AND o.publication_status = 'PUBLISHED') AS overrides,
-              (SELECT coalesce(json_agg(json_build_object(
-                        'entityType', fp.entity_type, 'field', fp.field, 'policy', fp.policy)), '[]')
-                 FROM field_policies fp
-                WHERE fp.brand_id = c.brand_id AND fp.publication_status = 'PUBLISHED') AS policies,
-              ${faqRowsJson('f.clinic_id = c.id')} AS faqs,
-              ${providersAtClinicJson('c')} AS providers
-         FROM clinics c
+  /** The overrides each clinic sees: its region's and its own. */
+  readonly batchOverridesByClinic = async (clinicIds: readonly string[], mode: ReadMode) => {
+    const from = this.sources.of(mode);
+    const rows: OverrideRow[] = await this.db.query(
+      `SELECT c.id AS "forClinicId", o.scope, o.entity_type AS "entityType",
+              o.entity_id AS "entityId", o.field, o.value, o.base_value AS "baseValue"
+         FROM ${from('clinics')} c
+         JOIN ${from('overrides')} o ON o.clinic_id = c.id OR (o.region_id = c.region_id AND o.scope = 'REGION')
         WHERE c.id = ANY($1)`,
       [clinicIds],
     );
-    return pickByKeys(clinicIds, rows, (row) => row.clinicId).map((row) => ({
-      overrides: row?.overrides ?? [],
-      policies: row?.policies ?? [],
-      faqs: faqRowsFromJson(row?.faqs ?? []),
-      providers: providersFromJson(row?.providers ?? []),
-    }));
+    return groupByKeys(clinicIds, rows, (row) => row.forClinicId);
   };
 
   /** Each brand's field policies. */
-  readonly batchPoliciesByBrand = async (brandIds: readonly string[]) => {
-    const rows: PolicyRow[] = await preparedQuery(
-      this.db,
-      `SELECT brand_id AS "brandId", entity_type AS "entityType", field, policy
-         FROM field_policies
-        WHERE brand_id = ANY($1) AND publication_status = 'PUBLISHED'`,
+  readonly batchPoliciesByBrand = async (brandIds: readonly string[], mode: ReadMode) => {
+    const from = this.sources.of(mode);
+    const rows: PolicyRow[] = await this.db.query(
+      `SELECT fp.brand_id AS "brandId", fp.entity_type AS "entityType", fp.field, fp.policy
+         FROM ${from('field_policies')} fp
+        WHERE fp.brand_id = ANY($1)`,
       [brandIds],
     );
     return groupByKeys(brandIds, rows, (row) => row.brandId);
@@ -127,12 +88,13 @@ export class ContentResolutionService {
   async resolveTreatment(
     entity: TreatmentEntity,
     clinic: ClinicRow | null,
+    mode: ReadMode,
     loaders: RequestLoaders,
   ): Promise<Treatment> {
     const [options, overrides, tokens] = await Promise.all([
-      this.resolveOptions(entity.brandId, 'TREATMENT', clinic, loaders),
-      this.overridesFor(clinic, 'TREATMENT', loaders),
-      this.tokenContext(entity.brandId, clinic, loaders),
+      this.resolveOptions(entity.brandId, 'TREATMENT', clinic, mode, loaders),
+      this.overridesFor(clinic, 'TREATMENT', mode, loaders),
+      this.tokenContext(entity.brandId, clinic, mode, loaders),
     ]);
     const { values, sources } = resolveFields(
       pickFields(entity, TREATMENT_OVERRIDABLE_FIELDS),
@@ -152,7 +114,7 @@ export class ContentResolutionService {
       updatedAt: entity.updatedAt,
       brandId: entity.brandId,
       clinic,
-      offeredPrices: clinic ? (entity as { prices?: OfferedPrice[] }).prices : undefined,
+      mode,
     };
   }
 
@@ -164,15 +126,16 @@ export class ContentResolutionService {
     brandId: string,
     clinic: ClinicRow | null,
     treatmentId: string | null,
+    mode: ReadMode,
     loaders: RequestLoaders,
   ): Promise<Faq[]> {
     const about = (faq: FaqRow) => !treatmentId || faq.treatmentIds.includes(treatmentId);
     const [brandFaqs, clinicFaqs, options, overrides, tokens] = await Promise.all([
-      loaders.get(this.faqsService.batchBrandFaqsByBrand).load(brandId),
-      clinic ? this.clinicContext(clinic, loaders).then((context) => context.faqs) : [],
-      this.resolveOptions(brandId, 'FAQ', clinic, loaders),
-      this.overridesFor(clinic, 'FAQ', loaders),
-      this.tokenContext(brandId, clinic, loaders),
+      loaders.forMode(this.faqsService.batchBrandFaqsByBrand, mode).load(brandId),
+      clinic ? loaders.forMode(this.faqsService.batchClinicFaqsByClinic, mode).load(clinic.id) : [],
+      this.resolveOptions(brandId, 'FAQ', clinic, mode, loaders),
+      this.overridesFor(clinic, 'FAQ', mode, loaders),
+      this.tokenContext(brandId, clinic, mode, loaders),
     ]);
     return resolveFaqList(
       brandFaqs.filter(about),
@@ -184,25 +147,19 @@ export class ContentResolutionService {
         resolved.faq,
         renderTokensDeep({ question: resolved.question, answer: resolved.answer }, tokens),
         clinic?.id ?? null,
+        mode,
       ),
     );
-  }
-
-  /** The clinic's context (see batchClinicContext), once per request. */
-  clinicContext(clinic: Pick<ClinicRow, 'id'>, loaders: RequestLoaders): Promise<ClinicContext> {
-    return loaders.get(this.batchClinicContext).load(clinic.id);
   }
 
   private async resolveOptions(
     brandId: string,
     entityType: OverridableEntityType,
     clinic: ClinicRow | null,
+    mode: ReadMode,
     loaders: RequestLoaders,
   ): Promise<ResolveOptions> {
-    // For a clinic they come with its context; the brand version reads them alone.
-    const policies: Pick<PolicyRow, 'entityType' | 'field' | 'policy'>[] = clinic
-      ? (await this.clinicContext(clinic, loaders)).policies
-      : await loaders.get(this.batchPoliciesByBrand).load(brandId);
+    const policies = await loaders.forMode(this.batchPoliciesByBrand, mode).load(brandId);
     return {
       forClinic: clinic !== null,
       policies: new Map<string, FieldPolicy>(
@@ -217,11 +174,12 @@ export class ContentResolutionService {
   private async overridesFor(
     clinic: ClinicRow | null,
     entityType: OverridableEntityType,
+    mode: ReadMode,
     loaders: RequestLoaders,
   ): Promise<Map<string, OverrideLayer[]>> {
     const byEntity = new Map<string, OverrideLayer[]>();
     if (!clinic) return byEntity;
-    const { overrides: rows } = await this.clinicContext(clinic, loaders);
+    const rows = await loaders.forMode(this.batchOverridesByClinic, mode).load(clinic.id);
     for (const row of rows) {
       if (row.entityType !== entityType) continue;
       const layers = byEntity.get(row.entityId) ?? [];
@@ -239,9 +197,10 @@ export class ContentResolutionService {
   private async tokenContext(
     brandId: string,
     clinic: ClinicRow | null,
+    mode: ReadMode,
     loaders: RequestLoaders,
   ): Promise<TokenContext> {
-    const brand = await loaders.get(this.brandsService.batchById).load(brandId);
+    const brand = await loaders.forMode(this.brandsService.batchById, mode).load(brandId);
     return {
       brand: { name: brand?.name ?? '' },
       clinic: clinic && {

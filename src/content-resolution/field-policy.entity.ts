@@ -6,6 +6,10 @@ export type FieldPolicyKind = 'LOCKED' | 'INHERITABLE' | 'CLINIC_REQUIRED';
 
 @Entity('field_policies')
 export class FieldPolicyEntity extends EditorialColumns {
+  /** The item id editors use (the key stays one policy per brand and field). */
+  @Column({ type: 'uuid', unique: true, default: () => 'gen_random_uuid()' })
+  id: string;
+
   @PrimaryColumn({ name: 'brand_id', type: 'uuid' })
   brandId: string;
 

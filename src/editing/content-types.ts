@@ -1,3 +1,6 @@
+import type { EntityManager } from 'typeorm';
+import { validatePriceItem } from '../pricing/price-validity';
+
 /**
  * The editable content types and how their rows are stored: which
  * properties an editor may change (and their columns), which lists live in
@@ -14,8 +17,15 @@ export const CONTENT_TYPES = [
   'CLINIC_TREATMENT',
   'PRICE_ITEM',
   'OVERRIDE',
+  'FIELD_POLICY',
 ] as const;
 export type ContentType = (typeof CONTENT_TYPES)[number];
+
+/**
+ * The draft key that marks a published item as deleted once published
+ * (`draft = {"_delete": true, …}`); preview already leaves such items out.
+ */
+export const DELETE_MARK = '_delete';
 
 export interface ColumnDef {
   column: string;
@@ -23,10 +33,21 @@ export interface ColumnDef {
   cast?: 'jsonb' | 'text[]' | 'date' | 'uuid';
 }
 
+/** Tables whose rows belong to one brand (they have a brand_id column). */
+export type BrandTable = 'regions' | 'clinics' | 'treatments' | 'faqs' | 'providers';
+
 export interface LinkDef {
   table: string;
   ownColumn: string;
   otherColumn: string;
+  /** The table `otherColumn` points into: linked rows must be of the item's brand. */
+  otherTable: BrandTable;
+}
+
+/** A column that points at another brand-owned row (which must be of the item's brand). */
+export interface ReferenceDef {
+  column: string;
+  table: BrandTable;
 }
 
 /**
@@ -42,6 +63,18 @@ export interface ContentTypeDef {
   columns: Record<string, ColumnDef>;
   links?: Record<string, LinkDef>;
   /**
+   * Columns set when the row is created that place it (an override's target,
+   * a clinic FAQ's clinic): shown in `values` and revisions so editors see
+   * what an item is, but never changed by an update.
+   */
+  fixedColumns?: Record<string, ColumnDef>;
+  /**
+   * Columns (editable or set at creation) that point at other brand-owned
+   * rows, by property name. A foreign key only says the row exists; these
+   * must also be of the item's own brand.
+   */
+  references?: Record<string, ReferenceDef>;
+  /**
    * SQL over the row aliased `x` returning brand_id, level, region_ids and
    * clinic_ids (uuid[]): the regions and clinics the row belongs to.
    */
@@ -50,6 +83,14 @@ export interface ContentTypeDef {
   localFields?: string[];
   /** On CLINIC-level rows: properties only brand-wide editors may change. */
   brandOnlyFields?: string[];
+  /**
+   * Rules across rows that constraints cannot express (overlapping price
+   * validity). Called in the write's transaction, after access checks, with
+   * the item's working copy (published values with the draft applied) when
+   * it is created and before a draft is saved; throws to refuse. It may lock
+   * rows to serialize concurrent writers: the locks hold until commit.
+   */
+  validate?: (tx: EntityManager, id: string, working: Record<string, unknown>) => Promise<void>;
 }
 
 const col = (column: string, cast?: ColumnDef['cast']): ColumnDef => ({ column, cast });
@@ -100,6 +141,7 @@ export const CONTENT_TYPE_DEFS: Record<ContentType, ContentTypeDef> = {
     },
     scopeSql: `SELECT x.brand_id, 'CLINIC' AS level,
                       array_remove(ARRAY[x.region_id], NULL) AS region_ids, ARRAY[x.id] AS clinic_ids`,
+    references: { regionId: { column: 'region_id', table: 'regions' } },
     brandOnlyFields: ['slug', 'regionId', 'currency'],
   },
   TREATMENT: {
@@ -124,8 +166,15 @@ export const CONTENT_TYPE_DEFS: Record<ContentType, ContentTypeDef> = {
     table: 'faqs',
     columns: { question: col('question'), answer: col('answer'), position: col('position') },
     links: {
-      treatmentIds: { table: 'faq_treatments', ownColumn: 'faq_id', otherColumn: 'treatment_id' },
+      treatmentIds: {
+        table: 'faq_treatments',
+        ownColumn: 'faq_id',
+        otherColumn: 'treatment_id',
+        otherTable: 'treatments',
+      },
     },
+    fixedColumns: { clinicId: col('clinic_id') },
+    references: { clinicId: { column: 'clinic_id', table: 'clinics' } },
     // Brand FAQs are canonical; a clinic FAQ belongs to its clinic.
     scopeSql: `SELECT x.brand_id,
                       CASE WHEN x.clinic_id IS NULL THEN 'BRAND' ELSE 'CLINIC' END AS level,
@@ -144,11 +193,17 @@ export const CONTENT_TYPE_DEFS: Record<ContentType, ContentTypeDef> = {
       photoUrl: col('photo_url'),
     },
     links: {
-      clinicIds: { table: 'provider_clinics', ownColumn: 'provider_id', otherColumn: 'clinic_id' },
+      clinicIds: {
+        table: 'provider_clinics',
+        ownColumn: 'provider_id',
+        otherColumn: 'clinic_id',
+        otherTable: 'clinics',
+      },
       treatmentIds: {
         table: 'provider_treatments',
         ownColumn: 'provider_id',
         otherColumn: 'treatment_id',
+        otherTable: 'treatments',
       },
     },
     // Canonical, but the people at a provider's clinics keep the bio current.
@@ -164,6 +219,7 @@ export const CONTENT_TYPE_DEFS: Record<ContentType, ContentTypeDef> = {
     type: 'CLINIC_TREATMENT',
     table: 'clinic_treatments',
     columns: { notes: col('notes') },
+    references: { treatmentId: { column: 'treatment_id', table: 'treatments' } },
     scopeSql: `SELECT c.brand_id, 'CLINIC' AS level,
                       array_remove(ARRAY[c.region_id], NULL) AS region_ids, ARRAY[c.id] AS clinic_ids
                  FROM clinics c WHERE c.id = x.clinic_id`,
@@ -186,14 +242,34 @@ export const CONTENT_TYPE_DEFS: Record<ContentType, ContentTypeDef> = {
                       array_remove(ARRAY[c.region_id], NULL) AS region_ids, ARRAY[c.id] AS clinic_ids
                  FROM clinic_treatments ct JOIN clinics c ON c.id = ct.clinic_id
                 WHERE ct.id = x.clinic_treatment_id`,
+    validate: validatePriceItem,
   },
   OVERRIDE: {
     type: 'OVERRIDE',
     table: 'overrides',
     columns: { value: col('value', 'jsonb'), baseValue: col('base_value', 'jsonb') },
+    fixedColumns: {
+      scope: col('scope'),
+      regionId: col('region_id'),
+      clinicId: col('clinic_id'),
+      entityType: col('entity_type'),
+      entityId: col('entity_id'),
+      field: col('field'),
+    },
+    references: {
+      regionId: { column: 'region_id', table: 'regions' },
+      clinicId: { column: 'clinic_id', table: 'clinics' },
+    },
     scopeSql: `SELECT x.brand_id, x.scope AS level,
                       CASE WHEN x.scope = 'REGION' THEN ARRAY[x.region_id]
                            ELSE array_remove(ARRAY[(SELECT c.region_id FROM clinics c WHERE c.id = x.clinic_id)], NULL) END AS region_ids,
                       array_remove(ARRAY[x.clinic_id], NULL) AS clinic_ids`,
+  },
+  FIELD_POLICY: {
+    type: 'FIELD_POLICY',
+    table: 'field_policies',
+    columns: { policy: col('policy') },
+    fixedColumns: { entityType: col('entity_type'), field: col('field') },
+    scopeSql: BRAND_LEVEL(),
   },
 };

@@ -1,20 +1,37 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { canPreview } from '../auth/access';
 import type { Actor } from '../auth/actor';
 import { DomainError } from '../common/domain-error';
 import { updateReturning } from '../database/update-returning';
 import { sameValue } from '../content-resolution/resolve-fields';
-import { ItemScope, mayEdit, refusal } from './access-rules';
-import { CONTENT_TYPE_DEFS, ContentType, ContentTypeDef } from './content-types';
+import { ContentChangeRecorder } from '../syndication/content-change-recorder.service';
+import { isBrandWide, ItemScope, mayEdit, refusal } from './access-rules';
+import { outOfBrandReferences } from './brand-references';
+import { CONTENT_TYPE_DEFS, ContentType, ContentTypeDef, DELETE_MARK } from './content-types';
 import { fromDatabaseError } from './database-errors';
 import { notePublishedChange } from './published-changes';
+import { publishedValues, readLinks } from './item-values';
 import { RevisionAction, RevisionsService } from './revisions.service';
 
 /** Who writes, and through which door (recorded in every revision). */
 export interface WriteContext {
   actor: Actor;
   source: 'API' | 'CLI' | 'SEED' | 'SCHEDULER';
+  /**
+   * Set by inTransaction(): every write made with this context joins that
+   * transaction, so a batch of writes applies all or none.
+   */
+  tx?: EntityManager;
+}
+
+/** A context whose writes join one transaction (see inTransaction()). */
+export type TransactionContext = WriteContext & { tx: EntityManager };
+
+export interface UpdateOptions {
+  /** Also withdraw a deletion staged for publish (the item is wanted again). */
+  cancelDelete?: boolean;
 }
 
 export interface ItemRef {
@@ -51,8 +68,6 @@ interface LockedItem {
   draft: Values;
 }
 
-const DELETE_MARK = '_delete';
-
 /**
  * The one write path for editable content. Every write:
  * - locks the row and checks the caller's access for the fields it touches;
@@ -68,13 +83,53 @@ export class ContentWriterService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly revisions: RevisionsService,
+    /** Change feed + webhook outbox: told of every change to what delivery shows. */
+    private readonly publishedChanges: ContentChangeRecorder,
   ) {}
 
   /** Reads an item for an editor of it. */
   async get(ctx: WriteContext, type: ContentType, id: string): Promise<ItemView> {
-    return this.db.transaction(async (tx) => {
-      return this.view(await this.lock(tx, ctx, CONTENT_TYPE_DEFS[type], id));
-    });
+    // A read takes no lock, so it never waits behind a write.
+    const [view] = await this.list(ctx, type, [id]);
+    if (view) return view;
+    const exists = UUID.test(id)
+      ? (await this.db.query(`SELECT 1 FROM ${CONTENT_TYPE_DEFS[type].table} WHERE id = $1`, [id]))
+          .length > 0
+      : false;
+    throw refusal(ctx.actor, exists);
+  }
+
+  /**
+   * Reads several items of one type without locking them (for listings), in
+   * id order; ids the caller may not read or that do not exist are left out.
+   */
+  async list(ctx: WriteContext, type: ContentType, ids: string[]): Promise<ItemView[]> {
+    const def = CONTENT_TYPE_DEFS[type];
+    const read = async (tx: EntityManager) => {
+      const rows: Record<string, unknown>[] = await tx.query(
+        `${this.selectSql(def)} WHERE x.id = ANY($1::uuid[]) ORDER BY x.id`,
+        [ids.filter((id) => UUID.test(id))],
+      );
+      const views: ItemView[] = [];
+      for (const row of rows) {
+        const item = await this.located(tx, def, row);
+        if (this.mayRead(ctx.actor, item.scope)) views.push(this.view(item));
+      }
+      return views;
+    };
+    return ctx.tx ? read(ctx.tx) : read(this.db.manager);
+  }
+
+  /**
+   * Runs several writes as one transaction: pass the context `work` receives
+   * to the writer's methods and they all apply, or (on any error) none does.
+   * Inside another inTransaction() it joins the outer transaction.
+   */
+  async inTransaction<T>(
+    ctx: WriteContext,
+    work: (ctx: TransactionContext) => Promise<T>,
+  ): Promise<T> {
+    return this.write(ctx, (tx) => work({ ...ctx, tx }));
   }
 
   /**
@@ -88,30 +143,64 @@ export class ContentWriterService {
     values: Values,
   ): Promise<ItemView> {
     const def = CONTENT_TYPE_DEFS[type];
-    return this.write(async (tx) => {
-      const columns = Object.keys(fixed);
-      const params: unknown[] = Object.values(fixed);
-      const placeholders = columns.map((_, i) => `$${i + 1}`);
-      for (const [property, value] of Object.entries(values)) {
-        if (def.links?.[property]) continue;
-        const column = this.column(def, property);
-        params.push(this.param(def, property, value));
-        columns.push(column.column);
-        placeholders.push(`$${params.length}${column.cast ? `::${column.cast}` : ''}`);
+    return this.write(ctx, async (tx) => {
+      // A parent that does not exist is refused like one the caller may not
+      // touch, so ids outside the caller's reach reveal nothing.
+      try {
+        return await this.insertItem(tx, ctx, def, fixed, values);
+      } catch (error) {
+        if ((error as { driverError?: { code?: string } }).driverError?.code === '23503') {
+          throw refusal(ctx.actor, false);
+        }
+        throw error;
       }
-      const [{ id }] = await tx.query(
-        `INSERT INTO ${def.table} (${columns.join(', ')}) VALUES (${placeholders.join(', ')}) RETURNING id`,
-        params,
-      );
-      for (const [property, link] of Object.entries(def.links ?? {})) {
-        if (values[property] !== undefined) await this.replaceLinks(tx, link, id, values[property]);
-      }
-      const item = await this.lock(tx, ctx, def, id);
-      this.authorize(ctx, item, Object.keys(values));
-      const view = this.view(item);
-      await this.revisions.record(tx, ctx, view, 'CREATE', null, view.values);
-      return view;
     });
+  }
+
+  /** Creates a canonical item (treatment, region, clinic, provider …) of the caller's brand. */
+  async createInOwnBrand(ctx: WriteContext, type: ContentType, values: Values): Promise<ItemView> {
+    if (ctx.actor.kind === 'ANONYMOUS') throw refusal(ctx.actor, false);
+    return this.create(ctx, type, { brand_id: ctx.actor.brandId }, values);
+  }
+
+  private async insertItem(
+    tx: EntityManager,
+    ctx: WriteContext,
+    def: ContentTypeDef,
+    fixed: Record<string, unknown>,
+    values: Values,
+  ): Promise<ItemView> {
+    if (ctx.actor.kind === 'ANONYMOUS') throw refusal(ctx.actor, false);
+    const fixedReferences = Object.fromEntries(
+      Object.entries(def.references ?? {}).map(([property, ref]) => [property, fixed[ref.column]]),
+    );
+    await this.assertOwnBrandReferences(tx, ctx, def, ctx.actor.brandId, {
+      ...fixedReferences,
+      ...values,
+    });
+    const columns = Object.keys(fixed);
+    const params: unknown[] = Object.values(fixed);
+    const placeholders = columns.map((_, i) => `$${i + 1}`);
+    for (const [property, value] of Object.entries(values)) {
+      if (def.links?.[property]) continue;
+      const column = this.column(def, property);
+      params.push(this.param(def, property, value));
+      columns.push(column.column);
+      placeholders.push(`$${params.length}${column.cast ? `::${column.cast}` : ''}`);
+    }
+    const [{ id }] = await tx.query(
+      `INSERT INTO ${def.table} (${columns.join(', ')}) VALUES (${placeholders.join(', ')}) RETURNING id`,
+      params,
+    );
+    for (const [property, link] of Object.entries(def.links ?? {})) {
+      if (values[property] !== undefined) await this.replaceLinks(tx, link, id, values[property]);
+    }
+    const item = await this.lock(tx, ctx, def, id);
+    this.authorize(ctx, item, Object.keys(values));
+    await def.validate?.(tx, id, item.published);
+    const view = this.view(item);
+    await this.revisions.record(tx, ctx, view, 'CREATE', null, view.values);
+    return view;
   }
 
   /**
@@ -124,15 +213,17 @@ export class ContentWriterService {
     ref: ItemRef,
     changes: Values,
     action: RevisionAction = 'UPDATE',
+    options: UpdateOptions = {},
   ): Promise<ItemView> {
     const def = CONTENT_TYPE_DEFS[ref.type];
     for (const property of Object.keys(changes)) this.column(def, property);
-    return this.write(async (tx) => {
+    return this.write(ctx, async (tx) => {
       const item = await this.lock(tx, ctx, def, ref.id);
       this.authorize(ctx, item, Object.keys(changes));
       this.checkVersion(item, ref.version);
       const before = this.view(item);
       const draft: Values = { ...item.draft };
+      if (options.cancelDelete) delete draft[DELETE_MARK];
       for (const [property, value] of Object.entries(changes)) {
         if (sameValue(value, item.published[property])) delete draft[property];
         else draft[property] = value;
@@ -141,7 +232,8 @@ export class ContentWriterService {
       if (sameValue(working, before.values) && !draft[DELETE_MARK] === !before.pendingDelete) {
         return before;
       }
-      await this.trialApply(tx, def, ref.id, withoutMark(draft));
+      await def.validate?.(tx, ref.id, working);
+      await this.trialApply(tx, ctx, def, ref.id, item.scope.brandId, withoutMark(draft));
       const after = await this.saveDraft(tx, ctx, item, draft);
       await this.revisions.record(tx, ctx, after, action, before.values, after.values);
       return after;
@@ -154,7 +246,7 @@ export class ContentWriterService {
    */
   async remove(ctx: WriteContext, ref: ItemRef): Promise<ItemView> {
     const def = CONTENT_TYPE_DEFS[ref.type];
-    return this.write(async (tx) => {
+    return this.write(ctx, async (tx) => {
       const item = await this.lock(tx, ctx, def, ref.id);
       this.authorize(ctx, item, []);
       this.checkVersion(item, ref.version);
@@ -183,12 +275,13 @@ export class ContentWriterService {
    * serialize instead of deadlocking.
    */
   async publish(ctx: WriteContext, refs: ItemRef[]): Promise<ItemView[]> {
-    return this.write((tx) => this.publishIn(tx, ctx, refs));
+    return this.write(ctx, (tx) => this.publishIn(tx, ctx, refs));
   }
 
   /** `publish` inside a transaction the caller owns (the scheduler's). */
   async publishIn(tx: EntityManager, ctx: WriteContext, refs: ItemRef[]): Promise<ItemView[]> {
     if (refs.length === 0) throw new DomainError('BAD_USER_INPUT', 'items: give at least one item');
+    await this.lockPublishedChanges(tx, ctx);
     const ordered = [...refs].sort((a, b) =>
       `${a.type}:${a.id}`.localeCompare(`${b.type}:${b.id}`),
     );
@@ -223,7 +316,8 @@ export class ContentWriterService {
   /** Takes an item off delivery; its content and draft stay for editing. */
   async unpublish(ctx: WriteContext, ref: ItemRef): Promise<ItemView> {
     const def = CONTENT_TYPE_DEFS[ref.type];
-    return this.write(async (tx) => {
+    return this.write(ctx, async (tx) => {
+      await this.lockPublishedChanges(tx, ctx);
       const item = await this.lock(tx, ctx, def, ref.id);
       this.authorize(ctx, item, []);
       this.checkVersion(item, ref.version);
@@ -237,6 +331,7 @@ export class ContentWriterService {
       );
       const view = this.view({ ...item, row });
       await this.revisions.record(tx, ctx, view, 'UNPUBLISH', item.published, item.published);
+      await this.publishedChanges.record(tx, view, 'UNPUBLISH');
       return view;
     });
   }
@@ -250,8 +345,10 @@ export class ContentWriterService {
     this.checkVersion(item, ref.version);
     notePublishedChange(tx, { brandId: item.scope.brandId, type: ref.type });
     if (item.draft[DELETE_MARK]) {
-      await tx.query(`DELETE FROM ${def.table} WHERE id = $1`, [ref.id]);
       const view = { ...this.view(item), version: (item.row.version as number) + 1 };
+      // Before the row goes, so the recorder can read what the deletion takes with it.
+      await this.publishedChanges.record(tx, view, 'DELETE');
+      await tx.query(`DELETE FROM ${def.table} WHERE id = $1`, [ref.id]);
       await this.revisions.record(tx, ctx, view, 'DELETE', item.published, null);
       return view;
     }
@@ -259,6 +356,7 @@ export class ContentWriterService {
     if (item.row.publication_status === 'PUBLISHED' && Object.keys(changes).length === 0) {
       return this.view(item);
     }
+    await this.assertOwnBrandReferences(tx, ctx, def, item.scope.brandId, changes);
     await this.apply(tx, def, ref.id, changes);
     const [row] = await updateReturning(
       tx,
@@ -268,21 +366,34 @@ export class ContentWriterService {
         WHERE id = $1 RETURNING *`,
       [ref.id],
     );
-    const links = await this.readLinks(tx, def, ref.id);
+    const links = await readLinks(tx, def, ref.id);
     const view = this.view({
       ...item,
       row,
-      published: this.publishedValues(def, row, links),
+      published: publishedValues(def, row, links),
       draft: {},
     });
     await this.revisions.record(tx, ctx, view, 'PUBLISH', item.published, view.publishedValues);
+    await this.publishedChanges.record(tx, view, 'PUBLISH');
     return view;
   }
 
-  /** Runs a write in a transaction, turning refused constraints into client errors. */
-  private async write<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  /**
+   * Publishing and unpublishing take the brand's change-feed lock before any
+   * item lock (see ContentChangeRecorder), so the lock order is the same in
+   * every transaction and the feed commits in sequence order.
+   */
+  private async lockPublishedChanges(tx: EntityManager, ctx: WriteContext): Promise<void> {
+    if (ctx.actor.kind !== 'ANONYMOUS') await this.publishedChanges.lockFeed(tx, ctx.actor.brandId);
+  }
+
+  /**
+   * Runs a write in a transaction (the context's, when it has one), turning
+   * refused constraints into client errors.
+   */
+  private async write<T>(ctx: WriteContext, work: (tx: EntityManager) => Promise<T>): Promise<T> {
     try {
-      return await this.db.transaction(work);
+      return await (ctx.tx ? work(ctx.tx) : this.db.transaction(work));
     } catch (error) {
       throw fromDatabaseError(error) ?? error;
     }
@@ -300,28 +411,38 @@ export class ContentWriterService {
     id: string,
   ): Promise<LockedItem> {
     const [row] = UUID.test(id)
-      ? await tx.query(
-          `SELECT x.*, s.brand_id AS scope_brand_id, s.level AS scope_level,
-                  s.region_ids AS scope_region_ids, s.clinic_ids AS scope_clinic_ids
-             FROM ${def.table} x, LATERAL (${def.scopeSql}) s
-            WHERE x.id = $1 FOR UPDATE OF x`,
-          [id],
-        )
+      ? await tx.query(`${this.selectSql(def)} WHERE x.id = $1 FOR UPDATE OF x`, [id])
       : [];
     if (!row) throw refusal(ctx.actor, false);
+    const item = await this.located(tx, def, row);
+    if (!this.mayRead(ctx.actor, item.scope)) throw refusal(ctx.actor, true, item.scope.brandId);
+    return item;
+  }
+
+  /** Rows of the type with where each sits (its scope), for `WHERE x.…` to follow. */
+  private selectSql(def: ContentTypeDef): string {
+    return `SELECT x.*, s.brand_id AS scope_brand_id, s.level AS scope_level,
+                   s.region_ids AS scope_region_ids, s.clinic_ids AS scope_clinic_ids
+              FROM ${def.table} x, LATERAL (${def.scopeSql}) s`;
+  }
+
+  private async located(
+    tx: EntityManager,
+    def: ContentTypeDef,
+    row: Record<string, unknown>,
+  ): Promise<LockedItem> {
     const scope: ItemScope = {
-      brandId: row.scope_brand_id,
-      level: row.scope_level,
-      regionIds: row.scope_region_ids ?? [],
-      clinicIds: row.scope_clinic_ids ?? [],
+      brandId: row.scope_brand_id as string,
+      level: row.scope_level as ItemScope['level'],
+      regionIds: (row.scope_region_ids as string[] | null) ?? [],
+      clinicIds: (row.scope_clinic_ids as string[] | null) ?? [],
     };
-    if (!this.mayRead(ctx.actor, scope)) throw refusal(ctx.actor, true, scope.brandId);
-    const links = await this.readLinks(tx, def, id);
+    const links = await readLinks(tx, def, row.id as string);
     return {
       def,
       row,
       scope,
-      published: this.publishedValues(def, row, links),
+      published: publishedValues(def, row, links),
       draft: (row.draft as Values | null) ?? {},
     };
   }
@@ -337,18 +458,43 @@ export class ContentWriterService {
     if (!allowed) throw refusal(ctx.actor, true, item.scope.brandId);
   }
 
-  /** Editors of a brand may read any of its items (to see what others changed). */
+  /**
+   * Editors of a brand may read any of its items and drafts (to see what
+   * others changed), and so may its preview keys; delivery and partner keys
+   * never see drafts.
+   */
   private mayRead(actor: Actor, scope: ItemScope): boolean {
-    return actor.kind !== 'ANONYMOUS' && actor.brandId === scope.brandId;
+    return canPreview(actor, scope.brandId);
   }
 
+  /**
+   * Refuses values that point at a region, clinic or treatment outside the
+   * item's brand (or at none): brand-wide editors learn which field, others
+   * get the same refusal as for any id out of their reach.
+   */
+  private async assertOwnBrandReferences(
+    tx: EntityManager,
+    ctx: WriteContext,
+    def: ContentTypeDef,
+    brandId: string,
+    values: Values,
+  ): Promise<void> {
+    const [foreign] = await outOfBrandReferences(tx, def, brandId, values);
+    if (!foreign) return;
+    if (!isBrandWide(ctx.actor)) throw refusal(ctx.actor, false);
+    throw new DomainError('BAD_USER_INPUT', `${foreign}: no such item in this brand`, {
+      argument: foreign,
+    });
+  }
+
+  /** Names the item, so a changeset's CONFLICT says which of its items is stale. */
   private checkVersion(item: LockedItem, expected: number): void {
     const current = item.row.version as number;
     if (current !== expected) {
       throw new DomainError(
         'CONFLICT',
-        `Version ${expected} is stale: the item is at version ${current}. Reload it and apply your change again.`,
-        { currentVersion: current },
+        `${item.def.type} ${item.row.id as string}: version ${expected} is stale, the item is at version ${current}. Reload it and apply your change again.`,
+        { currentVersion: current, type: item.def.type, id: item.row.id },
       );
     }
   }
@@ -373,8 +519,16 @@ export class ContentWriterService {
    * inside a savepoint and rolled back, so a duplicate slug or a broken check
    * fails now, at save, not later at publish.
    */
-  private async trialApply(tx: EntityManager, def: ContentTypeDef, id: string, changes: Values) {
+  private async trialApply(
+    tx: EntityManager,
+    ctx: WriteContext,
+    def: ContentTypeDef,
+    id: string,
+    brandId: string,
+    changes: Values,
+  ) {
     if (Object.keys(changes).length === 0) return;
+    await this.assertOwnBrandReferences(tx, ctx, def, brandId, changes);
     await tx.query('SAVEPOINT trial_apply');
     try {
       await this.apply(tx, def, id, changes);
@@ -413,29 +567,6 @@ export class ContentWriterService {
        SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
       [id, ids as string[]],
     );
-  }
-
-  private async readLinks(tx: EntityManager, def: ContentTypeDef, id: string): Promise<Values> {
-    const links: Values = {};
-    for (const [property, link] of Object.entries(def.links ?? {})) {
-      const rows: { other: string }[] = await tx.query(
-        `SELECT ${link.otherColumn} AS other FROM ${link.table} WHERE ${link.ownColumn} = $1 ORDER BY 1`,
-        [id],
-      );
-      links[property] = rows.map((row) => row.other);
-    }
-    return links;
-  }
-
-  private publishedValues(
-    def: ContentTypeDef,
-    row: Record<string, unknown>,
-    links: Values,
-  ): Values {
-    const values: Values = {};
-    for (const [property, column] of Object.entries(def.columns))
-      values[property] = row[column.column];
-    return { ...values, ...links };
   }
 
   private view(item: LockedItem): ItemView {

@@ -37,6 +37,14 @@ export function fromDatabaseError(error: unknown): DomainError | null {
       return new DomainError('BAD_USER_INPUT', `${constraint} is required`, {
         argument: constraint,
       });
+    case '40P01':
+    case '40001':
+      // Two writes waited on each other's locks (e.g. a changeset and a
+      // single save of the same items); PostgreSQL undid this one.
+      return new DomainError(
+        'CONFLICT',
+        'Another change to the same items ran at the same time; reload and try again',
+      );
     case '22P02':
     case '22007':
     case '22008':

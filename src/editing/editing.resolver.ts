@@ -124,6 +124,8 @@ export class EditingResolver {
       { type: revision.entityType, id: revision.entityId, version: input.version },
       values,
       'RESTORE',
+      // Restoring content also withdraws a delete waiting for publish.
+      { cancelDelete: true },
     );
     return asEditableItem(view);
   }

@@ -1,4 +1,5 @@
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { hasScope } from '../auth/access';
 import { DomainError } from '../common/domain-error';
 import type { GraphqlContext } from '../graphql/graphql-context';
 import { ScheduledPublication } from './dtos/scheduled-publication.object';
@@ -41,10 +42,20 @@ export class ScheduledPublicationsResolver {
   }
 }
 
+/**
+ * Editors (accounts) and admin keys: a delivery, preview or partner key may
+ * neither see the brand's schedule nor cancel it.
+ */
 function requireEditor(context: GraphqlContext) {
   const actor = context.actor;
   if (actor.kind === 'ANONYMOUS') {
     throw new DomainError('UNAUTHENTICATED', 'Sign in (Authorization: Bearer …) to edit content');
+  }
+  if (actor.kind === 'API_KEY' && !hasScope(actor, 'admin')) {
+    throw new DomainError(
+      'FORBIDDEN',
+      'Scheduled publishing needs an editor account or an admin key',
+    );
   }
   return actor;
 }

@@ -10,7 +10,9 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
+import { AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/domain-error';
+import { isBrandWide, refusal } from './access-rules';
 import { updateReturning } from '../database/update-returning';
 import { ContentWriterService, ItemRef, WriteContext } from './content-writer.service';
 
@@ -47,6 +49,7 @@ export class ScheduledPublisherService implements OnApplicationBootstrap, OnAppl
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly writer: ContentWriterService,
+    private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -69,23 +72,70 @@ export class ScheduledPublisherService implements OnApplicationBootstrap, OnAppl
     publishAt: Date,
   ): Promise<ScheduledPublicationRow> {
     const brandId = await this.writer.checkPublishable(ctx, items);
-    const [row] = await this.db.query(
-      `INSERT INTO scheduled_publications (brand_id, items, publish_at, actor)
-       VALUES ($1, $2::jsonb, $3, $4::jsonb) RETURNING ${COLUMNS}`,
-      [brandId, JSON.stringify(items), publishAt, JSON.stringify(ctx.actor)],
-    );
-    return row;
+    return this.db.transaction(async (tx) => {
+      const [row]: ScheduledPublicationRow[] = await tx.query(
+        `INSERT INTO scheduled_publications (brand_id, items, publish_at, actor)
+         VALUES ($1, $2::jsonb, $3, $4::jsonb) RETURNING ${COLUMNS}`,
+        [brandId, JSON.stringify(items), publishAt, JSON.stringify(ctx.actor)],
+      );
+      await this.audit.record(
+        {
+          brandId,
+          actor: ctx.actor,
+          action: 'SCHEDULE_PUBLISH',
+          targetType: 'SCHEDULED_PUBLICATION',
+          targetId: row.id,
+          details: { publishAt, items },
+        },
+        tx,
+      );
+      return row;
+    });
   }
 
+  /**
+   * Cancels a pending schedule of the caller's brand: brand-wide editors
+   * any, other editors only their own. A schedule of another brand, or
+   * another editor's, is refused alike whether it exists or not; one that
+   * already ran or was cancelled is a CONFLICT.
+   */
   async cancel(actor: Actor, id: string): Promise<ScheduledPublicationRow> {
-    const [row] = await updateReturning<ScheduledPublicationRow>(
-      this.db,
-      `UPDATE scheduled_publications SET status = 'CANCELLED', completed_at = now()
-        WHERE id::text = $1 AND brand_id = $2 AND status = 'PENDING' RETURNING ${COLUMNS}`,
-      [id, actor.kind === 'ANONYMOUS' ? null : actor.brandId],
-    );
-    if (!row) throw new DomainError('NOT_FOUND', 'No pending scheduled publication with that id');
-    return row;
+    if (actor.kind === 'ANONYMOUS') throw refusal(actor, false);
+    return this.db.transaction(async (tx) => {
+      const [schedule]: ScheduledPublicationRow[] = await tx.query(
+        `SELECT ${COLUMNS} FROM scheduled_publications
+          WHERE id::text = $1 AND brand_id = $2 AND ($3 OR actor->>'userId' = $4)
+          FOR UPDATE`,
+        [id, actor.brandId, isBrandWide(actor), actor.kind === 'USER' ? actor.userId : null],
+      );
+      if (!schedule) throw refusal(actor, false);
+      if (schedule.status !== 'PENDING') {
+        throw new DomainError(
+          'CONFLICT',
+          `This scheduled publication is ${schedule.status}, not pending`,
+          {
+            status: schedule.status,
+          },
+        );
+      }
+      const [row] = await updateReturning<ScheduledPublicationRow>(
+        tx,
+        `UPDATE scheduled_publications SET status = 'CANCELLED', completed_at = now()
+          WHERE id = $1 RETURNING ${COLUMNS}`,
+        [schedule.id],
+      );
+      await this.audit.record(
+        {
+          brandId: actor.brandId,
+          actor,
+          action: 'CANCEL_SCHEDULED_PUBLISH',
+          targetType: 'SCHEDULED_PUBLICATION',
+          targetId: row.id,
+        },
+        tx,
+      );
+      return row;
+    });
   }
 
   list(brandId: string): Promise<ScheduledPublicationRow[]> {
@@ -112,6 +162,9 @@ export class ScheduledPublisherService implements OnApplicationBootstrap, OnAppl
           ORDER BY publish_at, id LIMIT ${BATCH}
           FOR UPDATE SKIP LOCKED`,
       );
+      // Brand by brand: each publish takes its brand's change-feed lock
+      // first, so instances working on several brands lock them in one order.
+      due.sort((a, b) => (a.brandId < b.brandId ? -1 : a.brandId > b.brandId ? 1 : 0));
       for (const schedule of due) {
         await tx.query('SAVEPOINT scheduled_publish');
         try {
@@ -130,6 +183,17 @@ export class ScheduledPublisherService implements OnApplicationBootstrap, OnAppl
           await tx.query(
             `UPDATE scheduled_publications SET status = 'FAILED', error = $2, completed_at = now() WHERE id = $1`,
             [schedule.id, reason],
+          );
+          await this.audit.record(
+            {
+              brandId: schedule.brandId,
+              actor: { kind: 'SYSTEM', id: null, label: 'scheduler' },
+              action: 'SCHEDULED_PUBLISH_FAILED',
+              targetType: 'SCHEDULED_PUBLICATION',
+              targetId: schedule.id,
+              details: { reason },
+            },
+            tx,
           );
         }
       }

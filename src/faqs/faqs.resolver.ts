@@ -8,6 +8,7 @@ import type { GraphqlContext } from '../graphql/graphql-context';
 import { Treatment } from '../treatments/dtos/treatment.object';
 import { TreatmentEntity } from '../treatments/treatment.entity';
 import { TreatmentsService } from '../treatments/treatments.service';
+import { PreviewAccessService } from '../read-mode/preview-access.service';
 import { faqPageJsonLd } from '../json-ld/json-ld';
 import { markdownToSafeHtml } from '../text/markdown';
 import { FaqConnection } from './dtos/faq-connection.object';
@@ -23,6 +24,7 @@ export class FaqsResolver {
     private readonly clinicsService: ClinicsService,
     private readonly treatmentsService: TreatmentsService,
     private readonly resolution: ContentResolutionService,
+    private readonly previewAccess: PreviewAccessService,
   ) {}
 
   @Query(() => FaqConnection, {
@@ -30,25 +32,25 @@ export class FaqsResolver {
   })
   async faqs(
     @Args() args: FaqsArgs,
-    @Context() { loaders }: GraphqlContext,
+    @Context() { actor, loaders }: GraphqlContext,
   ): Promise<FaqConnection> {
     pageWindow('faqs', args); // bad paging arguments fail before any lookup
-    // A clinic comes with its (published) brand; without one, the brand alone.
+    const mode = await this.previewAccess.readMode(actor, args.brand, args.preview);
+    const brand = await this.brandsService.findBySlug(args.brand, mode);
+    if (!brand) return EMPTY;
     const clinic = args.clinic
-      ? await this.clinicsService.findPublished(args.brand, args.clinic)
+      ? await this.clinicsService.find(args.brand, args.clinic, mode)
       : null;
     if (args.clinic && !clinic) return EMPTY;
-    const brand = clinic ? clinic.brand : await this.brandsService.findBySlug(args.brand);
-    if (!brand) return EMPTY;
-    if (clinic) this.brandsService.prime(loaders, clinic.brand);
     const treatment = args.treatment
-      ? await this.treatmentsService.findPublished(args.brand, args.treatment)
+      ? await this.treatmentsService.find(args.brand, args.treatment, mode)
       : null;
     if (args.treatment && !treatment) return EMPTY;
     const faqs = await this.resolution.resolveFaqs(
       brand.id,
       clinic,
       treatment?.id ?? null,
+      mode,
       loaders,
     );
     return pageOf('faqs', faqs, args);
@@ -66,12 +68,14 @@ export class FaqsResolver {
     @Parent() faq: Faq,
     @Context() { loaders }: GraphqlContext,
   ): Promise<Treatment[]> {
-    const entities = await loaders.get(this.treatmentsService.batchById).loadMany(faq.treatmentIds);
-    const published = entities.filter(
+    const entities = await loaders
+      .forMode(this.treatmentsService.batchById, faq.mode)
+      .loadMany(faq.treatmentIds);
+    const shown = entities.filter(
       (entity): entity is TreatmentEntity => entity !== null && !(entity instanceof Error),
     );
     return Promise.all(
-      published.map((entity) => this.resolution.resolveTreatment(entity, null, loaders)),
+      shown.map((entity) => this.resolution.resolveTreatment(entity, null, faq.mode, loaders)),
     );
   }
 }

@@ -10,20 +10,30 @@ import { AuthModule } from '../auth/auth.module';
 import { AuthResolver } from '../auth/auth.resolver';
 import { UsersResolver } from '../auth/users.resolver';
 import { BrandsModule } from '../brands/brands.module';
+import { BrandEditingResolver } from '../brands/brand-editing.resolver';
 import { BrandsResolver } from '../brands/brands.resolver';
+import { ClinicEditingResolver } from '../clinics/clinic-editing.resolver';
 import { ClinicsModule } from '../clinics/clinics.module';
 import { ClinicsResolver } from '../clinics/clinics.resolver';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { createValidationPipe } from '../common/validation.pipe';
 import { ContentResolutionModule } from '../content-resolution/content-resolution.module';
+import { FieldPolicyEditingResolver } from '../content-resolution/field-policy-editing.resolver';
+import { OverrideEditingModule } from '../content-resolution/override-editing.module';
+import { OverrideEditingResolver } from '../content-resolution/override-editing.resolver';
 import { EditingModule } from '../editing/editing.module';
 import { EditingResolver } from '../editing/editing.resolver';
 import { ScheduledPublicationsResolver } from '../editing/scheduled-publications.resolver';
+import { FaqEditingResolver } from '../faqs/faq-editing.resolver';
 import { FaqsModule } from '../faqs/faqs.module';
 import { FaqConnectionResolver, FaqsResolver } from '../faqs/faqs.resolver';
+import { PricingEditingResolver } from '../pricing/pricing-editing.resolver';
 import { PricingModule } from '../pricing/pricing.module';
+import { ProviderEditingResolver } from '../providers/provider-editing.resolver';
 import { ProvidersModule } from '../providers/providers.module';
 import { ProvidersResolver } from '../providers/providers.resolver';
+import { ReadModeModule } from '../read-mode/read-mode.module';
+import { RegionEditingResolver } from '../regions/region-editing.resolver';
 import { RegionsModule } from '../regions/regions.module';
 import { ResponseCacheModule } from '../response-cache/response-cache.module';
 import {
@@ -31,9 +41,13 @@ import {
   responseCachePlugin,
 } from '../response-cache/response-cache.plugin';
 import { ResponseCacheService } from '../response-cache/response-cache.service';
+import { SyndicationModule } from '../syndication/syndication.module';
+import { SyndicationResolver } from '../syndication/syndication.resolver';
 import { TreatmentEditingResolver } from '../treatments/treatment-editing.resolver';
 import { TreatmentsModule } from '../treatments/treatments.module';
 import { TreatmentSectionResolver, TreatmentsResolver } from '../treatments/treatments.resolver';
+import { WebhooksModule } from '../webhooks/webhooks.module';
+import { WebhooksResolver } from '../webhooks/webhooks.resolver';
 import { formatGraphqlError } from './format-error';
 import { createGraphqlContext } from './graphql-context';
 import { type QueryLimits, queryLimits } from './query-limits';
@@ -80,6 +94,10 @@ import { type QueryLimits, queryLimits } from './query-limits';
     PricingModule,
     ContentResolutionModule,
     EditingModule,
+    ReadModeModule,
+    OverrideEditingModule,
+    SyndicationModule,
+    WebhooksModule,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },
@@ -97,6 +115,16 @@ import { type QueryLimits, queryLimits } from './query-limits';
     EditingResolver,
     ScheduledPublicationsResolver,
     TreatmentEditingResolver,
+    BrandEditingResolver,
+    RegionEditingResolver,
+    ClinicEditingResolver,
+    ProviderEditingResolver,
+    PricingEditingResolver,
+    FaqEditingResolver,
+    OverrideEditingResolver,
+    FieldPolicyEditingResolver,
+    SyndicationResolver,
+    WebhooksResolver,
   ],
 })
 export class GraphqlApiModule {}

@@ -1,7 +1,11 @@
 import DataLoader from 'dataloader';
+import { modeKey, type ReadMode } from '../read-mode/read-mode';
 
 /** A batch function: answers for many keys in one round trip, in key order. */
 export type BatchFn<K, V> = (keys: readonly K[]) => Promise<V[]>;
+
+/** A batch function of delivery content, which reads published rows or a working copy. */
+export type ModeBatchFn<K, V> = (keys: readonly K[], mode: ReadMode) => Promise<V[]>;
 
 /**
  * Dispatch a batch once every pending promise chain has run (setImmediate,
@@ -19,12 +23,34 @@ const batchScheduleFn = (dispatch: () => void) => setImmediate(dispatch);
  */
 export class RequestLoaders {
   private readonly loaders = new Map<unknown, DataLoader<unknown, unknown>>();
+  private readonly modeLoaders = new Map<unknown, Map<string, DataLoader<unknown, unknown>>>();
 
   get<K, V>(batch: BatchFn<K, V>): DataLoader<K, V> {
     let loader = this.loaders.get(batch);
     if (!loader) {
       loader = new DataLoader<K, V>(batch, { batchScheduleFn }) as DataLoader<unknown, unknown>;
       this.loaders.set(batch, loader);
+    }
+    return loader as DataLoader<K, V>;
+  }
+
+  /**
+   * The loader of a content batch function in one read mode: one loader per
+   * function and mode, so published and preview rows never share a batch
+   * or a cached answer, even within one request.
+   */
+  forMode<K, V>(batch: ModeBatchFn<K, V>, mode: ReadMode): DataLoader<K, V> {
+    const key = modeKey(mode);
+    let byMode = this.modeLoaders.get(batch);
+    if (!byMode) {
+      byMode = new Map();
+      this.modeLoaders.set(batch, byMode);
+    }
+    let loader = byMode.get(key);
+    if (!loader) {
+      const load: BatchFn<K, V> = (keys) => batch(keys, mode);
+      loader = new DataLoader<K, V>(load, { batchScheduleFn }) as DataLoader<unknown, unknown>;
+      byMode.set(key, loader);
     }
     return loader as DataLoader<K, V>;
   }

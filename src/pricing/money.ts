@@ -60,12 +60,19 @@ function currencyFormat(currency: string, locale: string): CurrencyFormat {
   return format;
 }
 
-// Intl accepts any well-formed three-letter code (it would render "XYZ 1.00"),
-// so membership in the ICU currency list is what catches typos.
-function normalizeCurrency(currency: string): string {
+/**
+ * True for an ISO 4217 code the runtime knows, spelled in capitals ("USD").
+ * Intl accepts any well-formed three-letter code (it would render "XYZ 1.00"),
+ * so membership in the ICU currency list is what catches typos.
+ */
+export function isKnownCurrency(code: string): boolean {
   knownCurrencies ??= new Set(Intl.supportedValuesOf('currency'));
+  return knownCurrencies.has(code);
+}
+
+function normalizeCurrency(currency: string): string {
   const code = typeof currency === 'string' ? currency.toUpperCase() : '';
-  if (!knownCurrencies.has(code)) {
+  if (!isKnownCurrency(code)) {
     throw new Error(
       `Invalid currency code "${String(currency)}" (expected an ISO 4217 code such as "USD")`,
     );

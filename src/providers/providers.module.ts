@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ReadModeModule } from '../read-mode/read-mode.module';
 import { ProvidersService } from './providers.service';
 
-@Module({ providers: [ProvidersService], exports: [ProvidersService] })
+@Module({ imports: [ReadModeModule], providers: [ProvidersService], exports: [ProvidersService] })
 export class ProvidersModule {}

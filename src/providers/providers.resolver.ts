@@ -6,6 +6,7 @@ import { ContentResolutionService } from '../content-resolution/content-resoluti
 import { pageWindow, toConnection } from '../graphql/connection';
 import type { GraphqlContext } from '../graphql/graphql-context';
 import { providerJsonLd } from '../json-ld/json-ld';
+import { PreviewAccessService } from '../read-mode/preview-access.service';
 import { markdownToSafeHtml } from '../text/markdown';
 import { Treatment } from '../treatments/dtos/treatment.object';
 import { Provider } from './dtos/provider.object';
@@ -19,17 +20,22 @@ export class ProvidersResolver {
     private readonly providersService: ProvidersService,
     private readonly clinicsService: ClinicsService,
     private readonly resolution: ContentResolutionService,
+    private readonly previewAccess: PreviewAccessService,
   ) {}
 
   @Query(() => ProviderConnection, {
     description: 'A brand’s providers; filter by clinic (works there) and treatment (performs it).',
   })
-  async providers(@Args() args: ProvidersArgs): Promise<ProviderConnection> {
+  async providers(
+    @Args() args: ProvidersArgs,
+    @Context() { actor }: GraphqlContext,
+  ): Promise<ProviderConnection> {
     const window = pageWindow('providers', args);
-    const { rows, totalCount } = await this.providersService.list(args.brand, args, window);
+    const mode = await this.previewAccess.readMode(actor, args.brand, args.preview);
+    const { rows, totalCount } = await this.providersService.list(args.brand, args, window, mode);
     return toConnection(
       'providers',
-      rows.map((row) => this.providersService.toProvider(row)),
+      rows.map((row) => this.providersService.toProvider(row, mode)),
       window,
       totalCount,
     );
@@ -45,8 +51,10 @@ export class ProvidersResolver {
     @Parent() provider: Provider,
     @Context() { loaders }: GraphqlContext,
   ): Promise<Clinic[]> {
-    const rows = await loaders.get(this.providersService.batchClinicsByProvider).load(provider.id);
-    return rows.map((row) => this.clinicsService.toClinic(row));
+    const rows = await loaders
+      .forMode(this.providersService.batchClinicsByProvider, provider.mode)
+      .load(provider.id);
+    return rows.map((row) => this.clinicsService.toClinic(row, provider.mode));
   }
 
   @ResolveField(() => [Treatment], {
@@ -57,9 +65,11 @@ export class ProvidersResolver {
     @Context() { loaders }: GraphqlContext,
   ): Promise<Treatment[]> {
     const rows = await loaders
-      .get(this.providersService.batchTreatmentsByProvider)
+      .forMode(this.providersService.batchTreatmentsByProvider, provider.mode)
       .load(provider.id);
-    return Promise.all(rows.map((row) => this.resolution.resolveTreatment(row, null, loaders)));
+    return Promise.all(
+      rows.map((row) => this.resolution.resolveTreatment(row, null, provider.mode, loaders)),
+    );
   }
 
   @ResolveField(() => GraphQLJSONObject, {

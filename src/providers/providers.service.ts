@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { preparedQuery } from '../database/prepared-query';
-import { CLINIC_COLUMNS, PUBLISHED_CLINIC } from '../clinics/clinic-columns';
+import { CLINIC_COLUMNS } from '../clinics/clinic-columns';
 import { ClinicRow } from '../clinics/clinics.service';
 import { PageWindow } from '../graphql/connection';
 import { groupByKeys } from '../graphql/request-loaders';
+import { ContentSources } from '../read-mode/content-sources';
+import type { ReadMode } from '../read-mode/read-mode';
 import { TreatmentEntity } from '../treatments/treatment.entity';
 import { TREATMENT_COLUMNS } from '../treatments/treatment-columns';
 import { Provider } from './dtos/provider.object';
@@ -14,69 +15,41 @@ import { ProviderEntity } from './provider.entity';
 const PROVIDER_COLUMNS = `
   p.id, p.brand_id AS "brandId", p.slug, p.name, p.credentials, p.title, p.bio,
   p.photo_url AS "photoUrl", p.updated_at AS "updatedAt"`;
-const PUBLISHED_PROVIDER = `p.publication_status = 'PUBLISHED'`;
 
 type Keyed<T> = T & { key: string };
 
-/** A provider with the treatments they perform. */
-export type ProviderWithTreatments = ProviderEntity & { treatmentIds: string[] };
-
-/**
- * A JSON array of the published providers working at the clinic `c`, by
- * name, each with the treatments they perform (read it with
- * providersFromJson), for statements that read a clinic's context at once.
- */
-export function providersAtClinicJson(c: string): string {
-  return `(SELECT coalesce(json_agg(json_build_object(
-              'id', p.id, 'brandId', p.brand_id, 'slug', p.slug, 'name', p.name,
-              'credentials', p.credentials, 'title', p.title, 'bio', p.bio, 'photoUrl', p.photo_url,
-              'updatedAt', p.updated_at,
-              'treatmentIds', ARRAY(SELECT pt.treatment_id FROM provider_treatments pt
-                                     WHERE pt.provider_id = p.id ORDER BY pt.treatment_id))
-            ORDER BY p.name, p.id), '[]')
-             FROM provider_clinics pc JOIN providers p ON p.id = pc.provider_id
-            WHERE pc.clinic_id = ${c}.id AND ${PUBLISHED_PROVIDER})`;
-}
-
-/** Providers read as JSON: timestamps come as text. */
-export function providersFromJson(
-  rows: (Omit<ProviderWithTreatments, 'updatedAt'> & { updatedAt: string })[],
-): ProviderWithTreatments[] {
-  return rows.map(
-    (row) => ({ ...row, updatedAt: new Date(row.updatedAt) }) as ProviderWithTreatments,
-  );
-}
-
-/** Reads published providers and their clinic and treatment links. */
+/** Reads providers and their clinic and treatment links (published, or a working copy). */
 @Injectable()
 export class ProvidersService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly sources: ContentSources,
+  ) {}
 
   /** One page of a brand's providers, optionally at a clinic / for a treatment. */
   async list(
     brandSlug: string,
     filter: { clinic?: string | null; treatment?: string | null },
     window: PageWindow,
+    mode: ReadMode,
   ): Promise<{ rows: ProviderEntity[]; totalCount: number }> {
+    const from = this.sources.of(mode);
     const params: unknown[] = [brandSlug];
     const param = (value: unknown) => `$${params.push(value)}`;
-    const where = [`b.slug = $1`, `b.publication_status = 'PUBLISHED'`, PUBLISHED_PROVIDER];
+    const where = [`b.slug = $1`];
     if (filter.clinic) {
       where.push(`EXISTS (
-        SELECT 1 FROM provider_clinics pc JOIN clinics c ON c.id = pc.clinic_id
-         WHERE pc.provider_id = p.id AND c.brand_id = b.id
-           AND c.slug = ${param(filter.clinic)} AND ${PUBLISHED_CLINIC})`);
+        SELECT 1 FROM ${from('provider_clinics')} pc JOIN ${from('clinics')} c ON c.id = pc.clinic_id
+         WHERE pc.provider_id = p.id AND c.brand_id = b.id AND c.slug = ${param(filter.clinic)})`);
     }
     if (filter.treatment) {
       where.push(`EXISTS (
-        SELECT 1 FROM provider_treatments pt JOIN treatments t ON t.id = pt.treatment_id
-         WHERE pt.provider_id = p.id AND t.brand_id = b.id
-           AND t.slug = ${param(filter.treatment)} AND t.publication_status = 'PUBLISHED')`);
+        SELECT 1 FROM ${from('provider_treatments')} pt JOIN ${from('treatments')} t ON t.id = pt.treatment_id
+         WHERE pt.provider_id = p.id AND t.brand_id = b.id AND t.slug = ${param(filter.treatment)})`);
     }
-    const rows: (ProviderEntity & { total_count: string })[] = await preparedQuery(
-      this.db,
+    const rows: (ProviderEntity & { total_count: string })[] = await this.db.query(
       `SELECT ${PROVIDER_COLUMNS}, count(*) OVER () AS total_count
-         FROM providers p JOIN brands b ON b.id = p.brand_id
+         FROM ${from('providers')} p JOIN ${from('brands')} b ON b.id = p.brand_id
         WHERE ${where.join(' AND ')}
         ORDER BY p.name, p.id
         LIMIT ${param(window.limit)} OFFSET ${param(window.offset)}`,
@@ -89,12 +62,12 @@ export class ProvidersService {
   }
 
   /** Providers working at each clinic, by name. */
-  readonly batchByClinic = async (clinicIds: readonly string[]) => {
-    const rows: Keyed<ProviderEntity>[] = await preparedQuery(
-      this.db,
+  readonly batchByClinic = async (clinicIds: readonly string[], mode: ReadMode) => {
+    const from = this.sources.of(mode);
+    const rows: Keyed<ProviderEntity>[] = await this.db.query(
       `SELECT ${PROVIDER_COLUMNS}, pc.clinic_id AS key
-         FROM provider_clinics pc JOIN providers p ON p.id = pc.provider_id
-        WHERE pc.clinic_id = ANY($1) AND ${PUBLISHED_PROVIDER}
+         FROM ${from('provider_clinics')} pc JOIN ${from('providers')} p ON p.id = pc.provider_id
+        WHERE pc.clinic_id = ANY($1)
         ORDER BY p.name, p.id`,
       [clinicIds],
     );
@@ -102,45 +75,61 @@ export class ProvidersService {
   };
 
   /** Providers performing each treatment, by name. */
-  readonly batchByTreatment = async (treatmentIds: readonly string[]) => {
-    const rows: Keyed<ProviderEntity>[] = await preparedQuery(
-      this.db,
+  readonly batchByTreatment = async (treatmentIds: readonly string[], mode: ReadMode) => {
+    const from = this.sources.of(mode);
+    const rows: Keyed<ProviderEntity>[] = await this.db.query(
       `SELECT ${PROVIDER_COLUMNS}, pt.treatment_id AS key
-         FROM provider_treatments pt JOIN providers p ON p.id = pt.provider_id
-        WHERE pt.treatment_id = ANY($1) AND ${PUBLISHED_PROVIDER}
+         FROM ${from('provider_treatments')} pt JOIN ${from('providers')} p ON p.id = pt.provider_id
+        WHERE pt.treatment_id = ANY($1)
         ORDER BY p.name, p.id`,
       [treatmentIds],
     );
     return groupByKeys(treatmentIds, rows, (row) => row.key);
   };
 
-  /** The published clinics each provider works at, by name. */
-  readonly batchClinicsByProvider = async (providerIds: readonly string[]) => {
-    const rows: Keyed<ClinicRow>[] = await preparedQuery(
-      this.db,
+  /** Providers at a clinic who perform a treatment; keys "clinicId:treatmentId". */
+  readonly batchByClinicAndTreatment = async (keys: readonly string[], mode: ReadMode) => {
+    const from = this.sources.of(mode);
+    const pairs = keys.map((key) => key.split(':'));
+    const rows: Keyed<ProviderEntity>[] = await this.db.query(
+      `SELECT ${PROVIDER_COLUMNS}, k.clinic_id || ':' || k.treatment_id AS key
+         FROM unnest($1::uuid[], $2::uuid[]) AS k(clinic_id, treatment_id)
+         JOIN ${from('provider_clinics')} pc ON pc.clinic_id = k.clinic_id
+         JOIN ${from('provider_treatments')} pt ON pt.provider_id = pc.provider_id AND pt.treatment_id = k.treatment_id
+         JOIN ${from('providers')} p ON p.id = pc.provider_id
+        ORDER BY p.name, p.id`,
+      [pairs.map((pair) => pair[0]), pairs.map((pair) => pair[1])],
+    );
+    return groupByKeys(keys, rows, (row) => row.key);
+  };
+
+  /** The clinics each provider works at, by name. */
+  readonly batchClinicsByProvider = async (providerIds: readonly string[], mode: ReadMode) => {
+    const from = this.sources.of(mode);
+    const rows: Keyed<ClinicRow>[] = await this.db.query(
       `SELECT ${CLINIC_COLUMNS}, pc.provider_id AS key
-         FROM provider_clinics pc JOIN clinics c ON c.id = pc.clinic_id
-        WHERE pc.provider_id = ANY($1) AND ${PUBLISHED_CLINIC}
+         FROM ${from('provider_clinics')} pc JOIN ${from('clinics')} c ON c.id = pc.clinic_id
+        WHERE pc.provider_id = ANY($1)
         ORDER BY c.name, c.id`,
       [providerIds],
     );
     return groupByKeys(providerIds, rows, (row) => row.key);
   };
 
-  /** The published treatments each provider performs, by name. */
-  readonly batchTreatmentsByProvider = async (providerIds: readonly string[]) => {
-    const rows: Keyed<TreatmentEntity>[] = await preparedQuery(
-      this.db,
+  /** The treatments each provider performs, by name. */
+  readonly batchTreatmentsByProvider = async (providerIds: readonly string[], mode: ReadMode) => {
+    const from = this.sources.of(mode);
+    const rows: Keyed<TreatmentEntity>[] = await this.db.query(
       `SELECT ${TREATMENT_COLUMNS}, pt.provider_id AS key
-         FROM provider_treatments pt JOIN treatments t ON t.id = pt.treatment_id
-        WHERE pt.provider_id = ANY($1) AND t.publication_status = 'PUBLISHED'
+         FROM ${from('provider_treatments')} pt JOIN ${from('treatments')} t ON t.id = pt.treatment_id
+        WHERE pt.provider_id = ANY($1)
         ORDER BY t.name, t.id`,
       [providerIds],
     );
     return groupByKeys(providerIds, rows, (row) => row.key);
   };
 
-  toProvider(row: ProviderEntity): Provider {
+  toProvider(row: ProviderEntity, mode: ReadMode): Provider {
     return {
       id: row.id,
       slug: row.slug,
@@ -151,6 +140,7 @@ export class ProvidersService {
       photoUrl: row.photoUrl,
       updatedAt: row.updatedAt,
       brandId: row.brandId,
+      mode,
     };
   }
 }

@@ -1,21 +1,15 @@
-import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { EditingModule } from '../editing/editing.module';
 import { ResponseCacheMiddleware } from './response-cache.middleware';
 import { ResponseCacheService } from './response-cache.service';
 
 /**
  * The response cache of published delivery answers (see docs/architecture.md).
- * Imported after AuthModule, so its middleware runs after the caller is known.
+ * RequestPipelineModule mounts its middleware after authentication and rate limits.
  */
 @Module({
   imports: [EditingModule],
   providers: [ResponseCacheService, ResponseCacheMiddleware],
-  exports: [ResponseCacheService],
+  exports: [ResponseCacheService, ResponseCacheMiddleware],
 })
-export class ResponseCacheModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer
-      .apply(ResponseCacheMiddleware)
-      .forRoutes({ path: 'graphql', method: RequestMethod.ALL });
-  }
-}
+export class ResponseCacheModule {}

@@ -1,6 +1,4 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { type PublishedChange, PublishedChanges } from '../editing/published-changes';
 import { ANY_BRAND, brandGeneration, EVERY_BRAND } from './cacheable-request';
@@ -33,7 +31,6 @@ export class ResponseCacheService implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
-    @InjectDataSource() private readonly db: DataSource,
     private readonly publishedChanges: PublishedChanges,
   ) {
     this.store = config.redisUrl
@@ -63,14 +60,13 @@ export class ResponseCacheService implements OnModuleInit, OnModuleDestroy {
 
   /** Bumps the generations of the brands whose published content changed. */
   async invalidate(changes: PublishedChange[]): Promise<void> {
-    const brandIds = [...new Set(changes.map((change) => change.brandId))];
-    const rows: { slug: string }[] = await this.db.query(
-      `SELECT slug FROM brands WHERE id = ANY($1)`,
-      [brandIds],
-    );
-    const names = new Set([ANY_BRAND, ...rows.map((row) => brandGeneration(row.slug))]);
+    const slugs = [...new Set(changes.map((change) => change.brandSlug))];
+    const names = new Set([
+      ANY_BRAND,
+      ...slugs.flatMap((slug) => (slug ? [brandGeneration(slug)] : [])),
+    ]);
     // A brand's own row (its slug, its name) shows in every answer about it.
-    if (rows.length < brandIds.length || changes.some((change) => change.type === 'BRAND')) {
+    if (slugs.some((slug) => !slug) || changes.some((change) => change.type === 'BRAND')) {
       names.add(EVERY_BRAND);
     }
     await this.store.bump([...names]);

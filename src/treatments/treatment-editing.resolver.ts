@@ -1,5 +1,4 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
-import { DomainError } from '../common/domain-error';
 import { ContentWriterService } from '../editing/content-writer.service';
 import { EditableItem } from '../editing/dtos/editable-item.object';
 import { apiWrite, asEditableItem } from '../editing/editing.resolver';
@@ -18,14 +17,10 @@ export class TreatmentEditingResolver {
     @Args('input') input: CreateTreatmentInput,
     @Context() context: GraphqlContext,
   ): Promise<EditableItem> {
-    const actor = context.actor;
-    if (actor.kind === 'ANONYMOUS') {
-      throw new DomainError('UNAUTHENTICATED', 'Sign in (Authorization: Bearer …) to edit content');
-    }
     const values = plain(setFields(input));
     assertKnownTokens(values);
     return asEditableItem(
-      await this.writer.create(apiWrite(context), 'TREATMENT', { brand_id: actor.brandId }, values),
+      await this.writer.createInOwnBrand(apiWrite(context), 'TREATMENT', values),
     );
   }
 

@@ -1,6 +1,5 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { BrandsService } from '../brands/brands.service';
 import { ClinicsService } from '../clinics/clinics.service';
 import { ContentResolutionService } from '../content-resolution/content-resolution.service';
 import { Faq } from '../faqs/dtos/faq.object';
@@ -10,53 +9,61 @@ import { PriceItem } from '../pricing/dtos/price-item.object';
 import { offeringKey, PricingService } from '../pricing/pricing.service';
 import { Provider } from '../providers/dtos/provider.object';
 import { ProvidersService } from '../providers/providers.service';
+import { PreviewAccessService } from '../read-mode/preview-access.service';
+import { PREVIEW_ARG } from '../read-mode/preview.arg';
 import { markdownToSafeHtml } from '../text/markdown';
 import { Treatment, TreatmentSection } from './dtos/treatment.object';
-import { offeredKey, TreatmentsService } from './treatments.service';
+import { TreatmentsService } from './treatments.service';
 
 @Resolver(() => Treatment)
 export class TreatmentsResolver {
   constructor(
     private readonly treatmentsService: TreatmentsService,
     private readonly clinicsService: ClinicsService,
-    private readonly brandsService: BrandsService,
     private readonly providersService: ProvidersService,
     private readonly pricingService: PricingService,
     private readonly resolution: ContentResolutionService,
+    private readonly previewAccess: PreviewAccessService,
   ) {}
 
   @Query(() => Treatment, {
     nullable: true,
     description:
-      'A published treatment of a brand; with `clinic`, resolved for that clinic (null if the clinic does not offer it).',
+      'A published treatment of a brand (with `preview`, its working copy); with `clinic`, resolved for that clinic (null if the clinic does not offer it).',
   })
   async treatment(
     @Args('brand', { description: 'Brand slug.' }) brand: string,
     @Args('slug', { description: 'Treatment slug.' }) slug: string,
     @Args('clinic', { nullable: true, type: () => String, description: 'Clinic slug.' })
     clinicSlug: string | null,
-    @Context() { loaders }: GraphqlContext,
+    @Args('preview', PREVIEW_ARG) preview: boolean | null,
+    @Context() { actor, loaders }: GraphqlContext,
   ): Promise<Treatment | null> {
+    const mode = await this.previewAccess.readMode(actor, brand, preview);
     if (!clinicSlug) {
-      const entity = await this.treatmentsService.findPublished(brand, slug);
-      return entity && this.resolution.resolveTreatment(entity, null, loaders);
+      const entity = await this.treatmentsService.find(brand, slug, mode);
+      return entity && this.resolution.resolveTreatment(entity, null, mode, loaders);
     }
-    const clinic = await this.clinicsService.findPublished(brand, clinicSlug);
+    const clinic = await this.clinicsService.find(brand, clinicSlug, mode);
     if (!clinic) return null;
-    this.brandsService.prime(loaders, clinic.brand);
-    // Resolving it will need the clinic's context: ask in the same wave.
-    void this.resolution.clinicContext(clinic, loaders).catch(() => undefined);
-    const entity = await loaders
-      .get(this.treatmentsService.batchOfferedBySlug)
-      .load(offeredKey(clinic.id, slug));
-    return entity ? this.resolution.resolveTreatment(entity, clinic, loaders) : null;
+    const offered = await loaders
+      .forMode(this.treatmentsService.batchOfferedByClinic, mode)
+      .load(clinic.id);
+    const entity = offered.find((treatment) => treatment.slug === slug);
+    return entity ? this.resolution.resolveTreatment(entity, clinic, mode, loaders) : null;
   }
 
   @ResolveField(() => [Faq], {
     description: 'FAQs about this treatment (as the clinic shows them, when resolved for one).',
   })
   faqs(@Parent() treatment: Treatment, @Context() { loaders }: GraphqlContext): Promise<Faq[]> {
-    return this.resolution.resolveFaqs(treatment.brandId, treatment.clinic, treatment.id, loaders);
+    return this.resolution.resolveFaqs(
+      treatment.brandId,
+      treatment.clinic,
+      treatment.id,
+      treatment.mode,
+      loaders,
+    );
   }
 
   @ResolveField(() => [Provider], {
@@ -67,11 +74,13 @@ export class TreatmentsResolver {
     @Context() { loaders }: GraphqlContext,
   ): Promise<Provider[]> {
     const rows = treatment.clinic
-      ? (await this.resolution.clinicContext(treatment.clinic, loaders)).providers.filter(
-          (provider) => provider.treatmentIds.includes(treatment.id),
-        )
-      : await loaders.get(this.providersService.batchByTreatment).load(treatment.id);
-    return rows.map((row) => this.providersService.toProvider(row));
+      ? await loaders
+          .forMode(this.providersService.batchByClinicAndTreatment, treatment.mode)
+          .load(offeringKey(treatment.clinic.id, treatment.id))
+      : await loaders
+          .forMode(this.providersService.batchByTreatment, treatment.mode)
+          .load(treatment.id);
+    return rows.map((row) => this.providersService.toProvider(row, treatment.mode));
   }
 
   @ResolveField(() => [PriceItem], {
@@ -83,11 +92,9 @@ export class TreatmentsResolver {
   ): Promise<PriceItem[]> {
     const clinic = treatment.clinic;
     if (!clinic) return [];
-    const rows =
-      treatment.offeredPrices ??
-      (await loaders
-        .get(this.pricingService.batchByOffering)
-        .load(offeringKey(clinic.id, treatment.id)));
+    const rows = await loaders
+      .forMode(this.pricingService.batchByOffering, treatment.mode)
+      .load(offeringKey(clinic.id, treatment.id));
     return rows.map((row) => this.pricingService.toPriceItem(row, clinic.locale));
   }
 

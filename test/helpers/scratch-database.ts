@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../../src/database/data-source';
 
 export interface ScratchDatabase {
+  /** Its URL, for a child process (the CLI) or an app started on it. */
+  url: string;
   dataSource: DataSource;
   drop(): Promise<void>;
 }
@@ -33,6 +35,7 @@ export async function createScratchDatabase(): Promise<ScratchDatabase> {
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
   return {
+    url: url.toString(),
     dataSource,
     async drop() {
       await dataSource.destroy();

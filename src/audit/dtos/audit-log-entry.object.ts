@@ -6,7 +6,10 @@ export class AuditLogEntry {
   @Field(() => ID)
   id: string;
 
-  @Field({ description: 'e.g. LOGIN, LOGIN_FAILED, CREATE_USER, CREATE_API_KEY, WRITE, PUBLISH.' })
+  @Field({
+    description:
+      'e.g. LOGIN, LOGIN_FAILED, CREATE_USER, CREATE_API_KEY, CONTENT_UPDATE, CONTENT_PUBLISH.',
+  })
   action: string;
 
   @Field({ description: 'USER, API_KEY, CLI, SYSTEM or ANONYMOUS (e.g. a failed login).' })

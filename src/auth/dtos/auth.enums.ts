@@ -28,7 +28,10 @@ export const ApiKeyScopeEnum = {
 registerEnumType(ApiKeyScopeEnum, {
   name: 'ApiKeyScope',
   valuesMap: {
-    DELIVERY: { description: 'Published content, with higher limits than anonymous callers.' },
+    DELIVERY: {
+      description:
+        'Published content (delivery is public; a key names the caller in logs and can be revoked).',
+    },
     PREVIEW: { description: 'Drafts as well as published content.' },
     PARTNER: { description: 'Partner syndication.' },
     ADMIN: {

@@ -1,5 +1,6 @@
 import { Field, Float, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { WEEKDAYS } from '../clinic.entity';
+import type { ReadMode } from '../../read-mode/read-mode';
 import type { ClinicRow } from '../clinics.service';
 
 export enum Weekday {
@@ -113,4 +114,7 @@ export class Clinic {
 
   /** Not exposed: the stored row, for resolving content for this clinic. */
   row: ClinicRow;
+
+  /** Not exposed: what this answer shows; everything below it reads the same. */
+  mode: ReadMode;
 }

@@ -10,6 +10,7 @@ import {
 } from 'class-validator';
 import { Type } from 'class-transformer';
 import { PageArgs } from '../../graphql/connection';
+import { PreviewField } from '../../read-mode/preview.arg';
 
 @InputType()
 export class GeoPointInput {
@@ -75,4 +76,7 @@ export class ClinicsArgs extends PageArgs {
   @ValidateNested()
   @Type(() => ClinicFilter)
   filter?: ClinicFilter | null;
+
+  @PreviewField()
+  preview?: boolean | null = false;
 }

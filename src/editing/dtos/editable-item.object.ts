@@ -12,6 +12,7 @@ export enum ContentTypeName {
   CLINIC_TREATMENT = 'CLINIC_TREATMENT',
   PRICE_ITEM = 'PRICE_ITEM',
   OVERRIDE = 'OVERRIDE',
+  FIELD_POLICY = 'FIELD_POLICY',
 }
 registerEnumType(ContentTypeName, { name: 'ContentType', description: 'A kind of editable item.' });
 if (CONTENT_TYPES.join() !== Object.values(ContentTypeName).join()) {

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import type { ReadMode } from '../../read-mode/read-mode';
 
 export enum FaqScope {
   BRAND = 'BRAND',
@@ -26,8 +27,9 @@ export class Faq {
   @Field()
   updatedAt: Date;
 
-  /** Not exposed: the brand, the clinic it is resolved for, its treatments. */
+  /** Not exposed: the brand, the clinic it is resolved for, its treatments, what it shows. */
   brandId: string;
   clinicId: string | null;
   treatmentIds: string[];
+  mode: ReadMode;
 }

@@ -1,6 +1,7 @@
 import { ArgsType, Field } from '@nestjs/graphql';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageArgs } from '../../graphql/connection';
+import { PreviewField } from '../../read-mode/preview.arg';
 
 @ArgsType()
 export class FaqsArgs extends PageArgs {
@@ -23,4 +24,7 @@ export class FaqsArgs extends PageArgs {
   @IsString()
   @MaxLength(200)
   treatment?: string | null;
+
+  @PreviewField()
+  preview?: boolean | null = false;
 }

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import type { ReadMode } from '../../read-mode/read-mode';
 
 @ObjectType({ description: 'A practitioner who performs treatments at clinics.' })
 export class Provider {
@@ -26,6 +27,7 @@ export class Provider {
   @Field()
   updatedAt: Date;
 
-  /** Not exposed. */
+  /** Not exposed: the brand, and what this answer shows. */
   brandId: string;
+  mode: ReadMode;
 }

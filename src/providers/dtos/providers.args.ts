@@ -1,6 +1,7 @@
 import { ArgsType, Field } from '@nestjs/graphql';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageArgs } from '../../graphql/connection';
+import { PreviewField } from '../../read-mode/preview.arg';
 
 @ArgsType()
 export class ProvidersArgs extends PageArgs {
@@ -20,4 +21,7 @@ export class ProvidersArgs extends PageArgs {
   @IsString()
   @MaxLength(200)
   treatment?: string | null;
+
+  @PreviewField()
+  preview?: boolean | null = false;
 }

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { ClinicRow } from '../../clinics/clinics.service';
-import type { OfferedPrice } from '../../pricing/pricing.service';
+import type { ReadMode } from '../../read-mode/read-mode';
 
 export enum ContentScope {
   BRAND = 'BRAND',
@@ -118,9 +118,8 @@ export class Treatment {
   @Field()
   updatedAt: Date;
 
-  /** Not exposed: the brand, and the clinic this answer is resolved for. */
+  /** Not exposed: the brand, the clinic this answer is resolved for, what it shows. */
   brandId: string;
   clinic: ClinicRow | null;
-  /** Not exposed: the clinic's prices, when they were read with the offering. */
-  offeredPrices?: OfferedPrice[];
+  mode: ReadMode;
 }

@@ -1,0 +1,22 @@
+export const USAGE = `Usage: npm run cli -- <command> [options]
+
+Commands:
+  create-admin --brand <slug> --email <email> [--name <display name>]
+      Creates a BRAND_ADMIN account of the brand (e.g. the first one in production).
+  create-user --brand <slug> --email <email> --role <role>
+              [--regions <slugs>] [--clinics <slugs>] [--name <display name>]
+      Creates an editor account. Roles: BRAND_ADMIN, BRAND_EDITOR,
+      REGION_EDITOR (needs --regions), CLINIC_EDITOR (needs --clinics).
+  create-key --brand <slug> --name <name> --scopes <scopes>
+             [--clinics <slugs>] [--expires <date>]
+      Creates an API key; prints it once, on the last line. Scopes: delivery,
+      preview, partner, admin. --expires 2027-01-01 means midnight UTC.
+  seed
+      Adds whatever of the demo franchise is missing (same as npm run seed).
+  help
+      Shows this text.
+
+Lists are comma-separated slugs of the brand: --clinics austin-downtown,dallas-uptown
+Passwords are never arguments: set CLI_PASSWORD, type it at the prompt, or pipe it on stdin.
+Database: DATABASE_URL when set, else the embedded PostgreSQL in DATA_DIR (.data/postgres).
+Exit codes: 0 done, 1 failed, 2 wrong arguments (nothing was written).`;

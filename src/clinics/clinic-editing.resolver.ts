@@ -1,0 +1,67 @@
+import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
+import { DomainError } from '../common/domain-error';
+import { ContentWriterService } from '../editing/content-writer.service';
+import { EditableItem } from '../editing/dtos/editable-item.object';
+import { plain, setFields } from '../editing/editable-values';
+import { apiWrite, asEditableItem } from '../editing/editing.resolver';
+import type { GraphqlContext } from '../graphql/graphql-context';
+import type { OpeningHoursEntry } from './clinic.entity';
+import { CreateClinicInput, UpdateClinicInput } from './dtos/clinic.inputs';
+import { openingHoursProblems, sortOpeningHours } from './opening-hours';
+
+/**
+ * Clinic details as drafts. Brand-wide editors create clinics; the editors
+ * of a clinic and of its region keep its details and hours current, all but
+ * the fields the CLINIC type def keeps for the brand (slug, region, currency).
+ */
+@Resolver()
+export class ClinicEditingResolver {
+  constructor(private readonly writer: ContentWriterService) {}
+
+  @Mutation(() => EditableItem, { description: 'Creates a clinic as a draft of your brand.' })
+  async createClinic(
+    @Args('input') input: CreateClinicInput,
+    @Context() context: GraphqlContext,
+  ): Promise<EditableItem> {
+    return asEditableItem(
+      await this.writer.createInOwnBrand(apiWrite(context), 'CLINIC', clinicValues(input)),
+    );
+  }
+
+  @Mutation(() => EditableItem, {
+    description: 'Changes a clinic’s draft: details, location, hours, status.',
+  })
+  async updateClinic(
+    @Args('input') input: UpdateClinicInput,
+    @Context() context: GraphqlContext,
+  ): Promise<EditableItem> {
+    return asEditableItem(
+      await this.writer.update(
+        apiWrite(context),
+        { type: 'CLINIC', id: input.id, version: input.version },
+        clinicValues(input, ['id', 'version']),
+      ),
+    );
+  }
+}
+
+/** The set fields, opening hours checked (opening-hours.ts) and stored in week order. */
+function clinicValues<T extends CreateClinicInput | UpdateClinicInput>(
+  input: T,
+  omit: (keyof T)[] = [],
+): Record<string, unknown> {
+  const values = plain(setFields(input, omit));
+  const hours = values.openingHours as OpeningHoursEntry[] | undefined;
+  if (hours) {
+    const problems = openingHoursProblems(hours, 'openingHours');
+    if (problems.length) {
+      throw new DomainError(
+        'BAD_USER_INPUT',
+        problems.map((problem) => `${problem.path}: ${problem.rule}`).join('; '),
+        { argument: problems[0].path, problems },
+      );
+    }
+    values.openingHours = sortOpeningHours(hours);
+  }
+  return values;
+}

@@ -1,0 +1,215 @@
+import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsEmail,
+  IsEnum,
+  IsInt,
+  IsISO31661Alpha2,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import {
+  IsCurrencyCode,
+  IsLocaleTag,
+  IsOptionalButNotNull,
+  IsSlug,
+  IsTimeZone,
+} from '../../editing/input-validators';
+import { ClinicStatus, Weekday } from './clinic.object';
+
+// "+1 512-555-0142", "(512) 555-0142", "030 1234567".
+const PHONE = /^\+?[0-9(][0-9 ().-]{1,38}[0-9]$/;
+
+@InputType({ description: 'One opening interval, in the clinic’s local time.' })
+export class OpeningHoursInput {
+  @Field(() => Weekday)
+  @IsEnum(Weekday)
+  day: Weekday;
+
+  @Field({ description: '"HH:MM", 24-hour clock.' })
+  @IsString()
+  @MaxLength(5)
+  opens: string;
+
+  @Field({ description: '"HH:MM", 24-hour clock, later than opens.' })
+  @IsString()
+  @MaxLength(5)
+  closes: string;
+}
+
+/** Clinic fields every editor of the clinic may set; every one optional on update. */
+@InputType({ isAbstract: true })
+class ClinicFieldsInput {
+  @Field({ nullable: true })
+  @IsOptionalButNotNull()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
+
+  @Field({ nullable: true })
+  @IsOptionalButNotNull()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  addressLine1?: string;
+
+  @Field(() => String, { nullable: true, description: 'Null = none.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  addressLine2?: string | null;
+
+  @Field({ nullable: true })
+  @IsOptionalButNotNull()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  city?: string;
+
+  @Field(() => String, { nullable: true, description: 'State or province; null = none.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  addressRegion?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Null = none.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  postalCode?: string | null;
+
+  @Field({ nullable: true, description: 'ISO 3166-1 alpha-2, upper case, e.g. US.' })
+  @IsOptionalButNotNull()
+  @Matches(/^[A-Z]{2}$/, { message: '$property must be two upper-case letters' })
+  @IsISO31661Alpha2()
+  country?: string;
+
+  @Field(() => Float, { nullable: true, description: 'Degrees, -90 to 90.' })
+  @IsOptionalButNotNull()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(-90)
+  @Max(90)
+  latitude?: number;
+
+  @Field(() => Float, { nullable: true, description: 'Degrees, -180 to 180.' })
+  @IsOptionalButNotNull()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(-180)
+  @Max(180)
+  longitude?: number;
+
+  @Field(() => String, { nullable: true, description: 'Null = none.' })
+  @IsOptional()
+  @Matches(PHONE, { message: '$property must be a phone number such as "+1 512-555-0142"' })
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Null = none.' })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(320)
+  email?: string | null;
+
+  @Field({ nullable: true, description: 'IANA time zone, e.g. America/Chicago.' })
+  @IsOptionalButNotNull()
+  @IsTimeZone()
+  timezone?: string;
+
+  @Field({ nullable: true, description: 'BCP 47 locale used to format prices, e.g. en-US.' })
+  @IsOptionalButNotNull()
+  @IsLocaleTag()
+  locale?: string;
+
+  @Field(() => [OpeningHoursInput], {
+    nullable: true,
+    description: 'The whole week; replaces the hours stored.',
+  })
+  @IsOptionalButNotNull()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => OpeningHoursInput)
+  openingHours?: OpeningHoursInput[];
+
+  @Field(() => ClinicStatus, { nullable: true })
+  @IsOptionalButNotNull()
+  @IsEnum(ClinicStatus)
+  operatingStatus?: ClinicStatus;
+}
+
+@InputType()
+export class CreateClinicInput extends ClinicFieldsInput {
+  @Field({ description: 'Unique in the brand, e.g. "austin-downtown".' })
+  @IsSlug()
+  slug: string;
+
+  @Field(() => ID, { nullable: true, description: 'A region of your brand.' })
+  @IsOptional()
+  @IsUUID()
+  regionId?: string | null;
+
+  @Field({ nullable: true, description: 'ISO 4217; USD when left out.' })
+  @IsOptionalButNotNull()
+  @IsCurrencyCode()
+  currency?: string;
+
+  @Field()
+  declare name: string;
+
+  @Field()
+  declare addressLine1: string;
+
+  @Field()
+  declare city: string;
+
+  @Field()
+  declare country: string;
+
+  @Field(() => Float)
+  declare latitude: number;
+
+  @Field(() => Float)
+  declare longitude: number;
+
+  @Field()
+  declare timezone: string;
+}
+
+@InputType()
+export class UpdateClinicInput extends ClinicFieldsInput {
+  @Field(() => ID)
+  @IsUUID()
+  id: string;
+
+  @Field(() => Int, { description: 'The version your change is based on.' })
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @Field({ nullable: true, description: 'Brand-wide editors only.' })
+  @IsOptionalButNotNull()
+  @IsSlug()
+  slug?: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'A region of your brand; null takes the clinic out of its region. Brand-wide editors only.',
+  })
+  @IsOptional()
+  @IsUUID()
+  regionId?: string | null;
+
+  @Field({ nullable: true, description: 'ISO 4217. Brand-wide editors only.' })
+  @IsOptionalButNotNull()
+  @IsCurrencyCode()
+  currency?: string;
+}

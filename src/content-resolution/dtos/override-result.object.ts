@@ -1,0 +1,34 @@
+import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { EditableItem } from '../../editing/dtos/editable-item.object';
+
+export enum EditOutcome {
+  SAVED = 'SAVED',
+  CLEARED = 'CLEARED',
+  INHERITED = 'INHERITED',
+}
+registerEnumType(EditOutcome, {
+  name: 'EditOutcome',
+  description: 'What a save of local content did.',
+  valuesMap: {
+    SAVED: { description: 'The draft holds the value (publish `item` to make it live).' },
+    CLEARED: {
+      description:
+        'The value is what the place inherits, so its override was deleted; a published one is deleted when `item` is published.',
+    },
+    INHERITED: {
+      description: 'The place inherits this value and had no override: nothing was stored.',
+    },
+  },
+});
+
+@ObjectType({ description: 'The result of a save that may store nothing.' })
+export class OverrideResult {
+  @Field(() => EditOutcome)
+  outcome: EditOutcome;
+
+  @Field(() => EditableItem, {
+    nullable: true,
+    description: 'The override written or cleared; null when nothing was stored.',
+  })
+  item: EditableItem | null;
+}

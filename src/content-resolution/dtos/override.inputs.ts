@@ -1,0 +1,225 @@
+import { ArgsType, Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsDefined,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  Validate,
+  ValidateIf,
+  ValidateNested,
+  ValidationArguments,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+} from 'class-validator';
+import { GraphQLJSON } from 'graphql-scalars';
+import type { Place } from '../../editing/place-access';
+
+export enum OverrideScopeName {
+  REGION = 'REGION',
+  CLINIC = 'CLINIC',
+}
+registerEnumType(OverrideScopeName, {
+  name: 'OverrideScope',
+  description: 'Where an override applies: every clinic of a region, or one clinic.',
+});
+
+export enum OverridableTypeName {
+  TREATMENT = 'TREATMENT',
+  FAQ = 'FAQ',
+}
+registerEnumType(OverridableTypeName, {
+  name: 'OverridableType',
+  description:
+    'Brand content whose fields regions and clinics may override (FAQ: brand FAQs only).',
+});
+
+export enum FieldPolicyName {
+  LOCKED = 'LOCKED',
+  INHERITABLE = 'INHERITABLE',
+  CLINIC_REQUIRED = 'CLINIC_REQUIRED',
+}
+registerEnumType(FieldPolicyName, {
+  name: 'FieldPolicy',
+  description:
+    'LOCKED: only the brand value is shown (overrides are refused); INHERITABLE (default): regions and clinics may override; CLINIC_REQUIRED: each clinic (or its region) must set its own value.',
+});
+
+const FIELD_PATTERN = /^[a-zA-Z][a-zA-Z0-9]*$/;
+
+@ValidatorConstraint({ name: 'onlyWithScope' })
+class OnlyWithScope implements ValidatorConstraintInterface {
+  validate(_: unknown, args: ValidationArguments) {
+    return (args.object as OverridePlaceFields).scope === args.constraints[0];
+  }
+  defaultMessage(args: ValidationArguments) {
+    return `${args.property} is only for scope ${args.constraints[0]}`;
+  }
+}
+
+/**
+ * Where local content applies: `scope` with the matching id (regionId for
+ * REGION, clinicId for CLINIC, never both).
+ */
+@InputType({ isAbstract: true })
+export abstract class OverridePlaceFields {
+  @Field(() => OverrideScopeName)
+  @IsEnum(OverrideScopeName)
+  scope: OverrideScopeName;
+
+  @Field(() => ID, { nullable: true, description: 'With scope REGION.' })
+  @ValidateIf((input: OverridePlaceFields) => input.scope === 'REGION' || input.regionId != null)
+  @IsDefined({ message: 'regionId is required when scope is REGION' })
+  @Validate(OnlyWithScope, [OverrideScopeName.REGION])
+  @IsUUID()
+  regionId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'With scope CLINIC.' })
+  @ValidateIf((input: OverridePlaceFields) => input.scope === 'CLINIC' || input.clinicId != null)
+  @IsDefined({ message: 'clinicId is required when scope is CLINIC' })
+  @Validate(OnlyWithScope, [OverrideScopeName.CLINIC])
+  @IsUUID()
+  clinicId?: string;
+}
+
+export function placeOf(input: OverridePlaceFields): Place {
+  return input.scope === 'REGION'
+    ? { level: 'REGION', id: input.regionId! }
+    : { level: 'CLINIC', id: input.clinicId! };
+}
+
+@InputType({ isAbstract: true })
+abstract class OverrideTargetFields extends OverridePlaceFields {
+  @Field(() => OverridableTypeName)
+  @IsEnum(OverridableTypeName)
+  entityType: OverridableTypeName;
+
+  @Field(() => ID, { description: 'The brand treatment or brand FAQ.' })
+  @IsUUID()
+  entityId: string;
+
+  @Field({ description: 'An overridable field of the type, e.g. "summary" or "hidden".' })
+  @MaxLength(100)
+  @Matches(FIELD_PATTERN, { message: 'field must be a field name such as "summary"' })
+  field: string;
+}
+
+@InputType()
+export class SetOverrideInput extends OverrideTargetFields {
+  @Field(() => GraphQLJSON, {
+    description:
+      'The local value, shaped like the field (a string, a list of strings, sections [{ key heading body }], facts { sessions { min max } … }, an integer position, a boolean hidden).',
+  })
+  @IsDefined()
+  value: unknown;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The version of the override this place already has; omit when it has none.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+@InputType()
+export class ClearOverrideInput extends OverrideTargetFields {
+  @Field(() => Int, { description: 'The version of the override to clear.' })
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
+@InputType({ description: 'An override you saw, with its version.' })
+export class OverrideVersionInput {
+  @Field(() => ID)
+  @IsUUID()
+  id: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
+@InputType()
+export class ResetToBrandInput extends OverridePlaceFields {
+  @Field(() => OverridableTypeName)
+  @IsEnum(OverridableTypeName)
+  entityType: OverridableTypeName;
+
+  @Field(() => ID)
+  @IsUUID()
+  entityId: string;
+
+  @Field(() => [OverrideVersionInput], {
+    description:
+      'Every override the place has of the item, with the version you saw (see the `overrides` query); one missing or stale is a CONFLICT and nothing is cleared.',
+  })
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => OverrideVersionInput)
+  overrides: OverrideVersionInput[];
+}
+
+@InputType()
+export class SetFieldPolicyInput {
+  @Field(() => OverridableTypeName)
+  @IsEnum(OverridableTypeName)
+  entityType: OverridableTypeName;
+
+  @Field({ description: 'An overridable field of the type.' })
+  @MaxLength(100)
+  @Matches(FIELD_PATTERN, { message: 'field must be a field name such as "summary"' })
+  field: string;
+
+  @Field(() => FieldPolicyName)
+  @IsEnum(FieldPolicyName)
+  policy: FieldPolicyName;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The version of the field’s policy; omit when the field has none yet.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+@ArgsType()
+export class OverridesArgs {
+  @Field(() => ID, { nullable: true, description: 'Only this region’s overrides.' })
+  @IsOptional()
+  @IsUUID()
+  regionId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Only this clinic’s own overrides.' })
+  @IsOptional()
+  @IsUUID()
+  clinicId?: string;
+
+  @Field(() => OverridableTypeName, { nullable: true })
+  @IsOptional()
+  @IsEnum(OverridableTypeName)
+  entityType?: OverridableTypeName;
+
+  @Field(() => ID, { nullable: true, description: 'Only overrides of this item.' })
+  @IsOptional()
+  @IsUUID()
+  entityId?: string;
+}
+
+@ArgsType()
+export class FieldPoliciesArgs {
+  @Field(() => OverridableTypeName, { nullable: true })
+  @IsOptional()
+  @IsEnum(OverridableTypeName)
+  entityType?: OverridableTypeName;
+}

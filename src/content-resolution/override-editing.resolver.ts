@@ -1,0 +1,106 @@
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { EditableItem } from '../editing/dtos/editable-item.object';
+import { apiWrite, asEditableItem } from '../editing/editing.resolver';
+import type { GraphqlContext } from '../graphql/graphql-context';
+import {
+  ClearOverrideInput,
+  OverridesArgs,
+  placeOf,
+  ResetToBrandInput,
+  SetOverrideInput,
+} from './dtos/override.inputs';
+import { EditOutcome, OverrideResult } from './dtos/override-result.object';
+import { OverrideEditingService, OverrideWriteResult } from './override-editing.service';
+
+export const asOverrideResult = (result: OverrideWriteResult): OverrideResult => ({
+  outcome: result.outcome as EditOutcome,
+  item: result.item && asEditableItem(result.item),
+});
+
+/** Region and clinic editors write local values of brand content (as drafts). */
+@Resolver()
+export class OverrideEditingResolver {
+  constructor(private readonly editing: OverrideEditingService) {}
+
+  @Mutation(() => OverrideResult, {
+    description:
+      'Sets a region’s or clinic’s value of one field of a brand treatment or FAQ (a draft override). Sending the value the place inherits anyway stores nothing and clears its override.',
+  })
+  async setOverride(
+    @Args('input') input: SetOverrideInput,
+    @Context() context: GraphqlContext,
+  ): Promise<OverrideResult> {
+    const result = await this.editing.set(
+      apiWrite(context),
+      {
+        place: placeOf(input),
+        entityType: input.entityType,
+        entityId: input.entityId,
+        field: input.field,
+      },
+      input.value,
+      input.version,
+    );
+    return asOverrideResult(result);
+  }
+
+  @Mutation(() => OverrideResult, {
+    description:
+      'Removes a region’s or clinic’s override of one field, so it inherits again (staged until publish when the override is published).',
+  })
+  async clearOverride(
+    @Args('input') input: ClearOverrideInput,
+    @Context() context: GraphqlContext,
+  ): Promise<OverrideResult> {
+    const result = await this.editing.clear(
+      apiWrite(context),
+      {
+        place: placeOf(input),
+        entityType: input.entityType,
+        entityId: input.entityId,
+        field: input.field,
+      },
+      input.version,
+    );
+    return asOverrideResult(result);
+  }
+
+  @Mutation(() => [EditableItem], {
+    description:
+      'Clears every override a clinic (or region) has of one item, all or none; returns the overrides cleared.',
+  })
+  async resetToBrand(
+    @Args('input') input: ResetToBrandInput,
+    @Context() context: GraphqlContext,
+  ): Promise<EditableItem[]> {
+    const cleared = await this.editing.resetToBrand(
+      apiWrite(context),
+      placeOf(input),
+      input.entityType,
+      input.entityId,
+      input.overrides,
+    );
+    return cleared.map(asEditableItem);
+  }
+
+  @Query(() => [EditableItem], {
+    description:
+      'Overrides of your brand with their drafts and versions (at most 500), for editors.',
+  })
+  async overrides(
+    @Args() args: OverridesArgs,
+    @Context() context: GraphqlContext,
+  ): Promise<EditableItem[]> {
+    const place = args.clinicId
+      ? ({ level: 'CLINIC', id: args.clinicId } as const)
+      : args.regionId
+        ? ({ level: 'REGION', id: args.regionId } as const)
+        : undefined;
+    const items = await this.editing.list(apiWrite(context), {
+      place,
+      entityType: args.entityType,
+      entityId: args.entityId,
+    });
+    return items.map(asEditableItem);
+  }
+}

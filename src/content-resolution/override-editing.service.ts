@@ -1,0 +1,392 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { badInput, DomainError } from '../common/domain-error';
+import { refusal } from '../editing/access-rules';
+import { CONTENT_TYPE_DEFS } from '../editing/content-types';
+import {
+  ContentWriterService,
+  ItemView,
+  TransactionContext,
+  WriteContext,
+} from '../editing/content-writer.service';
+import { draftReader, editablePlace, Place } from '../editing/place-access';
+import { assertKnownTokens } from '../editing/token-validation';
+import { inheritedValue, repeatsInherited } from './override-inheritance';
+import {
+  isOverridableField,
+  OverridableType,
+  overridableFields,
+  overrideValueProblems,
+} from './override-values';
+import type { FieldPolicy, OverrideLayer } from './resolve-fields';
+
+/** One field of one brand item, at one region or clinic. */
+export interface OverrideTarget {
+  place: Place;
+  entityType: OverridableType;
+  entityId: string;
+  field: string;
+  /** The input arguments to name in errors (default: entityId, field). */
+  arguments?: { entityId?: string; field?: string };
+}
+
+/**
+ * What a save did. SAVED: the override's draft holds the value. CLEARED: the
+ * value is what the place inherits, so its override was deleted (a published
+ * one: deletion staged until publish). INHERITED: the place inherits the
+ * value and had no override: nothing was stored.
+ */
+export interface OverrideWriteResult {
+  outcome: 'SAVED' | 'CLEARED' | 'INHERITED';
+  item: ItemView | null;
+}
+
+/** An override the caller saw: its id and the version they based their change on. */
+export interface SeenVersion {
+  id: string;
+  version: number;
+}
+
+const MAX_OVERRIDES_LISTED = 500;
+
+/**
+ * Writes region and clinic overrides through the one write path, as drafts.
+ * The rules it adds: the value must fit the field, tokens must be known,
+ * LOCKED fields are refused, and a value the place would inherit anyway is
+ * never stored (an existing override of it is cleared instead).
+ */
+@Injectable()
+export class OverrideEditingService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly writer: ContentWriterService,
+  ) {}
+
+  async set(
+    ctx: WriteContext,
+    target: OverrideTarget,
+    value: unknown,
+    version?: number,
+  ): Promise<OverrideWriteResult> {
+    assertValueFits(target.entityType, target.field, value);
+    return this.writer.inTransaction(ctx, (tx) => this.setIn(tx, target, value, version));
+  }
+
+  /**
+   * `set` inside the caller's transaction (a FAQ reorder saves many). The
+   * value must already be checked (assertValueFits).
+   */
+  async setIn(
+    ctx: TransactionContext,
+    target: OverrideTarget,
+    value: unknown,
+    version?: number,
+  ): Promise<OverrideWriteResult> {
+    const place = await editablePlace(ctx.tx, ctx.actor, target.place);
+    const brandValue = await this.brandValue(ctx, target, place.brandId);
+    const policy = await this.policy(ctx, place.brandId, target);
+    if (policy === 'LOCKED') {
+      const argument = target.arguments?.field ?? 'field';
+      throw new DomainError(
+        'BAD_USER_INPUT',
+        `${argument}: ${target.entityType}.${target.field} is LOCKED by the brand's field policy; only the brand may change it`,
+        { argument, field: target.field, policy },
+      );
+    }
+    await this.serialize(ctx, target);
+    const existing = await this.existing(ctx, target);
+    const regionLayers =
+      target.place.level === 'CLINIC' && place.regionIds.length > 0
+        ? await this.regionLayers(ctx, place.regionIds[0], target)
+        : [];
+    const inherited = inheritedValue(target.field, brandValue, regionLayers, policy);
+    if (repeatsInherited(value, inherited, policy)) return this.clearIn(ctx, existing, version);
+
+    // The brand value it is written against: saving again re-bases it (no longer stale).
+    const values = { value, baseValue: brandValue ?? null };
+    if (existing) {
+      assertVersionGiven(existing, version);
+      const item = await this.writer.update(
+        ctx,
+        { type: 'OVERRIDE', id: existing.id, version: version! },
+        values,
+        'UPDATE',
+        { cancelDelete: true },
+      );
+      return { outcome: 'SAVED', item };
+    }
+    if (version !== undefined) throw vanished();
+    const item = await this.writer.create(
+      ctx,
+      'OVERRIDE',
+      {
+        brand_id: place.brandId,
+        scope: target.place.level,
+        region_id: target.place.level === 'REGION' ? target.place.id : null,
+        clinic_id: target.place.level === 'CLINIC' ? target.place.id : null,
+        entity_type: target.entityType,
+        entity_id: target.entityId,
+        field: target.field,
+      },
+      values,
+    );
+    return { outcome: 'SAVED', item };
+  }
+
+  /** Removes the place's override of one field (the place inherits again). */
+  async clear(
+    ctx: WriteContext,
+    target: OverrideTarget,
+    version: number,
+  ): Promise<OverrideWriteResult> {
+    if (!isOverridableField(target.entityType, target.field)) throw unknownField(target);
+    return this.writer.inTransaction(ctx, async (tx) => {
+      const place = await editablePlace(tx.tx, tx.actor, target.place);
+      await this.assertBrandItem(tx, target, place.brandId);
+      await this.serialize(tx, target);
+      return this.clearIn(tx, await this.existing(tx, target), version);
+    });
+  }
+
+  /**
+   * Clears every override the place has of one item, all or none. `seen` must
+   * list each of them with the version the caller saw, so an override set or
+   * changed meanwhile is not lost unseen (CONFLICT instead).
+   */
+  async resetToBrand(
+    ctx: WriteContext,
+    place: Place,
+    entityType: OverridableType,
+    entityId: string,
+    seen: SeenVersion[],
+  ): Promise<ItemView[]> {
+    return this.writer.inTransaction(ctx, async (tx) => {
+      const scope = await editablePlace(tx.tx, tx.actor, place);
+      await this.assertBrandItem(tx, { place, entityType, entityId }, scope.brandId);
+      const rows: { id: string }[] = await tx.tx.query(
+        `SELECT id FROM overrides
+          WHERE entity_type = $1 AND entity_id = $2 AND scope = $3
+            AND coalesce(clinic_id, region_id) = $4
+          ORDER BY id FOR UPDATE`,
+        [entityType, entityId, place.level, place.id],
+      );
+      const current = await this.writer.list(
+        tx,
+        'OVERRIDE',
+        rows.map((row) => row.id),
+      );
+      const versions = new Map(seen.map((ref) => [ref.id, ref.version]));
+      for (const ref of seen) {
+        if (!current.some((item) => item.id === ref.id)) throw vanished();
+      }
+      const cleared: ItemView[] = [];
+      for (const item of current) {
+        if (!versions.has(item.id) && item.pendingDelete) continue;
+        const result = await this.clearIn(tx, item, versions.get(item.id));
+        cleared.push(result.item!);
+      }
+      return cleared;
+    });
+  }
+
+  /** Overrides of the caller's brand (drafts included), for editors. */
+  async list(
+    ctx: WriteContext,
+    filter: {
+      place?: Place;
+      entityType?: OverridableType;
+      entityId?: string;
+    },
+  ): Promise<ItemView[]> {
+    const reader = draftReader(ctx.actor);
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT id FROM overrides
+          WHERE brand_id = $1
+            AND ($2::text IS NULL OR scope = $2)
+            AND ($3::uuid IS NULL OR coalesce(clinic_id, region_id) = $3)
+            AND ($4::text IS NULL OR entity_type = $4)
+            AND ($5::uuid IS NULL OR entity_id = $5)
+          ORDER BY entity_type, entity_id, scope, field
+          LIMIT ${MAX_OVERRIDES_LISTED}`,
+      [
+        reader.brandId,
+        filter.place?.level ?? null,
+        filter.place?.id ?? null,
+        filter.entityType ?? null,
+        filter.entityId ?? null,
+      ],
+    );
+    const items = await this.writer.list(
+      ctx,
+      'OVERRIDE',
+      rows.map((row) => row.id),
+    );
+    const order = new Map(rows.map((row, i) => [row.id, i]));
+    return items.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  }
+
+  private async clearIn(
+    ctx: TransactionContext,
+    existing: ItemView | null,
+    version: number | undefined,
+  ): Promise<OverrideWriteResult> {
+    if (!existing) return { outcome: 'INHERITED', item: null };
+    assertVersionGiven(existing, version);
+    if (existing.pendingDelete) {
+      // Already staged: checking the version is all that is left to do.
+      if (existing.version !== version) throw stale(version!, existing.version);
+      return { outcome: 'CLEARED', item: existing };
+    }
+    const item = await this.writer.remove(ctx, {
+      type: 'OVERRIDE',
+      id: existing.id,
+      version: version!,
+    });
+    return { outcome: 'CLEARED', item };
+  }
+
+  /** The place's override of the field, locked, or null. */
+  private async existing(
+    ctx: TransactionContext,
+    target: OverrideTarget,
+  ): Promise<ItemView | null> {
+    const [row]: { id: string }[] = await ctx.tx.query(
+      `SELECT id FROM overrides
+        WHERE entity_type = $1 AND entity_id = $2 AND field = $3 AND scope = $4
+          AND coalesce(clinic_id, region_id) = $5`,
+      [target.entityType, target.entityId, target.field, target.place.level, target.place.id],
+    );
+    return row ? this.writer.get(ctx, 'OVERRIDE', row.id) : null;
+  }
+
+  /**
+   * Saves of the same target wait for each other (the row may not exist yet,
+   * so there is nothing to lock): the second then sees the first's override.
+   */
+  private async serialize(ctx: TransactionContext, target: OverrideTarget): Promise<void> {
+    const key = [target.entityType, target.entityId, target.field, target.place.id].join(':');
+    await ctx.tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+      `override:${key}`,
+    ]);
+  }
+
+  /** The brand's published value of the field (what an override is written against). */
+  private async brandValue(
+    ctx: TransactionContext,
+    target: OverrideTarget,
+    brandId: string,
+  ): Promise<unknown> {
+    const row = await this.assertBrandItem(ctx, target, brandId);
+    return row.value;
+  }
+
+  /**
+   * The overridden item must be a brand item of the caller's brand: another
+   * brand's id is refused like an unknown one; a clinic FAQ is edited
+   * directly, never overridden.
+   */
+  private async assertBrandItem(
+    ctx: TransactionContext,
+    target: Omit<OverrideTarget, 'field'> & { field?: string },
+    brandId: string,
+  ): Promise<{ value: unknown }> {
+    const def = CONTENT_TYPE_DEFS[target.entityType];
+    const column =
+      target.field === undefined || target.field === 'hidden'
+        ? 'NULL'
+        : def.columns[target.field].column;
+    const [row]: { brandId: string; clinicId: string | null; value: unknown }[] =
+      await ctx.tx.query(
+        `SELECT brand_id AS "brandId", ${target.entityType === 'FAQ' ? 'clinic_id' : 'NULL'} AS "clinicId",
+                ${column} AS value
+           FROM ${def.table} WHERE id = $1`,
+        [target.entityId],
+      );
+    if (!row || row.brandId !== brandId) throw refusal(ctx.actor, false);
+    if (row.clinicId) {
+      throw badInput(
+        target.arguments?.entityId ?? 'entityId',
+        'is a clinic FAQ: edit it directly; overrides apply to brand FAQs',
+      );
+    }
+    // A brand FAQ is shown unless a region or clinic hides it.
+    return { value: target.field === 'hidden' ? false : row.value };
+  }
+
+  private async policy(
+    ctx: TransactionContext,
+    brandId: string,
+    target: OverrideTarget,
+  ): Promise<FieldPolicy> {
+    const [row]: { policy: FieldPolicy }[] = await ctx.tx.query(
+      `SELECT policy FROM field_policies
+        WHERE brand_id = $1 AND entity_type = $2 AND field = $3 AND publication_status = 'PUBLISHED'`,
+      [brandId, target.entityType, target.field],
+    );
+    return row?.policy ?? 'INHERITABLE';
+  }
+
+  /** The clinic's region's published override of the field (what the clinic inherits first). */
+  private async regionLayers(
+    ctx: TransactionContext,
+    regionId: string,
+    target: OverrideTarget,
+  ): Promise<OverrideLayer[]> {
+    const rows: { value: unknown; baseValue: unknown }[] = await ctx.tx.query(
+      `SELECT value, base_value AS "baseValue" FROM overrides
+        WHERE scope = 'REGION' AND region_id = $1 AND entity_type = $2 AND entity_id = $3
+          AND field = $4 AND publication_status = 'PUBLISHED'`,
+      [regionId, target.entityType, target.entityId, target.field],
+    );
+    return rows.map((row) => ({ scope: 'REGION', field: target.field, ...row }));
+  }
+}
+
+/** Refuses a value that does not fit the field or has unknown tokens (nothing is read or stored). */
+export function assertValueFits(type: OverridableType, field: string, value: unknown): void {
+  if (!isOverridableField(type, field)) throw unknownField({ entityType: type, field });
+  const problems = overrideValueProblems(type, field, value);
+  if (problems.length) {
+    throw new DomainError(
+      'BAD_USER_INPUT',
+      problems.map((problem) => `${problem.path}: ${problem.rule}`).join('; '),
+      { argument: problems[0].path, problems },
+    );
+  }
+  assertKnownTokens({ value });
+}
+
+function unknownField(target: { entityType: OverridableType; field: string }): DomainError {
+  const fields = overridableFields(target.entityType).join(', ');
+  return badInput(
+    'field',
+    `"${target.field}" is not an overridable field of ${target.entityType} (${fields})`,
+  );
+}
+
+function assertVersionGiven(existing: ItemView, version: number | undefined): void {
+  if (version === undefined) {
+    throw new DomainError(
+      'CONFLICT',
+      `version: an override exists here at version ${existing.version}; send the version your change is based on`,
+      { currentVersion: existing.version },
+    );
+  }
+}
+
+function stale(expected: number, current: number): DomainError {
+  return new DomainError(
+    'CONFLICT',
+    `Version ${expected} is stale: the item is at version ${current}. Reload it and apply your change again.`,
+    { currentVersion: current },
+  );
+}
+
+function vanished(): DomainError {
+  return new DomainError(
+    'CONFLICT',
+    'The override your change is based on no longer exists. Reload and apply your change again.',
+    { currentVersion: null },
+  );
+}

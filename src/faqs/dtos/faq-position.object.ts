@@ -1,0 +1,22 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { EditOutcome } from '../../content-resolution/dtos/override-result.object';
+import { EditableItem } from '../../editing/dtos/editable-item.object';
+
+@ObjectType({ description: 'Where a reorder put one FAQ, and what it stored for it.' })
+export class FaqPosition {
+  @Field(() => ID)
+  faqId: string;
+
+  @Field(() => Int)
+  position: number;
+
+  @Field(() => EditOutcome)
+  outcome: EditOutcome;
+
+  @Field(() => EditableItem, {
+    nullable: true,
+    description:
+      'The FAQ (brand list, clinic FAQs) or the clinic’s position override of a brand FAQ; null when the clinic inherits the position and nothing was stored.',
+  })
+  item: EditableItem | null;
+}

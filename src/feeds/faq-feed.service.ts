@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { BrandsService } from '../brands/brands.service';
+import { ClinicsService } from '../clinics/clinics.service';
+import { ContentResolutionService } from '../content-resolution/content-resolution.service';
+import { PUBLISHED } from '../read-mode/read-mode';
+import { RequestLoaders } from '../graphql/request-loaders';
+import { faqPageJsonLd, JsonLd } from '../json-ld/json-ld';
+import { markdownToSafeHtml } from '../text/markdown';
+import { TreatmentsService } from '../treatments/treatments.service';
+
+export type FaqFeed = { found: true; jsonLd: JsonLd } | { found: false; message: string };
+
+/**
+ * FAQPage JSON-LD for a clinic's page (optionally one treatment's), from the
+ * FAQ list the clinic shows: the same resolution as the `faqs` query, so
+ * the structured data always matches the page.
+ */
+@Injectable()
+export class FaqFeedService {
+  constructor(
+    private readonly brands: BrandsService,
+    private readonly clinics: ClinicsService,
+    private readonly treatments: TreatmentsService,
+    private readonly resolution: ContentResolutionService,
+  ) {}
+
+  async faqPage(
+    brandSlug: string,
+    clinicSlug: string,
+    treatmentSlug: string | null,
+  ): Promise<FaqFeed> {
+    const brand = await this.brands.findBySlug(brandSlug, PUBLISHED);
+    if (!brand) return { found: false, message: `No published brand "${brandSlug}"` };
+    const clinic = await this.clinics.find(brandSlug, clinicSlug, PUBLISHED);
+    if (!clinic) {
+      return {
+        found: false,
+        message: `No published clinic "${clinicSlug}" in brand "${brandSlug}"`,
+      };
+    }
+    const treatment = treatmentSlug
+      ? await this.treatments.find(brandSlug, treatmentSlug, PUBLISHED)
+      : null;
+    if (treatmentSlug && !treatment) {
+      return {
+        found: false,
+        message: `No published treatment "${treatmentSlug}" in brand "${brandSlug}"`,
+      };
+    }
+    const faqs = await this.resolution.resolveFaqs(
+      brand.id,
+      clinic,
+      treatment?.id ?? null,
+      PUBLISHED,
+      new RequestLoaders(),
+    );
+    return {
+      found: true,
+      jsonLd: faqPageJsonLd(
+        faqs.map((faq) => ({ question: faq.question, answer: markdownToSafeHtml(faq.answer) })),
+      ),
+    };
+  }
+}

@@ -1,0 +1,42 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+
+const MAX_NOTES = 5_000;
+
+@InputType({ description: 'A clinic starts offering a treatment (as a draft).' })
+export class OfferTreatmentInput {
+  @Field(() => ID)
+  @IsUUID()
+  clinicId: string;
+
+  @Field(() => ID, { description: 'A treatment of the clinic’s brand.' })
+  @IsUUID()
+  treatmentId: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Markdown for editors; may hold tokens such as {{clinic.name}}.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_NOTES)
+  notes?: string | null;
+}
+
+@InputType()
+export class UpdateClinicTreatmentInput {
+  @Field(() => ID)
+  @IsUUID()
+  id: string;
+
+  @Field(() => Int, { description: 'The version your change is based on.' })
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @Field(() => String, { nullable: true, description: 'Markdown; null clears it.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_NOTES)
+  notes?: string | null;
+}

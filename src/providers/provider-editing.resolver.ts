@@ -1,0 +1,60 @@
+import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
+import { ContentWriterService } from '../editing/content-writer.service';
+import { EditableItem } from '../editing/dtos/editable-item.object';
+import { setFields } from '../editing/editable-values';
+import { apiWrite, asEditableItem } from '../editing/editing.resolver';
+import { assertKnownTokens } from '../editing/token-validation';
+import type { GraphqlContext } from '../graphql/graphql-context';
+import { CreateProviderInput, UpdateProviderInput } from './dtos/provider.inputs';
+
+/**
+ * Providers as drafts. Brand-wide editors own the profile and its clinic and
+ * treatment links; the editors of a provider's clinics (or their regions)
+ * may change only the PROVIDER type def's local fields: bio, title, photo.
+ */
+@Resolver()
+export class ProviderEditingResolver {
+  constructor(private readonly writer: ContentWriterService) {}
+
+  @Mutation(() => EditableItem, { description: 'Creates a provider as a draft of your brand.' })
+  async createProvider(
+    @Args('input') input: CreateProviderInput,
+    @Context() context: GraphqlContext,
+  ): Promise<EditableItem> {
+    return asEditableItem(
+      await this.writer.createInOwnBrand(apiWrite(context), 'PROVIDER', providerValues(input)),
+    );
+  }
+
+  @Mutation(() => EditableItem, {
+    description:
+      'Changes a provider’s draft. Editors of the provider’s clinics may change bio, title and photoUrl.',
+  })
+  async updateProvider(
+    @Args('input') input: UpdateProviderInput,
+    @Context() context: GraphqlContext,
+  ): Promise<EditableItem> {
+    return asEditableItem(
+      await this.writer.update(
+        apiWrite(context),
+        { type: 'PROVIDER', id: input.id, version: input.version },
+        providerValues(input, ['id', 'version']),
+      ),
+    );
+  }
+}
+
+function providerValues<T extends CreateProviderInput | UpdateProviderInput>(
+  input: T,
+  omit: (keyof T)[] = [],
+): Record<string, unknown> {
+  const values = setFields(input, omit);
+  if (values.bio !== undefined) assertKnownTokens({ bio: values.bio });
+  // Links read back as a sorted set, so store them that way: sending the
+  // same clinics in another order is then no change.
+  for (const links of ['clinicIds', 'treatmentIds']) {
+    const ids = values[links] as string[] | undefined;
+    if (ids) values[links] = [...new Set(ids.map((id) => id.toLowerCase()))].sort();
+  }
+  return values;
+}

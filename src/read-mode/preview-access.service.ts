@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { canPreview, requireAuthenticated } from '../auth/access';
+import type { Actor } from '../auth/actor';
+import { DomainError } from '../common/domain-error';
+import { previewOf, PUBLISHED, ReadMode } from './read-mode';
+
+/** Decides, once per root field, which mode a delivery answer reads in. */
+@Injectable()
+export class PreviewAccessService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * PUBLISHED unless `preview` is asked for; then the working copy of the
+   * brand `brandSlug`, for callers who may preview it (its editors, its
+   * preview and admin keys). Anonymous callers are asked to sign in; anyone
+   * else is refused with the same words whether or not the brand or any
+   * draft exists.
+   */
+  async readMode(
+    actor: Actor,
+    brandSlug: string,
+    preview: boolean | null | undefined,
+  ): Promise<ReadMode> {
+    if (!preview) return PUBLISHED;
+    requireAuthenticated(actor);
+    if (canPreview(actor)) {
+      // Any status: a brand not yet published has a working copy too.
+      const [brand] = (await this.db.query(`SELECT id FROM brands WHERE slug = $1`, [
+        brandSlug,
+      ])) as { id: string }[];
+      if (brand && canPreview(actor, brand.id)) return previewOf(brand.id);
+    }
+    throw new DomainError(
+      'FORBIDDEN',
+      'preview: only editors of this brand and its preview keys may read drafts',
+    );
+  }
+}

@@ -1,0 +1,37 @@
+import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
+import { ContentWriterService } from '../editing/content-writer.service';
+import { EditableItem } from '../editing/dtos/editable-item.object';
+import { setFields } from '../editing/editable-values';
+import { apiWrite, asEditableItem } from '../editing/editing.resolver';
+import type { GraphqlContext } from '../graphql/graphql-context';
+import { CreateRegionInput, UpdateRegionInput } from './dtos/region.inputs';
+
+/** Brand-wide editors group their clinics into regions (as drafts). */
+@Resolver()
+export class RegionEditingResolver {
+  constructor(private readonly writer: ContentWriterService) {}
+
+  @Mutation(() => EditableItem, { description: 'Creates a region as a draft of your brand.' })
+  async createRegion(
+    @Args('input') input: CreateRegionInput,
+    @Context() context: GraphqlContext,
+  ): Promise<EditableItem> {
+    return asEditableItem(
+      await this.writer.createInOwnBrand(apiWrite(context), 'REGION', setFields(input)),
+    );
+  }
+
+  @Mutation(() => EditableItem, { description: 'Changes a region’s draft.' })
+  async updateRegion(
+    @Args('input') input: UpdateRegionInput,
+    @Context() context: GraphqlContext,
+  ): Promise<EditableItem> {
+    return asEditableItem(
+      await this.writer.update(
+        apiWrite(context),
+        { type: 'REGION', id: input.id, version: input.version },
+        setFields(input, ['id', 'version']),
+      ),
+    );
+  }
+}

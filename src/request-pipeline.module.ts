@@ -1,0 +1,27 @@
+import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { AuthMiddleware } from './auth/auth.middleware';
+import { AuthModule } from './auth/auth.module';
+import { ResponseCacheMiddleware } from './response-cache/response-cache.middleware';
+import { ResponseCacheModule } from './response-cache/response-cache.module';
+import { PartnerRateLimitMiddleware } from './syndication/partner-rate-limit.middleware';
+import { PartnerRateLimitModule } from './syndication/partner-rate-limit.module';
+
+const GRAPHQL = { path: 'graphql', method: RequestMethod.ALL };
+const FEEDS = { path: 'feeds/{*path}', method: RequestMethod.ALL };
+
+/**
+ * The HTTP middleware, in the one order that is correct, declared in one
+ * place: who is calling (every route), then the partner rate limit (a
+ * cached answer still counts against it), then the response cache.
+ */
+@Module({
+  imports: [AuthModule, PartnerRateLimitModule, ResponseCacheModule],
+  providers: [AuthMiddleware],
+})
+export class RequestPipelineModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(AuthMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
+    consumer.apply(PartnerRateLimitMiddleware).forRoutes(GRAPHQL, FEEDS);
+    consumer.apply(ResponseCacheMiddleware).forRoutes(GRAPHQL);
+  }
+}

@@ -1,0 +1,174 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { DomainError } from '../common/domain-error';
+import {
+  ChangeOperationName,
+  ContentChange,
+  ContentChangePage,
+  SyndicatedTypeName,
+} from './dtos/content-change.object';
+import { itemFields, PartnerItemOf } from './dtos/partner-item';
+import { feedClinicLimit, requireFeedReader } from './partner-access';
+import { PartnerItemsService } from './partner-items.service';
+import { decodeSyncCursor, encodeSyncCursor, SyncCursor } from './sync-cursor';
+import { SYNDICATED_TYPES, SyndicatedType } from './syndicated-types';
+
+interface ChangeRow {
+  seq: string;
+  entity_type: SyndicatedType;
+  entity_id: string;
+  version: number;
+}
+
+/**
+ * The partner sync: pages of items to store or drop, in commit order.
+ *
+ * Without a cursor it first walks the published state (type by type, by id)
+ * and remembers where the change feed stood when it began; then it goes on
+ * with the changes after that point. Each change row says "this item
+ * changed"; the page carries the item as published now, or a tombstone when
+ * it no longer is. Reading the current state keeps every page consistent
+ * with the published state, and a later change of the same item follows
+ * anyway, so applying pages in order converges on the published state.
+ *
+ * Why no change is skipped: change rows get their `seq` from the brand's
+ * counter row, locked by the publishing transaction until it commits, so
+ * the rows of a brand become visible in `seq` order. A reader that saw
+ * `seq` n can never later find a smaller one appearing.
+ */
+@Injectable()
+export class ChangeFeedService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly items: PartnerItemsService,
+  ) {}
+
+  async read(
+    actor: Actor,
+    args: { brand: string; after?: string | null; first: number },
+  ): Promise<ContentChangePage> {
+    const caller = requireFeedReader(actor);
+    const [brand] = await this.db.query(
+      `SELECT id FROM brands WHERE slug = $1 AND publication_status = 'PUBLISHED'`,
+      [args.brand],
+    );
+    // Same answer whether another brand exists or not.
+    if (!brand || brand.id !== caller.brandId) {
+      throw new DomainError('FORBIDDEN', 'You have no access to this brand');
+    }
+    const brandId: string = brand.id;
+    const clinicIds = feedClinicLimit(caller);
+    let cursor: SyncCursor = args.after
+      ? decodeSyncCursor(args.after, brandId)
+      : // Read first: anything committed later has a higher seq and follows the walk.
+        { brandId, phase: 'SNAPSHOT', upTo: await this.head(brandId), typeIndex: 0, lastId: null };
+
+    const changes: ContentChange[] = [];
+    let hasMore = false;
+    while (changes.length < args.first) {
+      const room = args.first - changes.length;
+      if (cursor.phase === 'CHANGES') {
+        const page = await this.changesAfter(cursor.seq, brandId, clinicIds, room);
+        changes.push(...page.changes);
+        cursor = { brandId, phase: 'CHANGES', seq: page.seq };
+        hasMore = page.hasMore;
+        break;
+      }
+      const type = SYNDICATED_TYPES[cursor.typeIndex];
+      const items = await this.items.list(type, brandId, cursor.lastId, room, clinicIds);
+      changes.push(...items.map((item) => upsert(item, null)));
+      if (items.length === room) {
+        cursor = { ...cursor, lastId: items[items.length - 1].id };
+        hasMore = true;
+        break;
+      }
+      cursor =
+        cursor.typeIndex + 1 < SYNDICATED_TYPES.length
+          ? { ...cursor, typeIndex: cursor.typeIndex + 1, lastId: null }
+          : { brandId, phase: 'CHANGES', seq: cursor.upTo };
+    }
+    return { changes, endCursor: encodeSyncCursor(cursor), hasMore };
+  }
+
+  /** The brand's last allocated change sequence (0 before the first change). */
+  private async head(brandId: string): Promise<bigint> {
+    const [row] = await this.db.query(
+      `SELECT last_seq::text AS seq FROM content_feed_counters WHERE brand_id = $1`,
+      [brandId],
+    );
+    return BigInt(row?.seq ?? 0);
+  }
+
+  private async changesAfter(
+    after: bigint,
+    brandId: string,
+    clinicIds: string[] | null,
+    limit: number,
+  ): Promise<{ changes: ContentChange[]; seq: bigint; hasMore: boolean }> {
+    // Read before the rows: every seq up to `head` is committed by now.
+    const head = await this.head(brandId);
+    const rows: ChangeRow[] = await this.db.query(
+      `SELECT c.seq::text AS seq, c.entity_type, c.entity_id, c.version
+         FROM content_changes c
+        WHERE c.brand_id = $1 AND c.seq > $2
+          AND ($3::uuid[] IS NULL OR c.clinic_id IS NULL OR c.clinic_id = ANY($3::uuid[]))
+        ORDER BY c.seq
+        LIMIT $4`,
+      [brandId, after.toString(), clinicIds, limit + 1],
+    );
+    const hasMore = rows.length > limit;
+    const page = rows.slice(0, limit);
+    const last = page.length ? BigInt(page[page.length - 1].seq) : after;
+    // With nothing more to read, skip past rows this key does not see.
+    const seq = hasMore || last > head ? last : head;
+    return { changes: await this.current(page, brandId, clinicIds), seq, hasMore };
+  }
+
+  /**
+   * The page's items as published now; an item changed twice in the page
+   * appears once, at its last position.
+   */
+  private async current(
+    rows: ChangeRow[],
+    brandId: string,
+    clinicIds: string[] | null,
+  ): Promise<ContentChange[]> {
+    const visible = new Map<string, PartnerItemOf>();
+    for (const type of SYNDICATED_TYPES) {
+      const ids = [...new Set(rows.filter((r) => r.entity_type === type).map((r) => r.entity_id))];
+      if (ids.length === 0) continue;
+      for (const item of await this.items.byIds(this.db, type, brandId, ids, clinicIds)) {
+        visible.set(`${type}:${item.id}`, item);
+      }
+    }
+    const lastIndex = new Map(rows.map((row, i) => [`${row.entity_type}:${row.entity_id}`, i]));
+    return rows
+      .filter((row, i) => lastIndex.get(`${row.entity_type}:${row.entity_id}`) === i)
+      .map((row) => {
+        const item = visible.get(`${row.entity_type}:${row.entity_id}`);
+        return item
+          ? upsert(item, row.seq)
+          : {
+              operation: ChangeOperationName.DELETE,
+              type: row.entity_type as SyndicatedTypeName,
+              id: row.entity_id,
+              version: row.version,
+              sequence: row.seq,
+              ...itemFields(null),
+            };
+      });
+  }
+}
+
+function upsert(item: PartnerItemOf, sequence: string | null): ContentChange {
+  return {
+    operation: ChangeOperationName.UPSERT,
+    type: item.syndicatedType as SyndicatedTypeName,
+    id: item.id,
+    version: item.version,
+    sequence,
+    ...itemFields(item),
+  };
+}

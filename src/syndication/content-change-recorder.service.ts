@@ -1,0 +1,169 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { ItemView } from '../editing/content-writer.service';
+import { WebhookOutboxService } from '../webhooks/webhook-outbox.service';
+import { ACTION_OF } from '../webhooks/webhook-events';
+import { ChangeOperation, isSyndicated, SyndicatedType } from './syndicated-types';
+
+/** What the writer reports: a change to what delivery shows. */
+export type PublishedChangeAction = keyof typeof ACTION_OF;
+
+interface FeedRow {
+  type: SyndicatedType;
+  id: string;
+  operation: ChangeOperation;
+  version: number;
+  clinicId: string | null;
+}
+
+/**
+ * Records, in the writer's transaction, every change to published content:
+ * rows of the brand's change feed (for partner sync) and webhook events in
+ * the outbox. Both commit with the change, or not at all.
+ *
+ * Ordering: `seq` comes from the brand's row in content_feed_counters, and
+ * that row stays locked until the transaction ends, so one brand's changes
+ * commit in `seq` order and readers never see a gap fill in later. The
+ * writer calls lockFeed() before it locks any item, so every transaction
+ * takes the feed lock first and two publishes cannot deadlock on it.
+ */
+@Injectable()
+export class ContentChangeRecorder {
+  constructor(private readonly outbox: WebhookOutboxService) {}
+
+  /** Takes the brand's feed lock (held until commit); call it before locking items. */
+  async lockFeed(tx: EntityManager, brandId: string): Promise<void> {
+    await tx.query(
+      `INSERT INTO content_feed_counters (brand_id) VALUES ($1)
+       ON CONFLICT (brand_id) DO UPDATE SET last_seq = content_feed_counters.last_seq`,
+      [brandId],
+    );
+  }
+
+  /**
+   * Records a change. DELETE is reported while the row still exists, so
+   * what the deletion takes with it (a price's offering, an FAQ's link to a
+   * treatment) can still be read.
+   */
+  async record(tx: EntityManager, item: ItemView, action: PublishedChangeAction): Promise<void> {
+    const operation: ChangeOperation = action === 'PUBLISH' ? 'UPSERT' : 'DELETE';
+    const rows: FeedRow[] = [];
+    if (isSyndicated(item.type)) {
+      rows.push({
+        type: item.type,
+        id: item.id,
+        operation,
+        version: item.version,
+        clinicId: await this.clinicOf(tx, item.type, item.id),
+      });
+    }
+    rows.push(...(await this.dependents(tx, item, operation)));
+    const seqs = await this.append(tx, item.brandId, rows);
+    await this.outbox.enqueue(tx, {
+      brandId: item.brandId,
+      type: item.type,
+      id: item.id,
+      version: item.version,
+      action: ACTION_OF[action],
+      sequence: isSyndicated(item.type) ? seqs[0] : null,
+      values: action === 'PUBLISH' ? item.publishedValues : null,
+    });
+  }
+
+  /**
+   * Items whose partner view changes with this one although they were not
+   * written: FAQs list only published treatments, and prices show only
+   * while their clinic's offering of the treatment is published.
+   */
+  private async dependents(
+    tx: EntityManager,
+    item: ItemView,
+    operation: ChangeOperation,
+  ): Promise<FeedRow[]> {
+    if (item.type === 'TREATMENT') {
+      const faqs: { id: string; version: number; clinic_id: string | null }[] = await tx.query(
+        `SELECT f.id, f.version, f.clinic_id
+           FROM faq_treatments ft JOIN faqs f ON f.id = ft.faq_id
+          WHERE ft.treatment_id = $1 AND f.publication_status = 'PUBLISHED'
+          ORDER BY f.id`,
+        [item.id],
+      );
+      return faqs.map((faq) => ({
+        type: 'FAQ',
+        id: faq.id,
+        operation: 'UPSERT',
+        version: faq.version,
+        clinicId: faq.clinic_id,
+      }));
+    }
+    if (item.type === 'CLINIC_TREATMENT') {
+      const prices: { id: string; version: number; clinic_id: string }[] = await tx.query(
+        `SELECT p.id, p.version, ct.clinic_id
+           FROM price_items p JOIN clinic_treatments ct ON ct.id = p.clinic_treatment_id
+          WHERE p.clinic_treatment_id = $1 AND p.publication_status = 'PUBLISHED'
+          ORDER BY p.id`,
+        [item.id],
+      );
+      return prices.map((price) => ({
+        type: 'PRICE_ITEM',
+        id: price.id,
+        operation,
+        version: price.version,
+        clinicId: price.clinic_id,
+      }));
+    }
+    return [];
+  }
+
+  /** The clinic an item belongs to (null = brand-wide), kept for clinic-limited keys. */
+  private async clinicOf(
+    tx: EntityManager,
+    type: SyndicatedType,
+    id: string,
+  ): Promise<string | null> {
+    const query = async (sql: string) =>
+      ((await tx.query(sql, [id]))[0]?.clinic_id as string | null | undefined) ?? null;
+    switch (type) {
+      case 'CLINIC':
+        return id;
+      case 'TREATMENT':
+        return null;
+      case 'FAQ':
+        return query(`SELECT clinic_id FROM faqs WHERE id = $1`);
+      case 'PRICE_ITEM':
+        return query(
+          `SELECT ct.clinic_id FROM price_items p
+             JOIN clinic_treatments ct ON ct.id = p.clinic_treatment_id WHERE p.id = $1`,
+        );
+    }
+  }
+
+  /** Appends rows with the next sequence numbers of the brand; returns them in order. */
+  private async append(tx: EntityManager, brandId: string, rows: FeedRow[]): Promise<string[]> {
+    if (rows.length === 0) return [];
+    const [{ last }] = await tx.query(
+      `INSERT INTO content_feed_counters (brand_id, last_seq) VALUES ($1, $2)
+       ON CONFLICT (brand_id)
+       DO UPDATE SET last_seq = content_feed_counters.last_seq + EXCLUDED.last_seq
+       RETURNING last_seq::text AS last`,
+      [brandId, rows.length],
+    );
+    const first = BigInt(last) - BigInt(rows.length) + 1n;
+    await tx.query(
+      `INSERT INTO content_changes (brand_id, seq, entity_type, entity_id, operation, version, clinic_id)
+       SELECT $1, $2::bigint + u.i - 1, u.type, u.id, u.operation, u.version, u.clinic_id
+         FROM unnest($3::text[], $4::uuid[], $5::text[], $6::int[], $7::uuid[])
+              WITH ORDINALITY AS u(type, id, operation, version, clinic_id, i)`,
+      [
+        brandId,
+        first.toString(),
+        rows.map((row) => row.type),
+        rows.map((row) => row.id),
+        rows.map((row) => row.operation),
+        rows.map((row) => row.version),
+        rows.map((row) => row.clinicId),
+      ],
+    );
+    return rows.map((_, i) => (first + BigInt(i)).toString());
+  }
+}

@@ -1,0 +1,101 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { SYNDICATED_TYPES } from '../syndicated-types';
+import { PartnerClinic } from './partner-clinic.object';
+import { PartnerFaq } from './partner-faq.object';
+import type { PartnerItemOf } from './partner-item';
+import { PartnerPriceItem } from './partner-price-item.object';
+import { PartnerTreatment } from './partner-treatment.object';
+
+export enum SyndicatedTypeName {
+  CLINIC = 'CLINIC',
+  TREATMENT = 'TREATMENT',
+  FAQ = 'FAQ',
+  PRICE_ITEM = 'PRICE_ITEM',
+}
+registerEnumType(SyndicatedTypeName, {
+  name: 'SyndicatedType',
+  description: 'The kinds of content partners sync.',
+});
+if (SYNDICATED_TYPES.join() !== Object.values(SyndicatedTypeName).join()) {
+  throw new Error('SyndicatedType enum out of step with SYNDICATED_TYPES');
+}
+
+export enum ChangeOperationName {
+  UPSERT = 'UPSERT',
+  DELETE = 'DELETE',
+}
+registerEnumType(ChangeOperationName, {
+  name: 'ChangeOperation',
+  valuesMap: {
+    UPSERT: { description: 'Store `item` under (type, id), replacing what you had.' },
+    DELETE: {
+      description: 'A tombstone: drop (type, id). It was deleted or unpublished.',
+    },
+  },
+});
+
+@ObjectType({ description: 'One item to store or drop, in commit order.' })
+export class ContentChange {
+  @Field(() => ChangeOperationName)
+  operation: ChangeOperationName;
+
+  @Field(() => SyndicatedTypeName)
+  type: SyndicatedTypeName;
+
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, { description: 'The item’s version; later changes carry higher versions.' })
+  version: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Position in the brand’s change feed (a decimal string); null for the initial copy of the published state.',
+  })
+  sequence: string | null;
+
+  @Field(() => PartnerClinic, {
+    nullable: true,
+    description: 'The clinic as published now (UPSERT of a CLINIC); else null.',
+  })
+  clinic: PartnerClinic | null;
+
+  @Field(() => PartnerTreatment, {
+    nullable: true,
+    description: 'The treatment as published now (UPSERT of a TREATMENT); else null.',
+  })
+  treatment: PartnerTreatment | null;
+
+  @Field(() => PartnerFaq, {
+    nullable: true,
+    description: 'The FAQ as published now (UPSERT of an FAQ); else null.',
+  })
+  faq: PartnerFaq | null;
+
+  @Field(() => PartnerPriceItem, {
+    nullable: true,
+    description: 'The price as published now (UPSERT of a PRICE_ITEM); else null.',
+  })
+  priceItem: PartnerPriceItem | null;
+
+  /** Not exposed: the item behind whichever of the fields above is set. */
+  item: PartnerItemOf | null;
+}
+
+@ObjectType({ description: 'A page of the change feed.' })
+export class ContentChangePage {
+  @Field(() => [ContentChange])
+  changes: ContentChange[];
+
+  @Field({
+    description:
+      'Pass as `after` in your next call; store it once you have stored this page. Never null.',
+  })
+  endCursor: string;
+
+  @Field({
+    description: 'True when more is waiting now: call again at once. False: you are up to date.',
+  })
+  hasMore: boolean;
+}

@@ -1,0 +1,62 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { APP_CONFIG } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
+import type { ContentType } from '../editing/content-types';
+import { eventType, WebhookAction, WebhookEventBody } from './webhook-events';
+
+export interface OutboxEvent {
+  brandId: string;
+  type: ContentType;
+  id: string;
+  version: number;
+  action: WebhookAction;
+  sequence: string | null;
+  values: Record<string, unknown> | null;
+}
+
+/**
+ * Puts webhook events in the outbox, inside the transaction of the change
+ * (the transactional outbox): they commit with it or not at all, and the
+ * dispatcher sends them later, from any instance.
+ */
+@Injectable()
+export class WebhookOutboxService {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  /** Queues the event for every enabled endpoint of the brand subscribed to it. */
+  async enqueue(tx: EntityManager, event: OutboxEvent): Promise<void> {
+    const type = eventType(event.type, event.action);
+    const endpoints: { id: string }[] = await tx.query(
+      `SELECT id FROM webhook_endpoints WHERE brand_id = $1 AND enabled AND $2 = ANY(events)`,
+      [event.brandId, type],
+    );
+    if (endpoints.length === 0) return;
+    const [{ slug, now }] = await tx.query(`SELECT slug, now() AS now FROM brands WHERE id = $1`, [
+      event.brandId,
+    ]);
+    const body: WebhookEventBody = {
+      id: randomUUID(),
+      type,
+      createdAt: (now as Date).toISOString(),
+      brand: { id: event.brandId, slug },
+      data: {
+        type: event.type,
+        id: event.id,
+        version: event.version,
+        sequence: event.sequence,
+        values: event.values,
+      },
+    };
+    await tx.query(
+      `INSERT INTO webhook_events (id, brand_id, event_type, body) VALUES ($1, $2, $3, $4)`,
+      [body.id, event.brandId, type, JSON.stringify(body)],
+    );
+    await tx.query(
+      `INSERT INTO webhook_deliveries (event_id, endpoint_id, give_up_at)
+       SELECT $1, unnest($2::uuid[]), now() + make_interval(secs => $3)`,
+      [body.id, endpoints.map((endpoint) => endpoint.id), this.config.webhookRetryWindowSeconds],
+    );
+  }
+}

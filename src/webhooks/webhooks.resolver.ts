@@ -1,0 +1,121 @@
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { originOf } from '../auth/request-origin';
+import { pageWindow, toConnection } from '../graphql/connection';
+import type { GraphqlContext } from '../graphql/graphql-context';
+import {
+  WebhookAttemptConnection,
+  WebhookDelivery,
+  WebhookDeliveryConnection,
+} from './dtos/webhook-delivery.object';
+import { WebhookAttemptsArgs, WebhookDeliveriesArgs } from './dtos/webhook-deliveries.args';
+import { WebhookEndpoint, WebhookEndpointWithSecret } from './dtos/webhook-endpoint.object';
+import {
+  CreateWebhookEndpointInput,
+  RotateWebhookSecretInput,
+  UpdateWebhookEndpointInput,
+  WebhookIdInput,
+} from './dtos/webhook-endpoint.inputs';
+import { WebhookEndpointsService } from './webhook-endpoints.service';
+
+/** Webhook endpoints, deliveries and attempts of your brand. Brand admins only. */
+@Resolver(() => WebhookEndpoint)
+export class WebhooksResolver {
+  constructor(private readonly endpoints: WebhookEndpointsService) {}
+
+  @Query(() => [WebhookEndpoint], {
+    description: 'Your brand’s webhook endpoints. Brand admins only.',
+  })
+  webhookEndpoints(@CurrentActor() actor: Actor): Promise<WebhookEndpoint[]> {
+    return this.endpoints.list(actor);
+  }
+
+  @Mutation(() => WebhookEndpointWithSecret, {
+    description:
+      'Registers an endpoint for the events it subscribes to; the signing secret is in this answer only.',
+  })
+  createWebhookEndpoint(
+    @Args('input') input: CreateWebhookEndpointInput,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<WebhookEndpointWithSecret> {
+    return this.endpoints.create(actor, input, originOf(req).ip);
+  }
+
+  @Mutation(() => WebhookEndpoint, { description: 'Changes an endpoint’s URL, events or state.' })
+  updateWebhookEndpoint(
+    @Args('input') input: UpdateWebhookEndpointInput,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<WebhookEndpoint> {
+    return this.endpoints.update(actor, input, originOf(req).ip);
+  }
+
+  @Mutation(() => WebhookEndpointWithSecret, {
+    description: 'Replaces the signing secret; the new one is in this answer only.',
+  })
+  rotateWebhookSecret(
+    @Args('input') input: RotateWebhookSecretInput,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<WebhookEndpointWithSecret> {
+    return this.endpoints.rotateSecret(actor, input.id, input.secret, originOf(req).ip);
+  }
+
+  @Mutation(() => WebhookEndpoint, {
+    description: 'Deletes an endpoint, its queued deliveries and their history.',
+  })
+  deleteWebhookEndpoint(
+    @Args('input') input: WebhookIdInput,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<WebhookEndpoint> {
+    return this.endpoints.remove(actor, input.id, originOf(req).ip);
+  }
+
+  @Query(() => WebhookDeliveryConnection, {
+    description: 'An endpoint’s deliveries, newest first (filter by status, e.g. DEAD).',
+  })
+  async webhookDeliveries(
+    @Args() args: WebhookDeliveriesArgs,
+    @CurrentActor() actor: Actor,
+  ): Promise<WebhookDeliveryConnection> {
+    const window = pageWindow('webhook-deliveries', args);
+    const { rows, totalCount } = await this.endpoints.deliveries(
+      actor,
+      args.endpointId,
+      args.status,
+      window,
+    );
+    return toConnection('webhook-deliveries', rows, window, totalCount);
+  }
+
+  @Query(() => WebhookAttemptConnection, {
+    description: 'Every attempt to reach an endpoint, newest first.',
+  })
+  async webhookAttempts(
+    @Args() args: WebhookAttemptsArgs,
+    @CurrentActor() actor: Actor,
+  ): Promise<WebhookAttemptConnection> {
+    const window = pageWindow('webhook-attempts', args);
+    const { rows, totalCount } = await this.endpoints.attempts(
+      actor,
+      args.endpointId,
+      args.deliveryId,
+      window,
+    );
+    return toConnection('webhook-attempts', rows, window, totalCount);
+  }
+
+  @Mutation(() => WebhookDelivery, {
+    description: 'Sends a DEAD delivery again (same event id), with a fresh retry window.',
+  })
+  replayWebhookDelivery(
+    @Args('input') input: WebhookIdInput,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<WebhookDelivery> {
+    return this.endpoints.replay(actor, input.id, originOf(req).ip);
+  }
+}

@@ -1,0 +1,782 @@
+import { ApiKeysService } from '../src/auth/api-keys.service';
+import {
+  createOtherBrand,
+  EditingFixture,
+  Headers,
+  OtherBrand,
+  SEEDED,
+  signInNewEditor,
+  startEditingFixture,
+  uniqueSlug,
+} from './helpers/content-editing';
+import { DEMO_EDITORS, DEMO_PASSWORD, loginAs } from './helpers/login';
+
+/**
+ * Every mutation of the schema against every kind of caller and every kind
+ * of target. The mutation list comes from introspection, so a mutation added
+ * without a rule here fails the first test.
+ *
+ * Callers: anonymous; the demo brand's admin, brand editor, Texas region
+ * editor, Austin clinic editor; an admin key and a delivery key of the demo
+ * brand; the admin of another brand.
+ * Places: a clinic item at Austin, at Dallas (Texas, not Austin), at Denver
+ * (Colorado); a brand item of the demo brand ("lumen"); the caller's own
+ * brand (for creates); anything of the other brand.
+ */
+type Caller =
+  'anonymous' | 'admin' | 'editor' | 'texas' | 'austin' | 'adminKey' | 'deliveryKey' | 'otherAdmin';
+type Place = 'austin' | 'dallas' | 'denver' | 'lumen' | 'own' | 'otherBrand';
+
+const CALLERS: Caller[] = [
+  'anonymous',
+  'admin',
+  'editor',
+  'texas',
+  'austin',
+  'adminKey',
+  'deliveryKey',
+  'otherAdmin',
+];
+const CLINIC_PLACES: Place[] = ['austin', 'dallas', 'denver', 'otherBrand'];
+const BRAND_PLACES: Place[] = ['lumen', 'otherBrand'];
+
+interface Request {
+  query: string;
+  variables?: Record<string, unknown>;
+  /** Replaces the caller's headers (e.g. a fresh session for logout). */
+  headers?: Headers;
+}
+
+interface Rule {
+  places: Place[];
+  /** Makes what the request needs (as an admin), then the request itself. */
+  prepare(place: Place, caller: Caller): Promise<Request>;
+  allowed(caller: Caller, place: Place): boolean;
+}
+
+// Who may act where.
+const inItsBrand = (caller: Caller, place: Place) =>
+  caller === 'otherAdmin' ? place === 'otherBrand' || place === 'own' : place !== 'otherBrand';
+const brandAdmin = (caller: Caller, place: Place) =>
+  ['admin', 'adminKey', 'otherAdmin'].includes(caller) && inItsBrand(caller, place);
+const brandWide = (caller: Caller, place: Place) =>
+  ['admin', 'editor', 'adminKey', 'otherAdmin'].includes(caller) && inItsBrand(caller, place);
+const clinicLevel = (caller: Caller, place: Place) =>
+  brandWide(caller, place) ||
+  (caller === 'texas' && (place === 'austin' || place === 'dallas')) ||
+  (caller === 'austin' && place === 'austin');
+const editorAccount = (caller: Caller) =>
+  ['admin', 'editor', 'texas', 'austin', 'otherAdmin'].includes(caller);
+const anyone = () => true;
+
+describe('authorization matrix: every mutation × every caller × every place', () => {
+  let f: EditingFixture;
+  let other: OtherBrand;
+  let headersOf: Record<Caller, Headers>;
+
+  beforeAll(async () => {
+    // Webhook URLs on this machine; the delivery worker stays off, so nothing is sent.
+    f = await startEditingFixture({ webhookAllowHttp: true, webhookAllowPrivateHosts: true });
+    other = await createOtherBrand(f.app);
+    const keys = f.app.app.get(ApiKeysService);
+    const key = async (scopes: ('admin' | 'delivery')[]) => ({
+      authorization: `Bearer ${
+        (
+          await keys.createApiKeyInBrand(
+            SEEDED.brand,
+            { name: scopes.join(), scopes },
+            { kind: 'SYSTEM', id: null, label: 'test' },
+          )
+        ).key
+      }`,
+    });
+    headersOf = {
+      ...f.as,
+      adminKey: await key(['admin']),
+      deliveryKey: await key(['delivery']),
+      otherAdmin: await signInNewEditor(f.app, other.brand, 'BRAND_ADMIN'),
+    };
+  }, 60_000);
+  afterAll(() => f?.close());
+
+  // ---- what the places hold -------------------------------------------------
+  const clinicAt = (place: Place) =>
+    ({ austin: SEEDED.austin, dallas: SEEDED.dallas, denver: SEEDED.denver })[place as 'austin'] ??
+    other.clinic;
+  const offeringAt = (place: Place) =>
+    ({
+      austin: SEEDED.offering('austin-downtown'),
+      dallas: SEEDED.offering('dallas-uptown'),
+      denver: SEEDED.offering('denver-cherry-creek'),
+    })[place as 'austin'] ?? other.offering;
+  /** A provider who works only at the place's clinics. */
+  const providerAt = (place: Place) =>
+    ({
+      austin: SEEDED.provider('jordan-reyes'),
+      dallas: SEEDED.provider('priya-nair'),
+      denver: SEEDED.provider('elena-petrova'),
+    })[place as 'austin'] ?? other.provider;
+  const ofBrand = (place: Place, ours: string, theirs: string) =>
+    place === 'otherBrand' ? theirs : ours;
+  /** The admin of the place's brand, to prepare things there. */
+  const adminOf = (place: Place) =>
+    place === 'otherBrand' ? headersOf.otherAdmin : headersOf.admin;
+
+  const version = async (table: string, id: string): Promise<number> =>
+    (await f.app.dataSource.query(`SELECT version FROM ${table} WHERE id = $1`, [id]))[0].version;
+
+  /** A new price item at the place, written as a draft or as published. */
+  const newPrice = async (place: Place, status: 'DRAFT' | 'PUBLISHED') => {
+    const [{ id }] = await f.app.dataSource.query(
+      `INSERT INTO price_items (clinic_treatment_id, label, kind, amount_minor, currency, publication_status)
+       VALUES ($1, $2, 'ADD_ON', 1000, 'USD', $3) RETURNING id`,
+      [offeringAt(place), uniqueSlug('matrix'), status],
+    );
+    return id as string;
+  };
+  const priceRef = async (place: Place, status: 'DRAFT' | 'PUBLISHED') => {
+    const id = await newPrice(place, status);
+    return { type: 'PRICE_ITEM', id, version: await version('price_items', id) };
+  };
+  const brandAt = (place: Place) => ofBrand(place, SEEDED.brand, other.brand);
+  const insertId = async (sql: string, params: unknown[]) =>
+    ((await f.app.dataSource.query(sql, params)) as { id: string }[])[0].id;
+  /** A new published treatment of the place's brand, free of overrides. */
+  const newTreatment = (place: Place) =>
+    insertId(
+      `INSERT INTO treatments (brand_id, slug, name, summary, publication_status)
+       VALUES ($1, $2, 'Matrix', 'Brand summary.', 'PUBLISHED') RETURNING id`,
+      [brandAt(place), uniqueSlug('treatment')],
+    );
+  /** A new published FAQ: the brand's, or (at a clinic place) the clinic's own. */
+  const newFaq = (place: Place, ofClinic: boolean) =>
+    insertId(
+      `INSERT INTO faqs (brand_id, clinic_id, question, answer, publication_status)
+       VALUES ($1, $2, $3, 'Answer.', 'PUBLISHED') RETURNING id`,
+      [brandAt(place), ofClinic ? clinicAt(place) : null, `${uniqueSlug('Question')}?`],
+    );
+  /** A published clinic override of a new treatment's summary at the place. */
+  const newOverride = async (place: Place) => {
+    const entityId = await newTreatment(place);
+    const id = await insertId(
+      `INSERT INTO overrides (brand_id, scope, clinic_id, entity_type, entity_id, field, value, publication_status)
+       VALUES ($1, 'CLINIC', $2, 'TREATMENT', $3, 'summary', '"Local summary."', 'PUBLISHED') RETURNING id`,
+      [brandAt(place), clinicAt(place), entityId],
+    );
+    return { id, entityId, version: await version('overrides', id) };
+  };
+  const overrideTarget = (place: Place, entityId: string) => ({
+    scope: 'CLINIC',
+    clinicId: clinicAt(place),
+    entityType: 'TREATMENT',
+    entityId,
+    field: 'summary',
+  });
+  const OVERRIDE_RESULT = 'outcome item { id }';
+  /** Brand-wide for the brand's own list ('lumen'), clinic-level at a clinic. */
+  const brandOrClinic = (caller: Caller, place: Place) =>
+    place === 'lumen' || place === 'own' ? brandWide(caller, place) : clinicLevel(caller, place);
+
+  const webhookInput = () => ({
+    url: `http://127.0.0.1:9/${uniqueSlug('hook')}`,
+    subscriptions: [{ type: 'TREATMENT', actions: ['PUBLISHED'] }],
+  });
+  /** A webhook endpoint of the place's brand (written directly: brands may have only 20). */
+  const newWebhook = (place: Place): Promise<string> =>
+    insertId(
+      `INSERT INTO webhook_endpoints (brand_id, url, secret, events, created_by)
+       VALUES ($1, $2, repeat('s', 32), '{TREATMENT.PUBLISHED}', 'test') RETURNING id`,
+      [brandAt(place), webhookInput().url],
+    );
+  const mutation = (name: string, inputType: string, selection = 'id') =>
+    `mutation($input: ${inputType}!) { ${name}(input: $input) { ${selection} } }`;
+  const run = async (request: Request, headers: Headers) =>
+    f.app.graphql(request.query, request.variables, request.headers ?? headers);
+
+  // ---- one rule per mutation ------------------------------------------------
+  const RULES: Record<string, Rule> = {
+    login: {
+      places: ['own'],
+      allowed: anyone,
+      prepare: async () => ({
+        query: mutation('login', 'LoginInput', 'accessToken'),
+        variables: { input: { email: DEMO_EDITORS.austin, password: DEMO_PASSWORD } },
+      }),
+    },
+    refreshSession: {
+      places: ['own'],
+      allowed: anyone,
+      prepare: async () => {
+        const { body } = await f.app.graphql(mutation('login', 'LoginInput', 'refreshToken'), {
+          input: { email: DEMO_EDITORS.austin, password: DEMO_PASSWORD },
+        });
+        return {
+          query: mutation('refreshSession', 'RefreshSessionInput', 'accessToken'),
+          variables: { input: { refreshToken: body.data.login.refreshToken } },
+        };
+      },
+    },
+    logout: {
+      places: ['own'],
+      allowed: editorAccount,
+      // A session of its own, so logging out does not end the caller's.
+      prepare: async (_place, caller) => ({
+        query: `mutation { logout }`,
+        headers: await freshHeaders(caller),
+      }),
+    },
+    createUser: {
+      places: ['own'],
+      allowed: brandAdmin,
+      prepare: async () => ({
+        query: mutation('createUser', 'CreateUserInput'),
+        variables: {
+          input: {
+            email: `${uniqueSlug('matrix')}@example.com`,
+            password: 'a-long-enough-password',
+            role: 'BRAND_EDITOR',
+          },
+        },
+      }),
+    },
+    createApiKey: {
+      places: ['own'],
+      allowed: brandAdmin,
+      prepare: async () => ({
+        query: mutation('createApiKey', 'CreateApiKeyInput', 'key'),
+        variables: { input: { name: 'matrix', scopes: ['DELIVERY'] } },
+      }),
+    },
+    revokeApiKey: {
+      places: BRAND_PLACES,
+      allowed: brandAdmin,
+      prepare: async (place) => {
+        const { body } = await f.app.graphql(
+          mutation('createApiKey', 'CreateApiKeyInput', 'apiKey { id }'),
+          { input: { name: 'to revoke', scopes: ['DELIVERY'] } },
+          adminOf(place),
+        );
+        return {
+          query: mutation('revokeApiKey', 'RevokeApiKeyInput'),
+          variables: { input: { id: body.data.createApiKey.apiKey.id } },
+        };
+      },
+    },
+    updateBrand: {
+      places: BRAND_PLACES,
+      allowed: brandAdmin,
+      prepare: async (place) => {
+        const id = ofBrand(place, SEEDED.brand, other.brand);
+        return {
+          query: mutation('updateBrand', 'UpdateBrandInput'),
+          variables: {
+            input: {
+              id,
+              version: await version('brands', id),
+              websiteUrl: `https://${uniqueSlug('x')}.example`,
+            },
+          },
+        };
+      },
+    },
+    createRegion: {
+      places: ['own'],
+      allowed: brandWide,
+      prepare: async () => ({
+        query: mutation('createRegion', 'CreateRegionInput'),
+        variables: { input: { slug: uniqueSlug('region'), name: 'Region' } },
+      }),
+    },
+    updateRegion: {
+      places: BRAND_PLACES,
+      allowed: brandWide,
+      prepare: async (place) => {
+        const id = ofBrand(place, SEEDED.texas, other.region);
+        return {
+          query: mutation('updateRegion', 'UpdateRegionInput'),
+          variables: {
+            input: { id, version: await version('regions', id), name: uniqueSlug('Texas') },
+          },
+        };
+      },
+    },
+    createClinic: {
+      places: ['own'],
+      allowed: brandWide,
+      prepare: async () => ({
+        query: mutation('createClinic', 'CreateClinicInput'),
+        variables: {
+          input: {
+            slug: uniqueSlug('clinic'),
+            name: 'Matrix Clinic',
+            addressLine1: '1 Main St',
+            city: 'Waco',
+            country: 'US',
+            latitude: 31.5,
+            longitude: -97.1,
+            timezone: 'America/Chicago',
+          },
+        },
+      }),
+    },
+    updateClinic: {
+      places: CLINIC_PLACES,
+      allowed: clinicLevel,
+      prepare: async (place) => {
+        const id = clinicAt(place);
+        return {
+          query: mutation('updateClinic', 'UpdateClinicInput'),
+          variables: {
+            input: {
+              id,
+              version: await version('clinics', id),
+              phone: `+1 512-555-01${Math.floor(Math.random() * 90 + 10)}`,
+            },
+          },
+        };
+      },
+    },
+    createTreatment: {
+      places: ['own'],
+      allowed: brandWide,
+      prepare: async () => ({
+        query: mutation('createTreatment', 'CreateTreatmentInput'),
+        variables: { input: { slug: uniqueSlug('treatment'), name: 'Matrix Peel' } },
+      }),
+    },
+    updateTreatment: {
+      places: BRAND_PLACES,
+      allowed: brandWide,
+      prepare: async (place) => {
+        const id = ofBrand(place, SEEDED.microNeedling, other.treatment);
+        return {
+          query: mutation('updateTreatment', 'UpdateTreatmentInput'),
+          variables: {
+            input: { id, version: await version('treatments', id), aliases: [uniqueSlug('alias')] },
+          },
+        };
+      },
+    },
+    createProvider: {
+      places: ['own'],
+      allowed: brandWide,
+      prepare: async () => ({
+        query: mutation('createProvider', 'CreateProviderInput'),
+        variables: { input: { slug: uniqueSlug('provider'), name: 'Matrix Provider' } },
+      }),
+    },
+    updateProvider: {
+      places: CLINIC_PLACES,
+      // The bio is a local field: the people of the provider's clinics keep it current.
+      allowed: clinicLevel,
+      prepare: async (place) => {
+        const id = providerAt(place);
+        return {
+          query: mutation('updateProvider', 'UpdateProviderInput'),
+          variables: {
+            input: { id, version: await version('providers', id), bio: uniqueSlug('Bio') },
+          },
+        };
+      },
+    },
+    offerTreatment: {
+      places: CLINIC_PLACES,
+      allowed: clinicLevel,
+      prepare: async (place) => {
+        const [{ id }] = await f.app.dataSource.query(
+          `INSERT INTO treatments (brand_id, slug, name, publication_status)
+           VALUES ($1, $2, 'Offered', 'PUBLISHED') RETURNING id`,
+          [ofBrand(place, SEEDED.brand, other.brand), uniqueSlug('offered')],
+        );
+        return {
+          query: mutation('offerTreatment', 'OfferTreatmentInput'),
+          variables: { input: { clinicId: clinicAt(place), treatmentId: id } },
+        };
+      },
+    },
+    updateClinicTreatment: {
+      places: CLINIC_PLACES,
+      allowed: clinicLevel,
+      prepare: async (place) => {
+        const id = offeringAt(place);
+        return {
+          query: mutation('updateClinicTreatment', 'UpdateClinicTreatmentInput'),
+          variables: {
+            input: {
+              id,
+              version: await version('clinic_treatments', id),
+              notes: uniqueSlug('Notes'),
+            },
+          },
+        };
+      },
+    },
+    createPriceItem: {
+      places: CLINIC_PLACES,
+      allowed: clinicLevel,
+      prepare: async (place) => ({
+        query: mutation('createPriceItem', 'CreatePriceItemInput'),
+        variables: {
+          input: {
+            clinicTreatmentId: offeringAt(place),
+            label: uniqueSlug('Price'),
+            kind: 'ADD_ON',
+            amountMinor: 1500,
+            currency: 'USD',
+          },
+        },
+      }),
+    },
+    updatePriceItem: {
+      places: CLINIC_PLACES,
+      allowed: clinicLevel,
+      prepare: async (place) => {
+        const ref = await priceRef(place, 'PUBLISHED');
+        return {
+          query: mutation('updatePriceItem', 'UpdatePriceItemInput'),
+          variables: { input: { id: ref.id, version: ref.version, amountMinor: 2500 } },
+        };
+      },
+    },
+    publish: {
+      places: CLINIC_PLACES,
+      allowed: clinicLevel,
+      prepare: async (place) => ({
+        query: mutation('publish', 'PublishInput'),
+        variables: { input: { items: [await priceRef(place, 'DRAFT')] } },
+      }),
+    },
+    unpublish: {
+      places: CLINIC_PLACES,
+      allowed: clinicLevel,
+      prepare: async (place) => ({
+        query: mutation('unpublish', 'UnpublishInput'),
+        variables: { input: { item: await priceRef(place, 'PUBLISHED') } },
+      }),
+    },
+    deleteItem: {
+      places: CLINIC_PLACES,
+      allowed: clinicLevel,
+      prepare: async (place) => ({
+        query: mutation('deleteItem', 'DeleteItemInput'),
+        variables: { input: { item: await priceRef(place, 'DRAFT') } },
+      }),
+    },
+    restoreRevision: {
+      places: CLINIC_PLACES,
+      allowed: clinicLevel,
+      prepare: async (place) => {
+        const ref = await priceRef(place, 'PUBLISHED');
+        const { body } = await f.app.graphql(
+          mutation('updatePriceItem', 'UpdatePriceItemInput', 'version'),
+          { input: { id: ref.id, version: ref.version, amountMinor: 1234 } },
+          adminOf(place),
+        );
+        const [revision] = await f.app.dataSource.query(
+          `SELECT id::text FROM revisions WHERE entity_id = $1 ORDER BY id DESC LIMIT 1`,
+          [ref.id],
+        );
+        return {
+          query: mutation('restoreRevision', 'RestoreRevisionInput'),
+          variables: {
+            input: { revisionId: revision.id, version: body.data.updatePriceItem.version },
+          },
+        };
+      },
+    },
+    schedulePublish: {
+      places: CLINIC_PLACES,
+      allowed: clinicLevel,
+      prepare: async (place) => ({
+        query: mutation('schedulePublish', 'SchedulePublishInput'),
+        variables: {
+          input: {
+            items: [await priceRef(place, 'DRAFT')],
+            publishAt: new Date(Date.now() + 86_400_000).toISOString(),
+          },
+        },
+      }),
+    },
+    cancelScheduledPublication: {
+      places: BRAND_PLACES,
+      // Brand-wide editors cancel any schedule of their brand; others only their own.
+      allowed: brandWide,
+      prepare: async (place) => {
+        const item = await priceRef(place === 'lumen' ? 'austin' : place, 'DRAFT');
+        const { body } = await f.app.graphql(
+          mutation('schedulePublish', 'SchedulePublishInput'),
+          {
+            input: { items: [item], publishAt: new Date(Date.now() + 86_400_000).toISOString() },
+          },
+          adminOf(place),
+        );
+        return {
+          query: `mutation($id: ID!) { cancelScheduledPublication(id: $id) { id } }`,
+          variables: { id: body.data.schedulePublish.id },
+        };
+      },
+    },
+    createFaq: {
+      places: ['own', ...CLINIC_PLACES],
+      allowed: brandOrClinic,
+      prepare: async (place) => ({
+        query: mutation('createFaq', 'CreateFaqInput'),
+        variables: {
+          input: {
+            question: `${uniqueSlug('Question')}?`,
+            answer: 'Answer.',
+            ...(place === 'own' ? {} : { clinicId: clinicAt(place) }),
+          },
+        },
+      }),
+    },
+    updateFaq: {
+      places: ['lumen', ...CLINIC_PLACES],
+      allowed: brandOrClinic,
+      prepare: async (place) => {
+        const id = await newFaq(place, place !== 'lumen');
+        return {
+          query: mutation('updateFaq', 'UpdateFaqInput'),
+          variables: { input: { id, version: 1, answer: uniqueSlug('Answer') } },
+        };
+      },
+    },
+    hideFaq: {
+      places: CLINIC_PLACES,
+      allowed: clinicLevel,
+      prepare: async (place) => ({
+        query: mutation('hideFaq', 'HideFaqInput', OVERRIDE_RESULT),
+        variables: {
+          input: { scope: 'CLINIC', clinicId: clinicAt(place), faqId: await newFaq(place, false) },
+        },
+      }),
+    },
+    showFaq: {
+      places: CLINIC_PLACES,
+      allowed: clinicLevel,
+      prepare: async (place) => {
+        const faqId = await newFaq(place, false);
+        const id = await insertId(
+          `INSERT INTO overrides (brand_id, scope, clinic_id, entity_type, entity_id, field, value, publication_status)
+           VALUES ($1, 'CLINIC', $2, 'FAQ', $3, 'hidden', 'true', 'PUBLISHED') RETURNING id`,
+          [brandAt(place), clinicAt(place), faqId],
+        );
+        return {
+          query: mutation('showFaq', 'ShowFaqInput', OVERRIDE_RESULT),
+          variables: {
+            input: {
+              scope: 'CLINIC',
+              clinicId: clinicAt(place),
+              faqId,
+              version: await version('overrides', id),
+            },
+          },
+        };
+      },
+    },
+    reorderFaqs: {
+      places: ['lumen', ...CLINIC_PLACES],
+      allowed: brandOrClinic,
+      prepare: async (place) => {
+        const ofClinic = place !== 'lumen';
+        const id = await newFaq(place, ofClinic);
+        return {
+          query: mutation('reorderFaqs', 'ReorderFaqsInput', 'faqId outcome'),
+          variables: {
+            input: {
+              ...(ofClinic ? { clinicId: clinicAt(place) } : {}),
+              items: [{ id, version: 1, position: 7 }],
+            },
+          },
+        };
+      },
+    },
+    setOverride: {
+      places: CLINIC_PLACES,
+      allowed: clinicLevel,
+      prepare: async (place) => ({
+        query: mutation('setOverride', 'SetOverrideInput', OVERRIDE_RESULT),
+        variables: {
+          input: {
+            ...overrideTarget(place, await newTreatment(place)),
+            value: uniqueSlug('Local'),
+          },
+        },
+      }),
+    },
+    clearOverride: {
+      places: CLINIC_PLACES,
+      allowed: clinicLevel,
+      prepare: async (place) => {
+        const override = await newOverride(place);
+        return {
+          query: mutation('clearOverride', 'ClearOverrideInput', OVERRIDE_RESULT),
+          variables: {
+            input: { ...overrideTarget(place, override.entityId), version: override.version },
+          },
+        };
+      },
+    },
+    resetToBrand: {
+      places: CLINIC_PLACES,
+      allowed: clinicLevel,
+      prepare: async (place) => {
+        const override = await newOverride(place);
+        const { field: _field, ...target } = overrideTarget(place, override.entityId);
+        return {
+          query: mutation('resetToBrand', 'ResetToBrandInput'),
+          variables: {
+            input: { ...target, overrides: [{ id: override.id, version: override.version }] },
+          },
+        };
+      },
+    },
+    setFieldPolicy: {
+      places: ['own'],
+      allowed: brandWide,
+      prepare: async (_place, caller) => {
+        const brandId = caller === 'otherAdmin' ? other.brand : SEEDED.brand;
+        const [policy] = await f.app.dataSource.query(
+          `SELECT version FROM field_policies
+            WHERE brand_id = $1 AND entity_type = 'TREATMENT' AND field = 'aliases'`,
+          [brandId],
+        );
+        return {
+          query: mutation('setFieldPolicy', 'SetFieldPolicyInput'),
+          variables: {
+            input: {
+              entityType: 'TREATMENT',
+              field: 'aliases',
+              policy: 'INHERITABLE',
+              ...(policy ? { version: policy.version } : {}),
+            },
+          },
+        };
+      },
+    },
+    createWebhookEndpoint: {
+      places: ['own'],
+      allowed: brandAdmin,
+      prepare: async (_place, caller) => {
+        // Room under the per-brand limit, whatever other rules registered.
+        await f.app.dataSource.query(`DELETE FROM webhook_endpoints WHERE brand_id = $1`, [
+          caller === 'otherAdmin' ? other.brand : SEEDED.brand,
+        ]);
+        return {
+          query: mutation('createWebhookEndpoint', 'CreateWebhookEndpointInput', 'secret'),
+          variables: { input: webhookInput() },
+        };
+      },
+    },
+    updateWebhookEndpoint: {
+      places: BRAND_PLACES,
+      allowed: brandAdmin,
+      prepare: async (place) => ({
+        query: mutation('updateWebhookEndpoint', 'UpdateWebhookEndpointInput'),
+        variables: { input: { id: await newWebhook(place), description: 'Updated' } },
+      }),
+    },
+    rotateWebhookSecret: {
+      places: BRAND_PLACES,
+      allowed: brandAdmin,
+      prepare: async (place) => ({
+        query: mutation('rotateWebhookSecret', 'RotateWebhookSecretInput', 'secret'),
+        variables: { input: { id: await newWebhook(place) } },
+      }),
+    },
+    deleteWebhookEndpoint: {
+      places: BRAND_PLACES,
+      allowed: brandAdmin,
+      prepare: async (place) => ({
+        query: mutation('deleteWebhookEndpoint', 'WebhookIdInput'),
+        variables: { input: { id: await newWebhook(place) } },
+      }),
+    },
+    replayWebhookDelivery: {
+      places: BRAND_PLACES,
+      allowed: brandAdmin,
+      prepare: async (place) => {
+        const endpointId = await newWebhook(place);
+        const eventId = await insertId(
+          `INSERT INTO webhook_events (id, brand_id, event_type, body)
+           VALUES (gen_random_uuid(), $1, 'TREATMENT.PUBLISHED', '{}') RETURNING id`,
+          [brandAt(place)],
+        );
+        const id = await insertId(
+          `INSERT INTO webhook_deliveries (event_id, endpoint_id, status, give_up_at)
+           VALUES ($1, $2, 'DEAD', now()) RETURNING id`,
+          [eventId, endpointId],
+        );
+        return {
+          query: mutation('replayWebhookDelivery', 'WebhookIdInput'),
+          variables: { input: { id } },
+        };
+      },
+    },
+  };
+
+  /**
+   * FORBIDDEN or NOT_FOUND, or (to brand-wide editors) an id named as not
+   * of their brand: each refuses without telling whether the target exists.
+   */
+  function isRefusal(error: { message: string; extensions?: { code?: string } }): boolean {
+    const code = error.extensions?.code;
+    return (
+      code === 'FORBIDDEN' ||
+      code === 'NOT_FOUND' ||
+      (code === 'BAD_USER_INPUT' && /no such item in this brand/.test(error.message))
+    );
+  }
+
+  async function freshHeaders(caller: Caller): Promise<Headers> {
+    if (caller === 'otherAdmin') return signInNewEditor(f.app, other.brand, 'BRAND_ADMIN');
+    if (caller === 'admin' || caller === 'editor' || caller === 'texas' || caller === 'austin') {
+      return loginAs(f.app, caller);
+    }
+    return headersOf[caller];
+  }
+
+  it('has a rule for every mutation in the schema', async () => {
+    const { body } = await f.app.graphql(`{ __schema { mutationType { fields { name } } } }`);
+    const names: string[] = body.data.__schema.mutationType.fields.map(
+      (field: { name: string }) => field.name,
+    );
+    expect(names.filter((name) => !RULES[name])).toEqual([]);
+    expect(Object.keys(RULES).filter((name) => !names.includes(name))).toEqual([]);
+  });
+
+  const cases = Object.entries(RULES).flatMap(([name, rule]) =>
+    rule.places.flatMap((place) => CALLERS.map((caller) => ({ name, rule, place, caller }))),
+  );
+
+  it.each(Object.keys(RULES))(
+    '%s answers each caller and place as its rule says',
+    async (name) => {
+      const rule = RULES[name];
+      const outcomes: string[] = [];
+      for (const { place, caller } of cases.filter((c) => c.name === name)) {
+        const request = await rule.prepare(place, caller);
+        const { body } = await run(request, headersOf[caller]);
+        const code: string | undefined = body.errors?.[0]?.extensions?.code;
+        const expected = rule.allowed(caller, place)
+          ? 'allowed'
+          : caller === 'anonymous'
+            ? 'UNAUTHENTICATED'
+            : 'refused';
+        const actual = !body.errors
+          ? 'allowed'
+          : isRefusal(body.errors[0])
+            ? 'refused'
+            : (code ?? 'no code');
+        if (actual !== expected) {
+          outcomes.push(
+            `${caller} at ${place}: expected ${expected}, got ${actual} ${JSON.stringify(body.errors?.[0]?.message ?? '')}`,
+          );
+        }
+      }
+      expect(outcomes).toEqual([]);
+    },
+    // Up to 40 requests, some with argon2 logins, on a shared 2-core machine.
+    60_000,
+  );
+});

@@ -1,0 +1,214 @@
+import { runSeed } from '../../seeds/seed';
+import type { EditorRole } from '../../src/auth/actor';
+import { UsersService } from '../../src/auth/users.service';
+import type { AppConfig } from '../../src/config/app-config';
+import { stableId } from '../../seeds/stable-id';
+import { loginAs } from './login';
+import { createScratchDatabase } from './scratch-database';
+import { startTestApp, TestApp } from './test-app';
+
+export const BRAND = 'lumen-aesthetics';
+export const ITEM = `type id version status hasDraft pendingDelete values publishedValues`;
+
+export interface Item {
+  type: string;
+  id: string;
+  version: number;
+  status: string;
+  hasDraft: boolean;
+  pendingDelete: boolean;
+  values: Record<string, any>;
+  publishedValues: Record<string, any>;
+}
+
+/** Ids of the seeded demo network (seeds/seed.ts derives them from slugs). */
+export const SEEDED = {
+  brand: stableId(`brand:${BRAND}`),
+  texas: stableId('region:texas'),
+  colorado: stableId('region:colorado'),
+  austin: stableId('clinic:austin-downtown'),
+  dallas: stableId('clinic:dallas-uptown'),
+  denver: stableId('clinic:denver-cherry-creek'),
+  microNeedling: stableId('treatment:micro-needling'),
+  offering: (clinic: string) => stableId(`clinic-treatment:${clinic}:micro-needling`),
+  price: (clinic: string, label: string) => stableId(`price:${clinic}:micro-needling:${label}`),
+  provider: (slug: string) => stableId(`provider:${slug}`),
+};
+
+export type Who = 'admin' | 'editor' | 'texas' | 'austin';
+export type Headers = Record<string, string>;
+
+/**
+ * An app on a database of its own, migrated and seeded with the demo
+ * network, so a spec can publish brand, clinic and provider changes without
+ * moving what the delivery specs (on the shared database) count and compare.
+ */
+export interface EditingFixture {
+  app: TestApp;
+  as: Record<Who | 'anonymous', Headers>;
+  /** Runs `name(input:)` returning an EditableItem. */
+  mutate(name: string, input: Record<string, unknown>, headers: Headers): Promise<GqlResult>;
+  /** Like mutate, expecting success. */
+  ok(name: string, input: Record<string, unknown>, headers: Headers): Promise<Item>;
+  publish(items: Item[], headers?: Headers): Promise<Item[]>;
+  /** The item as editors see it (version, draft …). */
+  item(type: string, id: string): Promise<Item>;
+  close(): Promise<void>;
+}
+
+export interface GqlResult {
+  status: number;
+  data?: Record<string, any>;
+  errors?: any[];
+  /** The first error's code, for short assertions. */
+  code?: string;
+  message?: string;
+}
+
+export async function startEditingFixture(
+  config: Partial<AppConfig> = {},
+): Promise<EditingFixture> {
+  const scratch = await createScratchDatabase();
+  await runSeed(scratch.dataSource);
+  const { url } = scratch.dataSource.options as { url?: string };
+  const app = await startTestApp({ ...config, databaseUrl: url });
+  const as = {
+    anonymous: {},
+    admin: await loginAs(app, 'admin'),
+    editor: await loginAs(app, 'editor'),
+    texas: await loginAs(app, 'texas'),
+    austin: await loginAs(app, 'austin'),
+  };
+  const mutate = async (name: string, input: Record<string, unknown>, headers: Headers) => {
+    const type = `${name[0].toUpperCase()}${name.slice(1)}Input`;
+    const { status, body } = await app.graphql(
+      `mutation($input: ${type}!) { ${name}(input: $input) { ${ITEM} } }`,
+      { input },
+      headers,
+    );
+    return {
+      status,
+      data: body.data ?? undefined,
+      errors: body.errors,
+      code: body.errors?.[0]?.extensions?.code,
+      message: body.errors?.[0]?.message,
+    };
+  };
+  const fixture: EditingFixture = {
+    app,
+    as,
+    mutate,
+    async ok(name, input, headers) {
+      const result = await mutate(name, input, headers);
+      if (result.errors) throw new Error(`${name} failed: ${JSON.stringify(result.errors)}`);
+      return result.data![name] as Item;
+    },
+    async publish(items, headers = as.editor) {
+      const { body } = await app.graphql(
+        `mutation($input: PublishInput!) { publish(input: $input) { ${ITEM} } }`,
+        { input: { items: items.map(({ type, id, version }) => ({ type, id, version })) } },
+        headers,
+      );
+      if (body.errors) throw new Error(`publish failed: ${JSON.stringify(body.errors)}`);
+      return body.data.publish as Item[];
+    },
+    async item(type, id) {
+      const { body } = await app.graphql(
+        `query($type: ContentType!, $id: ID!) { item(type: $type, id: $id) { ${ITEM} } }`,
+        { type, id },
+        as.admin,
+      );
+      if (body.errors) throw new Error(`item failed: ${JSON.stringify(body.errors)}`);
+      return body.data.item as Item;
+    },
+    async close() {
+      await app.close();
+      await scratch.drop();
+    },
+  };
+  return fixture;
+}
+
+/** Ids of another brand's rows, written with SQL (no one of the demo brand may touch them). */
+export interface OtherBrand {
+  brand: string;
+  region: string;
+  clinic: string;
+  treatment: string;
+  provider: string;
+  offering: string;
+  price: string;
+}
+
+export async function createOtherBrand(
+  app: TestApp,
+  slug = 'other-aesthetics',
+): Promise<OtherBrand> {
+  const one = async (sql: string, params: unknown[] = []) =>
+    ((await app.dataSource.query(sql, params)) as { id: string }[])[0].id;
+  const brand = await one(
+    `INSERT INTO brands (slug, name, publication_status) VALUES ($1, 'Other Aesthetics', 'PUBLISHED') RETURNING id`,
+    [slug],
+  );
+  const region = await one(
+    `INSERT INTO regions (brand_id, slug, name, publication_status) VALUES ($1, 'texas', 'Texas', 'PUBLISHED') RETURNING id`,
+    [brand],
+  );
+  const clinic = await one(
+    `INSERT INTO clinics (brand_id, region_id, slug, name, address_line1, city, country, latitude, longitude, timezone, publication_status)
+     VALUES ($1, $2, 'austin-downtown', 'Other Austin', '1 Main St', 'Austin', 'US', 30.27, -97.74, 'America/Chicago', 'PUBLISHED') RETURNING id`,
+    [brand, region],
+  );
+  const treatment = await one(
+    `INSERT INTO treatments (brand_id, slug, name, publication_status) VALUES ($1, 'micro-needling', 'Micro-needling', 'PUBLISHED') RETURNING id`,
+    [brand],
+  );
+  const provider = await one(
+    `INSERT INTO providers (brand_id, slug, name, publication_status) VALUES ($1, 'pat-other', 'Pat Other', 'PUBLISHED') RETURNING id`,
+    [brand],
+  );
+  await app.dataSource.query(
+    `INSERT INTO provider_clinics (provider_id, clinic_id) VALUES ($1, $2)`,
+    [provider, clinic],
+  );
+  const offering = await one(
+    `INSERT INTO clinic_treatments (clinic_id, treatment_id, publication_status) VALUES ($1, $2, 'PUBLISHED') RETURNING id`,
+    [clinic, treatment],
+  );
+  const price = await one(
+    `INSERT INTO price_items (clinic_treatment_id, label, kind, amount_minor, currency, publication_status)
+     VALUES ($1, 'Session', 'SINGLE_SESSION', 30000, 'USD', 'PUBLISHED') RETURNING id`,
+    [offering],
+  );
+  return { brand, region, clinic, treatment, provider, offering, price };
+}
+
+/**
+ * Signs in a new editor of any brand (made through UsersService, as the CLI
+ * does); returns the headers that carry the access token.
+ */
+export async function signInNewEditor(
+  app: TestApp,
+  brandId: string,
+  role: EditorRole,
+  assignments: { clinicIds?: string[]; regionIds?: string[] } = {},
+): Promise<Headers> {
+  const email = `${role.toLowerCase()}-${uniqueSlug('editor')}@example.com`;
+  const password = 'a-long-enough-password';
+  await app.app
+    .get(UsersService)
+    .createUserInBrand(
+      brandId,
+      { email, password, role, ...assignments },
+      { kind: 'SYSTEM', id: null, label: 'test' },
+    );
+  const { body } = await app.graphql(
+    `mutation($input: LoginInput!) { login(input: $input) { accessToken } }`,
+    { input: { email, password } },
+  );
+  return { authorization: `Bearer ${body.data.login.accessToken}` };
+}
+
+let counter = 0;
+/** A slug no other test has used. */
+export const uniqueSlug = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++counter}`;

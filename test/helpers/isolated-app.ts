@@ -1,0 +1,64 @@
+import { runSeed } from '../../seeds/seed';
+import { UsersService } from '../../src/auth/users.service';
+import { createSizedNetwork } from '../fixtures/sized-network';
+import { createScratchDatabase } from './scratch-database';
+import { startTestApp, TestApp } from './test-app';
+
+/**
+ * The app on a database of its own, migrated and seeded like the shared one.
+ * For specs that publish overrides, FAQs and field policies: on the shared
+ * database, specs running in parallel would see them (delivery.spec counts
+ * every override, and policies apply to the whole brand).
+ */
+export async function startIsolatedTestApp(): Promise<TestApp> {
+  const scratch = await createScratchDatabase();
+  try {
+    await runSeed(scratch.dataSource);
+  } catch (error) {
+    await scratch.drop();
+    throw error;
+  }
+  const { url } = scratch.dataSource.options as { url: string };
+  const app = await startTestApp({ databaseUrl: url });
+  return {
+    ...app,
+    async close() {
+      await app.close();
+      await scratch.drop();
+    },
+  };
+}
+
+export interface OtherBrand {
+  brandId: string;
+  clinicId: string;
+  treatmentId: string;
+  /** Its brand admin's headers. */
+  admin: Record<string, string>;
+}
+
+/** A second, published brand with a clinic, a treatment and a signed-in brand admin. */
+export async function createOtherBrand(app: TestApp, slug: string): Promise<OtherBrand> {
+  await createSizedNetwork(app.dataSource, slug, 1);
+  const [ids]: { brandId: string; clinicId: string; treatmentId: string }[] =
+    await app.dataSource.query(
+      `SELECT b.id AS "brandId", c.id AS "clinicId", t.id AS "treatmentId"
+         FROM brands b JOIN clinics c ON c.brand_id = b.id JOIN treatments t ON t.brand_id = b.id
+        WHERE b.slug = $1`,
+      [slug],
+    );
+  const email = `admin@${slug}.example`;
+  const password = 'other-brand-password';
+  await app.app
+    .get(UsersService)
+    .createUserInBrand(
+      ids.brandId,
+      { email, password, role: 'BRAND_ADMIN' },
+      { kind: 'SYSTEM', id: null, label: 'test' },
+    );
+  const { body } = await app.graphql(
+    `mutation($input: LoginInput!) { login(input: $input) { accessToken } }`,
+    { input: { email, password } },
+  );
+  return { ...ids, admin: { authorization: `Bearer ${body.data.login.accessToken}` } };
+}

@@ -1,0 +1,51 @@
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+
+export interface ScriptResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+const ROOT = resolve(__dirname, '../..');
+const TIMEOUT_MS = 60_000;
+
+/**
+ * Runs `npm run -s <script> -- <args>` in a child process, as an operator
+ * would, with `env` on top of this process's environment (CLI_PASSWORD
+ * removed unless given) and `input` on stdin (else stdin is closed at once).
+ */
+export function runNpmScript(
+  script: 'cli' | 'seed',
+  args: string[] = [],
+  { env = {}, input }: { env?: Record<string, string>; input?: string } = {},
+): Promise<ScriptResult> {
+  const childEnv = { ...process.env };
+  delete childEnv.CLI_PASSWORD;
+  Object.assign(childEnv, env);
+  const child = spawn('npm', ['run', '--silent', script, '--', ...args], {
+    cwd: ROOT,
+    env: childEnv,
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdin.end(input);
+  return new Promise((done, fail) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new Error(`npm run ${script} ${args.join(' ')} took over ${TIMEOUT_MS / 1000} s`));
+    }, TIMEOUT_MS);
+    child.on('error', fail);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      done({ code, stdout, stderr });
+    });
+  });
+}
+
+/** The non-empty lines of an output. */
+export function linesOf(text: string): string[] {
+  return text.split('\n').filter(Boolean);
+}
