@@ -5,13 +5,14 @@ interface Entry<V> {
 }
 
 /**
- * A map that forgets its least recently used entries once their total size
- * passes a budget, in two generations: new and refreshed entries go to the
- * young one; when it holds half the budget it becomes the old one and the
- * previous old one is dropped whole. A read of an old entry moves it back
- * to the young one. No per-read reordering and no scan for the oldest entry
- * (a single Map reordered on every read piled up deleted slots that each
- * eviction had to walk past), and an entry that is read survives eviction.
+ * A map that forgets its least recently used entries, in two generations:
+ * new and refreshed entries go to the young one; when it holds `budget`
+ * (by `sizeOf`) it becomes the old one and the previous old one is dropped
+ * whole. A read of an old entry moves it back to the young one. So the
+ * entries used within the last `budget` are always kept, and it never holds
+ * more than twice that. No per-read reordering and no scan for the oldest
+ * entry: a single Map reordered on every read piled up deleted slots that
+ * each eviction had to walk past.
  */
 export class LruMap<V> {
   private young = new Map<string, Entry<V>>();
@@ -43,7 +44,7 @@ export class LruMap<V> {
   set(key: string, value: V, ttlMs = Number.POSITIVE_INFINITY, now = Date.now()): void {
     this.delete(key);
     const size = this.sizeOf(key, value);
-    if (size > this.budget / 2) return;
+    if (size > this.budget) return;
     this.addYoung(key, { value, size, expiresAt: now + ttlMs });
   }
 
@@ -72,7 +73,7 @@ export class LruMap<V> {
   }
 
   private addYoung(key: string, entry: Entry<V>): void {
-    if (this.youngSize + entry.size > this.budget / 2) {
+    if (this.youngSize + entry.size > this.budget) {
       this.old = this.young;
       this.oldSize = this.youngSize;
       this.young = new Map();

@@ -31,8 +31,11 @@ export interface CacheStore {
   close(): Promise<void>;
 }
 
-/** Budget of the in-process store: answers plus persisted queries. */
-export const MEMORY_STORE_BYTES = 64 * 1024 * 1024;
+/**
+ * The in-process store keeps the answers and persisted queries used within
+ * the last 48 MB of them, and never more than 96 MB (see LruMap).
+ */
+export const MEMORY_STORE_BYTES = 48 * 1024 * 1024;
 
 /** The default store, for a single instance: nothing is shared between processes. */
 export class MemoryCacheStore implements CacheStore {

@@ -64,7 +64,7 @@ describe('cacheKey', () => {
 
 describe('LruMap', () => {
   it('keeps what is read, forgets what is not, within its budget', () => {
-    const map = new LruMap<string>(20, (_key, value) => value.length);
+    const map = new LruMap<string>(10, (_key, value) => value.length);
     map.set('a', '1234');
     map.set('b', '1234');
     map.set('c', '1234');
@@ -76,8 +76,8 @@ describe('LruMap', () => {
     expect(map.totalSize).toBeLessThanOrEqual(20);
   });
 
-  it('forgets expired entries and refuses entries larger than half its budget', () => {
-    const map = new LruMap<string>(10, (_key, value) => value.length);
+  it('forgets expired entries and refuses entries larger than its budget', () => {
+    const map = new LruMap<string>(5, (_key, value) => value.length);
     map.set('d', 'x', 10, 0);
     expect(map.get('d', 20)).toBeUndefined();
     map.set('big', '123456');

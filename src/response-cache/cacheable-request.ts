@@ -29,7 +29,7 @@ export const ANY_BRAND = 'any';
 export const EVERY_BRAND = '*';
 export const brandGeneration = (slug: string) => `brand:${slug}`;
 
-const analyses = new LruMap<OperationAnalysis | null>(8 * 1024 * 1024, (key) => 2 * key.length);
+const analyses = new LruMap<OperationAnalysis | null>(4 * 1024 * 1024, (key) => 2 * key.length);
 
 /**
  * Whether a query document may be answered from the cache, and how it is

@@ -49,7 +49,7 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
  * Rendered HTML by Markdown source. Rendering and sanitizing cost far more
  * than the rest of a page, and the same texts (brand copy, FAQ answers) come
  * back on every request, so each is rendered once per process. A pure
- * function's memo: nothing to invalidate, bounded by size.
+ * function's memo: nothing to invalidate, at most 16 MB.
  */
 const rendered = new LruMap<string>(
   16 * 1024 * 1024,
