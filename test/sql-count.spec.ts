@@ -93,8 +93,7 @@ describe('SQL statements per request', () => {
     expect(large.statements).toBe(small.statements);
   });
 
-  // The counts today (9 and 7) are guarded against growth; the benchmark's
-  // target is 6 for the clinic page (docs/benchmarks.md says where it stands).
+  // The benchmark's target: at most 6 statements for the clinic page.
   it('the benchmark’s clinic treatment page and partner FAQ page: few statements, whatever the size', async () => {
     const page = async (query: string, brand: string, variables: Record<string, string>) => {
       const before = logger.statementCount;
@@ -107,13 +106,13 @@ describe('SQL statements per request', () => {
     const large = await page(CLINIC_PAGE_QUERY, 'sized-30', clinicPage);
     expect(large.data.clinic.treatment.faqs).toHaveLength(60);
     expect(large.statements).toBe(small.statements);
-    expect(large.statements).toBeLessThanOrEqual(9);
+    expect(large.statements).toBeLessThanOrEqual(6);
 
     const faqsSmall = await page(FAQ_PAGE_QUERY, 'sized-3', { clinic: 'clinic-1' });
     const faqsLarge = await page(FAQ_PAGE_QUERY, 'sized-30', { clinic: 'clinic-1' });
     expect(faqsLarge.data.faqs.totalCount).toBe(60);
     expect(faqsLarge.statements).toBe(faqsSmall.statements);
-    expect(faqsLarge.statements).toBeLessThanOrEqual(7);
+    expect(faqsLarge.statements).toBeLessThanOrEqual(4);
   });
 
   it('an FAQ widget and a provider list: the same count for 3 and 30', async () => {

@@ -15,6 +15,31 @@ const BRAND_COLUMNS = `
   b.id, b.slug, b.name, b.locale, b.currency, b.website_url AS "websiteUrl",
   b.is_sample AS "isSample", b.updated_at AS "updatedAt"`;
 
+const BRAND_FIELDS: [keyof BrandRow, string][] = [
+  ['id', 'id'],
+  ['slug', 'slug'],
+  ['name', 'name'],
+  ['locale', 'locale'],
+  ['currency', 'currency'],
+  ['websiteUrl', 'website_url'],
+  ['isSample', 'is_sample'],
+  ['updatedAt', 'updated_at'],
+];
+
+/**
+ * The brand's columns (of `b`) under a prefix, so a read of another row can
+ * bring its brand along (see brandFromRow) and save the brand's own read.
+ */
+export const brandColumnsAs = (prefix: string) =>
+  BRAND_FIELDS.map(([field, column]) => `b.${column} AS "${prefix}${field}"`).join(', ');
+
+/** The brand read along by brandColumnsAs(prefix). */
+export function brandFromRow(row: Record<string, unknown>, prefix: string): BrandRow {
+  return Object.fromEntries(
+    BRAND_FIELDS.map(([field]) => [field, row[`${prefix}${field}`]]),
+  ) as unknown as BrandRow;
+}
+
 /** Reads brands for delivery (published, or a brand's working copy). */
 @Injectable()
 export class BrandsService {

@@ -41,11 +41,14 @@ export class ClinicsResolver {
     @Args('brand', { description: 'Brand slug.' }) brand: string,
     @Args('slug', { description: 'Clinic slug.' }) slug: string,
     @Args('preview', PREVIEW_ARG) preview: boolean | null,
-    @Context() { actor }: GraphqlContext,
+    @Context() { actor, loaders }: GraphqlContext,
   ): Promise<Clinic | null> {
     const mode = await this.previewAccess.readMode(actor, brand, preview);
-    const row = await this.clinicsService.find(brand, slug, mode);
-    return row && this.clinicsService.toClinic(row, mode);
+    const found = await this.clinicsService.findWithBrand(brand, slug, mode);
+    if (!found) return null;
+    // Its brand came along: nested fields (jsonLd, tokens) need not read it again.
+    loaders.forMode(this.brandsService.batchById, mode).prime(found.brand.id, found.brand);
+    return this.clinicsService.toClinic(found.clinic, mode);
   }
 
   @Query(() => ClinicConnection, {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { BrandRow, brandColumnsAs, brandFromRow } from '../brands/brands.service';
 import { badInput } from '../common/domain-error';
 import { PageWindow } from '../graphql/connection';
 import { pickByKeys } from '../graphql/request-loaders';
@@ -25,14 +26,28 @@ export class ClinicsService {
   ) {}
 
   async find(brandSlug: string, slug: string, mode: ReadMode): Promise<ClinicRow | null> {
+    return (await this.findWithBrand(brandSlug, slug, mode))?.clinic ?? null;
+  }
+
+  /** The clinic, with its brand read along (a clinic page needs both). */
+  async findWithBrand(
+    brandSlug: string,
+    slug: string,
+    mode: ReadMode,
+  ): Promise<{ clinic: ClinicRow; brand: BrandRow } | null> {
     const from = this.sources.of(mode);
-    const [row] = await this.db.query(
-      `SELECT ${CLINIC_COLUMNS}
+    const [row] = (await this.db.query(
+      `SELECT ${CLINIC_COLUMNS}, ${brandColumnsAs('brand.')}
          FROM ${from('clinics')} c JOIN ${from('brands')} b ON b.id = c.brand_id
         WHERE b.slug = $1 AND c.slug = $2`,
       [brandSlug, slug],
-    );
-    return (row as ClinicRow | undefined) ?? null;
+    )) as Record<string, unknown>[];
+    if (!row) return null;
+    const brand = brandFromRow(row, 'brand.');
+    const clinic = Object.fromEntries(
+      Object.entries(row).filter(([key]) => !key.startsWith('brand.')),
+    ) as unknown as ClinicRow;
+    return { clinic, brand };
   }
 
   readonly batchById = async (ids: readonly string[], mode: ReadMode) => {

@@ -5,7 +5,7 @@ import { BrandsService } from '../brands/brands.service';
 import { ClinicRow } from '../clinics/clinics.service';
 import { Faq } from '../faqs/dtos/faq.object';
 import { FaqRow, FaqsService } from '../faqs/faqs.service';
-import { groupByKeys } from '../graphql/request-loaders';
+import { groupByKeys, pickByKeys } from '../graphql/request-loaders';
 import type { RequestLoaders } from '../graphql/request-loaders';
 import { ContentSources } from '../read-mode/content-sources';
 import type { ReadMode } from '../read-mode/read-mode';
@@ -39,9 +39,14 @@ type PolicyRow = {
 type OverrideRow = Pick<
   OverrideEntity,
   'scope' | 'entityType' | 'entityId' | 'field' | 'value' | 'baseValue'
-> & {
-  forClinicId: string;
-};
+>;
+
+/** The rules a clinic's pages are resolved with (see batchRulesByClinic). */
+interface ClinicRules {
+  brandName: string | null;
+  overrides: OverrideRow[];
+  policies: Pick<PolicyRow, 'entityType' | 'field' | 'policy'>[];
+}
 
 /**
  * Delivers content resolved for a clinic: loads what the pure rules need
@@ -58,18 +63,36 @@ export class ContentResolutionService {
     private readonly sources: ContentSources,
   ) {}
 
-  /** The overrides each clinic sees: its region's and its own. */
-  readonly batchOverridesByClinic = async (clinicIds: readonly string[], mode: ReadMode) => {
+  /**
+   * What resolving each clinic's pages needs besides the content, in one
+   * statement: the overrides it sees (its region's and its own), its
+   * brand's field policies and its brand's name (for {{brand.name}}).
+   */
+  readonly batchRulesByClinic = async (
+    clinicIds: readonly string[],
+    mode: ReadMode,
+  ): Promise<ClinicRules[]> => {
     const from = this.sources.of(mode);
-    const rows: OverrideRow[] = await this.db.query(
-      `SELECT c.id AS "forClinicId", o.scope, o.entity_type AS "entityType",
-              o.entity_id AS "entityId", o.field, o.value, o.base_value AS "baseValue"
+    const rows: (ClinicRules & { clinicId: string })[] = await this.db.query(
+      `SELECT c.id AS "clinicId",
+              (SELECT b.name FROM ${from('brands')} b WHERE b.id = c.brand_id) AS "brandName",
+              coalesce((SELECT json_agg(json_build_object(
+                          'scope', o.scope, 'entityType', o.entity_type, 'entityId', o.entity_id,
+                          'field', o.field, 'value', o.value, 'baseValue', o.base_value))
+                          FROM ${from('overrides')} o
+                         WHERE o.clinic_id = c.id OR (o.region_id = c.region_id AND o.scope = 'REGION')),
+                       '[]') AS overrides,
+              coalesce((SELECT json_agg(json_build_object(
+                          'entityType', fp.entity_type, 'field', fp.field, 'policy', fp.policy))
+                          FROM ${from('field_policies')} fp WHERE fp.brand_id = c.brand_id),
+                       '[]') AS policies
          FROM ${from('clinics')} c
-         JOIN ${from('overrides')} o ON o.clinic_id = c.id OR (o.region_id = c.region_id AND o.scope = 'REGION')
         WHERE c.id = ANY($1)`,
       [clinicIds],
     );
-    return groupByKeys(clinicIds, rows, (row) => row.forClinicId);
+    return pickByKeys(clinicIds, rows, (row) => row.clinicId).map(
+      (row) => row ?? { brandName: null, overrides: [], policies: [] },
+    );
   };
 
   /** Each brand's field policies. */
@@ -130,16 +153,18 @@ export class ContentResolutionService {
     loaders: RequestLoaders,
   ): Promise<Faq[]> {
     const about = (faq: FaqRow) => !treatmentId || faq.treatmentIds.includes(treatmentId);
-    const [brandFaqs, clinicFaqs, options, overrides, tokens] = await Promise.all([
-      loaders.forMode(this.faqsService.batchBrandFaqsByBrand, mode).load(brandId),
-      clinic ? loaders.forMode(this.faqsService.batchClinicFaqsByClinic, mode).load(clinic.id) : [],
+    const [faqs, options, overrides, tokens] = await Promise.all([
+      clinic
+        ? loaders.forMode(this.faqsService.batchFaqsSeenByClinic, mode).load(clinic.id)
+        : loaders.forMode(this.faqsService.batchBrandFaqsByBrand, mode).load(brandId),
       this.resolveOptions(brandId, 'FAQ', clinic, mode, loaders),
       this.overridesFor(clinic, 'FAQ', mode, loaders),
       this.tokenContext(brandId, clinic, mode, loaders),
     ]);
+    const shown = faqs.filter(about);
     return resolveFaqList(
-      brandFaqs.filter(about),
-      clinicFaqs.filter(about),
+      shown.filter((faq) => faq.clinicId === null),
+      shown.filter((faq) => faq.clinicId !== null),
       overrides,
       options,
     ).map((resolved) =>
@@ -159,7 +184,10 @@ export class ContentResolutionService {
     mode: ReadMode,
     loaders: RequestLoaders,
   ): Promise<ResolveOptions> {
-    const policies = await loaders.forMode(this.batchPoliciesByBrand, mode).load(brandId);
+    // A clinic's come with its rules; the brand version reads them alone.
+    const policies: Pick<PolicyRow, 'entityType' | 'field' | 'policy'>[] = clinic
+      ? (await loaders.forMode(this.batchRulesByClinic, mode).load(clinic.id)).policies
+      : await loaders.forMode(this.batchPoliciesByBrand, mode).load(brandId);
     return {
       forClinic: clinic !== null,
       policies: new Map<string, FieldPolicy>(
@@ -179,8 +207,8 @@ export class ContentResolutionService {
   ): Promise<Map<string, OverrideLayer[]>> {
     const byEntity = new Map<string, OverrideLayer[]>();
     if (!clinic) return byEntity;
-    const rows = await loaders.forMode(this.batchOverridesByClinic, mode).load(clinic.id);
-    for (const row of rows) {
+    const { overrides } = await loaders.forMode(this.batchRulesByClinic, mode).load(clinic.id);
+    for (const row of overrides) {
       if (row.entityType !== entityType) continue;
       const layers = byEntity.get(row.entityId) ?? [];
       layers.push({
@@ -200,9 +228,11 @@ export class ContentResolutionService {
     mode: ReadMode,
     loaders: RequestLoaders,
   ): Promise<TokenContext> {
-    const brand = await loaders.forMode(this.brandsService.batchById, mode).load(brandId);
+    const brandName = clinic
+      ? (await loaders.forMode(this.batchRulesByClinic, mode).load(clinic.id)).brandName
+      : (await loaders.forMode(this.brandsService.batchById, mode).load(brandId))?.name;
     return {
-      brand: { name: brand?.name ?? '' },
+      brand: { name: brandName ?? '' },
       clinic: clinic && {
         name: clinic.name,
         city: clinic.city,

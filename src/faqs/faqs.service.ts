@@ -38,15 +38,26 @@ export class FaqsService {
     return groupByKeys(brandIds, rows, (row) => row.brandId);
   };
 
-  /** Each clinic's own FAQs, in the clinic's order. */
-  readonly batchClinicFaqsByClinic = async (clinicIds: readonly string[], mode: ReadMode) => {
-    const rows: FaqRow[] = await this.db.query(
-      `${faqRowSql(this.sources.of(mode))}
-        WHERE f.clinic_id = ANY($1)
-        ${FAQ_ROW_GROUP}`,
+  /**
+   * The FAQs each clinic may show, in one statement: its brand's brand-wide
+   * FAQs and its own (clinicId tells them apart), in position order.
+   */
+  readonly batchFaqsSeenByClinic = async (clinicIds: readonly string[], mode: ReadMode) => {
+    const from = this.sources.of(mode);
+    const rows: (FaqRow & { forClinicId: string })[] = await this.db.query(
+      `SELECT c.id AS "forClinicId", f.id, f.brand_id AS "brandId", f.clinic_id AS "clinicId",
+              f.question, f.answer, f.position, f.updated_at AS "updatedAt",
+              coalesce(array_agg(ft.treatment_id) FILTER (WHERE ft.treatment_id IS NOT NULL), '{}') AS "treatmentIds"
+         FROM ${from('clinics')} c
+         JOIN ${from('faqs')} f
+           ON (f.brand_id = c.brand_id AND f.clinic_id IS NULL) OR f.clinic_id = c.id
+         LEFT JOIN ${from('faq_treatments')} ft ON ft.faq_id = f.id
+        WHERE c.id = ANY($1)
+        GROUP BY c.id, f.id, f.brand_id, f.clinic_id, f.question, f.answer, f.position, f.updated_at
+        ORDER BY f.position, f.id`,
       [clinicIds],
     );
-    return groupByKeys(clinicIds, rows, (row) => row.clinicId as string);
+    return groupByKeys(clinicIds, rows, (row) => row.forClinicId);
   };
 
   toFaq(
