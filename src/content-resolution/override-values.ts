@@ -1,4 +1,5 @@
 import type { TREATMENT_OVERRIDABLE_FIELDS } from './content-resolution.service';
+import { SLUG_PATTERN } from '../editing/input-validators';
 
 /**
  * What an override's JSON value must look like, per entity type and field.
@@ -28,7 +29,6 @@ export interface ShapeProblem {
 }
 
 const MAX_TEXT = 20_000;
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 const text = (max: number, min = 0): ValueShape => ({ kind: 'string', min, max });
 const texts = (maxItems: number, maxLength: number): ValueShape => ({
@@ -63,7 +63,7 @@ const TREATMENT_SHAPES: Record<(typeof TREATMENT_OVERRIDABLE_FIELDS)[number], Va
           kind: 'string',
           min: 1,
           max: 100,
-          pattern: SLUG,
+          pattern: SLUG_PATTERN,
           patternRule: 'must be lower-case words joined by hyphens',
         },
         heading: text(200, 1),

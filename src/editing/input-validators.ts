@@ -6,7 +6,8 @@ import { isKnownCurrency } from '../pricing/money';
  * The predicates are exported so the rules are unit tested without Nest.
  */
 
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** Lower-case words joined by single hyphens: slugs and section keys, everywhere. */
+export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 // An IANA name as the tz database spells it (America/Chicago, UTC, Etc/GMT+5);
 // rules out UTC offsets ("+01:00") and lower-case spellings Intl would accept.
@@ -77,7 +78,7 @@ export const IsCalendarDate = () =>
 
 export function IsSlug(): PropertyDecorator {
   return (target, property) => {
-    Matches(SLUG, { message: '$property must be lower-case words joined by hyphens' })(
+    Matches(SLUG_PATTERN, { message: '$property must be lower-case words joined by hyphens' })(
       target,
       property,
     );

@@ -17,8 +17,8 @@ import {
   ValidatorConstraint,
   ValidatorConstraintInterface,
 } from 'class-validator';
+import { SLUG_PATTERN } from '../../editing/input-validators';
 
-export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const MAX_TEXT = 20_000;
 
 @ValidatorConstraint({ name: 'minNotAboveMax' })
