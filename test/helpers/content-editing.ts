@@ -1,11 +1,10 @@
-import { runSeed } from '../../seeds/seed';
 import type { EditorRole } from '../../src/auth/actor';
 import { UsersService } from '../../src/auth/users.service';
 import type { AppConfig } from '../../src/config/app-config';
 import { stableId } from '../../seeds/stable-id';
 import { loginAs } from './login';
-import { createScratchDatabase } from './scratch-database';
-import { startTestApp, TestApp } from './test-app';
+import { startIsolatedTestApp } from './isolated-app';
+import type { TestApp } from './test-app';
 
 export const BRAND = 'lumen-aesthetics';
 export const ITEM = `type id version status hasDraft pendingDelete values publishedValues`;
@@ -68,10 +67,7 @@ export interface GqlResult {
 export async function startEditingFixture(
   config: Partial<AppConfig> = {},
 ): Promise<EditingFixture> {
-  const scratch = await createScratchDatabase();
-  await runSeed(scratch.dataSource);
-  const { url } = scratch.dataSource.options as { url?: string };
-  const app = await startTestApp({ ...config, databaseUrl: url });
+  const app = await startIsolatedTestApp(config);
   const as = {
     anonymous: {},
     admin: await loginAs(app, 'admin'),
@@ -121,10 +117,7 @@ export async function startEditingFixture(
       if (body.errors) throw new Error(`item failed: ${JSON.stringify(body.errors)}`);
       return body.data.item as Item;
     },
-    async close() {
-      await app.close();
-      await scratch.drop();
-    },
+    close: () => app.close(),
   };
   return fixture;
 }

@@ -1,5 +1,6 @@
 import { runSeed } from '../../seeds/seed';
 import { UsersService } from '../../src/auth/users.service';
+import type { AppConfig } from '../../src/config/app-config';
 import { createSizedNetwork } from '../fixtures/sized-network';
 import { createScratchDatabase } from './scratch-database';
 import { startTestApp, TestApp } from './test-app';
@@ -10,7 +11,7 @@ import { startTestApp, TestApp } from './test-app';
  * database, specs running in parallel would see them (delivery.spec counts
  * every override, and policies apply to the whole brand).
  */
-export async function startIsolatedTestApp(): Promise<TestApp> {
+export async function startIsolatedTestApp(config: Partial<AppConfig> = {}): Promise<TestApp> {
   const scratch = await createScratchDatabase();
   try {
     await runSeed(scratch.dataSource);
@@ -19,7 +20,7 @@ export async function startIsolatedTestApp(): Promise<TestApp> {
     throw error;
   }
   const { url } = scratch.dataSource.options as { url: string };
-  const app = await startTestApp({ databaseUrl: url });
+  const app = await startTestApp({ ...config, databaseUrl: url });
   return {
     ...app,
     async close() {
