@@ -290,6 +290,36 @@ describe('editing: drafts, publishing, history', () => {
     });
   });
 
+  it('takes an item’s region and clinic overrides with it when its deletion is published', async () => {
+    const created = await create();
+    const [live] = (await publish([ref(created)])).body.data.publish;
+    await app.dataSource.query(
+      `INSERT INTO overrides (brand_id, scope, clinic_id, entity_type, entity_id, field, value, publication_status)
+       SELECT brand_id, 'CLINIC', (SELECT id FROM clinics WHERE slug = 'austin-downtown'), 'TREATMENT', id,
+              'summary', '"Local."', 'PUBLISHED'
+         FROM treatments WHERE id = $1`,
+      [live.id],
+    );
+    const overrides = async () =>
+      (
+        await app.dataSource.query(
+          `SELECT count(*)::int AS n FROM overrides WHERE entity_id = $1`,
+          [live.id],
+        )
+      )[0].n;
+    expect(await overrides()).toBe(1);
+    const staged = (
+      await app.graphql(
+        `mutation($input: DeleteItemInput!) { deleteItem(input: $input) { ${ITEM} } }`,
+        { input: { item: ref(live) } },
+        editor,
+      )
+    ).body.data.deleteItem;
+    expect(await overrides()).toBe(1); // still live until the deletion is published
+    await publish([ref(staged)]);
+    expect(await overrides()).toBe(0);
+  });
+
   it('restoring a revision withdraws a delete waiting for publish', async () => {
     const created = await create();
     const [live] = (await publish([ref(created)])).body.data.publish;

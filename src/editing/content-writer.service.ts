@@ -256,7 +256,7 @@ export class ContentWriterService {
         await this.revisions.record(tx, ctx, after, 'DELETE', before.values, after.values);
         return after;
       }
-      await tx.query(`DELETE FROM ${def.table} WHERE id = $1`, [ref.id]);
+      await this.deleteRow(tx, def, ref.id);
       await this.revisions.record(
         tx,
         ctx,
@@ -348,7 +348,7 @@ export class ContentWriterService {
       const view = { ...this.view(item), version: (item.row.version as number) + 1 };
       // Before the row goes, so the recorder can read what the deletion takes with it.
       await this.publishedChanges.record(tx, view, 'DELETE');
-      await tx.query(`DELETE FROM ${def.table} WHERE id = $1`, [ref.id]);
+      await this.deleteRow(tx, def, ref.id);
       await this.revisions.record(tx, ctx, view, 'DELETE', item.published, null);
       return view;
     }
@@ -385,6 +385,18 @@ export class ContentWriterService {
    */
   private async lockPublishedChanges(tx: EntityManager, ctx: WriteContext): Promise<void> {
     if (ctx.actor.kind !== 'ANONYMOUS') await this.publishedChanges.lockFeed(tx, ctx.actor.brandId);
+  }
+
+  /**
+   * Deletes the row, and the region and clinic overrides of it: they point
+   * at it by type and id (no foreign key can), and would be left orphaned.
+   */
+  private async deleteRow(tx: EntityManager, def: ContentTypeDef, id: string): Promise<void> {
+    await tx.query(`DELETE FROM overrides WHERE entity_type = $1 AND entity_id = $2`, [
+      def.type,
+      id,
+    ]);
+    await tx.query(`DELETE FROM ${def.table} WHERE id = $1`, [id]);
   }
 
   /**
