@@ -295,9 +295,9 @@ describe('editing: drafts, publishing, history', () => {
     const [live] = (await publish([ref(created)])).body.data.publish;
     await app.dataSource.query(
       `INSERT INTO overrides (brand_id, scope, clinic_id, entity_type, entity_id, field, value, publication_status)
-       SELECT brand_id, 'CLINIC', (SELECT id FROM clinics WHERE slug = 'austin-downtown'), 'TREATMENT', id,
-              'summary', '"Local."', 'PUBLISHED'
-         FROM treatments WHERE id = $1`,
+       SELECT t.brand_id, 'CLINIC', c.id, 'TREATMENT', t.id, 'summary', '"Local."', 'PUBLISHED'
+         FROM treatments t JOIN clinics c ON c.brand_id = t.brand_id AND c.slug = 'austin-downtown'
+        WHERE t.id = $1`,
       [live.id],
     );
     const overrides = async () =>
