@@ -129,10 +129,12 @@ describe('delivery API', () => {
 
     it('ignores overrides of LOCKED fields', async () => {
       const austin = await app.dataSource.query(
-        `SELECT id, region_id FROM clinics WHERE slug = 'austin-downtown'`,
+        `SELECT c.id, c.region_id FROM clinics c JOIN brands b ON b.id = c.brand_id
+          WHERE b.slug = 'lumen-aesthetics' AND c.slug = 'austin-downtown'`,
       );
       const [treatment] = await app.dataSource.query(
-        `SELECT id, brand_id FROM treatments WHERE slug = 'micro-needling'`,
+        `SELECT t.id, t.brand_id FROM treatments t JOIN brands b ON b.id = t.brand_id
+          WHERE b.slug = 'lumen-aesthetics' AND t.slug = 'micro-needling'`,
       );
       const [override] = await app.dataSource.query(
         `INSERT INTO overrides (brand_id, scope, clinic_id, entity_type, entity_id, field, value, base_value, publication_status)
@@ -159,7 +161,9 @@ describe('delivery API', () => {
     it('marks an override stale when the brand value changed after it was written', async () => {
       const [{ id: overrideId }] = await app.dataSource.query(
         `UPDATE overrides SET base_value = '"An older brand disclaimer."'
-          WHERE clinic_id = (SELECT id FROM clinics WHERE slug = 'denver-cherry-creek') AND field = 'disclaimer'
+          WHERE clinic_id = (SELECT c.id FROM clinics c JOIN brands b ON b.id = c.brand_id
+                              WHERE b.slug = 'lumen-aesthetics' AND c.slug = 'denver-cherry-creek')
+            AND field = 'disclaimer'
           RETURNING id`,
       );
       try {
