@@ -33,23 +33,6 @@ describe('editing the network: brand, regions, clinics, providers', () => {
     )[0].n as number;
   const ref = (item: Item, version = item.version) => ({ id: item.id, version });
 
-  /** Asserts the update was refused with `code` and changed nothing. */
-  const refusedUpdate = async (
-    name: string,
-    type: string,
-    id: string,
-    change: Record<string, unknown>,
-    who: keyof EditingFixture['as'],
-    code: string,
-  ) => {
-    const before = await f.item(type, id);
-    const result = await f.mutate(name, { id, version: before.version, ...change }, f.as[who]);
-    expect(result.code).toBe(code);
-    const after = await f.item(type, id);
-    expect(after).toEqual(before);
-    return result;
-  };
-
   describe('updateBrand', () => {
     it('lets a brand admin change name, locale, currency and website; live after publish', async () => {
       const before = await f.item('BRAND', SEEDED.brand);
@@ -84,11 +67,11 @@ describe('editing the network: brand, regions, clinics, providers', () => {
     });
 
     it.each(['editor', 'texas', 'austin'] as const)('refuses %s with FORBIDDEN', async (who) => {
-      await refusedUpdate('updateBrand', 'BRAND', SEEDED.brand, { name: 'X' }, who, 'FORBIDDEN');
+      await f.refusedUpdate('updateBrand', 'BRAND', SEEDED.brand, { name: 'X' }, who, 'FORBIDDEN');
     });
 
     it('asks anonymous callers to sign in', async () => {
-      await refusedUpdate(
+      await f.refusedUpdate(
         'updateBrand',
         'BRAND',
         SEEDED.brand,
@@ -119,7 +102,7 @@ describe('editing the network: brand, regions, clinics, providers', () => {
       ['name', 'cannot be null', { name: null }],
       ['websiteUrl', 'URL', { websiteUrl: 'javascript:alert(1)' }],
     ])('refuses a bad %s (%s)', async (field, rule, change) => {
-      const result = await refusedUpdate(
+      const result = await f.refusedUpdate(
         'updateBrand',
         'BRAND',
         SEEDED.brand,
@@ -133,7 +116,7 @@ describe('editing the network: brand, regions, clinics, providers', () => {
 
     it('refuses a stale version with CONFLICT', async () => {
       const current = await f.item('BRAND', SEEDED.brand);
-      await refusedUpdate(
+      await f.refusedUpdate(
         'updateBrand',
         'BRAND',
         SEEDED.brand,
@@ -188,7 +171,7 @@ describe('editing the network: brand, regions, clinics, providers', () => {
     });
 
     it.each(['texas', 'austin'] as const)('keeps %s off regions, even their own', async (who) => {
-      await refusedUpdate(
+      await f.refusedUpdate(
         'updateRegion',
         'REGION',
         SEEDED.texas,
@@ -219,7 +202,7 @@ describe('editing the network: brand, regions, clinics, providers', () => {
       );
       expect(n).toBe(1);
       const current = await f.item('REGION', SEEDED.colorado);
-      await refusedUpdate(
+      await f.refusedUpdate(
         'updateRegion',
         'REGION',
         SEEDED.colorado,
@@ -326,7 +309,7 @@ describe('editing the network: brand, regions, clinics, providers', () => {
         f.as.texas,
       );
       expect(draft.values.operatingStatus).toBe('TEMPORARILY_CLOSED');
-      await refusedUpdate(
+      await f.refusedUpdate(
         'updateClinic',
         'CLINIC',
         SEEDED.denver,
@@ -337,7 +320,7 @@ describe('editing the network: brand, regions, clinics, providers', () => {
     });
 
     it('keeps clinic editors to their own clinic', async () => {
-      await refusedUpdate(
+      await f.refusedUpdate(
         'updateClinic',
         'CLINIC',
         SEEDED.dallas,
@@ -356,7 +339,7 @@ describe('editing the network: brand, regions, clinics, providers', () => {
     ] as const)(
       'keeps slug, region and currency for brand-wide editors (%s, %j)',
       async (who, change) => {
-        await refusedUpdate('updateClinic', 'CLINIC', SEEDED.austin, change, who, 'FORBIDDEN');
+        await f.refusedUpdate('updateClinic', 'CLINIC', SEEDED.austin, change, who, 'FORBIDDEN');
       },
     );
 
@@ -406,7 +389,7 @@ describe('editing the network: brand, regions, clinics, providers', () => {
       expect(missingRegion.message).toBe(foreignRegion.message);
       expect(await rows('clinics', slug)).toBe(0);
 
-      await refusedUpdate(
+      await f.refusedUpdate(
         'updateClinic',
         'CLINIC',
         SEEDED.dallas,
@@ -466,7 +449,7 @@ describe('editing the network: brand, regions, clinics, providers', () => {
         },
       ],
     ])('refuses a bad %s (%s), storing nothing', async (field, rule, change) => {
-      const result = await refusedUpdate(
+      const result = await f.refusedUpdate(
         'updateClinic',
         'CLINIC',
         SEEDED.denver,
@@ -488,7 +471,7 @@ describe('editing the network: brand, regions, clinics, providers', () => {
       expect(unknown.status).toBe(400);
       expect(unknown.code).toBe('BAD_USER_INPUT');
       expect(unknown.message).toContain('colour');
-      const stale = await refusedUpdate(
+      const stale = await f.refusedUpdate(
         'updateClinic',
         'CLINIC',
         SEEDED.denver,
@@ -580,7 +563,7 @@ describe('editing the network: brand, regions, clinics, providers', () => {
       ['texas', 'elena-petrova', { bio: 'Colorado is not mine' }],
       ['texas', 'maya-ellison', { slug: 'maya' }],
     ] as const)('refuses %s changing %s with %j', async (who, provider, change) => {
-      await refusedUpdate(
+      await f.refusedUpdate(
         'updateProvider',
         'PROVIDER',
         SEEDED.provider(provider),
@@ -616,7 +599,7 @@ describe('editing the network: brand, regions, clinics, providers', () => {
       expect(created.message).toBe('clinicIds: no such item in this brand');
       expect(await rows('providers', slug)).toBe(0);
 
-      await refusedUpdate(
+      await f.refusedUpdate(
         'updateProvider',
         'PROVIDER',
         SEEDED.provider('sam-carter'),
@@ -641,7 +624,7 @@ describe('editing the network: brand, regions, clinics, providers', () => {
       ['credentials', '1 to 30 characters', { credentials: [' MD'] }],
       ['clinicIds', 'UUID', { clinicIds: ['austin'] }],
     ])('refuses a bad %s (%s), storing nothing', async (field, rule, change) => {
-      const result = await refusedUpdate(
+      const result = await f.refusedUpdate(
         'updateProvider',
         'PROVIDER',
         SEEDED.provider('jordan-reyes'),
@@ -656,7 +639,7 @@ describe('editing the network: brand, regions, clinics, providers', () => {
     it('refuses a stale version and a taken slug', async () => {
       const id = SEEDED.provider('sam-carter');
       const current = await f.item('PROVIDER', id);
-      await refusedUpdate(
+      await f.refusedUpdate(
         'updateProvider',
         'PROVIDER',
         id,

@@ -52,22 +52,6 @@ describe('editing offerings and prices', () => {
     count(`price_items WHERE clinic_treatment_id = $1`, [offeringId]);
   const ref = (item: Item) => ({ id: item.id, version: item.version });
 
-  /** Asserts the update was refused with `code` and changed nothing. */
-  const refusedUpdate = async (
-    name: string,
-    type: string,
-    id: string,
-    change: Record<string, unknown>,
-    who: keyof EditingFixture['as'],
-    code: string,
-  ) => {
-    const before = await f.item(type, id);
-    const result = await f.mutate(name, { id, version: before.version, ...change }, f.as[who]);
-    expect(result.code).toBe(code);
-    expect(await f.item(type, id)).toEqual(before);
-    return result;
-  };
-
   const price = (offering: string, extra: Record<string, unknown> = {}) => ({
     clinicTreatmentId: offering,
     label: 'Single peel',
@@ -130,7 +114,7 @@ describe('editing offerings and prices', () => {
         ['Ask {{clinic.fax}}', 'unknown or malformed token "clinic.fax"'],
         ['x'.repeat(5_001), 'shorter than or equal to 5000'],
       ]) {
-        const result = await refusedUpdate(
+        const result = await f.refusedUpdate(
           'updateClinicTreatment',
           'CLINIC_TREATMENT',
           austinPeel.id,
@@ -211,7 +195,7 @@ describe('editing offerings and prices', () => {
 
     it('guards updateClinicTreatment by clinic, brand and version', async () => {
       const dallas = SEEDED.offering('dallas-uptown');
-      await refusedUpdate(
+      await f.refusedUpdate(
         'updateClinicTreatment',
         'CLINIC_TREATMENT',
         dallas,
@@ -219,7 +203,7 @@ describe('editing offerings and prices', () => {
         'austin',
         'FORBIDDEN',
       );
-      await refusedUpdate(
+      await f.refusedUpdate(
         'updateClinicTreatment',
         'CLINIC_TREATMENT',
         dallas,
@@ -234,7 +218,7 @@ describe('editing offerings and prices', () => {
       );
       expect(foreign.code).toBe('NOT_FOUND');
       const current = await f.item('CLINIC_TREATMENT', dallas);
-      await refusedUpdate(
+      await f.refusedUpdate(
         'updateClinicTreatment',
         'CLINIC_TREATMENT',
         dallas,
@@ -364,7 +348,7 @@ describe('editing offerings and prices', () => {
       ['texas', SEEDED.price('denver-cherry-creek', 'PRP add-on'), 'FORBIDDEN'],
       ['anonymous', SEEDED.price('austin-downtown', 'PRP add-on'), 'UNAUTHENTICATED'],
     ] as const)('refuses %s changing a price out of reach', async (who, id, code) => {
-      await refusedUpdate('updatePriceItem', 'PRICE_ITEM', id, { amountMinor: 1 }, who, code);
+      await f.refusedUpdate('updatePriceItem', 'PRICE_ITEM', id, { amountMinor: 1 }, who, code);
     });
 
     it('refuses another brand’s price: NOT_FOUND brand-wide, FORBIDDEN for clinic editors', async () => {
@@ -431,7 +415,7 @@ describe('editing offerings and prices', () => {
         }),
         f.as.editor,
       );
-      const result = await refusedUpdate(
+      const result = await f.refusedUpdate(
         'updatePriceItem',
         'PRICE_ITEM',
         item.id,
@@ -449,7 +433,7 @@ describe('editing offerings and prices', () => {
         f.as.editor,
       );
       await f.ok('updatePriceItem', { ...ref(item), amountMinor: 100 }, f.as.editor);
-      const result = await refusedUpdate(
+      const result = await f.refusedUpdate(
         'updatePriceItem',
         'PRICE_ITEM',
         item.id,

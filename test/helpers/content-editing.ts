@@ -52,6 +52,15 @@ export interface EditingFixture {
   publish(items: Item[], headers?: Headers): Promise<Item[]>;
   /** The item as editors see it (version, draft …). */
   item(type: string, id: string): Promise<Item>;
+  /** Runs `name` on the item at its current version; asserts it was refused with `code` and changed nothing. */
+  refusedUpdate(
+    name: string,
+    type: string,
+    id: string,
+    change: Record<string, unknown>,
+    who: Who | 'anonymous',
+    code: string,
+  ): Promise<GqlResult>;
   close(): Promise<void>;
 }
 
@@ -107,6 +116,13 @@ export async function startEditingFixture(
       );
       if (body.errors) throw new Error(`publish failed: ${JSON.stringify(body.errors)}`);
       return body.data.publish as Item[];
+    },
+    async refusedUpdate(name, type, id, change, who, code) {
+      const before = await fixture.item(type, id);
+      const result = await mutate(name, { id, version: before.version, ...change }, as[who]);
+      expect(result.code).toBe(code);
+      expect(await fixture.item(type, id)).toEqual(before);
+      return result;
     },
     async item(type, id) {
       const { body } = await app.graphql(
