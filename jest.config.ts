@@ -39,6 +39,9 @@ const config: Config = {
   ],
   // Each integration spec boots its own app on the shared database.
   maxWorkers: 2,
+  // Integration specs boot an app (some a database) in beforeAll: on a
+  // loaded 2-core machine that takes far longer than Jest's 5 s default.
+  testTimeout: 180_000,
   collectCoverageFrom: ['src/**/*.(t|j)s'],
   coverageDirectory: './coverage',
 };
