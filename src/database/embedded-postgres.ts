@@ -49,6 +49,11 @@ export async function startEmbeddedPostgres(
     options.log?.(text.trimEnd());
   };
 
+  const initialised = existsSync(resolve(dataDir, 'PG_VERSION'));
+  // A server orphaned by a killed app still holds the preferred port: stop
+  // it before choosing one, or this run would move to a random port.
+  if (initialised) await clearStalePostmasterPid(dataDir, options.dataDir);
+
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const port = await choosePort(options.port);
   const server = new EmbeddedPostgres({
@@ -73,15 +78,13 @@ export async function startEmbeddedPostgres(
       { cause: error },
     );
 
-  if (!existsSync(resolve(dataDir, 'PG_VERSION'))) {
+  if (!initialised) {
     await mkdir(resolve(dataDir, '..'), { recursive: true });
     try {
       await server.initialise();
     } catch (error) {
       throw failure('initialise', error);
     }
-  } else {
-    await clearStalePostmasterPid(dataDir, options.dataDir);
   }
 
   const serverProcess = () => (server as unknown as { process?: ServerProcess }).process;
