@@ -1,4 +1,5 @@
 import { NestFactory } from '@nestjs/core';
+import { isUtf8 } from 'node:buffer';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -26,12 +27,27 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   return app;
 }
 
+/**
+ * The JSON parser would store invalid UTF-8 as U+FFFD, silently changing an
+ * editor's text: such a body is refused with 400 instead (body-parser uses
+ * the error's status).
+ */
+function refuseInvalidUtf8(_req: unknown, _res: unknown, body: Buffer): void {
+  if (!isUtf8(body)) {
+    throw Object.assign(new Error('The request body is not valid UTF-8'), {
+      status: 400,
+      expose: true,
+      type: 'encoding.invalid',
+    });
+  }
+}
+
 /** App-wide settings that are not module metadata. */
 export function configureApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
   // Oversized or malformed bodies are answered 413/400 with a JSON error by
   // Nest's exception filter before they reach GraphQL.
-  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT, verify: refuseInvalidUtf8 });
   // Express would hash every answer for a weak ETag; the response cache
   // sets strong ETags on the answers that may be reused, and only those.
   app.set('etag', false);

@@ -63,3 +63,22 @@ describe('priceItemProblems', () => {
     ).toEqual([{ path: 'validUntil', rule: 'must not be before validFrom (2026-02-01)' }]);
   });
 });
+
+describe('priceItemProblems: currency', () => {
+  const item: PriceTerms = {
+    id: 'a',
+    label: 'Single session',
+    kind: 'SINGLE_SESSION',
+    validFrom: null,
+    validUntil: null,
+    currency: 'EUR',
+  };
+  it('names the clinic’s currency when the item is in another', () => {
+    expect(priceItemProblems(item, [], 'USD')).toEqual([
+      { path: 'currency', rule: 'must be the clinic’s currency (USD)' },
+    ]);
+  });
+  it('accepts the clinic’s currency in any case', () => {
+    expect(priceItemProblems({ ...item, currency: 'usd' }, [], 'USD')).toEqual([]);
+  });
+});

@@ -10,6 +10,8 @@ export interface PriceTerms {
   /** "YYYY-MM-DD", inclusive; null = open (since ever / for ever). */
   validFrom: string | null;
   validUntil: string | null;
+  /** ISO 4217; checked against the clinic's currency when both are known. */
+  currency?: string;
 }
 
 export interface PriceProblem {
@@ -32,15 +34,23 @@ const labelKey = (label: string) => label.trim().replace(/\s+/g, ' ').toLowerCas
 const span = (terms: PriceTerms) => `${terms.validFrom ?? 'open'} to ${terms.validUntil ?? 'open'}`;
 
 /**
- * The rules a price item keeps with its offering's other items: a PACKAGE
- * says how many sessions it holds, its validity does not end before it
- * starts, and no other item with the same label (ignoring case and spacing)
- * and kind is valid on any of the same days, so a clinic page never shows
- * two prices for one offer. Pure; `others` are the other items' working
- * copies.
+ * The rules a price item keeps with its offering's other items: it is in
+ * its clinic's currency (a page shows one currency, and the clinic's locale
+ * formats it), a PACKAGE says how many sessions it holds, its validity does
+ * not end before it starts, and no other item with the same label (ignoring
+ * case and spacing) and kind is valid on any of the same days, so a clinic
+ * page never shows two prices for one offer. Pure; `others` are the other
+ * items' working copies.
  */
-export function priceItemProblems(item: PriceTerms, others: PriceTerms[]): PriceProblem[] {
+export function priceItemProblems(
+  item: PriceTerms,
+  others: PriceTerms[],
+  clinicCurrency?: string,
+): PriceProblem[] {
   const problems: PriceProblem[] = [];
+  if (clinicCurrency && item.currency && item.currency.toUpperCase() !== clinicCurrency) {
+    problems.push({ path: 'currency', rule: `must be the clinic’s currency (${clinicCurrency})` });
+  }
   if (item.kind === 'PACKAGE' && item.sessions == null) {
     problems.push({ path: 'sessions', rule: 'is required for a PACKAGE' });
   }
@@ -79,8 +89,12 @@ export async function validatePriceItem(
   id: string,
   working: Record<string, unknown>,
 ): Promise<void> {
-  await tx.query(
-    `SELECT ct.id FROM clinic_treatments ct JOIN price_items p ON p.clinic_treatment_id = ct.id
+  const [{ clinicCurrency }]: { clinicCurrency: string }[] = await tx.query(
+    `SELECT CASE WHEN c.draft ? 'currency' THEN c.draft->>'currency' ELSE c.currency END
+              AS "clinicCurrency"
+       FROM clinic_treatments ct
+       JOIN price_items p ON p.clinic_treatment_id = ct.id
+       JOIN clinics c ON c.id = ct.clinic_id
       WHERE p.id = $1 FOR NO KEY UPDATE OF ct`,
     [id],
   );
@@ -105,8 +119,10 @@ export async function validatePriceItem(
       sessions: (working.sessions as number | null | undefined) ?? null,
       validFrom: (working.validFrom as string | null | undefined) ?? null,
       validUntil: (working.validUntil as string | null | undefined) ?? null,
+      currency: working.currency as string,
     },
     others,
+    clinicCurrency,
   );
   if (problems.length) {
     throw new DomainError(

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  ArrayUnique,
   IsDate,
   IsEnum,
   IsInt,
@@ -38,6 +39,9 @@ export class PublishInput {
   @Type(() => ItemRefInput)
   @ArrayMinSize(1)
   @ArrayMaxSize(200)
+  @ArrayUnique((ref: ItemRefInput) => `${ref.type}:${ref.id}`, {
+    message: 'must name each item once',
+  })
   items: ItemRefInput[];
 }
 
@@ -46,7 +50,7 @@ export class SchedulePublishInput extends PublishInput {
   @Field({ description: 'When to publish (ISO 8601, in the future).' })
   @Type(() => Date)
   @IsDate()
-  @MinDate(() => new Date())
+  @MinDate(() => new Date(), { message: 'must be in the future' })
   publishAt: Date;
 }
 
