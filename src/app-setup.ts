@@ -1,4 +1,5 @@
 import { NestFactory } from '@nestjs/core';
+import { json } from 'express';
 import { isUtf8 } from 'node:buffer';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
@@ -47,7 +48,8 @@ export function configureApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
   // Oversized or malformed bodies are answered 413/400 with a JSON error by
   // Nest's exception filter before they reach GraphQL.
-  app.useBodyParser('json', { limit: JSON_BODY_LIMIT, verify: refuseInvalidUtf8 });
+  // express.json itself: Nest's useBodyParser does not take a verify hook.
+  app.use(json({ limit: JSON_BODY_LIMIT, verify: refuseInvalidUtf8 }));
   // Express would hash every answer for a weak ETag; the response cache
   // sets strong ETags on the answers that may be reused, and only those.
   app.set('etag', false);

@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
+import { ServiceUnavailableFilter } from './common/service-unavailable.filter';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -40,6 +42,7 @@ export class AppModule {
         GraphqlApiModule,
         FeedsModule,
       ],
+      providers: [{ provide: APP_FILTER, useClass: ServiceUnavailableFilter }],
     };
   }
 }

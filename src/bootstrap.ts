@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { seedIfEmpty } from '../seeds/seed';
 import { createApp } from './app-setup';
 import { loadConfig } from './config/app-config';
+import { buildDataSourceOptions } from './database/data-source';
 import { EmbeddedPostgresServer, startEmbeddedPostgres } from './database/embedded-postgres';
 import { prepareDatabase, withStartupLock } from './database/prepare-database';
 import { describeStartupError, StartupError } from './startup-error';
@@ -48,14 +49,8 @@ export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<v
       databaseUrl = embedded.url;
     }
 
+    await migrateAndSeed(databaseUrl, config.seedOnStart);
     app = await createApp(Object.freeze({ ...config, databaseUrl }));
-    const dataSource = app.get(DataSource);
-    await withStartupLock(dataSource, async () => {
-      await prepareDatabase(dataSource);
-      if (config.seedOnStart && (await seedIfEmpty(dataSource))) {
-        new Logger('Database').log('Seeded the empty database');
-      }
-    });
 
     await app.listen(config.port, config.host);
     const { port } = app.getHttpServer().address() as AddressInfo;
@@ -65,6 +60,26 @@ export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<v
     throw new StartupError(describeStartupError(error, { databaseUrl, port: config.port }), {
       cause: error,
     });
+  }
+}
+
+/**
+ * Migrations and the demo seed run on a connection of their own, before the
+ * app starts: the app's connections have statement timeouts that a long
+ * migration, or waiting for another instance's, must not hit.
+ */
+async function migrateAndSeed(databaseUrl: string, seedOnStart: boolean): Promise<void> {
+  const dataSource = new DataSource(buildDataSourceOptions(databaseUrl));
+  await dataSource.initialize();
+  try {
+    await withStartupLock(dataSource, async () => {
+      await prepareDatabase(dataSource);
+      if (seedOnStart && (await seedIfEmpty(dataSource))) {
+        new Logger('Database').log('Seeded the empty database');
+      }
+    });
+  } finally {
+    await dataSource.destroy();
   }
 }
 

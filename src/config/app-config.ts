@@ -17,6 +17,16 @@ export interface AppConfig {
   port: number;
   /** External PostgreSQL; undefined means "start the embedded server". */
   databaseUrl: string | undefined;
+  /**
+   * Longest a statement may run, and longest the app waits for the server's
+   * answer, e.g. while PostgreSQL is frozen (DB_STATEMENT_TIMEOUT_MS).
+   */
+  dbStatementTimeoutMs: number;
+  /**
+   * Longest a request waits for a pooled connection or a new one
+   * (DB_POOL_TIMEOUT_MS); then it is answered 503 SERVICE_UNAVAILABLE.
+   */
+  dbPoolTimeoutMs: number;
   /** Embedded PostgreSQL data folder (DATA_DIR). */
   dataDir: string;
   /** Preferred port of the embedded PostgreSQL (EMBEDDED_PG_PORT). */
@@ -87,6 +97,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: read('HOST') ?? '0.0.0.0',
     port: integer('PORT', read('PORT'), 3000, 0),
     databaseUrl: databaseUrl(read('DATABASE_URL')),
+    dbStatementTimeoutMs: integer(
+      'DB_STATEMENT_TIMEOUT_MS',
+      read('DB_STATEMENT_TIMEOUT_MS'),
+      15_000,
+      100,
+      3_600_000,
+    ),
+    dbPoolTimeoutMs: integer('DB_POOL_TIMEOUT_MS', read('DB_POOL_TIMEOUT_MS'), 5_000, 100, 600_000),
     dataDir: read('DATA_DIR') ?? '.data/postgres',
     embeddedPostgresPort: integer('EMBEDDED_PG_PORT', read('EMBEDDED_PG_PORT'), 54329, 1),
     logLevel: oneOf(

@@ -14,8 +14,23 @@ import { TypeOrmLogger } from './typeorm-logger';
             'DatabaseModule needs config.databaseUrl: bootstrap resolves it before creating the app',
           );
         }
+        const options = buildDataSourceOptions(config.databaseUrl);
         return {
-          ...buildDataSourceOptions(config.databaseUrl),
+          ...options,
+          // Bounded waits on a sick database. Bootstrap migrates and seeds on
+          // a data source of its own, without these limits (a migration may
+          // take long, and instances wait for each other's).
+          connectTimeoutMS: config.dbPoolTimeoutMs,
+          extra: {
+            ...options.extra,
+            // Server side: a statement running too long is cancelled.
+            statement_timeout: config.dbStatementTimeoutMs,
+            // Client side: a server that does not answer at all (frozen,
+            // unreachable) fails the query instead of hanging the request.
+            query_timeout: config.dbStatementTimeoutMs + 1_000,
+            // A transaction left idle by a crashed request releases its locks.
+            idle_in_transaction_session_timeout: config.dbStatementTimeoutMs * 2,
+          },
           // bootstrap runs migrations itself, after checking for unknown ones.
           migrationsRun: false,
           logging: ['error', 'warn', 'migration'],

@@ -2,6 +2,10 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { Logger } from '@nestjs/common';
 import type { GraphQLFormattedError } from 'graphql';
 import { DomainError } from '../common/domain-error';
+import {
+  isDatabaseUnavailable,
+  SERVICE_UNAVAILABLE_MESSAGE,
+} from '../database/database-unavailable';
 
 const logger = new Logger('GraphQL');
 
@@ -20,7 +24,8 @@ const CLIENT_CODES = new Set([
 
 /**
  * The one place where failures become client errors: domain errors keep
- * their code and message, client mistakes pass through, and anything else
+ * their code and message, client mistakes pass through, a database outage
+ * is SERVICE_UNAVAILABLE (see database-unavailable.ts), and anything else
  * is logged and answered as a bare INTERNAL_SERVER_ERROR, never a stack.
  */
 export function formatGraphqlError(
@@ -35,6 +40,15 @@ export function formatGraphqlError(
       ...base,
       message: original.message,
       extensions: { code: original.code, ...original.details },
+    };
+  }
+  if (isDatabaseUnavailable(original)) {
+    // An outage, not a bug: no stack, and serviceUnavailablePlugin sends 503.
+    logger.warn(`Database unavailable: ${original instanceof Error ? original.message : original}`);
+    return {
+      ...base,
+      message: SERVICE_UNAVAILABLE_MESSAGE,
+      extensions: { code: 'SERVICE_UNAVAILABLE' },
     };
   }
   const code = formatted.extensions?.code;

@@ -51,6 +51,7 @@ import { WebhooksResolver } from '../webhooks/webhooks.resolver';
 import { formatGraphqlError } from './format-error';
 import { createGraphqlContext } from './graphql-context';
 import { type QueryLimits, queryLimits } from './query-limits';
+import { serviceUnavailablePlugin } from './service-unavailable.plugin';
 
 /**
  * The public GraphQL endpoint at /graphql. Feature modules provide services;
@@ -73,9 +74,17 @@ import { type QueryLimits, queryLimits } from './query-limits';
         playground: false,
         includeStacktraceInErrorResponses: false,
         formatError: formatGraphqlError,
+        // Nest would reset every answer that has data to 200, which would
+        // hide serviceUnavailablePlugin's 503 from clients and CDNs.
+        preserveHttpStatusForExecutionErrors: false,
         context: createGraphqlContext,
         // parseOptions (token limit), validationRules and plugins.
-        ...withPlugins(queryLimits(config), responseCachePlugin, apolloCacheControlDisabled),
+        ...withPlugins(
+          queryLimits(config),
+          responseCachePlugin,
+          apolloCacheControlDisabled,
+          serviceUnavailablePlugin,
+        ),
         // Automatic persisted queries, shared by every instance when the
         // response cache is in Redis.
         persistedQueries: { cache: responseCache.persistedQueries() },
