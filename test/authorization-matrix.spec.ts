@@ -800,14 +800,17 @@ describe('authorization matrix: every mutation × every caller × every place', 
 
   /**
    * FORBIDDEN or NOT_FOUND, or (to brand-wide editors) an id named as not
-   * of their brand: each refuses without telling whether the target exists.
+   * of their brand, or a revision id answered as unknown (another brand's
+   * revisions are answered exactly like missing ones): each refuses without
+   * telling whether the target exists.
    */
   function isRefusal(error: { message: string; extensions?: { code?: string } }): boolean {
     const code = error.extensions?.code;
     return (
       code === 'FORBIDDEN' ||
       code === 'NOT_FOUND' ||
-      (code === 'BAD_USER_INPUT' && /no such item in this brand/.test(error.message))
+      (code === 'BAD_USER_INPUT' &&
+        /no such item in this brand|no revision with content to restore/.test(error.message))
     );
   }
 
