@@ -52,6 +52,8 @@ interface Rule {
   /** Makes what the request needs (as an admin), then the request itself. */
   prepare(place: Place, caller: Caller): Promise<Request>;
   allowed(caller: Caller, place: Place): boolean;
+  /** After an allowed request: what is wrong with its effect, if anything. */
+  verify?(caller: Caller, place: Place): Promise<string | undefined>;
 }
 
 // Who may act where.
@@ -192,6 +194,22 @@ describe('authorization matrix: every mutation × every caller × every place', 
     `mutation($input: ${inputType}!) { ${name}(input: $input) { ${selection} } }`;
   const run = async (request: Request, headers: Headers) =>
     f.app.graphql(request.query, request.variables, request.headers ?? headers);
+
+  /** A clinic or provider put in a known publication state, draft cleared. */
+  const resetStatus = async (table: 'clinics' | 'providers', id: string, status: string) => {
+    await f.app.dataSource.query(
+      `UPDATE ${table} SET publication_status = $2, draft = NULL WHERE id = $1`,
+      [id, status],
+    );
+    return {
+      type: table === 'clinics' ? 'CLINIC' : 'PROVIDER',
+      id,
+      version: await version(table, id),
+    };
+  };
+  const statusOf = async (table: string, id: string): Promise<string> =>
+    (await f.app.dataSource.query(`SELECT publication_status FROM ${table} WHERE id = $1`, [id]))[0]
+      .publication_status;
 
   // ---- one rule per mutation ------------------------------------------------
   const RULES: Record<string, Rule> = {
@@ -716,15 +734,83 @@ describe('authorization matrix: every mutation × every caller × every place', 
   };
 
   /**
+   * Whether a brand-level item or a clinic is live is the brand's call
+   * (issue 9.3): more cases of publish, unpublish and deleteItem.
+   */
+  const STATUS_RULES: Record<string, Rule> = {
+    'publish (a local draft of a provider the brand unpublished)': {
+      places: CLINIC_PLACES,
+      // The bio is published by the clinic's people, but only the brand puts the provider live.
+      allowed: clinicLevel,
+      prepare: async (place) => {
+        const ref = await resetStatus('providers', providerAt(place), 'DRAFT');
+        const { body } = await f.app.graphql(
+          mutation('updateProvider', 'UpdateProviderInput', 'version'),
+          { input: { id: ref.id, version: ref.version, bio: uniqueSlug('Bio') } },
+          adminOf(place),
+        );
+        return {
+          query: mutation('publish', 'PublishInput'),
+          variables: { input: { items: [{ ...ref, version: body.data.updateProvider.version }] } },
+        };
+      },
+      verify: async (caller, place) => {
+        const status = await statusOf('providers', providerAt(place));
+        const expected = brandWide(caller, place) ? 'PUBLISHED' : 'DRAFT';
+        return status === expected ? undefined : `provider is ${status}, expected ${expected}`;
+      },
+    },
+    'publish (a clinic the brand took off the site)': {
+      places: CLINIC_PLACES,
+      allowed: brandWide,
+      prepare: async (place) => ({
+        query: mutation('publish', 'PublishInput'),
+        variables: { input: { items: [await resetStatus('clinics', clinicAt(place), 'DRAFT')] } },
+      }),
+    },
+    'unpublish (a clinic)': {
+      places: CLINIC_PLACES,
+      allowed: brandWide,
+      prepare: async (place) => ({
+        query: mutation('unpublish', 'UnpublishInput'),
+        variables: { input: { item: await resetStatus('clinics', clinicAt(place), 'PUBLISHED') } },
+      }),
+    },
+    'deleteItem (a clinic: the deletion is staged)': {
+      places: CLINIC_PLACES,
+      allowed: brandWide,
+      prepare: async (place) => ({
+        query: mutation('deleteItem', 'DeleteItemInput'),
+        variables: { input: { item: await resetStatus('clinics', clinicAt(place), 'PUBLISHED') } },
+      }),
+    },
+  };
+  const ALL_RULES = { ...RULES, ...STATUS_RULES };
+  // The status rules leave clinics and providers live again for the rules that follow.
+  afterEach(async () => {
+    await f.app.dataSource.query(
+      `UPDATE clinics SET publication_status = 'PUBLISHED', draft = NULL WHERE id = ANY($1)`,
+      [[SEEDED.austin, SEEDED.dallas, SEEDED.denver, other.clinic]],
+    );
+    await f.app.dataSource.query(
+      `UPDATE providers SET publication_status = 'PUBLISHED' WHERE id = ANY($1)`,
+      [(['austin', 'dallas', 'denver', 'otherBrand'] as Place[]).map(providerAt)],
+    );
+  });
+
+  /**
    * FORBIDDEN or NOT_FOUND, or (to brand-wide editors) an id named as not
-   * of their brand: each refuses without telling whether the target exists.
+   * of their brand, or a revision id answered as unknown (another brand's
+   * revisions are answered exactly like missing ones): each refuses without
+   * telling whether the target exists.
    */
   function isRefusal(error: { message: string; extensions?: { code?: string } }): boolean {
     const code = error.extensions?.code;
     return (
       code === 'FORBIDDEN' ||
       code === 'NOT_FOUND' ||
-      (code === 'BAD_USER_INPUT' && /no such item in this brand/.test(error.message))
+      (code === 'BAD_USER_INPUT' &&
+        /no such item in this brand|no revision with content to restore/.test(error.message))
     );
   }
 
@@ -745,14 +831,14 @@ describe('authorization matrix: every mutation × every caller × every place', 
     expect(Object.keys(RULES).filter((name) => !names.includes(name))).toEqual([]);
   });
 
-  const cases = Object.entries(RULES).flatMap(([name, rule]) =>
+  const cases = Object.entries(ALL_RULES).flatMap(([name, rule]) =>
     rule.places.flatMap((place) => CALLERS.map((caller) => ({ name, rule, place, caller }))),
   );
 
-  it.each(Object.keys(RULES))(
+  it.each(Object.keys(ALL_RULES))(
     '%s answers each caller and place as its rule says',
     async (name) => {
-      const rule = RULES[name];
+      const rule = ALL_RULES[name];
       const outcomes: string[] = [];
       for (const { place, caller } of cases.filter((c) => c.name === name)) {
         const request = await rule.prepare(place, caller);
@@ -772,6 +858,9 @@ describe('authorization matrix: every mutation × every caller × every place', 
           outcomes.push(
             `${caller} at ${place}: expected ${expected}, got ${actual} ${JSON.stringify(body.errors?.[0]?.message ?? '')}`,
           );
+        } else if (actual === 'allowed') {
+          const wrong = await rule.verify?.(caller, place);
+          if (wrong) outcomes.push(`${caller} at ${place}: ${wrong}`);
         }
       }
       expect(outcomes).toEqual([]);

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AUDIT_ACTIONS, AuditActor, toAuditActor } from '../audit/audit-entry';
 import { AuditService } from '../audit/audit.service';
 import { DomainError, badInput } from '../common/domain-error';
+import { cancelPendingSchedulesOf } from '../editing/schedule-creator';
 import type { Actor } from './actor';
 import { requireBrandAdmin } from './access';
 import { ApiKeyEntity } from './api-key.entity';
@@ -91,8 +92,9 @@ export class ApiKeysService {
   }
 
   /**
-   * Revokes at once (keys are checked on every request). Revoking a revoked
-   * key changes nothing. An id outside the brand is FORBIDDEN, whether it
+   * Revokes at once (keys are checked on every request), and cancels the
+   * publications the key scheduled that are still pending: a schedule never
+   * outlives its creator's authority. Revoking a revoked key changes nothing. An id outside the brand is FORBIDDEN, whether it
    * exists or not.
    */
   async revokeApiKey(actor: Actor, id: string, ip?: string | null): Promise<ApiKey> {
@@ -110,6 +112,11 @@ export class ApiKeysService {
       if (row.revokedAt) return toApiKey(row);
       row.revokedAt = (await manager.query(`SELECT now() AS now`))[0].now as Date;
       await manager.update(ApiKeyEntity, { id }, { revokedAt: row.revokedAt });
+      const cancelledSchedules = await cancelPendingSchedulesOf(
+        manager,
+        { apiKeyId: id },
+        'Cancelled: the API key that scheduled it was revoked',
+      );
       await this.audit.record(
         {
           brandId: admin.brandId,
@@ -117,7 +124,7 @@ export class ApiKeysService {
           action: AUDIT_ACTIONS.REVOKE_API_KEY,
           targetType: 'API_KEY',
           targetId: id,
-          details: { name: row.name, prefix: row.prefix },
+          details: { name: row.name, prefix: row.prefix, cancelledSchedules },
           ip,
         },
         manager,

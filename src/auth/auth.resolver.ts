@@ -7,6 +7,7 @@ import { AuthPayload } from './dtos/auth-payload.object';
 import { LoginInput } from './dtos/login.input';
 import { RefreshSessionInput } from './dtos/refresh-session.input';
 import { User } from './dtos/user.object';
+import { Public } from './public.decorator';
 import { originOf } from './request-origin';
 import { UsersService } from './users.service';
 
@@ -17,6 +18,7 @@ export class AuthResolver {
     private readonly usersService: UsersService,
   ) {}
 
+  @Public()
   @Mutation(() => AuthPayload, {
     description:
       'Signs an editor in. Wrong email or password: UNAUTHENTICATED (rate-limited per email and address).',
@@ -28,6 +30,7 @@ export class AuthResolver {
     return this.authService.login(input, originOf(req));
   }
 
+  @Public()
   @Mutation(() => AuthPayload, {
     description: 'A new token pair for a refresh token, which is then used up (rotation).',
   })

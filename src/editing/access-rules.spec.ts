@@ -1,5 +1,5 @@
 import type { Actor, EditorRole } from '../auth/actor';
-import { ItemScope, mayEdit, refusal } from './access-rules';
+import { ItemScope, mayChangePublication, mayEdit, refusal } from './access-rules';
 
 const BRAND = 'brand-a';
 const user = (role: EditorRole, regionIds: string[] = [], clinicIds: string[] = []): Actor => ({
@@ -86,6 +86,29 @@ describe('mayEdit', () => {
     expect(mayEdit(key(['admin']), { scope: scope('ADMIN'), fields: [] })).toBe(true);
     expect(mayEdit(key(['preview']), { scope: austinItem, fields: [] })).toBe(false);
     expect(mayEdit({ kind: 'ANONYMOUS' }, { scope: austinItem, fields: [] })).toBe(false);
+  });
+});
+
+describe('mayChangePublication', () => {
+  const editor = user('BRAND_EDITOR');
+  const texas = user('REGION_EDITOR', ['tx']);
+  const austin = user('CLINIC_EDITOR', [], ['austin']);
+  const provider = scope('BRAND', ['tx'], ['austin']);
+  const clinic = scope('CLINIC', ['tx'], ['austin']);
+
+  it('keeps brand items and clinics live or off at the brand’s call', () => {
+    for (const local of [texas, austin]) {
+      expect(mayChangePublication(local, provider)).toBe(false);
+      expect(mayChangePublication(local, clinic, true)).toBe(false);
+    }
+    expect(mayChangePublication(editor, provider)).toBe(true);
+    expect(mayChangePublication(editor, clinic, true)).toBe(true);
+  });
+
+  it('leaves a clinic’s own items to its editors', () => {
+    expect(mayChangePublication(austin, clinic)).toBe(true);
+    expect(mayChangePublication(texas, clinic)).toBe(true);
+    expect(mayChangePublication(austin, scope('CLINIC', ['co'], ['denver']))).toBe(false);
   });
 });
 

@@ -65,6 +65,23 @@ export function mayEdit(actor: Actor, request: EditRequest): boolean {
 }
 
 /**
+ * May this actor change whether the item is live: publish it for the first
+ * time (or again after an unpublish), unpublish it, or delete it? Whether a
+ * brand-level item, or a clinic itself, is on the brand's sites is the
+ * brand's call, so only brand-wide editors may (`statusByBrand` marks the
+ * clinic-level types of that kind). Local items of a clinic or region stay
+ * their editors' call.
+ */
+export function mayChangePublication(
+  actor: Actor,
+  scope: ItemScope,
+  statusByBrand = false,
+): boolean {
+  if (!mayEdit(actor, { scope, fields: [] })) return false;
+  return !statusByBrand || isBrandWide(actor);
+}
+
+/**
  * The refusal for an item the actor may not edit, or that does not exist.
  * People scoped to clinics or regions get the same FORBIDDEN either way, so
  * the answer never tells them whether an id exists; brand-wide people get

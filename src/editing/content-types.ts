@@ -84,6 +84,12 @@ export interface ContentTypeDef {
   /** On CLINIC-level rows: properties only brand-wide editors may change. */
   brandOnlyFields?: string[];
   /**
+   * On CLINIC-level rows: whether the row is live is the brand's call (see
+   * mayChangePublication): its local editors publish changes to it, but
+   * only brand-wide editors put it live, unpublish or delete it.
+   */
+  statusByBrand?: boolean;
+  /**
    * Rules across rows that constraints cannot express (overlapping price
    * validity). Called in the write's transaction, after access checks, with
    * the item's working copy (published values with the draft applied) when
@@ -143,6 +149,7 @@ export const CONTENT_TYPE_DEFS: Record<ContentType, ContentTypeDef> = {
                       array_remove(ARRAY[x.region_id], NULL) AS region_ids, ARRAY[x.id] AS clinic_ids`,
     references: { regionId: { column: 'region_id', table: 'regions' } },
     brandOnlyFields: ['slug', 'regionId', 'currency'],
+    statusByBrand: true,
   },
   TREATMENT: {
     type: 'TREATMENT',

@@ -7,7 +7,7 @@ import { DomainError } from '../common/domain-error';
 import { updateReturning } from '../database/update-returning';
 import { sameValue } from '../content-resolution/resolve-fields';
 import { ContentChangeRecorder } from '../syndication/content-change-recorder.service';
-import { isBrandWide, ItemScope, mayEdit, refusal } from './access-rules';
+import { isBrandWide, ItemScope, mayChangePublication, mayEdit, refusal } from './access-rules';
 import { outOfBrandReferences } from './brand-references';
 import { CONTENT_TYPE_DEFS, ContentType, ContentTypeDef, DELETE_MARK } from './content-types';
 import { fromDatabaseError } from './database-errors';
@@ -248,7 +248,7 @@ export class ContentWriterService {
     const def = CONTENT_TYPE_DEFS[ref.type];
     return this.write(ctx, async (tx) => {
       const item = await this.lock(tx, ctx, def, ref.id);
-      this.authorize(ctx, item, []);
+      this.authorizeStatusChange(ctx, item);
       this.checkVersion(item, ref.version);
       const before = this.view(item);
       if (item.row.publication_status === 'PUBLISHED') {
@@ -305,7 +305,7 @@ export class ContentWriterService {
     await this.db.transaction(async (tx) => {
       for (const ref of refs) {
         const item = await this.lock(tx, ctx, CONTENT_TYPE_DEFS[ref.type], ref.id);
-        this.authorize(ctx, item, Object.keys(withoutMark(item.draft)));
+        this.authorizePublish(ctx, item);
         this.checkVersion(item, ref.version);
         brandId = item.scope.brandId;
       }
@@ -319,7 +319,7 @@ export class ContentWriterService {
     return this.write(ctx, async (tx) => {
       await this.lockPublishedChanges(tx, ctx);
       const item = await this.lock(tx, ctx, def, ref.id);
-      this.authorize(ctx, item, []);
+      this.authorizeStatusChange(ctx, item);
       this.checkVersion(item, ref.version);
       if (item.row.publication_status !== 'PUBLISHED') return this.view(item);
       notePublishedChange(tx, { brandId: item.scope.brandId, type: ref.type });
@@ -339,10 +339,12 @@ export class ContentWriterService {
   private async publishOne(tx: EntityManager, ctx: WriteContext, ref: ItemRef): Promise<ItemView> {
     const def = CONTENT_TYPE_DEFS[ref.type];
     const item = await this.lock(tx, ctx, def, ref.id);
-    // Publishing a local field (a provider's bio) is the clinic's own call;
-    // anything else needs the rights a direct change would.
-    this.authorize(ctx, item, Object.keys(withoutMark(item.draft)));
+    const setsStatus = this.authorizePublish(ctx, item);
     this.checkVersion(item, ref.version);
+    const changes = withoutMark(item.draft);
+    if (!setsStatus && item.row.publication_status !== 'PUBLISHED') {
+      return this.publishChangesOffline(tx, ctx, item, changes);
+    }
     notePublishedChange(tx, { brandId: item.scope.brandId, type: ref.type });
     if (item.draft[DELETE_MARK]) {
       const view = { ...this.view(item), version: (item.row.version as number) + 1 };
@@ -352,7 +354,6 @@ export class ContentWriterService {
       await this.revisions.record(tx, ctx, view, 'DELETE', item.published, null);
       return view;
     }
-    const changes = withoutMark(item.draft);
     if (item.row.publication_status === 'PUBLISHED' && Object.keys(changes).length === 0) {
       return this.view(item);
     }
@@ -375,6 +376,39 @@ export class ContentWriterService {
     });
     await this.revisions.record(tx, ctx, view, 'PUBLISH', item.published, view.publishedValues);
     await this.publishedChanges.record(tx, view, 'PUBLISH');
+    return view;
+  }
+
+  /**
+   * A local editor's publish of an item that is not live (a provider the
+   * brand unpublished, a clinic not yet opened): its changes are applied,
+   * so they show once the brand puts the item live, but the item stays off
+   * delivery; nothing delivery shows changed, so no change is recorded.
+   */
+  private async publishChangesOffline(
+    tx: EntityManager,
+    ctx: WriteContext,
+    item: LockedItem,
+    changes: Values,
+  ): Promise<ItemView> {
+    const { def } = item;
+    const id = item.row.id as string;
+    await this.assertOwnBrandReferences(tx, ctx, def, item.scope.brandId, changes);
+    await this.apply(tx, def, id, changes);
+    const [row] = await updateReturning(
+      tx,
+      `UPDATE ${def.table} SET draft = NULL, version = version + 1, updated_at = now()
+        WHERE id = $1 RETURNING *`,
+      [id],
+    );
+    const links = await readLinks(tx, def, id);
+    const view = this.view({
+      ...item,
+      row,
+      published: publishedValues(def, row, links),
+      draft: {},
+    });
+    await this.revisions.record(tx, ctx, view, 'PUBLISH', item.published, view.publishedValues);
     return view;
   }
 
@@ -468,6 +502,34 @@ export class ContentWriterService {
       brandOnlyFields: item.def.brandOnlyFields,
     });
     if (!allowed) throw refusal(ctx.actor, true, item.scope.brandId);
+  }
+
+  /**
+   * Publishing the draft needs the rights a direct change of its fields
+   * would (a clinic editor publishes a provider's bio, a local field).
+   * Returns whether the publish may also change whether the item is live;
+   * when it may not, a publish that would only do that (put a draft item
+   * live, carry out a staged deletion) is refused.
+   */
+  private authorizePublish(ctx: WriteContext, item: LockedItem): boolean {
+    const fields = Object.keys(withoutMark(item.draft));
+    this.authorize(ctx, item, fields);
+    if (this.mayChangeStatus(ctx, item)) return true;
+    const goesLive = item.row.publication_status !== 'PUBLISHED';
+    if (item.draft[DELETE_MARK] === true || (goesLive && fields.length === 0)) {
+      throw statusRefusal();
+    }
+    return false;
+  }
+
+  /** Unpublishing and deleting: brand-wide rights for brand items and clinics. */
+  private authorizeStatusChange(ctx: WriteContext, item: LockedItem): void {
+    this.authorize(ctx, item, []);
+    if (!this.mayChangeStatus(ctx, item)) throw statusRefusal();
+  }
+
+  private mayChangeStatus(ctx: WriteContext, item: LockedItem): boolean {
+    return mayChangePublication(ctx.actor, item.scope, item.def.statusByBrand);
   }
 
   /**
@@ -617,6 +679,14 @@ export class ContentWriterService {
       ? JSON.stringify(value)
       : value;
   }
+}
+
+/** The caller may edit the item (it is theirs to read), so the refusal may say why. */
+function statusRefusal(): DomainError {
+  return new DomainError(
+    'FORBIDDEN',
+    'Only brand-wide editors may put this item live, take it off the site or delete it',
+  );
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,4 +1,5 @@
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { requireAuthenticated } from '../auth/access';
 import { DomainError } from '../common/domain-error';
 import { pageWindow, toConnection } from '../graphql/connection';
 import type { GraphqlContext } from '../graphql/graphql-context';
@@ -87,7 +88,11 @@ export class EditingResolver {
     @Args('to', { type: () => ID }) to: string,
     @Context() context: GraphqlContext,
   ): Promise<FieldChange[]> {
-    const [a, b] = await Promise.all([this.history.find(from), this.history.find(to)]);
+    const { brandId } = requireAuthenticated(context.actor);
+    const [a, b] = await Promise.all([
+      this.history.findInBrand(from, brandId),
+      this.history.findInBrand(to, brandId),
+    ]);
     if (!a || !b || a.entityId !== b.entityId) {
       throw new DomainError('BAD_USER_INPUT', 'from, to: give two revisions of the same item', {
         argument: 'from',
@@ -108,7 +113,8 @@ export class EditingResolver {
     @Args('input') input: RestoreRevisionInput,
     @Context() context: GraphqlContext,
   ): Promise<EditableItem> {
-    const revision = await this.history.find(input.revisionId);
+    const { brandId } = requireAuthenticated(context.actor);
+    const revision = await this.history.findInBrand(input.revisionId, brandId);
     if (!revision || !revision.after) {
       throw new DomainError('BAD_USER_INPUT', 'revisionId: no revision with content to restore', {
         argument: 'revisionId',

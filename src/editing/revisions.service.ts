@@ -107,11 +107,17 @@ export class RevisionsService {
     return { rows, totalCount: rows.length ? Number(rows[0].total) : 0 };
   }
 
-  async find(id: string): Promise<RevisionRow | null> {
+  /**
+   * A revision of the brand's items; null for one of another brand exactly
+   * as for one that does not exist, so revision ids reveal nothing across
+   * brands.
+   */
+  async findInBrand(id: string, brandId: string): Promise<RevisionRow | null> {
     if (!/^\d{1,18}$/.test(id)) return null;
-    const [row] = await this.db.query(`SELECT ${REVISION_COLUMNS} FROM revisions WHERE id = $1`, [
-      id,
-    ]);
+    const [row] = await this.db.query(
+      `SELECT ${REVISION_COLUMNS} FROM revisions WHERE id = $1 AND brand_id = $2`,
+      [id, brandId],
+    );
     return row ?? null;
   }
 }

@@ -15,6 +15,7 @@ import { DomainError } from '../common/domain-error';
 import { isBrandWide, refusal } from './access-rules';
 import { updateReturning } from '../database/update-returning';
 import { ContentWriterService, ItemRef, WriteContext } from './content-writer.service';
+import { currentCreator, ScheduleFailure, ScheduleFailureReason } from './schedule-creator';
 
 export interface ScheduledPublicationRow {
   id: string;
@@ -23,13 +24,14 @@ export interface ScheduledPublicationRow {
   publishAt: Date;
   status: 'PENDING' | 'DONE' | 'FAILED' | 'CANCELLED';
   error: string | null;
+  failureReason: ScheduleFailureReason | null;
   createdAt: Date;
   completedAt: Date | null;
   actor: Actor;
 }
 
 const COLUMNS = `id, brand_id AS "brandId", items, publish_at AS "publishAt", status, error,
-  created_at AS "createdAt", completed_at AS "completedAt", actor`;
+  failure_reason AS "failureReason", created_at AS "createdAt", completed_at AS "completedAt", actor`;
 
 /** How many due schedules one run claims, so a backlog cannot starve a tick. */
 const BATCH = 20;
@@ -168,11 +170,9 @@ export class ScheduledPublisherService implements OnApplicationBootstrap, OnAppl
       for (const schedule of due) {
         await tx.query('SAVEPOINT scheduled_publish');
         try {
-          await this.writer.publishIn(
-            tx,
-            { actor: schedule.actor, source: 'SCHEDULER' },
-            schedule.items,
-          );
+          // The creator's authority as it is now, not as it was when scheduled.
+          const actor = await currentCreator(tx, schedule.actor);
+          await this.writer.publishIn(tx, { actor, source: 'SCHEDULER' }, schedule.items);
           await tx.query(
             `UPDATE scheduled_publications SET status = 'DONE', completed_at = now() WHERE id = $1`,
             [schedule.id],
@@ -180,9 +180,12 @@ export class ScheduledPublisherService implements OnApplicationBootstrap, OnAppl
         } catch (error) {
           await tx.query('ROLLBACK TO SAVEPOINT scheduled_publish');
           const reason = error instanceof Error ? error.message : String(error);
+          const failureReason = failureReasonOf(error);
           await tx.query(
-            `UPDATE scheduled_publications SET status = 'FAILED', error = $2, completed_at = now() WHERE id = $1`,
-            [schedule.id, reason],
+            `UPDATE scheduled_publications
+                SET status = 'FAILED', error = $2, failure_reason = $3, completed_at = now()
+              WHERE id = $1`,
+            [schedule.id, reason, failureReason],
           );
           await this.audit.record(
             {
@@ -191,7 +194,7 @@ export class ScheduledPublisherService implements OnApplicationBootstrap, OnAppl
               action: 'SCHEDULED_PUBLISH_FAILED',
               targetType: 'SCHEDULED_PUBLICATION',
               targetId: schedule.id,
-              details: { reason },
+              details: { reason, failureReason },
             },
             tx,
           );
@@ -209,4 +212,16 @@ export class ScheduledPublisherService implements OnApplicationBootstrap, OnAppl
       this.logger.error(`Scheduled publishing failed: ${String(error)}`);
     }
   }
+}
+
+/** The reason recorded on a failed schedule, from what its publish threw. */
+function failureReasonOf(error: unknown): ScheduleFailureReason {
+  if (error instanceof ScheduleFailure) return error.reason;
+  if (error instanceof DomainError) {
+    if (error.code === 'CONFLICT') return 'ITEM_CHANGED';
+    if (['FORBIDDEN', 'NOT_FOUND', 'UNAUTHENTICATED'].includes(error.code)) {
+      return 'CREATOR_NOT_ALLOWED';
+    }
+  }
+  return 'PUBLISH_FAILED';
 }

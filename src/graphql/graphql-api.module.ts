@@ -1,6 +1,6 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
+import { APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { join } from 'node:path';
 import { AuditModule } from '../audit/audit.module';
@@ -8,6 +8,7 @@ import { AuditResolver } from '../audit/audit.resolver';
 import { ApiKeysResolver } from '../auth/api-keys.resolver';
 import { AuthModule } from '../auth/auth.module';
 import { AuthResolver } from '../auth/auth.resolver';
+import { SignedInMutationsGuard } from '../auth/signed-in-mutations.guard';
 import { UsersResolver } from '../auth/users.resolver';
 import { BrandsModule } from '../brands/brands.module';
 import { BrandEditingResolver } from '../brands/brand-editing.resolver';
@@ -109,6 +110,8 @@ import { serviceUnavailablePlugin } from './service-unavailable.plugin';
     WebhooksModule,
   ],
   providers: [
+    // Guards run before pipes: anonymous mutations are refused before validation.
+    { provide: APP_GUARD, useClass: SignedInMutationsGuard },
     { provide: APP_PIPE, useFactory: createValidationPipe },
     AuthResolver,
     UsersResolver,
