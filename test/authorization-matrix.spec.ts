@@ -98,7 +98,7 @@ describe('authorization matrix: every mutation × every caller × every place', 
       deliveryKey: await key(['delivery']),
       otherAdmin: await signInNewEditor(f.app, other.brand, 'BRAND_ADMIN'),
     };
-  }, 60_000);
+  });
   afterAll(() => f?.close());
 
   // ---- what the places hold -------------------------------------------------

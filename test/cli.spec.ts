@@ -48,7 +48,7 @@ describe('CLI and npm run seed on a production database', () => {
       ),
     ]);
     app = await startTestApp({ databaseUrl: scratch.url });
-  }, 120_000);
+  });
   afterAll(async () => {
     await app?.close();
     await scratch?.drop();

@@ -38,8 +38,8 @@ describe('editing FAQs', () => {
       `SELECT id FROM faqs WHERE brand_id = $1 LIMIT 1`,
       [other.brandId],
     );
-  }, 60_000);
-  afterAll(() => app.close(), 30_000);
+  });
+  afterAll(() => app.close());
 
   const createFaq = (input: Record<string, unknown>, headers: Headers) =>
     app.graphql(

@@ -30,8 +30,8 @@ describe('editing field policies', () => {
       loginAs(app, 'austin'),
     ]);
     other = await createOtherBrand(app, 'other-policies');
-  }, 60_000);
-  afterAll(() => app.close(), 30_000);
+  });
+  afterAll(() => app.close());
 
   const setFieldPolicy = (input: Record<string, unknown>, headers: Headers) =>
     app.graphql(

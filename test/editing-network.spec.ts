@@ -17,7 +17,7 @@ describe('editing the network: brand, regions, clinics, providers', () => {
   beforeAll(async () => {
     f = await startEditingFixture();
     other = await createOtherBrand(f.app);
-  }, 60_000);
+  });
   afterAll(() => f?.close());
 
   const deliver = async (query: string, variables: Record<string, unknown> = {}) => {

@@ -23,8 +23,8 @@ describe('editing overrides', () => {
       loginAs(app, 'austin'),
     ]);
     other = await createOtherBrand(app, 'other-brand');
-  }, 60_000);
-  afterAll(() => app.close(), 30_000);
+  });
+  afterAll(() => app.close());
 
   const place = (scope: 'CLINIC' | 'REGION', id: string) =>
     scope === 'CLINIC' ? { scope, clinicId: id } : { scope, regionId: id };

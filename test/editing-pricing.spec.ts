@@ -26,7 +26,7 @@ describe('editing offerings and prices', () => {
       f.as.editor,
     );
     [peel] = await f.publish([draft]);
-  }, 60_000);
+  });
   afterAll(() => f?.close());
 
   const deliver = async (query: string, variables: Record<string, unknown> = {}) => {

@@ -8,7 +8,7 @@ export interface ScriptResult {
 }
 
 const ROOT = resolve(__dirname, '../..');
-const TIMEOUT_MS = 60_000;
+const TIMEOUT_MS = 170_000;
 
 /**
  * Runs `npm run -s <script> -- <args>` in a child process, as an operator
