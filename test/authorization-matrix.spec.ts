@@ -865,7 +865,5 @@ describe('authorization matrix: every mutation × every caller × every place', 
       }
       expect(outcomes).toEqual([]);
     },
-    // Up to 40 requests, some with argon2 logins, on a shared 2-core machine.
-    60_000,
   );
 });
