@@ -7,7 +7,7 @@ import {
   resolveFields,
 } from '../src/content-resolution/resolve-fields';
 import { renderTokensDeep, type TokenContext } from '../src/content-resolution/tokens';
-import { clinicJsonLd, markdownToPlainText, treatmentJsonLd } from '../src/json-ld/json-ld';
+import { clinicJsonLd, treatmentJsonLd, type JsonLdClinicInput } from '../src/json-ld/json-ld';
 import { formatMoney } from '../src/pricing/money';
 import { markdownToSafeHtml } from '../src/text/markdown';
 
@@ -181,6 +181,17 @@ async function clinicPage(brand: string, clinicSlug: string, treatmentSlug: stri
     opens,
     closes,
   }));
+  const jsonLdClinic: JsonLdClinicInput = {
+    slug: c.slug,
+    name: c.name,
+    phone: c.phone,
+    email: c.email,
+    address,
+    geo,
+    openingHours,
+    brand: { slug: brand, name: c.brand_name, websiteUrl: c.brand_url },
+    url: c.brand_url ? `${c.brand_url}/clinics/${c.slug}` : null,
+  };
   const clinic: Row = {
     slug: c.slug,
     name: c.name,
@@ -191,14 +202,8 @@ async function clinicPage(brand: string, clinicSlug: string, treatmentSlug: stri
     geo,
     openingHours,
     jsonLd: clinicJsonLd({
-      name: c.name,
-      phone: c.phone,
-      email: c.email,
-      address,
-      geo,
-      openingHours,
-      brandName: c.brand_name,
-      url: c.brand_url ? `${c.brand_url}/clinics/${c.slug}` : null,
+      ...jsonLdClinic,
+      providers: (row.providers as Row[]).map((p) => ({ slug: p.slug, name: p.name })),
     }),
     treatment: null,
   };
@@ -214,6 +219,7 @@ async function clinicPage(brand: string, clinicSlug: string, treatmentSlug: stri
     );
     const v = renderTokensDeep(values, tokenContext(c)) as Row;
     const prices = (row.prices as Row[]).map((p) => ({
+      id: p.id,
       label: p.label,
       kind: p.kind,
       amount: {
@@ -254,20 +260,25 @@ async function clinicPage(brand: string, clinicSlug: string, treatmentSlug: stri
         photoUrl: p.photo_url,
       })),
       jsonLd: treatmentJsonLd({
+        slug: t.slug,
         name: v.name,
         aliases: v.aliases,
-        summary: markdownToPlainText(v.summary),
-        durationMinutes: v.facts.durationMinutes,
+        summary: v.summary,
         contraindications: v.contraindications,
-        offers: prices.map((p) => ({
-          label: p.label,
-          amountMinor: p.amount.amountMinor,
-          currency: p.amount.currency,
-          validFrom: p.validFrom,
-          validUntil: p.validUntil,
-          isFromPrice: p.isFromPrice,
-        })),
-        clinic: { name: c.name },
+        brand: jsonLdClinic.brand,
+        offeredAt: {
+          clinic: jsonLdClinic,
+          offers: prices.map((p) => ({
+            id: p.id,
+            label: p.label,
+            amountMinor: p.amount.amountMinor,
+            currency: p.amount.currency,
+            formatted: p.amount.formatted,
+            validFrom: p.validFrom,
+            validUntil: p.validUntil,
+            isFromPrice: p.isFromPrice,
+          })),
+        },
       }),
     };
   }
