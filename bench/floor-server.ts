@@ -203,7 +203,8 @@ async function clinicPage(brand: string, clinicSlug: string, treatmentSlug: stri
     openingHours,
     jsonLd: clinicJsonLd({
       ...jsonLdClinic,
-      providers: (row.providers as Row[]).map((p) => ({ slug: p.slug, name: p.name })),
+      // The API lists every treatment offered; the floor has the page's one.
+      treatments: row.treatment ? [row.treatment as { slug: string; name: string }] : [],
     }),
     treatment: null,
   };

@@ -13,7 +13,10 @@ export function jsonLdBrand(brand: BrandRow | null | undefined, fallbackSlug = '
 }
 
 /** A delivered clinic as the JSON-LD builders take it (Clinic.jsonLd and Treatment.jsonLd share it). */
-export function jsonLdClinic(clinic: Clinic, brand: BrandRow | null | undefined): JsonLdClinicInput {
+export function jsonLdClinic(
+  clinic: Clinic,
+  brand: BrandRow | null | undefined,
+): JsonLdClinicInput {
   return {
     slug: clinic.slug,
     name: clinic.name,

@@ -164,24 +164,28 @@ export class ClinicsResolver {
 
   @ResolveField(() => GraphQLJSONObject, {
     description:
-      'schema.org MedicalClinic with stable `@id`s linking the treatments offered (`availableService`) and the providers working here (`employee`).',
+      'schema.org MedicalClinic with a stable `@id`, linking the treatments offered (`availableService`) by theirs; providers link to it from their own `worksFor`. To embed it in a page use `jsonLdScript`, never a plain JSON.stringify of this object.',
   })
   async jsonLd(@Parent() clinic: Clinic, @Context() context: GraphqlContext): Promise<object> {
     const { loaders } = context;
-    const [brand, offered, providers] = await Promise.all([
+    const [brand, offered] = await Promise.all([
       loaders.forMode(this.brandsService.batchById, clinic.mode).load(clinic.row.brandId),
       this.offeredAt(clinic, loaders),
-      this.providers(clinic, context),
     ]);
     return clinicJsonLd({
       ...jsonLdClinic(clinic, brand),
       treatments: offered.map(({ slug, name }) => ({ slug, name })),
-      providers: providers.map(({ slug, name }) => ({ slug, name })),
     });
   }
 
-  @ResolveField(() => String, { description: '`jsonLd` as JSON text that is safe to embed between `<script type="application/ld+json">` and `</script>` (`<`, `>`, `&`, U+2028 and U+2029 are escaped as `\\u003c`…). Embed this rather than serializing `jsonLd` yourself.' })
-  async jsonLdScript(@Parent() clinic: Clinic, @Context() context: GraphqlContext): Promise<string> {
+  @ResolveField(() => String, {
+    description:
+      '`jsonLd` as JSON text that is safe to embed between `<script type="application/ld+json">` and `</script>` (`<`, `>`, `&`, U+2028 and U+2029 are escaped as `\\u003c`…). Embed this rather than serializing `jsonLd` yourself.',
+  })
+  async jsonLdScript(
+    @Parent() clinic: Clinic,
+    @Context() context: GraphqlContext,
+  ): Promise<string> {
     return serializeJsonLd(await this.jsonLd(clinic, context));
   }
 

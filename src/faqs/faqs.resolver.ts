@@ -55,7 +55,11 @@ export class FaqsResolver {
       mode,
       loaders,
     );
-    const page = { brand: jsonLdBrand(brand), clinic: args.clinic ?? null, treatment: args.treatment ?? null };
+    const page = {
+      brand: jsonLdBrand(brand),
+      clinic: args.clinic ?? null,
+      treatment: args.treatment ?? null,
+    };
     return { ...pageOf('faqs', faqs, args), page };
   }
 
@@ -87,7 +91,7 @@ export class FaqsResolver {
 export class FaqConnectionResolver {
   @ResolveField(() => GraphQLJSONObject, {
     description:
-      'schema.org FAQPage of the FAQs on this page (answers as sanitized HTML), `about` the clinic and treatment by their `@id`.',
+      'schema.org FAQPage of the FAQs on this page (answers as sanitized HTML), `about` the clinic and treatment by their `@id`. To embed it in a page use `jsonLdScript`, never a plain JSON.stringify of this object.',
   })
   jsonLd(@Parent() connection: FaqConnection): object {
     return faqListJsonLd(
@@ -96,7 +100,10 @@ export class FaqConnectionResolver {
     );
   }
 
-  @ResolveField(() => String, { description: '`jsonLd` as JSON text that is safe to embed between `<script type="application/ld+json">` and `</script>` (`<`, `>`, `&`, U+2028 and U+2029 are escaped as `\\u003c`…). Embed this rather than serializing `jsonLd` yourself.' })
+  @ResolveField(() => String, {
+    description:
+      '`jsonLd` as JSON text that is safe to embed between `<script type="application/ld+json">` and `</script>` (`<`, `>`, `&`, U+2028 and U+2029 are escaped as `\\u003c`…). Embed this rather than serializing `jsonLd` yourself.',
+  })
   jsonLdScript(@Parent() connection: FaqConnection): string {
     return serializeJsonLd(this.jsonLd(connection));
   }

@@ -1,4 +1,5 @@
 import jsonld from 'jsonld';
+import type { MedicalProcedureLeaf, PhysicianLeaf } from 'schema-dts';
 import {
   clinicJsonLd,
   faqPageJsonLd,
@@ -33,7 +34,6 @@ const clinic: JsonLdClinicInput = {
   ],
   brand,
   treatments: [{ slug: 'micro-needling', name: 'Micro-needling' }],
-  providers: [{ slug: 'maya', name: 'Maya Ellison' }],
 };
 
 const treatment: JsonLdTreatmentInput = {
@@ -84,7 +84,10 @@ const provider = {
 
 const faqs = {
   faqs: [
-    { question: 'Does it hurt?', answer: '<p>Numbing cream keeps it <strong>comfortable</strong>.</p>' },
+    {
+      question: 'Does it hurt?',
+      answer: '<p>Numbing cream keeps it <strong>comfortable</strong>.</p>',
+    },
     { question: '  ', answer: 'skipped: blank question' },
   ],
   page: { brand, clinic: 'austin', treatment: 'micro-needling' },
@@ -107,7 +110,11 @@ const SCHEMA = 'https://schema.org/';
  */
 const documentLoader = async (url: string) => {
   if (url.replace(/\/$/, '') !== 'https://schema.org') throw new Error(`no network: ${url}`);
-  return { contextUrl: undefined, documentUrl: url, document: { '@context': { '@vocab': SCHEMA } } };
+  return {
+    contextUrl: undefined,
+    documentUrl: url,
+    document: { '@context': { '@vocab': SCHEMA } },
+  };
 };
 
 type Expanded = Record<string, unknown[]> & { '@id'?: string; '@type'?: string[] };
@@ -130,16 +137,19 @@ const first = (node: Expanded, property: string) =>
   (node[SCHEMA + property]?.[0] ?? {}) as Expanded & { '@value'?: unknown };
 
 describe('JSON-LD documents', () => {
-  it.each(documents)('%s expands offline as JSON-LD, with schema.org terms only', async (_, doc) => {
-    const expanded = await jsonld.expand(doc as jsonld.JsonLdDocument, { documentLoader });
-    const all = nodes(expanded);
-    expect(all.length).toBeGreaterThan(0);
-    for (const node of all) {
-      for (const key of Object.keys(node).filter((k) => !k.startsWith('@'))) {
-        expect(key.startsWith(SCHEMA)).toBe(true);
+  it.each(documents)(
+    '%s expands offline as JSON-LD, with schema.org terms only',
+    async (_, doc) => {
+      const expanded = await jsonld.expand(doc as jsonld.JsonLdDocument, { documentLoader });
+      const all = nodes(expanded);
+      expect(all.length).toBeGreaterThan(0);
+      for (const node of all) {
+        for (const key of Object.keys(node).filter((k) => !k.startsWith('@'))) {
+          expect(key.startsWith(SCHEMA)).toBe(true);
+        }
       }
-    }
-  });
+    },
+  );
 
   it('meets Google’s required properties for LocalBusiness, Offer and FAQPage', async () => {
     const all = nodes(
@@ -197,7 +207,7 @@ describe('JSON-LD documents', () => {
 });
 
 describe('clinicJsonLd', () => {
-  it('describes a MedicalClinic with address, 6-decimal geo, hours, brand, services and staff', () => {
+  it('describes a MedicalClinic with address, 6-decimal geo, hours, brand and services', () => {
     expect(clinicJsonLd(clinic)).toEqual({
       '@context': 'https://schema.org',
       '@type': 'MedicalClinic',
@@ -248,9 +258,6 @@ describe('clinicJsonLd', () => {
           name: 'Micro-needling',
         },
       ],
-      employee: [
-        { '@type': 'Person', '@id': 'https://glow.example/providers/maya#person', name: 'Maya Ellison' },
-      ],
     });
   });
 
@@ -264,11 +271,17 @@ describe('clinicJsonLd', () => {
       geo: { lat: Number.NaN, lng: 1 },
       openingHours: [],
       treatments: [],
-      providers: [],
       brand: { slug: 'glow', name: '', websiteUrl: null },
-    }) as Record<string, unknown>;
+    }) as unknown as Record<string, unknown>;
     expect(doc['@id']).toBe('urn:clinic-content:glow/clinics/austin#clinic');
-    for (const key of ['url', 'telephone', 'email', 'geo', 'openingHoursSpecification', 'employee']) {
+    for (const key of [
+      'url',
+      'telephone',
+      'email',
+      'geo',
+      'openingHoursSpecification',
+      'availableService',
+    ]) {
       expect(doc).not.toHaveProperty(key);
     }
     expect(JSON.stringify(doc)).not.toContain('null');
@@ -290,7 +303,7 @@ describe('treatmentJsonLd', () => {
   });
 
   it('at a clinic, hangs the prices on the clinic: makesOffer → Offer → itemOffered Service', () => {
-    const doc = treatmentJsonLd(atClinic) as { '@graph': Record<string, unknown>[] };
+    const doc = treatmentJsonLd(atClinic) as unknown as { '@graph': Record<string, unknown>[] };
     const [therapy, clinicNode] = doc['@graph'];
     expect(therapy['@type']).toBe('MedicalTherapy');
     expect(therapy).not.toHaveProperty('offers');
@@ -360,5 +373,29 @@ describe('serializeJsonLd', () => {
     expect(text).not.toMatch(/[<>&\u2028\u2029]/);
     expect(text).toContain('\\u003c/script\\u003e');
     expect(JSON.parse(text)).toEqual({ name: attack, nested: [{ [attack]: attack }] });
+  });
+});
+
+describe('schema-dts typing', () => {
+  it('makes tsc refuse properties schema.org does not allow on a type', () => {
+    // This compiles only because tsc reports each error expected here.
+    const wrong: [MedicalProcedureLeaf, MedicalProcedureLeaf, PhysicianLeaf] = [
+      {
+        '@type': 'MedicalProcedure',
+        // @ts-expect-error offers do not hang on a procedure
+        offers: [],
+      },
+      {
+        '@type': 'MedicalProcedure',
+        // @ts-expect-error contraindication belongs to MedicalTherapy
+        contraindication: 'Pregnancy',
+      },
+      {
+        '@type': 'Physician',
+        // @ts-expect-error jobTitle is a Person's; a Physician is an organization
+        jobTitle: 'Doctor',
+      },
+    ];
+    expect(wrong).toHaveLength(3);
   });
 });

@@ -52,8 +52,6 @@ export interface JsonLdClinicInput {
   brand: JsonLdBrand;
   /** Treatments offered here, linked by `@id`. */
   treatments?: { slug: string; name: string }[];
-  /** Providers working here, linked by `@id`. */
-  providers?: { slug: string; name: string }[];
 }
 
 export interface JsonLdOfferInput {
@@ -107,14 +105,19 @@ const PROCEDURE_TYPES: Record<'NONINVASIVE' | 'PERCUTANEOUS', MedicalProcedureTy
 };
 
 export function clinicJsonLd(clinic: JsonLdClinicInput): MedicalClinicLeaf & JsonLdContext {
-  return compactNode<MedicalClinicLeaf & JsonLdContext>({ '@context': CONTEXT, ...clinicNode(clinic) });
+  return compactNode<MedicalClinicLeaf & JsonLdContext>({
+    '@context': CONTEXT,
+    ...clinicNode(clinic),
+  });
 }
 
 /**
  * The brand's treatment: one MedicalTherapy. Resolved for a clinic: a graph of
  * the therapy and the clinic, whose offers sell it.
  */
-export function treatmentJsonLd(t: JsonLdTreatmentInput): (MedicalTherapyLeaf & JsonLdContext) | Graph {
+export function treatmentJsonLd(
+  t: JsonLdTreatmentInput,
+): (MedicalTherapyLeaf & JsonLdContext) | Graph {
   const ids = new JsonLdIds(t.brand);
   const therapy: MedicalTherapyLeaf = {
     '@type': 'MedicalTherapy',
@@ -233,11 +236,6 @@ function clinicNode(clinic: JsonLdClinicInput): MedicalClinicLeaf {
       '@type': 'MedicalTherapy',
       '@id': ids.procedure(treatment.slug),
       name: treatment.name,
-    })),
-    employee: (clinic.providers ?? []).map((provider) => ({
-      '@type': 'Person',
-      '@id': ids.provider(provider.slug),
-      name: provider.name,
     })),
   };
 }

@@ -78,7 +78,7 @@ export class ProvidersResolver {
 
   @ResolveField(() => GraphQLJSONObject, {
     description:
-      'schema.org Person (credentials as `hasCredential`), who `worksFor` the clinics by their `@id`.',
+      'schema.org Person (credentials as `hasCredential`), who `worksFor` the clinics by their `@id`. To embed it in a page use `jsonLdScript`, never a plain JSON.stringify of this object.',
   })
   async jsonLd(@Parent() provider: Provider, @Context() context: GraphqlContext): Promise<object> {
     const [brand, clinics] = await Promise.all([
@@ -97,7 +97,10 @@ export class ProvidersResolver {
     });
   }
 
-  @ResolveField(() => String, { description: '`jsonLd` as JSON text that is safe to embed between `<script type="application/ld+json">` and `</script>` (`<`, `>`, `&`, U+2028 and U+2029 are escaped as `\\u003c`…). Embed this rather than serializing `jsonLd` yourself.' })
+  @ResolveField(() => String, {
+    description:
+      '`jsonLd` as JSON text that is safe to embed between `<script type="application/ld+json">` and `</script>` (`<`, `>`, `&`, U+2028 and U+2029 are escaped as `\\u003c`…). Embed this rather than serializing `jsonLd` yourself.',
+  })
   async jsonLdScript(
     @Parent() provider: Provider,
     @Context() context: GraphqlContext,

@@ -121,14 +121,18 @@ export class TreatmentsResolver {
 
   @ResolveField(() => GraphQLJSONObject, {
     description:
-      'schema.org MedicalTherapy (a MedicalProcedure). Resolved for a clinic: an `@graph` of the therapy and the MedicalClinic, whose `makesOffer` Offers sell it (`itemOffered` Service) at the clinic’s current prices.',
+      'schema.org MedicalTherapy (a MedicalProcedure). Resolved for a clinic: an `@graph` of the therapy and the MedicalClinic, whose `makesOffer` Offers sell it (`itemOffered` Service) at the clinic’s current prices. To embed it in a page use `jsonLdScript`, never a plain JSON.stringify of this object.',
   })
-  async jsonLd(@Parent() treatment: Treatment, @Context() context: GraphqlContext): Promise<object> {
+  async jsonLd(
+    @Parent() treatment: Treatment,
+    @Context() context: GraphqlContext,
+  ): Promise<object> {
     const [brand, prices] = await Promise.all([
       context.loaders.forMode(this.brandsService.batchById, treatment.mode).load(treatment.brandId),
       this.prices(treatment, context),
     ]);
-    const clinic = treatment.clinic && this.clinicsService.toClinic(treatment.clinic, treatment.mode);
+    const clinic =
+      treatment.clinic && this.clinicsService.toClinic(treatment.clinic, treatment.mode);
     return treatmentJsonLd({
       slug: treatment.slug,
       name: treatment.name,
@@ -152,7 +156,10 @@ export class TreatmentsResolver {
     });
   }
 
-  @ResolveField(() => String, { description: '`jsonLd` as JSON text that is safe to embed between `<script type="application/ld+json">` and `</script>` (`<`, `>`, `&`, U+2028 and U+2029 are escaped as `\\u003c`…). Embed this rather than serializing `jsonLd` yourself.' })
+  @ResolveField(() => String, {
+    description:
+      '`jsonLd` as JSON text that is safe to embed between `<script type="application/ld+json">` and `</script>` (`<`, `>`, `&`, U+2028 and U+2029 are escaped as `\\u003c`…). Embed this rather than serializing `jsonLd` yourself.',
+  })
   async jsonLdScript(
     @Parent() treatment: Treatment,
     @Context() context: GraphqlContext,

@@ -56,7 +56,10 @@ describe('Security: stored XSS through JSON-LD', () => {
   afterAll(() => fx.close());
 
   it('serves the FAQ feeds with the planted text escaped', async () => {
-    for (const path of ['austin-downtown/faq.jsonld', 'austin-downtown/micro-needling/faq.jsonld']) {
+    for (const path of [
+      'austin-downtown/faq.jsonld',
+      'austin-downtown/micro-needling/faq.jsonld',
+    ]) {
       const response = await fetch(`${fx.app.url}/feeds/lumen-aesthetics/${path}`);
       const body = await response.text();
       expect(response.status).toBe(200);

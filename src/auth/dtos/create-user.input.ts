@@ -31,7 +31,7 @@ export class CreateUserInput {
   @IsIn(Object.values(EditorRoleEnum))
   role: EditorRole;
 
-  @Field(() => String, { nullable: true, defaultValue: '' })
+  @Field(() => String, { nullable: true, defaultValue: '', description: 'At most 200 characters.' })
   @IsOptional()
   @IsString()
   @MaxLength(200)

@@ -22,7 +22,7 @@ export class UpdateBrandInput {
   @Min(1)
   version: number;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'At most 200 characters.' })
   @IsOptionalButNotNull()
   @IsString()
   @MinLength(1)

@@ -49,40 +49,43 @@ export class OpeningHoursInput {
 /** Clinic fields every editor of the clinic may set; every one optional on update. */
 @InputType({ isAbstract: true })
 class ClinicFieldsInput {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'At most 200 characters.' })
   @IsOptionalButNotNull()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   name?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'At most 200 characters.' })
   @IsOptionalButNotNull()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   addressLine1?: string;
 
-  @Field(() => String, { nullable: true, description: 'Null = none.' })
+  @Field(() => String, { nullable: true, description: 'Null = none. At most 200 characters.' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   addressLine2?: string | null;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'At most 100 characters.' })
   @IsOptionalButNotNull()
   @IsString()
   @MinLength(1)
   @MaxLength(100)
   city?: string;
 
-  @Field(() => String, { nullable: true, description: 'State or province; null = none.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'State or province; null = none. At most 100 characters.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   addressRegion?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Null = none.' })
+  @Field(() => String, { nullable: true, description: 'Null = none. At most 20 characters.' })
   @IsOptional()
   @IsString()
   @MaxLength(20)
@@ -161,13 +164,13 @@ export class CreateClinicInput extends ClinicFieldsInput {
   @IsCurrencyCode()
   currency?: string;
 
-  @Field()
+  @Field({ description: 'At most 200 characters.' })
   declare name: string;
 
-  @Field()
+  @Field({ description: 'At most 200 characters.' })
   declare addressLine1: string;
 
-  @Field()
+  @Field({ description: 'At most 100 characters.' })
   declare city: string;
 
   @Field()

@@ -113,7 +113,7 @@ abstract class OverrideTargetFields extends OverridePlaceFields {
 export class SetOverrideInput extends OverrideTargetFields {
   @Field(() => GraphQLJSON, {
     description:
-      'The local value, shaped like the field (a string, a list of strings, sections [{ key heading body }], facts { sessions { min max } … }, an integer position, a boolean hidden).',
+      'The local value, shaped like the field (a string, a list of strings, sections [{ key heading body }], facts { sessions { min max } … }, an integer position, a boolean hidden), within the field’s length limits (docs/api.md, “Length limits”).',
   })
   @IsDefined()
   value: unknown;

@@ -18,7 +18,7 @@ const MAX_BIO = 20_000;
 /** Provider fields; every one optional on update. */
 @InputType({ isAbstract: true })
 class ProviderFieldsInput {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'At most 200 characters.' })
   @IsOptionalButNotNull()
   @IsString()
   @MinLength(1)
@@ -37,14 +37,20 @@ class ProviderFieldsInput {
   })
   credentials?: string[];
 
-  @Field(() => String, { nullable: true, description: 'E.g. "Aesthetic Nurse"; null = none.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'E.g. "Aesthetic Nurse"; null = none. At most 200 characters.',
+  })
   @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   title?: string | null;
 
-  @Field({ nullable: true, description: 'Markdown; may hold tokens such as {{clinic.name}}.' })
+  @Field({
+    nullable: true,
+    description: `Markdown; may hold tokens such as {{clinic.name}}. At most ${MAX_BIO} characters.`,
+  })
   @IsOptionalButNotNull()
   @IsString()
   @MaxLength(MAX_BIO)

@@ -88,7 +88,7 @@ export class TreatmentSectionInput {
   @MaxLength(100)
   key: string;
 
-  @Field()
+  @Field({ description: 'At most 200 characters.' })
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -103,21 +103,21 @@ export class TreatmentSectionInput {
 /** The editable fields of a treatment; every one optional on update. */
 @InputType({ isAbstract: true })
 class TreatmentFieldsInput {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'At most 200 characters.' })
   @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   name?: string;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: 'Each at most 200 characters.' })
   @IsOptional()
   @ArrayMaxSize(20)
   @IsString({ each: true })
   @MaxLength(200, { each: true })
   aliases?: string[];
 
-  @Field({ nullable: true, description: 'Markdown.' })
+  @Field({ nullable: true, description: `Markdown. At most ${MAX_TEXT} characters.` })
   @IsOptional()
   @IsString()
   @MaxLength(MAX_TEXT)
@@ -136,21 +136,21 @@ class TreatmentFieldsInput {
   @Type(() => TreatmentFactsInput)
   facts?: TreatmentFactsInput;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: 'Each at most 1000 characters.' })
   @IsOptional()
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @MaxLength(1000, { each: true })
   aftercare?: string[];
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: 'Each at most 1000 characters.' })
   @IsOptional()
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @MaxLength(1000, { each: true })
   contraindications?: string[];
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: 'Each at most 200 characters.' })
   @IsOptional()
   @ArrayMaxSize(50)
   @IsString({ each: true })

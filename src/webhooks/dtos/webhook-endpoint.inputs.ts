@@ -44,7 +44,7 @@ export class CreateWebhookEndpointInput {
   @Length(1, 2048)
   url: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'At most 500 characters.' })
   @IsOptional()
   @Length(0, 500)
   description?: string | null;
@@ -77,7 +77,7 @@ export class UpdateWebhookEndpointInput {
   @Length(1, 2048)
   url?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'At most 500 characters.' })
   @IsOptional()
   @Length(0, 500)
   description?: string | null;
