@@ -39,7 +39,10 @@ export class UpdateBrandInput {
   @IsCurrencyCode()
   currency?: string;
 
-  @Field(() => String, { nullable: true, description: 'http(s) URL; null clears it.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'http(s) URL; null clears it. At most 2000 characters.',
+  })
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
   @MaxLength(2000)

@@ -35,12 +35,12 @@ export class OpeningHoursInput {
   @IsEnum(Weekday)
   day: Weekday;
 
-  @Field({ description: '"HH:MM", 24-hour clock.' })
+  @Field({ description: '"HH:MM", 24-hour clock. At most 5 characters.' })
   @IsString()
   @MaxLength(5)
   opens: string;
 
-  @Field({ description: '"HH:MM", 24-hour clock, later than opens.' })
+  @Field({ description: '"HH:MM", 24-hour clock, later than opens. At most 5 characters.' })
   @IsString()
   @MaxLength(5)
   closes: string;
@@ -116,7 +116,7 @@ class ClinicFieldsInput {
   @Matches(PHONE, { message: '$property must be a phone number such as "+1 512-555-0142"' })
   phone?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Null = none.' })
+  @Field(() => String, { nullable: true, description: 'Null = none. At most 320 characters.' })
   @IsOptional()
   @IsEmail()
   @MaxLength(320)
@@ -150,7 +150,7 @@ class ClinicFieldsInput {
 
 @InputType()
 export class CreateClinicInput extends ClinicFieldsInput {
-  @Field({ description: 'Unique in the brand, e.g. "austin-downtown".' })
+  @Field({ description: 'Unique in the brand, e.g. "austin-downtown". At most 100 characters.' })
   @IsSlug()
   slug: string;
 
@@ -197,7 +197,7 @@ export class UpdateClinicInput extends ClinicFieldsInput {
   @Min(1)
   version: number;
 
-  @Field({ nullable: true, description: 'Brand-wide editors only.' })
+  @Field({ nullable: true, description: 'Brand-wide editors only. At most 100 characters.' })
   @IsOptionalButNotNull()
   @IsSlug()
   slug?: string;

@@ -56,7 +56,10 @@ class ProviderFieldsInput {
   @MaxLength(MAX_BIO)
   bio?: string;
 
-  @Field(() => String, { nullable: true, description: 'An https URL; null = none.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'An https URL; null = none. At most 2000 characters.',
+  })
   @IsOptional()
   @IsUrl({ protocols: ['https'], require_protocol: true })
   @MaxLength(2000)
@@ -85,11 +88,11 @@ class ProviderFieldsInput {
 
 @InputType()
 export class CreateProviderInput extends ProviderFieldsInput {
-  @Field({ description: 'Unique in the brand, e.g. "maya-ellison".' })
+  @Field({ description: 'Unique in the brand, e.g. "maya-ellison". At most 100 characters.' })
   @IsSlug()
   slug: string;
 
-  @Field()
+  @Field({ description: 'At most 200 characters.' })
   declare name: string;
 }
 
@@ -104,7 +107,7 @@ export class UpdateProviderInput extends ProviderFieldsInput {
   @Min(1)
   version: number;
 
-  @Field({ nullable: true, description: 'Brand-wide editors only.' })
+  @Field({ nullable: true, description: 'Brand-wide editors only. At most 100 characters.' })
   @IsOptionalButNotNull()
   @IsSlug()
   slug?: string;

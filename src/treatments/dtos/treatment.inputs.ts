@@ -83,7 +83,7 @@ export class TreatmentFactsInput {
 
 @InputType()
 export class TreatmentSectionInput {
-  @Field()
+  @Field({ description: 'At most 100 characters.' })
   @Matches(SLUG_PATTERN, { message: 'key must be lower-case words joined by hyphens' })
   @MaxLength(100)
   key: string;
@@ -94,7 +94,7 @@ export class TreatmentSectionInput {
   @MaxLength(200)
   heading: string;
 
-  @Field({ description: 'Markdown.' })
+  @Field({ description: 'Markdown. At most 20000 characters.' })
   @IsString()
   @MaxLength(MAX_TEXT)
   body: string;
@@ -157,7 +157,10 @@ class TreatmentFieldsInput {
   @MaxLength(200, { each: true })
   combinesWith?: string[];
 
-  @Field(() => String, { nullable: true, description: 'Markdown; null clears it.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Markdown; null clears it. At most 20000 characters.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(MAX_TEXT)
@@ -166,12 +169,12 @@ class TreatmentFieldsInput {
 
 @InputType()
 export class CreateTreatmentInput extends TreatmentFieldsInput {
-  @Field()
+  @Field({ description: 'At most 100 characters.' })
   @Matches(SLUG_PATTERN, { message: 'slug must be lower-case words joined by hyphens' })
   @MaxLength(100)
   slug: string;
 
-  @Field()
+  @Field({ description: 'At most 200 characters.' })
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -189,7 +192,7 @@ export class UpdateTreatmentInput extends TreatmentFieldsInput {
   @Min(1)
   version: number;
 
-  @Field({ nullable: true })
+  @Field({ description: 'At most 100 characters.', nullable: true })
   @IsOptional()
   @Matches(SLUG_PATTERN, { message: 'slug must be lower-case words joined by hyphens' })
   @MaxLength(100)
