@@ -62,6 +62,10 @@ const CLINIC_PAGE_SQL = `
               WHERE t.slug = $3)
   SELECT (SELECT row_to_json(c) FROM c) AS clinic,
          (SELECT row_to_json(t) FROM t) AS treatment,
+         (SELECT coalesce(json_agg(o ORDER BY o.name, o.id), '[]') FROM (
+            SELECT t.id, t.slug, t.name
+              FROM c JOIN clinic_treatments ct ON ct.clinic_id = c.id AND ct.publication_status = 'PUBLISHED'
+              JOIN treatments t ON t.id = ct.treatment_id AND t.publication_status = 'PUBLISHED') o) AS offered,
          (${OVERRIDES('TREATMENT')}) AS treatment_overrides,
          (${POLICIES('TREATMENT')}) AS treatment_policies,
          (${OVERRIDES('FAQ')}) AS faq_overrides,
@@ -203,8 +207,7 @@ async function clinicPage(brand: string, clinicSlug: string, treatmentSlug: stri
     openingHours,
     jsonLd: clinicJsonLd({
       ...jsonLdClinic,
-      // The API lists every treatment offered; the floor has the page's one.
-      treatments: row.treatment ? [row.treatment as { slug: string; name: string }] : [],
+      treatments: (row.offered as Row[]).map((o) => ({ slug: o.slug, name: o.name })),
     }),
     treatment: null,
   };
@@ -220,7 +223,6 @@ async function clinicPage(brand: string, clinicSlug: string, treatmentSlug: stri
     );
     const v = renderTokensDeep(values, tokenContext(c)) as Row;
     const prices = (row.prices as Row[]).map((p) => ({
-      id: p.id,
       label: p.label,
       kind: p.kind,
       amount: {
@@ -269,8 +271,8 @@ async function clinicPage(brand: string, clinicSlug: string, treatmentSlug: stri
         brand: jsonLdClinic.brand,
         offeredAt: {
           clinic: jsonLdClinic,
-          offers: prices.map((p) => ({
-            id: p.id,
+          offers: prices.map((p, i) => ({
+            id: (row.prices as Row[])[i].id,
             label: p.label,
             amountMinor: p.amount.amountMinor,
             currency: p.amount.currency,
