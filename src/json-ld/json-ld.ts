@@ -27,8 +27,6 @@ import { JsonLdIds, type JsonLdBrand } from './json-ld-ids';
  * Every node has a stable `@id` (json-ld-ids.ts), so documents on one page join.
  */
 
-export type JsonLd = Record<string, unknown>;
-
 type Weekday = 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';
 
 const CONTEXT = 'https://schema.org';
