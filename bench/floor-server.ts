@@ -7,7 +7,7 @@ import {
   resolveFields,
 } from '../src/content-resolution/resolve-fields';
 import { renderTokensDeep, type TokenContext } from '../src/content-resolution/tokens';
-import { clinicJsonLd, markdownToPlainText, treatmentJsonLd } from '../src/json-ld/json-ld';
+import { clinicJsonLd, treatmentJsonLd, type JsonLdClinicInput } from '../src/json-ld/json-ld';
 import { formatMoney } from '../src/pricing/money';
 import { markdownToSafeHtml } from '../src/text/markdown';
 
@@ -62,6 +62,10 @@ const CLINIC_PAGE_SQL = `
               WHERE t.slug = $3)
   SELECT (SELECT row_to_json(c) FROM c) AS clinic,
          (SELECT row_to_json(t) FROM t) AS treatment,
+         (SELECT coalesce(json_agg(o ORDER BY o.name, o.id), '[]') FROM (
+            SELECT t.id, t.slug, t.name
+              FROM c JOIN clinic_treatments ct ON ct.clinic_id = c.id AND ct.publication_status = 'PUBLISHED'
+              JOIN treatments t ON t.id = ct.treatment_id AND t.publication_status = 'PUBLISHED') o) AS offered,
          (${OVERRIDES('TREATMENT')}) AS treatment_overrides,
          (${POLICIES('TREATMENT')}) AS treatment_policies,
          (${OVERRIDES('FAQ')}) AS faq_overrides,
@@ -181,6 +185,17 @@ async function clinicPage(brand: string, clinicSlug: string, treatmentSlug: stri
     opens,
     closes,
   }));
+  const jsonLdClinic: JsonLdClinicInput = {
+    slug: c.slug,
+    name: c.name,
+    phone: c.phone,
+    email: c.email,
+    address,
+    geo,
+    openingHours,
+    brand: { slug: brand, name: c.brand_name, websiteUrl: c.brand_url },
+    url: c.brand_url ? `${c.brand_url}/clinics/${c.slug}` : null,
+  };
   const clinic: Row = {
     slug: c.slug,
     name: c.name,
@@ -191,14 +206,8 @@ async function clinicPage(brand: string, clinicSlug: string, treatmentSlug: stri
     geo,
     openingHours,
     jsonLd: clinicJsonLd({
-      name: c.name,
-      phone: c.phone,
-      email: c.email,
-      address,
-      geo,
-      openingHours,
-      brandName: c.brand_name,
-      url: c.brand_url ? `${c.brand_url}/clinics/${c.slug}` : null,
+      ...jsonLdClinic,
+      treatments: (row.offered as Row[]).map((o) => ({ slug: o.slug, name: o.name })),
     }),
     treatment: null,
   };
@@ -254,20 +263,25 @@ async function clinicPage(brand: string, clinicSlug: string, treatmentSlug: stri
         photoUrl: p.photo_url,
       })),
       jsonLd: treatmentJsonLd({
+        slug: t.slug,
         name: v.name,
         aliases: v.aliases,
-        summary: markdownToPlainText(v.summary),
-        durationMinutes: v.facts.durationMinutes,
+        summary: v.summary,
         contraindications: v.contraindications,
-        offers: prices.map((p) => ({
-          label: p.label,
-          amountMinor: p.amount.amountMinor,
-          currency: p.amount.currency,
-          validFrom: p.validFrom,
-          validUntil: p.validUntil,
-          isFromPrice: p.isFromPrice,
-        })),
-        clinic: { name: c.name },
+        brand: jsonLdClinic.brand,
+        offeredAt: {
+          clinic: jsonLdClinic,
+          offers: prices.map((p, i) => ({
+            id: (row.prices as Row[])[i].id,
+            label: p.label,
+            amountMinor: p.amount.amountMinor,
+            currency: p.amount.currency,
+            formatted: p.amount.formatted,
+            validFrom: p.validFrom,
+            validUntil: p.validUntil,
+            isFromPrice: p.isFromPrice,
+          })),
+        },
       }),
     };
   }

@@ -389,8 +389,9 @@ describe('delivery API', () => {
           postalCode: '78701',
           addressCountry: 'US',
         },
-        geo: { '@type': 'GeoCoordinates', latitude: 30.2672, longitude: -97.7431 },
+        geo: { '@type': 'GeoCoordinates', latitude: '30.267200', longitude: '-97.743100' },
       });
+      expect(jsonLd['@id']).toMatch(/\/clinics\/austin-downtown#clinic$/);
       expect(jsonLd.openingHoursSpecification[0]).toEqual({
         '@type': 'OpeningHoursSpecification',
         dayOfWeek: 'https://schema.org/Monday',
@@ -399,25 +400,33 @@ describe('delivery API', () => {
       });
     });
 
-    it('describes the treatment as a MedicalProcedure with the clinic’s prices as Offers', async () => {
+    it('describes the treatment as a MedicalTherapy, its clinic offering it at the clinic’s prices', async () => {
       const { jsonLd } = (await page('austin-downtown')).treatment;
-      expect(jsonLd).toMatchObject({
-        '@context': 'https://schema.org',
-        '@type': 'MedicalProcedure',
-        name: 'Micro-Needling',
+      const [therapy, clinic] = jsonLd['@graph'];
+      expect(jsonLd['@context']).toBe('https://schema.org');
+      expect(therapy).toMatchObject({ '@type': 'MedicalTherapy', name: 'Micro-Needling' });
+      expect(clinic).toMatchObject({
+        '@type': 'MedicalClinic',
+        '@id': expect.stringMatching(/\/clinics\/austin-downtown#clinic$/),
+        availableService: [{ '@id': therapy['@id'] }],
       });
-      expect(jsonLd.offers[0]).toMatchObject({
+      expect(clinic.makesOffer[0]).toMatchObject({
         '@type': 'Offer',
         price: '349.00',
         priceCurrency: 'USD',
+        itemOffered: { '@type': 'Service', name: 'Micro-Needling' },
       });
       const brand = await app.graphql(
         `{ treatment(brand: "${BRAND}", slug: "micro-needling") { jsonLd } }`,
       );
-      expect(brand.body.data.treatment.jsonLd.offers).toBeUndefined();
+      expect(brand.body.data.treatment.jsonLd).toMatchObject({
+        '@type': 'MedicalTherapy',
+        '@id': therapy['@id'],
+      });
+      expect(JSON.stringify(brand.body.data.treatment.jsonLd)).not.toContain('Offer');
     });
 
-    it('describes FAQ lists as an FAQPage and providers as Person or Physician', async () => {
+    it('describes FAQ lists as an FAQPage and every provider as a Person', async () => {
       const { body } = await app.graphql(`{
         faqs(brand: "${BRAND}", clinic: "dallas-uptown") { jsonLd edges { node { question } } }
         providers(brand: "${BRAND}") { edges { node { slug jsonLd } } }
@@ -437,7 +446,7 @@ describe('delivery API', () => {
           ],
         ),
       );
-      expect(types['maya-ellison']).toBe('Physician');
+      expect(types['maya-ellison']).toBe('Person');
       expect(types['jordan-reyes']).toBe('Person');
     });
   });

@@ -179,8 +179,9 @@ describe('preview: the working copy for editors and preview keys', () => {
         scope: 'BRAND',
         missing: true,
       });
-      expect(preview.treatment.jsonLd.name).toBe('Peel Deluxe');
-      expect(preview.treatment.jsonLd.offers).toHaveLength(3);
+      const [therapy, offeredAt] = preview.treatment.jsonLd['@graph'];
+      expect(therapy.name).toBe('Peel Deluxe');
+      expect(offeredAt.makesOffer).toHaveLength(3);
       expect(preview.jsonLd.parentOrganization.name).toBe('Preview Spa');
     });
 

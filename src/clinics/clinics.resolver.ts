@@ -8,6 +8,8 @@ import { pageWindow, toConnection } from '../graphql/connection';
 import type { GraphqlContext } from '../graphql/graphql-context';
 import type { RequestLoaders } from '../graphql/request-loaders';
 import { clinicJsonLd } from '../json-ld/json-ld';
+import { serializeJsonLd } from '../json-ld/json-ld-script';
+import { jsonLdClinic } from './clinic-json-ld';
 import { Provider } from '../providers/dtos/provider.object';
 import { ProvidersService } from '../providers/providers.service';
 import { Region } from '../regions/dtos/region.object';
@@ -160,24 +162,31 @@ export class ClinicsResolver {
     );
   }
 
-  @ResolveField(() => GraphQLJSONObject, { description: 'schema.org MedicalClinic.' })
-  async jsonLd(
-    @Parent() clinic: Clinic,
-    @Context() { loaders }: GraphqlContext,
-  ): Promise<Record<string, unknown>> {
-    const brand = await loaders
-      .forMode(this.brandsService.batchById, clinic.mode)
-      .load(clinic.row.brandId);
+  @ResolveField(() => GraphQLJSONObject, {
+    description:
+      'schema.org MedicalClinic with a stable `@id`, linking the treatments offered (`availableService`) by theirs; providers link to it from their own `worksFor`. To embed it in a page use `jsonLdScript`, never a plain JSON.stringify of this object.',
+  })
+  async jsonLd(@Parent() clinic: Clinic, @Context() context: GraphqlContext): Promise<object> {
+    const { loaders } = context;
+    const [brand, offered] = await Promise.all([
+      loaders.forMode(this.brandsService.batchById, clinic.mode).load(clinic.row.brandId),
+      this.offeredAt(clinic, loaders),
+    ]);
     return clinicJsonLd({
-      name: clinic.name,
-      phone: clinic.phone,
-      email: clinic.email,
-      address: clinic.address,
-      geo: clinic.geo,
-      openingHours: clinic.openingHours,
-      brandName: brand?.name ?? '',
-      url: brand?.websiteUrl ? `${brand.websiteUrl}/clinics/${clinic.slug}` : null,
+      ...jsonLdClinic(clinic, brand),
+      treatments: offered.map(({ slug, name }) => ({ slug, name })),
     });
+  }
+
+  @ResolveField(() => String, {
+    description:
+      '`jsonLd` as JSON text that is safe to embed between `<script type="application/ld+json">` and `</script>` (`<`, `>`, `&`, U+2028 and U+2029 are escaped as `\\u003c`…). Embed this rather than serializing `jsonLd` yourself.',
+  })
+  async jsonLdScript(
+    @Parent() clinic: Clinic,
+    @Context() context: GraphqlContext,
+  ): Promise<string> {
+    return serializeJsonLd(await this.jsonLd(clinic, context));
   }
 
   private offeredAt(clinic: Clinic, loaders: RequestLoaders) {

@@ -9,7 +9,9 @@ import { Treatment } from '../treatments/dtos/treatment.object';
 import { TreatmentEntity } from '../treatments/treatment.entity';
 import { TreatmentsService } from '../treatments/treatments.service';
 import { PreviewAccessService } from '../read-mode/preview-access.service';
-import { faqPageJsonLd } from '../json-ld/json-ld';
+import { jsonLdBrand } from '../clinics/clinic-json-ld';
+import { serializeJsonLd } from '../json-ld/json-ld-script';
+import { faqListJsonLd } from './faq-json-ld';
 import { markdownToSafeHtml } from '../text/markdown';
 import { FaqConnection } from './dtos/faq-connection.object';
 import { Faq } from './dtos/faq.object';
@@ -53,7 +55,12 @@ export class FaqsResolver {
       mode,
       loaders,
     );
-    return pageOf('faqs', faqs, args);
+    const page = {
+      brand: jsonLdBrand(brand),
+      clinic: args.clinic ?? null,
+      treatment: args.treatment ?? null,
+    };
+    return { ...pageOf('faqs', faqs, args), page };
   }
 
   @ResolveField(() => String, { description: 'Sanitized HTML of the answer.' })
@@ -83,14 +90,21 @@ export class FaqsResolver {
 @Resolver(() => FaqConnection)
 export class FaqConnectionResolver {
   @ResolveField(() => GraphQLJSONObject, {
-    description: 'schema.org FAQPage of the FAQs on this page.',
+    description:
+      'schema.org FAQPage of the FAQs on this page (answers as sanitized HTML), `about` the clinic and treatment by their `@id`. To embed it in a page use `jsonLdScript`, never a plain JSON.stringify of this object.',
   })
-  jsonLd(@Parent() connection: FaqConnection): Record<string, unknown> {
-    return faqPageJsonLd(
-      connection.edges.map(({ node }) => ({
-        question: node.question,
-        answer: markdownToSafeHtml(node.answer),
-      })),
+  jsonLd(@Parent() connection: FaqConnection): object {
+    return faqListJsonLd(
+      connection.edges.map(({ node }) => node),
+      connection.page ?? null,
     );
+  }
+
+  @ResolveField(() => String, {
+    description:
+      '`jsonLd` as JSON text that is safe to embed between `<script type="application/ld+json">` and `</script>` (`<`, `>`, `&`, U+2028 and U+2029 are escaped as `\\u003c`…). Embed this rather than serializing `jsonLd` yourself.',
+  })
+  jsonLdScript(@Parent() connection: FaqConnection): string {
+    return serializeJsonLd(this.jsonLd(connection));
   }
 }

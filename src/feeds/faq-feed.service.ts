@@ -4,11 +4,11 @@ import { ClinicsService } from '../clinics/clinics.service';
 import { ContentResolutionService } from '../content-resolution/content-resolution.service';
 import { PUBLISHED } from '../read-mode/read-mode';
 import { RequestLoaders } from '../graphql/request-loaders';
-import { faqPageJsonLd, JsonLd } from '../json-ld/json-ld';
-import { markdownToSafeHtml } from '../text/markdown';
+import { jsonLdBrand } from '../clinics/clinic-json-ld';
+import { faqListJsonLd } from '../faqs/faq-json-ld';
 import { TreatmentsService } from '../treatments/treatments.service';
 
-export type FaqFeed = { found: true; jsonLd: JsonLd } | { found: false; message: string };
+export type FaqFeed = { found: true; jsonLd: object } | { found: false; message: string };
 
 /**
  * FAQPage JSON-LD for a clinic's page (optionally one treatment's), from the
@@ -56,9 +56,11 @@ export class FaqFeedService {
     );
     return {
       found: true,
-      jsonLd: faqPageJsonLd(
-        faqs.map((faq) => ({ question: faq.question, answer: markdownToSafeHtml(faq.answer) })),
-      ),
+      jsonLd: faqListJsonLd(faqs, {
+        brand: jsonLdBrand(brand),
+        clinic: clinicSlug,
+        treatment: treatmentSlug,
+      }),
     };
   }
 }

@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
+import { serializeJsonLd } from '../json-ld/json-ld-script';
 import { matchesIfNoneMatch, strongEtag } from './etag';
 import { FaqFeedService } from './faq-feed.service';
 
@@ -54,7 +55,7 @@ export class FeedsController {
       res.json({ error: 'NOT_FOUND', message: feed.message });
       return;
     }
-    const body = JSON.stringify(feed.jsonLd);
+    const body = serializeJsonLd(feed.jsonLd);
     const etag = strongEtag(body);
     res.setHeader('etag', etag);
     res.setHeader('cache-control', `public, max-age=${this.config.feedMaxAgeSeconds}`);

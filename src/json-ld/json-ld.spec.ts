@@ -1,37 +1,21 @@
+import jsonld from 'jsonld';
+import type { MedicalProcedureLeaf, PhysicianLeaf } from 'schema-dts';
 import {
   clinicJsonLd,
   faqPageJsonLd,
-  markdownToPlainText,
   providerJsonLd,
   treatmentJsonLd,
   type JsonLdClinicInput,
-  type JsonLdProviderInput,
   type JsonLdTreatmentInput,
 } from './json-ld';
+import { serializeJsonLd } from './json-ld-script';
 
-/** Paths of every null/undefined/non-finite value, which search engines must never see. */
-function nullishPaths(value: unknown, path = '$'): string[] {
-  if (value === null || value === undefined) return [path];
-  if (typeof value === 'number' && !Number.isFinite(value)) return [path];
-  if (Array.isArray(value)) {
-    return value.flatMap((item, i) => nullishPaths(item, `${path}[${i}]`));
-  }
-  if (typeof value === 'object') {
-    return Object.entries(value).flatMap(([key, v]) => nullishPaths(v, `${path}.${key}`));
-  }
-  return [];
-}
-
-function expectCleanJsonLd(doc: Record<string, unknown>, type: unknown) {
-  expect(doc['@context']).toBe('https://schema.org');
-  expect(doc['@type']).toEqual(type);
-  expect(nullishPaths(doc)).toEqual([]);
-  expect(JSON.parse(JSON.stringify(doc))).toEqual(doc);
-}
+const brand = { slug: 'glow', name: 'Glow Med Spa', websiteUrl: 'https://glow.example' };
 
 const clinic: JsonLdClinicInput = {
+  slug: 'austin',
   name: 'Glow Med Spa Austin',
-  url: 'https://glow.example/austin',
+  url: 'https://glow.example/clinics/austin',
   phone: '+1-512-555-0100',
   email: 'austin@glow.example',
   address: {
@@ -45,22 +29,191 @@ const clinic: JsonLdClinicInput = {
   geo: { lat: 30.2672, lng: -97.7431 },
   openingHours: [
     { day: 'MONDAY', opens: '09:00', closes: '18:00' },
-    { day: 'SATURDAY', opens: '10:00', closes: '14:00' },
     { day: 'SUNDAY', opens: '10:00', closes: '12:00' },
     { day: 'SUNDAY', opens: '13:00', closes: '16:00' },
   ],
-  brandName: 'Glow Med Spa',
+  brand,
+  treatments: [{ slug: 'micro-needling', name: 'Micro-needling' }],
 };
 
+const treatment: JsonLdTreatmentInput = {
+  slug: 'micro-needling',
+  name: 'Micro-needling',
+  aliases: ['Collagen induction therapy'],
+  summary: 'Tiny **controlled** micro-injuries. See [our guide](https://glow.example/guide).',
+  procedureType: 'PERCUTANEOUS',
+  contraindications: ['Active acne', 'Pregnancy'],
+  brand,
+};
+
+const offers = [
+  {
+    id: 'p1',
+    label: 'Single session',
+    amountMinor: 34900,
+    currency: 'USD',
+    formatted: '$349.00',
+    validFrom: '2026-01-01',
+    validUntil: null,
+    isFromPrice: false,
+  },
+  {
+    id: 'p2',
+    label: 'Package of 3',
+    amountMinor: 89900,
+    currency: 'usd',
+    formatted: '$899.00',
+    validFrom: null,
+    validUntil: '2026-12-31',
+    isFromPrice: true,
+  },
+];
+
+const atClinic = { ...treatment, offeredAt: { clinic, offers } };
+
+const provider = {
+  slug: 'maya',
+  name: 'Maya Ellison',
+  credentials: ['MD', ' FAAD '],
+  title: 'Medical Director',
+  bio: '## About\n\nBoard-certified *dermatologist*.',
+  photoUrl: 'https://glow.example/maya.jpg',
+  clinics: [{ slug: 'austin', name: 'Glow Med Spa Austin' }],
+  brand,
+};
+
+const faqs = {
+  faqs: [
+    {
+      question: 'Does it hurt?',
+      answer: '<p>Numbing cream keeps it <strong>comfortable</strong>.</p>',
+    },
+    { question: '  ', answer: 'skipped: blank question' },
+  ],
+  page: { brand, clinic: 'austin', treatment: 'micro-needling' },
+};
+
+/** Every document the builders emit, by name. */
+const documents: [string, object][] = [
+  ['clinic', clinicJsonLd(clinic)],
+  ['brand treatment', treatmentJsonLd(treatment)],
+  ['treatment at a clinic', treatmentJsonLd(atClinic)],
+  ['provider', providerJsonLd(provider)],
+  ['FAQ page', faqPageJsonLd(faqs)],
+];
+
+const SCHEMA = 'https://schema.org/';
+
+/*
+ * Offline expansion: the schema.org context is replaced by its essence,
+ * `@vocab` (every term is a schema.org IRI), so no request leaves the test.
+ */
+const documentLoader = async (url: string) => {
+  if (url.replace(/\/$/, '') !== 'https://schema.org') throw new Error(`no network: ${url}`);
+  return {
+    contextUrl: undefined,
+    documentUrl: url,
+    document: { '@context': { '@vocab': SCHEMA } },
+  };
+};
+
+type Expanded = Record<string, unknown[]> & { '@id'?: string; '@type'?: string[] };
+
+/** Every node of an expanded document, nested ones included. */
+function nodes(value: unknown): Expanded[] {
+  if (Array.isArray(value)) return value.flatMap(nodes);
+  if (value === null || typeof value !== 'object') return [];
+  const node = value as Expanded;
+  const nested = Object.entries(node)
+    .filter(([key]) => !key.startsWith('@') || key === '@graph')
+    .flatMap(([, v]) => nodes(v));
+  return node['@type'] || node['@id'] ? [node, ...nested] : nested;
+}
+
+const ofType = (all: Expanded[], type: string) =>
+  all.filter((node) => node['@type']?.includes(SCHEMA + type));
+const has = (node: Expanded, property: string) => (node[SCHEMA + property] ?? []).length > 0;
+const first = (node: Expanded, property: string) =>
+  (node[SCHEMA + property]?.[0] ?? {}) as Expanded & { '@value'?: unknown };
+
+describe('JSON-LD documents', () => {
+  it.each(documents)(
+    '%s expands offline as JSON-LD, with schema.org terms only',
+    async (_, doc) => {
+      const expanded = await jsonld.expand(doc as jsonld.JsonLdDocument, { documentLoader });
+      const all = nodes(expanded);
+      expect(all.length).toBeGreaterThan(0);
+      for (const node of all) {
+        for (const key of Object.keys(node).filter((k) => !k.startsWith('@'))) {
+          expect(key.startsWith(SCHEMA)).toBe(true);
+        }
+      }
+    },
+  );
+
+  it('meets Google’s required properties for LocalBusiness, Offer and FAQPage', async () => {
+    const all = nodes(
+      await jsonld.expand(documents.map(([, doc]) => doc) as jsonld.JsonLdDocument, {
+        documentLoader,
+      }),
+    );
+    const clinics = ofType(all, 'MedicalClinic').filter((node) => has(node, 'address'));
+    expect(clinics.length).toBeGreaterThanOrEqual(2);
+    for (const node of clinics) {
+      expect(has(node, 'name')).toBe(true);
+      expect(has(first(node, 'address'), 'streetAddress')).toBe(true);
+    }
+    const offerNodes = ofType(all, 'Offer');
+    expect(offerNodes).toHaveLength(2);
+    for (const offer of offerNodes) {
+      expect(has(offer, 'price') || has(offer, 'priceSpecification')).toBe(true);
+      expect(has(offer, 'priceCurrency')).toBe(true);
+    }
+    const [page] = ofType(all, 'FAQPage');
+    const questions = page[SCHEMA + 'mainEntity'] as Expanded[];
+    expect(questions).toHaveLength(1);
+    for (const question of questions) {
+      expect(has(question, 'name')).toBe(true);
+      expect(has(first(question, 'acceptedAnswer'), 'text')).toBe(true);
+    }
+  });
+
+  it('joins the documents by @id: clinic ↔ offers ↔ service ↔ providers ↔ FAQ page', async () => {
+    const all = nodes(
+      await jsonld.expand(documents.map(([, doc]) => doc) as jsonld.JsonLdDocument, {
+        documentLoader,
+      }),
+    );
+    const ids = (type: string) => new Set(ofType(all, type).map((node) => node['@id']));
+    const clinicId = 'https://glow.example/clinics/austin#clinic';
+    const procedureId = 'https://glow.example/treatments/micro-needling#procedure';
+    const personId = 'https://glow.example/providers/maya#person';
+    expect(ids('MedicalClinic')).toEqual(new Set([clinicId]));
+    expect(ids('MedicalTherapy')).toEqual(new Set([procedureId]));
+    expect(ids('Person')).toEqual(new Set([personId]));
+    const [page] = ofType(all, 'FAQPage');
+    expect(page['@id']).toBe('https://glow.example/clinics/austin/treatments/micro-needling#faq');
+    expect((page[SCHEMA + 'about'] as Expanded[]).map((ref) => ref['@id'])).toEqual([
+      clinicId,
+      procedureId,
+    ]);
+    for (const offer of ofType(all, 'Offer')) {
+      expect(first(offer, 'itemOffered')['@id']).toBe(
+        'https://glow.example/clinics/austin/treatments/micro-needling#service',
+      );
+      expect(first(offer, 'offeredBy')['@id']).toBe(clinicId);
+    }
+  });
+});
+
 describe('clinicJsonLd', () => {
-  it('describes a MedicalClinic with address, geo, hours and brand', () => {
-    const doc = clinicJsonLd(clinic);
-    expectCleanJsonLd(doc, 'MedicalClinic');
-    expect(doc).toEqual({
+  it('describes a MedicalClinic with address, 6-decimal geo, hours, brand and services', () => {
+    expect(clinicJsonLd(clinic)).toEqual({
       '@context': 'https://schema.org',
       '@type': 'MedicalClinic',
+      '@id': 'https://glow.example/clinics/austin#clinic',
       name: 'Glow Med Spa Austin',
-      url: 'https://glow.example/austin',
+      url: 'https://glow.example/clinics/austin',
       telephone: '+1-512-555-0100',
       email: 'austin@glow.example',
       address: {
@@ -71,23 +224,13 @@ describe('clinicJsonLd', () => {
         postalCode: '78701',
         addressCountry: 'US',
       },
-      geo: {
-        '@type': 'GeoCoordinates',
-        latitude: 30.2672,
-        longitude: -97.7431,
-      },
+      geo: { '@type': 'GeoCoordinates', latitude: '30.267200', longitude: '-97.743100' },
       openingHoursSpecification: [
         {
           '@type': 'OpeningHoursSpecification',
           dayOfWeek: 'https://schema.org/Monday',
           opens: '09:00',
           closes: '18:00',
-        },
-        {
-          '@type': 'OpeningHoursSpecification',
-          dayOfWeek: 'https://schema.org/Saturday',
-          opens: '10:00',
-          closes: '14:00',
         },
         {
           '@type': 'OpeningHoursSpecification',
@@ -102,358 +245,157 @@ describe('clinicJsonLd', () => {
           closes: '16:00',
         },
       ],
-      parentOrganization: { '@type': 'Organization', name: 'Glow Med Spa' },
-    });
-  });
-
-  it('maps every weekday to its schema.org URL', () => {
-    const days = [
-      'MONDAY',
-      'TUESDAY',
-      'WEDNESDAY',
-      'THURSDAY',
-      'FRIDAY',
-      'SATURDAY',
-      'SUNDAY',
-    ] as const;
-    const doc = clinicJsonLd({
-      ...clinic,
-      openingHours: days.map((day) => ({
-        day,
-        opens: '09:00',
-        closes: '17:00',
-      })),
-    });
-    const specs = doc.openingHoursSpecification as { dayOfWeek: string }[];
-    expect(specs.map((s) => s.dayOfWeek)).toEqual([
-      'https://schema.org/Monday',
-      'https://schema.org/Tuesday',
-      'https://schema.org/Wednesday',
-      'https://schema.org/Thursday',
-      'https://schema.org/Friday',
-      'https://schema.org/Saturday',
-      'https://schema.org/Sunday',
-    ]);
-  });
-
-  it('omits missing optional data instead of emitting null', () => {
-    const doc = clinicJsonLd({
-      ...clinic,
-      url: undefined,
-      phone: null,
-      email: '  ',
-      address: {
-        ...clinic.address,
-        line2: null,
-        region: null,
-        postalCode: null,
+      parentOrganization: {
+        '@type': 'Organization',
+        '@id': 'https://glow.example/#organization',
+        name: 'Glow Med Spa',
+        url: 'https://glow.example',
       },
-      geo: { lat: Number.NaN, lng: -97.7431 },
+      availableService: [
+        {
+          '@type': 'MedicalTherapy',
+          '@id': 'https://glow.example/treatments/micro-needling#procedure',
+          name: 'Micro-needling',
+        },
+      ],
+    });
+  });
+
+  it('omits missing data instead of emitting null, and ids fall back to a urn', () => {
+    const doc = clinicJsonLd({
+      ...clinic,
+      url: null,
+      phone: null,
+      email: null,
+      address: { ...clinic.address, line2: null, region: null, postalCode: null },
+      geo: { lat: Number.NaN, lng: 1 },
       openingHours: [],
-    });
-    expectCleanJsonLd(doc, 'MedicalClinic');
-    expect(Object.keys(doc)).toEqual([
-      '@context',
-      '@type',
-      'name',
-      'address',
-      'parentOrganization',
-    ]);
-    expect(doc.address).toEqual({
-      '@type': 'PostalAddress',
-      streetAddress: '500 Congress Ave',
-      addressLocality: 'Austin',
-      addressCountry: 'US',
-    });
+      treatments: [],
+      brand: { slug: 'glow', name: '', websiteUrl: null },
+    }) as unknown as Record<string, unknown>;
+    expect(doc['@id']).toBe('urn:clinic-content:glow/clinics/austin#clinic');
+    for (const key of [
+      'url',
+      'telephone',
+      'email',
+      'geo',
+      'openingHoursSpecification',
+      'availableService',
+    ]) {
+      expect(doc).not.toHaveProperty(key);
+    }
+    expect(JSON.stringify(doc)).not.toContain('null');
   });
 });
 
-const treatment: JsonLdTreatmentInput = {
-  name: 'Microneedling',
-  aliases: ['Collagen induction therapy'],
-  summary: 'Stimulates **collagen** with [fine needles](https://example.com).',
-  durationMinutes: { min: 45, max: 60 },
-  procedureType: 'PERCUTANEOUS',
-  contraindications: ['Active acne', 'Pregnancy'],
-  offers: [
-    {
-      label: 'Single session',
-      amountMinor: 34900,
-      currency: 'USD',
-      validFrom: '2025-01-01',
-      validUntil: '2025-12-31',
-      isFromPrice: false,
-    },
-    {
-      label: 'Package of 3',
-      amountMinor: 89900,
-      currency: 'USD',
-      validFrom: null,
-      validUntil: null,
-      isFromPrice: true,
-    },
-  ],
-  clinic: { name: 'Glow Med Spa Austin', url: 'https://glow.example/austin' },
-};
-
 describe('treatmentJsonLd', () => {
-  it('describes a MedicalProcedure with priced offers', () => {
-    const doc = treatmentJsonLd(treatment);
-    expectCleanJsonLd(doc, 'MedicalProcedure');
-    expect(doc).toEqual({
+  it('describes the brand treatment as a MedicalTherapy with contraindications and plain text', () => {
+    expect(treatmentJsonLd(treatment)).toEqual({
       '@context': 'https://schema.org',
-      '@type': 'MedicalProcedure',
-      name: 'Microneedling',
+      '@type': 'MedicalTherapy',
+      '@id': 'https://glow.example/treatments/micro-needling#procedure',
+      name: 'Micro-needling',
       alternateName: ['Collagen induction therapy'],
-      description: 'Stimulates collagen with fine needles.',
+      description: 'Tiny controlled micro-injuries. See our guide.',
       procedureType: 'https://schema.org/PercutaneousProcedure',
       contraindication: ['Active acne', 'Pregnancy'],
-      offers: [
-        {
-          '@type': 'Offer',
-          name: 'Single session',
-          price: '349.00',
-          priceCurrency: 'USD',
-          validFrom: '2025-01-01',
-          priceValidUntil: '2025-12-31',
-          offeredBy: {
-            '@type': 'MedicalClinic',
-            name: 'Glow Med Spa Austin',
-            url: 'https://glow.example/austin',
-          },
-        },
-        {
-          '@type': 'Offer',
-          name: 'Package of 3',
-          price: '899.00',
-          priceCurrency: 'USD',
-          priceSpecification: {
-            '@type': 'PriceSpecification',
-            minPrice: '899.00',
-            priceCurrency: 'USD',
-          },
-          offeredBy: {
-            '@type': 'MedicalClinic',
-            name: 'Glow Med Spa Austin',
-            url: 'https://glow.example/austin',
-          },
-        },
-      ],
     });
   });
 
-  it('uses the currency exponent for the price string', () => {
-    const doc = treatmentJsonLd({
-      ...treatment,
-      offers: [
-        { ...treatment.offers[0], amountMinor: 45000, currency: 'jpy' },
-        { ...treatment.offers[0], amountMinor: 1005, currency: 'KWD' },
-      ],
+  it('at a clinic, hangs the prices on the clinic: makesOffer → Offer → itemOffered Service', () => {
+    const doc = treatmentJsonLd(atClinic) as unknown as { '@graph': Record<string, unknown>[] };
+    const [therapy, clinicNode] = doc['@graph'];
+    expect(therapy['@type']).toBe('MedicalTherapy');
+    expect(therapy).not.toHaveProperty('offers');
+    expect(clinicNode).toMatchObject({
+      '@type': 'MedicalClinic',
+      '@id': 'https://glow.example/clinics/austin#clinic',
+      priceRange: '$349.00–$899.00',
+      availableService: [{ '@id': 'https://glow.example/treatments/micro-needling#procedure' }],
     });
-    const offers = doc.offers as { price: string; priceCurrency: string }[];
-    expect(offers.map((o) => [o.price, o.priceCurrency])).toEqual([
-      ['45000', 'JPY'],
-      ['1.005', 'KWD'],
-    ]);
-  });
-
-  it('omits empty lists, unknown procedure type and a missing clinic', () => {
-    const doc = treatmentJsonLd({
-      ...treatment,
-      aliases: [],
-      contraindications: [],
-      procedureType: null,
-      clinic: null,
-      offers: [{ ...treatment.offers[0], validFrom: null, validUntil: null }],
-    });
-    expectCleanJsonLd(doc, 'MedicalProcedure');
-    expect(doc).not.toHaveProperty('alternateName');
-    expect(doc).not.toHaveProperty('contraindication');
-    expect(doc).not.toHaveProperty('procedureType');
-    expect(doc.offers).toEqual([
+    expect(clinicNode.makesOffer).toEqual([
       {
         '@type': 'Offer',
+        '@id': 'https://glow.example/clinics/austin/treatments/micro-needling#offer-p1',
         name: 'Single session',
         price: '349.00',
         priceCurrency: 'USD',
+        validFrom: '2026-01-01',
+        itemOffered: {
+          '@type': 'Service',
+          '@id': 'https://glow.example/clinics/austin/treatments/micro-needling#service',
+          name: 'Micro-needling',
+          provider: { '@id': 'https://glow.example/clinics/austin#clinic' },
+        },
+        offeredBy: { '@id': 'https://glow.example/clinics/austin#clinic' },
       },
-    ]);
-  });
-
-  it('omits offers entirely when there are none', () => {
-    const doc = treatmentJsonLd({ ...treatment, offers: [] });
-    expectCleanJsonLd(doc, 'MedicalProcedure');
-    expect(doc).not.toHaveProperty('offers');
-  });
-
-  it('refuses a non-integer amount rather than publishing a wrong price', () => {
-    expect(() =>
-      treatmentJsonLd({
-        ...treatment,
-        offers: [{ ...treatment.offers[0], amountMinor: 349.5 }],
+      expect.objectContaining({
+        price: '899.00',
+        priceCurrency: 'USD',
+        priceValidUntil: '2026-12-31',
+        priceSpecification: { '@type': 'PriceSpecification', minPrice: 899, priceCurrency: 'USD' },
       }),
-    ).toThrow(/integer/);
+    ]);
   });
 });
-
-describe('faqPageJsonLd', () => {
-  it('describes a FAQPage of questions with accepted answers', () => {
-    const doc = faqPageJsonLd([
-      {
-        question: 'Does it hurt?',
-        answer: 'A numbing cream is applied first.',
-      },
-      {
-        question: 'How long?',
-        answer: '<p>About <strong>1 hour</strong>.</p>',
-      },
-    ]);
-    expectCleanJsonLd(doc, 'FAQPage');
-    expect(doc.mainEntity).toEqual([
-      {
-        '@type': 'Question',
-        name: 'Does it hurt?',
-        acceptedAnswer: {
-          '@type': 'Answer',
-          text: 'A numbing cream is applied first.',
-        },
-      },
-      {
-        '@type': 'Question',
-        name: 'How long?',
-        acceptedAnswer: {
-          '@type': 'Answer',
-          text: '<p>About <strong>1 hour</strong>.</p>',
-        },
-      },
-    ]);
-  });
-
-  it('skips entries without a question or an answer', () => {
-    const doc = faqPageJsonLd([
-      { question: ' ', answer: 'Orphan answer' },
-      { question: 'Unanswered?', answer: '' },
-      { question: 'Downtime?', answer: 'None.' },
-    ]);
-    expectCleanJsonLd(doc, 'FAQPage');
-    expect(doc.mainEntity).toHaveLength(1);
-  });
-});
-
-const provider: JsonLdProviderInput = {
-  name: 'Dana Lee',
-  credentials: ['RN', 'BSN'],
-  title: 'Lead Aesthetic Nurse',
-  bio: 'Dana has **10 years** of experience.',
-  photoUrl: 'https://cdn.example/dana.jpg',
-  clinics: [{ name: 'Glow Med Spa Austin' }, { name: 'Glow Med Spa Dallas' }],
-};
 
 describe('providerJsonLd', () => {
-  it('describes a non-physician as a Person', () => {
-    const doc = providerJsonLd(provider);
-    expectCleanJsonLd(doc, 'Person');
-    expect(doc).toEqual({
+  it('describes every provider as a Person who works for their clinics', () => {
+    expect(providerJsonLd(provider)).toEqual({
       '@context': 'https://schema.org',
       '@type': 'Person',
-      name: 'Dana Lee',
-      honorificSuffix: 'RN, BSN',
-      jobTitle: 'Lead Aesthetic Nurse',
-      description: 'Dana has 10 years of experience.',
-      image: 'https://cdn.example/dana.jpg',
-      worksFor: [
-        { '@type': 'MedicalClinic', name: 'Glow Med Spa Austin' },
-        { '@type': 'MedicalClinic', name: 'Glow Med Spa Dallas' },
-      ],
-    });
-  });
-
-  it.each([
-    [['MD']],
-    [['M.D.']],
-    [['md', 'FAAD']],
-    [['D.O.']],
-    [['MBBS']],
-    [['MBChB']],
-    [['M.B.Ch.B.']],
-    [['MD, FAAD']],
-  ])('describes %p as a Physician', (credentials) => {
-    const doc = providerJsonLd({ ...provider, credentials });
-    expectCleanJsonLd(doc, 'Physician');
-  });
-
-  it.each([[['RN']], [['NP', 'PA-C']], [['DDS']], [['MDiv']], [[]]])(
-    'keeps %p a Person',
-    (credentials) => {
-      expectCleanJsonLd(providerJsonLd({ ...provider, credentials }), 'Person');
-    },
-  );
-
-  it('uses only Organization-valid properties on a Physician', () => {
-    const doc = providerJsonLd({
-      ...provider,
-      name: 'Sam Ortiz',
-      credentials: ['MD', 'FAAD'],
-      title: 'Medical Director',
-    });
-    expect(doc).toEqual({
-      '@context': 'https://schema.org',
-      '@type': 'Physician',
-      name: 'Sam Ortiz',
-      description: 'Dana has 10 years of experience.',
-      image: 'https://cdn.example/dana.jpg',
+      '@id': 'https://glow.example/providers/maya#person',
+      name: 'Maya Ellison',
+      description: 'About\n\nBoard-certified dermatologist.',
+      image: 'https://glow.example/maya.jpg',
+      honorificSuffix: 'MD, FAAD',
       hasCredential: [
         { '@type': 'EducationalOccupationalCredential', name: 'MD' },
         { '@type': 'EducationalOccupationalCredential', name: 'FAAD' },
       ],
-      memberOf: [
-        { '@type': 'MedicalClinic', name: 'Glow Med Spa Austin' },
-        { '@type': 'MedicalClinic', name: 'Glow Med Spa Dallas' },
+      jobTitle: 'Medical Director',
+      worksFor: [
+        {
+          '@type': 'MedicalClinic',
+          '@id': 'https://glow.example/clinics/austin#clinic',
+          name: 'Glow Med Spa Austin',
+        },
       ],
     });
-    for (const personOnly of ['honorificSuffix', 'jobTitle', 'worksFor']) {
-      expect(doc).not.toHaveProperty(personOnly);
-    }
-  });
-
-  it('omits a missing photo, title, bio and clinics', () => {
-    const doc = providerJsonLd({
-      ...provider,
-      title: null,
-      bio: '',
-      photoUrl: null,
-      clinics: [],
-    });
-    expectCleanJsonLd(doc, 'Person');
-    expect(Object.keys(doc)).toEqual(['@context', 'name', '@type', 'honorificSuffix']);
   });
 });
 
-describe('markdownToPlainText', () => {
-  it.each([
-    ['# Heading', 'Heading'],
-    ['### Closed heading ###', 'Closed heading'],
-    ['**bold** and __strong__', 'bold and strong'],
-    ['*italic* and _emphasis_', 'italic and emphasis'],
-    ['~~gone~~ `code`', 'gone code'],
-    ['[a link](https://example.com "Title") here', 'a link here'],
-    ['![alt text](img.png)', 'alt text'],
-    ['see <https://example.com>', 'see https://example.com'],
-    ['- one\n- two\n* three\n+ four', 'one\ntwo\nthree\nfour'],
-    ['1. first\n2) second', 'first\nsecond'],
-    ['- [x] done', 'done'],
-    ['> quoted\n> text', 'quoted\ntext'],
-    ['above\n\n---\n\nbelow', 'above\n\nbelow'],
-    ['Title\n=====\nBody', 'Title\nBody'],
-    ['Hello <em>there</em>', 'Hello there'],
-    ['snake_case_name and 5 * 3 * 2', 'snake_case_name and 5 * 3 * 2'],
-    ['\\*not italic\\* \\# not heading', '*not italic* # not heading'],
-    ['```js\nconst x = 1;\n```\nafter', 'const x = 1;\nafter'],
-    ['[text][ref] end\n\n[ref]: https://example.com', 'text end'],
-    ['Plain text stays.', 'Plain text stays.'],
-    ['a\n\n\n\nb', 'a\n\nb'],
-    ['', ''],
-  ])('%p → %p', (markdown, expected) => {
-    expect(markdownToPlainText(markdown)).toBe(expected);
+describe('serializeJsonLd', () => {
+  const attack = '</script><script>alert(document.domain)</script>&\u2028\u2029';
+
+  it('leaves no byte sequence that could end a script element', () => {
+    const text = serializeJsonLd({ name: attack, nested: [{ [attack]: attack }] });
+    expect(text).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(text).toContain('\\u003c/script\\u003e');
+    expect(JSON.parse(text)).toEqual({ name: attack, nested: [{ [attack]: attack }] });
+  });
+});
+
+describe('schema-dts typing', () => {
+  it('makes tsc refuse properties schema.org does not allow on a type', () => {
+    // This compiles only because tsc reports each error expected here.
+    const wrong: [MedicalProcedureLeaf, MedicalProcedureLeaf, PhysicianLeaf] = [
+      {
+        '@type': 'MedicalProcedure',
+        // @ts-expect-error offers do not hang on a procedure
+        offers: [],
+      },
+      {
+        '@type': 'MedicalProcedure',
+        // @ts-expect-error contraindication belongs to MedicalTherapy
+        contraindication: 'Pregnancy',
+      },
+      {
+        '@type': 'Physician',
+        // @ts-expect-error jobTitle is a Person's; a Physician is an organization
+        jobTitle: 'Doctor',
+      },
+    ];
+    expect(wrong).toHaveLength(3);
   });
 });

@@ -1,10 +1,38 @@
+import type {
+  DayOfWeek,
+  FAQPageLeaf,
+  Graph,
+  MedicalClinicLeaf,
+  MedicalProcedureType,
+  MedicalTherapyLeaf,
+  OfferLeaf,
+  PersonLeaf,
+} from 'schema-dts';
 import { minorToDecimalString } from '../pricing/money';
+import { markdownToPlainText } from '../text/markdown';
+import { JsonLdIds, type JsonLdBrand } from './json-ld-ids';
 
-export type JsonLd = Record<string, unknown>;
+/*
+ * schema.org builders, typed with schema-dts so `tsc` refuses a property on a
+ * type that does not have it. What each node is and where it hangs follows
+ * schema.org's domains and Google's structured-data docs:
+ * - a clinic is a MedicalClinic (a LocalBusiness: name and address);
+ * - a treatment is a MedicalTherapy (a MedicalProcedure that may carry
+ *   `contraindication`), linked from its clinics by `availableService`;
+ * - prices are the clinic's `makesOffer` → Offer → `itemOffered` Service (the
+ *   clinic's offering of the treatment); Offers are not allowed on a procedure;
+ * - providers are Persons who `worksFor` their clinics (a Physician is an
+ *   organization in schema.org);
+ * - FAQ lists are an FAQPage `about` its clinic and treatment.
+ * Every node has a stable `@id` (json-ld-ids.ts), so documents on one page join.
+ */
 
 type Weekday = 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';
 
+const CONTEXT = 'https://schema.org';
+
 export interface JsonLdClinicInput {
+  slug: string;
   name: string;
   url?: string | null;
   phone: string | null;
@@ -19,71 +47,175 @@ export interface JsonLdClinicInput {
   };
   geo: { lat: number; lng: number };
   openingHours: { day: Weekday; opens: string; closes: string }[];
-  brandName: string;
+  brand: JsonLdBrand;
+  /** Treatments offered here, linked by `@id`. */
+  treatments?: { slug: string; name: string }[];
 }
 
 export interface JsonLdOfferInput {
+  /** A stable id of the price, for the Offer's `@id`. */
+  id: string;
   label: string;
   amountMinor: number;
   currency: string;
+  /** Formatted for the clinic's locale, e.g. "$349.00" (for `priceRange`). */
+  formatted: string;
   validFrom: string | null;
   validUntil: string | null;
   isFromPrice: boolean;
 }
 
 export interface JsonLdTreatmentInput {
+  slug: string;
   name: string;
   aliases: string[];
-  /** Plain text or Markdown. */
+  /** Markdown; sent as plain text. */
   summary: string;
-  /** Ignored: schema.org has no duration property for a MedicalProcedure. */
-  durationMinutes?: { min: number; max: number };
-  /** Members of schema.org/MedicalProcedureType; omitted when unknown. */
   procedureType?: 'NONINVASIVE' | 'PERCUTANEOUS' | null;
   contraindications: string[];
-  offers: JsonLdOfferInput[];
-  clinic?: { name: string; url?: string | null } | null;
+  brand: JsonLdBrand;
+  /** When resolved for a clinic: the clinic and its current prices. */
+  offeredAt?: { clinic: JsonLdClinicInput; offers: JsonLdOfferInput[] } | null;
 }
 
 export interface JsonLdProviderInput {
+  slug: string;
   name: string;
   credentials: string[];
   title: string | null;
+  /** Markdown; sent as plain text. */
   bio: string;
   photoUrl: string | null;
-  clinics: { name: string }[];
+  clinics: { slug: string; name: string }[];
+  brand: JsonLdBrand;
 }
 
-const CONTEXT = 'https://schema.org';
+export interface JsonLdFaqPageInput {
+  /** Answers as sanitized HTML (Google accepts a small HTML subset there). */
+  faqs: { question: string; answer: string }[];
+  /** Which page the list is: no `@id` without it. */
+  page?: { brand: JsonLdBrand; clinic: string | null; treatment: string | null } | null;
+}
 
-const PROCEDURE_TYPES = {
+const PROCEDURE_TYPES: Record<'NONINVASIVE' | 'PERCUTANEOUS', MedicalProcedureType> = {
   NONINVASIVE: 'https://schema.org/NoninvasiveProcedure',
   PERCUTANEOUS: 'https://schema.org/PercutaneousProcedure',
-} as const;
+};
 
-const PHYSICIAN_DEGREES = new Set(['MD', 'DO', 'MBBS', 'MBCHB']);
-
-export function clinicJsonLd(clinic: JsonLdClinicInput): JsonLd {
-  const { address, geo } = clinic;
-  return compactNode({
+export function clinicJsonLd(clinic: JsonLdClinicInput): MedicalClinicLeaf & JsonLdContext {
+  return compactNode<MedicalClinicLeaf & JsonLdContext>({
     '@context': CONTEXT,
+    ...clinicNode(clinic),
+  });
+}
+
+/**
+ * The brand's treatment: one MedicalTherapy. Resolved for a clinic: a graph of
+ * the therapy and the clinic, whose offers sell it.
+ */
+export function treatmentJsonLd(
+  t: JsonLdTreatmentInput,
+): (MedicalTherapyLeaf & JsonLdContext) | Graph {
+  const ids = new JsonLdIds(t.brand);
+  const therapy: MedicalTherapyLeaf = {
+    '@type': 'MedicalTherapy',
+    '@id': ids.procedure(t.slug),
+    name: t.name,
+    alternateName: t.aliases,
+    description: markdownToPlainText(t.summary),
+    procedureType: t.procedureType ? PROCEDURE_TYPES[t.procedureType] : undefined,
+    contraindication: t.contraindications,
+  };
+  if (!t.offeredAt) {
+    return compactNode<MedicalTherapyLeaf & JsonLdContext>({ '@context': CONTEXT, ...therapy });
+  }
+  const { clinic, offers } = t.offeredAt;
+  const clinicWithOffers: MedicalClinicLeaf = {
+    ...clinicNode({ ...clinic, treatments: [{ slug: t.slug, name: t.name }] }),
+    priceRange: priceRange(offers),
+    makesOffer: offers.map((offer) => offerNode(ids, clinic.slug, t, offer)),
+  };
+  return compactNode<Graph>({ '@context': CONTEXT, '@graph': [therapy, clinicWithOffers] });
+}
+
+/** Entries with a blank question or answer are skipped; Google rejects them. */
+export function faqPageJsonLd({ faqs, page }: JsonLdFaqPageInput): FAQPageLeaf & JsonLdContext {
+  const ids = page ? new JsonLdIds(page.brand) : null;
+  const about = [
+    page?.clinic && ids ? { '@id': ids.clinic(page.clinic) } : null,
+    page?.treatment && ids ? { '@id': ids.procedure(page.treatment) } : null,
+  ].filter((ref) => ref !== null);
+  return compactNode<FAQPageLeaf & JsonLdContext>({
+    '@context': CONTEXT,
+    '@type': 'FAQPage',
+    '@id': page && ids ? ids.faqPage(page.clinic, page.treatment) : undefined,
+    about,
+    mainEntity: faqs
+      .filter((faq) => faq.question.trim() && faq.answer.trim())
+      .map((faq) => ({
+        '@type': 'Question' as const,
+        name: faq.question,
+        acceptedAnswer: { '@type': 'Answer' as const, text: faq.answer },
+      })),
+  });
+}
+
+/**
+ * Every provider is a Person: schema.org's Physician is a MedicalOrganization
+ * (a practice), and IndividualPhysician is still pending. Degrees are
+ * credentials and honorific suffixes; clinics are employers.
+ */
+export function providerJsonLd(p: JsonLdProviderInput): PersonLeaf & JsonLdContext {
+  const ids = new JsonLdIds(p.brand);
+  const credentials = p.credentials.map((c) => c.trim()).filter(Boolean);
+  return compactNode<PersonLeaf & JsonLdContext>({
+    '@context': CONTEXT,
+    '@type': 'Person',
+    '@id': ids.provider(p.slug),
+    name: p.name,
+    description: markdownToPlainText(p.bio),
+    image: p.photoUrl ?? undefined,
+    honorificSuffix: credentials.join(', '),
+    hasCredential: credentials.map((name) => ({
+      '@type': 'EducationalOccupationalCredential',
+      name,
+    })),
+    jobTitle: p.title ?? undefined,
+    worksFor: p.clinics.map((clinic) => ({
+      '@type': 'MedicalClinic',
+      '@id': ids.clinic(clinic.slug),
+      name: clinic.name,
+    })),
+  });
+}
+
+interface JsonLdContext {
+  '@context': typeof CONTEXT;
+}
+
+function clinicNode(clinic: JsonLdClinicInput): MedicalClinicLeaf {
+  const ids = new JsonLdIds(clinic.brand);
+  const { address, geo } = clinic;
+  return {
     '@type': 'MedicalClinic',
+    '@id': ids.clinic(clinic.slug),
     name: clinic.name,
-    url: clinic.url,
-    telephone: clinic.phone,
-    email: clinic.email,
+    url: clinic.url ?? undefined,
+    telephone: clinic.phone ?? undefined,
+    email: clinic.email ?? undefined,
     address: {
       '@type': 'PostalAddress',
       streetAddress: [address.line1, address.line2].filter((line) => line?.trim()).join(', '),
       addressLocality: address.city,
-      addressRegion: address.region,
-      postalCode: address.postalCode,
+      addressRegion: address.region ?? undefined,
+      postalCode: address.postalCode ?? undefined,
       addressCountry: address.country,
     },
     // A coordinate with only one usable half would point somewhere wrong.
+    // Strings, so the 5+ decimals Google asks for survive JSON (30.2672 → "30.267200").
     geo:
       Number.isFinite(geo.lat) && Number.isFinite(geo.lng)
-        ? { '@type': 'GeoCoordinates', latitude: geo.lat, longitude: geo.lng }
+        ? { '@type': 'GeoCoordinates', latitude: geo.lat.toFixed(6), longitude: geo.lng.toFixed(6) }
         : undefined,
     // One spec per entry, so split shifts (09:00–12:00, 13:00–18:00) stay exact.
     openingHoursSpecification: clinic.openingHours.map((entry) => ({
@@ -92,150 +224,63 @@ export function clinicJsonLd(clinic: JsonLdClinicInput): JsonLd {
       opens: entry.opens,
       closes: entry.closes,
     })),
-    parentOrganization: { '@type': 'Organization', name: clinic.brandName },
-  });
-}
-
-/*
- * `offers` and `contraindication` lie outside MedicalProcedure's expected
- * properties (they belong to Service/Product and MedicalTherapy). schema.org
- * treats domains as advisory and explicitly allows `offers` on other types, so
- * the markup stays meaningful; a validator may only show a warning.
- */
-export function treatmentJsonLd(t: JsonLdTreatmentInput): JsonLd {
-  const clinic = t.clinic?.name.trim() ? t.clinic : null;
-  return compactNode({
-    '@context': CONTEXT,
-    '@type': 'MedicalProcedure',
-    name: t.name,
-    alternateName: t.aliases,
-    description: markdownToPlainText(t.summary),
-    procedureType: t.procedureType ? PROCEDURE_TYPES[t.procedureType] : null,
-    contraindication: t.contraindications,
-    offers: t.offers.map((offer) => {
-      const price = minorToDecimalString(offer.amountMinor, offer.currency);
-      const priceCurrency = offer.currency.toUpperCase();
-      return {
-        '@type': 'Offer',
-        name: offer.label,
-        price,
-        priceCurrency,
-        validFrom: offer.validFrom,
-        priceValidUntil: offer.validUntil,
-        priceSpecification: offer.isFromPrice
-          ? { '@type': 'PriceSpecification', minPrice: price, priceCurrency }
-          : null,
-        offeredBy: clinic ? { '@type': 'MedicalClinic', name: clinic.name, url: clinic.url } : null,
-      };
-    }),
-  });
-}
-
-/** Entries with a blank question or answer are skipped; Google rejects them. */
-export function faqPageJsonLd(faqs: { question: string; answer: string }[]): JsonLd {
-  return compactNode({
-    '@context': CONTEXT,
-    '@type': 'FAQPage',
-    mainEntity: faqs
-      .filter((faq) => faq.question.trim() && faq.answer.trim())
-      .map((faq) => ({
-        '@type': 'Question',
-        name: faq.question,
-        // Google accepts a small HTML subset here, so sanitized HTML passes as-is.
-        acceptedAnswer: { '@type': 'Answer', text: faq.answer },
-      })),
-  });
-}
-
-/*
- * Since schema.org v24 "Physician" means "an individual physician or a
- * physician's office considered as a MedicalOrganization", so it is the right
- * type for an MD/DO, but it is an Organization: Person-only properties
- * (honorificSuffix, jobTitle, worksFor) would not validate on it. Physicians
- * therefore carry their degrees as `hasCredential` and their clinics as
- * `memberOf` (both defined for Organization); the job title has no valid home
- * and is left out. (`IndividualPhysician`/`practicesAt` would fit better but
- * are still in schema.org's pending area.) Everyone else is a Person.
- */
-export function providerJsonLd(p: JsonLdProviderInput): JsonLd {
-  const clinics = p.clinics.map((clinic) => ({
-    '@type': 'MedicalClinic',
-    name: clinic.name,
-  }));
-  const common = {
-    '@context': CONTEXT,
-    name: p.name,
-    description: markdownToPlainText(p.bio),
-    image: p.photoUrl,
+    parentOrganization: {
+      '@type': 'Organization',
+      '@id': ids.organization(),
+      name: clinic.brand.name,
+      url: clinic.brand.websiteUrl ?? undefined,
+    },
+    availableService: (clinic.treatments ?? []).map((treatment) => ({
+      '@type': 'MedicalTherapy',
+      '@id': ids.procedure(treatment.slug),
+      name: treatment.name,
+    })),
   };
-  if (isPhysician(p.credentials)) {
-    return compactNode({
-      ...common,
-      '@type': 'Physician',
-      hasCredential: p.credentials.map((credential) => ({
-        '@type': 'EducationalOccupationalCredential',
-        name: credential,
-      })),
-      memberOf: clinics,
-    });
+}
+
+function offerNode(
+  ids: JsonLdIds,
+  clinic: string,
+  treatment: JsonLdTreatmentInput,
+  offer: JsonLdOfferInput,
+): OfferLeaf {
+  const price = minorToDecimalString(offer.amountMinor, offer.currency);
+  const priceCurrency = offer.currency.toUpperCase();
+  return {
+    '@type': 'Offer',
+    '@id': ids.offer(clinic, treatment.slug, offer.id),
+    name: offer.label,
+    price,
+    priceCurrency,
+    validFrom: offer.validFrom ?? undefined,
+    priceValidUntil: offer.validUntil ?? undefined,
+    priceSpecification: offer.isFromPrice
+      ? { '@type': 'PriceSpecification', minPrice: Number(price), priceCurrency }
+      : undefined,
+    itemOffered: {
+      '@type': 'Service',
+      '@id': ids.service(clinic, treatment.slug),
+      name: treatment.name,
+      provider: { '@id': ids.clinic(clinic) },
+    },
+    offeredBy: { '@id': ids.clinic(clinic) },
+  };
+}
+
+/** "$349.00–$900.00" from the cheapest to the dearest price, when they share a currency. */
+function priceRange(offers: JsonLdOfferInput[]): string | undefined {
+  if (!offers.length || new Set(offers.map((o) => o.currency.toUpperCase())).size > 1) {
+    return undefined;
   }
-  return compactNode({
-    ...common,
-    '@type': 'Person',
-    honorificSuffix: p.credentials
-      .map((c) => c.trim())
-      .filter(Boolean)
-      .join(', '),
-    jobTitle: p.title,
-    worksFor: clinics,
-  });
+  const sorted = [...offers].sort((a, b) => a.amountMinor - b.amountMinor);
+  const [low, high] = [sorted[0], sorted[sorted.length - 1]];
+  return low.amountMinor === high.amountMinor
+    ? low.formatted
+    : `${low.formatted}–${high.formatted}`;
 }
 
-// Tolerates "M.D." and entries like "MD, FAAD" typed into one field.
-function isPhysician(credentials: string[]): boolean {
-  return credentials
-    .flatMap((credential) => credential.split(/[,;/]/))
-    .some((part) => PHYSICIAN_DEGREES.has(part.replace(/[.\s]/g, '').toUpperCase()));
-}
-
-/** Strips Markdown syntax so editors' summaries read as plain text. */
-export function markdownToPlainText(markdown: string): string {
-  // Escaped characters are parked in the Private Use Area so no rule below
-  // mistakes them for syntax, then restored at the end.
-  const parked = markdown
-    .replace(/\r\n?/g, '\n')
-    .replace(/\\([\\`*_{}[\]()#+\-.!>~|])/g, (_, ch: string) =>
-      String.fromCharCode(0xe000 + ch.charCodeAt(0)),
-    );
-  const plain = parked
-    .replace(/^ {0,3}(```|~~~).*$\n?/gm, '') // code fences (content is kept)
-    .replace(/^ {0,3}\[[^\]]+\]:[ \t]+\S.*$\n?/gm, '') // link reference definitions
-    .replace(/^ {0,3}([-*_])( *\1){2,} *$\n?/gm, '') // horizontal rules
-    .replace(/^ {0,3}(=+|-+) *$\n?/gm, '') // setext heading underlines
-    .replace(/^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/gm, '$1') // headings
-    .replace(/^ {0,3}(> ?)+/gm, '') // blockquotes
-    .replace(/^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?/gm, '') // list markers
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1') // images → alt text
-    .replace(/\[([^\]]+)\](?:\([^)]*\)|\[[^\]]*\])/g, '$1') // links → text
-    .replace(/<((?:https?|mailto):[^>\s]+)>/g, '$1') // autolinks
-    .replace(/<\/?[a-zA-Z][^>]*>/g, '') // inline HTML tags
-    .replace(/(`+)([\s\S]*?)\1/g, '$2') // inline code
-    .replace(/\*\*(?=\S)([\s\S]*?\S)\*\*/g, '$1') // bold **
-    .replace(/(^|\W)__(?=\S)([\s\S]*?\S)__(?!\w)/g, '$1$2') // bold __ (not inside words)
-    .replace(/\*(?=\S)([^*\n]*?\S)\*/g, '$1') // italic *
-    .replace(/(^|\W)_(?=\S)([^_\n]*?\S)_(?!\w)/g, '$1$2') // italic _ (not snake_case)
-    .replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1'); // strikethrough
-  return plain
-    .split('\n')
-    .map((line) => line.trim())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim()
-    .replace(/[\ue000-\ue07f]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xe000));
-}
-
-function dayUrl(day: Weekday): string {
-  return `https://schema.org/${day[0]}${day.slice(1).toLowerCase()}`;
+function dayUrl(day: Weekday): DayOfWeek {
+  return `https://schema.org/${day[0]}${day.slice(1).toLowerCase()}` as DayOfWeek;
 }
 
 /**
@@ -243,8 +288,8 @@ function dayUrl(day: Weekday): string {
  * non-finite numbers (JSON.stringify turns them into null), empty arrays and
  * nodes left with nothing but their "@type".
  */
-function compactNode(node: JsonLd): JsonLd {
-  return (compact(node) as JsonLd | undefined) ?? {};
+function compactNode<T extends object>(node: T): T {
+  return (compact(node) as T | undefined) ?? ({} as T);
 }
 
 function compact(value: unknown): unknown {

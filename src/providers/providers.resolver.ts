@@ -5,7 +5,10 @@ import { ClinicsService } from '../clinics/clinics.service';
 import { ContentResolutionService } from '../content-resolution/content-resolution.service';
 import { pageWindow, toConnection } from '../graphql/connection';
 import type { GraphqlContext } from '../graphql/graphql-context';
+import { BrandsService } from '../brands/brands.service';
+import { jsonLdBrand } from '../clinics/clinic-json-ld';
 import { providerJsonLd } from '../json-ld/json-ld';
+import { serializeJsonLd } from '../json-ld/json-ld-script';
 import { PreviewAccessService } from '../read-mode/preview-access.service';
 import { markdownToSafeHtml } from '../text/markdown';
 import { Treatment } from '../treatments/dtos/treatment.object';
@@ -21,6 +24,7 @@ export class ProvidersResolver {
     private readonly clinicsService: ClinicsService,
     private readonly resolution: ContentResolutionService,
     private readonly previewAccess: PreviewAccessService,
+    private readonly brandsService: BrandsService,
   ) {}
 
   @Query(() => ProviderConnection, {
@@ -73,20 +77,34 @@ export class ProvidersResolver {
   }
 
   @ResolveField(() => GraphQLJSONObject, {
-    description: 'schema.org Person, or Physician for physicians.',
+    description:
+      'schema.org Person (credentials as `hasCredential`), who `worksFor` the clinics by their `@id`. To embed it in a page use `jsonLdScript`, never a plain JSON.stringify of this object.',
   })
-  async jsonLd(
-    @Parent() provider: Provider,
-    @Context() context: GraphqlContext,
-  ): Promise<Record<string, unknown>> {
-    const clinics = await this.clinics(provider, context);
+  async jsonLd(@Parent() provider: Provider, @Context() context: GraphqlContext): Promise<object> {
+    const [brand, clinics] = await Promise.all([
+      context.loaders.forMode(this.brandsService.batchById, provider.mode).load(provider.brandId),
+      this.clinics(provider, context),
+    ]);
     return providerJsonLd({
+      slug: provider.slug,
       name: provider.name,
       credentials: provider.credentials,
       title: provider.title,
       bio: provider.bio,
       photoUrl: provider.photoUrl,
-      clinics: clinics.map((clinic) => ({ name: clinic.name })),
+      clinics: clinics.map(({ slug, name }) => ({ slug, name })),
+      brand: jsonLdBrand(brand),
     });
+  }
+
+  @ResolveField(() => String, {
+    description:
+      '`jsonLd` as JSON text that is safe to embed between `<script type="application/ld+json">` and `</script>` (`<`, `>`, `&`, U+2028 and U+2029 are escaped as `\\u003c`…). Embed this rather than serializing `jsonLd` yourself.',
+  })
+  async jsonLdScript(
+    @Parent() provider: Provider,
+    @Context() context: GraphqlContext,
+  ): Promise<string> {
+    return serializeJsonLd(await this.jsonLd(provider, context));
   }
 }

@@ -1,4 +1,4 @@
-import { markdownToSafeHtml } from './markdown';
+import { markdownToPlainText, markdownToSafeHtml } from './markdown';
 
 describe('markdownToSafeHtml', () => {
   it('renders Markdown', () => {
@@ -27,5 +27,51 @@ describe('markdownToSafeHtml', () => {
     expect(markdownToSafeHtml('[site](https://example.com)')).toBe(
       '<p><a href="https://example.com" rel="noopener noreferrer">site</a></p>',
     );
+  });
+});
+
+describe('markdownToPlainText', () => {
+  it('keeps the words and drops the syntax', () => {
+    const markdown = [
+      '# Heading',
+      '',
+      'Hello **bold** _it_ ~~gone~~ `code` \\*star\\* [a link](https://x.example) ![alt text](x.png)',
+      '',
+      '- one',
+      '- two',
+      '',
+      '> quoted',
+      '',
+      '<div>block <i>html</i> &amp; more</div>',
+      '',
+      '```',
+      'fenced',
+      '```',
+      '',
+      '---',
+      '',
+      '[ref]: https://x.example',
+    ].join('\n');
+    expect(markdownToPlainText(markdown)).toBe(
+      [
+        'Heading',
+        'Hello bold it gone code *star* a link alt text',
+        'one\ntwo',
+        'quoted',
+        'block html & more',
+        'fenced',
+      ].join('\n\n'),
+    );
+  });
+
+  it('keeps snake_case and lone asterisks', () => {
+    expect(markdownToPlainText('use snake_case_names * and 2 * 3')).toBe(
+      'use snake_case_names * and 2 * 3',
+    );
+  });
+
+  it('returns the same string from the memo', () => {
+    const text = `memo ${Math.random()} **x**`;
+    expect(markdownToPlainText(text)).toBe(markdownToPlainText(text));
   });
 });

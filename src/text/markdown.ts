@@ -1,4 +1,4 @@
-import { marked } from 'marked';
+import { marked, type Token, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import { LruMap } from '../common/lru-map';
 
@@ -46,25 +46,106 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
 };
 
 /**
- * Rendered HTML by Markdown source. Rendering and sanitizing cost far more
- * than the rest of a page, and the same texts (brand copy, FAQ answers) come
- * back on every request, so each is rendered once per process. A pure
- * function's memo: nothing to invalidate, at most 16 MB.
+ * Rendered text by Markdown source, one memo per output. Rendering costs far
+ * more than the rest of a page (and a planted pathological text costs much
+ * more), while the same texts (brand copy, FAQ answers, bios) come back on
+ * every request, so each is rendered once per process. Pure functions' memos:
+ * nothing to invalidate, at most 16 MB each.
  */
-const rendered = new LruMap<string>(
-  16 * 1024 * 1024,
-  (key, html) => 2 * (key.length + html.length),
-);
+function memoized(render: (markdown: string) => string): (markdown: string) => string {
+  const memo = new LruMap<string>(16 * 1024 * 1024, (key, out) => 2 * (key.length + out.length));
+  return (markdown) => {
+    let out = memo.get(markdown);
+    if (out === undefined) {
+      out = render(markdown);
+      memo.set(markdown, out);
+    }
+    return out;
+  };
+}
 
 /** Markdown as written by editors → HTML that is safe to inject in a page. */
-export function markdownToSafeHtml(markdown: string): string {
-  let html = rendered.get(markdown);
-  if (html === undefined) {
-    html = sanitizeHtml(
-      marked.parse(markdown, { async: false, gfm: true }),
-      SANITIZE_OPTIONS,
-    ).trim();
-    rendered.set(markdown, html);
+export const markdownToSafeHtml = memoized((markdown) =>
+  sanitizeHtml(marked.parse(markdown, { async: false, gfm: true }), SANITIZE_OPTIONS).trim(),
+);
+
+/**
+ * Markdown → plain text (for JSON-LD descriptions): the words a reader sees,
+ * without syntax. The same parser as the HTML, walked token by token.
+ */
+export const markdownToPlainText = memoized((markdown) =>
+  blocksText(marked.lexer(markdown, { gfm: true }))
+    .replace(/\n{3,}/g, '\n\n')
+    .trim(),
+);
+
+function blocksText(tokens: Token[]): string {
+  return tokens
+    .map(blockText)
+    .filter((text) => text !== '')
+    .join('\n\n');
+}
+
+function blockText(token: Token): string {
+  switch (token.type) {
+    case 'space':
+    case 'hr':
+    case 'def':
+      return '';
+    case 'code':
+      return (token as Tokens.Code).text;
+    case 'html':
+      return htmlText((token as Tokens.HTML).text);
+    case 'list':
+      return (token as Tokens.List).items.map((item) => blocksText(item.tokens)).join('\n');
+    case 'table': {
+      const table = token as Tokens.Table;
+      return [table.header, ...table.rows]
+        .map((row) => row.map((cell) => inlineText(cell.tokens)).join(' | '))
+        .join('\n');
+    }
+    case 'blockquote':
+      return blocksText((token as Tokens.Blockquote).tokens);
+    default:
+      return 'tokens' in token && token.tokens ? inlineText(token.tokens) : textOf(token);
   }
-  return html;
+}
+
+function inlineText(tokens: Token[]): string {
+  return tokens
+    .map((token) => {
+      switch (token.type) {
+        case 'br':
+          return '\n';
+        case 'html':
+          return ''; // an inline tag; the text around it is its own token
+        case 'image':
+          return (token as Tokens.Image).text; // the alt text
+        case 'codespan':
+        case 'escape':
+          return textOf(token);
+        default:
+          return 'tokens' in token && token.tokens ? inlineText(token.tokens) : textOf(token);
+      }
+    })
+    .join('');
+}
+
+function textOf(token: Token): string {
+  return 'text' in token && typeof token.text === 'string' ? token.text : '';
+}
+
+const ENTITIES: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+};
+
+/** A raw HTML block → its text (sanitize-html drops every tag, then its entities are undone). */
+function htmlText(html: string): string {
+  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} })
+    .replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity])
+    .trim();
 }

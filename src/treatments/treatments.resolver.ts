@@ -4,7 +4,10 @@ import { ClinicsService } from '../clinics/clinics.service';
 import { ContentResolutionService } from '../content-resolution/content-resolution.service';
 import { Faq } from '../faqs/dtos/faq.object';
 import type { GraphqlContext } from '../graphql/graphql-context';
-import { markdownToPlainText, treatmentJsonLd } from '../json-ld/json-ld';
+import { BrandsService } from '../brands/brands.service';
+import { jsonLdBrand, jsonLdClinic } from '../clinics/clinic-json-ld';
+import { treatmentJsonLd } from '../json-ld/json-ld';
+import { serializeJsonLd } from '../json-ld/json-ld-script';
 import { PriceItem } from '../pricing/dtos/price-item.object';
 import { offeringKey, PricingService } from '../pricing/pricing.service';
 import { Provider } from '../providers/dtos/provider.object';
@@ -24,6 +27,7 @@ export class TreatmentsResolver {
     private readonly pricingService: PricingService,
     private readonly resolution: ContentResolutionService,
     private readonly previewAccess: PreviewAccessService,
+    private readonly brandsService: BrandsService,
   ) {}
 
   @Query(() => Treatment, {
@@ -98,31 +102,69 @@ export class TreatmentsResolver {
     return rows.map((row) => this.pricingService.toPriceItem(row, clinic.locale));
   }
 
+  @ResolveField(() => String, {
+    description:
+      'Sanitized HTML of `summary` (which is Markdown source): no script, no event handlers, no javascript: links.',
+  })
+  summaryHtml(@Parent() treatment: Treatment): string {
+    return markdownToSafeHtml(treatment.summary);
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      'Sanitized HTML of `disclaimer` (which is Markdown source); null when there is none.',
+  })
+  disclaimerHtml(@Parent() treatment: Treatment): string | null {
+    return treatment.disclaimer === null ? null : markdownToSafeHtml(treatment.disclaimer);
+  }
+
   @ResolveField(() => GraphQLJSONObject, {
     description:
-      'schema.org MedicalProcedure; with the clinic’s prices as Offers when resolved for a clinic.',
+      'schema.org MedicalTherapy (a MedicalProcedure). Resolved for a clinic: an `@graph` of the therapy and the MedicalClinic, whose `makesOffer` Offers sell it (`itemOffered` Service) at the clinic’s current prices. To embed it in a page use `jsonLdScript`, never a plain JSON.stringify of this object.',
   })
   async jsonLd(
     @Parent() treatment: Treatment,
     @Context() context: GraphqlContext,
-  ): Promise<Record<string, unknown>> {
-    const prices = await this.prices(treatment, context);
+  ): Promise<object> {
+    const [brand, prices] = await Promise.all([
+      context.loaders.forMode(this.brandsService.batchById, treatment.mode).load(treatment.brandId),
+      this.prices(treatment, context),
+    ]);
+    const clinic =
+      treatment.clinic && this.clinicsService.toClinic(treatment.clinic, treatment.mode);
     return treatmentJsonLd({
+      slug: treatment.slug,
       name: treatment.name,
       aliases: treatment.aliases,
-      summary: markdownToPlainText(treatment.summary),
-      durationMinutes: treatment.facts.durationMinutes,
+      summary: treatment.summary,
       contraindications: treatment.contraindications,
-      offers: prices.map((price) => ({
-        label: price.label,
-        amountMinor: price.amount.amountMinor,
-        currency: price.amount.currency,
-        validFrom: price.validFrom,
-        validUntil: price.validUntil,
-        isFromPrice: price.isFromPrice,
-      })),
-      clinic: treatment.clinic && { name: treatment.clinic.name },
+      brand: jsonLdBrand(brand),
+      offeredAt: clinic && {
+        clinic: jsonLdClinic(clinic, brand),
+        offers: prices.map((price) => ({
+          id: price.id,
+          label: price.label,
+          amountMinor: price.amount.amountMinor,
+          currency: price.amount.currency,
+          formatted: price.amount.formatted,
+          validFrom: price.validFrom,
+          validUntil: price.validUntil,
+          isFromPrice: price.isFromPrice,
+        })),
+      },
     });
+  }
+
+  @ResolveField(() => String, {
+    description:
+      '`jsonLd` as JSON text that is safe to embed between `<script type="application/ld+json">` and `</script>` (`<`, `>`, `&`, U+2028 and U+2029 are escaped as `\\u003c`…). Embed this rather than serializing `jsonLd` yourself.',
+  })
+  async jsonLdScript(
+    @Parent() treatment: Treatment,
+    @Context() context: GraphqlContext,
+  ): Promise<string> {
+    return serializeJsonLd(await this.jsonLd(treatment, context));
   }
 }
 

@@ -14,7 +14,9 @@ import { ApiKeyScopeEnum } from './auth.enums';
 
 @InputType()
 export class CreateApiKeyInput {
-  @Field({ description: 'What the key is for, e.g. "Website (production)".' })
+  @Field({
+    description: 'What the key is for, e.g. "Website (production)". At most 100 characters.',
+  })
   @Length(1, 100)
   name: string;
 

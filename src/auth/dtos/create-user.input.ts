@@ -16,12 +16,12 @@ import { EditorRoleEnum } from './auth.enums';
 
 @InputType()
 export class CreateUserInput {
-  @Field({ description: 'Unique across all brands, whatever its case.' })
+  @Field({ description: 'Unique across all brands, whatever its case. At most 320 characters.' })
   @IsEmail()
   @MaxLength(320)
   email: string;
 
-  @Field({ description: `At least ${MIN_PASSWORD_LENGTH} characters.` })
+  @Field({ description: `At least ${MIN_PASSWORD_LENGTH} characters. At most 1024 characters.` })
   @IsString()
   @MinLength(MIN_PASSWORD_LENGTH)
   @MaxLength(MAX_PASSWORD_LENGTH)
@@ -31,7 +31,7 @@ export class CreateUserInput {
   @IsIn(Object.values(EditorRoleEnum))
   role: EditorRole;
 
-  @Field(() => String, { nullable: true, defaultValue: '' })
+  @Field(() => String, { nullable: true, defaultValue: '', description: 'At most 200 characters.' })
   @IsOptional()
   @IsString()
   @MaxLength(200)

@@ -4,13 +4,13 @@ import { MAX_PASSWORD_LENGTH } from '../auth-policy';
 
 @InputType()
 export class LoginInput {
-  @Field()
+  @Field({ description: 'At most 320 characters.' })
   @IsEmail()
   @MaxLength(320)
   email: string;
 
   // No length rule here: a login only checks the password it is given.
-  @Field()
+  @Field({ description: 'At most 1024 characters.' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(MAX_PASSWORD_LENGTH)

@@ -3,7 +3,10 @@ import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 
 @InputType()
 export class RefreshSessionInput {
-  @Field({ description: 'The refresh token of the last login or refresh (cca_rt_…).' })
+  @Field({
+    description:
+      'The refresh token of the last login or refresh (cca_rt_…). At most 200 characters.',
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

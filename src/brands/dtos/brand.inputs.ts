@@ -22,7 +22,7 @@ export class UpdateBrandInput {
   @Min(1)
   version: number;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'At most 200 characters.' })
   @IsOptionalButNotNull()
   @IsString()
   @MinLength(1)
@@ -39,7 +39,10 @@ export class UpdateBrandInput {
   @IsCurrencyCode()
   currency?: string;
 
-  @Field(() => String, { nullable: true, description: 'http(s) URL; null clears it.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'http(s) URL; null clears it. At most 2000 characters.',
+  })
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
   @MaxLength(2000)

@@ -35,12 +35,12 @@ export class OpeningHoursInput {
   @IsEnum(Weekday)
   day: Weekday;
 
-  @Field({ description: '"HH:MM", 24-hour clock.' })
+  @Field({ description: '"HH:MM", 24-hour clock. At most 5 characters.' })
   @IsString()
   @MaxLength(5)
   opens: string;
 
-  @Field({ description: '"HH:MM", 24-hour clock, later than opens.' })
+  @Field({ description: '"HH:MM", 24-hour clock, later than opens. At most 5 characters.' })
   @IsString()
   @MaxLength(5)
   closes: string;
@@ -49,40 +49,43 @@ export class OpeningHoursInput {
 /** Clinic fields every editor of the clinic may set; every one optional on update. */
 @InputType({ isAbstract: true })
 class ClinicFieldsInput {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'At most 200 characters.' })
   @IsOptionalButNotNull()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   name?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'At most 200 characters.' })
   @IsOptionalButNotNull()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   addressLine1?: string;
 
-  @Field(() => String, { nullable: true, description: 'Null = none.' })
+  @Field(() => String, { nullable: true, description: 'Null = none. At most 200 characters.' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   addressLine2?: string | null;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'At most 100 characters.' })
   @IsOptionalButNotNull()
   @IsString()
   @MinLength(1)
   @MaxLength(100)
   city?: string;
 
-  @Field(() => String, { nullable: true, description: 'State or province; null = none.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'State or province; null = none. At most 100 characters.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   addressRegion?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Null = none.' })
+  @Field(() => String, { nullable: true, description: 'Null = none. At most 20 characters.' })
   @IsOptional()
   @IsString()
   @MaxLength(20)
@@ -113,7 +116,7 @@ class ClinicFieldsInput {
   @Matches(PHONE, { message: '$property must be a phone number such as "+1 512-555-0142"' })
   phone?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Null = none.' })
+  @Field(() => String, { nullable: true, description: 'Null = none. At most 320 characters.' })
   @IsOptional()
   @IsEmail()
   @MaxLength(320)
@@ -147,7 +150,7 @@ class ClinicFieldsInput {
 
 @InputType()
 export class CreateClinicInput extends ClinicFieldsInput {
-  @Field({ description: 'Unique in the brand, e.g. "austin-downtown".' })
+  @Field({ description: 'Unique in the brand, e.g. "austin-downtown". At most 100 characters.' })
   @IsSlug()
   slug: string;
 
@@ -161,13 +164,13 @@ export class CreateClinicInput extends ClinicFieldsInput {
   @IsCurrencyCode()
   currency?: string;
 
-  @Field()
+  @Field({ description: 'At most 200 characters.' })
   declare name: string;
 
-  @Field()
+  @Field({ description: 'At most 200 characters.' })
   declare addressLine1: string;
 
-  @Field()
+  @Field({ description: 'At most 100 characters.' })
   declare city: string;
 
   @Field()
@@ -194,7 +197,7 @@ export class UpdateClinicInput extends ClinicFieldsInput {
   @Min(1)
   version: number;
 
-  @Field({ nullable: true, description: 'Brand-wide editors only.' })
+  @Field({ nullable: true, description: 'Brand-wide editors only. At most 100 characters.' })
   @IsOptionalButNotNull()
   @IsSlug()
   slug?: string;

@@ -103,7 +103,10 @@ abstract class OverrideTargetFields extends OverridePlaceFields {
   @IsUUID()
   entityId: string;
 
-  @Field({ description: 'An overridable field of the type, e.g. "summary" or "hidden".' })
+  @Field({
+    description:
+      'An overridable field of the type, e.g. "summary" or "hidden". At most 100 characters.',
+  })
   @MaxLength(100)
   @Matches(FIELD_PATTERN, { message: 'field must be a field name such as "summary"' })
   field: string;
@@ -113,7 +116,7 @@ abstract class OverrideTargetFields extends OverridePlaceFields {
 export class SetOverrideInput extends OverrideTargetFields {
   @Field(() => GraphQLJSON, {
     description:
-      'The local value, shaped like the field (a string, a list of strings, sections [{ key heading body }], facts { sessions { min max } … }, an integer position, a boolean hidden).',
+      'The local value, shaped like the field (a string, a list of strings, sections [{ key heading body }], facts { sessions { min max } … }, an integer position, a boolean hidden), within the field’s length limits (docs/api.md, “Length limits”).',
   })
   @IsDefined()
   value: unknown;
@@ -174,7 +177,7 @@ export class SetFieldPolicyInput {
   @IsEnum(OverridableTypeName)
   entityType: OverridableTypeName;
 
-  @Field({ description: 'An overridable field of the type.' })
+  @Field({ description: 'An overridable field of the type. At most 100 characters.' })
   @MaxLength(100)
   @Matches(FIELD_PATTERN, { message: 'field must be a field name such as "summary"' })
   field: string;

@@ -24,14 +24,20 @@ const MAX_POSITION = 1_000_000;
 /** The editable fields of a FAQ; every one optional on update (never null). */
 @InputType({ isAbstract: true })
 class FaqFieldsInput {
-  @Field({ nullable: true, description: 'Plain text; may contain {{tokens}}.' })
+  @Field({
+    nullable: true,
+    description: 'Plain text; may contain {{tokens}}. At most 500 characters.',
+  })
   @ValidateIf((input: FaqFieldsInput) => input.question !== undefined)
   @IsString()
   @MinLength(1)
   @MaxLength(500)
   question?: string;
 
-  @Field({ nullable: true, description: 'Markdown; may contain {{tokens}}.' })
+  @Field({
+    nullable: true,
+    description: `Markdown; may contain {{tokens}}. At most ${MAX_ANSWER} characters.`,
+  })
   @ValidateIf((input: FaqFieldsInput) => input.answer !== undefined)
   @IsString()
   @MinLength(1)
@@ -58,13 +64,13 @@ class FaqFieldsInput {
 
 @InputType()
 export class CreateFaqInput extends FaqFieldsInput {
-  @Field({ description: 'Plain text; may contain {{tokens}}.' })
+  @Field({ description: 'Plain text; may contain {{tokens}}. At most 500 characters.' })
   @IsString()
   @MinLength(1)
   @MaxLength(500)
   declare question: string;
 
-  @Field({ description: 'Markdown; may contain {{tokens}}.' })
+  @Field({ description: `Markdown; may contain {{tokens}}. At most ${MAX_ANSWER} characters.` })
   @IsString()
   @MinLength(1)
   @MaxLength(MAX_ANSWER)

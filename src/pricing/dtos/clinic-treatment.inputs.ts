@@ -15,7 +15,8 @@ export class OfferTreatmentInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Markdown for editors; may hold tokens such as {{clinic.name}}.',
+    description:
+      'Markdown for editors; may hold tokens such as {{clinic.name}}. At most 5000 characters.',
   })
   @IsOptional()
   @IsString()
@@ -34,7 +35,10 @@ export class UpdateClinicTreatmentInput {
   @Min(1)
   version: number;
 
-  @Field(() => String, { nullable: true, description: 'Markdown; null clears it.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Markdown; null clears it. At most 5000 characters.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(MAX_NOTES)

@@ -58,7 +58,7 @@ class SessionCount implements ValidatorConstraintInterface {
 /** Price fields; every one optional on update. */
 @InputType({ isAbstract: true })
 class PriceItemFieldsInput {
-  @Field({ nullable: true, description: 'E.g. "Package of 3 sessions".' })
+  @Field({ nullable: true, description: 'E.g. "Package of 3 sessions". At most 200 characters.' })
   @IsOptionalButNotNull()
   @IsString()
   @MinLength(1)
@@ -121,7 +121,7 @@ export class CreatePriceItemInput extends PriceItemFieldsInput {
   @IsUUID()
   clinicTreatmentId: string;
 
-  @Field()
+  @Field({ description: 'At most 200 characters.' })
   declare label: string;
 
   @Field(() => PriceKind)

@@ -18,7 +18,7 @@ const MAX_BIO = 20_000;
 /** Provider fields; every one optional on update. */
 @InputType({ isAbstract: true })
 class ProviderFieldsInput {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'At most 200 characters.' })
   @IsOptionalButNotNull()
   @IsString()
   @MinLength(1)
@@ -37,20 +37,29 @@ class ProviderFieldsInput {
   })
   credentials?: string[];
 
-  @Field(() => String, { nullable: true, description: 'E.g. "Aesthetic Nurse"; null = none.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'E.g. "Aesthetic Nurse"; null = none. At most 200 characters.',
+  })
   @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   title?: string | null;
 
-  @Field({ nullable: true, description: 'Markdown; may hold tokens such as {{clinic.name}}.' })
+  @Field({
+    nullable: true,
+    description: `Markdown; may hold tokens such as {{clinic.name}}. At most ${MAX_BIO} characters.`,
+  })
   @IsOptionalButNotNull()
   @IsString()
   @MaxLength(MAX_BIO)
   bio?: string;
 
-  @Field(() => String, { nullable: true, description: 'An https URL; null = none.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'An https URL; null = none. At most 2000 characters.',
+  })
   @IsOptional()
   @IsUrl({ protocols: ['https'], require_protocol: true })
   @MaxLength(2000)
@@ -79,11 +88,11 @@ class ProviderFieldsInput {
 
 @InputType()
 export class CreateProviderInput extends ProviderFieldsInput {
-  @Field({ description: 'Unique in the brand, e.g. "maya-ellison".' })
+  @Field({ description: 'Unique in the brand, e.g. "maya-ellison". At most 100 characters.' })
   @IsSlug()
   slug: string;
 
-  @Field()
+  @Field({ description: 'At most 200 characters.' })
   declare name: string;
 }
 
@@ -98,7 +107,7 @@ export class UpdateProviderInput extends ProviderFieldsInput {
   @Min(1)
   version: number;
 
-  @Field({ nullable: true, description: 'Brand-wide editors only.' })
+  @Field({ nullable: true, description: 'Brand-wide editors only. At most 100 characters.' })
   @IsOptionalButNotNull()
   @IsSlug()
   slug?: string;

@@ -4,11 +4,11 @@ import { IsOptionalButNotNull, IsSlug } from '../../editing/input-validators';
 
 @InputType()
 export class CreateRegionInput {
-  @Field({ description: 'Unique in the brand, e.g. "texas".' })
+  @Field({ description: 'Unique in the brand, e.g. "texas". At most 100 characters.' })
   @IsSlug()
   slug: string;
 
-  @Field()
+  @Field({ description: 'At most 200 characters.' })
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -26,12 +26,12 @@ export class UpdateRegionInput {
   @Min(1)
   version: number;
 
-  @Field({ nullable: true })
+  @Field({ description: 'At most 100 characters.', nullable: true })
   @IsOptionalButNotNull()
   @IsSlug()
   slug?: string;
 
-  @Field({ nullable: true })
+  @Field({ description: 'At most 200 characters.', nullable: true })
   @IsOptionalButNotNull()
   @IsString()
   @MinLength(1)

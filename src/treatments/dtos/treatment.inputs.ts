@@ -83,18 +83,18 @@ export class TreatmentFactsInput {
 
 @InputType()
 export class TreatmentSectionInput {
-  @Field()
+  @Field({ description: 'At most 100 characters.' })
   @Matches(SLUG_PATTERN, { message: 'key must be lower-case words joined by hyphens' })
   @MaxLength(100)
   key: string;
 
-  @Field()
+  @Field({ description: 'At most 200 characters.' })
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   heading: string;
 
-  @Field({ description: 'Markdown.' })
+  @Field({ description: 'Markdown. At most 20000 characters.' })
   @IsString()
   @MaxLength(MAX_TEXT)
   body: string;
@@ -103,21 +103,21 @@ export class TreatmentSectionInput {
 /** The editable fields of a treatment; every one optional on update. */
 @InputType({ isAbstract: true })
 class TreatmentFieldsInput {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'At most 200 characters.' })
   @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   name?: string;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: 'Each at most 200 characters.' })
   @IsOptional()
   @ArrayMaxSize(20)
   @IsString({ each: true })
   @MaxLength(200, { each: true })
   aliases?: string[];
 
-  @Field({ nullable: true, description: 'Markdown.' })
+  @Field({ nullable: true, description: `Markdown. At most ${MAX_TEXT} characters.` })
   @IsOptional()
   @IsString()
   @MaxLength(MAX_TEXT)
@@ -136,28 +136,31 @@ class TreatmentFieldsInput {
   @Type(() => TreatmentFactsInput)
   facts?: TreatmentFactsInput;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: 'Each at most 1000 characters.' })
   @IsOptional()
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @MaxLength(1000, { each: true })
   aftercare?: string[];
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: 'Each at most 1000 characters.' })
   @IsOptional()
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @MaxLength(1000, { each: true })
   contraindications?: string[];
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: 'Each at most 200 characters.' })
   @IsOptional()
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @MaxLength(200, { each: true })
   combinesWith?: string[];
 
-  @Field(() => String, { nullable: true, description: 'Markdown; null clears it.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Markdown; null clears it. At most 20000 characters.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(MAX_TEXT)
@@ -166,12 +169,12 @@ class TreatmentFieldsInput {
 
 @InputType()
 export class CreateTreatmentInput extends TreatmentFieldsInput {
-  @Field()
+  @Field({ description: 'At most 100 characters.' })
   @Matches(SLUG_PATTERN, { message: 'slug must be lower-case words joined by hyphens' })
   @MaxLength(100)
   slug: string;
 
-  @Field()
+  @Field({ description: 'At most 200 characters.' })
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -189,7 +192,7 @@ export class UpdateTreatmentInput extends TreatmentFieldsInput {
   @Min(1)
   version: number;
 
-  @Field({ nullable: true })
+  @Field({ description: 'At most 100 characters.', nullable: true })
   @IsOptional()
   @Matches(SLUG_PATTERN, { message: 'slug must be lower-case words joined by hyphens' })
   @MaxLength(100)

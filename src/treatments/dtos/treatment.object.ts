@@ -88,7 +88,10 @@ export class Treatment {
   @Field(() => [String])
   aliases: string[];
 
-  @Field({ description: 'Markdown.' })
+  @Field({
+    description:
+      'Markdown source, not HTML: render it with a Markdown renderer that escapes HTML, or use `summaryHtml`.',
+  })
   summary: string;
 
   @Field(() => [TreatmentSection])
@@ -108,7 +111,8 @@ export class Treatment {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Markdown; a local note, usually set per clinic.',
+    description:
+      'Markdown source, not HTML (a local note, usually set per clinic): use `disclaimerHtml` to show it.',
   })
   disclaimer: string | null;
 

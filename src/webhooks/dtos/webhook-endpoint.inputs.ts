@@ -39,12 +39,15 @@ const IsWebhookSecret = () =>
 
 @InputType()
 export class CreateWebhookEndpointInput {
-  @Field({ description: 'https:// URL that receives POSTs (it must resolve to a public address).' })
+  @Field({
+    description:
+      'https:// URL that receives POSTs (it must resolve to a public address). At most 2048 characters.',
+  })
   @IsString()
   @Length(1, 2048)
   url: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'At most 500 characters.' })
   @IsOptional()
   @Length(0, 500)
   description?: string | null;
@@ -58,7 +61,8 @@ export class CreateWebhookEndpointInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Your own signing secret (24+ characters); one is generated when omitted.',
+    description:
+      'Your own signing secret (24+ characters); one is generated when omitted. At most 200 characters.',
   })
   @IsOptional()
   @IsWebhookSecret()
@@ -71,13 +75,13 @@ export class UpdateWebhookEndpointInput {
   @IsUUID('all')
   id: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'At most 2048 characters.', nullable: true })
   @IsOptional()
   @IsString()
   @Length(1, 2048)
   url?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'At most 500 characters.' })
   @IsOptional()
   @Length(0, 500)
   description?: string | null;
@@ -104,7 +108,7 @@ export class RotateWebhookSecretInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Your own new secret; generated when omitted.',
+    description: 'Your own new secret; generated when omitted. At most 200 characters.',
   })
   @IsOptional()
   @IsWebhookSecret()
