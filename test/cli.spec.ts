@@ -279,7 +279,7 @@ describe('CLI in-process', () => {
       ],
       [
         'create-admin --brand lumen-aesthetics --email admin@lumen-aesthetics.example',
-        '--email: a user with this email already exists',
+        '--email: your brand already has a user with this email',
       ],
       [
         'create-key --brand lumen-aesthetics --name x --scopes admin --clinics austin-downtown',

@@ -4,6 +4,7 @@ import { ApiKeysService } from './api-keys.service';
 import { AuthService } from './auth.service';
 import { BearerAuthService } from './bearer-auth.service';
 import { LoginThrottleService } from './login-throttle.service';
+import { PasswordCheckQueue } from './password-check-queue';
 import { UsersService } from './users.service';
 
 /**
@@ -12,7 +13,14 @@ import { UsersService } from './users.service';
  */
 @Module({
   imports: [AuditModule],
-  providers: [AuthService, ApiKeysService, BearerAuthService, LoginThrottleService, UsersService],
+  providers: [
+    AuthService,
+    ApiKeysService,
+    BearerAuthService,
+    LoginThrottleService,
+    PasswordCheckQueue,
+    UsersService,
+  ],
   exports: [AuthService, ApiKeysService, UsersService, BearerAuthService],
 })
 export class AuthModule {}
