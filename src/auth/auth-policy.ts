@@ -30,3 +30,6 @@ export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 1024;
 /** zxcvbn score (0–4) a new password needs: 3 = "safely unguessable" against online attacks. */
 export const MIN_PASSWORD_STRENGTH = 3;
+
+/** An unused password reset token stops working after this long. */
+export const PASSWORD_RESET_TTL_HOURS = 24;

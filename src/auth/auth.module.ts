@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { AccountAdminService } from './account-admin.service';
 import { ApiKeysService } from './api-keys.service';
 import { AuthService } from './auth.service';
 import { BearerAuthService } from './bearer-auth.service';
@@ -14,6 +15,7 @@ import { UsersService } from './users.service';
 @Module({
   imports: [AuditModule],
   providers: [
+    AccountAdminService,
     AuthService,
     ApiKeysService,
     BearerAuthService,
@@ -21,6 +23,6 @@ import { UsersService } from './users.service';
     PasswordCheckQueue,
     UsersService,
   ],
-  exports: [AuthService, ApiKeysService, UsersService, BearerAuthService],
+  exports: [AccountAdminService, AuthService, ApiKeysService, UsersService, BearerAuthService],
 })
 export class AuthModule {}

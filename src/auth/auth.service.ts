@@ -12,7 +12,10 @@ import { ACCESS_TOKEN_TTL_MINUTES, MAX_ACCOUNTS_PER_EMAIL } from './auth-policy'
 import { AuthPayload } from './dtos/auth-payload.object';
 import { LoginInput } from './dtos/login.input';
 import { LoginThrottleService } from './login-throttle.service';
-import { unknownUserHash } from './password';
+import { endSessions } from './account-admin.service';
+import { ChangePasswordInput } from './dtos/user-account.inputs';
+import { hashPassword, unknownUserHash } from './password';
+import { assertAcceptablePassword } from './password-policy';
 import { PasswordCheckQueue } from './password-check-queue';
 import type { RequestOrigin } from './request-origin';
 import { hashToken, newAccessToken, newRefreshToken } from './tokens';
@@ -120,6 +123,58 @@ export class AuthService {
       );
       return { ...tokens, user: toUser(user) };
     });
+  }
+
+  /**
+   * The signed-in editor's own password, given the current one (checked
+   * under the login limits, so a stolen session cannot guess it); every
+   * other session of the account ends.
+   */
+  async changePassword(
+    actor: Actor,
+    input: ChangePasswordInput,
+    origin: RequestOrigin,
+  ): Promise<boolean> {
+    const caller = requireUser(actor);
+    const user = await this.db.getRepository(UserEntity).findOneByOrFail({ id: caller.userId });
+    const attempt = await this.throttle.begin(user.email.toLowerCase(), origin.ip);
+    const ok = await this.passwordChecks
+      .verify(user.passwordHash, input.currentPassword)
+      .catch(async (error: unknown) => {
+        await this.throttle.abandoned(attempt);
+        throw error;
+      });
+    if (!ok) {
+      await this.throttle.failed(attempt);
+      throw badInput('currentPassword', 'this is not your current password');
+    }
+    await this.throttle.succeeded(attempt);
+    if (input.newPassword === input.currentPassword) {
+      throw badInput('newPassword', 'must differ from your current password');
+    }
+    assertAcceptablePassword('newPassword', input.newPassword, user.email);
+    const passwordHash = await hashPassword(input.newPassword);
+
+    await this.db.transaction(async (manager) => {
+      await manager.query(
+        `UPDATE users SET password_hash = $2, updated_at = now(), version = version + 1 WHERE id = $1`,
+        [user.id, passwordHash],
+      );
+      const sessionsEnded = await endSessions(manager, user.id, caller.sessionId);
+      await this.audit.record(
+        {
+          brandId: user.brandId,
+          actor: caller,
+          action: AUDIT_ACTIONS.CHANGE_PASSWORD,
+          targetType: 'USER',
+          targetId: user.id,
+          details: { sessionsEnded },
+          ip: origin.ip,
+        },
+        manager,
+      );
+    });
+    return true;
   }
 
   /** Accounts with this email (e-mails are unique per brand), of one brand if named. */

@@ -7,6 +7,7 @@ import { AuditModule } from '../audit/audit.module';
 import { AuditResolver } from '../audit/audit.resolver';
 import { ApiKeysResolver } from '../auth/api-keys.resolver';
 import { AuthModule } from '../auth/auth.module';
+import { AccountAdminResolver } from '../auth/account-admin.resolver';
 import { AuthResolver } from '../auth/auth.resolver';
 import { UsersResolver } from '../auth/users.resolver';
 import { BrandsModule } from '../brands/brands.module';
@@ -103,6 +104,7 @@ import { type QueryLimits, queryLimits } from './query-limits';
     { provide: APP_PIPE, useFactory: createValidationPipe },
     AuthResolver,
     UsersResolver,
+    AccountAdminResolver,
     ApiKeysResolver,
     AuditResolver,
     BrandsResolver,
