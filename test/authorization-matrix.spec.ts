@@ -199,17 +199,15 @@ describe('authorization matrix: every mutation × every caller × every place', 
   /** A new editor account of the place's brand. */
   const newUser = async (place: Place): Promise<string> =>
     (
-      await f.app.app
-        .get(UsersService)
-        .createUserInBrand(
-          brandAt(place),
-          {
-            email: `${uniqueSlug('matrix')}@example.com`,
-            password: 'a-long-enough-password',
-            role: 'BRAND_EDITOR',
-          },
-          SYSTEM,
-        )
+      await f.app.app.get(UsersService).createUserInBrand(
+        brandAt(place),
+        {
+          email: `${uniqueSlug('matrix')}@example.com`,
+          password: 'a-long-enough-password',
+          role: 'BRAND_EDITOR',
+        },
+        SYSTEM,
+      )
     ).id;
   /** A brand admin's operation on one account of the place's brand. */
   const userAdminRule = (

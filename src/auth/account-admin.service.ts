@@ -238,7 +238,10 @@ export class AccountAdminService {
       });
     }
     if (selfRefused && 'userId' in scope.by && scope.by.userId === userId) {
-      throw badInput('userId', `you cannot ${selfRefused} your own account: ask another brand admin`);
+      throw badInput(
+        'userId',
+        `you cannot ${selfRefused} your own account: ask another brand admin`,
+      );
     }
     return user;
   }

@@ -84,7 +84,10 @@ export class AuthService {
     );
     if (matching.length > 1) {
       await this.throttle.succeeded(attempt);
-      throw badInput('brand', 'this email has accounts in several brands: name the brand (its slug)');
+      throw badInput(
+        'brand',
+        'this email has accounts in several brands: name the brand (its slug)',
+      );
     }
     const [user] = matching;
     if (!user || user.disabledAt) {
@@ -97,7 +100,9 @@ export class AuthService {
         action: AUDIT_ACTIONS.LOGIN_FAILED,
         targetType: only ? 'USER' : null,
         targetId: only?.id ?? null,
-        details: { reason: user ? 'DISABLED' : accounts.length ? 'WRONG_PASSWORD' : 'UNKNOWN_EMAIL' },
+        details: {
+          reason: user ? 'DISABLED' : accounts.length ? 'WRONG_PASSWORD' : 'UNKNOWN_EMAIL',
+        },
         ip: origin.ip,
       });
       // A disabled account is told so only to someone who knows its password.
@@ -187,9 +192,14 @@ export class AuthService {
       // Bounds the argon2 work one login can cause.
       .limit(MAX_ACCOUNTS_PER_EMAIL);
     if (brandSlug !== null) {
-      query.innerJoin(BrandEntity, 'brand', 'brand.id = user.brand_id AND brand.slug = :brandSlug', {
-        brandSlug,
-      });
+      query.innerJoin(
+        BrandEntity,
+        'brand',
+        'brand.id = user.brand_id AND brand.slug = :brandSlug',
+        {
+          brandSlug,
+        },
+      );
     }
     return query.getMany();
   }

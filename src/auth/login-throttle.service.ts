@@ -50,10 +50,7 @@ export class LoginThrottleService implements OnModuleDestroy {
   private readonly lockouts: RateLimiterAbstract;
   private readonly addresses: RateLimiterAbstract;
 
-  constructor(
-    @InjectDataSource() db: DataSource,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
+  constructor(@InjectDataSource() db: DataSource, @Inject(APP_CONFIG) config: AppConfig) {
     this.redis = config.redisUrl
       ? new Redis(config.redisUrl, { enableOfflineQueue: false, lazyConnect: false })
       : undefined;

@@ -160,7 +160,11 @@ export function toUser(row: UserEntity): User {
 }
 
 /** Region editors need regions, clinic editors clinics; brand-wide roles neither. */
-export function assertAssignmentsFitRole(role: string, regionIds: string[], clinicIds: string[]): void {
+export function assertAssignmentsFitRole(
+  role: string,
+  regionIds: string[],
+  clinicIds: string[],
+): void {
   if (role === 'REGION_EDITOR' && regionIds.length === 0) {
     throw badInput('regionIds', 'a REGION_EDITOR needs at least one region');
   }

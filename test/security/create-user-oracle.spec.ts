@@ -32,18 +32,16 @@ describe('security: createUser is no oracle of other brands’ accounts', () => 
 
   it('answers an email of another brand exactly as a new one', async () => {
     const taken = `Oracle.${uniqueSlug('person')}@example.com`;
-    await app.app
-      .get(UsersService)
-      .createUserInBrand(
-        SEEDED.brand,
-        {
-          email: taken,
-          password: 'lumen side password here',
-          role: 'CLINIC_EDITOR',
-          clinicIds: [SEEDED.austin],
-        },
-        { kind: 'SYSTEM', id: null, label: 'test' },
-      );
+    await app.app.get(UsersService).createUserInBrand(
+      SEEDED.brand,
+      {
+        email: taken,
+        password: 'lumen side password here',
+        role: 'CLINIC_EDITOR',
+        clinicIds: [SEEDED.austin],
+      },
+      { kind: 'SYSTEM', id: null, label: 'test' },
+    );
     const fresh = await create(`oracle.${uniqueSlug('person')}@example.com`);
     const existing = await create(taken.toLowerCase());
     expect(existing.status).toBe(fresh.status);
