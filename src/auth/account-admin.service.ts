@@ -189,7 +189,7 @@ export class AccountAdminService {
         );
       }
       const user = await manager.findOneByOrFail(UserEntity, { id: reset.user_id });
-      assertAcceptablePassword('newPassword', newPassword, user.email);
+      await assertAcceptablePassword('newPassword', newPassword, user.email);
       await manager.query(
         `UPDATE users SET password_hash = $2, updated_at = now(), version = version + 1 WHERE id = $1`,
         [user.id, await hashPassword(newPassword)],

@@ -66,6 +66,7 @@ export class AuthService {
     const attemptBy: AuditActor = { kind: 'ANONYMOUS', id: null, label: email };
 
     const attempt = await this.throttle.begin(email, origin.ip).catch(async (error: unknown) => {
+      if (!(error instanceof DomainError)) throw error;
       await this.audit.record({
         brandId: null,
         actor: attemptBy,
@@ -157,7 +158,7 @@ export class AuthService {
     if (input.newPassword === input.currentPassword) {
       throw badInput('newPassword', 'must differ from your current password');
     }
-    assertAcceptablePassword('newPassword', input.newPassword, user.email);
+    await assertAcceptablePassword('newPassword', input.newPassword, user.email);
     const passwordHash = await hashPassword(input.newPassword);
 
     await this.db.transaction(async (manager) => {

@@ -1,18 +1,26 @@
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as en from '@zxcvbn-ts/language-en';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { badInput } from '../common/domain-error';
 import { MIN_PASSWORD_STRENGTH } from './auth-policy';
 
-let estimator: ZxcvbnFactory | undefined;
+let estimator: Promise<ZxcvbnFactory> | undefined;
 
-/** Built on first use: the dictionaries take a moment to load. */
-function strengthEstimator(): ZxcvbnFactory {
-  estimator ??= new ZxcvbnFactory({
-    translations: en.translations,
-    graphs: common.adjacencyGraphs,
-    dictionary: { ...common.dictionary, ...en.dictionary },
-  });
+/**
+ * Loaded on first use: the dictionaries take a second or so to load, which
+ * every CLI command and app start would otherwise pay.
+ */
+function strengthEstimator(): Promise<ZxcvbnFactory> {
+  estimator ??= (async () => {
+    const [{ ZxcvbnFactory }, common, en] = await Promise.all([
+      import('@zxcvbn-ts/core'),
+      import('@zxcvbn-ts/language-common'),
+      import('@zxcvbn-ts/language-en'),
+    ]);
+    return new ZxcvbnFactory({
+      translations: en.translations,
+      graphs: common.adjacencyGraphs,
+      dictionary: { ...common.dictionary, ...en.dictionary },
+    });
+  })();
   return estimator;
 }
 
@@ -23,7 +31,7 @@ function strengthEstimator(): ZxcvbnFactory {
  * common, leaked or guessable (zxcvbn, which knows the common-password lists
  * and keyboard, date and repeat patterns).
  */
-export function passwordProblem(password: string, email: string): string | null {
+export async function passwordProblem(password: string, email: string): Promise<string | null> {
   if (password.trim() === '') return 'must not be only spaces';
   const address = email.trim().toLowerCase();
   const localPart = address.split('@')[0];
@@ -32,7 +40,7 @@ export function passwordProblem(password: string, email: string): string | null 
   if (localPart.length >= 3 && lowered.includes(localPart)) {
     return 'must not contain the name in the account’s email address';
   }
-  const { score, feedback } = strengthEstimator().check(password, [address, localPart]);
+  const { score, feedback } = (await strengthEstimator()).check(password, [address, localPart]);
   if (score >= MIN_PASSWORD_STRENGTH) return null;
   return ['is too easy to guess.', feedback.warning, ...feedback.suggestions]
     .filter(Boolean)
@@ -40,7 +48,11 @@ export function passwordProblem(password: string, email: string): string | null 
 }
 
 /** BAD_USER_INPUT naming `argument` when the password may not be used. */
-export function assertAcceptablePassword(argument: string, password: string, email: string): void {
-  const problem = passwordProblem(password, email);
+export async function assertAcceptablePassword(
+  argument: string,
+  password: string,
+  email: string,
+): Promise<void> {
+  const problem = await passwordProblem(password, email);
   if (problem) throw badInput(argument, problem);
 }

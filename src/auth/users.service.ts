@@ -42,7 +42,7 @@ export class UsersService {
     const regionIds = input.regionIds ?? [];
     const clinicIds = input.clinicIds ?? [];
     assertAssignmentsFitRole(input.role, regionIds, clinicIds);
-    assertAcceptablePassword('password', input.password, input.email);
+    await assertAcceptablePassword('password', input.password, input.email);
     const passwordHash = await hashPassword(input.password);
 
     return this.db.transaction(async (manager) => {
