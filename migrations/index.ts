@@ -3,6 +3,7 @@ import { Identity1764057700000 } from './1764057700000-identity';
 import { Editing1764057800000 } from './1764057800000-editing';
 import { FieldPolicyIds1764057900000 } from './1764057900000-field-policy-ids';
 import { Syndication1764058100000 } from './1764058100000-syndication';
+import { AccountSecurity1796354686529 } from './1796354686529-account-security';
 import { ScheduleFailureReason1796355041019 } from './1796355041019-schedule-failure-reason';
 
 /** Every migration, oldest first. A new migration file must be added here. */
@@ -12,5 +13,6 @@ export const MIGRATIONS = [
   Editing1764057800000,
   FieldPolicyIds1764057900000,
   Syndication1764058100000,
+  AccountSecurity1796354686529,
   ScheduleFailureReason1796355041019,
 ];

@@ -73,7 +73,7 @@ describe('identities: sessions, API keys, accounts, audit log', () => {
       expect(row.password_hash).not.toContain(editor.password);
     });
 
-    it('refuses even the right password after five failures for the same email', async () => {
+    it('refuses even the right password from the same address after five failures for the same email', async () => {
       const editor = await newEditor();
       for (let i = 0; i < 5; i++) {
         expect(codeOf((await login(editor.email, `wrong-password-${i}`)).body)).toBe(
@@ -81,7 +81,7 @@ describe('identities: sessions, API keys, accounts, audit log', () => {
         );
       }
       const throttled = await login(editor.email, editor.password);
-      expect(codeOf(throttled.body)).toBe('UNAUTHENTICATED');
+      expect(codeOf(throttled.body)).toBe('RATE_LIMITED');
       expect(throttled.body.errors![0].message).toMatch(/Too many login attempts/);
       expect(throttled.body.errors![0].extensions.retryAfterSeconds).toBeGreaterThan(0);
       // The limit is per email: other editors still sign in.
@@ -281,7 +281,7 @@ describe('identities: sessions, API keys, accounts, audit log', () => {
       expect(codeOf(assign.body)).toBe('FORBIDDEN');
     });
 
-    it('refuses a duplicate email whatever its case, and a weak password', async () => {
+    it('refuses an email of the brand again whatever its case, and a weak password', async () => {
       const duplicate = await app.graphql(
         CREATE_USER,
         {

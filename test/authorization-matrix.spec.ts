@@ -1,4 +1,6 @@
+import { AccountAdminService } from '../src/auth/account-admin.service';
 import { ApiKeysService } from '../src/auth/api-keys.service';
+import { UsersService } from '../src/auth/users.service';
 import {
   createOtherBrand,
   EditingFixture,
@@ -210,6 +212,34 @@ describe('authorization matrix: every mutation × every caller × every place', 
   const statusOf = async (table: string, id: string): Promise<string> =>
     (await f.app.dataSource.query(`SELECT publication_status FROM ${table} WHERE id = $1`, [id]))[0]
       .publication_status;
+  const SYSTEM = { kind: 'SYSTEM', id: null, label: 'test' } as const;
+  /** A new editor account of the place's brand. */
+  const newUser = async (place: Place): Promise<string> =>
+    (
+      await f.app.app.get(UsersService).createUserInBrand(
+        brandAt(place),
+        {
+          email: `${uniqueSlug('matrix')}@example.com`,
+          password: 'a-long-enough-password',
+          role: 'BRAND_EDITOR',
+        },
+        SYSTEM,
+      )
+    ).id;
+  /** A brand admin's operation on one account of the place's brand. */
+  const userAdminRule = (
+    name: string,
+    inputType: string,
+    selection: string,
+    input: Record<string, unknown> = {},
+  ): Rule => ({
+    places: BRAND_PLACES,
+    allowed: brandAdmin,
+    prepare: async (place) => ({
+      query: `mutation($input: ${inputType}!) { ${name}(input: $input) ${selection} }`,
+      variables: { input: { userId: await newUser(place), ...input } },
+    }),
+  });
 
   // ---- one rule per mutation ------------------------------------------------
   const RULES: Record<string, Rule> = {
@@ -256,6 +286,52 @@ describe('authorization matrix: every mutation × every caller × every place', 
           },
         },
       }),
+    },
+    changePassword: {
+      places: ['own'],
+      allowed: editorAccount,
+      // A fresh account of the caller's brand, so no shared password changes.
+      prepare: async (_place, caller) => ({
+        query: `mutation($input: ChangePasswordInput!) { changePassword(input: $input) }`,
+        variables: {
+          input: {
+            currentPassword: 'a-long-enough-password',
+            newPassword: 'velvet orbit canyon marmalade',
+          },
+        },
+        headers: editorAccount(caller)
+          ? await signInNewEditor(
+              f.app,
+              caller === 'otherAdmin' ? other.brand : SEEDED.brand,
+              'BRAND_EDITOR',
+            )
+          : headersOf[caller],
+      }),
+    },
+    disableUser: userAdminRule('disableUser', 'DisableUserInput', '{ id }'),
+    enableUser: userAdminRule('enableUser', 'EnableUserInput', '{ id }'),
+    revokeSessions: userAdminRule('revokeSessions', 'RevokeSessionsInput', ''),
+    createPasswordReset: userAdminRule(
+      'createPasswordReset',
+      'CreatePasswordResetInput',
+      '{ token }',
+    ),
+    updateUserRole: userAdminRule('updateUserRole', 'UpdateUserRoleInput', '{ id }', {
+      role: 'BRAND_EDITOR',
+    }),
+    resetPassword: {
+      places: ['own'],
+      allowed: anyone,
+      prepare: async () => {
+        const userId = await newUser('own');
+        const { token } = await f.app.app
+          .get(AccountAdminService)
+          .createPasswordReset({ brandId: SEEDED.brand, by: SYSTEM }, userId);
+        return {
+          query: `mutation($input: ResetPasswordInput!) { resetPassword(input: $input) }`,
+          variables: { input: { token, newPassword: 'harbor lantern quietly sings' } },
+        };
+      },
     },
     createApiKey: {
       places: ['own'],

@@ -279,7 +279,7 @@ describe('CLI in-process', () => {
       ],
       [
         'create-admin --brand lumen-aesthetics --email admin@lumen-aesthetics.example',
-        '--email: a user with this email already exists',
+        '--email: your brand already has a user with this email',
       ],
       [
         'create-key --brand lumen-aesthetics --name x --scopes admin --clinics austin-downtown',
@@ -324,6 +324,79 @@ describe('CLI in-process', () => {
         display_name: 'Austin Editor',
         clinics: ['austin-downtown', 'dallas-uptown'],
       });
+    });
+
+    it('disables, enables, re-roles an account, ends its sessions and issues a one-time reset token', async () => {
+      const account = ['--brand', BRAND, '--email', 'Offboard@b.example'];
+      const created = await run(
+        [
+          'create-user',
+          '--brand',
+          BRAND,
+          '--email',
+          'offboard@b.example',
+          '--role',
+          'BRAND_EDITOR',
+        ],
+        { CLI_PASSWORD: 'a long enough password' },
+      );
+      expect(created.code).toBe(0);
+      const state = async () =>
+        (
+          await scratch.dataSource.query(
+            `SELECT u.role, u.disabled_at IS NOT NULL AS disabled,
+                    ARRAY(SELECT r.slug FROM user_regions ur JOIN regions r ON r.id = ur.region_id
+                           WHERE ur.user_id = u.id) AS regions,
+                    (SELECT count(*)::int FROM password_resets p WHERE p.user_id = u.id) AS resets
+               FROM users u WHERE u.email = 'offboard@b.example'`,
+          )
+        )[0];
+
+      const setRole = await run([
+        'set-role',
+        ...account,
+        '--role',
+        'region_editor',
+        '--regions',
+        'texas',
+      ]);
+      expect(setRole).toMatchObject({
+        code: 0,
+        out: 'offboard@b.example is now REGION_EDITOR in brand lumen-aesthetics.',
+      });
+      const reset = await run(['reset-password', ...account]);
+      expect(reset.code).toBe(0);
+      expect(reset.out.split('\n').at(-1)).toMatch(/^cca_pr_[A-Za-z0-9_-]{43}$/);
+      expect(await run(['revoke-sessions', ...account])).toMatchObject({
+        code: 0,
+        out: 'Ended 0 sessions of offboard@b.example.',
+      });
+      expect((await run(['disable-user', ...account])).code).toBe(0);
+      expect(await state()).toEqual({
+        role: 'REGION_EDITOR',
+        disabled: true,
+        regions: ['texas'],
+        resets: 1,
+      });
+      expect((await run(['enable-user', ...account])).code).toBe(0);
+      expect((await state()).disabled).toBe(false);
+
+      const audited = await scratch.dataSource.query(
+        `SELECT action FROM audit_log WHERE actor_kind = 'CLI' AND target_type = 'USER'
+            AND action <> 'CREATE_USER' ORDER BY id`,
+      );
+      expect(audited.map((row: { action: string }) => row.action).slice(-5)).toEqual([
+        'UPDATE_USER_ROLE',
+        'CREATE_PASSWORD_RESET',
+        'REVOKE_SESSIONS',
+        'DISABLE_USER',
+        'ENABLE_USER',
+      ]);
+      const unknown = await run(['disable-user', '--brand', BRAND, '--email', 'nobody@b.example']);
+      expect(unknown).toMatchObject({ code: 2 });
+      expect(unknown.err.split('\n').at(-1)).toBe(
+        'Error: --email: brand lumen-aesthetics has no user "nobody@b.example"',
+      );
     });
 
     it('refuses a password shorter than the rules allow', async () => {

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { AccountAdminService } from './account-admin.service';
 import { ApiKeysService } from './api-keys.service';
 import { AuthService } from './auth.service';
 import { BearerAuthService } from './bearer-auth.service';
 import { LoginThrottleService } from './login-throttle.service';
+import { PasswordCheckQueue } from './password-check-queue';
 import { UsersService } from './users.service';
 
 /**
@@ -12,7 +14,15 @@ import { UsersService } from './users.service';
  */
 @Module({
   imports: [AuditModule],
-  providers: [AuthService, ApiKeysService, BearerAuthService, LoginThrottleService, UsersService],
-  exports: [AuthService, ApiKeysService, UsersService, BearerAuthService],
+  providers: [
+    AccountAdminService,
+    AuthService,
+    ApiKeysService,
+    BearerAuthService,
+    LoginThrottleService,
+    PasswordCheckQueue,
+    UsersService,
+  ],
+  exports: [AccountAdminService, AuthService, ApiKeysService, UsersService, BearerAuthService],
 })
 export class AuthModule {}

@@ -6,6 +6,7 @@ import { CurrentActor } from './current-actor.decorator';
 import { AuthPayload } from './dtos/auth-payload.object';
 import { LoginInput } from './dtos/login.input';
 import { RefreshSessionInput } from './dtos/refresh-session.input';
+import { ChangePasswordInput } from './dtos/user-account.inputs';
 import { User } from './dtos/user.object';
 import { Public } from './public.decorator';
 import { originOf } from './request-origin';
@@ -46,6 +47,18 @@ export class AuthResolver {
   })
   logout(@CurrentActor() actor: Actor, @Context() { req }: GraphqlContext): Promise<boolean> {
     return this.authService.logout(actor, originOf(req));
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      'Changes your own password, given the current one (limited like login). Your other sessions end; this one stays.',
+  })
+  changePassword(
+    @Args('input') input: ChangePasswordInput,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<boolean> {
+    return this.authService.changePassword(actor, input, originOf(req));
   }
 
   @Query(() => User, {

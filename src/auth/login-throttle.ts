@@ -1,22 +1,11 @@
 /**
- * Sliding-window limit: at most `limit` failures within `windowMs`. Given the
- * times of recent failures, how long until one more attempt is allowed
- * (0 = allowed now). Pure, so the window arithmetic is unit tested.
+ * How long an (account, address) pair waits after using up its free guesses
+ * for the n-th time in a day: 1, 2, 4 … minutes, at most an hour. The owner
+ * who mistyped a few times waits a minute; a guesser from one address gets
+ * a few dozen tries a day. Pure, so the arithmetic is unit tested.
  */
-export function retryAfterMs(
-  failures: readonly Date[],
-  limit: number,
-  windowMs: number,
-  now: Date,
-): number {
-  const inWindow = failures
-    .map((failure) => failure.getTime())
-    .filter((time) => time > now.getTime() - windowMs)
-    .sort((a, b) => b - a);
-  if (inWindow.length < limit) return 0;
-  // Allowed again once fewer than `limit` failures remain in the window,
-  // i.e. when the limit-th most recent one slides out of it.
-  return inWindow[limit - 1] + windowMs - now.getTime();
+export function lockoutSeconds(lockoutsToday: number): number {
+  return Math.min(60 * 2 ** Math.max(0, lockoutsToday - 1), 3600);
 }
 
 /** "1 minute", "15 minutes": whole minutes, rounded up, never 0. */

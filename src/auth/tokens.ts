@@ -9,6 +9,7 @@ import { createHash, randomBytes, randomInt } from 'node:crypto';
 export const ACCESS_TOKEN_PREFIX = 'cca_at_';
 export const REFRESH_TOKEN_PREFIX = 'cca_rt_';
 export const API_KEY_PREFIX = 'cca_live_';
+export const PASSWORD_RESET_TOKEN_PREFIX = 'cca_pr_';
 
 /** 32 random bytes as base64url: 43 characters. */
 const SECRET = '[A-Za-z0-9_-]{43}';
@@ -31,6 +32,10 @@ export function newAccessToken(): string {
 
 export function newRefreshToken(): string {
   return REFRESH_TOKEN_PREFIX + newSecret();
+}
+
+export function newPasswordResetToken(): string {
+  return PASSWORD_RESET_TOKEN_PREFIX + newSecret();
 }
 
 /**

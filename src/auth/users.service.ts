@@ -12,6 +12,7 @@ import { requireBrandAdmin } from './access';
 import { AssignedClinic, User } from './dtos/user.object';
 import { CreateUserInput } from './dtos/create-user.input';
 import { hashPassword } from './password';
+import { assertAcceptablePassword } from './password-policy';
 import { UserClinicEntity, UserRegionEntity } from './user-assignments.entity';
 import { UserEntity } from './user.entity';
 
@@ -41,6 +42,7 @@ export class UsersService {
     const regionIds = input.regionIds ?? [];
     const clinicIds = input.clinicIds ?? [];
     assertAssignmentsFitRole(input.role, regionIds, clinicIds);
+    await assertAcceptablePassword('password', input.password, input.email);
     const passwordHash = await hashPassword(input.password);
 
     return this.db.transaction(async (manager) => {
@@ -56,10 +58,14 @@ export class UsersService {
       try {
         await manager.save(user);
       } catch (error) {
-        if (isUniqueViolation(error, 'users_email_uq')) {
-          throw new DomainError('CONFLICT', 'email: a user with this email already exists', {
-            argument: 'email',
-          });
+        // E-mails are unique per brand: an address used in another brand is
+        // accepted like a new one, so this answer tells nothing about other brands.
+        if (isUniqueViolation(error, 'users_brand_email_uq')) {
+          throw new DomainError(
+            'CONFLICT',
+            'email: your brand already has a user with this email',
+            { argument: 'email' },
+          );
         }
         throw error;
       }
@@ -154,7 +160,11 @@ export function toUser(row: UserEntity): User {
 }
 
 /** Region editors need regions, clinic editors clinics; brand-wide roles neither. */
-function assertAssignmentsFitRole(role: string, regionIds: string[], clinicIds: string[]): void {
+export function assertAssignmentsFitRole(
+  role: string,
+  regionIds: string[],
+  clinicIds: string[],
+): void {
   if (role === 'REGION_EDITOR' && regionIds.length === 0) {
     throw badInput('regionIds', 'a REGION_EDITOR needs at least one region');
   }

@@ -6,6 +6,13 @@ import { createKey } from './create-key.command';
 import { createAdmin, createUser } from './create-user.command';
 import { Cancelled } from './read-password';
 import { seed } from './seed.command';
+import {
+  disableUser,
+  enableUser,
+  resetPassword,
+  revokeSessions,
+  setRole,
+} from './user-account.commands';
 import { USAGE } from './usage';
 
 type Command = (args: string[], io: CliIo) => Promise<void>;
@@ -14,6 +21,11 @@ const COMMANDS: Record<string, Command> = {
   'create-admin': createAdmin,
   'create-user': createUser,
   'create-key': createKey,
+  'disable-user': disableUser,
+  'enable-user': enableUser,
+  'revoke-sessions': revokeSessions,
+  'set-role': setRole,
+  'reset-password': resetPassword,
   seed,
 };
 

@@ -11,6 +11,19 @@ Commands:
              [--clinics <slugs>] [--expires <date>]
       Creates an API key; prints it once, on the last line. Scopes: delivery,
       preview, partner, admin. --expires 2027-01-01 means midnight UTC.
+  disable-user --brand <slug> --email <email>
+      Disables an account: no sign-in, its sessions end, its pending
+      scheduled publications are cancelled.
+  enable-user --brand <slug> --email <email>
+      Lets a disabled account sign in again.
+  revoke-sessions --brand <slug> --email <email>
+      Ends every session of the account at once.
+  set-role --brand <slug> --email <email> --role <role>
+           [--regions <slugs>] [--clinics <slugs>]
+      Changes the account's role and the places it needs (replacing the old ones).
+  reset-password --brand <slug> --email <email>
+      Prints a one-time token (24 h) with which the user sets a new password
+      (GraphQL resetPassword); nobody else learns the password.
   seed
       Adds whatever of the demo franchise is missing (same as npm run seed).
   help

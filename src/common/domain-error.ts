@@ -1,6 +1,12 @@
 /** The error codes clients see in `errors[].extensions.code`. */
 export type DomainErrorCode =
-  'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'FORBIDDEN'
+  | 'UNAUTHENTICATED'
+  /** Too many attempts or a busy server; `retryAfterSeconds` says when to retry. */
+  | 'RATE_LIMITED';
 
 /**
  * A failure a client can act on. Services throw it; the GraphQL layer maps it

@@ -27,6 +27,10 @@ describe('loadConfig', () => {
       webhookAllowHttp: false,
       webhookAllowPrivateHosts: false,
       webhookAllowedHosts: [],
+      loginMaxConcurrentVerifications: 2,
+      loginMaxQueuedVerifications: 16,
+      sessionMaxAgeDays: 30,
+      sessionIdleDays: 7,
     });
   });
 
@@ -56,6 +60,10 @@ describe('loadConfig', () => {
         WEBHOOK_ALLOW_HTTP: 'true',
         WEBHOOK_ALLOW_PRIVATE_HOSTS: '1',
         WEBHOOK_ALLOWED_HOSTS: 'Hooks.Internal.example, [fd00::1] ,10.1.2.3',
+        LOGIN_MAX_CONCURRENT_VERIFICATIONS: '4',
+        LOGIN_MAX_QUEUED_VERIFICATIONS: '0',
+        SESSION_MAX_AGE_DAYS: '14',
+        SESSION_IDLE_DAYS: '14',
       }),
     ).toEqual({
       nodeEnv: 'production',
@@ -81,7 +89,17 @@ describe('loadConfig', () => {
       webhookAllowHttp: true,
       webhookAllowPrivateHosts: true,
       webhookAllowedHosts: ['hooks.internal.example', 'fd00::1', '10.1.2.3'],
+      loginMaxConcurrentVerifications: 4,
+      loginMaxQueuedVerifications: 0,
+      sessionMaxAgeDays: 14,
+      sessionIdleDays: 14,
     });
+  });
+
+  it('refuses an idle session timeout longer than the maximum session age', () => {
+    expect(() => loadConfig({ SESSION_MAX_AGE_DAYS: '7', SESSION_IDLE_DAYS: '8' })).toThrow(
+      /SESSION_IDLE_DAYS \(8\) is longer than SESSION_MAX_AGE_DAYS \(7\)/,
+    );
   });
 
   it('turns the webhook worker off by default in tests, like the scheduler', () => {

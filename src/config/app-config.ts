@@ -79,6 +79,23 @@ export interface AppConfig {
   webhookAllowPrivateHosts: boolean;
   /** Hosts exempt from the private-address check, e.g. an internal receiver (WEBHOOK_ALLOWED_HOSTS). */
   webhookAllowedHosts: string[];
+  /**
+   * Password checks (argon2, ~64 MiB and most of a core each) this instance
+   * runs at once (LOGIN_MAX_CONCURRENT_VERIFICATIONS, default 2).
+   */
+  loginMaxConcurrentVerifications: number;
+  /**
+   * Logins that may wait for a password check (LOGIN_MAX_QUEUED_VERIFICATIONS,
+   * default 16); more are refused with RATE_LIMITED and a retry time.
+   */
+  loginMaxQueuedVerifications: number;
+  /**
+   * A session ends this long after its login, however often it is refreshed
+   * (SESSION_MAX_AGE_DAYS, default 30).
+   */
+  sessionMaxAgeDays: number;
+  /** A session not refreshed for this long ends (SESSION_IDLE_DAYS, default 7). */
+  sessionIdleDays: number;
 }
 
 /**
@@ -178,7 +195,37 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       false,
     ),
     webhookAllowedHosts: hostList('WEBHOOK_ALLOWED_HOSTS', read('WEBHOOK_ALLOWED_HOSTS')),
+    loginMaxConcurrentVerifications: integer(
+      'LOGIN_MAX_CONCURRENT_VERIFICATIONS',
+      read('LOGIN_MAX_CONCURRENT_VERIFICATIONS'),
+      2,
+      1,
+      64,
+    ),
+    loginMaxQueuedVerifications: integer(
+      'LOGIN_MAX_QUEUED_VERIFICATIONS',
+      read('LOGIN_MAX_QUEUED_VERIFICATIONS'),
+      16,
+      0,
+      10_000,
+    ),
+    ...sessionLifetimes(
+      integer('SESSION_MAX_AGE_DAYS', read('SESSION_MAX_AGE_DAYS'), 30, 1, 365),
+      integer('SESSION_IDLE_DAYS', read('SESSION_IDLE_DAYS'), 7, 1, 365),
+    ),
   });
+}
+
+function sessionLifetimes(
+  sessionMaxAgeDays: number,
+  sessionIdleDays: number,
+): Pick<AppConfig, 'sessionMaxAgeDays' | 'sessionIdleDays'> {
+  if (sessionIdleDays > sessionMaxAgeDays) {
+    throw new ConfigError(
+      `SESSION_IDLE_DAYS (${sessionIdleDays}) is longer than SESSION_MAX_AGE_DAYS (${sessionMaxAgeDays}): set it to at most the maximum age`,
+    );
+  }
+  return { sessionMaxAgeDays, sessionIdleDays };
 }
 
 function oneOf<T extends string>(

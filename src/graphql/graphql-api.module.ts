@@ -7,6 +7,7 @@ import { AuditModule } from '../audit/audit.module';
 import { AuditResolver } from '../audit/audit.resolver';
 import { ApiKeysResolver } from '../auth/api-keys.resolver';
 import { AuthModule } from '../auth/auth.module';
+import { AccountAdminResolver } from '../auth/account-admin.resolver';
 import { AuthResolver } from '../auth/auth.resolver';
 import { SignedInMutationsGuard } from '../auth/signed-in-mutations.guard';
 import { UsersResolver } from '../auth/users.resolver';
@@ -115,6 +116,7 @@ import { serviceUnavailablePlugin } from './service-unavailable.plugin';
     { provide: APP_PIPE, useFactory: createValidationPipe },
     AuthResolver,
     UsersResolver,
+    AccountAdminResolver,
     ApiKeysResolver,
     AuditResolver,
     BrandsResolver,

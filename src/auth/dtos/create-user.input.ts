@@ -16,12 +16,17 @@ import { EditorRoleEnum } from './auth.enums';
 
 @InputType()
 export class CreateUserInput {
-  @Field({ description: 'Unique across all brands, whatever its case. At most 320 characters.' })
+  @Field({
+    description:
+      'Unique within your brand, whatever its case (the same person may have an account in another brand). At most 320 characters.',
+  })
   @IsEmail()
   @MaxLength(320)
   email: string;
 
-  @Field({ description: `At least ${MIN_PASSWORD_LENGTH} characters. At most 1024 characters.` })
+  @Field({
+    description: `At least ${MIN_PASSWORD_LENGTH} characters, not only spaces, not the email or its name part, and hard to guess (common and leaked passwords are refused). At most 1024 characters.`,
+  })
   @IsString()
   @MinLength(MIN_PASSWORD_LENGTH)
   @MaxLength(MAX_PASSWORD_LENGTH)

@@ -1,0 +1,94 @@
+import { Args, Context, Int, Mutation, Resolver } from '@nestjs/graphql';
+import type { GraphqlContext } from '../graphql/graphql-context';
+import { AccountAdminService, adminScope } from './account-admin.service';
+import type { Actor } from './actor';
+import { CurrentActor } from './current-actor.decorator';
+import { PasswordReset } from './dtos/password-reset.object';
+import {
+  CreatePasswordResetInput,
+  DisableUserInput,
+  EnableUserInput,
+  ResetPasswordInput,
+  RevokeSessionsInput,
+  UpdateUserRoleInput,
+} from './dtos/user-account.inputs';
+import { User } from './dtos/user.object';
+import { Public } from './public.decorator';
+import { originOf } from './request-origin';
+
+/** A brand admin's account operations (offboarding), and the reset a user completes. */
+@Resolver()
+export class AccountAdminResolver {
+  constructor(private readonly accounts: AccountAdminService) {}
+
+  @Mutation(() => User, {
+    description:
+      'Disables an account of your brand: it cannot sign in, its sessions end at once, and its pending scheduled publications are cancelled. Brand admins only; not your own account.',
+  })
+  disableUser(
+    @Args('input') input: DisableUserInput,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<User> {
+    return this.accounts.disableUser(adminScope(actor, originOf(req).ip), input.userId);
+  }
+
+  @Mutation(() => User, {
+    description: 'Lets a disabled account of your brand sign in again. Brand admins only.',
+  })
+  enableUser(
+    @Args('input') input: EnableUserInput,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<User> {
+    return this.accounts.enableUser(adminScope(actor, originOf(req).ip), input.userId);
+  }
+
+  @Mutation(() => Int, {
+    description:
+      'Ends every session of a user of your brand at once; answers how many were open. Brand admins only.',
+  })
+  revokeSessions(
+    @Args('input') input: RevokeSessionsInput,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<number> {
+    return this.accounts.revokeSessions(adminScope(actor, originOf(req).ip), input.userId);
+  }
+
+  @Mutation(() => User, {
+    description:
+      'Changes the role of a user of your brand and the regions or clinics it needs (replacing the old ones). Brand admins only; not your own role.',
+  })
+  updateUserRole(
+    @Args('input') input: UpdateUserRoleInput,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<User> {
+    return this.accounts.updateUserRole(adminScope(actor, originOf(req).ip), input.userId, input);
+  }
+
+  @Mutation(() => PasswordReset, {
+    description:
+      'A one-time token with which the user sets a new password (resetPassword), so you never learn it. Any earlier unused token of the user stops working. Brand admins only.',
+  })
+  createPasswordReset(
+    @Args('input') input: CreatePasswordResetInput,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<PasswordReset> {
+    return this.accounts.createPasswordReset(adminScope(actor, originOf(req).ip), input.userId);
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      'Sets a new password with a reset token from a brand admin; no sign-in needed. The token is spent and every session of the account ends.',
+  })
+  @Public()
+  resetPassword(
+    @Args('input') input: ResetPasswordInput,
+    @Context() { req }: GraphqlContext,
+  ): Promise<boolean> {
+    return this.accounts.resetPassword(input.token, input.newPassword, originOf(req).ip);
+  }
+}
