@@ -1,5 +1,7 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { toBrand } from '../brands/brands.service';
 import { Brand } from '../brands/dtos/brand.object';
+import { PUBLISHED } from '../read-mode/read-mode';
 import type { GraphqlContext } from '../graphql/graphql-context';
 import { Region } from '../regions/dtos/region.object';
 import type { Actor } from './actor';
@@ -32,7 +34,8 @@ export class UsersResolver {
   @ResolveField(() => Brand)
   async brand(@Parent() user: User, @Context() { loaders }: GraphqlContext): Promise<Brand> {
     const brand = await loaders.get(this.usersService.batchBrandById).load(user.brandId);
-    return brand!;
+    // The stored row: what delivery shows once (or while) the brand is published.
+    return toBrand(brand!, PUBLISHED);
   }
 
   @ResolveField(() => [Region], { description: 'Regions a REGION_EDITOR edits.' })

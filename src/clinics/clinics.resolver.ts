@@ -1,7 +1,7 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Brand } from '../brands/dtos/brand.object';
-import { BrandsService } from '../brands/brands.service';
+import { BrandsService, toBrand } from '../brands/brands.service';
 import { ContentResolutionService } from '../content-resolution/content-resolution.service';
 import { Faq } from '../faqs/dtos/faq.object';
 import { pageWindow, toConnection } from '../graphql/connection';
@@ -13,7 +13,7 @@ import { ProvidersService } from '../providers/providers.service';
 import { Region } from '../regions/dtos/region.object';
 import { PreviewAccessService } from '../read-mode/preview-access.service';
 import { PREVIEW_ARG } from '../read-mode/preview.arg';
-import { RegionsService } from '../regions/regions.service';
+import { RegionsService, toRegion } from '../regions/regions.service';
 import { Treatment } from '../treatments/dtos/treatment.object';
 import { TreatmentsService } from '../treatments/treatments.service';
 import { ClinicsService } from './clinics.service';
@@ -68,7 +68,7 @@ export class ClinicsResolver {
     );
     return toConnection(
       'clinics',
-      rows.map((row) => this.clinicsService.toClinic(row, mode)),
+      rows.map((row) => this.clinicsService.toClinic(row, mode, args.filter?.near ?? null)),
       window,
       totalCount,
     );
@@ -79,7 +79,7 @@ export class ClinicsResolver {
     const brand = await loaders
       .forMode(this.brandsService.batchById, clinic.mode)
       .load(clinic.row.brandId);
-    return brand!;
+    return toBrand(brand!, clinic.mode);
   }
 
   @ResolveField(() => Region, { nullable: true })
@@ -88,7 +88,10 @@ export class ClinicsResolver {
     @Context() { loaders }: GraphqlContext,
   ): Promise<Region | null> | null {
     return clinic.row.regionId
-      ? loaders.forMode(this.regionsService.batchById, clinic.mode).load(clinic.row.regionId)
+      ? loaders
+          .forMode(this.regionsService.batchById, clinic.mode)
+          .load(clinic.row.regionId)
+          .then((row) => row && toRegion(row, clinic.mode))
       : null;
   }
 
@@ -130,8 +133,8 @@ export class ClinicsResolver {
   ): Promise<Provider[]> {
     const rows = await loaders
       .forMode(this.providersService.batchByClinic, clinic.mode)
-      .load(clinic.id);
-    return rows.map((row) => this.providersService.toProvider(row, clinic.mode));
+      .load(clinic.itemId);
+    return rows.map((row) => this.providersService.toProvider(row, clinic.mode, clinic.itemId));
   }
 
   @ResolveField(() => [Faq], { description: 'The FAQ list as this clinic shows it.' })
@@ -183,6 +186,6 @@ export class ClinicsResolver {
   private offeredAt(clinic: Clinic, loaders: RequestLoaders) {
     return loaders
       .forMode(this.treatmentsService.batchOfferedByClinic, clinic.mode)
-      .load(clinic.id);
+      .load(clinic.itemId);
   }
 }

@@ -49,6 +49,7 @@ import { TreatmentSectionResolver, TreatmentsResolver } from '../treatments/trea
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { WebhooksResolver } from '../webhooks/webhooks.resolver';
 import { formatGraphqlError } from './format-error';
+import { NodeResolver } from './node.resolver';
 import { createGraphqlContext } from './graphql-context';
 import { type QueryLimits, queryLimits } from './query-limits';
 
@@ -125,6 +126,7 @@ import { type QueryLimits, queryLimits } from './query-limits';
     FieldPolicyEditingResolver,
     SyndicationResolver,
     WebhooksResolver,
+    NodeResolver,
   ],
 })
 export class GraphqlApiModule {}

@@ -1,9 +1,16 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { ITEM_ID_DESCRIPTION, Node, NODE_ID_DESCRIPTION } from '../../graphql/node.interface';
 
-@ObjectType({ description: 'A franchise: the tenant that owns all content.' })
+@ObjectType({
+  description: 'A franchise: the tenant that owns all content.',
+  implements: () => [Node],
+})
 export class Brand {
-  @Field(() => ID)
+  @Field(() => ID, { description: NODE_ID_DESCRIPTION })
   id: string;
+
+  @Field(() => ID, { description: ITEM_ID_DESCRIPTION })
+  itemId: string;
 
   @Field()
   slug: string;

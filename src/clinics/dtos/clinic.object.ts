@@ -2,6 +2,7 @@ import { Field, Float, ID, ObjectType, registerEnumType } from '@nestjs/graphql'
 import { WEEKDAYS } from '../clinic.entity';
 import type { ReadMode } from '../../read-mode/read-mode';
 import type { ClinicRow } from '../clinics.service';
+import { ITEM_ID_DESCRIPTION, Node, NODE_ID_DESCRIPTION } from '../../graphql/node.interface';
 
 export enum Weekday {
   MONDAY = 'MONDAY',
@@ -68,10 +69,13 @@ export class OpeningHours {
   closes: string;
 }
 
-@ObjectType({ description: 'A clinic location of a brand.' })
+@ObjectType({ description: 'A clinic location of a brand.', implements: () => [Node] })
 export class Clinic {
-  @Field(() => ID)
+  @Field(() => ID, { description: NODE_ID_DESCRIPTION })
   id: string;
+
+  @Field(() => ID, { description: ITEM_ID_DESCRIPTION })
+  itemId: string;
 
   @Field()
   slug: string;

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { ReadMode } from '../../read-mode/read-mode';
+import { ITEM_ID_DESCRIPTION, Node, NODE_ID_DESCRIPTION } from '../../graphql/node.interface';
 
 export enum FaqScope {
   BRAND = 'BRAND',
@@ -10,10 +11,16 @@ registerEnumType(FaqScope, {
   description: 'BRAND: written by the brand for every clinic; CLINIC: one clinic only.',
 });
 
-@ObjectType()
+@ObjectType({
+  description: 'A question and answer: the brand’s, or as one clinic shows it.',
+  implements: () => [Node],
+})
 export class Faq {
-  @Field(() => ID)
+  @Field(() => ID, { description: NODE_ID_DESCRIPTION })
   id: string;
+
+  @Field(() => ID, { description: ITEM_ID_DESCRIPTION })
+  itemId: string;
 
   @Field()
   question: string;

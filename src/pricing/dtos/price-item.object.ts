@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ITEM_ID_DESCRIPTION, Node, NODE_ID_DESCRIPTION } from '../../graphql/node.interface';
 
 export enum PriceKind {
   SINGLE_SESSION = 'SINGLE_SESSION',
@@ -20,10 +21,13 @@ export class Money {
   formatted: string;
 }
 
-@ObjectType({ description: 'One price of a treatment at a clinic.' })
+@ObjectType({ description: 'One price of a treatment at a clinic.', implements: () => [Node] })
 export class PriceItem {
-  @Field(() => ID)
+  @Field(() => ID, { description: NODE_ID_DESCRIPTION })
   id: string;
+
+  @Field(() => ID, { description: ITEM_ID_DESCRIPTION })
+  itemId: string;
 
   @Field()
   label: string;

@@ -1,10 +1,17 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import type { ReadMode } from '../../read-mode/read-mode';
+import { ITEM_ID_DESCRIPTION, Node, NODE_ID_DESCRIPTION } from '../../graphql/node.interface';
 
-@ObjectType({ description: 'A practitioner who performs treatments at clinics.' })
+@ObjectType({
+  description: 'A practitioner who performs treatments at clinics.',
+  implements: () => [Node],
+})
 export class Provider {
-  @Field(() => ID)
+  @Field(() => ID, { description: NODE_ID_DESCRIPTION })
   id: string;
+
+  @Field(() => ID, { description: ITEM_ID_DESCRIPTION })
+  itemId: string;
 
   @Field()
   slug: string;

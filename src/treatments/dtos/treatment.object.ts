@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { ClinicRow } from '../../clinics/clinics.service';
 import type { ReadMode } from '../../read-mode/read-mode';
+import { ITEM_ID_DESCRIPTION, Node, NODE_ID_DESCRIPTION } from '../../graphql/node.interface';
 
 export enum ContentScope {
   BRAND = 'BRAND',
@@ -74,10 +75,14 @@ export class FieldSource {
 @ObjectType({
   description:
     'A treatment: the brand version, or resolved for one clinic when asked with a clinic.',
+  implements: () => [Node],
 })
 export class Treatment {
-  @Field(() => ID)
+  @Field(() => ID, { description: NODE_ID_DESCRIPTION })
   id: string;
+
+  @Field(() => ID, { description: ITEM_ID_DESCRIPTION })
+  itemId: string;
 
   @Field()
   slug: string;
