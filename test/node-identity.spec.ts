@@ -190,6 +190,35 @@ describe('object identity: ids that name their context, and node(id:)', () => {
     if (plain.itemId === withDistance.itemId) expect(plain.id).not.toBe(withDistance.id);
   });
 
+  it('answers the docs/api.md example', async () => {
+    const { body } = await app.graphql(`{
+      node(id: "AQUBSZamWh2CWY2nUf6KFgp7q4nU-eKhC1x0nJ1Jh5keBvE") {
+        __typename id
+        ... on Faq { itemId question }
+      }
+    }`);
+    expect(body).toEqual({
+      data: {
+        node: {
+          __typename: 'Faq',
+          id: 'AQUBSZamWh2CWY2nUf6KFgp7q4nU-eKhC1x0nJ1Jh5keBvE',
+          itemId: '4996a65a-1d82-598d-a751-fe8a160a7bab',
+          question: 'How many sessions are needed?',
+        },
+      },
+    });
+    // The FAQ widget example (Houston's list) shows the same id.
+    const widget = await app.graphql(`{
+      faqs(brand: "${BRAND}", clinic: "houston-galleria", treatment: "micro-needling", first: 2) {
+        edges { node { id itemId } }
+      }
+    }`);
+    expect(widget.body.data.faqs.edges[0].node).toEqual({
+      id: 'AQUBSZamWh2CWY2nUf6KFgp7q4nU-eKhC1x0nJ1Jh5keBvE',
+      itemId: '4996a65a-1d82-598d-a751-fe8a160a7bab',
+    });
+  });
+
   describe('visibility: what the root queries show, nothing more', () => {
     const node = (id: string, headers: Record<string, string> = {}) =>
       app.graphql(`query($id: ID!) { node(id: $id) { id } }`, { id }, headers);

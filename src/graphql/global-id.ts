@@ -65,7 +65,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * The opaque global id of a delivered object: base64url of a version byte,
  * the type code, flags, the item's UUID, then the clinic's UUID, the
  * previewed brand's UUID and the near point where present. Compact (a
- * clinic's treatment is 46 characters) because a page repeats it per object.
+ * clinic's treatment is 47 characters) because a page repeats it per object.
  */
 export function encodeGlobalId(key: Omit<NodeKey, 'near'> & { near?: NearPoint | null }): string {
   const parts = [Buffer.alloc(HEADER), uuidBytes(key.itemId)];
