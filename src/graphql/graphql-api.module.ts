@@ -54,6 +54,39 @@ import { createGraphqlContext } from './graphql-context';
 import { type QueryLimits, queryLimits } from './query-limits';
 
 /**
+ * Every resolver of the schema. schema-file.ts builds schema.gql from this
+ * list without starting the app, so a resolver registered anywhere else
+ * would be missing from the committed schema (schema-file.spec.ts fails).
+ */
+export const GRAPHQL_RESOLVERS = [
+  AuthResolver,
+  UsersResolver,
+  ApiKeysResolver,
+  AuditResolver,
+  BrandsResolver,
+  ClinicsResolver,
+  TreatmentsResolver,
+  TreatmentSectionResolver,
+  FaqsResolver,
+  FaqConnectionResolver,
+  ProvidersResolver,
+  EditingResolver,
+  ScheduledPublicationsResolver,
+  TreatmentEditingResolver,
+  BrandEditingResolver,
+  RegionEditingResolver,
+  ClinicEditingResolver,
+  ProviderEditingResolver,
+  PricingEditingResolver,
+  FaqEditingResolver,
+  OverrideEditingResolver,
+  FieldPolicyEditingResolver,
+  SyndicationResolver,
+  WebhooksResolver,
+  NodeResolver,
+];
+
+/**
  * The public GraphQL endpoint at /graphql. Feature modules provide services;
  * the resolvers that join them into the schema are declared here, so
  * features never import each other in a circle.
@@ -100,34 +133,7 @@ import { type QueryLimits, queryLimits } from './query-limits';
     SyndicationModule,
     WebhooksModule,
   ],
-  providers: [
-    { provide: APP_PIPE, useFactory: createValidationPipe },
-    AuthResolver,
-    UsersResolver,
-    ApiKeysResolver,
-    AuditResolver,
-    BrandsResolver,
-    ClinicsResolver,
-    TreatmentsResolver,
-    TreatmentSectionResolver,
-    FaqsResolver,
-    FaqConnectionResolver,
-    ProvidersResolver,
-    EditingResolver,
-    ScheduledPublicationsResolver,
-    TreatmentEditingResolver,
-    BrandEditingResolver,
-    RegionEditingResolver,
-    ClinicEditingResolver,
-    ProviderEditingResolver,
-    PricingEditingResolver,
-    FaqEditingResolver,
-    OverrideEditingResolver,
-    FieldPolicyEditingResolver,
-    SyndicationResolver,
-    WebhooksResolver,
-    NodeResolver,
-  ],
+  providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }, ...GRAPHQL_RESOLVERS],
 })
 export class GraphqlApiModule {}
 

@@ -52,7 +52,7 @@ export class Revision {
   createdAt: Date;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of an item’s revisions, newest first.' })
 export class RevisionConnection extends ConnectionType(Revision) {}
 
 @ObjectType({ description: 'How one field differs between two revisions.' })

@@ -92,8 +92,8 @@ export class WebhookAttempt {
   error: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of webhook deliveries, newest first.' })
 export class WebhookDeliveryConnection extends ConnectionType(WebhookDelivery) {}
 
-@ObjectType()
+@ObjectType({ description: 'A page of delivery attempts, newest first.' })
 export class WebhookAttemptConnection extends ConnectionType(WebhookAttempt) {}
