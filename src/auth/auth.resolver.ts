@@ -22,7 +22,8 @@ export class AuthResolver {
       'Signs an editor in. Wrong email or password: UNAUTHENTICATED (rate-limited per email and address).',
   })
   login(
-    @Args('input') input: LoginInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: LoginInput,
     @Context() { req }: GraphqlContext,
   ): Promise<AuthPayload> {
     return this.authService.login(input, originOf(req));
@@ -32,7 +33,8 @@ export class AuthResolver {
     description: 'A new token pair for a refresh token, which is then used up (rotation).',
   })
   refreshSession(
-    @Args('input') input: RefreshSessionInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: RefreshSessionInput,
     @Context() { req }: GraphqlContext,
   ): Promise<AuthPayload> {
     return this.authService.refresh(input.refreshToken, originOf(req));

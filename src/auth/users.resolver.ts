@@ -24,14 +24,15 @@ export class UsersResolver {
     description: 'Creates an editor account in your brand. Brand admins (or admin keys) only.',
   })
   createUser(
-    @Args('input') input: CreateUserInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: CreateUserInput,
     @CurrentActor() actor: Actor,
     @Context() { req }: GraphqlContext,
   ): Promise<User> {
     return this.usersService.createUser(actor, input, originOf(req).ip);
   }
 
-  @ResolveField(() => Brand)
+  @ResolveField(() => Brand, { description: 'The brand the editor belongs to.' })
   async brand(@Parent() user: User, @Context() { loaders }: GraphqlContext): Promise<Brand> {
     const brand = await loaders.get(this.usersService.batchBrandById).load(user.brandId);
     // The stored row: what delivery shows once (or while) the brand is published.

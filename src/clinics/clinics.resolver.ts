@@ -74,7 +74,7 @@ export class ClinicsResolver {
     );
   }
 
-  @ResolveField(() => Brand)
+  @ResolveField(() => Brand, { description: 'The brand the clinic belongs to.' })
   async brand(@Parent() clinic: Clinic, @Context() { loaders }: GraphqlContext): Promise<Brand> {
     const brand = await loaders
       .forMode(this.brandsService.batchById, clinic.mode)
@@ -82,7 +82,10 @@ export class ClinicsResolver {
     return toBrand(brand!, clinic.mode);
   }
 
-  @ResolveField(() => Region, { nullable: true })
+  @ResolveField(() => Region, {
+    nullable: true,
+    description: 'The region of the clinic; null when in none.',
+  })
   region(
     @Parent() clinic: Clinic,
     @Context() { loaders }: GraphqlContext,
@@ -116,7 +119,7 @@ export class ClinicsResolver {
   })
   async treatment(
     @Parent() clinic: Clinic,
-    @Args('slug') slug: string,
+    @Args('slug', { description: 'Treatment slug.' }) slug: string,
     @Context() { loaders }: GraphqlContext,
   ): Promise<Treatment | null> {
     const offered = await this.offeredAt(clinic, loaders);

@@ -12,13 +12,13 @@ import {
 import type { ApiKeyScope } from '../actor';
 import { ApiKeyScopeEnum } from './auth.enums';
 
-@InputType()
+@InputType({ description: 'A new API key of your brand.' })
 export class CreateApiKeyInput {
   @Field({ description: 'What the key is for, e.g. "Website (production)".' })
   @Length(1, 100)
   name: string;
 
-  @Field(() => [ApiKeyScopeEnum])
+  @Field(() => [ApiKeyScopeEnum], { description: 'What the key may do.' })
   @ArrayNotEmpty()
   @ArrayUnique()
   @IsIn(Object.values(ApiKeyScopeEnum), { each: true })

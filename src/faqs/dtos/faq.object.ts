@@ -9,6 +9,10 @@ export enum FaqScope {
 registerEnumType(FaqScope, {
   name: 'FaqScope',
   description: 'BRAND: written by the brand for every clinic; CLINIC: one clinic only.',
+  valuesMap: {
+    BRAND: { description: 'Written by the brand, shown at every clinic unless hidden.' },
+    CLINIC: { description: 'Written by one clinic, shown there only.' },
+  },
 });
 
 @ObjectType({
@@ -22,16 +26,16 @@ export class Faq {
   @Field(() => ID, { description: ITEM_ID_DESCRIPTION })
   itemId: string;
 
-  @Field()
+  @Field({ description: 'The question.' })
   question: string;
 
   @Field({ description: 'Markdown.' })
   answer: string;
 
-  @Field(() => FaqScope)
+  @Field(() => FaqScope, { description: 'Brand-wide or one clinic’s own.' })
   scope: FaqScope;
 
-  @Field()
+  @Field({ description: 'When the FAQ last changed.' })
   updatedAt: Date;
 
   /** Not exposed: the brand, the clinic it is resolved for, its treatments, what it shows. */

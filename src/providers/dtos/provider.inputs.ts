@@ -18,7 +18,7 @@ const MAX_BIO = 20_000;
 /** Provider fields; every one optional on update. */
 @InputType({ isAbstract: true })
 class ProviderFieldsInput {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Full name.' })
   @IsOptionalButNotNull()
   @IsString()
   @MinLength(1)
@@ -77,19 +77,19 @@ class ProviderFieldsInput {
   treatmentIds?: string[];
 }
 
-@InputType()
+@InputType({ description: 'A new provider (as a draft).' })
 export class CreateProviderInput extends ProviderFieldsInput {
   @Field({ description: 'Unique in the brand, e.g. "maya-ellison".' })
   @IsSlug()
   slug: string;
 
-  @Field()
+  @Field({ description: 'Full name.' })
   declare name: string;
 }
 
-@InputType()
+@InputType({ description: 'Changes to a provider’s draft; fields left out keep their value.' })
 export class UpdateProviderInput extends ProviderFieldsInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The provider’s id (itemId).' })
   @IsUUID()
   id: string;
 

@@ -13,25 +13,28 @@ export class Provider {
   @Field(() => ID, { description: ITEM_ID_DESCRIPTION })
   itemId: string;
 
-  @Field()
+  @Field({ description: 'Unique in the brand, e.g. "maya-ellison".' })
   slug: string;
 
-  @Field()
+  @Field({ description: 'Full name.' })
   name: string;
 
   @Field(() => [String], { description: 'Post-nominal credentials, e.g. ["MD", "FAAD"].' })
   credentials: string[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Job title, e.g. "Medical Director"; null when none.',
+  })
   title: string | null;
 
   @Field({ description: 'Markdown.' })
   bio: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Portrait URL; null when none.' })
   photoUrl: string | null;
 
-  @Field()
+  @Field({ description: 'When the provider last changed.' })
   updatedAt: Date;
 
   /** Not exposed: the brand, and what this answer shows. */

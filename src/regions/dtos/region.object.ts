@@ -9,9 +9,9 @@ export class Region {
   @Field(() => ID, { description: ITEM_ID_DESCRIPTION })
   itemId: string;
 
-  @Field()
+  @Field({ description: 'Unique in the brand, e.g. "texas".' })
   slug: string;
 
-  @Field()
+  @Field({ description: 'Display name.' })
   name: string;
 }
