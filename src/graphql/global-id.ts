@@ -68,27 +68,21 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * clinic's treatment is 47 characters) because a page repeats it per object.
  */
 export function encodeGlobalId(key: Omit<NodeKey, 'near'> & { near?: NearPoint | null }): string {
-  const parts = [Buffer.alloc(HEADER), uuidBytes(key.itemId)];
-  let flags = 0;
-  if (key.clinicId) {
-    flags |= HAS_CLINIC;
-    parts.push(uuidBytes(key.clinicId));
-  }
-  if (key.mode.kind === 'PREVIEW') {
-    flags |= IS_PREVIEW;
-    parts.push(uuidBytes(key.mode.brandId));
-  }
+  const preview = key.mode.kind === 'PREVIEW' ? key.mode.brandId : null;
+  const flags =
+    (key.clinicId ? HAS_CLINIC : 0) | (preview ? IS_PREVIEW : 0) | (key.near ? HAS_NEAR : 0);
+  const bytes = Buffer.allocUnsafe(sizeOf(flags));
+  bytes[0] = VERSION;
+  bytes[1] = TYPE_CODES[key.type];
+  bytes[2] = flags;
+  let offset = writeUuid(bytes, HEADER, key.itemId);
+  if (key.clinicId) offset = writeUuid(bytes, offset, key.clinicId);
+  if (preview) offset = writeUuid(bytes, offset, preview);
   if (key.near) {
-    flags |= HAS_NEAR;
-    const point = Buffer.alloc(POINT_BYTES);
-    point.writeDoubleBE(key.near.lat, 0);
-    point.writeDoubleBE(key.near.lng, 8);
-    parts.push(point);
+    bytes.writeDoubleBE(key.near.lat, offset);
+    bytes.writeDoubleBE(key.near.lng, offset + 8);
   }
-  parts[0].writeUInt8(VERSION, 0);
-  parts[0].writeUInt8(TYPE_CODES[key.type], 1);
-  parts[0].writeUInt8(flags, 2);
-  return Buffer.concat(parts).toString('base64url');
+  return bytes.toString('base64url');
 }
 
 /** The key inside a global id; BAD_USER_INPUT naming `argument` for anything else. */
@@ -108,14 +102,8 @@ export function decodeGlobalId(id: string, argument = 'id'): NodeKey {
   ) {
     throw refuse();
   }
-  const expected =
-    HEADER +
-    UUID_BYTES +
-    (flags & HAS_CLINIC ? UUID_BYTES : 0) +
-    (flags & IS_PREVIEW ? UUID_BYTES : 0) +
-    (flags & HAS_NEAR ? POINT_BYTES : 0);
   // Re-encoding must give the same text: no trailing bits, no second spelling.
-  if (bytes.length !== expected || bytes.toString('base64url') !== id) throw refuse();
+  if (bytes.length !== sizeOf(flags) || bytes.toString('base64url') !== id) throw refuse();
 
   let offset = HEADER;
   const nextUuid = () => uuidText(bytes.subarray(offset, (offset += UUID_BYTES)));
@@ -130,9 +118,26 @@ export function decodeGlobalId(id: string, argument = 'id'): NodeKey {
   return { type, itemId, clinicId, mode, near };
 }
 
-function uuidBytes(uuid: string): Buffer {
+/** The length of an id with these flags. */
+function sizeOf(flags: number): number {
+  return (
+    HEADER +
+    UUID_BYTES +
+    (flags & HAS_CLINIC ? UUID_BYTES : 0) +
+    (flags & IS_PREVIEW ? UUID_BYTES : 0) +
+    (flags & HAS_NEAR ? POINT_BYTES : 0)
+  );
+}
+
+/** Writes a UUID's 16 bytes at `offset`; returns the offset after them. */
+function writeUuid(bytes: Buffer, offset: number, uuid: string): number {
   if (!UUID.test(uuid)) throw new Error(`encodeGlobalId: not a UUID: ${uuid}`);
-  return Buffer.from(uuid.replaceAll('-', ''), 'hex');
+  bytes.write(uuid.slice(0, 8), offset, 'hex');
+  bytes.write(uuid.slice(9, 13), offset + 4, 'hex');
+  bytes.write(uuid.slice(14, 18), offset + 6, 'hex');
+  bytes.write(uuid.slice(19, 23), offset + 8, 'hex');
+  bytes.write(uuid.slice(24), offset + 10, 'hex');
+  return offset + UUID_BYTES;
 }
 
 function uuidText(bytes: Buffer): string {
