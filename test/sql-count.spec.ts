@@ -123,6 +123,47 @@ describe('SQL statements per request', () => {
     }
   });
 
+  it('nodes(ids): refetching every object of a clinic page costs the same for 3 and 30', async () => {
+    const IDS = `query($brand: String!) {
+      clinic(brand: $brand, slug: "clinic-1") {
+        id brand { id } region { id } providers { id }
+        treatment(slug: "peel") { id prices { id } faqs { id } providers { id } }
+      }
+    }`;
+    const NODES = `query($ids: [ID!]!) {
+      nodes(ids: $ids) {
+        id
+        ... on Treatment { name disclaimer }
+        ... on Faq { question answer }
+        ... on PriceItem { label amount { formatted } }
+        ... on Provider { name }
+        ... on Clinic { name }
+      }
+    }`;
+    const refetch = async (brand: string) => {
+      const page = (await statementsFor(IDS, brand)).data.clinic;
+      const ids = [
+        page.id,
+        page.brand.id,
+        page.region.id,
+        ...page.providers.map((p: { id: string }) => p.id),
+        page.treatment.id,
+        ...page.treatment.prices.map((p: { id: string }) => p.id),
+        ...page.treatment.faqs.map((f: { id: string }) => f.id),
+        ...page.treatment.providers.map((p: { id: string }) => p.id),
+      ].slice(0, 100);
+      const before = logger.statementCount;
+      const { body } = await app.graphql(NODES, { ids });
+      expect(body.errors).toBeUndefined();
+      expect(body.data.nodes.map((node: { id: string }) => node.id)).toEqual(ids);
+      return { statements: logger.statementCount - before, count: ids.length };
+    };
+    const small = await refetch('sized-3');
+    const large = await refetch('sized-30');
+    expect(large.count).toBeGreaterThan(small.count * 5);
+    expect(large.statements).toBe(small.statements);
+  });
+
   describe('in preview', () => {
     const preview = (query: string, brand: string) =>
       statementsFor(query, brand, true, previewKeys[brand]);

@@ -26,7 +26,8 @@ export class AccountAdminResolver {
       'Disables an account of your brand: it cannot sign in, its sessions end at once, and its pending scheduled publications are cancelled. Brand admins only; not your own account.',
   })
   disableUser(
-    @Args('input') input: DisableUserInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: DisableUserInput,
     @CurrentActor() actor: Actor,
     @Context() { req }: GraphqlContext,
   ): Promise<User> {
@@ -37,7 +38,8 @@ export class AccountAdminResolver {
     description: 'Lets a disabled account of your brand sign in again. Brand admins only.',
   })
   enableUser(
-    @Args('input') input: EnableUserInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: EnableUserInput,
     @CurrentActor() actor: Actor,
     @Context() { req }: GraphqlContext,
   ): Promise<User> {
@@ -49,7 +51,8 @@ export class AccountAdminResolver {
       'Ends every session of a user of your brand at once; answers how many were open. Brand admins only.',
   })
   revokeSessions(
-    @Args('input') input: RevokeSessionsInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: RevokeSessionsInput,
     @CurrentActor() actor: Actor,
     @Context() { req }: GraphqlContext,
   ): Promise<number> {
@@ -61,7 +64,8 @@ export class AccountAdminResolver {
       'Changes the role of a user of your brand and the regions or clinics it needs (replacing the old ones). Brand admins only; not your own role.',
   })
   updateUserRole(
-    @Args('input') input: UpdateUserRoleInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: UpdateUserRoleInput,
     @CurrentActor() actor: Actor,
     @Context() { req }: GraphqlContext,
   ): Promise<User> {
@@ -73,7 +77,8 @@ export class AccountAdminResolver {
       'A one-time token with which the user sets a new password (resetPassword), so you never learn it. Any earlier unused token of the user stops working. Brand admins only.',
   })
   createPasswordReset(
-    @Args('input') input: CreatePasswordResetInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: CreatePasswordResetInput,
     @CurrentActor() actor: Actor,
     @Context() { req }: GraphqlContext,
   ): Promise<PasswordReset> {
@@ -86,7 +91,8 @@ export class AccountAdminResolver {
   })
   @Public()
   resetPassword(
-    @Args('input') input: ResetPasswordInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: ResetPasswordInput,
     @Context() { req }: GraphqlContext,
   ): Promise<boolean> {
     return this.accounts.resetPassword(input.token, input.newPassword, originOf(req).ip);

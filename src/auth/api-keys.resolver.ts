@@ -23,7 +23,8 @@ export class ApiKeysResolver {
     description: 'Creates an API key of your brand; the key is in this answer only.',
   })
   createApiKey(
-    @Args('input') input: CreateApiKeyInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: CreateApiKeyInput,
     @CurrentActor() actor: Actor,
     @Context() { req }: GraphqlContext,
   ): Promise<CreatedApiKey> {
@@ -32,7 +33,8 @@ export class ApiKeysResolver {
 
   @Mutation(() => ApiKey, { description: 'Revokes a key of your brand; it stops working at once.' })
   revokeApiKey(
-    @Args('input') input: RevokeApiKeyInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: RevokeApiKeyInput,
     @CurrentActor() actor: Actor,
     @Context() { req }: GraphqlContext,
   ): Promise<ApiKey> {

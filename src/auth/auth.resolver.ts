@@ -25,7 +25,8 @@ export class AuthResolver {
       'Signs an editor in. Wrong email or password: UNAUTHENTICATED (rate-limited per email and address).',
   })
   login(
-    @Args('input') input: LoginInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: LoginInput,
     @Context() { req }: GraphqlContext,
   ): Promise<AuthPayload> {
     return this.authService.login(input, originOf(req));
@@ -36,7 +37,8 @@ export class AuthResolver {
     description: 'A new token pair for a refresh token, which is then used up (rotation).',
   })
   refreshSession(
-    @Args('input') input: RefreshSessionInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: RefreshSessionInput,
     @Context() { req }: GraphqlContext,
   ): Promise<AuthPayload> {
     return this.authService.refresh(input.refreshToken, originOf(req));
@@ -54,7 +56,8 @@ export class AuthResolver {
       'Changes your own password, given the current one (limited like login). Your other sessions end; this one stays.',
   })
   changePassword(
-    @Args('input') input: ChangePasswordInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: ChangePasswordInput,
     @CurrentActor() actor: Actor,
     @Context() { req }: GraphqlContext,
   ): Promise<boolean> {

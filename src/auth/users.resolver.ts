@@ -1,5 +1,7 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { toBrand } from '../brands/brands.service';
 import { Brand } from '../brands/dtos/brand.object';
+import { PUBLISHED } from '../read-mode/read-mode';
 import type { GraphqlContext } from '../graphql/graphql-context';
 import { Region } from '../regions/dtos/region.object';
 import type { Actor } from './actor';
@@ -22,17 +24,19 @@ export class UsersResolver {
     description: 'Creates an editor account in your brand. Brand admins (or admin keys) only.',
   })
   createUser(
-    @Args('input') input: CreateUserInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: CreateUserInput,
     @CurrentActor() actor: Actor,
     @Context() { req }: GraphqlContext,
   ): Promise<User> {
     return this.usersService.createUser(actor, input, originOf(req).ip);
   }
 
-  @ResolveField(() => Brand)
+  @ResolveField(() => Brand, { description: 'The brand the editor belongs to.' })
   async brand(@Parent() user: User, @Context() { loaders }: GraphqlContext): Promise<Brand> {
     const brand = await loaders.get(this.usersService.batchBrandById).load(user.brandId);
-    return brand!;
+    // The stored row: what delivery shows once (or while) the brand is published.
+    return toBrand(brand!, PUBLISHED);
   }
 
   @ResolveField(() => [Region], { description: 'Regions a REGION_EDITOR edits.' })

@@ -6,7 +6,9 @@ import { AuditService } from '../audit/audit.service';
 import { BrandEntity } from '../brands/brand.entity';
 import { DomainError, badInput } from '../common/domain-error';
 import { groupByKeys, pickByKeys } from '../graphql/request-loaders';
+import { PUBLISHED } from '../read-mode/read-mode';
 import type { Region } from '../regions/dtos/region.object';
+import { toRegion } from '../regions/regions.service';
 import type { Actor } from './actor';
 import { requireBrandAdmin } from './access';
 import { AssignedClinic, User } from './dtos/user.object';
@@ -130,7 +132,7 @@ export class UsersService {
       [userIds],
     )) as (Region & { user_id: string })[];
     return groupByKeys(userIds, rows, (row) => row.user_id).map((group) =>
-      group.map(({ id, slug, name }): Region => ({ id, slug, name })),
+      group.map((row) => toRegion(row, PUBLISHED)),
     );
   };
 

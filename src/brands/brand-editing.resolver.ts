@@ -15,7 +15,8 @@ export class BrandEditingResolver {
     description: 'Changes your brand’s name, locale, currency or website (brand admins only).',
   })
   async updateBrand(
-    @Args('input') input: UpdateBrandInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: UpdateBrandInput,
     @Context() context: GraphqlContext,
   ): Promise<EditableItem> {
     return asEditableItem(

@@ -2,8 +2,9 @@ import { Args, Context, Query, Resolver } from '@nestjs/graphql';
 import type { GraphqlContext } from '../graphql/graphql-context';
 import { PreviewAccessService } from '../read-mode/preview-access.service';
 import { PREVIEW_ARG } from '../read-mode/preview.arg';
+import { PUBLISHED } from '../read-mode/read-mode';
 import { Brand } from './dtos/brand.object';
-import { BrandsService } from './brands.service';
+import { BrandsService, toBrand } from './brands.service';
 
 @Resolver(() => Brand)
 export class BrandsResolver {
@@ -13,8 +14,9 @@ export class BrandsResolver {
   ) {}
 
   @Query(() => [Brand], { description: 'All published brands.' })
-  brands(): Promise<Brand[]> {
-    return this.brandsService.findAll();
+  async brands(): Promise<Brand[]> {
+    const rows = await this.brandsService.findAll();
+    return rows.map((row) => toBrand(row, PUBLISHED));
   }
 
   @Query(() => Brand, {
@@ -27,6 +29,7 @@ export class BrandsResolver {
     @Context() { actor }: GraphqlContext,
   ): Promise<Brand | null> {
     const mode = await this.previewAccess.readMode(actor, slug, preview);
-    return this.brandsService.findBySlug(slug, mode);
+    const row = await this.brandsService.findBySlug(slug, mode);
+    return row && toBrand(row, mode);
   }
 }

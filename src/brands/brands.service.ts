@@ -4,7 +4,9 @@ import { DataSource } from 'typeorm';
 import { pickByKeys } from '../graphql/request-loaders';
 import { ContentSources } from '../read-mode/content-sources';
 import { PUBLISHED, type ReadMode } from '../read-mode/read-mode';
+import { encodeGlobalId } from '../graphql/global-id';
 import type { BrandEntity } from './brand.entity';
+import type { Brand } from './dtos/brand.object';
 
 export type BrandRow = Pick<
   BrandEntity,
@@ -71,4 +73,17 @@ export class BrandsService {
     );
     return pickByKeys(ids, rows, (brand) => brand.id);
   };
+}
+
+/** The delivered brand: its stored (published) or working-copy row in `mode`. */
+export function toBrand(row: BrandRow, mode: ReadMode): Brand {
+  return {
+    ...pickBrandFields(row),
+    id: encodeGlobalId({ type: 'Brand', itemId: row.id, clinicId: null, mode }),
+    itemId: row.id,
+  };
+}
+
+function pickBrandFields(row: BrandRow): BrandRow {
+  return Object.fromEntries(BRAND_FIELDS.map(([field]) => [field, row[field]])) as BrandRow;
 }

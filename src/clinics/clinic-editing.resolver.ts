@@ -20,7 +20,8 @@ export class ClinicEditingResolver {
 
   @Mutation(() => EditableItem, { description: 'Creates a clinic as a draft of your brand.' })
   async createClinic(
-    @Args('input') input: CreateClinicInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: CreateClinicInput,
     @Context() context: GraphqlContext,
   ): Promise<EditableItem> {
     return asEditableItem(
@@ -32,7 +33,8 @@ export class ClinicEditingResolver {
     description: 'Changes a clinic’s draft: details, location, hours, status.',
   })
   async updateClinic(
-    @Args('input') input: UpdateClinicInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: UpdateClinicInput,
     @Context() context: GraphqlContext,
   ): Promise<EditableItem> {
     return asEditableItem(

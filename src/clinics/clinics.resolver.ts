@@ -1,7 +1,7 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Brand } from '../brands/dtos/brand.object';
-import { BrandsService } from '../brands/brands.service';
+import { BrandsService, toBrand } from '../brands/brands.service';
 import { ContentResolutionService } from '../content-resolution/content-resolution.service';
 import { Faq } from '../faqs/dtos/faq.object';
 import { pageWindow, toConnection } from '../graphql/connection';
@@ -15,7 +15,7 @@ import { ProvidersService } from '../providers/providers.service';
 import { Region } from '../regions/dtos/region.object';
 import { PreviewAccessService } from '../read-mode/preview-access.service';
 import { PREVIEW_ARG } from '../read-mode/preview.arg';
-import { RegionsService } from '../regions/regions.service';
+import { RegionsService, toRegion } from '../regions/regions.service';
 import { Treatment } from '../treatments/dtos/treatment.object';
 import { TreatmentsService } from '../treatments/treatments.service';
 import { ClinicsService } from './clinics.service';
@@ -70,27 +70,33 @@ export class ClinicsResolver {
     );
     return toConnection(
       'clinics',
-      rows.map((row) => this.clinicsService.toClinic(row, mode)),
+      rows.map((row) => this.clinicsService.toClinic(row, mode, args.filter?.near ?? null)),
       window,
       totalCount,
     );
   }
 
-  @ResolveField(() => Brand)
+  @ResolveField(() => Brand, { description: 'The brand the clinic belongs to.' })
   async brand(@Parent() clinic: Clinic, @Context() { loaders }: GraphqlContext): Promise<Brand> {
     const brand = await loaders
       .forMode(this.brandsService.batchById, clinic.mode)
       .load(clinic.row.brandId);
-    return brand!;
+    return toBrand(brand!, clinic.mode);
   }
 
-  @ResolveField(() => Region, { nullable: true })
+  @ResolveField(() => Region, {
+    nullable: true,
+    description: 'The region of the clinic; null when in none.',
+  })
   region(
     @Parent() clinic: Clinic,
     @Context() { loaders }: GraphqlContext,
   ): Promise<Region | null> | null {
     return clinic.row.regionId
-      ? loaders.forMode(this.regionsService.batchById, clinic.mode).load(clinic.row.regionId)
+      ? loaders
+          .forMode(this.regionsService.batchById, clinic.mode)
+          .load(clinic.row.regionId)
+          .then((row) => row && toRegion(row, clinic.mode))
       : null;
   }
 
@@ -115,7 +121,7 @@ export class ClinicsResolver {
   })
   async treatment(
     @Parent() clinic: Clinic,
-    @Args('slug') slug: string,
+    @Args('slug', { description: 'Treatment slug.' }) slug: string,
     @Context() { loaders }: GraphqlContext,
   ): Promise<Treatment | null> {
     const offered = await this.offeredAt(clinic, loaders);
@@ -132,8 +138,8 @@ export class ClinicsResolver {
   ): Promise<Provider[]> {
     const rows = await loaders
       .forMode(this.providersService.batchByClinic, clinic.mode)
-      .load(clinic.id);
-    return rows.map((row) => this.providersService.toProvider(row, clinic.mode));
+      .load(clinic.itemId);
+    return rows.map((row) => this.providersService.toProvider(row, clinic.mode, clinic.itemId));
   }
 
   @ResolveField(() => [Faq], { description: 'The FAQ list as this clinic shows it.' })
@@ -192,6 +198,6 @@ export class ClinicsResolver {
   private offeredAt(clinic: Clinic, loaders: RequestLoaders) {
     return loaders
       .forMode(this.treatmentsService.batchOfferedByClinic, clinic.mode)
-      .load(clinic.id);
+      .load(clinic.itemId);
   }
 }

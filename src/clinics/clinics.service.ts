@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { BrandRow, brandColumnsAs, brandFromRow } from '../brands/brands.service';
 import { badInput } from '../common/domain-error';
 import { PageWindow } from '../graphql/connection';
+import { encodeGlobalId, type NearPoint } from '../graphql/global-id';
 import { pickByKeys } from '../graphql/request-loaders';
 import { ContentSources } from '../read-mode/content-sources';
 import type { ReadMode } from '../read-mode/read-mode';
@@ -16,6 +17,17 @@ export type ClinicRow = ClinicEntity & { distance_km?: number | null };
 
 const EARTH_RADIUS_KM = 6371.0088;
 const KM_PER_DEGREE_LATITUDE = 111.2;
+
+/** Great-circle distance in km from the clinic `c` to the point (lat, lng), SQL expressions. */
+const distanceKmSql = (lat: string, lng: string) => `${EARTH_RADIUS_KM} * 2 * asin(sqrt(
+          power(sin(radians(c.latitude - ${lat}) / 2), 2)
+        + cos(radians(${lat})) * cos(radians(c.latitude))
+        * power(sin(radians(c.longitude - ${lng}) / 2), 2)))`;
+
+/** Key of a clinic seen from a point, for batchByIdNear. */
+export function nearKey(clinicId: string, near: NearPoint): string {
+  return `${clinicId}|${near.lat}|${near.lng}`;
+}
 
 /** Reads clinics for delivery (published, or a brand's working copy). */
 @Injectable()
@@ -59,6 +71,28 @@ export class ClinicsService {
     return pickByKeys(ids, rows, (clinic) => clinic.id);
   };
 
+  /** Clinics with their distance from a point (a refetch of a locator's answer), by nearKey. */
+  readonly batchByIdNear = async (keys: readonly string[], mode: ReadMode) => {
+    const from = this.sources.of(mode);
+    const parts = keys.map((key) => key.split('|'));
+    const rows: (ClinicRow & { key: string })[] = await this.db.query(
+      `SELECT ${CLINIC_COLUMNS}, ${distanceKmSql('k.lat', 'k.lng')} AS distance_km, k.key
+         FROM unnest($1::text[], $2::uuid[], $3::float8[], $4::float8[]) AS k(key, id, lat, lng)
+         JOIN ${from('clinics')} c ON c.id = k.id`,
+      [
+        keys,
+        parts.map((p) => p[0]),
+        parts.map((p) => Number(p[1])),
+        parts.map((p) => Number(p[2])),
+      ],
+    );
+    return pickByKeys(keys, rows, (row) => row.key).map((row) => {
+      if (!row) return null;
+      const { key: _key, ...clinic } = row;
+      return clinic as ClinicRow;
+    });
+  };
+
   /**
    * One page of a brand's clinics matching the filter, with the total count.
    * With `near`, ordered by great-circle distance (closest first), else by
@@ -93,12 +127,7 @@ export class ClinicsService {
     }
     if (filter?.near) {
       const { lat, lng } = filter.near;
-      const latP = param(lat);
-      const lngP = param(lng);
-      distance = `${EARTH_RADIUS_KM} * 2 * asin(sqrt(
-          power(sin(radians(c.latitude - ${latP}) / 2), 2)
-        + cos(radians(${latP})) * cos(radians(c.latitude))
-        * power(sin(radians(c.longitude - ${lngP}) / 2), 2)))`;
+      distance = distanceKmSql(param(lat), param(lng));
       order = 'distance_km, c.name, c.id';
       if (filter.radiusKm != null) {
         if (!(filter.radiusKm > 0)) throw badInput('filter.radiusKm', 'must be greater than 0');
@@ -133,9 +162,11 @@ export class ClinicsService {
     };
   }
 
-  toClinic(row: ClinicRow, mode: ReadMode): Clinic {
+  /** The delivered clinic; `near` is the point its `distanceKm` was measured from. */
+  toClinic(row: ClinicRow, mode: ReadMode, near: NearPoint | null = null): Clinic {
     return {
-      id: row.id,
+      id: encodeGlobalId({ type: 'Clinic', itemId: row.id, clinicId: null, mode, near }),
+      itemId: row.id,
       slug: row.slug,
       name: row.name,
       address: {

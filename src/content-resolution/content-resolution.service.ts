@@ -5,6 +5,7 @@ import { BrandsService } from '../brands/brands.service';
 import { ClinicRow } from '../clinics/clinics.service';
 import { Faq } from '../faqs/dtos/faq.object';
 import { FaqRow, FaqsService } from '../faqs/faqs.service';
+import { encodeGlobalId } from '../graphql/global-id';
 import { groupByKeys, pickByKeys } from '../graphql/request-loaders';
 import type { RequestLoaders } from '../graphql/request-loaders';
 import { ContentSources } from '../read-mode/content-sources';
@@ -128,7 +129,13 @@ export class ContentResolutionService {
     const rendered = renderTokensDeep(values, tokens);
     return {
       ...rendered,
-      id: entity.id,
+      id: encodeGlobalId({
+        type: 'Treatment',
+        itemId: entity.id,
+        clinicId: clinic?.id ?? null,
+        mode,
+      }),
+      itemId: entity.id,
       slug: entity.slug,
       fieldSources: sources.map((source) => ({
         ...source,

@@ -15,7 +15,8 @@ export class FieldPolicyEditingResolver {
       'Sets the brand’s policy for one overridable field (a draft; publish it to apply).',
   })
   async setFieldPolicy(
-    @Args('input') input: SetFieldPolicyInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: SetFieldPolicyInput,
     @Context() context: GraphqlContext,
   ): Promise<EditableItem> {
     return asEditableItem(await this.policies.set(apiWrite(context), input));

@@ -27,7 +27,8 @@ export class OverrideEditingResolver {
       'Sets a region’s or clinic’s value of one field of a brand treatment or FAQ (a draft override). Sending the value the place inherits anyway stores nothing and clears its override.',
   })
   async setOverride(
-    @Args('input') input: SetOverrideInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: SetOverrideInput,
     @Context() context: GraphqlContext,
   ): Promise<OverrideResult> {
     const result = await this.editing.set(
@@ -49,7 +50,8 @@ export class OverrideEditingResolver {
       'Removes a region’s or clinic’s override of one field, so it inherits again (staged until publish when the override is published).',
   })
   async clearOverride(
-    @Args('input') input: ClearOverrideInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: ClearOverrideInput,
     @Context() context: GraphqlContext,
   ): Promise<OverrideResult> {
     const result = await this.editing.clear(
@@ -70,7 +72,8 @@ export class OverrideEditingResolver {
       'Clears every override a clinic (or region) has of one item, all or none; returns the overrides cleared.',
   })
   async resetToBrand(
-    @Args('input') input: ResetToBrandInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: ResetToBrandInput,
     @Context() context: GraphqlContext,
   ): Promise<EditableItem[]> {
     const cleared = await this.editing.resetToBrand(

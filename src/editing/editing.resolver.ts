@@ -42,7 +42,8 @@ export class EditingResolver {
       'Publishes a changeset of drafts: all of them go live, or none (e.g. on a stale version).',
   })
   async publish(
-    @Args('input') input: PublishInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: PublishInput,
     @Context() context: GraphqlContext,
   ): Promise<EditableItem[]> {
     return (await this.writer.publish(apiWrite(context), input.items)).map(asEditableItem);
@@ -52,7 +53,8 @@ export class EditingResolver {
     description: 'Takes an item off delivery; its content stays editable.',
   })
   async unpublish(
-    @Args('input') input: UnpublishInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: UnpublishInput,
     @Context() context: GraphqlContext,
   ): Promise<EditableItem> {
     return asEditableItem(await this.writer.unpublish(apiWrite(context), input.item));
@@ -63,7 +65,8 @@ export class EditingResolver {
       'Deletes a draft item at once; a published one is deleted when the deletion is published.',
   })
   async deleteItem(
-    @Args('input') input: DeleteItemInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: DeleteItemInput,
     @Context() context: GraphqlContext,
   ): Promise<EditableItem> {
     return asEditableItem(await this.writer.remove(apiWrite(context), input.item));
@@ -84,8 +87,8 @@ export class EditingResolver {
     description: 'What differs between two revisions of the same item.',
   })
   async revisionDiff(
-    @Args('from', { type: () => ID }) from: string,
-    @Args('to', { type: () => ID }) to: string,
+    @Args('from', { type: () => ID, description: 'The older revision’s id.' }) from: string,
+    @Args('to', { type: () => ID, description: 'The newer revision’s id.' }) to: string,
     @Context() context: GraphqlContext,
   ): Promise<FieldChange[]> {
     const { brandId } = requireAuthenticated(context.actor);
@@ -110,7 +113,8 @@ export class EditingResolver {
     description: 'Makes a revision’s content the item’s draft again (publish to make it live).',
   })
   async restoreRevision(
-    @Args('input') input: RestoreRevisionInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: RestoreRevisionInput,
     @Context() context: GraphqlContext,
   ): Promise<EditableItem> {
     const { brandId } = requireAuthenticated(context.actor);

@@ -18,7 +18,8 @@ export class ScheduledPublicationsResolver {
       'Publishes a changeset at `publishAt`, all or none, exactly as the versions given (an item changed since makes it FAILED).',
   })
   async schedulePublish(
-    @Args('input') input: SchedulePublishInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: SchedulePublishInput,
     @Context() context: GraphqlContext,
   ): Promise<ScheduledPublication> {
     return asObject(await this.scheduler.schedule(apiWrite(context), input.items, input.publishAt));
@@ -26,7 +27,7 @@ export class ScheduledPublicationsResolver {
 
   @Mutation(() => ScheduledPublication, { description: 'Cancels a pending scheduled publication.' })
   async cancelScheduledPublication(
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => ID, description: 'The schedule’s id.' }) id: string,
     @Context() context: GraphqlContext,
   ): Promise<ScheduledPublication> {
     requireEditor(context);

@@ -26,7 +26,8 @@ export class FaqEditingResolver {
       'Creates a FAQ as a draft: brand-wide (brand-wide editors), or with clinicId only for that clinic (its editors and its region’s).',
   })
   async createFaq(
-    @Args('input') input: CreateFaqInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: CreateFaqInput,
     @Context() context: GraphqlContext,
   ): Promise<EditableItem> {
     const { clinicId, ...fields } = plain(setFields(input)) as unknown as CreateFaqInput;
@@ -35,7 +36,8 @@ export class FaqEditingResolver {
 
   @Mutation(() => EditableItem, { description: 'Changes a FAQ’s draft.' })
   async updateFaq(
-    @Args('input') input: UpdateFaqInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: UpdateFaqInput,
     @Context() context: GraphqlContext,
   ): Promise<EditableItem> {
     const changes = plain(setFields(input, ['id', 'version']));
@@ -48,7 +50,8 @@ export class FaqEditingResolver {
     description: 'Hides a brand FAQ from a region’s or clinic’s list (a draft `hidden` override).',
   })
   async hideFaq(
-    @Args('input') input: HideFaqInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: HideFaqInput,
     @Context() context: GraphqlContext,
   ): Promise<OverrideResult> {
     return asOverrideResult(
@@ -67,7 +70,8 @@ export class FaqEditingResolver {
       'Shows a brand FAQ hidden at a region or clinic again: clears the place’s `hidden` override, or (where its region hides it) overrides that.',
   })
   async showFaq(
-    @Args('input') input: ShowFaqInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: ShowFaqInput,
     @Context() context: GraphqlContext,
   ): Promise<OverrideResult> {
     return asOverrideResult(
@@ -86,7 +90,8 @@ export class FaqEditingResolver {
       'Moves FAQs, all or none: the brand’s FAQs (brand-wide editors), or with clinicId one clinic’s list (position overrides of brand FAQs, positions of its own FAQs).',
   })
   async reorderFaqs(
-    @Args('input') input: ReorderFaqsInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: ReorderFaqsInput,
     @Context() context: GraphqlContext,
   ): Promise<FaqPosition[]> {
     const results = await this.faqs.reorder(apiWrite(context), input.clinicId, plain(input.items));

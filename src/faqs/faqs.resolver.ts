@@ -3,7 +3,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { BrandsService } from '../brands/brands.service';
 import { ClinicsService } from '../clinics/clinics.service';
 import { ContentResolutionService } from '../content-resolution/content-resolution.service';
-import { pageOf, pageWindow } from '../graphql/connection';
+import { EMPTY_PAGE_INFO, pageOf, pageWindow } from '../graphql/connection';
 import type { GraphqlContext } from '../graphql/graphql-context';
 import { Treatment } from '../treatments/dtos/treatment.object';
 import { TreatmentEntity } from '../treatments/treatment.entity';
@@ -17,7 +17,7 @@ import { FaqConnection } from './dtos/faq-connection.object';
 import { Faq } from './dtos/faq.object';
 import { FaqsArgs } from './dtos/faqs.args';
 
-const EMPTY = { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
+const EMPTY = { edges: [], pageInfo: EMPTY_PAGE_INFO, totalCount: 0 };
 
 @Resolver(() => Faq)
 export class FaqsResolver {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { groupByKeys } from '../graphql/request-loaders';
+import { encodeGlobalId } from '../graphql/global-id';
+import { groupByKeys, pickByKeys } from '../graphql/request-loaders';
 import { ContentSources, type SourceOf } from '../read-mode/content-sources';
 import type { ReadMode } from '../read-mode/read-mode';
 import { Faq, FaqScope } from './dtos/faq.object';
@@ -60,6 +61,17 @@ export class FaqsService {
     return groupByKeys(clinicIds, rows, (row) => row.forClinicId);
   };
 
+  /** FAQs by id, with the ids of their treatments. */
+  readonly batchById = async (ids: readonly string[], mode: ReadMode) => {
+    const rows: FaqRow[] = await this.db.query(
+      `${faqRowSql(this.sources.of(mode))}
+        WHERE f.id = ANY($1)
+        ${FAQ_ROW_GROUP}`,
+      [ids],
+    );
+    return pickByKeys(ids, rows, (row) => row.id);
+  };
+
   toFaq(
     row: FaqRow,
     text: { question: string; answer: string },
@@ -67,7 +79,8 @@ export class FaqsService {
     mode: ReadMode,
   ): Faq {
     return {
-      id: row.id,
+      id: encodeGlobalId({ type: 'Faq', itemId: row.id, clinicId, mode }),
+      itemId: row.id,
       question: text.question,
       answer: text.answer,
       scope: row.clinicId ? FaqScope.CLINIC : FaqScope.BRAND,

@@ -6,14 +6,37 @@ import { badInput } from '../common/domain-error';
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
-@ObjectType()
+@ObjectType({ description: 'Where a page sits in its list (Relay cursor connections).' })
 export class PageInfo {
-  @Field()
+  @Field({
+    description: 'True when more nodes follow this page: ask again with `after: endCursor`.',
+  })
   hasNextPage: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field({ description: 'True when nodes come before this page (it was asked for with `after`).' })
+  hasPreviousPage: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the first node of this page; null for an empty page.',
+  })
+  startCursor: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Cursor of the last node of this page, to pass as `after`; null for an empty page.',
+  })
   endCursor: string | null;
 }
+
+/** The page info of an empty list. */
+export const EMPTY_PAGE_INFO: PageInfo = {
+  hasNextPage: false,
+  hasPreviousPage: false,
+  startCursor: null,
+  endCursor: null,
+};
 
 export interface Edge<T> {
   cursor: string;
@@ -28,21 +51,25 @@ export interface Connection<T> {
 
 /** Relay connection types for one node type: `<Name>Edge`, `<Name>Connection`. */
 export function ConnectionType<T>(nodeType: Type<T>): Type<Connection<T>> {
-  @ObjectType(`${nodeType.name}Edge`)
+  @ObjectType(`${nodeType.name}Edge`, {
+    description: `One ${nodeType.name} in a page, with its cursor.`,
+  })
   class EdgeType {
     @Field({ description: 'Opaque; pass as `after` to continue after this node.' })
     cursor: string;
 
-    @Field(() => nodeType)
+    @Field(() => nodeType, { description: 'The node at this position.' })
     node: T;
   }
 
-  @ObjectType(`${nodeType.name}Connection`)
+  @ObjectType(`${nodeType.name}Connection`, {
+    description: `A page of ${nodeType.name} nodes (Relay cursor connection).`,
+  })
   class ConnectionClass {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: 'The nodes of this page, in list order.' })
     edges: EdgeType[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Where this page sits in the list.' })
     pageInfo: PageInfo;
 
     @Field(() => Int, { description: 'All matching nodes, across pages.' })
@@ -123,6 +150,8 @@ export function toConnection<T>(
     edges,
     pageInfo: {
       hasNextPage: window.offset + nodes.length < totalCount,
+      hasPreviousPage: window.offset > 0,
+      startCursor: edges.length ? edges[0].cursor : null,
       endCursor: edges.length ? edges[edges.length - 1].cursor : null,
     },
     totalCount,

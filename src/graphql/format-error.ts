@@ -44,7 +44,9 @@ export function formatGraphqlError(
   }
   if (isDatabaseUnavailable(original)) {
     // An outage, not a bug: no stack, and serviceUnavailablePlugin sends 503.
-    logger.warn(`Database unavailable: ${original instanceof Error ? original.message : original}`);
+    logger.warn(
+      `Database unavailable: ${original instanceof Error ? original.message : String(original)}`,
+    );
     return {
       ...base,
       message: SERVICE_UNAVAILABLE_MESSAGE,

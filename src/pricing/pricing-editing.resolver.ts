@@ -23,7 +23,8 @@ export class PricingEditingResolver {
     description: 'A clinic starts offering a treatment of its brand (a draft offering).',
   })
   async offerTreatment(
-    @Args('input') input: OfferTreatmentInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: OfferTreatmentInput,
     @Context() context: GraphqlContext,
   ): Promise<EditableItem> {
     if (context.actor.kind === 'ANONYMOUS') throw refusal(context.actor, false);
@@ -41,7 +42,8 @@ export class PricingEditingResolver {
 
   @Mutation(() => EditableItem, { description: 'Changes an offering’s draft (its notes).' })
   async updateClinicTreatment(
-    @Args('input') input: UpdateClinicTreatmentInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: UpdateClinicTreatmentInput,
     @Context() context: GraphqlContext,
   ): Promise<EditableItem> {
     const changes = setFields(input, ['id', 'version']);
@@ -57,7 +59,8 @@ export class PricingEditingResolver {
 
   @Mutation(() => EditableItem, { description: 'Adds a price to an offering (as a draft).' })
   async createPriceItem(
-    @Args('input') input: CreatePriceItemInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: CreatePriceItemInput,
     @Context() context: GraphqlContext,
   ): Promise<EditableItem> {
     if (context.actor.kind === 'ANONYMOUS') throw refusal(context.actor, false);
@@ -73,7 +76,8 @@ export class PricingEditingResolver {
 
   @Mutation(() => EditableItem, { description: 'Changes a price’s draft.' })
   async updatePriceItem(
-    @Args('input') input: UpdatePriceItemInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: UpdatePriceItemInput,
     @Context() context: GraphqlContext,
   ): Promise<EditableItem> {
     return asEditableItem(

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { groupByKeys } from '../graphql/request-loaders';
+import { encodeGlobalId } from '../graphql/global-id';
+import { groupByKeys, pickByKeys } from '../graphql/request-loaders';
 import { ContentSources } from '../read-mode/content-sources';
 import type { ReadMode } from '../read-mode/read-mode';
 import { PriceItem, PriceKind } from './dtos/price-item.object';
@@ -14,6 +15,20 @@ export function offeringKey(clinicId: string, treatmentId: string): string {
 }
 
 type PriceRow = PriceItemEntity & { offeringKey: string };
+
+/** A price with the clinic that charges it (a refetch by id). */
+export type PriceWithClinic = PriceItemEntity & {
+  clinicId: string;
+  brandId: string;
+  locale: string;
+};
+
+const PRICE_COLUMNS = `p.id, p.label, p.kind, p.amount_minor AS "amountMinor", p.currency,
+  p.is_from_price AS "isFromPrice", p.sessions,
+  to_char(p.valid_from, 'YYYY-MM-DD') AS "validFrom",
+  to_char(p.valid_until, 'YYYY-MM-DD') AS "validUntil"`;
+const VALID_TODAY = `(p.valid_from IS NULL OR p.valid_from <= CURRENT_DATE)
+  AND (p.valid_until IS NULL OR p.valid_until >= CURRENT_DATE)`;
 
 /** Reads the prices clinics charge for treatments (published, or a working copy). */
 @Injectable()
@@ -35,26 +50,43 @@ export class PricingService {
     const from = this.sources.of(mode);
     const pairs = keys.map((key) => key.split(':'));
     const rows: PriceRow[] = await this.db.query(
-      `SELECT p.id, p.label, p.kind, p.amount_minor AS "amountMinor", p.currency,
-              p.is_from_price AS "isFromPrice", p.sessions,
-              to_char(p.valid_from, 'YYYY-MM-DD') AS "validFrom",
-              to_char(p.valid_until, 'YYYY-MM-DD') AS "validUntil",
-              ct.clinic_id || ':' || ct.treatment_id AS "offeringKey"
+      `SELECT ${PRICE_COLUMNS}, ct.clinic_id || ':' || ct.treatment_id AS "offeringKey"
          FROM ${from('clinic_treatments')} ct
          JOIN unnest($1::uuid[], $2::uuid[]) AS k(clinic_id, treatment_id)
            ON k.clinic_id = ct.clinic_id AND k.treatment_id = ct.treatment_id
          JOIN ${from('price_items')} p ON p.clinic_treatment_id = ct.id
-        WHERE (p.valid_from IS NULL OR p.valid_from <= CURRENT_DATE)
-          AND (p.valid_until IS NULL OR p.valid_until >= CURRENT_DATE)
+        WHERE ${VALID_TODAY}
         ORDER BY p.position, p.id`,
       [pairs.map((pair) => pair[0]), pairs.map((pair) => pair[1])],
     );
     return groupByKeys(keys, rows, (row) => row.offeringKey);
   };
 
-  toPriceItem(row: PriceItemEntity, locale: string): PriceItem {
+  /** Prices valid today by id, with the clinic that charges each. */
+  readonly batchById = async (ids: readonly string[], mode: ReadMode) => {
+    const from = this.sources.of(mode);
+    const rows: PriceWithClinic[] = await this.db.query(
+      `SELECT ${PRICE_COLUMNS}, c.id AS "clinicId", c.brand_id AS "brandId", c.locale
+         FROM ${from('price_items')} p
+         JOIN ${from('clinic_treatments')} ct ON ct.id = p.clinic_treatment_id
+         JOIN ${from('treatments')} t ON t.id = ct.treatment_id
+         JOIN ${from('clinics')} c ON c.id = ct.clinic_id
+        WHERE p.id = ANY($1) AND ${VALID_TODAY}`,
+      [ids],
+    );
+    return pickByKeys(ids, rows, (row) => row.id);
+  };
+
+  /** The delivered price, formatted for the clinic that charges it. */
+  toPriceItem(
+    row: PriceItemEntity,
+    clinic: { id: string; locale: string },
+    mode: ReadMode,
+  ): PriceItem {
+    const locale = clinic.locale;
     return {
-      id: row.id,
+      id: encodeGlobalId({ type: 'PriceItem', itemId: row.id, clinicId: clinic.id, mode }),
+      itemId: row.id,
       label: row.label,
       kind: row.kind as PriceKind,
       amount: {

@@ -18,7 +18,8 @@ export class ProviderEditingResolver {
 
   @Mutation(() => EditableItem, { description: 'Creates a provider as a draft of your brand.' })
   async createProvider(
-    @Args('input') input: CreateProviderInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: CreateProviderInput,
     @Context() context: GraphqlContext,
   ): Promise<EditableItem> {
     return asEditableItem(
@@ -31,7 +32,8 @@ export class ProviderEditingResolver {
       'Changes a provider’s draft. Editors of the provider’s clinics may change bio, title and photoUrl.',
   })
   async updateProvider(
-    @Args('input') input: UpdateProviderInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: UpdateProviderInput,
     @Context() context: GraphqlContext,
   ): Promise<EditableItem> {
     return asEditableItem(

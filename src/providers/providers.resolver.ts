@@ -39,7 +39,7 @@ export class ProvidersResolver {
     const { rows, totalCount } = await this.providersService.list(args.brand, args, window, mode);
     return toConnection(
       'providers',
-      rows.map((row) => this.providersService.toProvider(row, mode)),
+      rows.map((row) => this.providersService.toProvider(row, mode, null)),
       window,
       totalCount,
     );
@@ -57,7 +57,7 @@ export class ProvidersResolver {
   ): Promise<Clinic[]> {
     const rows = await loaders
       .forMode(this.providersService.batchClinicsByProvider, provider.mode)
-      .load(provider.id);
+      .load(provider.itemId);
     return rows.map((row) => this.clinicsService.toClinic(row, provider.mode));
   }
 
@@ -70,7 +70,7 @@ export class ProvidersResolver {
   ): Promise<Treatment[]> {
     const rows = await loaders
       .forMode(this.providersService.batchTreatmentsByProvider, provider.mode)
-      .load(provider.id);
+      .load(provider.itemId);
     return Promise.all(
       rows.map((row) => this.resolution.resolveTreatment(row, null, provider.mode, loaders)),
     );

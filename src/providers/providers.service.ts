@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { CLINIC_COLUMNS } from '../clinics/clinic-columns';
 import { ClinicRow } from '../clinics/clinics.service';
 import { PageWindow } from '../graphql/connection';
-import { groupByKeys } from '../graphql/request-loaders';
+import { encodeGlobalId } from '../graphql/global-id';
+import { groupByKeys, pickByKeys } from '../graphql/request-loaders';
 import { ContentSources } from '../read-mode/content-sources';
 import type { ReadMode } from '../read-mode/read-mode';
 import { TreatmentEntity } from '../treatments/treatment.entity';
@@ -129,9 +130,21 @@ export class ProvidersService {
     return groupByKeys(providerIds, rows, (row) => row.key);
   };
 
-  toProvider(row: ProviderEntity, mode: ReadMode): Provider {
+  /** Providers by id. */
+  readonly batchById = async (ids: readonly string[], mode: ReadMode) => {
+    const from = this.sources.of(mode);
+    const rows: ProviderEntity[] = await this.db.query(
+      `SELECT ${PROVIDER_COLUMNS} FROM ${from('providers')} p WHERE p.id = ANY($1)`,
+      [ids],
+    );
+    return pickByKeys(ids, rows, (row) => row.id);
+  };
+
+  /** The delivered provider; `clinicId` is the clinic it is shown at, if any. */
+  toProvider(row: ProviderEntity, mode: ReadMode, clinicId: string | null): Provider {
     return {
-      id: row.id,
+      id: encodeGlobalId({ type: 'Provider', itemId: row.id, clinicId, mode }),
+      itemId: row.id,
       slug: row.slug,
       name: row.name,
       credentials: row.credentials,

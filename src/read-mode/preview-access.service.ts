@@ -32,9 +32,23 @@ export class PreviewAccessService {
       ])) as { id: string }[];
       if (brand && canPreview(actor, brand.id)) return previewOf(brand.id);
     }
-    throw new DomainError(
-      'FORBIDDEN',
-      'preview: only editors of this brand and its preview keys may read drafts',
-    );
+    throw refused();
   }
+
+  /**
+   * Checks a mode named by a global id (see node(id:)): the same rule as
+   * `readMode`, for a brand given by id.
+   */
+  requireMode(actor: Actor, mode: ReadMode): void {
+    if (mode.kind === 'PUBLISHED') return;
+    requireAuthenticated(actor);
+    if (!canPreview(actor, mode.brandId)) throw refused();
+  }
+}
+
+function refused(): DomainError {
+  return new DomainError(
+    'FORBIDDEN',
+    'preview: only editors of this brand and its preview keys may read drafts',
+  );
 }

@@ -13,7 +13,8 @@ export class RegionEditingResolver {
 
   @Mutation(() => EditableItem, { description: 'Creates a region as a draft of your brand.' })
   async createRegion(
-    @Args('input') input: CreateRegionInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: CreateRegionInput,
     @Context() context: GraphqlContext,
   ): Promise<EditableItem> {
     return asEditableItem(
@@ -23,7 +24,8 @@ export class RegionEditingResolver {
 
   @Mutation(() => EditableItem, { description: 'Changes a region’s draft.' })
   async updateRegion(
-    @Args('input') input: UpdateRegionInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: UpdateRegionInput,
     @Context() context: GraphqlContext,
   ): Promise<EditableItem> {
     return asEditableItem(

@@ -4,7 +4,15 @@ import { DataSource } from 'typeorm';
 import { pickByKeys } from '../graphql/request-loaders';
 import { ContentSources } from '../read-mode/content-sources';
 import type { ReadMode } from '../read-mode/read-mode';
+import { encodeGlobalId } from '../graphql/global-id';
 import { Region } from './dtos/region.object';
+
+export interface RegionRow {
+  id: string;
+  brandId: string;
+  slug: string;
+  name: string;
+}
 
 /** Reads regions for delivery. */
 @Injectable()
@@ -16,10 +24,20 @@ export class RegionsService {
 
   readonly batchById = async (ids: readonly string[], mode: ReadMode) => {
     const from = this.sources.of(mode);
-    const rows: Region[] = await this.db.query(
-      `SELECT r.id, r.slug, r.name FROM ${from('regions')} r WHERE r.id = ANY($1)`,
+    const rows: RegionRow[] = await this.db.query(
+      `SELECT r.id, r.brand_id AS "brandId", r.slug, r.name FROM ${from('regions')} r WHERE r.id = ANY($1)`,
       [ids],
     );
     return pickByKeys(ids, rows, (region) => region.id);
+  };
+}
+
+/** The delivered region, in `mode`. */
+export function toRegion(row: Omit<RegionRow, 'brandId'>, mode: ReadMode): Region {
+  return {
+    id: encodeGlobalId({ type: 'Region', itemId: row.id, clinicId: null, mode }),
+    itemId: row.id,
+    slug: row.slug,
+    name: row.name,
   };
 }

@@ -14,7 +14,8 @@ export class TreatmentEditingResolver {
 
   @Mutation(() => EditableItem, { description: 'Creates a treatment as a draft of your brand.' })
   async createTreatment(
-    @Args('input') input: CreateTreatmentInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: CreateTreatmentInput,
     @Context() context: GraphqlContext,
   ): Promise<EditableItem> {
     const values = plain(setFields(input));
@@ -26,7 +27,8 @@ export class TreatmentEditingResolver {
 
   @Mutation(() => EditableItem, { description: 'Changes a treatment’s draft.' })
   async updateTreatment(
-    @Args('input') input: UpdateTreatmentInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: UpdateTreatmentInput,
     @Context() context: GraphqlContext,
   ): Promise<EditableItem> {
     const changes = plain(setFields(input, ['id', 'version']));

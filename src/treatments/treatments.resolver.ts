@@ -64,7 +64,7 @@ export class TreatmentsResolver {
     return this.resolution.resolveFaqs(
       treatment.brandId,
       treatment.clinic,
-      treatment.id,
+      treatment.itemId,
       treatment.mode,
       loaders,
     );
@@ -80,11 +80,12 @@ export class TreatmentsResolver {
     const rows = treatment.clinic
       ? await loaders
           .forMode(this.providersService.batchByClinicAndTreatment, treatment.mode)
-          .load(offeringKey(treatment.clinic.id, treatment.id))
+          .load(offeringKey(treatment.clinic.id, treatment.itemId))
       : await loaders
           .forMode(this.providersService.batchByTreatment, treatment.mode)
-          .load(treatment.id);
-    return rows.map((row) => this.providersService.toProvider(row, treatment.mode));
+          .load(treatment.itemId);
+    const clinicId = treatment.clinic?.id ?? null;
+    return rows.map((row) => this.providersService.toProvider(row, treatment.mode, clinicId));
   }
 
   @ResolveField(() => [PriceItem], {
@@ -98,8 +99,8 @@ export class TreatmentsResolver {
     if (!clinic) return [];
     const rows = await loaders
       .forMode(this.pricingService.batchByOffering, treatment.mode)
-      .load(offeringKey(clinic.id, treatment.id));
-    return rows.map((row) => this.pricingService.toPriceItem(row, clinic.locale));
+      .load(offeringKey(clinic.id, treatment.itemId));
+    return rows.map((row) => this.pricingService.toPriceItem(row, clinic, treatment.mode));
   }
 
   @ResolveField(() => String, {

@@ -36,7 +36,8 @@ export class WebhooksResolver {
       'Registers an endpoint for the events it subscribes to; the signing secret is in this answer only.',
   })
   createWebhookEndpoint(
-    @Args('input') input: CreateWebhookEndpointInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: CreateWebhookEndpointInput,
     @CurrentActor() actor: Actor,
     @Context() { req }: GraphqlContext,
   ): Promise<WebhookEndpointWithSecret> {
@@ -45,7 +46,8 @@ export class WebhooksResolver {
 
   @Mutation(() => WebhookEndpoint, { description: 'Changes an endpoint’s URL, events or state.' })
   updateWebhookEndpoint(
-    @Args('input') input: UpdateWebhookEndpointInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: UpdateWebhookEndpointInput,
     @CurrentActor() actor: Actor,
     @Context() { req }: GraphqlContext,
   ): Promise<WebhookEndpoint> {
@@ -56,7 +58,8 @@ export class WebhooksResolver {
     description: 'Replaces the signing secret; the new one is in this answer only.',
   })
   rotateWebhookSecret(
-    @Args('input') input: RotateWebhookSecretInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: RotateWebhookSecretInput,
     @CurrentActor() actor: Actor,
     @Context() { req }: GraphqlContext,
   ): Promise<WebhookEndpointWithSecret> {
@@ -67,7 +70,8 @@ export class WebhooksResolver {
     description: 'Deletes an endpoint, its queued deliveries and their history.',
   })
   deleteWebhookEndpoint(
-    @Args('input') input: WebhookIdInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: WebhookIdInput,
     @CurrentActor() actor: Actor,
     @Context() { req }: GraphqlContext,
   ): Promise<WebhookEndpoint> {
@@ -112,7 +116,8 @@ export class WebhooksResolver {
     description: 'Sends a DEAD delivery again (same event id), with a fresh retry window.',
   })
   replayWebhookDelivery(
-    @Args('input') input: WebhookIdInput,
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: WebhookIdInput,
     @CurrentActor() actor: Actor,
     @Context() { req }: GraphqlContext,
   ): Promise<WebhookDelivery> {

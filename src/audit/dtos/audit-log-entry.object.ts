@@ -3,7 +3,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 
 @ObjectType({ description: 'One write or login, as recorded in the audit log.' })
 export class AuditLogEntry {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The entry’s id.' })
   id: string;
 
   @Field({
@@ -21,18 +21,24 @@ export class AuditLogEntry {
   @Field({ description: 'Email, "key <prefix>", or the email a failed login tried.' })
   actorLabel: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Kind of thing acted on (e.g. USER, API_KEY); null when none.',
+  })
   targetType: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Id of the thing acted on; null when none.' })
   targetId: string | null;
 
-  @Field(() => GraphQLJSONObject)
+  @Field(() => GraphQLJSONObject, {
+    description:
+      'Free-form facts of the action; keys vary by action (e.g. the scopes of a new key).',
+  })
   details: Record<string, unknown>;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Client IP address, when known.' })
   ip: string | null;
 
-  @Field()
+  @Field({ description: 'When it happened.' })
   createdAt: Date;
 }

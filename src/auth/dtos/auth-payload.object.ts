@@ -6,7 +6,7 @@ export class AuthPayload {
   @Field({ description: 'Opaque, starts with cca_at_; valid for about 15 minutes.' })
   accessToken: string;
 
-  @Field()
+  @Field({ description: 'When the access token expires.' })
   accessTokenExpiresAt: Date;
 
   @Field({
@@ -15,9 +15,9 @@ export class AuthPayload {
   })
   refreshToken: string;
 
-  @Field()
+  @Field({ description: 'When the refresh token expires.' })
   refreshTokenExpiresAt: Date;
 
-  @Field(() => User)
+  @Field(() => User, { description: 'The signed-in editor.' })
   user: User;
 }

@@ -10,6 +10,7 @@ export const EditorRoleEnum = {
 } as const satisfies Record<EditorRole, EditorRole>;
 registerEnumType(EditorRoleEnum, {
   name: 'EditorRole',
+  description: 'What an editor may edit.',
   valuesMap: {
     BRAND_ADMIN: { description: 'Everything in the brand, including users and API keys.' },
     BRAND_EDITOR: { description: 'Canonical brand content and publishing.' },
@@ -27,6 +28,7 @@ export const ApiKeyScopeEnum = {
 } as const satisfies Record<Uppercase<ApiKeyScope>, ApiKeyScope>;
 registerEnumType(ApiKeyScopeEnum, {
   name: 'ApiKeyScope',
+  description: 'What an API key may do.',
   valuesMap: {
     DELIVERY: {
       description:

@@ -12,7 +12,7 @@ import {
 import type { ApiKeyScope } from '../actor';
 import { ApiKeyScopeEnum } from './auth.enums';
 
-@InputType()
+@InputType({ description: 'A new API key of your brand.' })
 export class CreateApiKeyInput {
   @Field({
     description: 'What the key is for, e.g. "Website (production)". At most 100 characters.',
@@ -20,7 +20,7 @@ export class CreateApiKeyInput {
   @Length(1, 100)
   name: string;
 
-  @Field(() => [ApiKeyScopeEnum])
+  @Field(() => [ApiKeyScopeEnum], { description: 'What the key may do.' })
   @ArrayNotEmpty()
   @ArrayUnique()
   @IsIn(Object.values(ApiKeyScopeEnum), { each: true })

@@ -14,7 +14,7 @@ import type { EditorRole } from '../actor';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth-policy';
 import { EditorRoleEnum } from './auth.enums';
 
-@InputType()
+@InputType({ description: 'A new editor account of your brand.' })
 export class CreateUserInput {
   @Field({
     description:
@@ -32,11 +32,15 @@ export class CreateUserInput {
   @MaxLength(MAX_PASSWORD_LENGTH)
   password: string;
 
-  @Field(() => EditorRoleEnum)
+  @Field(() => EditorRoleEnum, { description: 'What the editor may edit.' })
   @IsIn(Object.values(EditorRoleEnum))
   role: EditorRole;
 
-  @Field(() => String, { nullable: true, defaultValue: '', description: 'At most 200 characters.' })
+  @Field(() => String, {
+    nullable: true,
+    defaultValue: '',
+    description: 'Name shown in the audit log and revisions. At most 200 characters.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)

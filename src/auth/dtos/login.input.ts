@@ -2,7 +2,7 @@ import { Field, InputType } from '@nestjs/graphql';
 import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { MAX_PASSWORD_LENGTH } from '../auth-policy';
 
-@InputType()
+@InputType({ description: 'E-mail and password of an editor account.' })
 export class LoginInput {
   @Field({ description: 'The account’s email, whatever its case. At most 320 characters.' })
   @IsEmail()

@@ -1,7 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 
-@InputType()
+@InputType({ description: 'A refresh token to exchange for new tokens.' })
 export class RefreshSessionInput {
   @Field({
     description:

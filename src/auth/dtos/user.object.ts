@@ -4,19 +4,19 @@ import { EditorRoleEnum } from './auth.enums';
 
 @ObjectType({ description: 'An editor account.' })
 export class User {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The account’s id.' })
   id: string;
 
-  @Field()
+  @Field({ description: 'Sign-in e-mail.' })
   email: string;
 
-  @Field(() => EditorRoleEnum)
+  @Field(() => EditorRoleEnum, { description: 'What the editor may edit.' })
   role: EditorRole;
 
-  @Field()
+  @Field({ description: 'Name shown in the audit log and revisions.' })
   displayName: string;
 
-  @Field()
+  @Field({ description: 'When the account was created.' })
   createdAt: Date;
 
   @Field(() => Date, { nullable: true, description: 'Set when the account may no longer sign in.' })
@@ -28,12 +28,12 @@ export class User {
 
 @ObjectType({ description: 'A clinic an editor is assigned to.' })
 export class AssignedClinic {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The clinic’s id.' })
   id: string;
 
-  @Field()
+  @Field({ description: 'Unique in the brand.' })
   slug: string;
 
-  @Field()
+  @Field({ description: 'Display name.' })
   name: string;
 }

@@ -11,9 +11,9 @@ import {
 } from 'class-validator';
 import { IsCurrencyCode, IsLocaleTag, IsOptionalButNotNull } from '../../editing/input-validators';
 
-@InputType()
+@InputType({ description: 'Changes to your brand’s draft; fields left out keep their value.' })
 export class UpdateBrandInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The brand’s id (itemId).' })
   @IsUUID()
   id: string;
 
@@ -22,7 +22,7 @@ export class UpdateBrandInput {
   @Min(1)
   version: number;
 
-  @Field({ nullable: true, description: 'At most 200 characters.' })
+  @Field({ nullable: true, description: 'Display name. At most 200 characters.' })
   @IsOptionalButNotNull()
   @IsString()
   @MinLength(1)

@@ -1,28 +1,36 @@
+import { GraphQLCurrency, GraphQLLocale } from 'graphql-scalars';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { ITEM_ID_DESCRIPTION, Node, NODE_ID_DESCRIPTION } from '../../graphql/node.interface';
 
-@ObjectType({ description: 'A franchise: the tenant that owns all content.' })
+@ObjectType({
+  description: 'A franchise: the tenant that owns all content.',
+  implements: () => [Node],
+})
 export class Brand {
-  @Field(() => ID)
+  @Field(() => ID, { description: NODE_ID_DESCRIPTION })
   id: string;
 
-  @Field()
+  @Field(() => ID, { description: ITEM_ID_DESCRIPTION })
+  itemId: string;
+
+  @Field({ description: 'Unique, e.g. "lumen-aesthetics"; names the brand in every query.' })
   slug: string;
 
-  @Field()
+  @Field({ description: 'Display name.' })
   name: string;
 
-  @Field({ description: 'BCP 47 locale, e.g. en-US.' })
+  @Field(() => GraphQLLocale, { description: 'BCP 47 locale, e.g. en-US.' })
   locale: string;
 
-  @Field({ description: 'ISO 4217 currency code of the brand.' })
+  @Field(() => GraphQLCurrency, { description: 'ISO 4217 currency code of the brand.' })
   currency: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The brand’s website; null when none.' })
   websiteUrl: string | null;
 
   @Field({ description: 'True for the demo franchise shipped as sample data.' })
   isSample: boolean;
 
-  @Field()
+  @Field({ description: 'When the brand last changed.' })
   updatedAt: Date;
 }

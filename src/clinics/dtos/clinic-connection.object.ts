@@ -2,5 +2,5 @@ import { ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../graphql/connection';
 import { Clinic } from './clinic.object';
 
-@ObjectType()
+@ObjectType({ description: 'A page of clinics.' })
 export class ClinicConnection extends ConnectionType(Clinic) {}

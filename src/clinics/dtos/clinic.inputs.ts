@@ -31,7 +31,7 @@ const PHONE = /^\+?[0-9(][0-9 ().-]{1,38}[0-9]$/;
 
 @InputType({ description: 'One opening interval, in the clinic’s local time.' })
 export class OpeningHoursInput {
-  @Field(() => Weekday)
+  @Field(() => Weekday, { description: 'Day of the week.' })
   @IsEnum(Weekday)
   day: Weekday;
 
@@ -49,14 +49,14 @@ export class OpeningHoursInput {
 /** Clinic fields every editor of the clinic may set; every one optional on update. */
 @InputType({ isAbstract: true })
 class ClinicFieldsInput {
-  @Field({ nullable: true, description: 'At most 200 characters.' })
+  @Field({ nullable: true, description: 'Display name. At most 200 characters.' })
   @IsOptionalButNotNull()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   name?: string;
 
-  @Field({ nullable: true, description: 'At most 200 characters.' })
+  @Field({ nullable: true, description: 'Street and number. At most 200 characters.' })
   @IsOptionalButNotNull()
   @IsString()
   @MinLength(1)
@@ -69,7 +69,7 @@ class ClinicFieldsInput {
   @MaxLength(200)
   addressLine2?: string | null;
 
-  @Field({ nullable: true, description: 'At most 100 characters.' })
+  @Field({ nullable: true, description: 'City or town. At most 100 characters.' })
   @IsOptionalButNotNull()
   @IsString()
   @MinLength(1)
@@ -142,13 +142,16 @@ class ClinicFieldsInput {
   @Type(() => OpeningHoursInput)
   openingHours?: OpeningHoursInput[];
 
-  @Field(() => ClinicStatus, { nullable: true })
+  @Field(() => ClinicStatus, {
+    nullable: true,
+    description: 'Whether the clinic takes patients; OPEN when left out.',
+  })
   @IsOptionalButNotNull()
   @IsEnum(ClinicStatus)
   operatingStatus?: ClinicStatus;
 }
 
-@InputType()
+@InputType({ description: 'A new clinic (as a draft).' })
 export class CreateClinicInput extends ClinicFieldsInput {
   @Field({ description: 'Unique in the brand, e.g. "austin-downtown". At most 100 characters.' })
   @IsSlug()
@@ -164,31 +167,31 @@ export class CreateClinicInput extends ClinicFieldsInput {
   @IsCurrencyCode()
   currency?: string;
 
-  @Field({ description: 'At most 200 characters.' })
+  @Field({ description: 'Display name. At most 200 characters.' })
   declare name: string;
 
-  @Field({ description: 'At most 200 characters.' })
+  @Field({ description: 'Street and number. At most 200 characters.' })
   declare addressLine1: string;
 
-  @Field({ description: 'At most 100 characters.' })
+  @Field({ description: 'City or town. At most 100 characters.' })
   declare city: string;
 
-  @Field()
+  @Field({ description: 'ISO 3166-1 alpha-2, upper case, e.g. US.' })
   declare country: string;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Degrees, -90 to 90.' })
   declare latitude: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Degrees, -180 to 180.' })
   declare longitude: number;
 
-  @Field()
+  @Field({ description: 'IANA time zone, e.g. America/Chicago.' })
   declare timezone: string;
 }
 
-@InputType()
+@InputType({ description: 'Changes to a clinic’s draft; fields left out keep their value.' })
 export class UpdateClinicInput extends ClinicFieldsInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The clinic’s id (itemId).' })
   @IsUUID()
   id: string;
 

@@ -12,7 +12,7 @@ import { Type } from 'class-transformer';
 import { PageArgs } from '../../graphql/connection';
 import { PreviewField } from '../../read-mode/preview.arg';
 
-@InputType()
+@InputType({ description: 'A point on Earth (WGS 84).' })
 export class GeoPointInput {
   @Field(() => Float, { description: 'Latitude, -90 to 90.' })
   @IsNumber()
@@ -27,7 +27,7 @@ export class GeoPointInput {
   lng: number;
 }
 
-@InputType()
+@InputType({ description: 'Filters of the clinic list; they combine with AND.' })
 export class ClinicFilter {
   @Field(() => String, { nullable: true, description: 'Region slug.' })
   @IsOptional()
@@ -71,7 +71,7 @@ export class ClinicsArgs extends PageArgs {
   @IsString()
   brand: string;
 
-  @Field(() => ClinicFilter, { nullable: true })
+  @Field(() => ClinicFilter, { nullable: true, description: 'Only clinics matching this filter.' })
   @IsOptional()
   @ValidateNested()
   @Type(() => ClinicFilter)

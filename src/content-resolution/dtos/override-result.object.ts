@@ -23,7 +23,7 @@ registerEnumType(EditOutcome, {
 
 @ObjectType({ description: 'The result of a save that may store nothing.' })
 export class OverrideResult {
-  @Field(() => EditOutcome)
+  @Field(() => EditOutcome, { description: 'What was stored.' })
   outcome: EditOutcome;
 
   @Field(() => EditableItem, {

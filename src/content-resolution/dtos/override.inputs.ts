@@ -27,6 +27,10 @@ export enum OverrideScopeName {
 registerEnumType(OverrideScopeName, {
   name: 'OverrideScope',
   description: 'Where an override applies: every clinic of a region, or one clinic.',
+  valuesMap: {
+    REGION: { description: 'Every clinic of a region.' },
+    CLINIC: { description: 'One clinic.' },
+  },
 });
 
 export enum OverridableTypeName {
@@ -37,6 +41,10 @@ registerEnumType(OverridableTypeName, {
   name: 'OverridableType',
   description:
     'Brand content whose fields regions and clinics may override (FAQ: brand FAQs only).',
+  valuesMap: {
+    TREATMENT: { description: 'Treatment fields.' },
+    FAQ: { description: 'FAQ answers, hides and positions.' },
+  },
 });
 
 export enum FieldPolicyName {
@@ -48,6 +56,11 @@ registerEnumType(FieldPolicyName, {
   name: 'FieldPolicy',
   description:
     'LOCKED: only the brand value is shown (overrides are refused); INHERITABLE (default): regions and clinics may override; CLINIC_REQUIRED: each clinic (or its region) must set its own value.',
+  valuesMap: {
+    INHERITABLE: { description: 'Regions and clinics may override (default).' },
+    LOCKED: { description: 'The brand value is always delivered.' },
+    CLINIC_REQUIRED: { description: 'Each clinic is expected to set its own value.' },
+  },
 });
 
 const FIELD_PATTERN = /^[a-zA-Z][a-zA-Z0-9]*$/;
@@ -68,7 +81,7 @@ class OnlyWithScope implements ValidatorConstraintInterface {
  */
 @InputType({ isAbstract: true })
 export abstract class OverridePlaceFields {
-  @Field(() => OverrideScopeName)
+  @Field(() => OverrideScopeName, { description: 'REGION or CLINIC.' })
   @IsEnum(OverrideScopeName)
   scope: OverrideScopeName;
 
@@ -95,7 +108,7 @@ export function placeOf(input: OverridePlaceFields): Place {
 
 @InputType({ isAbstract: true })
 abstract class OverrideTargetFields extends OverridePlaceFields {
-  @Field(() => OverridableTypeName)
+  @Field(() => OverridableTypeName, { description: 'The kind of item overridden.' })
   @IsEnum(OverridableTypeName)
   entityType: OverridableTypeName;
 
@@ -112,7 +125,7 @@ abstract class OverrideTargetFields extends OverridePlaceFields {
   field: string;
 }
 
-@InputType()
+@InputType({ description: 'Overrides one field of an item at a region or clinic (as a draft).' })
 export class SetOverrideInput extends OverrideTargetFields {
   @Field(() => GraphQLJSON, {
     description:
@@ -131,7 +144,9 @@ export class SetOverrideInput extends OverrideTargetFields {
   version?: number;
 }
 
-@InputType()
+@InputType({
+  description: 'Removes overrides of a field (or all fields) of an item at a region or clinic.',
+})
 export class ClearOverrideInput extends OverrideTargetFields {
   @Field(() => Int, { description: 'The version of the override to clear.' })
   @IsInt()
@@ -141,23 +156,26 @@ export class ClearOverrideInput extends OverrideTargetFields {
 
 @InputType({ description: 'An override you saw, with its version.' })
 export class OverrideVersionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The override’s id.' })
   @IsUUID()
   id: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The version your change is based on.' })
   @IsInt()
   @Min(1)
   version: number;
 }
 
-@InputType()
+@InputType({
+  description:
+    'Removes a region’s or clinic’s overrides of an item, so it shows the brand’s values again.',
+})
 export class ResetToBrandInput extends OverridePlaceFields {
-  @Field(() => OverridableTypeName)
+  @Field(() => OverridableTypeName, { description: 'The kind of item.' })
   @IsEnum(OverridableTypeName)
   entityType: OverridableTypeName;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The item’s id (itemId).' })
   @IsUUID()
   entityId: string;
 
@@ -171,9 +189,9 @@ export class ResetToBrandInput extends OverridePlaceFields {
   overrides: OverrideVersionInput[];
 }
 
-@InputType()
+@InputType({ description: 'Sets the brand’s policy for one overridable field.' })
 export class SetFieldPolicyInput {
-  @Field(() => OverridableTypeName)
+  @Field(() => OverridableTypeName, { description: 'The kind of item.' })
   @IsEnum(OverridableTypeName)
   entityType: OverridableTypeName;
 
@@ -182,7 +200,7 @@ export class SetFieldPolicyInput {
   @Matches(FIELD_PATTERN, { message: 'field must be a field name such as "summary"' })
   field: string;
 
-  @Field(() => FieldPolicyName)
+  @Field(() => FieldPolicyName, { description: 'The policy.' })
   @IsEnum(FieldPolicyName)
   policy: FieldPolicyName;
 
@@ -208,7 +226,10 @@ export class OverridesArgs {
   @IsUUID()
   clinicId?: string;
 
-  @Field(() => OverridableTypeName, { nullable: true })
+  @Field(() => OverridableTypeName, {
+    nullable: true,
+    description: 'Only overrides of this kind of item.',
+  })
   @IsOptional()
   @IsEnum(OverridableTypeName)
   entityType?: OverridableTypeName;
@@ -221,7 +242,10 @@ export class OverridesArgs {
 
 @ArgsType()
 export class FieldPoliciesArgs {
-  @Field(() => OverridableTypeName, { nullable: true })
+  @Field(() => OverridableTypeName, {
+    nullable: true,
+    description: 'Only policies of this kind of item.',
+  })
   @IsOptional()
   @IsEnum(OverridableTypeName)
   entityType?: OverridableTypeName;

@@ -14,7 +14,22 @@ export enum ContentTypeName {
   OVERRIDE = 'OVERRIDE',
   FIELD_POLICY = 'FIELD_POLICY',
 }
-registerEnumType(ContentTypeName, { name: 'ContentType', description: 'A kind of editable item.' });
+registerEnumType(ContentTypeName, {
+  name: 'ContentType',
+  description: 'A kind of editable item.',
+  valuesMap: {
+    BRAND: { description: 'A brand.' },
+    REGION: { description: 'A region.' },
+    CLINIC: { description: 'A clinic.' },
+    TREATMENT: { description: 'A brand treatment.' },
+    CLINIC_TREATMENT: { description: 'A clinic’s offering of a treatment.' },
+    PRICE_ITEM: { description: 'A price of an offering.' },
+    PROVIDER: { description: 'A provider.' },
+    FAQ: { description: 'An FAQ.' },
+    OVERRIDE: { description: 'A region’s or clinic’s override of a field.' },
+    FIELD_POLICY: { description: 'A brand’s policy for one overridable field.' },
+  },
+});
 if (CONTENT_TYPES.join() !== Object.values(ContentTypeName).join()) {
   throw new Error('ContentType enum out of step with CONTENT_TYPES');
 }
@@ -27,6 +42,11 @@ export enum PublicationStatus {
 registerEnumType(PublicationStatus, {
   name: 'PublicationStatus',
   description: 'DRAFT: never delivered (or unpublished); PUBLISHED: delivered.',
+  valuesMap: {
+    DRAFT: { description: 'Never published, or unpublished.' },
+    PUBLISHED: { description: 'Delivered.' },
+    ARCHIVED: { description: 'Deleted; kept for history.' },
+  },
 });
 
 @ObjectType({
@@ -34,16 +54,16 @@ registerEnumType(PublicationStatus, {
     'An item as editors see it: the published values, the pending draft, and both merged (`values`).',
 })
 export class EditableItem {
-  @Field(() => ContentTypeName)
+  @Field(() => ContentTypeName, { description: 'The kind of item.' })
   type: ContentTypeName;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The item’s id (a delivered object’s itemId).' })
   id: string;
 
   @Field(() => Int, { description: 'Send it back with your next change (optimistic locking).' })
   version: number;
 
-  @Field(() => PublicationStatus)
+  @Field(() => PublicationStatus, { description: 'Whether delivery shows the item.' })
   status: PublicationStatus;
 
   @Field({ description: 'True when there are unpublished changes.' })
@@ -53,16 +73,19 @@ export class EditableItem {
   pendingDelete: boolean;
 
   @Field(() => GraphQLJSONObject, {
-    description: 'The working copy: published values with the draft applied.',
+    description:
+      'The working copy: published values with the draft applied. Free-form JSON: its keys are the fields of the item’s content type (docs/editing-reference-content.md).',
   })
   values: Record<string, unknown>;
 
-  @Field(() => GraphQLJSONObject, { description: 'What delivery serves once published.' })
+  @Field(() => GraphQLJSONObject, {
+    description: 'What delivery serves once published; the same keys as `values`.',
+  })
   publishedValues: Record<string, unknown>;
 
-  @Field()
+  @Field({ description: 'When the item was last saved.' })
   updatedAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was last published; null if never.' })
   publishedAt: Date | null;
 }

@@ -18,21 +18,21 @@ import { ContentTypeName } from './editable-item.object';
 
 @InputType({ description: 'An item and the version your change is based on.' })
 export class ItemRefInput {
-  @Field(() => ContentTypeName)
+  @Field(() => ContentTypeName, { description: 'The kind of item.' })
   @IsEnum(ContentTypeName)
   type: ContentTypeName;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The item’s id (itemId).' })
   @IsUUID()
   id: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The version your change is based on.' })
   @IsInt()
   @Min(1)
   version: number;
 }
 
-@InputType()
+@InputType({ description: 'Items to publish together, all or none.' })
 export class PublishInput {
   @Field(() => [ItemRefInput], { description: 'A changeset: all of it goes live, or none.' })
   @ValidateNested({ each: true })
@@ -45,7 +45,7 @@ export class PublishInput {
   items: ItemRefInput[];
 }
 
-@InputType()
+@InputType({ description: 'Items to publish together at a given time.' })
 export class SchedulePublishInput extends PublishInput {
   @Field({ description: 'When to publish (ISO 8601, in the future).' })
   @Type(() => Date)
@@ -54,25 +54,25 @@ export class SchedulePublishInput extends PublishInput {
   publishAt: Date;
 }
 
-@InputType()
+@InputType({ description: 'An item to take out of delivery.' })
 export class UnpublishInput {
-  @Field(() => ItemRefInput)
+  @Field(() => ItemRefInput, { description: 'The item and the version your change is based on.' })
   @ValidateNested()
   @Type(() => ItemRefInput)
   item: ItemRefInput;
 }
 
-@InputType()
+@InputType({ description: 'An item to delete (the delete is a draft until published).' })
 export class DeleteItemInput {
-  @Field(() => ItemRefInput)
+  @Field(() => ItemRefInput, { description: 'The item and the version your change is based on.' })
   @ValidateNested()
   @Type(() => ItemRefInput)
   item: ItemRefInput;
 }
 
-@InputType()
+@InputType({ description: 'Puts an earlier revision’s values back as a draft.' })
 export class RestoreRevisionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The revision to restore.' })
   @Matches(/^\d{1,18}$/, { message: 'must be a revision id' })
   revisionId: string;
 
@@ -84,22 +84,22 @@ export class RestoreRevisionInput {
 
 @ArgsType()
 export class ItemArgs {
-  @Field(() => ContentTypeName)
+  @Field(() => ContentTypeName, { description: 'The kind of item.' })
   @IsEnum(ContentTypeName)
   type: ContentTypeName;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The item’s id (itemId).' })
   @IsUUID()
   id: string;
 }
 
 @ArgsType()
 export class RevisionsArgs extends PageArgs {
-  @Field(() => ContentTypeName)
+  @Field(() => ContentTypeName, { description: 'The kind of item.' })
   @IsEnum(ContentTypeName)
   type: ContentTypeName;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The item’s id (itemId).' })
   @IsUUID()
   id: string;
 }

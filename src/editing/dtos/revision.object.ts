@@ -11,23 +11,34 @@ export enum RevisionActionName {
   DELETE = 'DELETE',
   RESTORE = 'RESTORE',
 }
-registerEnumType(RevisionActionName, { name: 'RevisionAction' });
+registerEnumType(RevisionActionName, {
+  name: 'RevisionAction',
+  description: 'What a revision records.',
+  valuesMap: {
+    CREATE: { description: 'Created.' },
+    UPDATE: { description: 'Draft saved.' },
+    PUBLISH: { description: 'Published.' },
+    UNPUBLISH: { description: 'Taken out of delivery.' },
+    DELETE: { description: 'Deleted.' },
+    RESTORE: { description: 'Restored from an earlier revision.' },
+  },
+});
 
 @ObjectType({ description: 'One write to an item: who, when, what changed, before and after.' })
 export class Revision {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The revision’s id (for restoreRevision and revisionDiff).' })
   id: string;
 
-  @Field(() => ContentTypeName)
+  @Field(() => ContentTypeName, { description: 'The kind of item.' })
   entityType: ContentTypeName;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The item’s id.' })
   entityId: string;
 
   @Field(() => Int, { description: 'The item’s version after this write.' })
   version: number;
 
-  @Field(() => RevisionActionName)
+  @Field(() => RevisionActionName, { description: 'What was done.' })
   action: RevisionActionName;
 
   @Field({ description: 'USER, API_KEY, CLI or SYSTEM.' })
@@ -39,30 +50,43 @@ export class Revision {
   @Field({ description: 'API, CLI, SEED or SCHEDULER.' })
   source: string;
 
-  @Field(() => GraphQLJSONObject, { nullable: true })
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description:
+      'The item’s values before; null for a create. Keys vary by content type (see docs/editing-reference-content.md).',
+  })
   before: Record<string, unknown> | null;
 
-  @Field(() => GraphQLJSONObject, { nullable: true })
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description: 'The item’s values after; null for a delete. Keys vary by content type.',
+  })
   after: Record<string, unknown> | null;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Names of the fields that changed.' })
   changedFields: string[];
 
-  @Field()
+  @Field({ description: 'When it happened.' })
   createdAt: Date;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of an item’s revisions, newest first.' })
 export class RevisionConnection extends ConnectionType(Revision) {}
 
 @ObjectType({ description: 'How one field differs between two revisions.' })
 export class FieldChange {
-  @Field()
+  @Field({ description: 'The field’s name.' })
   field: string;
 
-  @Field(() => GraphQLJSON, { nullable: true })
+  @Field(() => GraphQLJSON, {
+    nullable: true,
+    description: 'Its value in the first revision; any JSON, the field’s own shape.',
+  })
   from: unknown;
 
-  @Field(() => GraphQLJSON, { nullable: true })
+  @Field(() => GraphQLJSON, {
+    nullable: true,
+    description: 'Its value in the second revision; any JSON, the field’s own shape.',
+  })
   to: unknown;
 }

@@ -1,5 +1,5 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { GraphQLJSON } from 'graphql-scalars';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ContentTypeName } from './editable-item.object';
 
 export enum ScheduleStatus {
   PENDING = 'PENDING',
@@ -7,7 +7,28 @@ export enum ScheduleStatus {
   FAILED = 'FAILED',
   CANCELLED = 'CANCELLED',
 }
-registerEnumType(ScheduleStatus, { name: 'ScheduleStatus' });
+registerEnumType(ScheduleStatus, {
+  name: 'ScheduleStatus',
+  description: 'Where a scheduled publication stands.',
+  valuesMap: {
+    PENDING: { description: 'Waiting for publishAt.' },
+    DONE: { description: 'Published.' },
+    FAILED: { description: 'Not published (see error).' },
+    CANCELLED: { description: 'Cancelled before it ran.' },
+  },
+});
+
+@ObjectType({ description: 'One item of a scheduled changeset, at the version to publish.' })
+export class ScheduledItem {
+  @Field(() => ContentTypeName, { description: 'The kind of item.' })
+  type: ContentTypeName;
+
+  @Field(() => ID, { description: 'The item’s id.' })
+  id: string;
+
+  @Field(() => Int, { description: 'The version that will be published.' })
+  version: number;
+}
 
 export enum ScheduleFailureReason {
   CREATOR_REVOKED = 'CREATOR_REVOKED',
@@ -34,16 +55,16 @@ registerEnumType(ScheduleFailureReason, {
 
 @ObjectType({ description: 'A changeset to publish at a given time.' })
 export class ScheduledPublication {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The schedule’s id (for cancelScheduledPublication).' })
   id: string;
 
-  @Field(() => GraphQLJSON, { description: 'The items: [{ type, id, version }].' })
-  items: unknown;
+  @Field(() => [ScheduledItem], { description: 'The items, each at the version to publish.' })
+  items: ScheduledItem[];
 
-  @Field()
+  @Field({ description: 'When it publishes.' })
   publishAt: Date;
 
-  @Field(() => ScheduleStatus)
+  @Field(() => ScheduleStatus, { description: 'Where it stands.' })
   status: ScheduleStatus;
 
   @Field(() => String, {
@@ -59,9 +80,12 @@ export class ScheduledPublication {
   })
   failureReason: ScheduleFailureReason | null;
 
-  @Field()
+  @Field({ description: 'When it was scheduled.' })
   createdAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When it ran or was cancelled; null while pending.',
+  })
   completedAt: Date | null;
 }

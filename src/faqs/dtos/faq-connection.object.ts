@@ -3,7 +3,7 @@ import type { JsonLdBrand } from '../../json-ld/json-ld-ids';
 import { ConnectionType } from '../../graphql/connection';
 import { Faq } from './faq.object';
 
-@ObjectType()
+@ObjectType({ description: 'A page of FAQs, with the FAQPage JSON-LD of the page.' })
 export class FaqConnection extends ConnectionType(Faq) {
   /** Not exposed: which page the list is (brand, clinic, treatment), for the JSON-LD `@id`s. */
   page?: FaqPageRef;

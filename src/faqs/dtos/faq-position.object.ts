@@ -4,13 +4,13 @@ import { EditableItem } from '../../editing/dtos/editable-item.object';
 
 @ObjectType({ description: 'Where a reorder put one FAQ, and what it stored for it.' })
 export class FaqPosition {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The FAQ’s id.' })
   faqId: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Its position now.' })
   position: number;
 
-  @Field(() => EditOutcome)
+  @Field(() => EditOutcome, { description: 'What was stored.' })
   outcome: EditOutcome;
 
   @Field(() => EditableItem, {

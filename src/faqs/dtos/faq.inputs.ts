@@ -62,7 +62,7 @@ class FaqFieldsInput {
   position?: number;
 }
 
-@InputType()
+@InputType({ description: 'A new FAQ (as a draft).' })
 export class CreateFaqInput extends FaqFieldsInput {
   @Field({ description: 'Plain text; may contain {{tokens}}. At most 500 characters.' })
   @IsString()
@@ -85,9 +85,9 @@ export class CreateFaqInput extends FaqFieldsInput {
   clinicId?: string;
 }
 
-@InputType()
+@InputType({ description: 'Changes to an FAQ’s draft; fields left out keep their value.' })
 export class UpdateFaqInput extends FaqFieldsInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The FAQ’s id (itemId).' })
   @IsUUID()
   id: string;
 
@@ -114,19 +114,19 @@ abstract class FaqVisibilityFields extends OverridePlaceFields {
   version?: number;
 }
 
-@InputType()
+@InputType({ description: 'Hides a brand FAQ at a region or clinic.' })
 export class HideFaqInput extends FaqVisibilityFields {}
 
-@InputType()
+@InputType({ description: 'Shows a hidden brand FAQ again at a region or clinic.' })
 export class ShowFaqInput extends FaqVisibilityFields {}
 
 @InputType({ description: 'A FAQ and its new place in the list.' })
 export class FaqPositionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The FAQ’s id (itemId).' })
   @IsUUID()
   id: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Its new position.' })
   @IsInt()
   @Min(MIN_POSITION)
   @Max(MAX_POSITION)
@@ -143,7 +143,7 @@ export class FaqPositionInput {
   version?: number;
 }
 
-@InputType()
+@InputType({ description: 'New positions of FAQs in a list.' })
 export class ReorderFaqsInput {
   @Field(() => ID, {
     nullable: true,

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { ReadMode } from '../../read-mode/read-mode';
+import { ITEM_ID_DESCRIPTION, Node, NODE_ID_DESCRIPTION } from '../../graphql/node.interface';
 
 export enum FaqScope {
   BRAND = 'BRAND',
@@ -8,23 +9,33 @@ export enum FaqScope {
 registerEnumType(FaqScope, {
   name: 'FaqScope',
   description: 'BRAND: written by the brand for every clinic; CLINIC: one clinic only.',
+  valuesMap: {
+    BRAND: { description: 'Written by the brand, shown at every clinic unless hidden.' },
+    CLINIC: { description: 'Written by one clinic, shown there only.' },
+  },
 });
 
-@ObjectType()
+@ObjectType({
+  description: 'A question and answer: the brand’s, or as one clinic shows it.',
+  implements: () => [Node],
+})
 export class Faq {
-  @Field(() => ID)
+  @Field(() => ID, { description: NODE_ID_DESCRIPTION })
   id: string;
 
-  @Field()
+  @Field(() => ID, { description: ITEM_ID_DESCRIPTION })
+  itemId: string;
+
+  @Field({ description: 'The question.' })
   question: string;
 
   @Field({ description: 'Markdown.' })
   answer: string;
 
-  @Field(() => FaqScope)
+  @Field(() => FaqScope, { description: 'Brand-wide or one clinic’s own.' })
   scope: FaqScope;
 
-  @Field()
+  @Field({ description: 'When the FAQ last changed.' })
   updatedAt: Date;
 
   /** Not exposed: the brand, the clinic it is resolved for, its treatments, what it shows. */

@@ -5,7 +5,7 @@ const MAX_NOTES = 5_000;
 
 @InputType({ description: 'A clinic starts offering a treatment (as a draft).' })
 export class OfferTreatmentInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The clinic’s id (itemId).' })
   @IsUUID()
   clinicId: string;
 
@@ -24,9 +24,9 @@ export class OfferTreatmentInput {
   notes?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Changes to a clinic’s offering of a treatment.' })
 export class UpdateClinicTreatmentInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The offering’s id.' })
   @IsUUID()
   id: string;
 

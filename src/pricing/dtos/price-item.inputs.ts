@@ -65,7 +65,7 @@ class PriceItemFieldsInput {
   @MaxLength(200)
   label?: string;
 
-  @Field(() => PriceKind, { nullable: true })
+  @Field(() => PriceKind, { nullable: true, description: 'What the price buys.' })
   @IsOptionalButNotNull()
   @IsEnum(PriceKind)
   kind?: PriceKind;
@@ -115,22 +115,22 @@ class PriceItemFieldsInput {
   position?: number;
 }
 
-@InputType()
+@InputType({ description: 'A new price of an offering (as a draft).' })
 export class CreatePriceItemInput extends PriceItemFieldsInput {
   @Field(() => ID, { description: 'The offering (offerTreatment) the price belongs to.' })
   @IsUUID()
   clinicTreatmentId: string;
 
-  @Field({ description: 'At most 200 characters.' })
+  @Field({ description: 'What the price is for. At most 200 characters.' })
   declare label: string;
 
-  @Field(() => PriceKind)
+  @Field(() => PriceKind, { description: 'What the price buys.' })
   declare kind: PriceKind;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Minor units, e.g. cents: 34900 = $349.00.' })
   declare amountMinor: number;
 
-  @Field()
+  @Field({ description: 'ISO 4217; the clinic’s currency.' })
   declare currency: string;
 
   @Field(() => Int, { nullable: true, description: 'Sessions in a PACKAGE (required there).' })
@@ -143,7 +143,7 @@ export class CreatePriceItemInput extends PriceItemFieldsInput {
     'Changes a price’s draft. Rules across fields (sessions for a PACKAGE, validUntil not before validFrom, no overlap) are checked on the price as it will be.',
 })
 export class UpdatePriceItemInput extends PriceItemFieldsInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The price’s id (itemId).' })
   @IsUUID()
   id: string;
 

@@ -1,4 +1,6 @@
+import { GraphQLCurrency, GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ITEM_ID_DESCRIPTION, Node, NODE_ID_DESCRIPTION } from '../../graphql/node.interface';
 
 export enum PriceKind {
   SINGLE_SESSION = 'SINGLE_SESSION',
@@ -6,32 +8,44 @@ export enum PriceKind {
   ADD_ON = 'ADD_ON',
   CONSULTATION = 'CONSULTATION',
 }
-registerEnumType(PriceKind, { name: 'PriceKind' });
+registerEnumType(PriceKind, {
+  name: 'PriceKind',
+  description: 'What a price buys.',
+  valuesMap: {
+    SINGLE_SESSION: { description: 'One session.' },
+    PACKAGE: { description: 'Several sessions at one price (see sessions).' },
+    ADD_ON: { description: 'An extra on top of a session.' },
+    CONSULTATION: { description: 'A consultation.' },
+  },
+});
 
 @ObjectType({ description: 'An amount of money: integer minor units, never a float.' })
 export class Money {
   @Field(() => Int, { description: 'Minor units, e.g. cents: 34900 = $349.00.' })
   amountMinor: number;
 
-  @Field({ description: 'ISO 4217 currency code.' })
+  @Field(() => GraphQLCurrency, { description: 'ISO 4217 currency code.' })
   currency: string;
 
   @Field({ description: 'Formatted for the clinic’s locale, e.g. "$349.00".' })
   formatted: string;
 }
 
-@ObjectType({ description: 'One price of a treatment at a clinic.' })
+@ObjectType({ description: 'One price of a treatment at a clinic.', implements: () => [Node] })
 export class PriceItem {
-  @Field(() => ID)
+  @Field(() => ID, { description: NODE_ID_DESCRIPTION })
   id: string;
 
-  @Field()
+  @Field(() => ID, { description: ITEM_ID_DESCRIPTION })
+  itemId: string;
+
+  @Field({ description: 'What the price is for, e.g. "Package of 3 sessions".' })
   label: string;
 
-  @Field(() => PriceKind)
+  @Field(() => PriceKind, { description: 'What the price buys.' })
   kind: PriceKind;
 
-  @Field(() => Money)
+  @Field(() => Money, { description: 'The amount, in minor units and formatted.' })
   amount: Money;
 
   @Field({ description: 'True when the amount is a starting price ("from $350").' })
@@ -40,9 +54,9 @@ export class PriceItem {
   @Field(() => Int, { nullable: true, description: 'Sessions included (packages).' })
   sessions: number | null;
 
-  @Field(() => String, { nullable: true, description: 'First day valid (YYYY-MM-DD).' })
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'First day valid (YYYY-MM-DD).' })
   validFrom: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Last day valid (YYYY-MM-DD).' })
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Last day valid (YYYY-MM-DD).' })
   validUntil: string | null;
 }

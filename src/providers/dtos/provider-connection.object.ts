@@ -2,5 +2,5 @@ import { ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../graphql/connection';
 import { Provider } from './provider.object';
 
-@ObjectType()
+@ObjectType({ description: 'A page of providers.' })
 export class ProviderConnection extends ConnectionType(Provider) {}

@@ -18,7 +18,7 @@ const MAX_BIO = 20_000;
 /** Provider fields; every one optional on update. */
 @InputType({ isAbstract: true })
 class ProviderFieldsInput {
-  @Field({ nullable: true, description: 'At most 200 characters.' })
+  @Field({ nullable: true, description: 'Full name. At most 200 characters.' })
   @IsOptionalButNotNull()
   @IsString()
   @MinLength(1)
@@ -86,19 +86,19 @@ class ProviderFieldsInput {
   treatmentIds?: string[];
 }
 
-@InputType()
+@InputType({ description: 'A new provider (as a draft).' })
 export class CreateProviderInput extends ProviderFieldsInput {
   @Field({ description: 'Unique in the brand, e.g. "maya-ellison". At most 100 characters.' })
   @IsSlug()
   slug: string;
 
-  @Field({ description: 'At most 200 characters.' })
+  @Field({ description: 'Full name. At most 200 characters.' })
   declare name: string;
 }
 
-@InputType()
+@InputType({ description: 'Changes to a provider’s draft; fields left out keep their value.' })
 export class UpdateProviderInput extends ProviderFieldsInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The provider’s id (itemId).' })
   @IsUUID()
   id: string;
 

@@ -1,30 +1,40 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import type { ReadMode } from '../../read-mode/read-mode';
+import { ITEM_ID_DESCRIPTION, Node, NODE_ID_DESCRIPTION } from '../../graphql/node.interface';
 
-@ObjectType({ description: 'A practitioner who performs treatments at clinics.' })
+@ObjectType({
+  description: 'A practitioner who performs treatments at clinics.',
+  implements: () => [Node],
+})
 export class Provider {
-  @Field(() => ID)
+  @Field(() => ID, { description: NODE_ID_DESCRIPTION })
   id: string;
 
-  @Field()
+  @Field(() => ID, { description: ITEM_ID_DESCRIPTION })
+  itemId: string;
+
+  @Field({ description: 'Unique in the brand, e.g. "maya-ellison".' })
   slug: string;
 
-  @Field()
+  @Field({ description: 'Full name.' })
   name: string;
 
   @Field(() => [String], { description: 'Post-nominal credentials, e.g. ["MD", "FAAD"].' })
   credentials: string[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Job title, e.g. "Medical Director"; null when none.',
+  })
   title: string | null;
 
   @Field({ description: 'Markdown.' })
   bio: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Portrait URL; null when none.' })
   photoUrl: string | null;
 
-  @Field()
+  @Field({ description: 'When the provider last changed.' })
   updatedAt: Date;
 
   /** Not exposed: the brand, and what this answer shows. */

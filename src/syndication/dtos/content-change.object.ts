@@ -15,6 +15,12 @@ export enum SyndicatedTypeName {
 registerEnumType(SyndicatedTypeName, {
   name: 'SyndicatedType',
   description: 'The kinds of content partners sync.',
+  valuesMap: {
+    CLINIC: { description: 'A clinic.' },
+    TREATMENT: { description: 'A brand treatment.' },
+    FAQ: { description: 'An FAQ, brand-wide or a clinic’s own.' },
+    PRICE_ITEM: { description: 'A price of a treatment at a clinic.' },
+  },
 });
 if (SYNDICATED_TYPES.join() !== Object.values(SyndicatedTypeName).join()) {
   throw new Error('SyndicatedType enum out of step with SYNDICATED_TYPES');
@@ -26,6 +32,7 @@ export enum ChangeOperationName {
 }
 registerEnumType(ChangeOperationName, {
   name: 'ChangeOperation',
+  description: 'What to do with an item of the change feed.',
   valuesMap: {
     UPSERT: { description: 'Store `item` under (type, id), replacing what you had.' },
     DELETE: {
@@ -36,13 +43,13 @@ registerEnumType(ChangeOperationName, {
 
 @ObjectType({ description: 'One item to store or drop, in commit order.' })
 export class ContentChange {
-  @Field(() => ChangeOperationName)
+  @Field(() => ChangeOperationName, { description: 'UPSERT (store the item) or DELETE (drop it).' })
   operation: ChangeOperationName;
 
-  @Field(() => SyndicatedTypeName)
+  @Field(() => SyndicatedTypeName, { description: 'The kind of item.' })
   type: SyndicatedTypeName;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The item’s id (raw, the same as itemId in delivery).' })
   id: string;
 
   @Field(() => Int, { description: 'The item’s version; later changes carry higher versions.' })
@@ -85,7 +92,7 @@ export class ContentChange {
 
 @ObjectType({ description: 'A page of the change feed.' })
 export class ContentChangePage {
-  @Field(() => [ContentChange])
+  @Field(() => [ContentChange], { description: 'The changes, in commit order.' })
   changes: ContentChange[];
 
   @Field({

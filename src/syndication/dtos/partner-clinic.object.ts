@@ -1,47 +1,48 @@
+import { GraphQLCurrency, GraphQLLocale } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Address, ClinicStatus, GeoPoint, OpeningHours } from '../../clinics/dtos/clinic.object';
 
 @ObjectType({ description: 'A published clinic, as partners copy it.' })
 export class PartnerClinic {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The clinic’s id.' })
   id: string;
 
   @Field(() => Int, { description: 'Grows with every published change of the clinic.' })
   version: number;
 
-  @Field()
+  @Field({ description: 'Unique in the brand.' })
   slug: string;
 
-  @Field()
+  @Field({ description: 'Display name.' })
   name: string;
 
-  @Field(() => Address)
+  @Field(() => Address, { description: 'Street address.' })
   address: Address;
 
-  @Field(() => GeoPoint)
+  @Field(() => GeoPoint, { description: 'Location.' })
   geo: GeoPoint;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Phone number; null when none.' })
   phone: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Contact e-mail; null when none.' })
   email: string | null;
 
   @Field({ description: 'IANA time zone, e.g. America/Chicago.' })
   timezone: string;
 
-  @Field({ description: 'BCP 47 locale of the clinic.' })
+  @Field(() => GraphQLLocale, { description: 'BCP 47 locale of the clinic.' })
   locale: string;
 
-  @Field({ description: 'ISO 4217 currency of its prices.' })
+  @Field(() => GraphQLCurrency, { description: 'ISO 4217 currency of its prices.' })
   currency: string;
 
-  @Field(() => ClinicStatus)
+  @Field(() => ClinicStatus, { description: 'Whether the clinic is open.' })
   status: ClinicStatus;
 
-  @Field(() => [OpeningHours])
+  @Field(() => [OpeningHours], { description: 'Weekly opening intervals.' })
   openingHours: OpeningHours[];
 
-  @Field()
+  @Field({ description: 'When the clinic last changed.' })
   updatedAt: Date;
 }

@@ -6,19 +6,19 @@ import { FaqScope } from '../../faqs/dtos/faq.object';
     'A published FAQ: brand-wide, or one clinic’s own. Text may hold {{tokens}} (see docs/syndication.md).',
 })
 export class PartnerFaq {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The FAQ’s id.' })
   id: string;
 
   @Field(() => Int, { description: 'Grows with every published change of the FAQ.' })
   version: number;
 
-  @Field(() => FaqScope)
+  @Field(() => FaqScope, { description: 'Brand-wide or one clinic’s own.' })
   scope: FaqScope;
 
   @Field(() => ID, { nullable: true, description: 'The clinic of a CLINIC FAQ; null for BRAND.' })
   clinicId: string | null;
 
-  @Field()
+  @Field({ description: 'The question; may hold {{tokens}}.' })
   question: string;
 
   @Field({ description: 'Markdown.' })
@@ -30,6 +30,6 @@ export class PartnerFaq {
   @Field(() => [ID], { description: 'Published treatments the FAQ is about.' })
   treatmentIds: string[];
 
-  @Field()
+  @Field({ description: 'When the FAQ last changed.' })
   updatedAt: Date;
 }

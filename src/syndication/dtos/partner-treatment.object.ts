@@ -6,36 +6,36 @@ import { TreatmentFacts } from '../../treatments/dtos/treatment.object';
     'A published treatment’s brand facts, as partners copy them. Text may hold {{tokens}} (see docs/syndication.md).',
 })
 export class PartnerTreatment {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The treatment’s id.' })
   id: string;
 
   @Field(() => Int, { description: 'Grows with every published change of the treatment.' })
   version: number;
 
-  @Field()
+  @Field({ description: 'Unique in the brand.' })
   slug: string;
 
-  @Field()
+  @Field({ description: 'Display name.' })
   name: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Other names people search for.' })
   aliases: string[];
 
   @Field({ description: 'Markdown.' })
   summary: string;
 
-  @Field(() => TreatmentFacts)
+  @Field(() => TreatmentFacts, { description: 'Duration, recovery, sessions and maintenance.' })
   facts: TreatmentFacts;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Aftercare instructions.' })
   aftercare: string[];
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Conditions under which it is not advised.' })
   contraindications: string[];
 
   @Field(() => [String], { description: 'Names of treatments it combines with.' })
   combinesWith: string[];
 
-  @Field()
+  @Field({ description: 'When the treatment last changed.' })
   updatedAt: Date;
 }

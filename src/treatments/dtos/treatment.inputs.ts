@@ -32,15 +32,15 @@ class MinNotAboveMax implements ValidatorConstraintInterface {
   }
 }
 
-@InputType()
+@InputType({ description: 'An inclusive range.' })
 export class FactRangeInput {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Lower bound, inclusive.' })
   @IsInt()
   @Min(0)
   @Max(10_000)
   min: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Upper bound, at least min.' })
   @IsInt()
   @Min(0)
   @Max(10_000)
@@ -48,47 +48,47 @@ export class FactRangeInput {
   max: number;
 }
 
-@InputType()
+@InputType({ description: 'Key figures of a treatment; each a range, null to clear.' })
 export class TreatmentFactsInput {
-  @Field(() => FactRangeInput, { nullable: true })
+  @Field(() => FactRangeInput, { nullable: true, description: 'Session length, in minutes.' })
   @IsOptional()
   @ValidateNested()
   @Type(() => FactRangeInput)
   durationMinutes?: FactRangeInput;
 
-  @Field(() => FactRangeInput, { nullable: true })
+  @Field(() => FactRangeInput, { nullable: true, description: 'Days of downtime.' })
   @IsOptional()
   @ValidateNested()
   @Type(() => FactRangeInput)
   recoveryDays?: FactRangeInput;
 
-  @Field(() => FactRangeInput, { nullable: true })
+  @Field(() => FactRangeInput, { nullable: true, description: 'Sessions usually needed.' })
   @IsOptional()
   @ValidateNested()
   @Type(() => FactRangeInput)
   sessions?: FactRangeInput;
 
-  @Field(() => FactRangeInput, { nullable: true })
+  @Field(() => FactRangeInput, { nullable: true, description: 'Weeks between sessions.' })
   @IsOptional()
   @ValidateNested()
   @Type(() => FactRangeInput)
   sessionIntervalWeeks?: FactRangeInput;
 
-  @Field(() => FactRangeInput, { nullable: true })
+  @Field(() => FactRangeInput, { nullable: true, description: 'Maintenance sessions per year.' })
   @IsOptional()
   @ValidateNested()
   @Type(() => FactRangeInput)
   maintenancePerYear?: FactRangeInput;
 }
 
-@InputType()
+@InputType({ description: 'One titled section of a treatment page.' })
 export class TreatmentSectionInput {
-  @Field({ description: 'At most 100 characters.' })
+  @Field({ description: 'Stable key, e.g. "how-it-works". At most 100 characters.' })
   @Matches(SLUG_PATTERN, { message: 'key must be lower-case words joined by hyphens' })
   @MaxLength(100)
   key: string;
 
-  @Field({ description: 'At most 200 characters.' })
+  @Field({ description: 'Section title. At most 200 characters.' })
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -103,14 +103,17 @@ export class TreatmentSectionInput {
 /** The editable fields of a treatment; every one optional on update. */
 @InputType({ isAbstract: true })
 class TreatmentFieldsInput {
-  @Field({ nullable: true, description: 'At most 200 characters.' })
+  @Field({ nullable: true, description: 'Display name. At most 200 characters.' })
   @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   name?: string;
 
-  @Field(() => [String], { nullable: true, description: 'Each at most 200 characters.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Other names people search for. Each at most 200 characters.',
+  })
   @IsOptional()
   @ArrayMaxSize(20)
   @IsString({ each: true })
@@ -123,34 +126,50 @@ class TreatmentFieldsInput {
   @MaxLength(MAX_TEXT)
   summary?: string;
 
-  @Field(() => [TreatmentSectionInput], { nullable: true })
+  @Field(() => [TreatmentSectionInput], {
+    nullable: true,
+    description: 'The page body, in order; replaces the list.',
+  })
   @IsOptional()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
   @Type(() => TreatmentSectionInput)
   sections?: TreatmentSectionInput[];
 
-  @Field(() => TreatmentFactsInput, { nullable: true })
+  @Field(() => TreatmentFactsInput, {
+    nullable: true,
+    description: 'Duration, recovery, sessions and maintenance.',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => TreatmentFactsInput)
   facts?: TreatmentFactsInput;
 
-  @Field(() => [String], { nullable: true, description: 'Each at most 1000 characters.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Aftercare instructions; replaces the list. Each at most 1000 characters.',
+  })
   @IsOptional()
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @MaxLength(1000, { each: true })
   aftercare?: string[];
 
-  @Field(() => [String], { nullable: true, description: 'Each at most 1000 characters.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'When not advised; replaces the list. Each at most 1000 characters.',
+  })
   @IsOptional()
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @MaxLength(1000, { each: true })
   contraindications?: string[];
 
-  @Field(() => [String], { nullable: true, description: 'Each at most 200 characters.' })
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Slugs of treatments that combine well; replaces the list. Each at most 200 characters.',
+  })
   @IsOptional()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -167,23 +186,23 @@ class TreatmentFieldsInput {
   disclaimer?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A new brand treatment (as a draft).' })
 export class CreateTreatmentInput extends TreatmentFieldsInput {
-  @Field({ description: 'At most 100 characters.' })
+  @Field({ description: 'Unique in the brand, e.g. "micro-needling". At most 100 characters.' })
   @Matches(SLUG_PATTERN, { message: 'slug must be lower-case words joined by hyphens' })
   @MaxLength(100)
   slug: string;
 
-  @Field({ description: 'At most 200 characters.' })
+  @Field({ description: 'Display name. At most 200 characters.' })
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   declare name: string;
 }
 
-@InputType()
+@InputType({ description: 'Changes to a treatment’s draft; fields left out keep their value.' })
 export class UpdateTreatmentInput extends TreatmentFieldsInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The treatment’s id (itemId).' })
   @IsUUID()
   id: string;
 
@@ -192,7 +211,7 @@ export class UpdateTreatmentInput extends TreatmentFieldsInput {
   @Min(1)
   version: number;
 
-  @Field({ description: 'At most 100 characters.', nullable: true })
+  @Field({ nullable: true, description: 'Unique in the brand. At most 100 characters.' })
   @IsOptional()
   @Matches(SLUG_PATTERN, { message: 'slug must be lower-case words joined by hyphens' })
   @MaxLength(100)

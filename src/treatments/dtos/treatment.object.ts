@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { ClinicRow } from '../../clinics/clinics.service';
 import type { ReadMode } from '../../read-mode/read-mode';
+import { ITEM_ID_DESCRIPTION, Node, NODE_ID_DESCRIPTION } from '../../graphql/node.interface';
 
 export enum ContentScope {
   BRAND = 'BRAND',
@@ -10,14 +11,19 @@ export enum ContentScope {
 registerEnumType(ContentScope, {
   name: 'ContentScope',
   description: 'Where a value comes from: brand default, region or clinic.',
+  valuesMap: {
+    BRAND: { description: 'The brand’s own value.' },
+    REGION: { description: 'An override of the clinic’s region.' },
+    CLINIC: { description: 'An override of the clinic itself.' },
+  },
 });
 
-@ObjectType()
+@ObjectType({ description: 'One titled section of a treatment page.' })
 export class TreatmentSection {
   @Field({ description: 'Stable key, e.g. "how-it-works".' })
   key: string;
 
-  @Field()
+  @Field({ description: 'Section title.' })
   heading: string;
 
   @Field({ description: 'Markdown as written.' })
@@ -26,37 +32,40 @@ export class TreatmentSection {
 
 @ObjectType({ description: 'An inclusive range, e.g. 30–90 minutes.' })
 export class FactRange {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Lower bound, inclusive.' })
   min: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Upper bound, inclusive.' })
   max: number;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Key figures of a treatment, each a range; null when not given.' })
 export class TreatmentFacts {
-  @Field(() => FactRange, { nullable: true })
+  @Field(() => FactRange, {
+    nullable: true,
+    description: 'How long one session takes, in minutes.',
+  })
   durationMinutes?: FactRange;
 
-  @Field(() => FactRange, { nullable: true })
+  @Field(() => FactRange, { nullable: true, description: 'Days of downtime after a session.' })
   recoveryDays?: FactRange;
 
-  @Field(() => FactRange, { nullable: true })
+  @Field(() => FactRange, { nullable: true, description: 'Sessions usually needed.' })
   sessions?: FactRange;
 
-  @Field(() => FactRange, { nullable: true })
+  @Field(() => FactRange, { nullable: true, description: 'Weeks between sessions.' })
   sessionIntervalWeeks?: FactRange;
 
-  @Field(() => FactRange, { nullable: true })
+  @Field(() => FactRange, { nullable: true, description: 'Maintenance sessions per year.' })
   maintenancePerYear?: FactRange;
 }
 
 @ObjectType({ description: 'Which scope a resolved field came from.' })
 export class FieldSource {
-  @Field()
+  @Field({ description: 'Name of the overridable field, e.g. "disclaimer".' })
   field: string;
 
-  @Field(() => ContentScope)
+  @Field(() => ContentScope, { description: 'The scope whose value is delivered.' })
   scope: ContentScope;
 
   @Field({
@@ -74,18 +83,22 @@ export class FieldSource {
 @ObjectType({
   description:
     'A treatment: the brand version, or resolved for one clinic when asked with a clinic.',
+  implements: () => [Node],
 })
 export class Treatment {
-  @Field(() => ID)
+  @Field(() => ID, { description: NODE_ID_DESCRIPTION })
   id: string;
 
-  @Field()
+  @Field(() => ID, { description: ITEM_ID_DESCRIPTION })
+  itemId: string;
+
+  @Field({ description: 'Unique in the brand, e.g. "micro-needling".' })
   slug: string;
 
-  @Field()
+  @Field({ description: 'Display name.' })
   name: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Other names people search for.' })
   aliases: string[];
 
   @Field({
@@ -94,19 +107,19 @@ export class Treatment {
   })
   summary: string;
 
-  @Field(() => [TreatmentSection])
+  @Field(() => [TreatmentSection], { description: 'The page body, in order.' })
   sections: TreatmentSection[];
 
-  @Field(() => TreatmentFacts)
+  @Field(() => TreatmentFacts, { description: 'Duration, recovery, sessions and maintenance.' })
   facts: TreatmentFacts;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Aftercare instructions, one per entry.' })
   aftercare: string[];
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Conditions under which the treatment is not advised.' })
   contraindications: string[];
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Slugs of treatments that combine well with this one.' })
   combinesWith: string[];
 
   @Field(() => String, {
@@ -116,10 +129,12 @@ export class Treatment {
   })
   disclaimer: string | null;
 
-  @Field(() => [FieldSource])
+  @Field(() => [FieldSource], {
+    description: 'Where each overridable field came from (brand, region or clinic).',
+  })
   fieldSources: FieldSource[];
 
-  @Field()
+  @Field({ description: 'When the brand’s treatment last changed.' })
   updatedAt: Date;
 
   /** Not exposed: the brand, the clinic this answer is resolved for, what it shows. */

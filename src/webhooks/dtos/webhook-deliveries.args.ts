@@ -5,7 +5,7 @@ import { WebhookDeliveryStatus } from './webhook-delivery.object';
 
 @ArgsType()
 export class WebhookDeliveriesArgs extends PageArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The endpoint’s id.' })
   @IsUUID('all')
   endpointId: string;
 
@@ -20,7 +20,7 @@ export class WebhookDeliveriesArgs extends PageArgs {
 
 @ArgsType()
 export class WebhookAttemptsArgs extends PageArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The endpoint’s id.' })
   @IsUUID('all')
   endpointId: string;
 

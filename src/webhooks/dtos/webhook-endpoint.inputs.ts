@@ -17,13 +17,13 @@ import {
 import { ContentTypeName } from '../../editing/dtos/editable-item.object';
 import { WebhookActionName } from './webhook-endpoint.object';
 
-@InputType()
+@InputType({ description: 'Events of one kind of item to receive.' })
 export class WebhookSubscriptionInput {
-  @Field(() => ContentTypeName)
+  @Field(() => ContentTypeName, { description: 'The kind of item.' })
   @IsEnum(ContentTypeName)
   type: ContentTypeName;
 
-  @Field(() => [WebhookActionName])
+  @Field(() => [WebhookActionName], { description: 'The events to send.' })
   @ArrayMinSize(1)
   @ArrayUnique()
   @IsEnum(WebhookActionName, { each: true })
@@ -37,7 +37,7 @@ const IsWebhookSecret = () =>
     Matches(/^[\x21-\x7e]+$/, { message: 'secret must be printable ASCII without spaces' }),
   );
 
-@InputType()
+@InputType({ description: 'A new webhook endpoint.' })
 export class CreateWebhookEndpointInput {
   @Field({
     description:
@@ -47,12 +47,15 @@ export class CreateWebhookEndpointInput {
   @Length(1, 2048)
   url: string;
 
-  @Field(() => String, { nullable: true, description: 'At most 500 characters.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A note for your team. At most 500 characters.',
+  })
   @IsOptional()
   @Length(0, 500)
   description?: string | null;
 
-  @Field(() => [WebhookSubscriptionInput])
+  @Field(() => [WebhookSubscriptionInput], { description: 'The events it receives.' })
   @ValidateNested({ each: true })
   @Type(() => WebhookSubscriptionInput)
   @ArrayMinSize(1)
@@ -71,22 +74,31 @@ export class CreateWebhookEndpointInput {
 
 @InputType({ description: 'Fields left out stay as they are.' })
 export class UpdateWebhookEndpointInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The endpoint’s id.' })
   @IsUUID('all')
   id: string;
 
-  @Field(() => String, { description: 'At most 2048 characters.', nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where events are POSTed (https). At most 2048 characters.',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 2048)
   url?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'At most 500 characters.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A note for your team; null clears it. At most 500 characters.',
+  })
   @IsOptional()
   @Length(0, 500)
   description?: string | null;
 
-  @Field(() => [WebhookSubscriptionInput], { nullable: true })
+  @Field(() => [WebhookSubscriptionInput], {
+    nullable: true,
+    description: 'The events it receives; replaces the list.',
+  })
   @IsOptional()
   @ValidateNested({ each: true })
   @Type(() => WebhookSubscriptionInput)
@@ -94,15 +106,15 @@ export class UpdateWebhookEndpointInput {
   @ArrayMaxSize(20)
   subscriptions?: WebhookSubscriptionInput[] | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'False pauses deliveries.' })
   @IsOptional()
   @IsBoolean()
   enabled?: boolean | null;
 }
 
-@InputType()
+@InputType({ description: 'An endpoint whose signing secret to replace.' })
 export class RotateWebhookSecretInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The endpoint’s id.' })
   @IsUUID('all')
   id: string;
 
@@ -115,9 +127,9 @@ export class RotateWebhookSecretInput {
   secret?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A webhook endpoint or delivery, by id.' })
 export class WebhookIdInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Its id.' })
   @IsUUID('all')
   id: string;
 }

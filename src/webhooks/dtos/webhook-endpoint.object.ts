@@ -9,6 +9,7 @@ export enum WebhookActionName {
 }
 registerEnumType(WebhookActionName, {
   name: 'WebhookAction',
+  description: 'What happened to an item.',
   valuesMap: {
     PUBLISHED: { description: 'An item went live, or its published content changed.' },
     UNPUBLISHED: { description: 'An item was taken off delivery (it still exists as a draft).' },
@@ -21,10 +22,10 @@ if (WEBHOOK_ACTIONS.join() !== Object.values(WebhookActionName).join()) {
 
 @ObjectType({ description: 'Events of one content type an endpoint receives.' })
 export class WebhookSubscription {
-  @Field(() => ContentTypeName)
+  @Field(() => ContentTypeName, { description: 'The kind of item.' })
   type: ContentTypeName;
 
-  @Field(() => [WebhookActionName])
+  @Field(() => [WebhookActionName], { description: 'The events of that kind to send.' })
   actions: WebhookActionName[];
 }
 
@@ -32,16 +33,16 @@ export class WebhookSubscription {
   description: 'Where the brand’s webhook events go. The secret is never shown again.',
 })
 export class WebhookEndpoint {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The endpoint’s id.' })
   id: string;
 
-  @Field()
+  @Field({ description: 'Where events are POSTed (https).' })
   url: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A note for your team; null when none.' })
   description: string | null;
 
-  @Field(() => [WebhookSubscription])
+  @Field(() => [WebhookSubscription], { description: 'The events it receives.' })
   subscriptions: WebhookSubscription[];
 
   @Field({
@@ -53,16 +54,18 @@ export class WebhookEndpoint {
   @Field({ description: 'The start of the signing secret, to tell secrets apart.' })
   secretPrefix: string;
 
-  @Field()
+  @Field({ description: 'When it was created.' })
   createdAt: Date;
 
-  @Field()
+  @Field({ description: 'When it last changed.' })
   updatedAt: Date;
 }
 
-@ObjectType()
+@ObjectType({
+  description: 'A new or rotated endpoint, with its signing secret (shown only this once).',
+})
 export class WebhookEndpointWithSecret {
-  @Field(() => WebhookEndpoint)
+  @Field(() => WebhookEndpoint, { description: 'The endpoint.' })
   endpoint: WebhookEndpoint;
 
   @Field({

@@ -1,0 +1,31 @@
+import { NestFactory } from '@nestjs/core';
+import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import { join } from 'node:path';
+import { GRAPHQL_RESOLVERS } from './graphql-api.module';
+
+/** The committed schema, written by the app outside production and by `npm run build`. */
+export const SCHEMA_FILE = join(process.cwd(), 'schema.gql');
+
+// What @nestjs/graphql writes at the top of an autoSchemaFile.
+const HEADER = `# ------------------------------------------------------
+# THIS FILE WAS AUTOMATICALLY GENERATED (DO NOT MODIFY)
+# ------------------------------------------------------
+
+`;
+
+/**
+ * The text of schema.gql, built from the resolvers' metadata without a
+ * database or an HTTP server: the same sorted SDL the app writes on start.
+ */
+export async function printSchemaFile(): Promise<string> {
+  const context = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, {
+    logger: false,
+  });
+  try {
+    const schema = await context.get(GraphQLSchemaFactory).create(GRAPHQL_RESOLVERS);
+    return HEADER + printSchema(lexicographicSortSchema(schema));
+  } finally {
+    await context.close();
+  }
+}

@@ -1,0 +1,12 @@
+import { writeFile } from 'node:fs/promises';
+import { printSchemaFile, SCHEMA_FILE } from './schema-file';
+
+/** `npm run build` runs this after compiling, so schema.gql always matches the code. */
+async function main(): Promise<void> {
+  await writeFile(SCHEMA_FILE, await printSchemaFile());
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
