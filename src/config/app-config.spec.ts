@@ -25,6 +25,9 @@ describe('loadConfig', () => {
       webhookAllowHttp: false,
       webhookAllowPrivateHosts: false,
       webhookAllowedHosts: [],
+      webhookAllowedPorts: [443, 80],
+      corsOrigins: ['*'],
+      trustProxy: false,
     });
   });
 
@@ -52,6 +55,10 @@ describe('loadConfig', () => {
         WEBHOOK_ALLOW_HTTP: 'true',
         WEBHOOK_ALLOW_PRIVATE_HOSTS: '1',
         WEBHOOK_ALLOWED_HOSTS: 'Hooks.Internal.example, [fd00::1] ,10.1.2.3',
+        WEBHOOK_ALLOWED_PORTS: '443, 8443',
+        WEBHOOK_UNSAFE_IN_PRODUCTION: 'true',
+        CORS_ORIGINS: '*, https://Console.Example.com/',
+        TRUST_PROXY: '10.0.0.0/8, loopback',
       }),
     ).toEqual({
       nodeEnv: 'production',
@@ -75,7 +82,32 @@ describe('loadConfig', () => {
       webhookAllowHttp: true,
       webhookAllowPrivateHosts: true,
       webhookAllowedHosts: ['hooks.internal.example', 'fd00::1', '10.1.2.3'],
+      webhookAllowedPorts: [443, 8443],
+      corsOrigins: ['*', 'https://console.example.com'],
+      trustProxy: ['10.0.0.0/8', 'loopback'],
     });
+  });
+
+  it('reads TRUST_PROXY as a switch, a hop count or a list of proxies', () => {
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '::1,192.168.0.1' }).trustProxy).toEqual([
+      '::1',
+      '192.168.0.1',
+    ]);
+    expect(() => loadConfig({ TRUST_PROXY: 'my-balancer' })).toThrow(
+      /^TRUST_PROXY has "my-balancer"/,
+    );
+  });
+
+  it('refuses CORS_ORIGINS entries that are not origins', () => {
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://a.example/path' })).toThrow(
+      /^CORS_ORIGINS has "https:\/\/a.example\/path"/,
+    );
+    expect(() => loadConfig({ CORS_ORIGINS: 'a.example' })).toThrow(
+      /^CORS_ORIGINS has "a.example"/,
+    );
   });
 
   it('turns the webhook worker off by default in tests, like the scheduler', () => {
