@@ -19,6 +19,12 @@ const CLIENT_CODES = new Set([
 ]);
 
 /**
+ * Apollo refuses an APQ registration whose sha256Hash is not its query's
+ * with this message (status 400) and no code; it is the client's mistake.
+ */
+const APQ_HASH_MISMATCH_MESSAGE = 'provided sha does not match query';
+
+/**
  * The one place where failures become client errors: domain errors keep
  * their code and message, client mistakes pass through, and anything else
  * is logged and answered as a bare INTERNAL_SERVER_ERROR, never a stack.
@@ -35,6 +41,13 @@ export function formatGraphqlError(
       ...base,
       message: original.message,
       extensions: { code: original.code, ...original.details },
+    };
+  }
+  if (formatted.message === APQ_HASH_MISMATCH_MESSAGE && !formatted.extensions?.code) {
+    return {
+      ...base,
+      message: 'The persistedQuery sha256Hash is not the SHA-256 of the query sent with it',
+      extensions: { code: 'PERSISTED_QUERY_HASH_MISMATCH' },
     };
   }
   const code = formatted.extensions?.code;

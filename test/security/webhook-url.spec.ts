@@ -34,8 +34,8 @@ describe('security: webhook URLs', () => {
   ])('refuses %s, an IPv6 form of a private IPv4 address', async (url) => {
     const { body } = await register(url);
     expect(body.data).toBeNull();
-    expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
-    expect(body.errors[0].message).toMatch(/private or reserved address/);
+    expect(body.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(body.errors![0].message).toMatch(/private or reserved address/);
   });
 
   it.each([
@@ -44,7 +44,7 @@ describe('security: webhook URLs', () => {
     'http://93.184.215.14:8080/',
   ])('refuses %s: a public host, but not a web port', async (url) => {
     const { body } = await register(url);
-    expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(body.errors![0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
   it('accepts a public address on 443', async () => {
