@@ -43,7 +43,11 @@ export function formatGraphqlError(
       extensions: { code: original.code, ...original.details },
     };
   }
-  if (formatted.message === APQ_HASH_MISMATCH_MESSAGE && !formatted.extensions?.code) {
+  // Apollo gives it no code of its own; it enriches it with the default one.
+  if (
+    formatted.message === APQ_HASH_MISMATCH_MESSAGE &&
+    [undefined, 'INTERNAL_SERVER_ERROR'].includes(formatted.extensions?.code as string | undefined)
+  ) {
     return {
       ...base,
       message: 'The persistedQuery sha256Hash is not the SHA-256 of the query sent with it',

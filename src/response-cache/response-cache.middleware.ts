@@ -177,8 +177,10 @@ function sendStored(req: Request, res: Response, answer: CachedAnswer, publicGet
   const encoding = pickEncoding(req, answer.encodings);
   // The compression middleware leaves an answer with a Content-Encoding alone.
   if (encoding) res.setHeader('content-encoding', encoding);
+  const body = encoding ? answer.encodings![encoding] : answer.body;
+  res.setHeader('content-length', body.length);
   res.statusCode = 200;
-  res.end(encoding ? answer.encodings![encoding] : answer.body);
+  res.end(body);
 }
 
 function setCacheHeaders(res: Response, etag: string, publicGet: boolean, status: string) {
