@@ -175,9 +175,10 @@ function sendStored(req: Request, res: Response, answer: CachedAnswer, publicGet
     return;
   }
   const encoding = pickEncoding(req, answer.encodings);
+  const compressed = encoding && answer.encodings?.[encoding];
   // The compression middleware leaves an answer with a Content-Encoding alone.
-  if (encoding) res.setHeader('content-encoding', encoding);
-  const body = encoding ? answer.encodings![encoding] : answer.body;
+  if (compressed) res.setHeader('content-encoding', encoding);
+  const body = compressed || answer.body;
   res.setHeader('content-length', body.length);
   res.statusCode = 200;
   res.end(body);

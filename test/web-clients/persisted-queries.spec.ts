@@ -50,11 +50,13 @@ describe('web clients: automatic persisted queries with the response cache', () 
   const apolloClient = (sent: Sent[]) => {
     const recordingFetch: typeof fetch = async (input, init) => {
       const response = await fetch(input, init);
-      const url = String(input);
+      const url = input instanceof Request ? input.url : input.toString();
       sent.push({
         method: init?.method ?? 'GET',
         hasQuery:
-          init?.method === 'POST' ? String(init.body).includes('"query"') : /[?&]query=/.test(url),
+          init?.method === 'POST'
+            ? typeof init.body === 'string' && init.body.includes('"query"')
+            : /[?&]query=/.test(url),
         status: response.status,
         cache: response.headers.get('x-cache'),
       });
