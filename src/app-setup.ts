@@ -1,10 +1,16 @@
 import { NestFactory } from '@nestjs/core';
-import { json } from 'express';
+import compression from 'compression';
+import { json, type NextFunction, type Request, type Response } from 'express';
 import { isUtf8 } from 'node:buffer';
+import { constants as zlibConstants } from 'node:zlib';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
+import { corsOptions, corsVariesByOrigin } from './http/cors';
+import { devExplorerEnabled } from './http/dev-explorer';
+import { securityHeaders } from './http/security-headers';
+import { COMPRESSION_THRESHOLD_BYTES } from './response-cache/precompressed';
 
 /** Far above any legitimate GraphQL request (tokens are capped at 2000). */
 const JSON_BODY_LIMIT = '100kb';
@@ -24,7 +30,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     // Only JSON is parsed (see configureApp); nothing here accepts forms.
     bodyParser: false,
   });
-  configureApp(app);
+  configureApp(app, config);
   return app;
 }
 
@@ -43,15 +49,37 @@ function refuseInvalidUtf8(_req: unknown, _res: unknown, body: Buffer): void {
   }
 }
 
-/** App-wide settings that are not module metadata. */
-export function configureApp(app: NestExpressApplication): void {
+/**
+ * App-wide settings that are not module metadata, in the order requests
+ * meet them: proxy trust (req.ip, req.secure), security headers, CORS
+ * (preflights end here), compression. Route middleware follows, in
+ * RequestPipelineModule.
+ */
+export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
+  app.set('trust proxy', config.trustProxy);
+  app.use(securityHeaders({ explorer: devExplorerEnabled(config) }));
+  if (corsVariesByOrigin(config.corsOrigins)) {
+    app.use((_req: Request, res: Response, next: NextFunction) => {
+      res.vary('origin');
+      next();
+    });
+  }
+  app.enableCors(corsOptions(config.corsOrigins));
+  // Answers compressed on the fly; cached answers are sent precompressed
+  // (src/response-cache/precompressed.ts), which this leaves alone.
+  app.use(
+    compression({
+      threshold: COMPRESSION_THRESHOLD_BYTES,
+      brotli: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
+    }),
+  );
   // Oversized or malformed bodies are answered 413/400 with a JSON error by
   // Nest's exception filter before they reach GraphQL.
   // express.json itself: Nest's useBodyParser does not take a verify hook.
   app.use(json({ limit: JSON_BODY_LIMIT, verify: refuseInvalidUtf8 }));
-  // Express would hash every answer for a weak ETag; the response cache
-  // sets strong ETags on the answers that may be reused, and only those.
+  // Express would hash every answer for an ETag; the response cache sets
+  // ETags on the answers that may be reused, and only those.
   app.set('etag', false);
   app.disable('x-powered-by');
   app.flushLogs();

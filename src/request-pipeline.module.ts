@@ -1,6 +1,7 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { AuthMiddleware } from './auth/auth.middleware';
 import { AuthModule } from './auth/auth.module';
+import { CookieCsrfMiddleware } from './http/cookie-csrf.middleware';
 import { ResponseCacheMiddleware } from './response-cache/response-cache.middleware';
 import { ResponseCacheModule } from './response-cache/response-cache.module';
 import { PartnerRateLimitMiddleware } from './syndication/partner-rate-limit.middleware';
@@ -11,15 +12,18 @@ const FEEDS = { path: 'feeds/{*path}', method: RequestMethod.ALL };
 
 /**
  * The HTTP middleware, in the one order that is correct, declared in one
- * place: who is calling (every route), then the partner rate limit (a
- * cached answer still counts against it), then the response cache.
+ * place (app-wide settings that run before it: configureApp in
+ * app-setup.ts): CSRF prevention for requests that carry cookies, who is
+ * calling (every route), then the partner rate limit (a cached answer
+ * still counts against it), then the response cache.
  */
 @Module({
   imports: [AuthModule, PartnerRateLimitModule, ResponseCacheModule],
-  providers: [AuthMiddleware],
+  providers: [AuthMiddleware, CookieCsrfMiddleware],
 })
 export class RequestPipelineModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(CookieCsrfMiddleware).forRoutes(GRAPHQL);
     consumer.apply(AuthMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
     consumer.apply(PartnerRateLimitMiddleware).forRoutes(GRAPHQL, FEEDS);
     consumer.apply(ResponseCacheMiddleware).forRoutes(GRAPHQL);

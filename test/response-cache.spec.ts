@@ -233,9 +233,9 @@ describe('response cache', () => {
     expect(first.status).toBe(200);
     expect(first.headers.get('cache-control')).toBe('public, max-age=60');
     const etag = first.headers.get('etag');
-    expect(etag).toMatch(/^"[\w-]{32}"$/);
+    expect(etag).toMatch(/^W\/"[\w-]{32}"$/);
     expect(etag).toBe(
-      `"${createHash('sha256').update(first.text).digest('base64url').slice(0, 32)}"`,
+      `W/"${createHash('sha256').update(first.text).digest('base64url').slice(0, 32)}"`,
     );
 
     const hit = await get(app, params);
@@ -254,11 +254,14 @@ describe('response cache', () => {
     expect(post1.headers.get('cache-control')).toBe('private, no-cache');
   });
 
-  it('GET without a preflight header is refused, cached or not (CSRF prevention)', async () => {
+  it('GET without a preflight header is answered, but refused with a cookie, cached or not (CSRF prevention)', async () => {
     const params = { query: `{ brand(slug: "${BRAND}") { name } }` };
     expect((await get(app, params)).status).toBe(200);
-    const response = await fetch(`${app.url}/graphql?query=${encodeURIComponent(params.query)}`);
-    expect(response.status).toBe(400);
+    const url = `${app.url}/graphql?query=${encodeURIComponent(params.query)}`;
+    expect((await fetch(url)).status).toBe(200);
+    const withCookie = await fetch(url, { headers: { cookie: 'session=abc' } });
+    expect(withCookie.status).toBe(400);
+    expect(withCookie.headers.get('x-cache')).toBeNull();
   });
 
   it('automatic persisted queries: register once, then send only the hash', async () => {

@@ -31,6 +31,9 @@ describe('loadConfig', () => {
       loginMaxQueuedVerifications: 16,
       sessionMaxAgeDays: 30,
       sessionIdleDays: 7,
+      webhookAllowedPorts: [443, 80],
+      corsOrigins: ['*'],
+      trustProxy: false,
     });
   });
 
@@ -64,6 +67,10 @@ describe('loadConfig', () => {
         LOGIN_MAX_QUEUED_VERIFICATIONS: '0',
         SESSION_MAX_AGE_DAYS: '14',
         SESSION_IDLE_DAYS: '14',
+        WEBHOOK_ALLOWED_PORTS: '443, 8443',
+        WEBHOOK_UNSAFE_IN_PRODUCTION: 'true',
+        CORS_ORIGINS: '*, https://Console.Example.com/',
+        TRUST_PROXY: '10.0.0.0/8, loopback',
       }),
     ).toEqual({
       nodeEnv: 'production',
@@ -93,12 +100,37 @@ describe('loadConfig', () => {
       loginMaxQueuedVerifications: 0,
       sessionMaxAgeDays: 14,
       sessionIdleDays: 14,
+      webhookAllowedPorts: [443, 8443],
+      corsOrigins: ['*', 'https://console.example.com'],
+      trustProxy: ['10.0.0.0/8', 'loopback'],
     });
   });
 
   it('refuses an idle session timeout longer than the maximum session age', () => {
     expect(() => loadConfig({ SESSION_MAX_AGE_DAYS: '7', SESSION_IDLE_DAYS: '8' })).toThrow(
       /SESSION_IDLE_DAYS \(8\) is longer than SESSION_MAX_AGE_DAYS \(7\)/,
+    );
+  });
+
+  it('reads TRUST_PROXY as a switch, a hop count or a list of proxies', () => {
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '::1,192.168.0.1' }).trustProxy).toEqual([
+      '::1',
+      '192.168.0.1',
+    ]);
+    expect(() => loadConfig({ TRUST_PROXY: 'my-balancer' })).toThrow(
+      /^TRUST_PROXY has "my-balancer"/,
+    );
+  });
+
+  it('refuses CORS_ORIGINS entries that are not origins', () => {
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://a.example/path' })).toThrow(
+      /^CORS_ORIGINS has "https:\/\/a.example\/path"/,
+    );
+    expect(() => loadConfig({ CORS_ORIGINS: 'a.example' })).toThrow(
+      /^CORS_ORIGINS has "a.example"/,
     );
   });
 

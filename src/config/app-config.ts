@@ -1,3 +1,4 @@
+import ipaddr from 'ipaddr.js';
 import { ConfigError } from './config-error';
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
@@ -77,7 +78,10 @@ export interface AppConfig {
    * (WEBHOOK_ALLOW_PRIVATE_HOSTS): for tests and local development only.
    */
   webhookAllowPrivateHosts: boolean;
-  /** Hosts exempt from the private-address check, e.g. an internal receiver (WEBHOOK_ALLOWED_HOSTS). */
+  /**
+   * Hosts exempt from the private-address and port checks, e.g. an internal
+   * receiver (WEBHOOK_ALLOWED_HOSTS).
+   */
   webhookAllowedHosts: string[];
   /**
    * Password checks (argon2, ~64 MiB and most of a core each) this instance
@@ -96,6 +100,24 @@ export interface AppConfig {
   sessionMaxAgeDays: number;
   /** A session not refreshed for this long ends (SESSION_IDLE_DAYS, default 7). */
   sessionIdleDays: number;
+  /**
+   * Ports webhook URLs may name (WEBHOOK_ALLOWED_PORTS, default 443,80), so
+   * registering a URL cannot probe other services' ports.
+   */
+  webhookAllowedPorts: number[];
+  /**
+   * Browser origins that may read answers (CORS_ORIGINS, comma-separated).
+   * `*` lets any origin read without credentials (cookies); a listed origin
+   * may also send them. Default `*`: public delivery is readable anywhere.
+   */
+  corsOrigins: string[];
+  /**
+   * Express `trust proxy` (TRUST_PROXY): false (default) trusts no proxy;
+   * true trusts every hop; a number trusts that many hops; a list names the
+   * proxies' addresses or subnets. Decides `req.ip` and whether a request
+   * came over HTTPS (X-Forwarded-For / X-Forwarded-Proto).
+   */
+  trustProxy: boolean | number | string[];
 }
 
 /**
@@ -109,7 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
 
   const nodeEnv = oneOf('NODE_ENV', read('NODE_ENV'), NODE_ENVS, 'development');
-  return Object.freeze({
+  const config: AppConfig = Object.freeze({
     nodeEnv,
     host: read('HOST') ?? '0.0.0.0',
     port: integer('PORT', read('PORT'), 3000, 0),
@@ -213,7 +235,40 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       integer('SESSION_MAX_AGE_DAYS', read('SESSION_MAX_AGE_DAYS'), 30, 1, 365),
       integer('SESSION_IDLE_DAYS', read('SESSION_IDLE_DAYS'), 7, 1, 365),
     ),
+    webhookAllowedPorts: portList('WEBHOOK_ALLOWED_PORTS', read('WEBHOOK_ALLOWED_PORTS')),
+    corsOrigins: originList('CORS_ORIGINS', read('CORS_ORIGINS')),
+    trustProxy: trustProxy(read('TRUST_PROXY')),
   });
+  refuseUnsafeWebhooksInProduction(config, read);
+  return config;
+}
+
+/**
+ * The development-only webhook switches open the door to internal services
+ * (SSRF); a production deployment must set a second switch to keep them.
+ */
+function refuseUnsafeWebhooksInProduction(
+  config: AppConfig,
+  read: (name: string) => string | undefined,
+): void {
+  if (config.nodeEnv !== 'production') return;
+  const unsafe = [
+    config.webhookAllowHttp && 'WEBHOOK_ALLOW_HTTP',
+    config.webhookAllowPrivateHosts && 'WEBHOOK_ALLOW_PRIVATE_HOSTS',
+  ].filter(Boolean);
+  if (unsafe.length === 0) return;
+  const confirmed = boolean(
+    'WEBHOOK_UNSAFE_IN_PRODUCTION',
+    read('WEBHOOK_UNSAFE_IN_PRODUCTION'),
+    false,
+  );
+  if (!confirmed) {
+    throw new ConfigError(
+      `${unsafe.join(' and ')} must not be on in production: unset ${unsafe.length > 1 ? 'them' : 'it'} ` +
+        '(list trusted internal receivers in WEBHOOK_ALLOWED_HOSTS instead), or also set ' +
+        'WEBHOOK_UNSAFE_IN_PRODUCTION=true if you really mean it',
+    );
+  }
 }
 
 function sessionLifetimes(
@@ -274,6 +329,74 @@ function hostList(name: string, value: string | undefined): string[] {
     }
   }
   return hosts;
+}
+
+/** A comma-separated list of TCP ports. */
+function portList(name: string, value: string | undefined): number[] {
+  if (value === undefined) return [443, 80];
+  return value
+    .split(',')
+    .map((port) => port.trim())
+    .filter(Boolean)
+    .map((port) => integer(name, port, 0, 1));
+}
+
+/** `*` and origins such as https://www.example.com (scheme, host, port; no path). */
+function originList(name: string, value: string | undefined): string[] {
+  if (value === undefined) return ['*'];
+  const origins = value
+    .split(',')
+    .map((origin) => origin.trim().replace(/\/$/, ''))
+    .filter(Boolean);
+  for (const origin of origins) {
+    if (origin === '*') continue;
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin.toLowerCase()) {
+      throw new ConfigError(
+        `${name} has "${origin}": list * or origins such as https://www.example.com (scheme, host and port only), separated by commas`,
+      );
+    }
+  }
+  return origins.map((origin) => origin.toLowerCase());
+}
+
+/** Names Express's proxy-addr knows besides addresses and subnets. */
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function trustProxy(value: string | undefined): boolean | number | string[] {
+  if (value === undefined) return false;
+  if (/^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
+  if (/^\d+$/.test(value)) return integer('TRUST_PROXY', value, 0, 0, 100);
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const valid =
+      PROXY_NAMES.includes(entry) ||
+      ipaddr.isValid(entry) ||
+      (entry.includes('/') && isCidr(entry));
+    if (!valid) {
+      throw new ConfigError(
+        `TRUST_PROXY has "${entry}": set it to false, true, a number of hops, or proxy addresses and subnets (10.0.0.0/8, loopback, …) separated by commas`,
+      );
+    }
+  }
+  return entries;
+}
+
+function isCidr(entry: string): boolean {
+  try {
+    ipaddr.parseCIDR(entry);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function boolean(name: string, value: string | undefined, fallback: boolean): boolean {

@@ -23,6 +23,12 @@ const CLIENT_CODES = new Set([
 ]);
 
 /**
+ * Apollo refuses an APQ registration whose sha256Hash is not its query's
+ * with this message (status 400) and no code; it is the client's mistake.
+ */
+const APQ_HASH_MISMATCH_MESSAGE = 'provided sha does not match query';
+
+/**
  * The one place where failures become client errors: domain errors keep
  * their code and message, client mistakes pass through, a database outage
  * is SERVICE_UNAVAILABLE (see database-unavailable.ts), and anything else
@@ -40,6 +46,17 @@ export function formatGraphqlError(
       ...base,
       message: original.message,
       extensions: { code: original.code, ...original.details },
+    };
+  }
+  // Apollo gives it no code of its own; it enriches it with the default one.
+  if (
+    formatted.message === APQ_HASH_MISMATCH_MESSAGE &&
+    [undefined, 'INTERNAL_SERVER_ERROR'].includes(formatted.extensions?.code as string | undefined)
+  ) {
+    return {
+      ...base,
+      message: 'The persistedQuery sha256Hash is not the SHA-256 of the query sent with it',
+      extensions: { code: 'PERSISTED_QUERY_HASH_MISMATCH' },
     };
   }
   if (isDatabaseUnavailable(original)) {

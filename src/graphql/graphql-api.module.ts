@@ -1,4 +1,5 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { Module } from '@nestjs/common';
 import { APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -19,6 +20,7 @@ import { ClinicsModule } from '../clinics/clinics.module';
 import { ClinicsResolver } from '../clinics/clinics.resolver';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { createValidationPipe } from '../common/validation.pipe';
+import { devExplorerEnabled } from '../http/dev-explorer';
 import { ContentResolutionModule } from '../content-resolution/content-resolution.module';
 import { FieldPolicyEditingResolver } from '../content-resolution/field-policy-editing.resolver';
 import { OverrideEditingModule } from '../content-resolution/override-editing.module';
@@ -108,7 +110,11 @@ export const GRAPHQL_RESOLVERS = [
         autoSchemaFile: config.nodeEnv === 'production' ? true : join(process.cwd(), 'schema.gql'),
         sortSchema: true,
         introspection: config.graphqlIntrospection,
-        playground: false,
+        // Apollo Sandbox instead (below), outside production only.
+        graphiql: false,
+        // Cookie-carrying requests are checked by CookieCsrfMiddleware;
+        // token-authenticated GET queries need no preflight (docs/api.md).
+        csrfPrevention: false,
         includeStacktraceInErrorResponses: false,
         formatError: formatGraphqlError,
         // Nest would reset every answer that has data to 200, which would
@@ -121,6 +127,9 @@ export const GRAPHQL_RESOLVERS = [
           responseCachePlugin,
           apolloCacheControlDisabled,
           serviceUnavailablePlugin,
+          ...(devExplorerEnabled(config)
+            ? [ApolloServerPluginLandingPageLocalDefault({ embed: true }) as ApolloPlugin]
+            : []),
         ),
         // Automatic persisted queries, shared by every instance when the
         // response cache is in Redis.
@@ -153,6 +162,8 @@ export const GRAPHQL_RESOLVERS = [
   ],
 })
 export class GraphqlApiModule {}
+
+type ApolloPlugin = QueryLimits['plugins'][number];
 
 function withPlugins(limits: QueryLimits, ...plugins: QueryLimits['plugins']): QueryLimits {
   return { ...limits, plugins: [...limits.plugins, ...plugins] };

@@ -12,6 +12,8 @@ export interface CacheAttempt {
   generations: number[];
   /** Set by the Apollo plugin: a query answered without errors. */
   cacheable: boolean;
+  /** [hash, query] of an APQ registration (hash checked): kept on a hit too. */
+  registersHash?: [string, string];
 }
 
 declare module 'express-serve-static-core' {

@@ -1,4 +1,5 @@
 import { LruMap } from '../common/lru-map';
+import type { Encodings } from './precompressed';
 
 /** A rendered answer as the cache keeps it. */
 export interface CachedAnswer {
@@ -6,8 +7,10 @@ export interface CachedAnswer {
   generations: number[];
   etag: string;
   contentType: string;
-  /** The exact bytes served. */
+  /** The exact bytes served without Content-Encoding. */
   body: Buffer;
+  /** The same bytes compressed, made once when stored (see precompressed.ts). */
+  encodings?: Encodings;
 }
 
 /**
@@ -46,7 +49,11 @@ export class MemoryCacheStore implements CacheStore {
     this.answers = new LruMap(budgetBytes, (key, value) =>
       typeof value === 'string'
         ? 2 * (key.length + value.length)
-        : 2 * (key.length + value.etag.length) + value.body.length + 64,
+        : 2 * (key.length + value.etag.length) +
+          value.body.length +
+          (value.encodings?.br?.length ?? 0) +
+          (value.encodings?.gzip?.length ?? 0) +
+          64,
     );
   }
 

@@ -166,7 +166,11 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-/** A strong validator of the exact bytes served. */
+/**
+ * A weak validator of the answer's content: the same whether it is sent
+ * as is, gzipped or brotli-compressed (a strong ETag would have to differ
+ * per encoding), which is all GET revalidation (If-None-Match) needs.
+ */
 export function etagOf(body: string | Buffer): string {
-  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+  return `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
 }

@@ -49,7 +49,7 @@ export class RedisCacheStore implements CacheStore {
 
   async lookup(key: string, generationNames: readonly string[]) {
     const [raw, ...generations] = await this.redis.mgetBuffer(
-      `answer:${key}`,
+      `answer:v2:${key}`,
       ...generationNames.map((name) => `gen:${name}`),
     );
     return {
@@ -59,7 +59,7 @@ export class RedisCacheStore implements CacheStore {
   }
 
   async save(key: string, answer: CachedAnswer, ttlSeconds: number): Promise<void> {
-    await this.redis.set(`answer:${key}`, encode(answer), 'EX', ttlSeconds);
+    await this.redis.set(`answer:v2:${key}`, encode(answer), 'EX', ttlSeconds);
   }
 
   async bump(generationNames: readonly string[]): Promise<void> {
@@ -86,22 +86,45 @@ export class RedisCacheStore implements CacheStore {
   }
 }
 
-/** "<generations>\n<etag>\n<content type>\n" followed by the body's bytes. */
+/**
+ * "<generations>\n<etag>\n<content type>\n<lengths>\n" followed by the
+ * body's bytes, then its brotli and gzip forms; lengths are
+ * "<body>,<br>,<gzip>" (0 for a form not kept).
+ */
 function encode(answer: CachedAnswer): Buffer {
-  const head = `${answer.generations.join(',')}\n${answer.etag}\n${answer.contentType}\n`;
-  return Buffer.concat([Buffer.from(head), answer.body]);
+  const br = answer.encodings?.br ?? Buffer.alloc(0);
+  const gzip = answer.encodings?.gzip ?? Buffer.alloc(0);
+  const head =
+    `${answer.generations.join(',')}\n${answer.etag}\n${answer.contentType}\n` +
+    `${answer.body.length},${br.length},${gzip.length}\n`;
+  return Buffer.concat([Buffer.from(head), answer.body, br, gzip]);
 }
 
 function decode(raw: Buffer): CachedAnswer | undefined {
-  const first = raw.indexOf(10);
-  const second = raw.indexOf(10, first + 1);
-  const third = raw.indexOf(10, second + 1);
-  if (first < 0 || second < 0 || third < 0) return undefined;
-  const generations = raw.toString('utf8', 0, first);
+  const ends: number[] = [];
+  for (let at = -1, i = 0; i < 4; i++) {
+    at = raw.indexOf(10, at + 1);
+    if (at < 0) return undefined;
+    ends.push(at);
+  }
+  const text = (from: number, to: number) => raw.toString('utf8', from, to);
+  const generations = text(0, ends[0]);
+  const [bodyLength, brLength, gzipLength] = text(ends[2] + 1, ends[3])
+    .split(',')
+    .map(Number);
+  let at = ends[3] + 1;
+  const take = (length: number) => raw.subarray(at, (at += length));
+  const body = take(bodyLength);
+  const br = take(brLength);
+  const gzip = take(gzipLength);
   return {
     generations: generations ? generations.split(',').map(Number) : [],
-    etag: raw.toString('utf8', first + 1, second),
-    contentType: raw.toString('utf8', second + 1, third),
-    body: raw.subarray(third + 1),
+    etag: text(ends[0] + 1, ends[1]),
+    contentType: text(ends[1] + 1, ends[2]),
+    body,
+    encodings: {
+      ...(br.length ? { br } : {}),
+      ...(gzip.length ? { gzip } : {}),
+    },
   };
 }

@@ -1,9 +1,12 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
-import type { NextFunction, Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
+import { createHash } from 'node:crypto';
 import type { Actor } from '../auth/actor';
 import type { AuthenticatedRequest } from '../graphql/graphql-context';
 import { analyzeOperation, cacheKey, etagOf, generationsOf } from './cacheable-request';
 import { APQ_PREFIX, CACHE_ATTEMPT, CacheAttempt } from './cache-attempt';
+import type { CachedAnswer } from './cache-store';
+import { pickEncoding } from './precompressed';
 import { ResponseCacheService } from './response-cache.service';
 
 /** How long a CDN or browser may reuse a public GET answer without asking again. */
@@ -47,15 +50,8 @@ export class ResponseCacheMiddleware implements NestMiddleware {
     if (!generations) return next();
     const publicGet = attempt.scope === 'public' && req.method === 'GET';
     if (answer && sameGenerations(answer.generations, generations)) {
-      res.setHeader('content-type', answer.contentType);
-      setCacheHeaders(res, answer.etag, publicGet, 'HIT');
-      if (req.method === 'GET' && matches(req.headers['if-none-match'], answer.etag)) {
-        res.statusCode = 304;
-        res.end();
-      } else {
-        res.statusCode = 200;
-        res.end(answer.body);
-      }
+      if (attempt.registersHash) this.cache.rememberPersistedQuery(...attempt.registersHash);
+      sendStored(req, res, answer, publicGet);
       return;
     }
 
@@ -73,7 +69,8 @@ export class ResponseCacheMiddleware implements NestMiddleware {
           body: Buffer.from(body),
         });
       }
-      // Express answers 304 itself when If-None-Match matches the ETag set here.
+      // Express answers 304 itself when If-None-Match matches the ETag set
+      // here; the compression middleware compresses this one answer on the fly.
       return send.call(res, body);
     };
     next();
@@ -89,6 +86,13 @@ export class ResponseCacheMiddleware implements NestMiddleware {
     const query =
       parts.query ?? (parts.hash ? await this.cache.store.getText(APQ_PREFIX + parts.hash) : null);
     if (!query) return null;
+    // A registering request (query and hash) whose hash is wrong is Apollo's
+    // to refuse (400 PERSISTED_QUERY_HASH_MISMATCH), never a cache hit.
+    const registersHash =
+      parts.query !== undefined && parts.hash !== undefined
+        ? ([parts.hash, parts.query] as [string, string])
+        : undefined;
+    if (registersHash && sha256Hex(registersHash[1]) !== registersHash[0]) return null;
     const analysis = analyzeOperation(query, parts.operationName);
     if (!analysis) return null;
     const generationNames = generationsOf(analysis, parts.variables);
@@ -99,7 +103,7 @@ export class ResponseCacheMiddleware implements NestMiddleware {
       variables: parts.variables,
       accept: req.headers.accept,
     });
-    return { key, scope, generationNames, generations: [], cacheable: false };
+    return { key, scope, generationNames, generations: [], cacheable: false, registersHash };
   }
 }
 
@@ -126,7 +130,7 @@ function requestParts(req: AuthenticatedRequest): GraphqlRequestParts | null {
     if (!req.body || typeof req.body !== 'object' || Array.isArray(req.body)) return null;
     source = req.body as Record<string, unknown>;
   } else if (req.method === 'GET') {
-    if (!passesCsrfCheck(req)) return null;
+    // Cookie-carrying GETs without a preflight never get here (CookieCsrfMiddleware).
     const query = req.query as Record<string, unknown>;
     try {
       source = {
@@ -156,20 +160,28 @@ function requestParts(req: AuthenticatedRequest): GraphqlRequestParts | null {
 }
 
 /**
- * Apollo's CSRF prevention refuses a GET without a preflight-forcing header;
- * a cached answer must not be more lenient than a fresh one.
+ * A hit: the stored bytes in the form the client accepts (compressed once,
+ * when stored), or 304 when its copy is current. The weak ETag names the
+ * content, the same in every encoding, so a copy revalidates whichever
+ * encoding it came in.
  */
-function passesCsrfCheck(req: AuthenticatedRequest): boolean {
-  const contentType = req.headers['content-type']?.split(';')[0].trim().toLowerCase();
-  if (
-    contentType &&
-    !['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'].includes(
-      contentType,
-    )
-  ) {
-    return true;
+function sendStored(req: Request, res: Response, answer: CachedAnswer, publicGet: boolean) {
+  res.setHeader('content-type', answer.contentType);
+  setCacheHeaders(res, answer.etag, publicGet, 'HIT');
+  res.vary('accept-encoding');
+  if (req.method === 'GET' && matches(req.headers['if-none-match'], answer.etag)) {
+    res.statusCode = 304;
+    res.end();
+    return;
   }
-  return Boolean(req.headers['x-apollo-operation-name'] || req.headers['apollo-require-preflight']);
+  const encoding = pickEncoding(req, answer.encodings);
+  const compressed = encoding && answer.encodings?.[encoding];
+  // The compression middleware leaves an answer with a Content-Encoding alone.
+  if (compressed) res.setHeader('content-encoding', encoding);
+  const body = compressed || answer.body;
+  res.setHeader('content-length', body.length);
+  res.statusCode = 200;
+  res.end(body);
 }
 
 function setCacheHeaders(res: Response, etag: string, publicGet: boolean, status: string) {
@@ -178,19 +190,24 @@ function setCacheHeaders(res: Response, etag: string, publicGet: boolean, status
     'cache-control',
     publicGet ? `public, max-age=${PUBLIC_MAX_AGE_SECONDS}` : 'private, no-cache',
   );
-  res.setHeader('vary', 'accept, authorization');
+  // Appended: CORS may have added Origin already.
+  res.vary('accept');
+  res.vary('authorization');
   res.setHeader('x-cache', status);
 }
+
+const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
 
 function sameGenerations(stored: number[], current: number[]): boolean {
   return stored.length === current.length && stored.every((value, i) => value === current[i]);
 }
 
-/** If-None-Match: a list of tags, maybe weak (W/), or "*". */
+/** If-None-Match: a list of tags, maybe weak (W/), or "*"; compared weakly (RFC 9110). */
 function matches(header: string | undefined, etag: string): boolean {
   if (!header) return false;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
   return header
     .split(',')
-    .map((tag) => tag.trim().replace(/^W\//, ''))
-    .some((tag) => tag === etag || tag === '*');
+    .map(opaque)
+    .some((tag) => tag === opaque(etag) || tag === '*');
 }

@@ -3,6 +3,8 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { type PublishedChange, PublishedChanges } from '../editing/published-changes';
 import { ANY_BRAND, brandGeneration, EVERY_BRAND } from './cacheable-request';
 import { CacheStore, CachedAnswer, MemoryCacheStore } from './cache-store';
+import { APQ_PREFIX } from './cache-attempt';
+import { compressOnce } from './precompressed';
 import { RedisCacheStore } from './redis-cache-store';
 
 /** Apollo's KeyValueCache, as its persisted-query option expects it. */
@@ -53,9 +55,34 @@ export class ResponseCacheService implements OnModuleInit, OnModuleDestroy {
     return this.store.lookup(key, generations);
   }
 
-  /** Stores in the background: a failure only costs a later miss. */
+  /**
+   * Stores in the background: a failure only costs a later miss. The
+   * answer is kept at once, then again with its compressed forms once zlib
+   * has made them off the request path; hits in between are compressed on
+   * the fly, like a miss.
+   */
   save(key: string, answer: CachedAnswer): void {
-    this.store.save(key, answer, this.ttlSeconds).catch((error: unknown) => this.warn(error));
+    const ttl = this.ttlSeconds;
+    this.store
+      .save(key, answer, ttl)
+      .then(async () => {
+        const encodings = await compressOnce(answer.body);
+        if (Object.keys(encodings).length) {
+          await this.store.save(key, { ...answer, encodings }, ttl);
+        }
+      })
+      .catch((error: unknown) => this.warn(error));
+  }
+
+  /**
+   * Registers an APQ hash for a query answered from the cache, as Apollo
+   * does when it runs a registering request itself; the caller has checked
+   * that the hash is the query's.
+   */
+  rememberPersistedQuery(hash: string, query: string): void {
+    this.store
+      .setText(APQ_PREFIX + hash, query, PERSISTED_QUERY_TTL_SECONDS)
+      .catch((error: unknown) => this.warn(error));
   }
 
   /** Bumps the generations of the brands whose published content changed. */

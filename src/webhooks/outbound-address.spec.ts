@@ -7,7 +7,12 @@ import {
   resolveWebhookTarget,
 } from './outbound-address';
 
-const STRICT: OutboundPolicy = { allowHttp: false, allowPrivateHosts: false, allowedHosts: [] };
+const STRICT: OutboundPolicy = {
+  allowHttp: false,
+  allowPrivateHosts: false,
+  allowedHosts: [],
+  allowedPorts: [443, 80],
+};
 
 describe('isPublicAddress', () => {
   it.each([
@@ -34,6 +39,10 @@ describe('isPublicAddress', () => {
     '::ffff:169.254.169.254',
     '64:ff9b::a00:1', // NAT64 of 10.0.0.1
     '2002:a00:1::1', // 6to4 of 10.0.0.1
+    '::7f00:1', // IPv4-compatible ::127.0.0.1, as URL parsing writes it
+    '::a9fe:a9fe', // IPv4-compatible 169.254.169.254
+    '::808:808', // IPv4-compatible, deprecated whatever it embeds
+    '64:ff9b:1::a00:1', // local-use NAT64 of 10.0.0.1
     'ff02::1',
     'not an address',
   ])('refuses %s', (address) => {

@@ -2,13 +2,40 @@ import { lookup as dnsLookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import ipaddr from 'ipaddr.js';
 
-/** Where webhooks may go (from config: WEBHOOK_ALLOW_HTTP, WEBHOOK_ALLOW_PRIVATE_HOSTS, WEBHOOK_ALLOWED_HOSTS). */
+/**
+ * Where webhooks may go (from config: WEBHOOK_ALLOW_HTTP,
+ * WEBHOOK_ALLOW_PRIVATE_HOSTS, WEBHOOK_ALLOWED_HOSTS, WEBHOOK_ALLOWED_PORTS).
+ */
 export interface OutboundPolicy {
   allowHttp: boolean;
   allowPrivateHosts: boolean;
-  /** Host names or IP literals exempt from the private-address check. */
+  /** Host names or IP literals exempt from the private-address and port checks. */
   allowedHosts: readonly string[];
+  /** Ports a URL may name (the scheme's default port counts as named). */
+  allowedPorts: readonly number[];
 }
+
+/** The policy the app's settings describe. */
+export function outboundPolicyOf(config: {
+  webhookAllowHttp: boolean;
+  webhookAllowPrivateHosts: boolean;
+  webhookAllowedHosts: readonly string[];
+  webhookAllowedPorts: readonly number[];
+}): OutboundPolicy {
+  return {
+    allowHttp: config.webhookAllowHttp,
+    allowPrivateHosts: config.webhookAllowPrivateHosts,
+    allowedHosts: config.webhookAllowedHosts,
+    allowedPorts: config.webhookAllowedPorts,
+  };
+}
+
+/**
+ * IPv4-compatible IPv6 (`::a.b.c.d`, deprecated since RFC 4291): URL
+ * parsing turns `[::127.0.0.1]` into `[::7f00:1]`, which ipaddr.js calls
+ * plain unicast, yet some stacks route it to the embedded IPv4 address.
+ */
+const IPV4_COMPATIBLE = ipaddr.parseCIDR('::/96');
 
 /** A target the policy refuses; the message says why, without internals. */
 export class OutboundRefusal extends Error {
@@ -41,7 +68,9 @@ const systemLookup: Lookup = (hostname) => dnsLookup(hostname, { all: true, verb
  */
 export function isPublicAddress(address: string): boolean {
   if (!ipaddr.isValid(address)) return false;
-  return ipaddr.process(address).range() === 'unicast';
+  const parsed = ipaddr.process(address);
+  if (parsed.kind() === 'ipv6' && parsed.match(IPV4_COMPATIBLE)) return false;
+  return parsed.range() === 'unicast';
 }
 
 /**
@@ -65,8 +94,16 @@ export function checkWebhookUrl(raw: string, policy: OutboundPolicy): URL {
   }
   if (!url.hostname) throw new OutboundRefusal('names no host');
   const hostname = hostnameOf(url);
-  if (isIP(hostname) && !exempt(hostname, policy) && !isPublicAddress(hostname)) {
+  if (exempt(hostname, policy)) return url;
+  if (isIP(hostname) && !isPublicAddress(hostname)) {
     throw new OutboundRefusal(`points at a private or reserved address (${hostname})`);
+  }
+  // An empty port is the scheme's default (443 or 80).
+  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+  if (!policy.allowedPorts.includes(port)) {
+    throw new OutboundRefusal(
+      `names port ${port}: webhooks may use port ${policy.allowedPorts.join(' or ')} only`,
+    );
   }
   return url;
 }

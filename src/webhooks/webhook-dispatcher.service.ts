@@ -9,7 +9,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
-import type { OutboundPolicy } from './outbound-address';
+import { type OutboundPolicy, outboundPolicyOf } from './outbound-address';
 import { retryDelaySeconds } from './retry-policy';
 import { sendWebhook, SendResult } from './webhook-sender';
 import {
@@ -195,11 +195,7 @@ export class WebhookDispatcherService implements OnApplicationBootstrap, OnAppli
   }
 
   private policy(): OutboundPolicy {
-    return {
-      allowHttp: this.config.webhookAllowHttp,
-      allowPrivateHosts: this.config.webhookAllowPrivateHosts,
-      allowedHosts: this.config.webhookAllowedHosts,
-    };
+    return outboundPolicyOf(this.config);
   }
 
   private async tick(): Promise<void> {

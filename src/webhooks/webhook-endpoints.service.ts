@@ -27,7 +27,7 @@ import type {
 } from './dtos/webhook-delivery.object';
 import {
   checkWebhookUrl,
-  OutboundPolicy,
+  outboundPolicyOf,
   OutboundRefusal,
   resolveWebhookTarget,
 } from './outbound-address';
@@ -284,11 +284,7 @@ export class WebhookEndpointsService {
 
   /** Registration-time check; the dispatcher checks again on every send. */
   private async checkUrl(raw: string): Promise<string> {
-    const policy: OutboundPolicy = {
-      allowHttp: this.config.webhookAllowHttp,
-      allowPrivateHosts: this.config.webhookAllowPrivateHosts,
-      allowedHosts: this.config.webhookAllowedHosts,
-    };
+    const policy = outboundPolicyOf(this.config);
     try {
       const url = checkWebhookUrl(raw.trim(), policy);
       await resolveWebhookTarget(url, policy);

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Lookup, OutboundPolicy } from './outbound-address';
-import { MAX_REDIRECTS, sendWebhook } from './webhook-sender';
+import { CONNECTION_FAILED, MAX_REDIRECTS, sendWebhook } from './webhook-sender';
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, body: string) => void;
 
@@ -43,6 +43,7 @@ const LOOPBACK_ALLOWED: OutboundPolicy = {
   allowHttp: true,
   allowPrivateHosts: false,
   allowedHosts: ['127.0.0.1'],
+  allowedPorts: [443, 80],
 };
 const BODY = JSON.stringify({ id: 'evt-1', type: 'faq.published' });
 const send = (url: string, policy = LOOPBACK_ALLOWED, timeoutMs = 2000, lookup?: Lookup) =>
@@ -81,10 +82,10 @@ describe('sendWebhook (real HTTP on loopback)', () => {
     });
   });
 
-  it('gives up on a receiver that never answers, within the timeout', async () => {
+  it('gives up on a receiver that never answers, within the timeout, in the same words as any connection failure', async () => {
     const r = await start(() => undefined); // never responds
     const result = await send(`http://127.0.0.1:${r.port}/`, LOOPBACK_ALLOWED, 300);
-    expect(result).toEqual({ ok: false, statusCode: null, error: 'no answer within 0.3 s' });
+    expect(result).toEqual({ ok: false, statusCode: null, error: CONNECTION_FAILED });
   });
 
   it('reports a receiver that closes the connection', async () => {
@@ -92,14 +93,14 @@ describe('sendWebhook (real HTTP on loopback)', () => {
     expect(await send(`http://127.0.0.1:${r.port}/`)).toEqual({
       ok: false,
       statusCode: null,
-      error: 'connection closed by the receiver',
+      error: CONNECTION_FAILED,
     });
   });
 
   it('reports a receiver that is down', async () => {
     const r = await start(() => undefined);
     await r.close();
-    expect((await send(`http://127.0.0.1:${r.port}/`)).error).toBe('connection refused');
+    expect((await send(`http://127.0.0.1:${r.port}/`)).error).toBe(CONNECTION_FAILED);
   });
 
   it('follows redirects with the same POST body, each hop checked', async () => {
@@ -119,7 +120,8 @@ describe('sendWebhook (real HTTP on loopback)', () => {
     const first = await start((_req, res) =>
       res.writeHead(302, { location: `http://localhost:${target.port}/internal` }).end(),
     );
-    const result = await send(`http://127.0.0.1:${first.port}/`);
+    const policy = { ...LOOPBACK_ALLOWED, allowedPorts: [target.port] };
+    const result = await send(`http://127.0.0.1:${first.port}/`, policy);
     expect(result.ok).toBe(false);
     expect(result.error).toMatch(
       /^refused: host localhost resolves to a private or reserved address/,
@@ -152,7 +154,12 @@ describe('sendWebhook (real HTTP on loopback)', () => {
 
   it('refuses a private address without an exemption, and never connects', async () => {
     const r = await start((_req, res) => res.writeHead(200).end());
-    const strict: OutboundPolicy = { allowHttp: true, allowPrivateHosts: false, allowedHosts: [] };
+    const strict: OutboundPolicy = {
+      allowHttp: true,
+      allowPrivateHosts: false,
+      allowedHosts: [],
+      allowedPorts: [443, 80],
+    };
     const result = await send(`http://127.0.0.1:${r.port}/`, strict);
     expect(result.error).toBe('refused: points at a private or reserved address (127.0.0.1)');
     expect(r.received).toHaveLength(0);

@@ -13,6 +13,9 @@ import {
 /** Redirects followed per delivery; each hop is checked like the first. */
 export const MAX_REDIRECTS = 3;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/** The one message for refused, reset, timed out, unreachable and TLS failures. */
+export const CONNECTION_FAILED =
+  'connection failed (refused, reset, timed out or TLS failure): check that the URL answers HTTPS POSTs';
 /** Only the status counts; a receiver's chatter is not read past this. */
 const MAX_RESPONSE_BYTES = 64 * 1024;
 
@@ -65,7 +68,7 @@ export async function sendWebhook(
     }
     return { ok: false, statusCode: null, error: `more than ${MAX_REDIRECTS} redirects` };
   } catch (error) {
-    return { ok: false, statusCode: null, error: describe(error, deadline, options.timeoutMs) };
+    return { ok: false, statusCode: null, error: describe(error) };
   }
 }
 
@@ -116,24 +119,14 @@ function post(
   });
 }
 
-function describe(error: unknown, deadline: AbortSignal, timeoutMs: number): string {
+/**
+ * What an admin reads in `lastError`. Every failure to connect or to get an
+ * answer reads the same: telling "refused" from "timed out" or "reset"
+ * would let a webhook URL probe which hosts and ports are open.
+ */
+function describe(error: unknown): string {
   if (error instanceof OutboundRefusal) return `refused: ${error.message}`;
-  if (deadline.aborted) return `no answer within ${timeoutMs / 1000} s`;
   const code = (error as { code?: string }).code;
-  switch (code) {
-    case 'ECONNREFUSED':
-      return 'connection refused';
-    case 'ECONNRESET':
-    case 'EPIPE':
-      return 'connection closed by the receiver';
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      return 'host does not resolve';
-    case 'EHOSTUNREACH':
-    case 'ENETUNREACH':
-      return 'host unreachable';
-    default:
-      if (code?.startsWith('ERR_TLS') || code?.includes('CERT')) return `TLS error (${code})`;
-      return code ? `network error (${code})` : 'network error';
-  }
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host does not resolve';
+  return CONNECTION_FAILED;
 }

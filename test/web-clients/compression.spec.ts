@@ -1,0 +1,117 @@
+import http from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { startTestApp, TestApp } from '../helpers/test-app';
+
+const BRAND = 'lumen-aesthetics';
+/** A clinic page well above the compression threshold. */
+const PAGE = `query Page($brand: String!) {
+  clinics(brand: $brand, first: 50) {
+    edges { node { name slug phone jsonLd address { city }
+      treatments { name summary prices { label amount { formatted } } faqs { question answerHtml } } } }
+  }
+}`;
+
+interface RawAnswer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  /** The bytes on the wire, before any decoding. */
+  body: Buffer;
+}
+
+/** node:http, which (unlike fetch) leaves the body as it came. */
+function rawGet(app: TestApp, headers: Record<string, string>): Promise<RawAnswer> {
+  const search = new URLSearchParams({ query: PAGE, variables: JSON.stringify({ brand: BRAND }) });
+  return new Promise((resolve, reject) => {
+    http
+      .get(`${app.url}/graphql?${search}`, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+      })
+      .on('error', reject);
+  });
+}
+
+const decode = (answer: RawAnswer) =>
+  answer.headers['content-encoding'] === 'br'
+    ? brotliDecompressSync(answer.body)
+    : answer.headers['content-encoding'] === 'gzip'
+      ? gunzipSync(answer.body)
+      : answer.body;
+
+/** Until the background compression of a stored answer is done, hits are compressed on the fly. */
+async function precompressedHit(app: TestApp, encoding: string): Promise<RawAnswer> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const answer = await rawGet(app, { 'accept-encoding': encoding });
+    if (answer.headers['x-cache'] === 'HIT' && answer.headers['content-length']) return answer;
+    await new Promise((done) => setTimeout(done, 20));
+  }
+  throw new Error('the stored answer was never served precompressed');
+}
+
+/** Issue 10, item 4: compression, with the response cache and ETags. */
+describe('web clients: compression', () => {
+  let app: TestApp;
+  let uncached: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    uncached = await startTestApp({ responseCacheTtlSeconds: 0 });
+  });
+  afterAll(async () => {
+    await app.close();
+    await uncached.close();
+  });
+
+  it('compresses per Accept-Encoding, with Vary: Accept-Encoding', async () => {
+    const identity = await rawGet(uncached, { 'accept-encoding': 'identity' });
+    expect(identity.headers['content-encoding']).toBeUndefined();
+    expect(identity.body.length).toBeGreaterThan(1024);
+    for (const encoding of ['br', 'gzip']) {
+      const answer = await rawGet(uncached, { 'accept-encoding': encoding });
+      expect(answer.status).toBe(200);
+      expect(answer.headers['content-encoding']).toBe(encoding);
+      expect(answer.headers.vary).toMatch(/accept-encoding/i);
+      expect(answer.body.length).toBeLessThan(identity.body.length / 3);
+      expect(decode(answer).equals(identity.body)).toBe(true);
+    }
+    // A client that names both gets brotli.
+    const both = await rawGet(uncached, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(both.headers['content-encoding']).toBe('br');
+  });
+
+  it('leaves small answers alone', async () => {
+    const response = await fetch(`${uncached.url}/health/live`, {
+      headers: { 'accept-encoding': 'gzip, br' },
+    });
+    expect(response.headers.get('content-encoding')).toBeNull();
+  });
+
+  it('serves cached answers compressed once, at store time, with one ETag that revalidates in every encoding', async () => {
+    const miss = await rawGet(app, { 'accept-encoding': 'br' });
+    expect(miss.headers['x-cache']).toBe('MISS');
+    const etag = miss.headers.etag!;
+    expect(etag).toMatch(/^W\//);
+
+    // Precompressed bytes have a length; on-the-fly compression streams (chunked).
+    const br = await precompressedHit(app, 'br');
+    const gzip = await precompressedHit(app, 'gzip');
+    const plain = await rawGet(app, { 'accept-encoding': 'identity' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    for (const answer of [br, gzip, plain]) {
+      expect(answer.headers.etag).toBe(etag);
+      expect(answer.headers.vary).toMatch(/accept-encoding/i);
+      expect(decode(answer).equals(decode(miss))).toBe(true);
+    }
+
+    for (const encoding of ['br', 'gzip', 'identity']) {
+      const notModified = await rawGet(app, { 'accept-encoding': encoding, 'if-none-match': etag });
+      expect(notModified.status).toBe(304);
+      expect(notModified.body.length).toBe(0);
+    }
+  });
+});
