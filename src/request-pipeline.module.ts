@@ -1,6 +1,7 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { AuthMiddleware } from './auth/auth.middleware';
 import { AuthModule } from './auth/auth.module';
+import { ResponseSizeLimitMiddleware } from './graphql/response-size-limit.middleware';
 import { ResponseCacheMiddleware } from './response-cache/response-cache.middleware';
 import { ResponseCacheModule } from './response-cache/response-cache.module';
 import { PartnerRateLimitMiddleware } from './syndication/partner-rate-limit.middleware';
@@ -16,12 +17,14 @@ const FEEDS = { path: 'feeds/{*path}', method: RequestMethod.ALL };
  */
 @Module({
   imports: [AuthModule, PartnerRateLimitModule, ResponseCacheModule],
-  providers: [AuthMiddleware],
+  providers: [AuthMiddleware, ResponseSizeLimitMiddleware],
 })
 export class RequestPipelineModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(AuthMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
     consumer.apply(PartnerRateLimitMiddleware).forRoutes(GRAPHQL, FEEDS);
     consumer.apply(ResponseCacheMiddleware).forRoutes(GRAPHQL);
+    // After the cache: an answer it replaces is never stored.
+    consumer.apply(ResponseSizeLimitMiddleware).forRoutes(GRAPHQL);
   }
 }

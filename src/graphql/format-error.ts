@@ -16,6 +16,8 @@ const CLIENT_CODES = new Set([
   'BAD_REQUEST',
   // A refused credential (thrown while the context is built).
   'UNAUTHENTICATED',
+  // The request ran past its deadline (execution-ceilings.ts).
+  'QUERY_TIMEOUT',
 ]);
 
 /**

@@ -48,6 +48,7 @@ import { TreatmentsModule } from '../treatments/treatments.module';
 import { TreatmentSectionResolver, TreatmentsResolver } from '../treatments/treatments.resolver';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { WebhooksResolver } from '../webhooks/webhooks.resolver';
+import { boundListFields } from './execution-ceilings';
 import { formatGraphqlError } from './format-error';
 import { createGraphqlContext } from './graphql-context';
 import { type QueryLimits, queryLimits } from './query-limits';
@@ -73,6 +74,8 @@ import { type QueryLimits, queryLimits } from './query-limits';
         playground: false,
         includeStacktraceInErrorResponses: false,
         formatError: formatGraphqlError,
+        // Cuts every list to its declared bound and stops a request past its deadline.
+        transformSchema: boundListFields,
         context: createGraphqlContext,
         // parseOptions (token limit), validationRules and plugins.
         ...withPlugins(queryLimits(config), responseCachePlugin, apolloCacheControlDisabled),
