@@ -14,7 +14,7 @@ export const LIST_BOUNDS: Readonly<Record<string, number | 'page'>> = {
   'Clinic.faqs': 100,
   'Clinic.openingHours': 14,
   'Provider.clinics': 20,
-  'Provider.treatments': 50,
+  'Provider.treatments': 20,
   'Provider.credentials': 10,
   'Treatment.faqs': 100,
   'Treatment.providers': 50,
@@ -25,7 +25,7 @@ export const LIST_BOUNDS: Readonly<Record<string, number | 'page'>> = {
   'Treatment.aftercare': 20,
   'Treatment.combinesWith': 20,
   'Treatment.contraindications': 20,
-  'Faq.treatments': 20,
+  'Faq.treatments': 10,
   'Query.brands': 100,
   // Partner sync.
   'PartnerClinic.openingHours': 14,

@@ -12,16 +12,35 @@ import {
   type SelectionSetNode,
   type ValidationRule,
 } from 'graphql';
-import { listBound, PAGE_SIZE_LIMITS } from './list-bounds';
+import { DEFAULT_LIST_BOUND, listBound, PAGE_SIZE_LIMITS } from './list-bounds';
+
+/**
+ * What one appearance of a field costs beyond 1, where serving it does
+ * work per item: JSON-LD and Markdown → HTML are computed, and FAQs and
+ * treatments are resolved through the brand, region and clinic layers.
+ * Calibrated on the scale seed (npm run bench's worstQuery): a unit is
+ * roughly the time of one plain field.
+ */
+export const FIELD_WEIGHTS: Readonly<Record<string, number>> = {
+  'Clinic.jsonLd': 10,
+  'Provider.jsonLd': 20,
+  'Treatment.jsonLd': 100,
+  'FaqConnection.jsonLd': 100,
+  'Faq.answerHtml': 5,
+  'Provider.bioHtml': 5,
+  'TreatmentSection.html': 5,
+};
+/** Per object of these types (their resolution), wherever it appears. */
+export const TYPE_WEIGHTS: Readonly<Record<string, number>> = { Faq: 15, Treatment: 20 };
 
 /**
  * Refuses, before execution, a document whose answer could hold more than
  * `maxCost` values, or whose path enters the same list field twice.
  *
- * Cost: every field counts 1 for each time it can appear in the answer,
- * i.e. times the bound of every list above it (list-bounds.ts) and the
- * `first` of every page above it. So the cost is an upper bound of the
- * answer's size, whatever the data.
+ * Cost: every field counts 1 (or its weight, above) for each time it can
+ * appear in the answer, i.e. times the bound of every list above it
+ * (list-bounds.ts), a page's items (`edges`) times its `first`. So the cost is
+ * an upper bound of the answer's size and work, whatever the data.
  *
  * Re-entry: `providers { clinics { providers … } }` multiplies the same
  * relation again and again and no page needs it, so a path may enter each
@@ -55,12 +74,13 @@ export function queryCostRule(maxCost: number): ValidationRule {
       path: string[],
       listsOnPath: Set<string>,
       fragmentsOnPath: Set<string>,
+      pageSize?: number,
     ): number | null => {
       let total = 0;
       for (const selection of selectionSet.selections) {
         let cost: number | null;
         if (selection.kind === Kind.FIELD) {
-          cost = fieldCost(selection, type, path, listsOnPath, fragmentsOnPath);
+          cost = fieldCost(selection, type, path, listsOnPath, fragmentsOnPath, pageSize);
         } else {
           const fragment =
             selection.kind === Kind.INLINE_FRAGMENT
@@ -79,7 +99,7 @@ export function queryCostRule(maxCost: number): ValidationRule {
             selection.kind === Kind.FRAGMENT_SPREAD
               ? new Set([...fragmentsOnPath, selection.name.value])
               : fragmentsOnPath;
-          cost = costOf(fragment.selectionSet, condition, path, listsOnPath, spread);
+          cost = costOf(fragment.selectionSet, condition, path, listsOnPath, spread, pageSize);
         }
         if (cost === null) return null;
         total += cost;
@@ -93,6 +113,7 @@ export function queryCostRule(maxCost: number): ValidationRule {
       path: string[],
       listsOnPath: Set<string>,
       fragmentsOnPath: Set<string>,
+      pageSize: number | undefined,
     ): number | null => {
       visits += 1;
       if (visits > maxCost) {
@@ -107,6 +128,8 @@ export function queryCostRule(maxCost: number): ValidationRule {
       const fieldPath = [...path, node.alias?.value ?? node.name.value];
       let lists = listsOnPath;
       let times = 1;
+      /** Set on a paginated field, for the list of its page (`edges`) below. */
+      let page: number | undefined;
       if (isListType(getNullableType(field.type))) {
         if (listsOnPath.has(coordinate)) {
           context.reportError(
@@ -120,19 +143,15 @@ export function queryCostRule(maxCost: number): ValidationRule {
         }
         lists = new Set([...listsOnPath, coordinate]);
         const bound = listBound(coordinate);
-        times = bound === 'page' ? 1 : bound;
+        times = bound === 'page' ? (pageSize ?? DEFAULT_LIST_BOUND) : bound;
       } else if (PAGE_SIZE_LIMITS[coordinate] !== undefined) {
-        times = pageSize(node, coordinate, field.args);
+        page = pageSizeOf(node, coordinate, field.args);
       }
-      if (!node.selectionSet) return times;
-      const inner = costOf(
-        node.selectionSet,
-        getNamedType(field.type),
-        fieldPath,
-        lists,
-        fragmentsOnPath,
-      );
-      return inner === null ? null : times * (1 + inner);
+      const namedType = getNamedType(field.type);
+      const weight = FIELD_WEIGHTS[coordinate] ?? TYPE_WEIGHTS[namedType.name] ?? 1;
+      if (!node.selectionSet) return times * weight;
+      const inner = costOf(node.selectionSet, namedType, fieldPath, lists, fragmentsOnPath, page);
+      return inner === null ? null : times * (weight + inner);
     };
 
     return {
@@ -147,7 +166,7 @@ export function queryCostRule(maxCost: number): ValidationRule {
 }
 
 /** The literal `first`, else its default, else (a variable) the largest allowed. */
-function pageSize(
+function pageSizeOf(
   node: FieldNode,
   coordinate: string,
   args: readonly { name: string; defaultValue?: unknown }[],

@@ -58,7 +58,7 @@ describe('security: fan-out through unpaginated lists (issue 9.2)', () => {
 
   it('counts a page size given as a variable at its largest', async () => {
     const query = `query($first: Int) { clinics(brand: "${brand.slug}", first: $first) {
-      edges { node { treatments { faqs { question } } } } } }`;
+      edges { node { treatments { name } } } } }`;
     expect((await app.graphql(query, { first: 1 })).status).toBe(400);
     const literal = query.replace('query($first: Int)', 'query').replace('$first', '1');
     const { body } = await app.graphql(literal);
