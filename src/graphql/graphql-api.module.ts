@@ -1,6 +1,6 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { join } from 'node:path';
 import { AuditModule } from '../audit/audit.module';
@@ -48,6 +48,7 @@ import { TreatmentsModule } from '../treatments/treatments.module';
 import { TreatmentSectionResolver, TreatmentsResolver } from '../treatments/treatments.resolver';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { WebhooksResolver } from '../webhooks/webhooks.resolver';
+import { DomainErrorFilter } from './domain-error.filter';
 import { boundListFields } from './execution-ceilings';
 import { formatGraphqlError } from './format-error';
 import { createGraphqlContext } from './graphql-context';
@@ -104,6 +105,7 @@ import { type QueryLimits, queryLimits } from './query-limits';
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },
+    { provide: APP_FILTER, useClass: DomainErrorFilter },
     AuthResolver,
     UsersResolver,
     ApiKeysResolver,
