@@ -12,7 +12,8 @@ export const LIST_BOUNDS: Readonly<Record<string, number | 'page'>> = {
   'Clinic.treatments': 50,
   'Clinic.providers': 50,
   'Clinic.faqs': 100,
-  'Clinic.openingHours': 14,
+  // Opening hours: up to 50 intervals (UpdateClinicInput's @ArrayMaxSize).
+  'Clinic.openingHours': 50,
   'Provider.clinics': 20,
   'Provider.treatments': 20,
   'Provider.credentials': 10,
@@ -28,7 +29,7 @@ export const LIST_BOUNDS: Readonly<Record<string, number | 'page'>> = {
   'Faq.treatments': 10,
   'Query.brands': 100,
   // Partner sync.
-  'PartnerClinic.openingHours': 14,
+  'PartnerClinic.openingHours': 50,
   'PartnerFaq.treatmentIds': 20,
   'PartnerTreatment.aliases': 20,
   'PartnerTreatment.aftercare': 20,

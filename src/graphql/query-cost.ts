@@ -22,16 +22,16 @@ import { DEFAULT_LIST_BOUND, listBound, PAGE_SIZE_LIMITS } from './list-bounds';
  * roughly the time of one plain field.
  */
 export const FIELD_WEIGHTS: Readonly<Record<string, number>> = {
-  'Clinic.jsonLd': 10,
-  'Provider.jsonLd': 20,
-  'Treatment.jsonLd': 100,
-  'FaqConnection.jsonLd': 100,
-  'Faq.answerHtml': 5,
-  'Provider.bioHtml': 5,
-  'TreatmentSection.html': 5,
+  'Clinic.jsonLd': 60,
+  'Provider.jsonLd': 120,
+  'Treatment.jsonLd': 600,
+  'FaqConnection.jsonLd': 600,
+  'Faq.answerHtml': 30,
+  'Provider.bioHtml': 30,
+  'TreatmentSection.html': 30,
 };
 /** Per object of these types (their resolution), wherever it appears. */
-export const TYPE_WEIGHTS: Readonly<Record<string, number>> = { Faq: 15, Treatment: 20 };
+export const TYPE_WEIGHTS: Readonly<Record<string, number>> = { Faq: 90, Treatment: 120 };
 
 /**
  * Refuses, before execution, a document whose answer could hold more than
