@@ -10,7 +10,7 @@ import type { AppConfig } from '../config/app-config';
 import type { QueryLimits } from './query-limits';
 import { listBound } from './list-bounds';
 
-/** Set on the GraphQL context when a ceiling ended the request. */
+/** The request clock, kept on the GraphQL context; `stoppedBy` once the deadline ended it. */
 export interface ExecutionCeilingState {
   /** Date.now() past which list fields stop resolving. */
   deadline: number;
