@@ -5,6 +5,7 @@ import { isUtf8 } from 'node:buffer';
 import { constants as zlibConstants } from 'node:zlib';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { corsOptions, corsVariesByOrigin } from './http/cors';
@@ -18,9 +19,14 @@ const JSON_BODY_LIMIT = '100kb';
 /**
  * Creates the app exactly as production runs it; bootstrap and the
  * integration tests both start here. `config.databaseUrl` must be resolved.
+ * Logs go to stdout unless `logDestination` is given (tests read them).
  */
-export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
+export async function createApp(
+  config: AppConfig,
+  logDestination?: DestinationStream,
+): Promise<NestExpressApplication> {
+  const module = AppModule.register(config, logDestination);
+  const app = await NestFactory.create<NestExpressApplication>(module, {
     bufferLogs: true,
     // A failed start is reported as one line by bootstrap, so the buffered
     // logs (stack traces included) are only flushed once the app is up.

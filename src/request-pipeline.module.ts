@@ -1,7 +1,9 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { AuthMiddleware } from './auth/auth.middleware';
 import { AuthModule } from './auth/auth.module';
+import { ResponseSizeLimitMiddleware } from './graphql/response-size-limit.middleware';
 import { CookieCsrfMiddleware } from './http/cookie-csrf.middleware';
+import { AnonymousRateLimitMiddleware } from './rate-limit/anonymous-rate-limit.middleware';
 import { ResponseCacheMiddleware } from './response-cache/response-cache.middleware';
 import { ResponseCacheModule } from './response-cache/response-cache.module';
 import { PartnerRateLimitMiddleware } from './syndication/partner-rate-limit.middleware';
@@ -14,18 +16,27 @@ const FEEDS = { path: 'feeds/{*path}', method: RequestMethod.ALL };
  * The HTTP middleware, in the one order that is correct, declared in one
  * place (app-wide settings that run before it: configureApp in
  * app-setup.ts): CSRF prevention for requests that carry cookies, who is
- * calling (every route), then the partner rate limit (a cached answer
- * still counts against it), then the response cache.
+ * calling (every route), then the anonymous and partner rate limits (a
+ * cached answer still counts against them), then the response cache, then
+ * the response size ceiling.
  */
 @Module({
   imports: [AuthModule, PartnerRateLimitModule, ResponseCacheModule],
-  providers: [AuthMiddleware, CookieCsrfMiddleware],
+  providers: [
+    AuthMiddleware,
+    CookieCsrfMiddleware,
+    AnonymousRateLimitMiddleware,
+    ResponseSizeLimitMiddleware,
+  ],
 })
 export class RequestPipelineModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(CookieCsrfMiddleware).forRoutes(GRAPHQL);
     consumer.apply(AuthMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
+    consumer.apply(AnonymousRateLimitMiddleware).forRoutes(GRAPHQL, FEEDS);
     consumer.apply(PartnerRateLimitMiddleware).forRoutes(GRAPHQL, FEEDS);
     consumer.apply(ResponseCacheMiddleware).forRoutes(GRAPHQL);
+    // After the cache: an answer it replaces is never stored.
+    consumer.apply(ResponseSizeLimitMiddleware).forRoutes(GRAPHQL);
   }
 }

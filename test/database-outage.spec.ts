@@ -53,7 +53,7 @@ describe('a database that stops answering', () => {
     expect(response.status).toBe(503);
     expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
     const body = await response.json();
-    const code = body.errors?.[0]?.extensions?.code ?? body.code;
+    const code = body.errors?.[0]?.extensions?.code ?? body.error;
     expect(code).toBe('SERVICE_UNAVAILABLE');
     expect(JSON.stringify(body)).not.toMatch(/at \w+ \(|\.ts:\d+/);
     return body;

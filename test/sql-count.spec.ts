@@ -13,17 +13,20 @@ const CLINIC_PAGE = `query($brand: String!, $preview: Boolean) {
       name summary disclaimer fieldSources { field scope stale missing } jsonLd
       sections { html }
       prices { label amount { formatted } }
-      faqs { question answerHtml treatments { slug } }
-      providers { name bioHtml jsonLd clinics { slug } treatments { slug } }
+      faqs { question answerHtml }
+      providers { name bioHtml jsonLd clinics { slug } }
     }
     providers { name clinics { name } }
     faqs(treatment: "peel") { question answerHtml }
   }
 }`;
 
-/** A locator listing every clinic with its treatment summary, prices, FAQs and providers. */
+/**
+ * A locator listing clinics with their treatment summary, prices, FAQs and
+ * providers (10 a page: the query cost limit refuses 100 of these).
+ */
 const LOCATOR = `query($brand: String!, $preview: Boolean) {
-  clinics(brand: $brand, first: 100, preview: $preview) {
+  clinics(brand: $brand, first: 10, preview: $preview) {
     totalCount
     edges { node { slug jsonLd treatment(slug: "peel") { summary prices { label } faqs { question } providers { name } } } }
   }
@@ -34,7 +37,7 @@ const FAQ_WIDGET = `query($brand: String!, $preview: Boolean) {
 }`;
 
 const PROVIDER_LIST = `query($brand: String!, $preview: Boolean) {
-  providers(brand: $brand, first: 100, preview: $preview) { totalCount edges { node { name jsonLd clinics { slug } treatments { slug } } } }
+  providers(brand: $brand, first: 20, preview: $preview) { totalCount edges { node { name jsonLd clinics { slug } treatments { slug } } } }
 }`;
 
 describe('SQL statements per request', () => {

@@ -19,6 +19,8 @@ describe('loadConfig', () => {
       redisUrl: undefined,
       responseCacheTtlSeconds: 300,
       partnerRateLimitPerMinute: 300,
+      anonymousRateLimitPerMinute: 600,
+      graphqlTimeoutMs: 10_000,
       feedMaxAgeSeconds: 300,
       webhookWorkerIntervalSeconds: 5,
       webhookTimeoutSeconds: 10,
@@ -55,6 +57,8 @@ describe('loadConfig', () => {
         REDIS_URL: 'redis://:secret@cache.internal:6380/2',
         RESPONSE_CACHE_TTL_SECONDS: '0',
         PARTNER_RATE_LIMIT_PER_MINUTE: '1200',
+        ANONYMOUS_RATE_LIMIT_PER_MINUTE: '120',
+        GRAPHQL_TIMEOUT_MS: '2500',
         FEED_MAX_AGE_SECONDS: '60',
         WEBHOOK_WORKER_INTERVAL_SECONDS: '2',
         WEBHOOK_TIMEOUT_SECONDS: '5',
@@ -88,6 +92,8 @@ describe('loadConfig', () => {
       redisUrl: 'redis://:secret@cache.internal:6380/2',
       responseCacheTtlSeconds: 0,
       partnerRateLimitPerMinute: 1200,
+      anonymousRateLimitPerMinute: 120,
+      graphqlTimeoutMs: 2500,
       feedMaxAgeSeconds: 60,
       webhookWorkerIntervalSeconds: 2,
       webhookTimeoutSeconds: 5,
@@ -132,6 +138,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ CORS_ORIGINS: 'a.example' })).toThrow(
       /^CORS_ORIGINS has "a.example"/,
     );
+  });
+
+  it('turns the anonymous rate limit off by default in tests only', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).anonymousRateLimitPerMinute).toBe(0);
+    expect(loadConfig({ NODE_ENV: 'development' }).anonymousRateLimitPerMinute).toBe(600);
+    expect(loadConfig({ NODE_ENV: 'production' }).anonymousRateLimitPerMinute).toBe(600);
   });
 
   it('turns the webhook worker off by default in tests, like the scheduler', () => {

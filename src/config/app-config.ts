@@ -58,6 +58,17 @@ export interface AppConfig {
    * to the same number (PARTNER_RATE_LIMIT_PER_MINUTE).
    */
   partnerRateLimitPerMinute: number;
+  /**
+   * Requests per minute one anonymous address (req.ip) may send to /graphql
+   * and /feeds, with bursts up to the same number
+   * (ANONYMOUS_RATE_LIMIT_PER_MINUTE; 0 turns it off, the default in tests).
+   */
+  anonymousRateLimitPerMinute: number;
+  /**
+   * Time one GraphQL request may run before it is stopped with QUERY_TIMEOUT
+   * (GRAPHQL_TIMEOUT_MS, default 10000).
+   */
+  graphqlTimeoutMs: number;
   /** `Cache-Control: max-age` of the /feeds JSON-LD documents (FEED_MAX_AGE_SECONDS). */
   feedMaxAgeSeconds: number;
   /**
@@ -178,6 +189,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       300,
       1,
       100_000,
+    ),
+    anonymousRateLimitPerMinute: integer(
+      'ANONYMOUS_RATE_LIMIT_PER_MINUTE',
+      read('ANONYMOUS_RATE_LIMIT_PER_MINUTE'),
+      nodeEnv === 'test' ? 0 : 600,
+      0,
+      1_000_000,
+    ),
+    graphqlTimeoutMs: integer(
+      'GRAPHQL_TIMEOUT_MS',
+      read('GRAPHQL_TIMEOUT_MS'),
+      10_000,
+      100,
+      120_000,
     ),
     feedMaxAgeSeconds: integer(
       'FEED_MAX_AGE_SECONDS',

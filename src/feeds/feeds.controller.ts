@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
+import { SLUG_PATTERN } from '../editing/input-validators';
 import { serializeJsonLd } from '../json-ld/json-ld-script';
 import { matchesIfNoneMatch, strongEtag } from './etag';
 import { FaqFeedService } from './faq-feed.service';
@@ -48,8 +49,21 @@ export class FeedsController {
     clinic: string,
     treatment: string | null,
   ): Promise<void> {
-    const feed = await this.feeds.faqPage(brand, clinic, treatment);
     res.setHeader('access-control-allow-origin', '*');
+    // A NUL or other non-slug text would otherwise reach PostgreSQL (NUL
+    // fails there, as a 500): the address is the client's mistake.
+    const malformed = Object.entries({ brand, clinic, treatment }).find(
+      ([, value]) => value !== null && !SLUG_PATTERN.test(value),
+    );
+    if (malformed) {
+      res.status(400).setHeader('cache-control', 'no-store');
+      res.json({
+        error: 'BAD_USER_INPUT',
+        message: `The ${malformed[0]} in the address is not a slug (lower-case words joined by hyphens).`,
+      });
+      return;
+    }
+    const feed = await this.feeds.faqPage(brand, clinic, treatment);
     if (!feed.found) {
       res.status(404).setHeader('cache-control', 'no-store');
       res.json({ error: 'NOT_FOUND', message: feed.message });

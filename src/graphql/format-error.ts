@@ -1,6 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { Logger } from '@nestjs/common';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DomainError } from '../common/domain-error';
 import {
   isDatabaseUnavailable,
@@ -20,6 +20,8 @@ const CLIENT_CODES = new Set([
   'BAD_REQUEST',
   // A refused credential (thrown while the context is built).
   'UNAUTHENTICATED',
+  // The request ran past its deadline (execution-ceilings.ts).
+  'QUERY_TIMEOUT',
 ]);
 
 /**
@@ -71,10 +73,12 @@ export function formatGraphqlError(
     };
   }
   const code = formatted.extensions?.code;
-  if (typeof code === 'string' && CLIENT_CODES.has(code)) {
+  if ((typeof code === 'string' && CLIENT_CODES.has(code)) || isUncodedClientError(original)) {
     return {
       ...base,
-      extensions: { code: code === 'BAD_REQUEST' ? 'BAD_USER_INPUT' : code },
+      extensions: {
+        code: code === 'BAD_REQUEST' || code === 'INTERNAL_SERVER_ERROR' ? 'BAD_USER_INPUT' : code,
+      },
     };
   }
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
@@ -84,4 +88,15 @@ export function formatGraphqlError(
     path: formatted.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
+}
+
+/**
+ * Apollo refuses some requests with a GraphQLError that has an HTTP 4xx
+ * status but no code (an APQ hash that does not match its query): the
+ * client's mistake, not a server failure to log with its stack.
+ */
+function isUncodedClientError(error: unknown): boolean {
+  if (!(error instanceof GraphQLError) || error.extensions.code !== undefined) return false;
+  const status = (error.extensions.http as { status?: number } | undefined)?.status;
+  return status !== undefined && status >= 400 && status < 500;
 }

@@ -52,6 +52,7 @@ import { TreatmentsModule } from '../treatments/treatments.module';
 import { TreatmentSectionResolver, TreatmentsResolver } from '../treatments/treatments.resolver';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { WebhooksResolver } from '../webhooks/webhooks.resolver';
+import { boundListFields } from './execution-ceilings';
 import { formatGraphqlError } from './format-error';
 import { NodeResolver } from './node.resolver';
 import { createGraphqlContext } from './graphql-context';
@@ -120,6 +121,8 @@ export const GRAPHQL_RESOLVERS = [
         // Nest would reset every answer that has data to 200, which would
         // hide serviceUnavailablePlugin's 503 from clients and CDNs.
         preserveHttpStatusForExecutionErrors: false,
+        // Cuts every list to its declared bound and stops a request past its deadline.
+        transformSchema: boundListFields,
         context: createGraphqlContext,
         // parseOptions (token limit), validationRules and plugins.
         ...withPlugins(

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
+import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app-setup';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
@@ -24,9 +25,13 @@ export interface TestApp {
 
 /**
  * Boots the production app against the database the Jest global setup
- * migrated and seeded, on a free port. Set TEST_LOG_LEVEL to see its logs.
+ * migrated and seeded, on a free port. Set TEST_LOG_LEVEL to see its logs,
+ * or pass a `logDestination` (and a `logLevel` override) to read them.
  */
-export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Partial<AppConfig> = {},
+  { logDestination }: { logDestination?: DestinationStream } = {},
+): Promise<TestApp> {
   const databaseUrl = process.env.TEST_DATABASE_URL;
   if (!databaseUrl) {
     throw new Error(
@@ -46,7 +51,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     ...overrides,
   };
 
-  const app = await createApp(config);
+  const app = await createApp(config, logDestination);
   await app.listen(config.port, config.host);
   const { port } = app.getHttpServer().address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
