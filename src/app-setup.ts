@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
+import { serveConsole } from './console/serve-console';
 
 /** Far above any legitimate GraphQL request (tokens are capped at 2000). */
 const JSON_BODY_LIMIT = '100kb';
@@ -36,5 +37,6 @@ export function configureApp(app: NestExpressApplication): void {
   // sets strong ETags on the answers that may be reused, and only those.
   app.set('etag', false);
   app.disable('x-powered-by');
+  serveConsole(app);
   app.flushLogs();
 }

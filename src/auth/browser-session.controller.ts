@@ -15,7 +15,7 @@ import { originOf } from './request-origin';
 /**
  * POST /auth/refresh: the one route that reads the refresh cookie set by the
  * startBrowserSession mutation. It rotates the session like refreshSession
- * and answers the BrowserSession fields as JSON. Kept outside /graphql so the
+ * and answers the BrowserSession fields as JSON (204 without a cookie). Kept outside /graphql so the
  * cookie (Path=/auth/refresh) is never sent with, and never authenticates,
  * any other request.
  */
@@ -33,7 +33,8 @@ export class BrowserSessionController {
     }
     const refreshToken = readRefreshCookie(req);
     if (!refreshToken) {
-      res.status(401).json(failure('UNAUTHENTICATED', 'No session: sign in'));
+      // No session to resume (a first visit, or after sign-out): not an error.
+      res.status(204).end();
       return;
     }
     try {
