@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { type APIRequestContext, expect, type Page } from '@playwright/test';
 import { resolve } from 'node:path';
 import pg from 'pg';
 
@@ -60,4 +60,22 @@ export async function screenshot(page: Page, name: string) {
     path: resolve(__dirname, '../../docs/images/console', `${name}.png`),
     fullPage: true,
   });
+}
+
+/** A GraphQL call as one demo editor, for what a spec sets up outside the screen under test. */
+export async function api(request: APIRequestContext, who: keyof typeof EDITORS) {
+  const call = async (query: string, variables: object = {}, token?: string) => {
+    const response = await request.post('/graphql', {
+      data: { query, variables },
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+    const body = await response.json();
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  };
+  const { login } = await call(
+    'mutation($input: LoginInput!) { login(input: $input) { accessToken } }',
+    { input: { email: EDITORS[who], password: DEMO_PASSWORD } },
+  );
+  return (query: string, variables: object = {}) => call(query, variables, login.accessToken);
 }

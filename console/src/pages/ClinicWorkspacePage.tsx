@@ -173,12 +173,12 @@ export default function ClinicWorkspacePage({ brand, slug }: { brand: string; sl
                     {treatment.name}
                   </Anchor>
                   {stale > 0 && (
-                    <Badge color="orange" variant="light">
+                    <Badge color="yellow" variant="filled" c="black">
                       {stale} stale
                     </Badge>
                   )}
                   {missing > 0 && (
-                    <Badge color="red" variant="light">
+                    <Badge color="red" variant="filled">
                       {missing} missing
                     </Badge>
                   )}

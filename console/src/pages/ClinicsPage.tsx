@@ -119,12 +119,12 @@ export function WorkBadges({ summary }: { summary: Summary | null | undefined })
         </Badge>
       )}
       {staleOverrideCount > 0 && (
-        <Badge color="orange" variant="light">
+        <Badge color="yellow" variant="filled" c="black">
           {staleOverrideCount} stale
         </Badge>
       )}
       {missingRequiredCount > 0 && (
-        <Badge color="red" variant="light">
+        <Badge color="red" variant="filled">
           {missingRequiredCount} missing
         </Badge>
       )}

@@ -1,5 +1,6 @@
-import { Alert, Anchor, Badge, Loader, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from 'urql';
+import { Alert, Anchor, Badge, Button, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { useMutation, useQuery } from 'urql';
+import { itemIdOf } from '../api/ids';
 import { Link } from 'wouter';
 import { describeError } from '../api/errors';
 import { TableScroll } from '../components/TableScroll';
@@ -35,6 +36,34 @@ const ResolvedTreatment = graphql(`
         }
       }
     }
+    brandTreatment: treatment(brand: $brand, slug: $treatment, preview: true) {
+      id
+      name
+      summary
+      disclaimer
+      aliases
+      contraindications
+      aftercare
+      combinesWith
+    }
+  }
+`);
+
+const ClinicOverrides = graphql(`
+  query ClinicOverrides($clinicId: ID!, $treatmentId: ID!) {
+    overrides(clinicId: $clinicId, entityType: TREATMENT, entityId: $treatmentId) {
+      id
+      version
+      values
+    }
+  }
+`);
+
+const ClearOverride = graphql(`
+  mutation ClearOverride($input: ClearOverrideInput!) {
+    clearOverride(input: $input) {
+      outcome
+    }
   }
 `);
 
@@ -52,7 +81,42 @@ function show(value: unknown): string {
 
 /** The treatment as this clinic shows it: every field, its value and where it comes from. */
 export default function TreatmentPage(props: { brand: string; clinic: string; treatment: string }) {
-  const [{ data, fetching, error }] = useQuery({ query: ResolvedTreatment, variables: props });
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: ResolvedTreatment,
+    variables: props,
+  });
+  const clinicId = data?.clinic ? itemIdOf(data.clinic) : '';
+  const treatmentId = data?.clinic?.treatment ? itemIdOf(data.clinic.treatment) : '';
+  const [overrides, refetchOverrides] = useQuery({
+    query: ClinicOverrides,
+    variables: { clinicId, treatmentId },
+    pause: !clinicId || !treatmentId,
+  });
+  const [clearing, clearOverride] = useMutation(ClearOverride);
+
+  /** This clinic's override of a field (its id and version), if it has one. */
+  const overrideOf = (field: string) =>
+    overrides.data?.overrides.find((item) => item.values.field === field);
+
+  async function resetToInherited(field: string) {
+    const override = overrideOf(field);
+    if (!override) return;
+    const result = await clearOverride({
+      input: {
+        scope: 'CLINIC',
+        clinicId,
+        entityType: 'TREATMENT',
+        entityId: treatmentId,
+        field,
+        version: override.version,
+      },
+    });
+    if (!result.error) {
+      refetch({ requestPolicy: 'network-only' });
+      refetchOverrides({ requestPolicy: 'network-only' });
+    }
+  }
+
   if (error) {
     return (
       <Alert color="red" role="alert">
@@ -67,6 +131,7 @@ export default function TreatmentPage(props: { brand: string; clinic: string; tr
     return <NotFoundPage what="This treatment page" />;
   }
   const values = treatment as unknown as Record<string, unknown>;
+  const brandValues = (data?.brandTreatment ?? {}) as Record<string, unknown>;
   return (
     <Stack component="section" maw={1100}>
       <Anchor component={Link} href={`/clinics/${clinic.slug}`} size="sm">
@@ -76,6 +141,11 @@ export default function TreatmentPage(props: { brand: string; clinic: string; tr
         {treatment.name} at {clinic.name}
       </Title>
       <Text>Every field as this clinic shows it, and where its value comes from.</Text>
+      {clearing.error && (
+        <Alert color="red" role="alert">
+          {describeError(clearing.error)}
+        </Alert>
+      )}
       <TableScroll label="Fields (scrolls sideways)">
         <Table aria-label="Fields of the treatment page">
           <Table.Thead>
@@ -90,16 +160,36 @@ export default function TreatmentPage(props: { brand: string; clinic: string; tr
             {treatment.fieldSources.map((source) => (
               <Table.Tr key={source.field} data-field={source.field}>
                 <Table.Th scope="row">{source.field}</Table.Th>
-                <Table.Td className="console-value">{show(values[source.field])}</Table.Td>
+                <Table.Td className="console-value">
+                  {source.stale ? (
+                    <StaleDiff
+                      brand={show(brandValues[source.field])}
+                      mine={show(values[source.field])}
+                    />
+                  ) : (
+                    show(values[source.field])
+                  )}
+                </Table.Td>
                 <Table.Td>{SOURCE_NAMES[source.scope] ?? source.scope}</Table.Td>
                 <Table.Td>
                   {source.stale && (
-                    <Badge color="orange" variant="light">
-                      Stale: the brand changed it
-                    </Badge>
+                    <Stack gap={6} align="flex-start">
+                      <Badge color="yellow" variant="filled" c="black">
+                        Stale: the brand changed it
+                      </Badge>
+                      <Button
+                        size="xs"
+                        variant="default"
+                        loading={clearing.fetching}
+                        disabled={!overrideOf(source.field)}
+                        onClick={() => resetToInherited(source.field)}
+                      >
+                        Reset {source.field} to inherited
+                      </Button>
+                    </Stack>
                   )}
                   {source.missing && (
-                    <Badge color="red" variant="light">
+                    <Badge color="red" variant="filled">
                       Missing: this clinic must set it
                     </Badge>
                   )}
@@ -110,5 +200,25 @@ export default function TreatmentPage(props: { brand: string; clinic: string; tr
         </Table>
       </TableScroll>
     </Stack>
+  );
+}
+
+/** A stale override beside the brand's current value, so the editor sees what changed. */
+function StaleDiff({ brand, mine }: { brand: string; mine: string }) {
+  return (
+    <div className="console-diff">
+      <div>
+        <Text size="xs" fw={700}>
+          Brand now
+        </Text>
+        <Text size="sm">{brand}</Text>
+      </div>
+      <div>
+        <Text size="xs" fw={700}>
+          This clinic
+        </Text>
+        <Text size="sm">{mine}</Text>
+      </div>
+    </div>
   );
 }
