@@ -44,7 +44,7 @@ test('a stale override is shown as stale, beside the brand’s value, and reset 
   await signIn(page, 'austin');
   await page.goto('/console/clinics/austin-downtown/treatments/micro-needling');
   const summary = page.locator('tr[data-field="summary"]');
-  await expect(summary).toContainText('Stale: the brand changed it');
+  await expect(summary).toContainText('The brand changed it since.');
   await expect(summary).toContainText('Brand now');
   await expect(summary).toContainText('The brand’s new summary.');
   await expect(summary).toContainText('Austin’s own summary.');

@@ -175,8 +175,9 @@ export default function TreatmentPage(props: { brand: string; clinic: string; tr
                   {source.stale && (
                     <Stack gap={6} align="flex-start">
                       <Badge color="yellow" variant="filled" c="black">
-                        Stale: the brand changed it
+                        Stale
                       </Badge>
+                      <Text size="xs">The brand changed it since.</Text>
                       <Button
                         size="xs"
                         variant="default"
@@ -189,9 +190,12 @@ export default function TreatmentPage(props: { brand: string; clinic: string; tr
                     </Stack>
                   )}
                   {source.missing && (
-                    <Badge color="red" variant="filled">
-                      Missing: this clinic must set it
-                    </Badge>
+                    <Stack gap={6} align="flex-start">
+                      <Badge color="red" variant="filled">
+                        Missing
+                      </Badge>
+                      <Text size="xs">This clinic must set it.</Text>
+                    </Stack>
                   )}
                 </Table.Td>
               </Table.Tr>
