@@ -3,7 +3,7 @@ import { api, expectAccessible, screenshot, signIn } from './helpers';
 
 const ITEM = 'type id version';
 
-test('a stale override is shown as stale, beside the brand’s value, and reset to the brand value', async ({
+test('a stale override is shown as stale, beside the brand’s value, reset to the brand value or kept', async ({
   page,
   request,
 }) => {
@@ -33,9 +33,17 @@ test('a stale override is shown as stale, beside the brand’s value, and reset 
   const { item } = await brand(`query($id: ID!) { item(type: TREATMENT, id: $id) { ${ITEM} } }`, {
     id: clinic.treatment.id,
   });
+  // The brand also rewrites the disclaimer, which Austin overrides in the seed.
   const { updateTreatment } = await brand(
     `mutation($input: UpdateTreatmentInput!) { updateTreatment(input: $input) { ${ITEM} } }`,
-    { input: { id: item.id, version: item.version, summary: 'The brand’s new summary.' } },
+    {
+      input: {
+        id: item.id,
+        version: item.version,
+        summary: 'The brand’s new summary.',
+        disclaimer: 'The brand’s new disclaimer.',
+      },
+    },
   );
   await brand(`mutation($input: PublishInput!) { publish(input: $input) { id } }`, {
     input: { items: [updateTreatment] },
@@ -56,4 +64,13 @@ test('a stale override is shown as stale, beside the brand’s value, and reset 
   await expect(summary).toContainText('The brand’s new summary.');
   await expect(summary).not.toContainText('Austin’s own summary.');
   await expect(summary.getByRole('cell', { name: 'Brand', exact: true })).toBeVisible();
+
+  // Keep mine: the clinic's disclaimer stays, and is no longer stale.
+  const disclaimer = page.locator('tr[data-field="disclaimer"]');
+  await expect(disclaimer).toContainText('The brand changed it since.');
+  const mine = await disclaimer.locator('.console-diff > div').nth(1).textContent();
+  await disclaimer.getByRole('button', { name: 'Keep this clinic’s disclaimer' }).click();
+  await expect(disclaimer).not.toContainText('Stale');
+  await expect(disclaimer).toContainText(mine!.replace(/^This clinic/, ''));
+  await expect(disclaimer.getByRole('cell', { name: 'This clinic', exact: true })).toBeVisible();
 });

@@ -21,6 +21,7 @@ type Documents = {
     "\n  mutation StartBrowserSession($input: LoginInput!) {\n    startBrowserSession(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      user {\n        id\n        email\n        role\n        displayName\n      }\n    }\n  }\n": typeof types.StartBrowserSessionDocument,
     "\n  query ResolvedTreatment($brand: String!, $clinic: String!, $treatment: String!) {\n    clinic(brand: $brand, slug: $clinic, preview: true) {\n      id\n      slug\n      name\n      viewerCan {\n        edit {\n          allowed\n          reason\n        }\n      }\n      treatment(slug: $treatment) {\n        id\n        name\n        summary\n        disclaimer\n        aliases\n        contraindications\n        aftercare\n        combinesWith\n        fieldSources {\n          field\n          scope\n          stale\n          missing\n        }\n      }\n    }\n    brandTreatment: treatment(brand: $brand, slug: $treatment, preview: true) {\n      id\n      name\n      summary\n      disclaimer\n      aliases\n      contraindications\n      aftercare\n      combinesWith\n    }\n  }\n": typeof types.ResolvedTreatmentDocument,
     "\n  query ClinicOverrides($clinicId: ID!, $treatmentId: ID!) {\n    overrides(clinicId: $clinicId, entityType: TREATMENT, entityId: $treatmentId) {\n      id\n      version\n      values\n    }\n  }\n": typeof types.ClinicOverridesDocument,
+    "\n  mutation KeepOverride($input: SetOverrideInput!) {\n    setOverride(input: $input) {\n      outcome\n    }\n  }\n": typeof types.KeepOverrideDocument,
     "\n  mutation ClearOverride($input: ClearOverrideInput!) {\n    clearOverride(input: $input) {\n      outcome\n    }\n  }\n": typeof types.ClearOverrideDocument,
 };
 const documents: Documents = {
@@ -31,6 +32,7 @@ const documents: Documents = {
     "\n  mutation StartBrowserSession($input: LoginInput!) {\n    startBrowserSession(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      user {\n        id\n        email\n        role\n        displayName\n      }\n    }\n  }\n": types.StartBrowserSessionDocument,
     "\n  query ResolvedTreatment($brand: String!, $clinic: String!, $treatment: String!) {\n    clinic(brand: $brand, slug: $clinic, preview: true) {\n      id\n      slug\n      name\n      viewerCan {\n        edit {\n          allowed\n          reason\n        }\n      }\n      treatment(slug: $treatment) {\n        id\n        name\n        summary\n        disclaimer\n        aliases\n        contraindications\n        aftercare\n        combinesWith\n        fieldSources {\n          field\n          scope\n          stale\n          missing\n        }\n      }\n    }\n    brandTreatment: treatment(brand: $brand, slug: $treatment, preview: true) {\n      id\n      name\n      summary\n      disclaimer\n      aliases\n      contraindications\n      aftercare\n      combinesWith\n    }\n  }\n": types.ResolvedTreatmentDocument,
     "\n  query ClinicOverrides($clinicId: ID!, $treatmentId: ID!) {\n    overrides(clinicId: $clinicId, entityType: TREATMENT, entityId: $treatmentId) {\n      id\n      version\n      values\n    }\n  }\n": types.ClinicOverridesDocument,
+    "\n  mutation KeepOverride($input: SetOverrideInput!) {\n    setOverride(input: $input) {\n      outcome\n    }\n  }\n": types.KeepOverrideDocument,
     "\n  mutation ClearOverride($input: ClearOverrideInput!) {\n    clearOverride(input: $input) {\n      outcome\n    }\n  }\n": types.ClearOverrideDocument,
 };
 
@@ -76,6 +78,10 @@ export function graphql(source: "\n  query ResolvedTreatment($brand: String!, $c
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ClinicOverrides($clinicId: ID!, $treatmentId: ID!) {\n    overrides(clinicId: $clinicId, entityType: TREATMENT, entityId: $treatmentId) {\n      id\n      version\n      values\n    }\n  }\n"): (typeof documents)["\n  query ClinicOverrides($clinicId: ID!, $treatmentId: ID!) {\n    overrides(clinicId: $clinicId, entityType: TREATMENT, entityId: $treatmentId) {\n      id\n      version\n      values\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation KeepOverride($input: SetOverrideInput!) {\n    setOverride(input: $input) {\n      outcome\n    }\n  }\n"): (typeof documents)["\n  mutation KeepOverride($input: SetOverrideInput!) {\n    setOverride(input: $input) {\n      outcome\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -59,6 +59,14 @@ const ClinicOverrides = graphql(`
   }
 `);
 
+const KeepOverride = graphql(`
+  mutation KeepOverride($input: SetOverrideInput!) {
+    setOverride(input: $input) {
+      outcome
+    }
+  }
+`);
+
 const ClearOverride = graphql(`
   mutation ClearOverride($input: ClearOverrideInput!) {
     clearOverride(input: $input) {
@@ -93,28 +101,40 @@ export default function TreatmentPage(props: { brand: string; clinic: string; tr
     pause: !clinicId || !treatmentId,
   });
   const [clearing, clearOverride] = useMutation(ClearOverride);
+  const [keeping, keepOverride] = useMutation(KeepOverride);
 
   /** This clinic's override of a field (its id and version), if it has one. */
   const overrideOf = (field: string) =>
     overrides.data?.overrides.find((item) => item.values.field === field);
 
+  const target = (field: string, version: number) => ({
+    scope: 'CLINIC' as const,
+    clinicId,
+    entityType: 'TREATMENT' as const,
+    entityId: treatmentId,
+    field,
+    version,
+  });
+  const reload = () => {
+    refetch({ requestPolicy: 'network-only' });
+    refetchOverrides({ requestPolicy: 'network-only' });
+  };
+
   async function resetToInherited(field: string) {
     const override = overrideOf(field);
     if (!override) return;
-    const result = await clearOverride({
-      input: {
-        scope: 'CLINIC',
-        clinicId,
-        entityType: 'TREATMENT',
-        entityId: treatmentId,
-        field,
-        version: override.version,
-      },
+    const result = await clearOverride({ input: target(field, override.version) });
+    if (!result.error) reload();
+  }
+
+  /** Saves the clinic's text again: the override is re-based on the brand's current value. */
+  async function keepMine(field: string) {
+    const override = overrideOf(field);
+    if (!override) return;
+    const result = await keepOverride({
+      input: { ...target(field, override.version), value: override.values.value },
     });
-    if (!result.error) {
-      refetch({ requestPolicy: 'network-only' });
-      refetchOverrides({ requestPolicy: 'network-only' });
-    }
+    if (!result.error) reload();
   }
 
   if (error) {
@@ -141,9 +161,9 @@ export default function TreatmentPage(props: { brand: string; clinic: string; tr
         {treatment.name} at {clinic.name}
       </Title>
       <Text>Every field as this clinic shows it, and where its value comes from.</Text>
-      {clearing.error && (
+      {(clearing.error ?? keeping.error) && (
         <Alert color="red" role="alert">
-          {describeError(clearing.error)}
+          {describeError((clearing.error ?? keeping.error)!)}
         </Alert>
       )}
       <TableScroll label="Fields (scrolls sideways)">
@@ -178,6 +198,15 @@ export default function TreatmentPage(props: { brand: string; clinic: string; tr
                         Stale
                       </Badge>
                       <Text size="xs">The brand changed it since.</Text>
+                      <Button
+                        size="xs"
+                        variant="default"
+                        loading={keeping.fetching}
+                        disabled={!overrideOf(source.field)}
+                        onClick={() => keepMine(source.field)}
+                      >
+                        Keep this clinic’s {source.field}
+                      </Button>
                       <Button
                         size="xs"
                         variant="default"
