@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
+import { serveConsole } from './console/serve-console';
 import { corsOptions, corsVariesByOrigin } from './http/cors';
 import { devExplorerEnabled } from './http/dev-explorer';
 import { securityHeaders } from './http/security-headers';
@@ -88,5 +89,6 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   // ETags on the answers that may be reused, and only those.
   app.set('etag', false);
   app.disable('x-powered-by');
+  serveConsole(app);
   app.flushLogs();
 }

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { seedIfEmpty } from '../seeds/seed';
 import { createApp } from './app-setup';
 import { loadConfig } from './config/app-config';
+import { CONSOLE_PATH } from './console/serve-console';
 import { buildDataSourceOptions } from './database/data-source';
 import { EmbeddedPostgresServer, startEmbeddedPostgres } from './database/embedded-postgres';
 import { prepareDatabase, withStartupLock } from './database/prepare-database';
@@ -55,6 +56,7 @@ export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<v
     await app.listen(config.port, config.host);
     const { port } = app.getHttpServer().address() as AddressInfo;
     console.log(`GraphQL API ready at http://localhost:${port}/graphql`);
+    console.log(`Editor console at http://localhost:${port}${CONSOLE_PATH}`);
   } catch (error) {
     await close().catch(() => undefined);
     throw new StartupError(describeStartupError(error, { databaseUrl, port: config.port }), {

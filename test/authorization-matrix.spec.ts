@@ -251,6 +251,14 @@ describe('authorization matrix: every mutation × every caller × every place', 
         variables: { input: { email: DEMO_EDITORS.austin, password: DEMO_PASSWORD } },
       }),
     },
+    startBrowserSession: {
+      places: ['own'],
+      allowed: anyone,
+      prepare: async () => ({
+        query: mutation('startBrowserSession', 'LoginInput', 'accessToken'),
+        variables: { input: { email: DEMO_EDITORS.austin, password: DEMO_PASSWORD } },
+      }),
+    },
     refreshSession: {
       places: ['own'],
       allowed: anyone,

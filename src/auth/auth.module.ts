@@ -3,6 +3,7 @@ import { AuditModule } from '../audit/audit.module';
 import { AccountAdminService } from './account-admin.service';
 import { ApiKeysService } from './api-keys.service';
 import { AuthService } from './auth.service';
+import { BrowserSessionController } from './browser-session.controller';
 import { BearerAuthService } from './bearer-auth.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordCheckQueue } from './password-check-queue';
@@ -14,6 +15,7 @@ import { UsersService } from './users.service';
  */
 @Module({
   imports: [AuditModule],
+  controllers: [BrowserSessionController],
   providers: [
     AccountAdminService,
     AuthService,

@@ -4,11 +4,13 @@ import type { Actor } from './actor';
 import { AuthService } from './auth.service';
 import { CurrentActor } from './current-actor.decorator';
 import { AuthPayload } from './dtos/auth-payload.object';
+import { BrowserSession } from './dtos/browser-session.object';
 import { LoginInput } from './dtos/login.input';
 import { RefreshSessionInput } from './dtos/refresh-session.input';
 import { ChangePasswordInput } from './dtos/user-account.inputs';
 import { User } from './dtos/user.object';
 import { Public } from './public.decorator';
+import { clearRefreshCookie, setRefreshCookie } from './refresh-cookie';
 import { originOf } from './request-origin';
 import { UsersService } from './users.service';
 
@@ -33,6 +35,21 @@ export class AuthResolver {
   }
 
   @Public()
+  @Mutation(() => BrowserSession, {
+    description:
+      'Signs an editor in from a browser (the console): like login, but the refresh token is set as an httpOnly cookie for POST /auth/refresh instead of being in the answer.',
+  })
+  async startBrowserSession(
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: LoginInput,
+    @Context() { req }: GraphqlContext,
+  ): Promise<BrowserSession> {
+    const { refreshToken, ...session } = await this.authService.login(input, originOf(req));
+    setRefreshCookie(req, req.res!, refreshToken, session.refreshTokenExpiresAt);
+    return session;
+  }
+
+  @Public()
   @Mutation(() => AuthPayload, {
     description: 'A new token pair for a refresh token, which is then used up (rotation).',
   })
@@ -45,10 +62,13 @@ export class AuthResolver {
   }
 
   @Mutation(() => Boolean, {
-    description: 'Ends the session of the access token sent: its tokens stop working at once.',
+    description:
+      'Ends the session of the access token sent: its tokens stop working at once (a browser session also loses its refresh cookie).',
   })
-  logout(@CurrentActor() actor: Actor, @Context() { req }: GraphqlContext): Promise<boolean> {
-    return this.authService.logout(actor, originOf(req));
+  async logout(@CurrentActor() actor: Actor, @Context() { req }: GraphqlContext): Promise<boolean> {
+    const ended = await this.authService.logout(actor, originOf(req));
+    clearRefreshCookie(req, req.res!);
+    return ended;
   }
 
   @Mutation(() => Boolean, {

@@ -162,6 +162,21 @@ export class ClinicsService {
     };
   }
 
+  /** Every clinic of a brand by name, optionally whose name or city contains `search`. */
+  async listOfBrand(brandId: string, search: string | null, mode: ReadMode): Promise<ClinicRow[]> {
+    const from = this.sources.of(mode);
+    const params: unknown[] = [brandId];
+    let where = 'c.brand_id = $1';
+    if (search?.trim()) {
+      params.push(`%${search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      where += ` AND (c.name ILIKE $2 OR c.city ILIKE $2)`;
+    }
+    return this.db.query(
+      `SELECT ${CLINIC_COLUMNS} FROM ${from('clinics')} c WHERE ${where} ORDER BY c.name, c.id`,
+      params,
+    );
+  }
+
   /** The delivered clinic; `near` is the point its `distanceKm` was measured from. */
   toClinic(row: ClinicRow, mode: ReadMode, near: NearPoint | null = null): Clinic {
     return {

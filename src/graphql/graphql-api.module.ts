@@ -16,6 +16,7 @@ import { BrandsModule } from '../brands/brands.module';
 import { BrandEditingResolver } from '../brands/brand-editing.resolver';
 import { BrandsResolver } from '../brands/brands.resolver';
 import { ClinicEditingResolver } from '../clinics/clinic-editing.resolver';
+import { ClinicEditorResolver } from '../clinics/clinic-editor.resolver';
 import { ClinicsModule } from '../clinics/clinics.module';
 import { ClinicsResolver } from '../clinics/clinics.resolver';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -83,6 +84,7 @@ export const GRAPHQL_RESOLVERS = [
   BrandEditingResolver,
   RegionEditingResolver,
   ClinicEditingResolver,
+  ClinicEditorResolver,
   ProviderEditingResolver,
   PricingEditingResolver,
   FaqEditingResolver,

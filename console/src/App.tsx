@@ -1,0 +1,46 @@
+import { Center, Loader } from '@mantine/core';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { Route, Router, Switch } from 'wouter';
+import { session, type Session } from './api/session';
+import { SignInPage } from './pages/SignInPage';
+
+// Route-level splitting: sign-in loads nothing of the screens behind it.
+const SignedInApp = lazy(() => import('./SignedInApp'));
+
+function useSession(): { current: Session | null; resuming: boolean } {
+  const [current, setCurrent] = useState(session.get());
+  const [resuming, setResuming] = useState(true);
+  useEffect(() => {
+    const unsubscribe = session.subscribe(setCurrent);
+    // A reload keeps the editor signed in through the refresh cookie.
+    void session.refresh().finally(() => setResuming(false));
+    return unsubscribe;
+  }, []);
+  return { current, resuming };
+}
+
+const Loading = () => (
+  <Center h="100vh">
+    <Loader aria-label="Loading" />
+  </Center>
+);
+
+export function App() {
+  const { current, resuming } = useSession();
+  if (resuming && !current) return <Loading />;
+  return (
+    <Router base="/console">
+      {current ? (
+        <Suspense fallback={<Loading />}>
+          <SignedInApp session={current} />
+        </Suspense>
+      ) : (
+        <Switch>
+          <Route>
+            <SignInPage />
+          </Route>
+        </Switch>
+      )}
+    </Router>
+  );
+}

@@ -1,0 +1,100 @@
+import { Alert, Box, Button, Group, Loader, Text, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { Link, Route, Switch } from 'wouter';
+import { describeError } from './api/errors';
+import { type Session, session } from './api/session';
+import { graphql } from './gql';
+import { ClinicsPage } from './pages/ClinicsPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+
+// Each screen is its own chunk, loaded when first opened.
+const ClinicWorkspacePage = lazy(() => import('./pages/ClinicWorkspacePage'));
+const TreatmentPage = lazy(() => import('./pages/TreatmentPage'));
+
+const Logout = graphql(`
+  mutation Logout {
+    logout
+  }
+`);
+
+const Me = graphql(`
+  query Me {
+    me {
+      id
+      brand {
+        slug
+        name
+      }
+    }
+  }
+`);
+
+/** Everything behind sign-in, loaded as its own chunk. */
+export default function SignedInApp({ session: current }: { session: Session }) {
+  const [, logout] = useMutation(Logout);
+  const [{ data, error }] = useQuery({ query: Me });
+  const brand = data?.me?.brand;
+
+  async function signOut() {
+    await logout({});
+    // Whatever the server answered, this tab forgets the session.
+    session.set(null);
+  }
+
+  return (
+    // Plain boxes, not AppShell: its responsive sizes are <style> tags, which the CSP refuses.
+    <>
+      <Box component="header" px="md" py="xs" className="console-header">
+        <Group justify="space-between" wrap="nowrap">
+          <Link href="/" className="console-home-link">
+            <Title order={2} size="h4">
+              {brand ? `${brand.name} · ` : ''}Clinic console
+            </Title>
+          </Link>
+          <Group gap="sm" wrap="nowrap">
+            <Text size="sm" truncate>
+              {current.user.displayName || current.user.email}
+            </Text>
+            <Button variant="default" size="xs" onClick={signOut}>
+              Sign out
+            </Button>
+          </Group>
+        </Group>
+      </Box>
+      <Box component="main" p="md">
+        {error && (
+          <Alert color="red" role="alert">
+            {describeError(error)}
+          </Alert>
+        )}
+        {!brand ? (
+          !error && <Loader aria-label="Loading" />
+        ) : (
+          <Suspense fallback={<Loader aria-label="Loading" />}>
+            <Switch>
+              <Route path="/">
+                <ClinicsPage />
+              </Route>
+              <Route path="/clinics/:slug">
+                {(params) => <ClinicWorkspacePage brand={brand.slug} slug={params.slug} />}
+              </Route>
+              <Route path="/clinics/:clinic/treatments/:treatment">
+                {(params) => (
+                  <TreatmentPage
+                    brand={brand.slug}
+                    clinic={params.clinic}
+                    treatment={params.treatment}
+                  />
+                )}
+              </Route>
+              <Route>
+                <NotFoundPage />
+              </Route>
+            </Switch>
+          </Suspense>
+        )}
+      </Box>
+    </>
+  );
+}

@@ -1,0 +1,94 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
+    "\n  query Me {\n    me {\n      id\n      brand {\n        slug\n        name\n      }\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query ClinicWorkspace($brand: String!, $slug: String!) {\n    clinic(brand: $brand, slug: $slug, preview: true) {\n      id\n      slug\n      name\n      phone\n      email\n      timezone\n      status\n      address {\n        line1\n        line2\n        city\n        region\n        postalCode\n        country\n      }\n      openingHours {\n        day\n        opens\n        closes\n      }\n      viewerCan {\n        edit {\n          allowed\n          reason\n        }\n      }\n      workSummary {\n        draftCount\n        staleOverrideCount\n        missingRequiredCount\n      }\n      treatments {\n        id\n        slug\n        name\n        fieldSources {\n          field\n          stale\n          missing\n        }\n      }\n    }\n  }\n": typeof types.ClinicWorkspaceDocument,
+    "\n  query EditableClinics($search: String) {\n    editableClinics(search: $search) {\n      id\n      slug\n      name\n      address {\n        city\n      }\n      region {\n        name\n      }\n      workSummary {\n        draftCount\n        staleOverrideCount\n        missingRequiredCount\n      }\n    }\n  }\n": typeof types.EditableClinicsDocument,
+    "\n  mutation StartBrowserSession($input: LoginInput!) {\n    startBrowserSession(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      user {\n        id\n        email\n        role\n        displayName\n      }\n    }\n  }\n": typeof types.StartBrowserSessionDocument,
+    "\n  query ResolvedTreatment($brand: String!, $clinic: String!, $treatment: String!) {\n    clinic(brand: $brand, slug: $clinic, preview: true) {\n      id\n      itemId\n      slug\n      name\n      viewerCan {\n        edit {\n          allowed\n          reason\n        }\n      }\n      treatment(slug: $treatment) {\n        id\n        itemId\n        name\n        summary\n        disclaimer\n        aliases\n        contraindications\n        aftercare\n        combinesWith\n        fieldSources {\n          field\n          scope\n          stale\n          missing\n        }\n      }\n    }\n    brandTreatment: treatment(brand: $brand, slug: $treatment, preview: true) {\n      id\n      name\n      summary\n      disclaimer\n      aliases\n      contraindications\n      aftercare\n      combinesWith\n    }\n  }\n": typeof types.ResolvedTreatmentDocument,
+    "\n  query ClinicOverrides($clinicId: ID!, $treatmentId: ID!) {\n    overrides(clinicId: $clinicId, entityType: TREATMENT, entityId: $treatmentId) {\n      id\n      version\n      values\n    }\n  }\n": typeof types.ClinicOverridesDocument,
+    "\n  mutation KeepOverride($input: SetOverrideInput!) {\n    setOverride(input: $input) {\n      outcome\n    }\n  }\n": typeof types.KeepOverrideDocument,
+    "\n  mutation ClearOverride($input: ClearOverrideInput!) {\n    clearOverride(input: $input) {\n      outcome\n    }\n  }\n": typeof types.ClearOverrideDocument,
+};
+const documents: Documents = {
+    "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
+    "\n  query Me {\n    me {\n      id\n      brand {\n        slug\n        name\n      }\n    }\n  }\n": types.MeDocument,
+    "\n  query ClinicWorkspace($brand: String!, $slug: String!) {\n    clinic(brand: $brand, slug: $slug, preview: true) {\n      id\n      slug\n      name\n      phone\n      email\n      timezone\n      status\n      address {\n        line1\n        line2\n        city\n        region\n        postalCode\n        country\n      }\n      openingHours {\n        day\n        opens\n        closes\n      }\n      viewerCan {\n        edit {\n          allowed\n          reason\n        }\n      }\n      workSummary {\n        draftCount\n        staleOverrideCount\n        missingRequiredCount\n      }\n      treatments {\n        id\n        slug\n        name\n        fieldSources {\n          field\n          stale\n          missing\n        }\n      }\n    }\n  }\n": types.ClinicWorkspaceDocument,
+    "\n  query EditableClinics($search: String) {\n    editableClinics(search: $search) {\n      id\n      slug\n      name\n      address {\n        city\n      }\n      region {\n        name\n      }\n      workSummary {\n        draftCount\n        staleOverrideCount\n        missingRequiredCount\n      }\n    }\n  }\n": types.EditableClinicsDocument,
+    "\n  mutation StartBrowserSession($input: LoginInput!) {\n    startBrowserSession(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      user {\n        id\n        email\n        role\n        displayName\n      }\n    }\n  }\n": types.StartBrowserSessionDocument,
+    "\n  query ResolvedTreatment($brand: String!, $clinic: String!, $treatment: String!) {\n    clinic(brand: $brand, slug: $clinic, preview: true) {\n      id\n      itemId\n      slug\n      name\n      viewerCan {\n        edit {\n          allowed\n          reason\n        }\n      }\n      treatment(slug: $treatment) {\n        id\n        itemId\n        name\n        summary\n        disclaimer\n        aliases\n        contraindications\n        aftercare\n        combinesWith\n        fieldSources {\n          field\n          scope\n          stale\n          missing\n        }\n      }\n    }\n    brandTreatment: treatment(brand: $brand, slug: $treatment, preview: true) {\n      id\n      name\n      summary\n      disclaimer\n      aliases\n      contraindications\n      aftercare\n      combinesWith\n    }\n  }\n": types.ResolvedTreatmentDocument,
+    "\n  query ClinicOverrides($clinicId: ID!, $treatmentId: ID!) {\n    overrides(clinicId: $clinicId, entityType: TREATMENT, entityId: $treatmentId) {\n      id\n      version\n      values\n    }\n  }\n": types.ClinicOverridesDocument,
+    "\n  mutation KeepOverride($input: SetOverrideInput!) {\n    setOverride(input: $input) {\n      outcome\n    }\n  }\n": types.KeepOverrideDocument,
+    "\n  mutation ClearOverride($input: ClearOverrideInput!) {\n    clearOverride(input: $input) {\n      outcome\n    }\n  }\n": types.ClearOverrideDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      id\n      brand {\n        slug\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      brand {\n        slug\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClinicWorkspace($brand: String!, $slug: String!) {\n    clinic(brand: $brand, slug: $slug, preview: true) {\n      id\n      slug\n      name\n      phone\n      email\n      timezone\n      status\n      address {\n        line1\n        line2\n        city\n        region\n        postalCode\n        country\n      }\n      openingHours {\n        day\n        opens\n        closes\n      }\n      viewerCan {\n        edit {\n          allowed\n          reason\n        }\n      }\n      workSummary {\n        draftCount\n        staleOverrideCount\n        missingRequiredCount\n      }\n      treatments {\n        id\n        slug\n        name\n        fieldSources {\n          field\n          stale\n          missing\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ClinicWorkspace($brand: String!, $slug: String!) {\n    clinic(brand: $brand, slug: $slug, preview: true) {\n      id\n      slug\n      name\n      phone\n      email\n      timezone\n      status\n      address {\n        line1\n        line2\n        city\n        region\n        postalCode\n        country\n      }\n      openingHours {\n        day\n        opens\n        closes\n      }\n      viewerCan {\n        edit {\n          allowed\n          reason\n        }\n      }\n      workSummary {\n        draftCount\n        staleOverrideCount\n        missingRequiredCount\n      }\n      treatments {\n        id\n        slug\n        name\n        fieldSources {\n          field\n          stale\n          missing\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EditableClinics($search: String) {\n    editableClinics(search: $search) {\n      id\n      slug\n      name\n      address {\n        city\n      }\n      region {\n        name\n      }\n      workSummary {\n        draftCount\n        staleOverrideCount\n        missingRequiredCount\n      }\n    }\n  }\n"): (typeof documents)["\n  query EditableClinics($search: String) {\n    editableClinics(search: $search) {\n      id\n      slug\n      name\n      address {\n        city\n      }\n      region {\n        name\n      }\n      workSummary {\n        draftCount\n        staleOverrideCount\n        missingRequiredCount\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartBrowserSession($input: LoginInput!) {\n    startBrowserSession(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      user {\n        id\n        email\n        role\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation StartBrowserSession($input: LoginInput!) {\n    startBrowserSession(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      user {\n        id\n        email\n        role\n        displayName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ResolvedTreatment($brand: String!, $clinic: String!, $treatment: String!) {\n    clinic(brand: $brand, slug: $clinic, preview: true) {\n      id\n      itemId\n      slug\n      name\n      viewerCan {\n        edit {\n          allowed\n          reason\n        }\n      }\n      treatment(slug: $treatment) {\n        id\n        itemId\n        name\n        summary\n        disclaimer\n        aliases\n        contraindications\n        aftercare\n        combinesWith\n        fieldSources {\n          field\n          scope\n          stale\n          missing\n        }\n      }\n    }\n    brandTreatment: treatment(brand: $brand, slug: $treatment, preview: true) {\n      id\n      name\n      summary\n      disclaimer\n      aliases\n      contraindications\n      aftercare\n      combinesWith\n    }\n  }\n"): (typeof documents)["\n  query ResolvedTreatment($brand: String!, $clinic: String!, $treatment: String!) {\n    clinic(brand: $brand, slug: $clinic, preview: true) {\n      id\n      itemId\n      slug\n      name\n      viewerCan {\n        edit {\n          allowed\n          reason\n        }\n      }\n      treatment(slug: $treatment) {\n        id\n        itemId\n        name\n        summary\n        disclaimer\n        aliases\n        contraindications\n        aftercare\n        combinesWith\n        fieldSources {\n          field\n          scope\n          stale\n          missing\n        }\n      }\n    }\n    brandTreatment: treatment(brand: $brand, slug: $treatment, preview: true) {\n      id\n      name\n      summary\n      disclaimer\n      aliases\n      contraindications\n      aftercare\n      combinesWith\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClinicOverrides($clinicId: ID!, $treatmentId: ID!) {\n    overrides(clinicId: $clinicId, entityType: TREATMENT, entityId: $treatmentId) {\n      id\n      version\n      values\n    }\n  }\n"): (typeof documents)["\n  query ClinicOverrides($clinicId: ID!, $treatmentId: ID!) {\n    overrides(clinicId: $clinicId, entityType: TREATMENT, entityId: $treatmentId) {\n      id\n      version\n      values\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation KeepOverride($input: SetOverrideInput!) {\n    setOverride(input: $input) {\n      outcome\n    }\n  }\n"): (typeof documents)["\n  mutation KeepOverride($input: SetOverrideInput!) {\n    setOverride(input: $input) {\n      outcome\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClearOverride($input: ClearOverrideInput!) {\n    clearOverride(input: $input) {\n      outcome\n    }\n  }\n"): (typeof documents)["\n  mutation ClearOverride($input: ClearOverrideInput!) {\n    clearOverride(input: $input) {\n      outcome\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

@@ -1,0 +1,198 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Removes overrides of a field (or all fields) of an item at a region or clinic. */
+export type ClearOverrideInput = {
+  /** With scope CLINIC. */
+  clinicId?: string | number | null | undefined;
+  /** The brand treatment or brand FAQ. */
+  entityId: string | number;
+  /** The kind of item overridden. */
+  entityType: OverridableType;
+  /** An overridable field of the type, e.g. "summary" or "hidden". At most 100 characters. */
+  field: string;
+  /** With scope REGION. */
+  regionId?: string | number | null | undefined;
+  /** REGION or CLINIC. */
+  scope: OverrideScope;
+  /** The version of the override to clear. */
+  version: number;
+};
+
+/** Whether a clinic takes patients. */
+export type ClinicStatus =
+  /** Announced, not open yet. */
+  | 'COMING_SOON'
+  /** Open for bookings. */
+  | 'OPEN'
+  /** Closed for good. */
+  | 'PERMANENTLY_CLOSED'
+  /** Closed for now; will reopen. */
+  | 'TEMPORARILY_CLOSED';
+
+/** Where a value comes from: brand default, region or clinic. */
+export type ContentScope =
+  /** The brand’s own value. */
+  | 'BRAND'
+  /** An override of the clinic itself. */
+  | 'CLINIC'
+  /** An override of the clinic’s region. */
+  | 'REGION';
+
+/** What a save of local content did. */
+export type EditOutcome =
+  /** The value is what the place inherits, so its override was deleted; a published one is deleted when `item` is published. */
+  | 'CLEARED'
+  /** The place inherits this value and had no override: nothing was stored. */
+  | 'INHERITED'
+  /** The draft holds the value (publish `item` to make it live). */
+  | 'SAVED';
+
+/** What an editor may edit. */
+export type EditorRole =
+  /** Everything in the brand, including users and API keys. */
+  | 'BRAND_ADMIN'
+  /** Canonical brand content and publishing. */
+  | 'BRAND_EDITOR'
+  /** Their own clinics only. */
+  | 'CLINIC_EDITOR'
+  /** The clinics of their regions. */
+  | 'REGION_EDITOR';
+
+/** E-mail and password of an editor account. */
+export type LoginInput = {
+  /** Slug of the brand to sign in to. Needed only when this email has accounts with the same password in several brands. At most 100 characters. */
+  brand?: string | null | undefined;
+  /** The account’s email, whatever its case. At most 320 characters. */
+  email: string;
+  /** The account’s password. At most 1024 characters. */
+  password: string;
+};
+
+/** Brand content whose fields regions and clinics may override (FAQ: brand FAQs only). */
+export type OverridableType =
+  /** FAQ answers, hides and positions. */
+  | 'FAQ'
+  /** Treatment fields. */
+  | 'TREATMENT';
+
+/** Where an override applies: every clinic of a region, or one clinic. */
+export type OverrideScope =
+  /** One clinic. */
+  | 'CLINIC'
+  /** Every clinic of a region. */
+  | 'REGION';
+
+/** Overrides one field of an item at a region or clinic (as a draft). */
+export type SetOverrideInput = {
+  /** With scope CLINIC. */
+  clinicId?: string | number | null | undefined;
+  /** The brand treatment or brand FAQ. */
+  entityId: string | number;
+  /** The kind of item overridden. */
+  entityType: OverridableType;
+  /** An overridable field of the type, e.g. "summary" or "hidden". At most 100 characters. */
+  field: string;
+  /** With scope REGION. */
+  regionId?: string | number | null | undefined;
+  /** REGION or CLINIC. */
+  scope: OverrideScope;
+  /** The local value, shaped like the field (a string, a list of strings, sections [{ key heading body }], facts { sessions { min max } … }, an integer position, a boolean hidden), within the field’s length limits (docs/api.md, “Length limits”). */
+  value: unknown;
+  /** The version of the override this place already has; omit when it has none. */
+  version?: number | null | undefined;
+};
+
+/** A day of the week. */
+export type Weekday =
+  /** Friday. */
+  | 'FRIDAY'
+  /** Monday. */
+  | 'MONDAY'
+  /** Saturday. */
+  | 'SATURDAY'
+  /** Sunday. */
+  | 'SUNDAY'
+  /** Thursday. */
+  | 'THURSDAY'
+  /** Tuesday. */
+  | 'TUESDAY'
+  /** Wednesday. */
+  | 'WEDNESDAY';
+
+export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LogoutMutation = { logout: boolean };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { id: string, brand: { slug: string, name: string } } | null };
+
+export type ClinicWorkspaceQueryVariables = Exact<{
+  brand: string;
+  slug: string;
+}>;
+
+
+export type ClinicWorkspaceQuery = { clinic: { id: string, slug: string, name: string, phone: string | null, email: string | null, timezone: string, status: ClinicStatus, address: { line1: string, line2: string | null, city: string, region: string | null, postalCode: string | null, country: string }, openingHours: Array<{ day: Weekday, opens: string, closes: string }>, viewerCan: { edit: { allowed: boolean, reason: string | null } }, workSummary: { draftCount: number, staleOverrideCount: number, missingRequiredCount: number } | null, treatments: Array<{ id: string, slug: string, name: string, fieldSources: Array<{ field: string, stale: boolean, missing: boolean }> }> } | null };
+
+export type EditableClinicsQueryVariables = Exact<{
+  search?: string | null | undefined;
+}>;
+
+
+export type EditableClinicsQuery = { editableClinics: Array<{ id: string, slug: string, name: string, address: { city: string }, region: { name: string } | null, workSummary: { draftCount: number, staleOverrideCount: number, missingRequiredCount: number } | null }> };
+
+export type StartBrowserSessionMutationVariables = Exact<{
+  input: LoginInput;
+}>;
+
+
+export type StartBrowserSessionMutation = { startBrowserSession: { accessToken: string, accessTokenExpiresAt: string, user: { id: string, email: string, role: EditorRole, displayName: string } } };
+
+export type ResolvedTreatmentQueryVariables = Exact<{
+  brand: string;
+  clinic: string;
+  treatment: string;
+}>;
+
+
+export type ResolvedTreatmentQuery = { clinic: { id: string, itemId: string, slug: string, name: string, viewerCan: { edit: { allowed: boolean, reason: string | null } }, treatment: { id: string, itemId: string, name: string, summary: string, disclaimer: string | null, aliases: Array<string>, contraindications: Array<string>, aftercare: Array<string>, combinesWith: Array<string>, fieldSources: Array<{ field: string, scope: ContentScope, stale: boolean, missing: boolean }> } | null } | null, brandTreatment: { id: string, name: string, summary: string, disclaimer: string | null, aliases: Array<string>, contraindications: Array<string>, aftercare: Array<string>, combinesWith: Array<string> } | null };
+
+export type ClinicOverridesQueryVariables = Exact<{
+  clinicId: string | number;
+  treatmentId: string | number;
+}>;
+
+
+export type ClinicOverridesQuery = { overrides: Array<{ id: string, version: number, values: Record<string, unknown> }> };
+
+export type KeepOverrideMutationVariables = Exact<{
+  input: SetOverrideInput;
+}>;
+
+
+export type KeepOverrideMutation = { setOverride: { outcome: EditOutcome } };
+
+export type ClearOverrideMutationVariables = Exact<{
+  input: ClearOverrideInput;
+}>;
+
+
+export type ClearOverrideMutation = { clearOverride: { outcome: EditOutcome } };
+
+
+export const LogoutDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Logout"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logout"}}]}}]} as unknown as DocumentNode<LogoutMutation, LogoutMutationVariables>;
+export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"brand"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
+export const ClinicWorkspaceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClinicWorkspace"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"brand"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clinic"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"brand"},"value":{"kind":"Variable","name":{"kind":"Name","value":"brand"}}},{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}},{"kind":"Argument","name":{"kind":"Name","value":"preview"},"value":{"kind":"BooleanValue","value":true}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"address"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"line1"}},{"kind":"Field","name":{"kind":"Name","value":"line2"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"country"}}]}},{"kind":"Field","name":{"kind":"Name","value":"openingHours"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"opens"}},{"kind":"Field","name":{"kind":"Name","value":"closes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerCan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"allowed"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"workSummary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"draftCount"}},{"kind":"Field","name":{"kind":"Name","value":"staleOverrideCount"}},{"kind":"Field","name":{"kind":"Name","value":"missingRequiredCount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"treatments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"fieldSources"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"stale"}},{"kind":"Field","name":{"kind":"Name","value":"missing"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ClinicWorkspaceQuery, ClinicWorkspaceQueryVariables>;
+export const EditableClinicsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EditableClinics"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"editableClinics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"address"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"city"}}]}},{"kind":"Field","name":{"kind":"Name","value":"region"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"workSummary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"draftCount"}},{"kind":"Field","name":{"kind":"Name","value":"staleOverrideCount"}},{"kind":"Field","name":{"kind":"Name","value":"missingRequiredCount"}}]}}]}}]}}]} as unknown as DocumentNode<EditableClinicsQuery, EditableClinicsQueryVariables>;
+export const StartBrowserSessionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartBrowserSession"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LoginInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startBrowserSession"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]} as unknown as DocumentNode<StartBrowserSessionMutation, StartBrowserSessionMutationVariables>;
+export const ResolvedTreatmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ResolvedTreatment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"brand"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"clinic"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"treatment"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clinic"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"brand"},"value":{"kind":"Variable","name":{"kind":"Name","value":"brand"}}},{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"clinic"}}},{"kind":"Argument","name":{"kind":"Name","value":"preview"},"value":{"kind":"BooleanValue","value":true}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"itemId"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"allowed"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"treatment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"treatment"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"itemId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"disclaimer"}},{"kind":"Field","name":{"kind":"Name","value":"aliases"}},{"kind":"Field","name":{"kind":"Name","value":"contraindications"}},{"kind":"Field","name":{"kind":"Name","value":"aftercare"}},{"kind":"Field","name":{"kind":"Name","value":"combinesWith"}},{"kind":"Field","name":{"kind":"Name","value":"fieldSources"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"stale"}},{"kind":"Field","name":{"kind":"Name","value":"missing"}}]}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"brandTreatment"},"name":{"kind":"Name","value":"treatment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"brand"},"value":{"kind":"Variable","name":{"kind":"Name","value":"brand"}}},{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"treatment"}}},{"kind":"Argument","name":{"kind":"Name","value":"preview"},"value":{"kind":"BooleanValue","value":true}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"disclaimer"}},{"kind":"Field","name":{"kind":"Name","value":"aliases"}},{"kind":"Field","name":{"kind":"Name","value":"contraindications"}},{"kind":"Field","name":{"kind":"Name","value":"aftercare"}},{"kind":"Field","name":{"kind":"Name","value":"combinesWith"}}]}}]}}]} as unknown as DocumentNode<ResolvedTreatmentQuery, ResolvedTreatmentQueryVariables>;
+export const ClinicOverridesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClinicOverrides"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"clinicId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"treatmentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"overrides"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"clinicId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"clinicId"}}},{"kind":"Argument","name":{"kind":"Name","value":"entityType"},"value":{"kind":"EnumValue","value":"TREATMENT"}},{"kind":"Argument","name":{"kind":"Name","value":"entityId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"treatmentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"values"}}]}}]}}]} as unknown as DocumentNode<ClinicOverridesQuery, ClinicOverridesQueryVariables>;
+export const KeepOverrideDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"KeepOverride"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetOverrideInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setOverride"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"outcome"}}]}}]}}]} as unknown as DocumentNode<KeepOverrideMutation, KeepOverrideMutationVariables>;
+export const ClearOverrideDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ClearOverride"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ClearOverrideInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clearOverride"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"outcome"}}]}}]}}]} as unknown as DocumentNode<ClearOverrideMutation, ClearOverrideMutationVariables>;

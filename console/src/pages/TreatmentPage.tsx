@@ -1,0 +1,259 @@
+import { Alert, Anchor, Badge, Button, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { useMutation, useQuery } from 'urql';
+import { itemIdOf } from '../api/ids';
+import { Link } from 'wouter';
+import { describeError } from '../api/errors';
+import { TableScroll } from '../components/TableScroll';
+import { graphql } from '../gql';
+import { NotFoundPage } from './NotFoundPage';
+
+const ResolvedTreatment = graphql(`
+  query ResolvedTreatment($brand: String!, $clinic: String!, $treatment: String!) {
+    clinic(brand: $brand, slug: $clinic, preview: true) {
+      id
+      itemId
+      slug
+      name
+      viewerCan {
+        edit {
+          allowed
+          reason
+        }
+      }
+      treatment(slug: $treatment) {
+        id
+        itemId
+        name
+        summary
+        disclaimer
+        aliases
+        contraindications
+        aftercare
+        combinesWith
+        fieldSources {
+          field
+          scope
+          stale
+          missing
+        }
+      }
+    }
+    brandTreatment: treatment(brand: $brand, slug: $treatment, preview: true) {
+      id
+      name
+      summary
+      disclaimer
+      aliases
+      contraindications
+      aftercare
+      combinesWith
+    }
+  }
+`);
+
+const ClinicOverrides = graphql(`
+  query ClinicOverrides($clinicId: ID!, $treatmentId: ID!) {
+    overrides(clinicId: $clinicId, entityType: TREATMENT, entityId: $treatmentId) {
+      id
+      version
+      values
+    }
+  }
+`);
+
+const KeepOverride = graphql(`
+  mutation KeepOverride($input: SetOverrideInput!) {
+    setOverride(input: $input) {
+      outcome
+    }
+  }
+`);
+
+const ClearOverride = graphql(`
+  mutation ClearOverride($input: ClearOverrideInput!) {
+    clearOverride(input: $input) {
+      outcome
+    }
+  }
+`);
+
+const SOURCE_NAMES: Record<string, string> = {
+  BRAND: 'Brand',
+  REGION: 'Region',
+  CLINIC: 'This clinic',
+};
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (Array.isArray(value)) return value.length ? value.join(', ') : '—';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value as string | number);
+}
+
+/** The treatment as this clinic shows it: every field, its value and where it comes from. */
+export default function TreatmentPage(props: { brand: string; clinic: string; treatment: string }) {
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: ResolvedTreatment,
+    variables: props,
+  });
+  const clinicId = data?.clinic ? itemIdOf(data.clinic) : '';
+  const treatmentId = data?.clinic?.treatment ? itemIdOf(data.clinic.treatment) : '';
+  const [overrides, refetchOverrides] = useQuery({
+    query: ClinicOverrides,
+    variables: { clinicId, treatmentId },
+    pause: !clinicId || !treatmentId,
+  });
+  const [clearing, clearOverride] = useMutation(ClearOverride);
+  const [keeping, keepOverride] = useMutation(KeepOverride);
+
+  /** This clinic's override of a field (its id and version), if it has one. */
+  const overrideOf = (field: string) =>
+    overrides.data?.overrides.find((item) => item.values.field === field);
+
+  const target = (field: string, version: number) => ({
+    scope: 'CLINIC' as const,
+    clinicId,
+    entityType: 'TREATMENT' as const,
+    entityId: treatmentId,
+    field,
+    version,
+  });
+  const reload = () => {
+    refetch({ requestPolicy: 'network-only' });
+    refetchOverrides({ requestPolicy: 'network-only' });
+  };
+
+  async function resetToInherited(field: string) {
+    const override = overrideOf(field);
+    if (!override) return;
+    const result = await clearOverride({ input: target(field, override.version) });
+    if (!result.error) reload();
+  }
+
+  /** Saves the clinic's text again: the override is re-based on the brand's current value. */
+  async function keepMine(field: string) {
+    const override = overrideOf(field);
+    if (!override) return;
+    const result = await keepOverride({
+      input: { ...target(field, override.version), value: override.values.value },
+    });
+    if (!result.error) reload();
+  }
+
+  if (error) {
+    return (
+      <Alert color="red" role="alert">
+        {describeError(error)}
+      </Alert>
+    );
+  }
+  if (fetching && !data) return <Loader aria-label="Loading the treatment" />;
+  const clinic = data?.clinic;
+  const treatment = clinic?.treatment;
+  if (!clinic || !treatment || !clinic.viewerCan.edit.allowed) {
+    return <NotFoundPage what="This treatment page" />;
+  }
+  const values = treatment as unknown as Record<string, unknown>;
+  const brandValues = (data?.brandTreatment ?? {}) as Record<string, unknown>;
+  return (
+    <Stack component="section" maw={1100}>
+      <Anchor component={Link} href={`/clinics/${clinic.slug}`} size="sm">
+        ← {clinic.name}
+      </Anchor>
+      <Title order={1}>
+        {treatment.name} at {clinic.name}
+      </Title>
+      <Text>Every field as this clinic shows it, and where its value comes from.</Text>
+      {(clearing.error ?? keeping.error) && (
+        <Alert color="red" role="alert">
+          {describeError((clearing.error ?? keeping.error)!)}
+        </Alert>
+      )}
+      <TableScroll label="Fields (scrolls sideways)">
+        <Table aria-label="Fields of the treatment page">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Field</Table.Th>
+              <Table.Th>Value</Table.Th>
+              <Table.Th>Comes from</Table.Th>
+              <Table.Th>State</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {treatment.fieldSources.map((source) => (
+              <Table.Tr key={source.field} data-field={source.field}>
+                <Table.Th scope="row">{source.field}</Table.Th>
+                <Table.Td className="console-value">
+                  {source.stale ? (
+                    <StaleDiff
+                      brand={show(brandValues[source.field])}
+                      mine={show(values[source.field])}
+                    />
+                  ) : (
+                    show(values[source.field])
+                  )}
+                </Table.Td>
+                <Table.Td>{SOURCE_NAMES[source.scope] ?? source.scope}</Table.Td>
+                <Table.Td>
+                  {source.stale && (
+                    <Stack gap={6} align="flex-start">
+                      <Badge color="yellow" variant="filled" c="black">
+                        Stale
+                      </Badge>
+                      <Text size="xs">The brand changed it since.</Text>
+                      <Button
+                        size="xs"
+                        variant="default"
+                        loading={keeping.fetching}
+                        disabled={!overrideOf(source.field)}
+                        onClick={() => keepMine(source.field)}
+                      >
+                        Keep this clinic’s {source.field}
+                      </Button>
+                      <Button
+                        size="xs"
+                        variant="default"
+                        loading={clearing.fetching}
+                        disabled={!overrideOf(source.field)}
+                        onClick={() => resetToInherited(source.field)}
+                      >
+                        Reset {source.field} to inherited
+                      </Button>
+                    </Stack>
+                  )}
+                  {source.missing && (
+                    <Stack gap={6} align="flex-start">
+                      <Badge color="red" variant="filled">
+                        Missing
+                      </Badge>
+                      <Text size="xs">This clinic must set it.</Text>
+                    </Stack>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </TableScroll>
+    </Stack>
+  );
+}
+
+/** A stale override beside the brand's current value, so the editor sees what changed. */
+function StaleDiff({ brand, mine }: { brand: string; mine: string }) {
+  return (
+    <div className="console-diff">
+      <div>
+        <Text size="xs" fw={700}>
+          Brand now
+        </Text>
+        <Text size="sm">{brand}</Text>
+      </div>
+      <div>
+        <Text size="xs" fw={700}>
+          This clinic
+        </Text>
+        <Text size="sm">{mine}</Text>
+      </div>
+    </div>
+  );
+}

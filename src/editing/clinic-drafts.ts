@@ -1,0 +1,26 @@
+import type { DataSource } from 'typeorm';
+import { CONTENT_TYPE_DEFS } from './content-types';
+
+/**
+ * Unpublished drafts per clinic: every row, of any content type, that its
+ * own scope SQL places at the CLINIC level of that clinic (the clinic
+ * itself, its offered treatments, prices, FAQs, overrides) and that is unpublished (never published, or with a
+ * draft). Region and brand drafts are not a clinic's.
+ */
+export async function draftCountsByClinic(
+  db: DataSource,
+  clinicIds: readonly string[],
+): Promise<number[]> {
+  const perType = Object.values(CONTENT_TYPE_DEFS).map(
+    (def) => `SELECT unnest(s.clinic_ids) AS clinic_id
+                FROM ${def.table} x CROSS JOIN LATERAL (${def.scopeSql}) s
+               WHERE (x.draft IS NOT NULL OR x.publication_status = 'DRAFT')
+                 AND s.level = 'CLINIC' AND s.clinic_ids && $1::uuid[]`,
+  );
+  const rows: { clinic_id: string; n: string }[] = await db.query(
+    `SELECT clinic_id, count(*) AS n FROM (${perType.join(' UNION ALL ')}) d GROUP BY clinic_id`,
+    [clinicIds],
+  );
+  const counts = new Map(rows.map((row) => [row.clinic_id, Number(row.n)]));
+  return clinicIds.map((id) => counts.get(id) ?? 0);
+}
