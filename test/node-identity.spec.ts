@@ -34,7 +34,7 @@ const PAGE = gql`
     treatment(brand: "${BRAND}", slug: "micro-needling", clinic: $clinic) {
       ...TreatmentFields
       prices { ...PriceFields }
-      faqs { ...FaqFields treatments { ...TreatmentFields } }
+      faqs { ...FaqFields }
       providers { ...ProviderFields }
     }
     brandTreatment: treatment(brand: "${BRAND}", slug: "micro-needling") {

@@ -47,7 +47,9 @@ export const LIST_BOUNDS: Readonly<Record<string, number | 'page'>> = {
   // Editing and administration (authenticated callers only).
   'Query.apiKeys': 1000,
   'Query.users': 1000,
-  'Query.scheduledPublications': 1000,
+  'Query.scheduledPublications': 200,
+  'ScheduledPublication.items': 200,
+  'Query.nodes': 100,
   'Query.overrides': 1000,
   'Query.fieldPolicies': 1000,
   'Query.revisionDiff': 200,

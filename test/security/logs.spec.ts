@@ -126,7 +126,10 @@ describe('security: logs (issue 9.9)', () => {
     });
     expect(await mismatch.json()).toEqual({
       errors: [
-        { message: 'provided sha does not match query', extensions: { code: 'BAD_USER_INPUT' } },
+        {
+          message: 'The persistedQuery sha256Hash is not the SHA-256 of the query sent with it',
+          extensions: { code: 'PERSISTED_QUERY_HASH_MISMATCH' },
+        },
       ],
     });
 

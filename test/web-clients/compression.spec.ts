@@ -5,9 +5,9 @@ import { startTestApp, TestApp } from '../helpers/test-app';
 const BRAND = 'lumen-aesthetics';
 /** A clinic page well above the compression threshold. */
 const PAGE = `query Page($brand: String!) {
-  clinics(brand: $brand, first: 50) {
+  clinics(brand: $brand, first: 5) {
     edges { node { name slug phone jsonLd address { city }
-      treatments { name summary prices { label amount { formatted } } faqs { question answerHtml } } } }
+      treatments { name summary prices { label amount { formatted } } } } }
   }
 }`;
 
