@@ -4,6 +4,7 @@ import { Editing1764057800000 } from './1764057800000-editing';
 import { FieldPolicyIds1764057900000 } from './1764057900000-field-policy-ids';
 import { Syndication1764058100000 } from './1764058100000-syndication';
 import { ScheduleFailureReason1796355041019 } from './1796355041019-schedule-failure-reason';
+import { DeploymentEpoch1796357460448 } from './1796357460448-deployment-epoch';
 
 /** Every migration, oldest first. A new migration file must be added here. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   FieldPolicyIds1764057900000,
   Syndication1764058100000,
   ScheduleFailureReason1796355041019,
+  DeploymentEpoch1796357460448,
 ];

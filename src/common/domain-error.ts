@@ -1,6 +1,12 @@
 /** The error codes clients see in `errors[].extensions.code`. */
 export type DomainErrorCode =
-  'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'FORBIDDEN'
+  | 'UNAUTHENTICATED'
+  /** A sync cursor of another timeline (a restore since): sync again from scratch. */
+  | 'RESYNC_REQUIRED';
 
 /**
  * A failure a client can act on. Services throw it; the GraphQL layer maps it
