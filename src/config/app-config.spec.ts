@@ -27,6 +27,7 @@ describe('loadConfig', () => {
       webhookAllowHttp: false,
       webhookAllowPrivateHosts: false,
       webhookAllowedHosts: [],
+      webhookSecretKey: undefined,
     });
   });
 
@@ -56,6 +57,7 @@ describe('loadConfig', () => {
         WEBHOOK_ALLOW_HTTP: 'true',
         WEBHOOK_ALLOW_PRIVATE_HOSTS: '1',
         WEBHOOK_ALLOWED_HOSTS: 'Hooks.Internal.example, [fd00::1] ,10.1.2.3',
+        WEBHOOK_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
       }),
     ).toEqual({
       nodeEnv: 'production',
@@ -81,7 +83,23 @@ describe('loadConfig', () => {
       webhookAllowHttp: true,
       webhookAllowPrivateHosts: true,
       webhookAllowedHosts: ['hooks.internal.example', 'fd00::1', '10.1.2.3'],
+      webhookSecretKey: Buffer.alloc(32, 7),
     });
+  });
+
+  it('reads WEBHOOK_SECRET_KEY as base64 or hex, and refuses anything but 32 bytes without echoing it', () => {
+    const key = Buffer.alloc(32, 9);
+    expect(loadConfig({ WEBHOOK_SECRET_KEY: key.toString('base64') }).webhookSecretKey).toEqual(
+      key,
+    );
+    expect(loadConfig({ WEBHOOK_SECRET_KEY: key.toString('hex') }).webhookSecretKey).toEqual(key);
+    for (const bad of ['too-short', Buffer.alloc(16).toString('base64'), 'z'.repeat(64)]) {
+      expect(() => loadConfig({ WEBHOOK_SECRET_KEY: bad })).toThrow(
+        new ConfigError(
+          'WEBHOOK_SECRET_KEY is not a 32-byte key: set it to the output of `openssl rand -base64 32` (or 64 hex digits)',
+        ),
+      );
+    }
   });
 
   it('turns the webhook worker off by default in tests, like the scheduler', () => {

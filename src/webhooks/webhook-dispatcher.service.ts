@@ -11,6 +11,8 @@ import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import type { OutboundPolicy } from './outbound-address';
 import { retryDelaySeconds } from './retry-policy';
+import { WebhookSecretBox } from './webhook-secret-box';
+import { WEBHOOK_SECRET_BOX } from './webhook-secret-key';
 import { sendWebhook, SendResult } from './webhook-sender';
 import {
   EVENT_ID_HEADER,
@@ -64,6 +66,7 @@ export class WebhookDispatcherService implements OnApplicationBootstrap, OnAppli
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(WEBHOOK_SECRET_BOX) private readonly secrets: WebhookSecretBox,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -129,7 +132,11 @@ export class WebhookDispatcherService implements OnApplicationBootstrap, OnAppli
         delivery.url,
         delivery.body,
         {
-          [SIGNATURE_HEADER]: signWebhook(delivery.secret, timestamp, delivery.body),
+          [SIGNATURE_HEADER]: signWebhook(
+            this.secrets.open(delivery.secret),
+            timestamp,
+            delivery.body,
+          ),
           [TIMESTAMP_HEADER]: String(timestamp),
           [EVENT_ID_HEADER]: delivery.eventId,
           [EVENT_TYPE_HEADER]: delivery.eventType,
