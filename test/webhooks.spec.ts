@@ -95,6 +95,13 @@ describe('webhooks', () => {
     const hook = await receiver();
     const { secret, endpoint: registered } = await endpoint(hook.url);
     await hook.down();
+    // Encrypted at rest: the database alone cannot sign (signatures verify below).
+    const [stored] = await app.dataSource.query(
+      `SELECT secret FROM webhook_endpoints WHERE id = $1`,
+      [registered.id],
+    );
+    expect(stored.secret).not.toContain(secret);
+    expect(stored.secret).toMatch(/^enc:v1:/);
 
     // Changes while the receiver is down: the outbox keeps them.
     const expected: string[] = [];
@@ -185,6 +192,7 @@ describe('webhooks', () => {
       type: 'FAQ',
       id: faq.id,
       sequence: expect.stringMatching(/^\d+$/),
+      epoch: expect.stringMatching(/^[0-9a-f-]{36}$/),
       values: { question: 'Does it hurt?', answer: 'No.', treatmentIds: [treatment.id] },
     });
     const deleted = hook.received
