@@ -1,4 +1,8 @@
-import { WebhookDispatcherService } from '../src/webhooks/webhook-dispatcher.service';
+import {
+  ATTEMPT_ABANDONED,
+  ATTEMPT_IN_FLIGHT,
+  WebhookDispatcherService,
+} from '../src/webhooks/webhook-dispatcher.service';
 import { loginAs } from './helpers/login';
 import { createScratchBrand, ScratchBrand } from './helpers/scratch-brand';
 import { startTestApp, TestApp } from './helpers/test-app';
@@ -307,6 +311,11 @@ describe('webhooks', () => {
     };
     const claimed = (await crashed.claim()).filter((d) => d.endpointId === registered.id);
     expect(claimed).toHaveLength(1);
+    // The attempt is on record before anything is sent.
+    const inFlight = await app.graphql(ATTEMPTS, { id: registered.id }, brand.admin.headers);
+    expect(inFlight.body.data.webhookAttempts.edges.map((edge: any) => edge.node)).toEqual([
+      expect.objectContaining({ attempt: 1, succeeded: false, error: ATTEMPT_IN_FLIGHT }),
+    ]);
 
     // Instance B runs meanwhile: the lease keeps it from sending concurrently.
     const other = strict.app.get(WebhookDispatcherService);
@@ -321,6 +330,19 @@ describe('webhooks', () => {
     );
     await drain(registered.id);
     expect(hook.received).toHaveLength(1);
+
+    // A's attempt was recorded before its send: it shows as one that never
+    // got a result, then B's succeeded.
+    const { body } = await app.graphql(ATTEMPTS, { id: registered.id }, brand.admin.headers);
+    expect(body.data.webhookAttempts.edges.map((edge: any) => edge.node)).toEqual([
+      expect.objectContaining({ attempt: 2, statusCode: 200, succeeded: true, error: null }),
+      expect.objectContaining({
+        attempt: 1,
+        statusCode: null,
+        succeeded: false,
+        error: ATTEMPT_ABANDONED,
+      }),
+    ]);
 
     // If instance A comes back and reports a failure with its stale lease, it
     // changes nothing.
