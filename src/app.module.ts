@@ -9,6 +9,7 @@ import { DatabaseModule } from './database/database.module';
 import { FeedsModule } from './feeds/feeds.module';
 import { GraphqlApiModule } from './graphql/graphql-api.module';
 import { HealthModule } from './health/health.module';
+import { HttpDrain } from './http-drain';
 import { RequestPipelineModule } from './request-pipeline.module';
 
 @Module({})
@@ -42,7 +43,7 @@ export class AppModule {
         GraphqlApiModule,
         FeedsModule,
       ],
-      providers: [{ provide: APP_FILTER, useClass: ServiceUnavailableFilter }],
+      providers: [{ provide: APP_FILTER, useClass: ServiceUnavailableFilter }, HttpDrain],
     };
   }
 }

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app-setup';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
+import { closeApp } from '../../src/http-drain';
 
 export interface GraphqlResponse<T> {
   status: number;
@@ -76,6 +77,6 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
       }
       return { status: response.status, body };
     },
-    close: () => app.close(),
+    close: () => closeApp(app),
   };
 }
