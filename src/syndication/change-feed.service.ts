@@ -157,30 +157,53 @@ export class ChangeFeedService {
       }
     }
     const lastIndex = new Map(rows.map((row, i) => [`${row.entity_type}:${row.entity_id}`, i]));
-    return rows
-      .filter((row, i) => lastIndex.get(`${row.entity_type}:${row.entity_id}`) === i)
-      .map((row) => {
-        const item = visible.get(`${row.entity_type}:${row.entity_id}`);
-        return item
-          ? upsert(item, row.seq)
-          : {
-              operation: ChangeOperationName.DELETE,
-              type: row.entity_type as SyndicatedTypeName,
-              id: row.entity_id,
-              version: row.version,
-              sequence: row.seq,
-              ...itemFields(null),
-            };
-      });
+    const latest = rows.filter(
+      (row, i) => lastIndex.get(`${row.entity_type}:${row.entity_id}`) === i,
+    );
+    const gone = latest.filter((row) => !visible.has(`${row.entity_type}:${row.entity_id}`));
+    const goneVersions = await this.lastRecordedVersions(brandId, gone);
+    return latest.map((row) => {
+      const key = `${row.entity_type}:${row.entity_id}`;
+      const item = visible.get(key);
+      return item
+        ? upsert(item, row.seq)
+        : {
+            operation: ChangeOperationName.DELETE,
+            type: row.entity_type as SyndicatedTypeName,
+            id: row.entity_id,
+            version: goneVersions.get(key) ?? row.version,
+            sequence: row.seq,
+            ...itemFields(null),
+          };
+    });
+  }
+
+  /**
+   * The version a tombstone carries: the highest any change of the item
+   * recorded. An UPSERT carries the item's version when the page is read,
+   * which can be newer than this row's (the item was published again and
+   * edited since, then unpublished again): the row's own version would make
+   * `version` go backwards for the partner. Every version shown before the
+   * item went away is at most the one recorded when it went away.
+   */
+  private async lastRecordedVersions(
+    brandId: string,
+    rows: ChangeRow[],
+  ): Promise<Map<string, number>> {
+    if (rows.length === 0) return new Map();
+    const found: { key: string; version: number }[] = await this.db.query(
+      `SELECT c.entity_type || ':' || c.entity_id AS key, max(c.version) AS version
+         FROM content_changes c
+         JOIN unnest($2::text[], $3::uuid[]) AS u(type, id)
+           ON c.entity_type = u.type AND c.entity_id = u.id
+        WHERE c.brand_id = $1
+        GROUP BY c.entity_type, c.entity_id`,
+      [brandId, rows.map((row) => row.entity_type), rows.map((row) => row.entity_id)],
+    );
+    return new Map(found.map(({ key, version }) => [key, version]));
   }
 }
 
-/**
- * A cursor is only meaningful on the timeline that gave it out. One of
- * another epoch (the database was restored since, or it comes from another
- * deployment), or one past the feed's head (a cursor of before epochs, from
- * a timeline that went further), would silently skip changes: RESYNC_REQUIRED.
- */
 function checkTimeline(cursor: SyncCursor, epoch: string, head: bigint): SyncCursor {
   const position = cursor.phase === 'CHANGES' ? cursor.seq : cursor.upTo;
   if ((cursor.epoch !== null && cursor.epoch !== epoch) || position > head) {
