@@ -3,6 +3,7 @@ import {
   ATTEMPT_IN_FLIGHT,
   WebhookDispatcherService,
 } from '../src/webhooks/webhook-dispatcher.service';
+import { WebhookEndpointsService } from '../src/webhooks/webhook-endpoints.service';
 import { loginAs } from './helpers/login';
 import { createScratchBrand, ScratchBrand } from './helpers/scratch-brand';
 import { startTestApp, TestApp } from './helpers/test-app';
@@ -426,6 +427,28 @@ describe('webhooks', () => {
   });
 
   describe('managing endpoints', () => {
+    it('encrypts secrets an older build stored in plain text when the app starts', async () => {
+      const plain = `whsec_${'p'.repeat(30)}`;
+      const [{ id }] = await app.dataSource.query(
+        `INSERT INTO webhook_endpoints (brand_id, url, secret, events, created_by)
+         VALUES ($1, 'https://hooks.example.com/old', $2, '{faq.published}', 'test') RETURNING id`,
+        [brand.id, plain],
+      );
+      await app.app.get(WebhookEndpointsService).onApplicationBootstrap();
+      const [stored] = await app.dataSource.query(
+        `SELECT secret FROM webhook_endpoints WHERE id = $1`,
+        [id],
+      );
+      expect(stored.secret).toMatch(/^enc:v1:/);
+      const { body } = await app.graphql(
+        `{ webhookEndpoints { id secretPrefix } }`,
+        {},
+        brand.admin.headers,
+      );
+      expect(body.data.webhookEndpoints).toContainEqual({ id, secretPrefix: plain.slice(0, 10) });
+      await app.dataSource.query(`DELETE FROM webhook_endpoints WHERE id = $1`, [id]);
+    });
+
     it('lists, updates, disables, rotates and deletes endpoints', async () => {
       const hook = await receiver();
       const created = await endpoint(hook.url, [
