@@ -144,6 +144,14 @@ describe('backup and restore (npm run db:backup / db:restore)', () => {
     expect(restored.code).toBe(1);
     expect(restored.stderr).toMatch(/cut short or damaged: nothing was restored/);
     expect(await contents(app.dataSource)).toEqual(data);
+
+    await writeFile(file, 'not a backup at all\n');
+    const garbage = await runNpmScript('db:restore', ['--file', file, '--yes', 'true'], {
+      env: { DATABASE_URL: url },
+    });
+    expect(garbage.code).toBe(1);
+    expect(garbage.stderr).toMatch(/Error: The backup file is cut short or damaged/);
+    expect(await contents(app.dataSource)).toEqual(data);
   });
 
   it('works on the embedded default (no DATABASE_URL, the data folder of npm start)', async () => {

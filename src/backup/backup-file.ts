@@ -49,13 +49,27 @@ export class BackupWriter {
   }
 }
 
+/** Not gzip, not JSON lines, or cut off mid-stream. */
+export class DamagedBackup extends Error {
+  constructor() {
+    super('The backup file is cut short or damaged: nothing was restored');
+    this.name = 'DamagedBackup';
+  }
+}
+
 /** The lines of a backup file, parsed. */
 export async function* readBackup(path: string): AsyncGenerator<BackupLine> {
   const lines = createInterface({
     input: createReadStream(path).pipe(createGunzip()),
     crlfDelay: Infinity,
   });
-  for await (const line of lines) {
-    if (line) yield JSON.parse(line) as BackupLine;
+  try {
+    for await (const line of lines) {
+      if (line) yield JSON.parse(line) as BackupLine;
+    }
+  } catch (error) {
+    const zlib = String((error as { code?: unknown }).code ?? '').startsWith('Z_');
+    if (zlib || error instanceof SyntaxError) throw new DamagedBackup();
+    throw error;
   }
 }

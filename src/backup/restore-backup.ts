@@ -1,5 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupHeader, readBackup } from './backup-file';
+import {
+  BACKUP_FORMAT,
+  BACKUP_FORMAT_VERSION,
+  BackupHeader,
+  DamagedBackup,
+  readBackup,
+} from './backup-file';
 import { appliedMigrationNames, tablesInDependencyOrder } from './database-tables';
 
 const INSERT_BATCH = 500;
@@ -56,7 +62,7 @@ export async function restoreBackup(
     }
     await flush();
     if (!end || Object.entries(end).some(([table, count]) => (counts[table] ?? 0) !== count)) {
-      throw new RestoreRefused('The backup file is cut short or damaged: nothing was restored');
+      throw new DamagedBackup();
     }
     await resetSequences(tx);
     await tx.query(`UPDATE deployment_epoch SET epoch = gen_random_uuid(), started_at = now()`);
