@@ -68,7 +68,8 @@ export async function* readBackup(path: string): AsyncGenerator<BackupLine> {
       if (line) yield JSON.parse(line) as BackupLine;
     }
   } catch (error) {
-    const zlib = String((error as { code?: unknown }).code ?? '').startsWith('Z_');
+    const code = (error as NodeJS.ErrnoException).code;
+    const zlib = typeof code === 'string' && code.startsWith('Z_');
     if (zlib || error instanceof SyntaxError) throw new DamagedBackup();
     throw error;
   }
