@@ -5,6 +5,8 @@ import { FieldPolicyIds1764057900000 } from './1764057900000-field-policy-ids';
 import { Syndication1764058100000 } from './1764058100000-syndication';
 import { AccountSecurity1796354686529 } from './1796354686529-account-security';
 import { ScheduleFailureReason1796355041019 } from './1796355041019-schedule-failure-reason';
+import { DeploymentEpoch1796357460448 } from './1796357460448-deployment-epoch';
+import { ContentChangesItemIndex1796358652774 } from './1796358652774-content-changes-item-index';
 
 /** Every migration, oldest first. A new migration file must be added here. */
 export const MIGRATIONS = [
@@ -15,4 +17,6 @@ export const MIGRATIONS = [
   Syndication1764058100000,
   AccountSecurity1796354686529,
   ScheduleFailureReason1796355041019,
+  DeploymentEpoch1796357460448,
+  ContentChangesItemIndex1796358652774,
 ];

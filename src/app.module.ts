@@ -9,6 +9,7 @@ import { DatabaseModule } from './database/database.module';
 import { FeedsModule } from './feeds/feeds.module';
 import { GraphqlApiModule } from './graphql/graphql-api.module';
 import { HealthModule } from './health/health.module';
+import { HttpDrain } from './http-drain';
 import { loggerOptions } from './logging/logger-options';
 import { RequestPipelineModule } from './request-pipeline.module';
 
@@ -29,7 +30,7 @@ export class AppModule {
         GraphqlApiModule,
         FeedsModule,
       ],
-      providers: [{ provide: APP_FILTER, useClass: KnownErrorsFilter }],
+      providers: [{ provide: APP_FILTER, useClass: KnownErrorsFilter }, HttpDrain],
     };
   }
 }

@@ -9,6 +9,7 @@ import { CONSOLE_PATH } from './console/serve-console';
 import { buildDataSourceOptions } from './database/data-source';
 import { EmbeddedPostgresServer, startEmbeddedPostgres } from './database/embedded-postgres';
 import { prepareDatabase, withStartupLock } from './database/prepare-database';
+import { closeApp } from './http-drain';
 import { describeStartupError, StartupError } from './startup-error';
 
 const SHUTDOWN_TIMEOUT_MS = 20_000;
@@ -29,7 +30,7 @@ export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<v
   const close = () =>
     (closing ??= (async () => {
       try {
-        await app?.close();
+        if (app) await closeApp(app);
       } finally {
         await embedded?.stop();
       }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import {
   MAX_ALIASES,
   MAX_COST,
@@ -277,7 +278,8 @@ describe('query safety', () => {
   describe('in production', () => {
     let production: TestApp;
     beforeAll(async () => {
-      production = await startTestApp({ nodeEnv: 'production' });
+      // Production refuses to start without a key for webhook secrets.
+      production = await startTestApp({ nodeEnv: 'production', webhookSecretKey: randomBytes(32) });
     });
     afterAll(() => production.close());
 

@@ -361,6 +361,34 @@ describe('partner sync: the change feed', () => {
     expect(new Set(sequences).size).toBe(sequences.length);
   });
 
+  it('never lets an item’s version go backwards, however publishes interleave with a partner’s pages', async () => {
+    const faq = await brand.create(
+      'FAQ',
+      { brand_id: brand.id },
+      { question: 'Back and forth?', answer: 'Yes.' },
+    );
+    const client = new PartnerClient(app, brand.slug, partner, 1);
+    await client.syncAll();
+    const before = client.seen.length;
+    // Other publishers' changes land between the partner's pages: the FAQ is
+    // unpublished, published again and edited, then unpublished again.
+    await brand.unpublish('FAQ', faq.id);
+    await brand.publish('FAQ', faq.id);
+    await brand.edit('FAQ', faq.id, { answer: 'Yes, again.' });
+    await client.syncPage(); // reads the first unpublish: the FAQ is live again now
+    await brand.unpublish('FAQ', faq.id);
+    await client.syncAll();
+
+    const versions = client.seen
+      .slice(before)
+      .filter((change) => change.id === faq.id)
+      .map((change) => change.version);
+    expect(versions.length).toBeGreaterThan(1);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    const last = client.seen[client.seen.length - 1];
+    expect(last).toMatchObject({ operation: 'DELETE', id: faq.id });
+  });
+
   describe('access', () => {
     it('needs a partner key: anonymous is UNAUTHENTICATED, delivery keys and editors are FORBIDDEN', async () => {
       const anonymous = await changes(null, 1, {});

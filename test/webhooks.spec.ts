@@ -1,4 +1,9 @@
-import { WebhookDispatcherService } from '../src/webhooks/webhook-dispatcher.service';
+import {
+  ATTEMPT_ABANDONED,
+  ATTEMPT_IN_FLIGHT,
+  WebhookDispatcherService,
+} from '../src/webhooks/webhook-dispatcher.service';
+import { WebhookEndpointsService } from '../src/webhooks/webhook-endpoints.service';
 import { CONNECTION_FAILED } from '../src/webhooks/webhook-sender';
 import { loginAs } from './helpers/login';
 import { createScratchBrand, ScratchBrand } from './helpers/scratch-brand';
@@ -96,6 +101,13 @@ describe('webhooks', () => {
     const hook = await receiver();
     const { secret, endpoint: registered } = await endpoint(hook.url);
     await hook.down();
+    // Encrypted at rest: the database alone cannot sign (signatures verify below).
+    const [stored] = await app.dataSource.query(
+      `SELECT secret FROM webhook_endpoints WHERE id = $1`,
+      [registered.id],
+    );
+    expect(stored.secret).not.toContain(secret);
+    expect(stored.secret).toMatch(/^enc:v1:/);
 
     // Changes while the receiver is down: the outbox keeps them.
     const expected: string[] = [];
@@ -186,6 +198,7 @@ describe('webhooks', () => {
       type: 'FAQ',
       id: faq.id,
       sequence: expect.stringMatching(/^\d+$/),
+      epoch: expect.stringMatching(/^[0-9a-f-]{36}$/),
       values: { question: 'Does it hurt?', answer: 'No.', treatmentIds: [treatment.id] },
     });
     const deleted = hook.received
@@ -300,6 +313,11 @@ describe('webhooks', () => {
     };
     const claimed = (await crashed.claim()).filter((d) => d.endpointId === registered.id);
     expect(claimed).toHaveLength(1);
+    // The attempt is on record before anything is sent.
+    const inFlight = await app.graphql(ATTEMPTS, { id: registered.id }, brand.admin.headers);
+    expect(inFlight.body.data.webhookAttempts.edges.map((edge: any) => edge.node)).toEqual([
+      expect.objectContaining({ attempt: 1, succeeded: false, error: ATTEMPT_IN_FLIGHT }),
+    ]);
 
     // Instance B runs meanwhile: the lease keeps it from sending concurrently.
     const other = strict.app.get(WebhookDispatcherService);
@@ -314,6 +332,19 @@ describe('webhooks', () => {
     );
     await drain(registered.id);
     expect(hook.received).toHaveLength(1);
+
+    // A's attempt was recorded before its send: it shows as one that never
+    // got a result, then B's succeeded.
+    const { body } = await app.graphql(ATTEMPTS, { id: registered.id }, brand.admin.headers);
+    expect(body.data.webhookAttempts.edges.map((edge: any) => edge.node)).toEqual([
+      expect.objectContaining({ attempt: 2, statusCode: 200, succeeded: true, error: null }),
+      expect.objectContaining({
+        attempt: 1,
+        statusCode: null,
+        succeeded: false,
+        error: ATTEMPT_ABANDONED,
+      }),
+    ]);
 
     // If instance A comes back and reports a failure with its stale lease, it
     // changes nothing.
@@ -398,6 +429,28 @@ describe('webhooks', () => {
   });
 
   describe('managing endpoints', () => {
+    it('encrypts secrets an older build stored in plain text when the app starts', async () => {
+      const plain = `whsec_${'p'.repeat(30)}`;
+      const [{ id }] = await app.dataSource.query(
+        `INSERT INTO webhook_endpoints (brand_id, url, secret, events, created_by)
+         VALUES ($1, 'https://hooks.example.com/old', $2, '{faq.published}', 'test') RETURNING id`,
+        [brand.id, plain],
+      );
+      await app.app.get(WebhookEndpointsService).onApplicationBootstrap();
+      const [stored] = await app.dataSource.query(
+        `SELECT secret FROM webhook_endpoints WHERE id = $1`,
+        [id],
+      );
+      expect(stored.secret).toMatch(/^enc:v1:/);
+      const { body } = await app.graphql(
+        `{ webhookEndpoints { id secretPrefix } }`,
+        {},
+        brand.admin.headers,
+      );
+      expect(body.data.webhookEndpoints).toContainEqual({ id, secretPrefix: plain.slice(0, 10) });
+      await app.dataSource.query(`DELETE FROM webhook_endpoints WHERE id = $1`, [id]);
+    });
+
     it('lists, updates, disables, rotates and deletes endpoints', async () => {
       const hook = await receiver();
       const created = await endpoint(hook.url, [

@@ -2,9 +2,11 @@ import { inspect } from 'node:util';
 import { describeStartupError } from '../startup-error';
 import { UsageError } from './cli-args';
 import type { CliIo } from './cli-io';
+import { backup } from './backup.command';
 import { createKey } from './create-key.command';
 import { createAdmin, createUser } from './create-user.command';
 import { Cancelled } from './read-password';
+import { restore } from './restore.command';
 import { seed } from './seed.command';
 import {
   disableUser,
@@ -27,6 +29,8 @@ const COMMANDS: Record<string, Command> = {
   'set-role': setRole,
   'reset-password': resetPassword,
   seed,
+  backup,
+  restore,
 };
 
 const HELP = new Set(['help', '--help', '-h']);

@@ -26,6 +26,12 @@ Commands:
       (GraphQL resetPassword); nobody else learns the password.
   seed
       Adds whatever of the demo franchise is missing (same as npm run seed).
+  backup [--file <path>]
+      Writes every row to a gzipped JSON-lines file (same as npm run db:backup);
+      default file clinic-content-<time>.jsonl.gz. The app may keep running.
+  restore --file <path> --yes true
+      Replaces every row by the backup's, in one transaction, and starts a new
+      deployment epoch (same as npm run db:restore). Stop the app first.
   help
       Shows this text.
 

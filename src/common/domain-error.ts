@@ -6,7 +6,9 @@ export type DomainErrorCode =
   | 'FORBIDDEN'
   | 'UNAUTHENTICATED'
   /** Too many attempts or a busy server; `retryAfterSeconds` says when to retry. */
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  /** A sync cursor of another timeline (a restore since): sync again from scratch. */
+  | 'RESYNC_REQUIRED';
 
 /**
  * A failure a client can act on. Services throw it; the GraphQL layer maps it

@@ -15,6 +15,7 @@ const HTTP_STATUS: Record<DomainErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   RATE_LIMITED: 429,
+  RESYNC_REQUIRED: 409,
 };
 
 /**

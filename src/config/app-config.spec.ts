@@ -36,6 +36,7 @@ describe('loadConfig', () => {
       webhookAllowedPorts: [443, 80],
       corsOrigins: ['*'],
       trustProxy: false,
+      webhookSecretKey: undefined,
     });
   });
 
@@ -75,6 +76,7 @@ describe('loadConfig', () => {
         WEBHOOK_UNSAFE_IN_PRODUCTION: 'true',
         CORS_ORIGINS: '*, https://Console.Example.com/',
         TRUST_PROXY: '10.0.0.0/8, loopback',
+        WEBHOOK_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
       }),
     ).toEqual({
       nodeEnv: 'production',
@@ -109,6 +111,7 @@ describe('loadConfig', () => {
       webhookAllowedPorts: [443, 8443],
       corsOrigins: ['*', 'https://console.example.com'],
       trustProxy: ['10.0.0.0/8', 'loopback'],
+      webhookSecretKey: Buffer.alloc(32, 7),
     });
   });
 
@@ -144,6 +147,21 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'test' }).anonymousRateLimitPerMinute).toBe(0);
     expect(loadConfig({ NODE_ENV: 'development' }).anonymousRateLimitPerMinute).toBe(600);
     expect(loadConfig({ NODE_ENV: 'production' }).anonymousRateLimitPerMinute).toBe(600);
+  });
+
+  it('reads WEBHOOK_SECRET_KEY as base64 or hex, and refuses anything but 32 bytes without echoing it', () => {
+    const key = Buffer.alloc(32, 9);
+    expect(loadConfig({ WEBHOOK_SECRET_KEY: key.toString('base64') }).webhookSecretKey).toEqual(
+      key,
+    );
+    expect(loadConfig({ WEBHOOK_SECRET_KEY: key.toString('hex') }).webhookSecretKey).toEqual(key);
+    for (const bad of ['too-short', Buffer.alloc(16).toString('base64'), 'z'.repeat(64)]) {
+      expect(() => loadConfig({ WEBHOOK_SECRET_KEY: bad })).toThrow(
+        new ConfigError(
+          'WEBHOOK_SECRET_KEY is not a 32-byte key: set it to the output of `openssl rand -base64 32` (or 64 hex digits)',
+        ),
+      );
+    }
   });
 
   it('turns the webhook worker off by default in tests, like the scheduler', () => {

@@ -129,6 +129,12 @@ export interface AppConfig {
    * came over HTTPS (X-Forwarded-For / X-Forwarded-Proto).
    */
   trustProxy: boolean | number | string[];
+  /**
+   * The AES-256 key webhook secrets are encrypted with at rest
+   * (WEBHOOK_SECRET_KEY: 32 bytes, base64 or hex). Required in production;
+   * elsewhere a key file beside DATA_DIR is generated (see webhook-secret-key.ts).
+   */
+  webhookSecretKey: Buffer | undefined;
 }
 
 /**
@@ -263,6 +269,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webhookAllowedPorts: portList('WEBHOOK_ALLOWED_PORTS', read('WEBHOOK_ALLOWED_PORTS')),
     corsOrigins: originList('CORS_ORIGINS', read('CORS_ORIGINS')),
     trustProxy: trustProxy(read('TRUST_PROXY')),
+    webhookSecretKey: aesKey('WEBHOOK_SECRET_KEY', read('WEBHOOK_SECRET_KEY')),
   });
   refuseUnsafeWebhooksInProduction(config, read);
   return config;
@@ -422,6 +429,22 @@ function isCidr(entry: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** 32 bytes as base64 (44 characters) or hex (64); the value is never echoed. */
+function aesKey(name: string, value: string | undefined): Buffer | undefined {
+  if (value === undefined) return undefined;
+  const key = /^[0-9a-fA-F]{64}$/.test(value)
+    ? Buffer.from(value, 'hex')
+    : /^[A-Za-z0-9+/_-]{43}=?$/.test(value)
+      ? Buffer.from(value, 'base64')
+      : undefined;
+  if (key?.length !== 32) {
+    throw new ConfigError(
+      `${name} is not a 32-byte key: set it to the output of \`openssl rand -base64 32\` (or 64 hex digits)`,
+    );
+  }
+  return key;
 }
 
 function boolean(name: string, value: string | undefined, fallback: boolean): boolean {

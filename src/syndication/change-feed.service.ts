@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { DomainError } from '../common/domain-error';
+import { RESYNC_INSTRUCTIONS } from './resync';
 import {
   ChangeOperationName,
   ContentChange,
@@ -60,10 +61,11 @@ export class ChangeFeedService {
     }
     const brandId: string = brand.id;
     const clinicIds = feedClinicLimit(caller);
+    const { epoch, head } = await this.position(brandId);
     let cursor: SyncCursor = args.after
-      ? decodeSyncCursor(args.after, brandId)
+      ? checkTimeline(decodeSyncCursor(args.after, brandId), epoch, head)
       : // Read first: anything committed later has a higher seq and follows the walk.
-        { brandId, phase: 'SNAPSHOT', upTo: await this.head(brandId), typeIndex: 0, lastId: null };
+        { brandId, epoch, phase: 'SNAPSHOT', upTo: head, typeIndex: 0, lastId: null };
 
     const changes: ContentChange[] = [];
     let hasMore = false;
@@ -72,7 +74,7 @@ export class ChangeFeedService {
       if (cursor.phase === 'CHANGES') {
         const page = await this.changesAfter(cursor.seq, brandId, clinicIds, room);
         changes.push(...page.changes);
-        cursor = { brandId, phase: 'CHANGES', seq: page.seq };
+        cursor = { brandId, epoch, phase: 'CHANGES', seq: page.seq };
         hasMore = page.hasMore;
         break;
       }
@@ -80,16 +82,27 @@ export class ChangeFeedService {
       const items = await this.items.list(type, brandId, cursor.lastId, room, clinicIds);
       changes.push(...items.map((item) => upsert(item, null)));
       if (items.length === room) {
-        cursor = { ...cursor, lastId: items[items.length - 1].id };
+        cursor = { ...cursor, epoch, lastId: items[items.length - 1].id };
         hasMore = true;
         break;
       }
       cursor =
         cursor.typeIndex + 1 < SYNDICATED_TYPES.length
-          ? { ...cursor, typeIndex: cursor.typeIndex + 1, lastId: null }
-          : { brandId, phase: 'CHANGES', seq: cursor.upTo };
+          ? { ...cursor, epoch, typeIndex: cursor.typeIndex + 1, lastId: null }
+          : { brandId, epoch, phase: 'CHANGES', seq: cursor.upTo };
     }
-    return { changes, endCursor: encodeSyncCursor(cursor), hasMore };
+    return { changes, endCursor: encodeSyncCursor(cursor), hasMore, epoch };
+  }
+
+  /** The deployment epoch and the brand's last allocated change sequence. */
+  private async position(brandId: string): Promise<{ epoch: string; head: bigint }> {
+    const [row] = await this.db.query(
+      `SELECT e.epoch, coalesce(c.last_seq, 0)::text AS head
+         FROM deployment_epoch e
+         LEFT JOIN content_feed_counters c ON c.brand_id = $1`,
+      [brandId],
+    );
+    return { epoch: row.epoch, head: BigInt(row.head) };
   }
 
   /** The brand's last allocated change sequence (0 before the first change). */
@@ -144,22 +157,62 @@ export class ChangeFeedService {
       }
     }
     const lastIndex = new Map(rows.map((row, i) => [`${row.entity_type}:${row.entity_id}`, i]));
-    return rows
-      .filter((row, i) => lastIndex.get(`${row.entity_type}:${row.entity_id}`) === i)
-      .map((row) => {
-        const item = visible.get(`${row.entity_type}:${row.entity_id}`);
-        return item
-          ? upsert(item, row.seq)
-          : {
-              operation: ChangeOperationName.DELETE,
-              type: row.entity_type as SyndicatedTypeName,
-              id: row.entity_id,
-              version: row.version,
-              sequence: row.seq,
-              ...itemFields(null),
-            };
-      });
+    const latest = rows.filter(
+      (row, i) => lastIndex.get(`${row.entity_type}:${row.entity_id}`) === i,
+    );
+    const gone = latest.filter((row) => !visible.has(`${row.entity_type}:${row.entity_id}`));
+    const goneVersions = await this.lastRecordedVersions(brandId, gone);
+    return latest.map((row) => {
+      const key = `${row.entity_type}:${row.entity_id}`;
+      const item = visible.get(key);
+      return item
+        ? upsert(item, row.seq)
+        : {
+            operation: ChangeOperationName.DELETE,
+            type: row.entity_type as SyndicatedTypeName,
+            id: row.entity_id,
+            version: goneVersions.get(key) ?? row.version,
+            sequence: row.seq,
+            ...itemFields(null),
+          };
+    });
   }
+
+  /**
+   * The version a tombstone carries: the highest any change of the item
+   * recorded. An UPSERT carries the item's version when the page is read,
+   * which can be newer than this row's (the item was published again and
+   * edited since, then unpublished again): the row's own version would make
+   * `version` go backwards for the partner. Every version shown before the
+   * item went away is at most the one recorded when it went away.
+   */
+  private async lastRecordedVersions(
+    brandId: string,
+    rows: ChangeRow[],
+  ): Promise<Map<string, number>> {
+    if (rows.length === 0) return new Map();
+    const found: { key: string; version: number }[] = await this.db.query(
+      `SELECT c.entity_type || ':' || c.entity_id AS key, max(c.version) AS version
+         FROM content_changes c
+         JOIN unnest($2::text[], $3::uuid[]) AS u(type, id)
+           ON c.entity_type = u.type AND c.entity_id = u.id
+        WHERE c.brand_id = $1
+        GROUP BY c.entity_type, c.entity_id`,
+      [brandId, rows.map((row) => row.entity_type), rows.map((row) => row.entity_id)],
+    );
+    return new Map(found.map(({ key, version }) => [key, version]));
+  }
+}
+
+function checkTimeline(cursor: SyncCursor, epoch: string, head: bigint): SyncCursor {
+  const position = cursor.phase === 'CHANGES' ? cursor.seq : cursor.upTo;
+  if ((cursor.epoch !== null && cursor.epoch !== epoch) || position > head) {
+    throw new DomainError('RESYNC_REQUIRED', RESYNC_INSTRUCTIONS, {
+      argument: 'after',
+      epoch,
+    });
+  }
+  return cursor;
 }
 
 function upsert(item: PartnerItemOf, sequence: string | null): ContentChange {

@@ -11,6 +11,8 @@ import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import { type OutboundPolicy, outboundPolicyOf } from './outbound-address';
 import { retryDelaySeconds } from './retry-policy';
+import { WebhookSecretBox } from './webhook-secret-box';
+import { WEBHOOK_SECRET_BOX } from './webhook-secret-key';
 import { sendWebhook, SendResult } from './webhook-sender';
 import {
   EVENT_ID_HEADER,
@@ -28,8 +30,19 @@ const MAX_BATCHES_PER_TICK = 10;
 /** The lease outlasts the delivery's own timeout by this much (DB writes, clock skew). */
 const LEASE_MARGIN_SECONDS = 30;
 
+/**
+ * What an attempt says until its result is recorded: it is written, and
+ * committed, with the claim, before the request goes out, so a send that
+ * dies with its process still shows up.
+ */
+export const ATTEMPT_IN_FLIGHT = 'sending: no result yet';
+/** What it says once a later claim finds it never got a result. */
+export const ATTEMPT_ABANDONED =
+  'no result: the sending instance stopped mid-send (crash or restart); retried after its lease ran out';
+
 interface ClaimedDelivery {
   id: string;
+  attemptId: string;
   leaseToken: string;
   attempt: number;
   eventId: string;
@@ -64,6 +77,7 @@ export class WebhookDispatcherService implements OnApplicationBootstrap, OnAppli
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(WEBHOOK_SECRET_BOX) private readonly secrets: WebhookSecretBox,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -94,6 +108,12 @@ export class WebhookDispatcherService implements OnApplicationBootstrap, OnAppli
     return claimed.length;
   }
 
+  /**
+   * Claims and leases due deliveries and records their attempts as started,
+   * in one statement: the attempt exists before anything is sent. Attempts
+   * of the same deliveries still in flight belong to a sender that died:
+   * they are marked so.
+   */
   private claim(): Promise<ClaimedDelivery[]> {
     const lease = this.config.webhookTimeoutSeconds + LEASE_MARGIN_SECONDS;
     return this.db.query(
@@ -109,14 +129,26 @@ export class WebhookDispatcherService implements OnApplicationBootstrap, OnAppli
                    ORDER BY x.next_attempt_at, x.id
                    LIMIT $2
                    FOR UPDATE OF x SKIP LOCKED)
-          RETURNING d.id, d.lease_token, d.attempts, d.event_id, d.endpoint_id)
-       SELECT c.id, c.lease_token AS "leaseToken", c.attempts AS attempt,
+          RETURNING d.id, d.lease_token, d.attempts, d.event_id, d.endpoint_id),
+       abandoned AS (
+         UPDATE webhook_attempts a
+            SET error = $4,
+                duration_ms = LEAST(extract(epoch FROM now() - a.started_at) * 1000, 2147483647)::int
+           FROM claimed c
+          WHERE a.delivery_id = c.id AND a.error = $3),
+       started AS (
+         INSERT INTO webhook_attempts
+           (delivery_id, endpoint_id, attempt, started_at, duration_ms, succeeded, error)
+         SELECT c.id, c.endpoint_id, c.attempts, now(), 0, false, $3 FROM claimed c
+         RETURNING id, delivery_id)
+       SELECT c.id, s.id::text AS "attemptId", c.lease_token AS "leaseToken", c.attempts AS attempt,
               c.event_id AS "eventId", e.event_type AS "eventType", e.body,
               c.endpoint_id AS "endpointId", w.url, w.secret
          FROM claimed c
+         JOIN started s ON s.delivery_id = c.id
          JOIN webhook_events e ON e.id = c.event_id
          JOIN webhook_endpoints w ON w.id = c.endpoint_id`,
-      [lease, BATCH],
+      [lease, BATCH, ATTEMPT_IN_FLIGHT, ATTEMPT_ABANDONED],
     );
   }
 
@@ -129,7 +161,11 @@ export class WebhookDispatcherService implements OnApplicationBootstrap, OnAppli
         delivery.url,
         delivery.body,
         {
-          [SIGNATURE_HEADER]: signWebhook(delivery.secret, timestamp, delivery.body),
+          [SIGNATURE_HEADER]: signWebhook(
+            this.secrets.open(delivery.secret),
+            timestamp,
+            delivery.body,
+          ),
           [TIMESTAMP_HEADER]: String(timestamp),
           [EVENT_ID_HEADER]: delivery.eventId,
           [EVENT_TYPE_HEADER]: delivery.eventType,
@@ -149,7 +185,7 @@ export class WebhookDispatcherService implements OnApplicationBootstrap, OnAppli
   }
 
   /**
-   * Records the attempt and the delivery's new state. The lease token guards
+   * Records the attempt's result and the delivery's new state. The lease token guards
    * the update: if this send outlived its lease and another instance took
    * the delivery over, that instance's outcome stands.
    */
@@ -157,14 +193,10 @@ export class WebhookDispatcherService implements OnApplicationBootstrap, OnAppli
     const retryIn = retryDelaySeconds(delivery.attempt, this.config.webhookRetryBaseSeconds);
     await this.db.transaction(async (tx) => {
       await tx.query(
-        `INSERT INTO webhook_attempts
-           (delivery_id, endpoint_id, attempt, started_at, duration_ms, status_code, succeeded, error)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        `UPDATE webhook_attempts SET duration_ms = $2, status_code = $3, succeeded = $4, error = $5
+          WHERE id = $1`,
         [
-          delivery.id,
-          delivery.endpointId,
-          delivery.attempt,
-          startedAt,
+          delivery.attemptId,
           Date.now() - startedAt.getTime(),
           result.statusCode,
           result.ok,

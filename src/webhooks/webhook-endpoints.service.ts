@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -32,6 +32,8 @@ import {
   resolveWebhookTarget,
 } from './outbound-address';
 import { eventTypesOf, subscriptionsOf, WebhookAction } from './webhook-events';
+import { WebhookSecretBox } from './webhook-secret-box';
+import { WEBHOOK_SECRET_BOX } from './webhook-secret-key';
 import { newWebhookSecret } from './webhook-signature';
 
 /** A brand's endpoints; a bound keeps the fan-out of one change small. */
@@ -63,12 +65,29 @@ const DELIVERY_COLUMNS = `d.id, d.endpoint_id AS "endpointId", d.event_id AS "ev
  * public addresses only) and again by the dispatcher on every send.
  */
 @Injectable()
-export class WebhookEndpointsService {
+export class WebhookEndpointsService implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(WEBHOOK_SECRET_BOX) private readonly secrets: WebhookSecretBox,
   ) {}
+
+  /**
+   * Encrypts secrets stored in plain text (by builds before encryption at
+   * rest). Idempotent and safe with several instances starting together.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    const plain: { id: string; secret: string }[] = await this.db.query(
+      `SELECT id, secret FROM webhook_endpoints WHERE secret NOT LIKE 'enc:v1:%'`,
+    );
+    for (const { id, secret } of plain) {
+      await this.db.query(
+        `UPDATE webhook_endpoints SET secret = $3 WHERE id = $1 AND secret = $2`,
+        [id, secret, this.secrets.seal(secret)],
+      );
+    }
+  }
 
   async list(actor: Actor): Promise<WebhookEndpoint[]> {
     const { brandId } = requireBrandAdmin(actor);
@@ -76,7 +95,7 @@ export class WebhookEndpointsService {
       `SELECT ${ENDPOINT_COLUMNS} FROM webhook_endpoints WHERE brand_id = $1 ORDER BY created_at, id`,
       [brandId],
     );
-    return rows.map(toEndpoint);
+    return rows.map((row) => this.toEndpoint(row));
   }
 
   async create(
@@ -104,13 +123,13 @@ export class WebhookEndpointsService {
           admin.brandId,
           url,
           input.description ?? null,
-          secret,
+          this.secrets.seal(secret),
           eventTypesOf(input.subscriptions as WebhookSubscriptionInputs),
           actorLabel(admin),
         ],
       );
       await this.record(tx, actor, admin.brandId, 'CREATE_WEBHOOK_ENDPOINT', row, ip);
-      return { endpoint: toEndpoint(row), secret };
+      return { endpoint: this.toEndpoint(row), secret };
     });
   }
 
@@ -146,7 +165,7 @@ export class WebhookEndpointsService {
         ],
       );
       await this.record(tx, actor, admin.brandId, 'UPDATE_WEBHOOK_ENDPOINT', row, ip);
-      return toEndpoint(row);
+      return this.toEndpoint(row);
     });
   }
 
@@ -165,10 +184,10 @@ export class WebhookEndpointsService {
         tx,
         `UPDATE webhook_endpoints SET secret = $3, updated_at = now()
           WHERE id = $1 AND brand_id = $2 RETURNING ${ENDPOINT_COLUMNS}`,
-        [id, admin.brandId, next],
+        [id, admin.brandId, this.secrets.seal(next)],
       );
       await this.record(tx, actor, admin.brandId, 'ROTATE_WEBHOOK_SECRET', row, ip);
-      return { endpoint: toEndpoint(row), secret: next };
+      return { endpoint: this.toEndpoint(row), secret: next };
     });
   }
 
@@ -179,7 +198,7 @@ export class WebhookEndpointsService {
       const row = await this.own(tx, admin.brandId, id, true);
       await tx.query(`DELETE FROM webhook_endpoints WHERE id = $1`, [id]);
       await this.record(tx, actor, admin.brandId, 'DELETE_WEBHOOK_ENDPOINT', row, ip);
-      return toEndpoint(row);
+      return this.toEndpoint(row);
     });
   }
 
@@ -327,6 +346,19 @@ export class WebhookEndpointsService {
     return count;
   }
 
+  private toEndpoint(row: EndpointRow): WebhookEndpoint {
+    return {
+      id: row.id,
+      url: row.url,
+      description: row.description,
+      subscriptions: subscriptionsOf(row.events) as unknown as WebhookSubscription[],
+      enabled: row.enabled,
+      secretPrefix: this.secrets.open(row.secret).slice(0, 10),
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+    };
+  }
+
   private record(
     tx: EntityManager,
     actor: Actor,
@@ -352,16 +384,3 @@ export class WebhookEndpointsService {
 }
 
 type WebhookSubscriptionInputs = { type: ContentType; actions: WebhookAction[] }[];
-
-function toEndpoint(row: EndpointRow): WebhookEndpoint {
-  return {
-    id: row.id,
-    url: row.url,
-    description: row.description,
-    subscriptions: subscriptionsOf(row.events) as unknown as WebhookSubscription[],
-    enabled: row.enabled,
-    secretPrefix: row.secret.slice(0, 10),
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-  };
-}

@@ -59,6 +59,8 @@ export interface WebhookEventBody {
     version: number;
     /** The brand change-feed position, for items partners sync; null for other types. */
     sequence: string | null;
+    /** The deployment epoch `sequence` belongs to: a restore starts a new one, and sequences repeat only across epochs. */
+    epoch: string;
     /** The published values (published events); null for unpublished and deleted. */
     values: Record<string, unknown> | null;
   };

@@ -33,9 +33,11 @@ export class WebhookOutboxService {
       [event.brandId, type],
     );
     if (endpoints.length === 0) return;
-    const [{ slug, now }] = await tx.query(`SELECT slug, now() AS now FROM brands WHERE id = $1`, [
-      event.brandId,
-    ]);
+    const [{ slug, now, epoch }] = await tx.query(
+      `SELECT slug, now() AS now, (SELECT epoch FROM deployment_epoch) AS epoch
+         FROM brands WHERE id = $1`,
+      [event.brandId],
+    );
     const body: WebhookEventBody = {
       id: randomUUID(),
       type,
@@ -46,6 +48,7 @@ export class WebhookOutboxService {
         id: event.id,
         version: event.version,
         sequence: event.sequence,
+        epoch,
         values: event.values,
       },
     };

@@ -8,21 +8,26 @@ export interface ScriptResult {
 }
 
 const ROOT = resolve(__dirname, '../..');
+// A first run of the embedded server initialises its cluster: slow on a loaded machine.
 const TIMEOUT_MS = 170_000;
 
 /**
  * Runs `npm run -s <script> -- <args>` in a child process, as an operator
  * would, with `env` on top of this process's environment (CLI_PASSWORD
- * removed unless given) and `input` on stdin (else stdin is closed at once).
+ * removed unless given; a variable given as undefined is removed) and
+ * `input` on stdin (else stdin is closed at once).
  */
 export function runNpmScript(
-  script: 'cli' | 'seed',
+  script: 'cli' | 'seed' | 'db:backup' | 'db:restore',
   args: string[] = [],
-  { env = {}, input }: { env?: Record<string, string>; input?: string } = {},
+  { env = {}, input }: { env?: Record<string, string | undefined>; input?: string } = {},
 ): Promise<ScriptResult> {
   const childEnv = { ...process.env };
   delete childEnv.CLI_PASSWORD;
-  Object.assign(childEnv, env);
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) delete childEnv[name];
+    else childEnv[name] = value;
+  }
   const child = spawn('npm', ['run', '--silent', script, '--', ...args], {
     cwd: ROOT,
     env: childEnv,

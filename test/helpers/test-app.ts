@@ -4,6 +4,7 @@ import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app-setup';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
+import { closeApp } from '../../src/http-drain';
 
 export interface GraphqlResponse<T> {
   status: number;
@@ -81,6 +82,6 @@ export async function startTestApp(
       }
       return { status: response.status, body };
     },
-    close: () => app.close(),
+    close: () => closeApp(app),
   };
 }

@@ -105,4 +105,10 @@ export class ContentChangePage {
     description: 'True when more is waiting now: call again at once. False: you are up to date.',
   })
   hasMore: boolean;
+
+  @Field({
+    description:
+      'The deployment epoch the sequences belong to; a restore of the database starts a new one (webhook events carry it as `data.epoch`).',
+  })
+  epoch: string;
 }
