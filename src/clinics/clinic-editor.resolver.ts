@@ -74,8 +74,8 @@ export class ClinicEditorResolver {
     if (!canPreview(actor, clinic.row.brandId) || !mayEditClinic(actor, clinic.row)) return null;
     const mode = previewOf(clinic.row.brandId);
     const [offered, draftCount] = await Promise.all([
-      loaders.forMode(this.treatmentsService.batchOfferedByClinic, mode).load(clinic.id),
-      loaders.get(this.batchDraftCounts).load(clinic.id),
+      loaders.forMode(this.treatmentsService.batchOfferedByClinic, mode).load(clinic.itemId),
+      loaders.get(this.batchDraftCounts).load(clinic.itemId),
     ]);
     const resolved = await Promise.all(
       offered.map((entity) => this.resolution.resolveTreatment(entity, clinic.row, mode, loaders)),

@@ -50,6 +50,8 @@ export const LIST_BOUNDS: Readonly<Record<string, number | 'page'>> = {
   'Query.scheduledPublications': 200,
   'ScheduledPublication.items': 200,
   'Query.nodes': 100,
+  // Not paginated yet: a brand admin of a larger network sees the first 500 by name.
+  'Query.editableClinics': 500,
   'Query.overrides': 1000,
   'Query.fieldPolicies': 1000,
   'Query.revisionDiff': 200,

@@ -24,7 +24,13 @@ interface MutationField {
 const TYPE_REF = 'kind name ofType { kind name ofType { kind name ofType { kind name } } }';
 
 /** Mutations meant for callers who are not signed in yet. */
-const PUBLIC_MUTATIONS = ['login', 'refreshSession', 'requestPasswordReset', 'resetPassword'];
+const PUBLIC_MUTATIONS = [
+  'login',
+  'startBrowserSession',
+  'refreshSession',
+  'requestPasswordReset',
+  'resetPassword',
+];
 
 /**
  * Issue 9.11: an anonymous caller learns nothing about a mutation's input
