@@ -28,8 +28,6 @@ export const LIST_BOUNDS: Readonly<Record<string, number | 'page'>> = {
   'Treatment.contraindications': 20,
   'Faq.treatments': 10,
   'Query.brands': 100,
-  // Refetch by global id: at most MAX_PAGE_SIZE ids (node.resolver.ts).
-  'Query.nodes': 100,
   // Partner sync.
   'PartnerClinic.openingHours': 50,
   'PartnerFaq.treatmentIds': 20,
@@ -50,8 +48,6 @@ export const LIST_BOUNDS: Readonly<Record<string, number | 'page'>> = {
   'Query.apiKeys': 1000,
   'Query.users': 1000,
   'Query.scheduledPublications': 1000,
-  // A scheduled changeset: at most PublishInput's @ArrayMaxSize items.
-  'ScheduledPublication.items': 200,
   'Query.overrides': 1000,
   'Query.fieldPolicies': 1000,
   'Query.revisionDiff': 200,
