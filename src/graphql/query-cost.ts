@@ -19,19 +19,46 @@ import { DEFAULT_LIST_BOUND, listBound, PAGE_SIZE_LIMITS } from './list-bounds';
  * work per item: JSON-LD and Markdown → HTML are computed, and FAQs and
  * treatments are resolved through the brand, region and clinic layers.
  * Calibrated on the scale seed (npm run bench's worstQuery): a unit is
- * roughly the time of one plain field.
+ * roughly the time of one plain field. Fields not named here get their
+ * weight from their name (fieldWeight below), so a field added later
+ * cannot cost 1 by oversight.
  */
 export const FIELD_WEIGHTS: Readonly<Record<string, number>> = {
   'Clinic.jsonLd': 60,
   'Provider.jsonLd': 120,
   'Treatment.jsonLd': 600,
   'FaqConnection.jsonLd': 600,
-  'Faq.answerHtml': 30,
-  'Provider.bioHtml': 30,
   'TreatmentSection.html': 30,
 };
 /** Per object of these types (their resolution), wherever it appears. */
 export const TYPE_WEIGHTS: Readonly<Record<string, number>> = { Faq: 90, Treatment: 120 };
+
+/** Markdown parsed and sanitized into HTML (any field named `…Html`). */
+export const HTML_WEIGHT = 30;
+/** A JSON-LD document not calibrated in FIELD_WEIGHTS: as the dearest one. */
+export const JSON_LD_WEIGHT = 600;
+/**
+ * `node(id:)` and each item of `nodes(ids:)` resolve an object whose type the
+ * selection only narrows in fragments: they weigh as the dearest type.
+ */
+const REFETCH_WEIGHT = Math.max(...Object.values(TYPE_WEIGHTS));
+const REFETCH_FIELDS = new Set(['Query.node', 'Query.nodes']);
+
+/**
+ * The weight of one appearance of `typeName.fieldName` returning `namedType`:
+ * FIELD_WEIGHTS, else by name: `jsonLdScript` is its type's `jsonLd` built
+ * and then serialized (the same work), `jsonLd` and `…Html` are computed per
+ * item, `node`/`nodes` resolve any object; else the returned type's weight.
+ */
+export function fieldWeight(typeName: string, fieldName: string, namedType: string): number {
+  const explicit = FIELD_WEIGHTS[`${typeName}.${fieldName}`];
+  if (explicit !== undefined) return explicit;
+  if (fieldName === 'jsonLdScript') return fieldWeight(typeName, 'jsonLd', namedType);
+  if (fieldName === 'jsonLd') return JSON_LD_WEIGHT;
+  if (fieldName.endsWith('Html')) return HTML_WEIGHT;
+  if (REFETCH_FIELDS.has(`${typeName}.${fieldName}`)) return REFETCH_WEIGHT;
+  return TYPE_WEIGHTS[namedType] ?? 1;
+}
 
 /**
  * Refuses, before execution, a document whose answer could hold more than
@@ -148,7 +175,7 @@ export function queryCostRule(maxCost: number): ValidationRule {
         page = pageSizeOf(node, coordinate, field.args);
       }
       const namedType = getNamedType(field.type);
-      const weight = FIELD_WEIGHTS[coordinate] ?? TYPE_WEIGHTS[namedType.name] ?? 1;
+      const weight = fieldWeight(parent.name, field.name, namedType.name);
       if (!node.selectionSet) return times * weight;
       const inner = costOf(node.selectionSet, namedType, fieldPath, lists, fragmentsOnPath, page);
       return inner === null ? null : times * (weight + inner);
