@@ -1,3 +1,4 @@
+import { namesInputField } from './helpers/editing';
 import {
   BRAND,
   createOtherBrand,
@@ -95,9 +96,9 @@ describe('editing the network: brand, regions, clinics, providers', () => {
     });
 
     it.each([
-      ['currency', 'ISO 4217', { currency: 'XYZ' }],
+      ['currency', 'not a valid currency', { currency: 'XYZ' }],
       ['currency', 'ISO 4217', { currency: 'usd' }],
-      ['locale', 'BCP 47', { locale: 'en_US' }],
+      ['locale', 'BCP-47', { locale: 'en_US' }],
       ['name', 'shorter than or equal to 200', { name: 'x'.repeat(201) }],
       ['name', 'cannot be null', { name: null }],
       ['websiteUrl', 'URL', { websiteUrl: 'javascript:alert(1)' }],
@@ -110,7 +111,7 @@ describe('editing the network: brand, regions, clinics, providers', () => {
         'admin',
         'BAD_USER_INPUT',
       );
-      expect(result.message).toContain(`${field}:`);
+      expect(result.message).toMatch(namesInputField(field));
       expect(result.message).toContain(rule);
     });
 
@@ -418,14 +419,14 @@ describe('editing the network: brand, regions, clinics, providers', () => {
     it.each([
       ['timezone', 'IANA time zone', { timezone: 'Mars/Olympus_Mons' }],
       ['timezone', 'IANA time zone', { timezone: '+01:00' }],
-      ['currency', 'ISO 4217', { currency: 'XYZ' }],
+      ['currency', 'not a valid currency', { currency: 'XYZ' }],
       ['locale', 'BCP 47', { locale: 'english' }],
       ['latitude', 'must not be greater than 90', { latitude: 91 }],
       ['longitude', 'must not be less than -180', { longitude: -180.5 }],
       ['email', 'email', { email: 'not-an-email' }],
       ['phone', 'phone number', { phone: 'call us' }],
-      ['country', 'two upper-case letters', { country: 'usa' }],
-      ['country', 'ISO31661 Alpha2', { country: 'XX' }],
+      ['country', 'not a valid country code', { country: 'usa' }],
+      ['country', 'not a valid country code', { country: 'XX' }],
       ['name', 'shorter than or equal to 200', { name: 'x'.repeat(201) }],
       ['city', 'cannot be null', { city: null }],
       [
@@ -457,7 +458,7 @@ describe('editing the network: brand, regions, clinics, providers', () => {
         'editor',
         'BAD_USER_INPUT',
       );
-      expect(result.message).toContain(`${field}:`);
+      expect(result.message).toMatch(namesInputField(field));
       expect(result.message).toContain(rule);
     });
 
@@ -632,7 +633,7 @@ describe('editing the network: brand, regions, clinics, providers', () => {
         'editor',
         'BAD_USER_INPUT',
       );
-      expect(result.message).toContain(`${field}:`);
+      expect(result.message).toMatch(namesInputField(field));
       expect(result.message).toContain(rule);
     });
 

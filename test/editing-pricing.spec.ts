@@ -1,3 +1,4 @@
+import { namesInputField } from './helpers/editing';
 import { randomUUID } from 'node:crypto';
 import {
   BRAND,
@@ -373,13 +374,13 @@ describe('editing offerings and prices', () => {
     it.each([
       ['amountMinor', 'must not be less than 0', { amountMinor: -1 }],
       ['amountMinor', 'Int cannot represent non-integer value', { amountMinor: 12.5 }],
-      ['currency', 'ISO 4217', { currency: 'XYZ' }],
+      ['currency', 'not a valid currency', { currency: 'XYZ' }],
       ['currency', 'ISO 4217', { currency: 'usd' }],
-      ['currency', 'ISO 4217', { currency: 'US Dollar' }],
+      ['currency', 'not a valid currency', { currency: 'US Dollar' }],
       ['sessions', 'is required for a PACKAGE', { kind: 'PACKAGE' }],
       ['sessions', 'must be a whole number from 1 to 1000', { sessions: 0 }],
-      ['validFrom', 'must be a date "YYYY-MM-DD"', { validFrom: '2026-02-30' }],
-      ['validUntil', 'must be a date "YYYY-MM-DD"', { validUntil: '31/12/2026' }],
+      ['validFrom', 'not a valid LocalDate', { validFrom: '2026-02-30' }],
+      ['validUntil', 'not a valid LocalDate', { validUntil: '31/12/2026' }],
       [
         'validUntil',
         'must not be before validFrom',
@@ -403,7 +404,7 @@ describe('editing offerings and prices', () => {
       ['sessions', 'is required for a PACKAGE', { sessions: null }],
       ['validUntil', 'must not be before validFrom (2026-01-01)', { validUntil: '2025-12-31' }],
       ['amountMinor', 'cannot be null', { amountMinor: null }],
-      ['currency', 'must be an ISO 4217', { currency: 'EURO' }],
+      ['currency', 'not a valid currency', { currency: 'EURO' }],
     ])('refuses a change leaving a bad %s (%s), storing nothing', async (field, rule, change) => {
       const item = await f.ok(
         'createPriceItem',
@@ -423,7 +424,8 @@ describe('editing offerings and prices', () => {
         'editor',
         'BAD_USER_INPUT',
       );
-      expect(result.message).toContain(`${field}: ${rule}`);
+      expect(result.message).toMatch(namesInputField(field));
+      expect(result.message).toContain(rule);
     });
 
     it('refuses a stale version with CONFLICT', async () => {

@@ -85,3 +85,13 @@ export async function publishedTreatment(
   );
   return live;
 }
+
+/**
+ * Whether an error message names the input field: a rule of the input's
+ * validators ("currency: …") or a scalar that refused the value while the
+ * variables were read ("… at \"input.currency\"; …").
+ */
+export function namesInputField(field: string): RegExp {
+  const name = field.replace(/\./g, '\\.');
+  return new RegExp(`${name}:|"input\\.${name}"`);
+}

@@ -1,3 +1,4 @@
+import { GraphQLCurrency, GraphQLLocale } from 'graphql-scalars';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import {
   IsInt,
@@ -29,12 +30,15 @@ export class UpdateBrandInput {
   @MaxLength(200)
   name?: string;
 
-  @Field({ nullable: true, description: 'BCP 47 locale, e.g. en-US.' })
+  @Field(() => GraphQLLocale, { nullable: true, description: 'BCP 47 locale, e.g. en-US.' })
   @IsOptionalButNotNull()
   @IsLocaleTag()
   locale?: string;
 
-  @Field({ nullable: true, description: 'ISO 4217 currency code, e.g. USD.' })
+  @Field(() => GraphQLCurrency, {
+    nullable: true,
+    description: 'ISO 4217 currency code, e.g. USD.',
+  })
   @IsOptionalButNotNull()
   @IsCurrencyCode()
   currency?: string;

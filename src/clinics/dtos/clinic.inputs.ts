@@ -1,3 +1,4 @@
+import { GraphQLCountryCode, GraphQLCurrency, GraphQLLocale } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
@@ -91,7 +92,10 @@ class ClinicFieldsInput {
   @MaxLength(20)
   postalCode?: string | null;
 
-  @Field({ nullable: true, description: 'ISO 3166-1 alpha-2, upper case, e.g. US.' })
+  @Field(() => GraphQLCountryCode, {
+    nullable: true,
+    description: 'ISO 3166-1 alpha-2, upper case, e.g. US.',
+  })
   @IsOptionalButNotNull()
   @Matches(/^[A-Z]{2}$/, { message: '$property must be two upper-case letters' })
   @IsISO31661Alpha2()
@@ -127,7 +131,10 @@ class ClinicFieldsInput {
   @IsTimeZone()
   timezone?: string;
 
-  @Field({ nullable: true, description: 'BCP 47 locale used to format prices, e.g. en-US.' })
+  @Field(() => GraphQLLocale, {
+    nullable: true,
+    description: 'BCP 47 locale used to format prices, e.g. en-US.',
+  })
   @IsOptionalButNotNull()
   @IsLocaleTag()
   locale?: string;
@@ -162,7 +169,7 @@ export class CreateClinicInput extends ClinicFieldsInput {
   @IsUUID()
   regionId?: string | null;
 
-  @Field({ nullable: true, description: 'ISO 4217; USD when left out.' })
+  @Field(() => GraphQLCurrency, { nullable: true, description: 'ISO 4217; USD when left out.' })
   @IsOptionalButNotNull()
   @IsCurrencyCode()
   currency?: string;
@@ -176,7 +183,7 @@ export class CreateClinicInput extends ClinicFieldsInput {
   @Field({ description: 'City or town. At most 100 characters.' })
   declare city: string;
 
-  @Field({ description: 'ISO 3166-1 alpha-2, upper case, e.g. US.' })
+  @Field(() => GraphQLCountryCode, { description: 'ISO 3166-1 alpha-2, upper case, e.g. US.' })
   declare country: string;
 
   @Field(() => Float, { description: 'Degrees, -90 to 90.' })
@@ -214,7 +221,10 @@ export class UpdateClinicInput extends ClinicFieldsInput {
   @IsUUID()
   regionId?: string | null;
 
-  @Field({ nullable: true, description: 'ISO 4217. Brand-wide editors only.' })
+  @Field(() => GraphQLCurrency, {
+    nullable: true,
+    description: 'ISO 4217. Brand-wide editors only.',
+  })
   @IsOptionalButNotNull()
   @IsCurrencyCode()
   currency?: string;

@@ -1,3 +1,4 @@
+import { GraphQLCurrency, GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import {
   IsBoolean,
@@ -80,7 +81,10 @@ class PriceItemFieldsInput {
   @Max(MAX_AMOUNT_MINOR)
   amountMinor?: number;
 
-  @Field({ nullable: true, description: 'ISO 4217 currency code, e.g. USD.' })
+  @Field(() => GraphQLCurrency, {
+    nullable: true,
+    description: 'ISO 4217 currency code, e.g. USD.',
+  })
   @IsOptionalButNotNull()
   @IsCurrencyCode()
   currency?: string;
@@ -90,7 +94,7 @@ class PriceItemFieldsInput {
   @IsBoolean()
   isFromPrice?: boolean;
 
-  @Field(() => String, {
+  @Field(() => GraphQLLocalDate, {
     nullable: true,
     description: 'First day the price applies, "YYYY-MM-DD"; null = open.',
   })
@@ -98,7 +102,7 @@ class PriceItemFieldsInput {
   @IsCalendarDate()
   validFrom?: string | null;
 
-  @Field(() => String, {
+  @Field(() => GraphQLLocalDate, {
     nullable: true,
     description: 'Last day the price applies (inclusive), "YYYY-MM-DD"; null = open.',
   })
@@ -130,7 +134,7 @@ export class CreatePriceItemInput extends PriceItemFieldsInput {
   @Field(() => Int, { description: 'Minor units, e.g. cents: 34900 = $349.00.' })
   declare amountMinor: number;
 
-  @Field({ description: 'ISO 4217; the clinic’s currency.' })
+  @Field(() => GraphQLCurrency, { description: 'ISO 4217; the clinic’s currency.' })
   declare currency: string;
 
   @Field(() => Int, { nullable: true, description: 'Sessions in a PACKAGE (required there).' })
