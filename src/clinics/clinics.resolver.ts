@@ -167,14 +167,12 @@ export class ClinicsResolver {
   })
   async jsonLd(@Parent() clinic: Clinic, @Context() context: GraphqlContext): Promise<object> {
     const { loaders } = context;
-    const [brand, offered] = await Promise.all([
+    const [brand, treatments] = await Promise.all([
       loaders.forMode(this.brandsService.batchById, clinic.mode).load(clinic.row.brandId),
-      this.offeredAt(clinic, loaders),
+      // Slugs and names only, with the clinic's rules: not every treatment's content.
+      this.resolution.offeredNames(clinic.row, clinic.mode, loaders),
     ]);
-    return clinicJsonLd({
-      ...jsonLdClinic(clinic, brand),
-      treatments: offered.map(({ slug, name }) => ({ slug, name })),
-    });
+    return clinicJsonLd({ ...jsonLdClinic(clinic, brand), treatments });
   }
 
   @ResolveField(() => String, {
