@@ -86,7 +86,7 @@ describe('FAQPage JSON-LD feeds', () => {
     ],
     [
       'lumen-aesthetics/austin-downtown/no-such-treatment/faq.jsonld',
-      'No published treatment "no-such-treatment" in brand "lumen-aesthetics"',
+      'No published treatment "no-such-treatment" at clinic "austin-downtown" in brand "lumen-aesthetics"',
     ],
   ])('answers 404 with a small JSON error for %s', async (path, message) => {
     const response = await get(path);

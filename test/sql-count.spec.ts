@@ -167,6 +167,59 @@ describe('SQL statements per request', () => {
     expect(large.statements).toBe(small.statements);
   });
 
+  it('a page about one offered treatment reads only that treatment, however many the clinic offers', async () => {
+    // Two brands alike but for the treatments clinic-1 offers: 1, and 31.
+    await createSizedNetwork(app.dataSource, 'offers-1', 3);
+    await createSizedNetwork(app.dataSource, 'offers-31', 3);
+    await app.dataSource.query(
+      `WITH t AS (
+         INSERT INTO treatments (brand_id, slug, name, summary, sections, facts, publication_status)
+         SELECT b.id, 'extra-' || i, 'Extra ' || i, 'Summary', '[]', '{}', 'PUBLISHED'
+           FROM brands b CROSS JOIN generate_series(1, 30) AS i WHERE b.slug = $1
+         RETURNING id, brand_id)
+       INSERT INTO clinic_treatments (clinic_id, treatment_id, publication_status)
+       SELECT c.id, t.id, 'PUBLISHED' FROM t JOIN clinics c ON c.brand_id = t.brand_id AND c.slug = 'clinic-1'`,
+      ['offers-31'],
+    );
+    const ONE_TREATMENT = `query($brand: String!) {
+      clinic(brand: $brand, slug: "clinic-1") {
+        treatment(slug: "peel") { name summary prices { label } jsonLd }
+        faqs(treatment: "peel") { question }
+      }
+      treatment(brand: $brand, slug: "peel", clinic: "clinic-1") { name prices { label } }
+      faqs(brand: $brand, clinic: "clinic-1", treatment: "peel", first: 5) { totalCount }
+    }`;
+    // Rows every statement returns: reading the clinic's whole list shows here.
+    const read = async (brand: string) => {
+      const query = app.dataSource.query.bind(app.dataSource);
+      let rows = 0;
+      app.dataSource.query = async (...args: Parameters<typeof query>) => {
+        const result = await query(...args);
+        if (Array.isArray(result)) rows += result.length;
+        return result;
+      };
+      try {
+        const { statements, data } = await statementsFor(ONE_TREATMENT, brand);
+        return { statements, rows, data };
+      } finally {
+        app.dataSource.query = query;
+      }
+    };
+    const one = await read('offers-1');
+    const many = await read('offers-31');
+    expect(many.data.clinic.treatment.prices).toHaveLength(3);
+    expect(many.data.treatment.name).toBe('Peel');
+    expect(many.data).toEqual({
+      ...one.data,
+      clinic: {
+        ...one.data.clinic,
+        treatment: { ...one.data.clinic.treatment, jsonLd: many.data.clinic.treatment.jsonLd },
+      },
+    });
+    expect(many.statements).toBe(one.statements);
+    expect(many.rows).toBe(one.rows);
+  });
+
   describe('in preview', () => {
     const preview = (query: string, brand: string) =>
       statementsFor(query, brand, true, previewKeys[brand]);

@@ -17,7 +17,8 @@ import { PreviewAccessService } from '../read-mode/preview-access.service';
 import { PREVIEW_ARG } from '../read-mode/preview.arg';
 import { RegionsService, toRegion } from '../regions/regions.service';
 import { Treatment } from '../treatments/dtos/treatment.object';
-import { TreatmentsService } from '../treatments/treatments.service';
+import { offeredKey, TreatmentsService } from '../treatments/treatments.service';
+import { ClinicFaqListService } from '../faqs/clinic-faq-list.service';
 import { ClinicsService } from './clinics.service';
 import { ClinicConnection } from './dtos/clinic-connection.object';
 import { Clinic } from './dtos/clinic.object';
@@ -33,6 +34,7 @@ export class ClinicsResolver {
     private readonly providersService: ProvidersService,
     private readonly resolution: ContentResolutionService,
     private readonly previewAccess: PreviewAccessService,
+    private readonly clinicFaqs: ClinicFaqListService,
   ) {}
 
   @Query(() => Clinic, {
@@ -124,8 +126,10 @@ export class ClinicsResolver {
     @Args('slug', { description: 'Treatment slug.' }) slug: string,
     @Context() { loaders }: GraphqlContext,
   ): Promise<Treatment | null> {
-    const offered = await this.offeredAt(clinic, loaders);
-    const entity = offered.find((treatment) => treatment.slug === slug);
+    // Only the one treatment, not the clinic's whole list.
+    const entity = await loaders
+      .forMode(this.treatmentsService.batchOfferedBySlug, clinic.mode)
+      .load(offeredKey(clinic.itemId, slug));
     return entity
       ? this.resolution.resolveTreatment(entity, clinic.row, clinic.mode, loaders)
       : null;
@@ -148,24 +152,13 @@ export class ClinicsResolver {
     @Args('treatment', {
       nullable: true,
       type: () => String,
-      description: 'Treatment slug: only FAQs about it.',
+      description: 'Treatment slug: only FAQs about it (empty when the clinic does not offer it).',
     })
     treatment: string | null,
     @Context() { loaders }: GraphqlContext,
   ): Promise<Faq[]> {
-    let treatmentId: string | null = null;
-    if (treatment) {
-      const offered = await this.offeredAt(clinic, loaders);
-      treatmentId = offered.find((entity) => entity.slug === treatment)?.id ?? null;
-      if (!treatmentId) return [];
-    }
-    return this.resolution.resolveFaqs(
-      clinic.row.brandId,
-      clinic.row,
-      treatmentId,
-      clinic.mode,
-      loaders,
-    );
+    const faqs = await this.clinicFaqs.faqsOfPage(clinic.row, treatment, clinic.mode, loaders);
+    return faqs ?? [];
   }
 
   @ResolveField(() => GraphQLJSONObject, {
@@ -174,14 +167,12 @@ export class ClinicsResolver {
   })
   async jsonLd(@Parent() clinic: Clinic, @Context() context: GraphqlContext): Promise<object> {
     const { loaders } = context;
-    const [brand, offered] = await Promise.all([
+    const [brand, treatments] = await Promise.all([
       loaders.forMode(this.brandsService.batchById, clinic.mode).load(clinic.row.brandId),
-      this.offeredAt(clinic, loaders),
+      // Slugs and names only, with the clinic's rules: not every treatment's content.
+      this.resolution.offeredNames(clinic.row, clinic.mode, loaders),
     ]);
-    return clinicJsonLd({
-      ...jsonLdClinic(clinic, brand),
-      treatments: offered.map(({ slug, name }) => ({ slug, name })),
-    });
+    return clinicJsonLd({ ...jsonLdClinic(clinic, brand), treatments });
   }
 
   @ResolveField(() => String, {

@@ -45,6 +45,8 @@ type OverrideRow = Pick<
 /** The rules a clinic's pages are resolved with (see batchRulesByClinic). */
 interface ClinicRules {
   brandName: string | null;
+  /** Slug and name of each treatment the clinic offers, by name (its JSON-LD links them). */
+  offered: { slug: string; name: string }[];
   overrides: OverrideRow[];
   policies: Pick<PolicyRow, 'entityType' | 'field' | 'policy'>[];
 }
@@ -67,7 +69,9 @@ export class ContentResolutionService {
   /**
    * What resolving each clinic's pages needs besides the content, in one
    * statement: the overrides it sees (its region's and its own), its
-   * brand's field policies and its brand's name (for {{brand.name}}).
+   * brand's field policies, its brand's name (for {{brand.name}}) and the
+   * slugs and names of the treatments it offers (for its JSON-LD; a page
+   * about one treatment then never reads the whole list's content).
    */
   readonly batchRulesByClinic = async (
     clinicIds: readonly string[],
@@ -86,15 +90,29 @@ export class ContentResolutionService {
               coalesce((SELECT json_agg(json_build_object(
                           'entityType', fp.entity_type, 'field', fp.field, 'policy', fp.policy))
                           FROM ${from('field_policies')} fp WHERE fp.brand_id = c.brand_id),
-                       '[]') AS policies
+                       '[]') AS policies,
+              coalesce((SELECT json_agg(json_build_object('slug', t.slug, 'name', t.name) ORDER BY t.name, t.id)
+                          FROM ${from('clinic_treatments')} ct
+                          JOIN ${from('treatments')} t ON t.id = ct.treatment_id
+                         WHERE ct.clinic_id = c.id),
+                       '[]') AS offered
          FROM ${from('clinics')} c
         WHERE c.id = ANY($1)`,
       [clinicIds],
     );
     return pickByKeys(clinicIds, rows, (row) => row.clinicId).map(
-      (row) => row ?? { brandName: null, overrides: [], policies: [] },
+      (row) => row ?? { brandName: null, overrides: [], policies: [], offered: [] },
     );
   };
+
+  /** Slug and name of each treatment the clinic offers, by name. */
+  async offeredNames(
+    clinic: ClinicRow,
+    mode: ReadMode,
+    loaders: RequestLoaders,
+  ): Promise<{ slug: string; name: string }[]> {
+    return (await loaders.forMode(this.batchRulesByClinic, mode).load(clinic.id)).offered;
+  }
 
   /** Each brand's field policies. */
   readonly batchPoliciesByBrand = async (brandIds: readonly string[], mode: ReadMode) => {

@@ -16,6 +16,9 @@ import { markdownToSafeHtml } from '../text/markdown';
 import { FaqConnection } from './dtos/faq-connection.object';
 import { Faq } from './dtos/faq.object';
 import { FaqsArgs } from './dtos/faqs.args';
+import { ClinicFaqListService } from './clinic-faq-list.service';
+import type { RequestLoaders } from '../graphql/request-loaders';
+import type { ReadMode } from '../read-mode/read-mode';
 
 const EMPTY = { edges: [], pageInfo: EMPTY_PAGE_INFO, totalCount: 0 };
 
@@ -27,6 +30,7 @@ export class FaqsResolver {
     private readonly treatmentsService: TreatmentsService,
     private readonly resolution: ContentResolutionService,
     private readonly previewAccess: PreviewAccessService,
+    private readonly clinicFaqs: ClinicFaqListService,
   ) {}
 
   @Query(() => FaqConnection, {
@@ -40,27 +44,32 @@ export class FaqsResolver {
     const mode = await this.previewAccess.readMode(actor, args.brand, args.preview);
     const brand = await this.brandsService.findBySlug(args.brand, mode);
     if (!brand) return EMPTY;
-    const clinic = args.clinic
-      ? await this.clinicsService.find(args.brand, args.clinic, mode)
-      : null;
-    if (args.clinic && !clinic) return EMPTY;
-    const treatment = args.treatment
-      ? await this.treatmentsService.find(args.brand, args.treatment, mode)
-      : null;
-    if (args.treatment && !treatment) return EMPTY;
-    const faqs = await this.resolution.resolveFaqs(
-      brand.id,
-      clinic,
-      treatment?.id ?? null,
-      mode,
-      loaders,
-    );
+    const faqs = await this.faqsOf(brand.id, args, mode, loaders);
+    if (!faqs) return EMPTY;
     const page = {
       brand: jsonLdBrand(brand),
       clinic: args.clinic ?? null,
       treatment: args.treatment ?? null,
     };
     return { ...pageOf('faqs', faqs, args), page };
+  }
+
+  /** The FAQ list asked for; null when there is no such page (unknown slug, treatment not offered). */
+  private async faqsOf(
+    brandId: string,
+    args: FaqsArgs,
+    mode: ReadMode,
+    loaders: RequestLoaders,
+  ): Promise<Faq[] | null> {
+    if (args.clinic) {
+      const clinic = await this.clinicsService.find(args.brand, args.clinic, mode);
+      return clinic && this.clinicFaqs.faqsOfPage(clinic, args.treatment ?? null, mode, loaders);
+    }
+    const treatment = args.treatment
+      ? await this.treatmentsService.find(args.brand, args.treatment, mode)
+      : null;
+    if (args.treatment && !treatment) return null;
+    return this.resolution.resolveFaqs(brandId, null, treatment?.id ?? null, mode, loaders);
   }
 
   @ResolveField(() => String, { description: 'Sanitized HTML of the answer.' })

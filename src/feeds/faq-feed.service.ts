@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { BrandsService } from '../brands/brands.service';
 import { ClinicsService } from '../clinics/clinics.service';
-import { ContentResolutionService } from '../content-resolution/content-resolution.service';
 import { PUBLISHED } from '../read-mode/read-mode';
 import { RequestLoaders } from '../graphql/request-loaders';
 import { jsonLdBrand } from '../clinics/clinic-json-ld';
 import { faqListJsonLd } from '../faqs/faq-json-ld';
-import { TreatmentsService } from '../treatments/treatments.service';
+import { ClinicFaqListService } from '../faqs/clinic-faq-list.service';
 
 export type FaqFeed = { found: true; jsonLd: object } | { found: false; message: string };
 
@@ -20,8 +19,7 @@ export class FaqFeedService {
   constructor(
     private readonly brands: BrandsService,
     private readonly clinics: ClinicsService,
-    private readonly treatments: TreatmentsService,
-    private readonly resolution: ContentResolutionService,
+    private readonly clinicFaqs: ClinicFaqListService,
   ) {}
 
   async faqPage(
@@ -38,22 +36,18 @@ export class FaqFeedService {
         message: `No published clinic "${clinicSlug}" in brand "${brandSlug}"`,
       };
     }
-    const treatment = treatmentSlug
-      ? await this.treatments.find(brandSlug, treatmentSlug, PUBLISHED)
-      : null;
-    if (treatmentSlug && !treatment) {
-      return {
-        found: false,
-        message: `No published treatment "${treatmentSlug}" in brand "${brandSlug}"`,
-      };
-    }
-    const faqs = await this.resolution.resolveFaqs(
-      brand.id,
+    const faqs = await this.clinicFaqs.faqsOfPage(
       clinic,
-      treatment?.id ?? null,
+      treatmentSlug,
       PUBLISHED,
       new RequestLoaders(),
     );
+    if (!faqs) {
+      return {
+        found: false,
+        message: `No published treatment "${treatmentSlug}" at clinic "${clinicSlug}" in brand "${brandSlug}"`,
+      };
+    }
     return {
       found: true,
       jsonLd: faqListJsonLd(faqs, {

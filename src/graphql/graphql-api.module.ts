@@ -30,6 +30,7 @@ import { EditingModule } from '../editing/editing.module';
 import { EditingResolver } from '../editing/editing.resolver';
 import { ScheduledPublicationsResolver } from '../editing/scheduled-publications.resolver';
 import { FaqEditingResolver } from '../faqs/faq-editing.resolver';
+import { FaqDeliveryModule } from '../faqs/faq-delivery.module';
 import { FaqsModule } from '../faqs/faqs.module';
 import { FaqConnectionResolver, FaqsResolver } from '../faqs/faqs.resolver';
 import { PricingEditingResolver } from '../pricing/pricing-editing.resolver';
@@ -150,6 +151,7 @@ export const GRAPHQL_RESOLVERS = [
     ClinicsModule,
     TreatmentsModule,
     FaqsModule,
+    FaqDeliveryModule,
     ProvidersModule,
     PricingModule,
     ContentResolutionModule,

@@ -16,7 +16,7 @@ import { PreviewAccessService } from '../read-mode/preview-access.service';
 import { PREVIEW_ARG } from '../read-mode/preview.arg';
 import { markdownToSafeHtml } from '../text/markdown';
 import { Treatment, TreatmentSection } from './dtos/treatment.object';
-import { TreatmentsService } from './treatments.service';
+import { offeredKey, TreatmentsService } from './treatments.service';
 
 @Resolver(() => Treatment)
 export class TreatmentsResolver {
@@ -50,10 +50,10 @@ export class TreatmentsResolver {
     }
     const clinic = await this.clinicsService.find(brand, clinicSlug, mode);
     if (!clinic) return null;
-    const offered = await loaders
-      .forMode(this.treatmentsService.batchOfferedByClinic, mode)
-      .load(clinic.id);
-    const entity = offered.find((treatment) => treatment.slug === slug);
+    // Only the one treatment, not the clinic's whole list.
+    const entity = await loaders
+      .forMode(this.treatmentsService.batchOfferedBySlug, mode)
+      .load(offeredKey(clinic.id, slug));
     return entity ? this.resolution.resolveTreatment(entity, clinic, mode, loaders) : null;
   }
 

@@ -48,4 +48,32 @@ export class TreatmentsService {
     );
     return groupByKeys(clinicIds, rows, (row) => row.clinicId);
   };
+
+  /**
+   * One treatment a clinic offers, by slug; keys are offeredKey(clinicId,
+   * slug). A page about one treatment reads only that one, not the clinic's
+   * whole list with every treatment's content.
+   */
+  readonly batchOfferedBySlug = async (keys: readonly string[], mode: ReadMode) => {
+    const from = this.sources.of(mode);
+    const pairs = keys.map(splitOfferedKey);
+    const rows: (TreatmentEntity & { offeredKey: string })[] = await this.db.query(
+      `SELECT ${TREATMENT_COLUMNS}, ct.clinic_id || ':' || t.slug AS "offeredKey"
+         FROM unnest($1::uuid[], $2::text[]) AS k(clinic_id, slug)
+         JOIN ${from('clinic_treatments')} ct ON ct.clinic_id = k.clinic_id
+         JOIN ${from('treatments')} t ON t.id = ct.treatment_id AND t.slug = k.slug`,
+      [pairs.map((pair) => pair.clinicId), pairs.map((pair) => pair.slug)],
+    );
+    return pickByKeys(keys, rows, (row) => row.offeredKey);
+  };
+}
+
+/** Key of a treatment offered by a clinic, by slug, for batchOfferedBySlug. */
+export function offeredKey(clinicId: string, slug: string): string {
+  return `${clinicId}:${slug}`;
+}
+
+function splitOfferedKey(key: string): { clinicId: string; slug: string } {
+  const at = key.indexOf(':');
+  return { clinicId: key.slice(0, at), slug: key.slice(at + 1) };
 }
