@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { startTestApp, TestApp } from '../helpers/test-app';
 
 /** What a browser sends when someone opens /graphql in a tab. */
@@ -11,7 +12,7 @@ describe('web clients: the dev explorer', () => {
   beforeAll(async () => {
     [dev, production] = await Promise.all([
       startTestApp({ nodeEnv: 'development' }),
-      startTestApp({ nodeEnv: 'production' }),
+      startTestApp({ nodeEnv: 'production', webhookSecretKey: randomBytes(32) }),
     ]);
   });
   afterAll(async () => {
