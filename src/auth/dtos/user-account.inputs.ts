@@ -1,18 +1,7 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
-import {
-  ArrayMaxSize,
-  ArrayUnique,
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
-import type { EditorRole } from '../actor';
+import { Field, ID, InputType, IntersectionType } from '@nestjs/graphql';
+import { IsNotEmpty, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth-policy';
-import { EditorRoleEnum } from './auth.enums';
+import { NEW_PASSWORD_DESCRIPTION, RoleAssignmentInput } from './role-assignment.input';
 
 /** Inputs of the brand admin's account operations, which all name one user. */
 @InputType({ isAbstract: true })
@@ -34,34 +23,8 @@ export class RevokeSessionsInput extends UserRefInput {}
 @InputType({ description: 'Who gets a one-time password reset token.' })
 export class CreatePasswordResetInput extends UserRefInput {}
 
-const NEW_PASSWORD = `At least ${MIN_PASSWORD_LENGTH} characters, not only spaces, not the email or its name part, and hard to guess (common and leaked passwords are refused). At most 1024 characters.`;
-
 @InputType({ description: 'A new role, with the places it needs.' })
-export class UpdateUserRoleInput extends UserRefInput {
-  @Field(() => EditorRoleEnum, { description: 'The new role.' })
-  @IsIn(Object.values(EditorRoleEnum))
-  role: EditorRole;
-
-  @Field(() => [ID], {
-    nullable: true,
-    description: 'Regions a REGION_EDITOR edits (required for that role, refused for others).',
-  })
-  @IsOptional()
-  @IsUUID('all', { each: true })
-  @ArrayUnique()
-  @ArrayMaxSize(100)
-  regionIds?: string[] | null;
-
-  @Field(() => [ID], {
-    nullable: true,
-    description: 'Clinics a CLINIC_EDITOR edits (required for that role, refused for others).',
-  })
-  @IsOptional()
-  @IsUUID('all', { each: true })
-  @ArrayUnique()
-  @ArrayMaxSize(500)
-  clinicIds?: string[] | null;
-}
+export class UpdateUserRoleInput extends IntersectionType(UserRefInput, RoleAssignmentInput) {}
 
 @InputType({ description: 'Your current password and the one to use from now on.' })
 export class ChangePasswordInput {
@@ -71,7 +34,7 @@ export class ChangePasswordInput {
   @MaxLength(MAX_PASSWORD_LENGTH)
   currentPassword: string;
 
-  @Field({ description: NEW_PASSWORD })
+  @Field({ description: NEW_PASSWORD_DESCRIPTION })
   @IsString()
   @MinLength(MIN_PASSWORD_LENGTH)
   @MaxLength(MAX_PASSWORD_LENGTH)
@@ -88,7 +51,7 @@ export class ResetPasswordInput {
   @MaxLength(200)
   token: string;
 
-  @Field({ description: NEW_PASSWORD })
+  @Field({ description: NEW_PASSWORD_DESCRIPTION })
   @IsString()
   @MinLength(MIN_PASSWORD_LENGTH)
   @MaxLength(MAX_PASSWORD_LENGTH)
