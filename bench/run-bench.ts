@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
@@ -501,6 +502,8 @@ async function startApi(name: Variant, env: Record<string, string>, logDir: stri
       SCHEDULER_INTERVAL_SECONDS: '0',
       // All load comes from one address.
       ANONYMOUS_RATE_LIMIT_PER_MINUTE: '0',
+      // Production refuses to start without it (no webhook is sent here).
+      WEBHOOK_SECRET_KEY: randomBytes(32).toString('hex'),
       HOST: '127.0.0.1',
     },
     logDir,
@@ -721,7 +724,13 @@ function renderTable(): string {
   ];
   for (const workload of WORKLOADS) {
     const r = results[workload] ?? {};
-    for (const variant of ['floor', 'peer', 'api', 'apiCached', 'apiCachedCompressed'] as Variant[]) {
+    for (const variant of [
+      'floor',
+      'peer',
+      'api',
+      'apiCached',
+      'apiCachedCompressed',
+    ] as Variant[]) {
       const m = r[variant];
       if (!m) continue;
       const vsFloor = r.floor && variant !== 'floor' ? `${round(m.rps / r.floor.rps, 2)}×` : '';

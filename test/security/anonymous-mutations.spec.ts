@@ -81,6 +81,16 @@ describe('security: anonymous mutations are refused before their input is valida
         return false;
       case 'DateTime':
         return '1970-01-01T00:00:00.000Z';
+      // Well-formed for their scalar (the scalar's own check is public
+      // schema knowledge); the mutation's rules decide the rest.
+      case 'CountryCode':
+        return 'US';
+      case 'Currency':
+        return 'USD';
+      case 'Locale':
+        return 'en-US';
+      case 'LocalDate':
+        return '1970-01-01';
       case 'JSON':
       case 'JSONObject':
         return {};
