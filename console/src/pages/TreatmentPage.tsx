@@ -3,6 +3,7 @@ import { useMutation, useQuery } from 'urql';
 import { itemIdOf } from '../api/ids';
 import { Link } from 'wouter';
 import { describeError } from '../api/errors';
+import { PricesSection } from '../components/PricesSection';
 import { TableScroll } from '../components/TableScroll';
 import { graphql } from '../gql';
 import { NotFoundPage } from './NotFoundPage';
@@ -14,8 +15,13 @@ const ResolvedTreatment = graphql(`
       itemId
       slug
       name
+      timezone
       viewerCan {
         edit {
+          allowed
+          reason
+        }
+        publish {
           allowed
           reason
         }
@@ -30,6 +36,21 @@ const ResolvedTreatment = graphql(`
         contraindications
         aftercare
         combinesWith
+        prices {
+          id
+          itemId
+          label
+          kind
+          sessions
+          isFromPrice
+          validFrom
+          validUntil
+          amount {
+            amountMinor
+            currency
+            formatted
+          }
+        }
         fieldSources {
           field
           scope
@@ -234,6 +255,13 @@ export default function TreatmentPage(props: { brand: string; clinic: string; tr
           </Table.Tbody>
         </Table>
       </TableScroll>
+      <PricesSection
+        prices={treatment.prices}
+        timezone={clinic.timezone}
+        canEdit={clinic.viewerCan.edit}
+        canPublish={clinic.viewerCan.publish}
+        onChanged={reload}
+      />
     </Stack>
   );
 }
