@@ -3,12 +3,15 @@ import { expectAccessible, screenshot, signIn } from './helpers';
 
 const PUBLIC_PRICES = `{
   clinic(brand: "lumen-aesthetics", slug: "austin-downtown") {
-    treatment(slug: "micro-needling") { prices { label amount { amountMinor formatted } } }
+    treatment(slug: "micro-needling") {
+      disclaimerHtml
+      prices { label amount { amountMinor formatted } }
+    }
   }
 }`;
 
 /** What anyone sees: a plain, anonymous delivery query. */
-async function publicPrices(baseURL: string) {
+async function publicPage(baseURL: string) {
   const response = await fetch(new URL('/graphql', baseURL), {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -18,15 +21,18 @@ async function publicPrices(baseURL: string) {
     data: {
       clinic: {
         treatment: {
+          disclaimerHtml: string | null;
           prices: { label: string; amount: { amountMinor: number; formatted: string } }[];
         };
       };
     };
   };
-  return body.data.clinic.treatment.prices;
+  return body.data.clinic.treatment;
 }
+const singleSession = async (baseURL: string) =>
+  (await publicPage(baseURL)).prices.find((p) => p.label === 'Micro-needling session')?.amount;
 
-test('the Austin editor changes the micro-needling price in dollars, sees refusals beside the field, and publishes it', async ({
+test('the Austin editor changes the micro-needling price (in dollars) and the disclaimer (with a live preview), and publishes both as one changeset', async ({
   page,
   baseURL,
 }) => {
@@ -63,17 +69,41 @@ test('the Austin editor changes the micro-needling price in dollars, sees refusa
   await expectAccessible(page);
   await screenshot(page, 'price-edit');
 
-  // A draft is not public yet.
-  expect(
-    (await publicPrices(baseURL!)).find((p) => p.label === 'Micro-needling session')?.amount,
-  ).toMatchObject({ amountMinor: 34900 });
+  // The disclaimer, in Markdown, with the server's live preview and a token.
+  await page.getByRole('button', { name: 'Edit disclaimer' }).click();
+  const editor = page.getByRole('form', { name: 'Edit disclaimer' });
+  const text = editor.getByRole('textbox', { name: 'disclaimer (Markdown)' });
+  await text.fill('Results vary. Ask ');
+  await editor.getByRole('button', { name: 'Insert {{clinic.name}}' }).click();
+  await text.press('End');
+  await text.pressSequentially(' about **aftercare**.');
+  const preview = editor.getByRole('region', { name: 'Preview (as the public page shows it)' });
+  await expect(preview).toContainText(
+    'Results vary. Ask Lumen Aesthetics Austin Downtown about aftercare.',
+  );
+  await expect(preview.locator('strong')).toHaveText('aftercare');
+  await expectAccessible(page);
+  await screenshot(page, 'markdown-preview');
+  await editor.getByRole('button', { name: 'Save draft' }).click();
+  await expect(editor).toBeHidden();
 
-  await form.getByRole('button', { name: 'Publish this price' }).click();
-  await expect(form.getByRole('status')).toContainText('Published');
+  // Drafts are not public yet.
+  expect(await singleSession(baseURL!)).toMatchObject({ amountMinor: 34900 });
+
+  const changes = page.getByRole('region', { name: 'Changes to publish' });
+  await expect(
+    changes.getByRole('checkbox', { name: 'Price “Micro-needling session”' }),
+  ).toBeChecked();
+  await expect(changes.getByRole('checkbox', { name: 'This clinic’s disclaimer' })).toBeChecked();
+  await expectAccessible(page);
+  await changes.getByRole('button', { name: 'Publish selected (2)' }).click();
+  await expect(changes.getByRole('status')).toContainText('Published 2 changes.');
+
+  // An anonymous delivery query now shows both.
   await expect
-    .poll(
-      async () =>
-        (await publicPrices(baseURL!)).find((p) => p.label === 'Micro-needling session')?.amount,
-    )
+    .poll(() => singleSession(baseURL!))
     .toEqual({ amountMinor: 37550, formatted: '$375.50' });
+  expect((await publicPage(baseURL!)).disclaimerHtml).toContain(
+    'Results vary. Ask Lumen Aesthetics Austin Downtown about <strong>aftercare</strong>.',
+  );
 });

@@ -18,6 +18,7 @@ import { itemIdOf } from '../api/ids';
 import { majorToMinor, minorToMajor } from '../api/money';
 import { graphql } from '../gql';
 import type { PriceKind } from '../gql/graphql';
+import type { SavedChange } from './ChangesPanel';
 import { TableScroll } from './TableScroll';
 
 const PriceVersion = graphql(`
@@ -36,14 +37,6 @@ const UpdatePrice = graphql(`
       id
       version
       hasDraft
-    }
-  }
-`);
-
-const PublishItems = graphql(`
-  mutation PublishItems($input: PublishInput!) {
-    publish(input: $input) {
-      id
     }
   }
 `);
@@ -71,12 +64,11 @@ interface Props {
   prices: PriceRow[];
   timezone: string;
   canEdit: { allowed: boolean; reason?: string | null };
-  canPublish: { allowed: boolean; reason?: string | null };
-  onChanged: () => void;
+  onSaved: (change: SavedChange) => void;
 }
 
 /** The offering's prices at this clinic, each editable in the clinic's currency. */
-export function PricesSection({ prices, timezone, canEdit, canPublish, onChanged }: Props) {
+export function PricesSection({ prices, timezone, canEdit, onSaved }: Props) {
   const [editing, setEditing] = useState<string | null>(null);
   return (
     <Stack component="section" aria-labelledby="prices-title">
@@ -133,9 +125,8 @@ export function PricesSection({ prices, timezone, canEdit, canPublish, onChanged
           <PriceForm
             key={price.itemId}
             price={price}
-            canPublish={canPublish}
             onClose={() => setEditing(null)}
-            onChanged={onChanged}
+            onSaved={onSaved}
           />
         ))}
     </Stack>
@@ -146,12 +137,7 @@ type FieldErrors = Partial<
   Record<'amount' | 'label' | 'kind' | 'sessions' | 'validFrom' | 'validUntil', string>
 >;
 
-function PriceForm(props: {
-  price: PriceRow;
-  canPublish: Props['canPublish'];
-  onClose: () => void;
-  onChanged: () => void;
-}) {
+function PriceForm(props: { price: PriceRow; onClose: () => void; onSaved: Props['onSaved'] }) {
   const { price } = props;
   const currency = price.amount.currency;
   const client = useClient();
@@ -164,10 +150,8 @@ function PriceForm(props: {
   const [validUntil, setValidUntil] = useState(price.validUntil ?? '');
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const [saved, setSaved] = useState<{ id: string; version: number } | null>(null);
-  const [published, setPublished] = useState(false);
+  const [saved, setSaved] = useState(false);
   const [saving, updatePrice] = useMutation(UpdatePrice);
-  const [publishing, publish] = useMutation(PublishItems);
 
   function showError(error: CombinedError) {
     const problems = problemsOf(error);
@@ -187,7 +171,7 @@ function PriceForm(props: {
     event.preventDefault();
     setFieldErrors({});
     setFormError(null);
-    setPublished(false);
+    setSaved(false);
     const money = majorToMinor(amount, currency);
     if ('problem' in money) {
       setFieldErrors({ amount: money.problem });
@@ -214,19 +198,9 @@ function PriceForm(props: {
       },
     });
     if (result.error) return showError(result.error);
-    setSaved(result.data!.updatePriceItem);
-    props.onChanged();
-  }
-
-  async function publishSaved() {
-    if (!saved) return;
-    const result = await publish({
-      input: { items: [{ type: 'PRICE_ITEM', id: saved.id, version: saved.version }] },
-    });
-    if (result.error) return setFormError(describeError(result.error));
-    setPublished(true);
-    setSaved(null);
-    props.onChanged();
+    const { id, version } = result.data!.updatePriceItem;
+    setSaved(true);
+    props.onSaved({ what: `Price “${label}”`, type: 'PRICE_ITEM', id, version });
   }
 
   return (
@@ -304,29 +278,14 @@ function PriceForm(props: {
           Saved as a draft: the public page changes when it is published.
         </Alert>
       )}
-      {published && (
-        <Alert color="green" role="status">
-          Published: the public page shows the new price.
-        </Alert>
-      )}
       <Group>
         <Button type="submit" loading={saving.fetching}>
           Save draft
-        </Button>
-        <Button
-          variant="default"
-          disabled={!saved || !props.canPublish.allowed}
-          title={props.canPublish.allowed ? undefined : (props.canPublish.reason ?? undefined)}
-          loading={publishing.fetching}
-          onClick={publishSaved}
-        >
-          Publish this price
         </Button>
         <Button variant="subtle" onClick={props.onClose}>
           Close
         </Button>
       </Group>
-      {!props.canPublish.allowed && <Text size="xs">{props.canPublish.reason}</Text>}
     </Stack>
   );
 }

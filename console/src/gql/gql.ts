@@ -16,29 +16,31 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  query Me {\n    me {\n      id\n      brand {\n        slug\n        name\n      }\n    }\n  }\n": typeof types.MeDocument,
+    "\n  mutation PublishChanges($input: PublishInput!) {\n    publish(input: $input) {\n      id\n    }\n  }\n": typeof types.PublishChangesDocument,
+    "\n  query PreviewMarkdown($text: String!, $clinicId: ID) {\n    previewMarkdown(text: $text, clinicId: $clinicId)\n  }\n": typeof types.PreviewMarkdownDocument,
     "\n  query PriceVersion($id: ID!) {\n    item(type: PRICE_ITEM, id: $id) {\n      id\n      version\n      hasDraft\n    }\n  }\n": typeof types.PriceVersionDocument,
     "\n  mutation UpdatePrice($input: UpdatePriceItemInput!) {\n    updatePriceItem(input: $input) {\n      id\n      version\n      hasDraft\n    }\n  }\n": typeof types.UpdatePriceDocument,
-    "\n  mutation PublishItems($input: PublishInput!) {\n    publish(input: $input) {\n      id\n    }\n  }\n": typeof types.PublishItemsDocument,
     "\n  query ClinicWorkspace($brand: String!, $slug: String!) {\n    clinic(brand: $brand, slug: $slug, preview: true) {\n      id\n      slug\n      name\n      phone\n      email\n      timezone\n      status\n      address {\n        line1\n        line2\n        city\n        region\n        postalCode\n        country\n      }\n      openingHours {\n        day\n        opens\n        closes\n      }\n      viewerCan {\n        edit {\n          allowed\n          reason\n        }\n      }\n      workSummary {\n        draftCount\n        staleOverrideCount\n        missingRequiredCount\n      }\n      treatments {\n        id\n        slug\n        name\n        fieldSources {\n          field\n          stale\n          missing\n        }\n      }\n    }\n  }\n": typeof types.ClinicWorkspaceDocument,
     "\n  query EditableClinics($search: String) {\n    editableClinics(search: $search) {\n      id\n      slug\n      name\n      address {\n        city\n      }\n      region {\n        name\n      }\n      workSummary {\n        draftCount\n        staleOverrideCount\n        missingRequiredCount\n      }\n    }\n  }\n": typeof types.EditableClinicsDocument,
     "\n  mutation StartBrowserSession($input: LoginInput!) {\n    startBrowserSession(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      user {\n        id\n        email\n        role\n        displayName\n      }\n    }\n  }\n": typeof types.StartBrowserSessionDocument,
     "\n  query ResolvedTreatment($brand: String!, $clinic: String!, $treatment: String!) {\n    clinic(brand: $brand, slug: $clinic, preview: true) {\n      id\n      itemId\n      slug\n      name\n      timezone\n      viewerCan {\n        edit {\n          allowed\n          reason\n        }\n        publish {\n          allowed\n          reason\n        }\n      }\n      treatment(slug: $treatment) {\n        id\n        itemId\n        name\n        summary\n        disclaimer\n        aliases\n        contraindications\n        aftercare\n        combinesWith\n        prices {\n          id\n          itemId\n          label\n          kind\n          sessions\n          isFromPrice\n          validFrom\n          validUntil\n          amount {\n            amountMinor\n            currency\n            formatted\n          }\n        }\n        fieldSources {\n          field\n          scope\n          stale\n          missing\n        }\n      }\n    }\n    brandTreatment: treatment(brand: $brand, slug: $treatment, preview: true) {\n      id\n      name\n      summary\n      disclaimer\n      aliases\n      contraindications\n      aftercare\n      combinesWith\n    }\n  }\n": typeof types.ResolvedTreatmentDocument,
     "\n  query ClinicOverrides($clinicId: ID!, $treatmentId: ID!) {\n    overrides(clinicId: $clinicId, entityType: TREATMENT, entityId: $treatmentId) {\n      id\n      version\n      values\n    }\n  }\n": typeof types.ClinicOverridesDocument,
-    "\n  mutation KeepOverride($input: SetOverrideInput!) {\n    setOverride(input: $input) {\n      outcome\n    }\n  }\n": typeof types.KeepOverrideDocument,
+    "\n  mutation KeepOverride($input: SetOverrideInput!) {\n    setOverride(input: $input) {\n      outcome\n      item {\n        type\n        id\n        version\n      }\n    }\n  }\n": typeof types.KeepOverrideDocument,
     "\n  mutation ClearOverride($input: ClearOverrideInput!) {\n    clearOverride(input: $input) {\n      outcome\n    }\n  }\n": typeof types.ClearOverrideDocument,
 };
 const documents: Documents = {
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  query Me {\n    me {\n      id\n      brand {\n        slug\n        name\n      }\n    }\n  }\n": types.MeDocument,
+    "\n  mutation PublishChanges($input: PublishInput!) {\n    publish(input: $input) {\n      id\n    }\n  }\n": types.PublishChangesDocument,
+    "\n  query PreviewMarkdown($text: String!, $clinicId: ID) {\n    previewMarkdown(text: $text, clinicId: $clinicId)\n  }\n": types.PreviewMarkdownDocument,
     "\n  query PriceVersion($id: ID!) {\n    item(type: PRICE_ITEM, id: $id) {\n      id\n      version\n      hasDraft\n    }\n  }\n": types.PriceVersionDocument,
     "\n  mutation UpdatePrice($input: UpdatePriceItemInput!) {\n    updatePriceItem(input: $input) {\n      id\n      version\n      hasDraft\n    }\n  }\n": types.UpdatePriceDocument,
-    "\n  mutation PublishItems($input: PublishInput!) {\n    publish(input: $input) {\n      id\n    }\n  }\n": types.PublishItemsDocument,
     "\n  query ClinicWorkspace($brand: String!, $slug: String!) {\n    clinic(brand: $brand, slug: $slug, preview: true) {\n      id\n      slug\n      name\n      phone\n      email\n      timezone\n      status\n      address {\n        line1\n        line2\n        city\n        region\n        postalCode\n        country\n      }\n      openingHours {\n        day\n        opens\n        closes\n      }\n      viewerCan {\n        edit {\n          allowed\n          reason\n        }\n      }\n      workSummary {\n        draftCount\n        staleOverrideCount\n        missingRequiredCount\n      }\n      treatments {\n        id\n        slug\n        name\n        fieldSources {\n          field\n          stale\n          missing\n        }\n      }\n    }\n  }\n": types.ClinicWorkspaceDocument,
     "\n  query EditableClinics($search: String) {\n    editableClinics(search: $search) {\n      id\n      slug\n      name\n      address {\n        city\n      }\n      region {\n        name\n      }\n      workSummary {\n        draftCount\n        staleOverrideCount\n        missingRequiredCount\n      }\n    }\n  }\n": types.EditableClinicsDocument,
     "\n  mutation StartBrowserSession($input: LoginInput!) {\n    startBrowserSession(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      user {\n        id\n        email\n        role\n        displayName\n      }\n    }\n  }\n": types.StartBrowserSessionDocument,
     "\n  query ResolvedTreatment($brand: String!, $clinic: String!, $treatment: String!) {\n    clinic(brand: $brand, slug: $clinic, preview: true) {\n      id\n      itemId\n      slug\n      name\n      timezone\n      viewerCan {\n        edit {\n          allowed\n          reason\n        }\n        publish {\n          allowed\n          reason\n        }\n      }\n      treatment(slug: $treatment) {\n        id\n        itemId\n        name\n        summary\n        disclaimer\n        aliases\n        contraindications\n        aftercare\n        combinesWith\n        prices {\n          id\n          itemId\n          label\n          kind\n          sessions\n          isFromPrice\n          validFrom\n          validUntil\n          amount {\n            amountMinor\n            currency\n            formatted\n          }\n        }\n        fieldSources {\n          field\n          scope\n          stale\n          missing\n        }\n      }\n    }\n    brandTreatment: treatment(brand: $brand, slug: $treatment, preview: true) {\n      id\n      name\n      summary\n      disclaimer\n      aliases\n      contraindications\n      aftercare\n      combinesWith\n    }\n  }\n": types.ResolvedTreatmentDocument,
     "\n  query ClinicOverrides($clinicId: ID!, $treatmentId: ID!) {\n    overrides(clinicId: $clinicId, entityType: TREATMENT, entityId: $treatmentId) {\n      id\n      version\n      values\n    }\n  }\n": types.ClinicOverridesDocument,
-    "\n  mutation KeepOverride($input: SetOverrideInput!) {\n    setOverride(input: $input) {\n      outcome\n    }\n  }\n": types.KeepOverrideDocument,
+    "\n  mutation KeepOverride($input: SetOverrideInput!) {\n    setOverride(input: $input) {\n      outcome\n      item {\n        type\n        id\n        version\n      }\n    }\n  }\n": types.KeepOverrideDocument,
     "\n  mutation ClearOverride($input: ClearOverrideInput!) {\n    clearOverride(input: $input) {\n      outcome\n    }\n  }\n": types.ClearOverrideDocument,
 };
 
@@ -67,15 +69,19 @@ export function graphql(source: "\n  query Me {\n    me {\n      id\n      brand
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation PublishChanges($input: PublishInput!) {\n    publish(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation PublishChanges($input: PublishInput!) {\n    publish(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PreviewMarkdown($text: String!, $clinicId: ID) {\n    previewMarkdown(text: $text, clinicId: $clinicId)\n  }\n"): (typeof documents)["\n  query PreviewMarkdown($text: String!, $clinicId: ID) {\n    previewMarkdown(text: $text, clinicId: $clinicId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query PriceVersion($id: ID!) {\n    item(type: PRICE_ITEM, id: $id) {\n      id\n      version\n      hasDraft\n    }\n  }\n"): (typeof documents)["\n  query PriceVersion($id: ID!) {\n    item(type: PRICE_ITEM, id: $id) {\n      id\n      version\n      hasDraft\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdatePrice($input: UpdatePriceItemInput!) {\n    updatePriceItem(input: $input) {\n      id\n      version\n      hasDraft\n    }\n  }\n"): (typeof documents)["\n  mutation UpdatePrice($input: UpdatePriceItemInput!) {\n    updatePriceItem(input: $input) {\n      id\n      version\n      hasDraft\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation PublishItems($input: PublishInput!) {\n    publish(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation PublishItems($input: PublishInput!) {\n    publish(input: $input) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -99,7 +105,7 @@ export function graphql(source: "\n  query ClinicOverrides($clinicId: ID!, $trea
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation KeepOverride($input: SetOverrideInput!) {\n    setOverride(input: $input) {\n      outcome\n    }\n  }\n"): (typeof documents)["\n  mutation KeepOverride($input: SetOverrideInput!) {\n    setOverride(input: $input) {\n      outcome\n    }\n  }\n"];
+export function graphql(source: "\n  mutation KeepOverride($input: SetOverrideInput!) {\n    setOverride(input: $input) {\n      outcome\n      item {\n        type\n        id\n        version\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation KeepOverride($input: SetOverrideInput!) {\n    setOverride(input: $input) {\n      outcome\n      item {\n        type\n        id\n        version\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,8 +1,11 @@
 import { Alert, Anchor, Badge, Button, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { itemIdOf } from '../api/ids';
 import { Link } from 'wouter';
 import { describeError } from '../api/errors';
+import { ChangesPanel, type SavedChange } from '../components/ChangesPanel';
+import { MarkdownField } from '../components/MarkdownField';
 import { PricesSection } from '../components/PricesSection';
 import { TableScroll } from '../components/TableScroll';
 import { graphql } from '../gql';
@@ -86,6 +89,11 @@ const KeepOverride = graphql(`
   mutation KeepOverride($input: SetOverrideInput!) {
     setOverride(input: $input) {
       outcome
+      item {
+        type
+        id
+        version
+      }
     }
   }
 `);
@@ -97,6 +105,9 @@ const ClearOverride = graphql(`
     }
   }
 `);
+
+/** Fields whose value is Markdown: edited with the server's live preview. */
+const MARKDOWN_FIELDS = new Set(['disclaimer']);
 
 const SOURCE_NAMES: Record<string, string> = {
   BRAND: 'Brand',
@@ -125,6 +136,32 @@ export default function TreatmentPage(props: { brand: string; clinic: string; tr
   });
   const [clearing, clearOverride] = useMutation(ClearOverride);
   const [keeping, keepOverride] = useMutation(KeepOverride);
+  const [saving, saveOverride] = useMutation(KeepOverride);
+  const [editingField, setEditingField] = useState<string | null>(null);
+  const [changes, setChanges] = useState<SavedChange[]>([]);
+
+  /** Remembers a saved draft for the changes panel (a later save of the same item replaces it). */
+  const remember = (change: SavedChange) => {
+    setChanges((list) => [...list.filter((c) => c.id !== change.id), change]);
+    reload();
+  };
+
+  /** Saves the clinic's own value of a field as a draft override. */
+  async function saveField(field: string, value: string) {
+    const override = overrideOf(field);
+    const result = await saveOverride({
+      input: { ...target(field, 0), version: override?.version ?? null, value },
+    });
+    const item = result.data?.setOverride.item;
+    if (result.error || !item) return;
+    remember({
+      what: `This clinic’s ${field}`,
+      type: item.type,
+      id: item.id,
+      version: item.version,
+    });
+    setEditingField(null);
+  }
 
   /** This clinic's override of a field (its id and version), if it has one. */
   const overrideOf = (field: string) =>
@@ -159,6 +196,12 @@ export default function TreatmentPage(props: { brand: string; clinic: string; tr
     });
     if (!result.error) reload();
   }
+
+  /** The text to edit: this clinic's own source (tokens unrendered), else the value shown. */
+  const rawValueOf = (field: string): string => {
+    const value: unknown = overrideOf(field)?.values.value ?? values[field];
+    return typeof value === 'string' ? value : '';
+  };
 
   if (error) {
     return (
@@ -215,6 +258,17 @@ export default function TreatmentPage(props: { brand: string; clinic: string; tr
                 </Table.Td>
                 <Table.Td>{SOURCE_NAMES[source.scope] ?? source.scope}</Table.Td>
                 <Table.Td>
+                  {MARKDOWN_FIELDS.has(source.field) && (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      mb={6}
+                      disabled={!clinic.viewerCan.edit.allowed}
+                      onClick={() => setEditingField(source.field)}
+                    >
+                      Edit {source.field}
+                    </Button>
+                  )}
                   {source.stale && (
                     <Stack gap={6} align="flex-start">
                       <Badge color="yellow" variant="filled" c="black">
@@ -255,12 +309,31 @@ export default function TreatmentPage(props: { brand: string; clinic: string; tr
           </Table.Tbody>
         </Table>
       </TableScroll>
+      {editingField && (
+        <MarkdownField
+          key={editingField}
+          field={editingField}
+          clinicId={clinicId}
+          initial={rawValueOf(editingField)}
+          saving={saving.fetching}
+          error={saving.error ? describeError(saving.error) : null}
+          onSave={(text) => saveField(editingField, text)}
+          onClose={() => setEditingField(null)}
+        />
+      )}
       <PricesSection
         prices={treatment.prices}
         timezone={clinic.timezone}
         canEdit={clinic.viewerCan.edit}
+        onSaved={remember}
+      />
+      <ChangesPanel
+        changes={changes}
         canPublish={clinic.viewerCan.publish}
-        onChanged={reload}
+        onPublished={(published) => {
+          setChanges((list) => list.filter((c) => !published.includes(c)));
+          reload();
+        }}
       />
     </Stack>
   );
