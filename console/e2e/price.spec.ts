@@ -90,6 +90,14 @@ test('the Austin editor changes the micro-needling price (in dollars) and the di
   // Drafts are not public yet.
   expect(await singleSession(baseURL!)).toMatchObject({ amountMinor: 34900 });
 
+  // The public page as it is live, beside the page after publishing.
+  const live = page.getByRole('region', { name: 'Live now' });
+  const after = page.getByRole('region', { name: 'After publishing (preview)' });
+  await expect(live).toContainText('Micro-needling session: $349.00');
+  await expect(after).toContainText('Micro-needling session: $375.50');
+  await expect(after.locator('strong')).toHaveText('aftercare');
+  await expect(live).not.toContainText('about aftercare');
+
   const changes = page.getByRole('region', { name: 'Changes to publish' });
   await expect(
     changes.getByRole('checkbox', { name: 'Price “Micro-needling session”' }),
@@ -98,6 +106,8 @@ test('the Austin editor changes the micro-needling price (in dollars) and the di
   await expectAccessible(page);
   await changes.getByRole('button', { name: 'Publish selected (2)' }).click();
   await expect(changes.getByRole('status')).toContainText('Published 2 changes.');
+  await expect(live).toContainText('Micro-needling session: $375.50');
+  await screenshot(page, 'published');
 
   // An anonymous delivery query now shows both.
   await expect

@@ -26,8 +26,8 @@ const BY_CODE: Record<string, string> = {
   INTERNAL_SERVER_ERROR: 'Something went wrong on the server. Please try again.',
 };
 
-/** Codes whose messages the API writes for people (validation, sign-in refusals). */
-const PASS_MESSAGE = new Set(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'CONFLICT']);
+/** Codes whose messages the API writes for people (validation, sign-in refusals, when to retry). */
+const PASS_MESSAGE = new Set(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'CONFLICT', 'RATE_LIMITED']);
 
 export function codeOf(error: CombinedError): string | undefined {
   const code = error.graphQLErrors[0]?.extensions?.code;

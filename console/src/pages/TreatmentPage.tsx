@@ -6,6 +6,7 @@ import { Link } from 'wouter';
 import { describeError } from '../api/errors';
 import { ChangesPanel, type SavedChange } from '../components/ChangesPanel';
 import { MarkdownField } from '../components/MarkdownField';
+import { PagePreview } from '../components/PagePreview';
 import { PricesSection } from '../components/PricesSection';
 import { TableScroll } from '../components/TableScroll';
 import { graphql } from '../gql';
@@ -175,7 +176,9 @@ export default function TreatmentPage(props: { brand: string; clinic: string; tr
     field,
     version,
   });
+  const [revision, setRevision] = useState(0);
   const reload = () => {
+    setRevision((n) => n + 1);
     refetch({ requestPolicy: 'network-only' });
     refetchOverrides({ requestPolicy: 'network-only' });
   };
@@ -327,6 +330,7 @@ export default function TreatmentPage(props: { brand: string; clinic: string; tr
         canEdit={clinic.viewerCan.edit}
         onSaved={remember}
       />
+      <PagePreview key={revision} {...props} />
       <ChangesPanel
         changes={changes}
         canPublish={clinic.viewerCan.publish}
