@@ -1,9 +1,38 @@
 import { Alert, Button, Checkbox, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
-import { useMutation } from 'urql';
+import { useEffect, useState } from 'react';
+import { useMutation, useQuery } from 'urql';
 import { describeError } from '../api/errors';
 import { graphql } from '../gql';
 import type { ContentType } from '../gql/graphql';
+
+const ClinicDrafts = graphql(`
+  query ClinicDrafts($brand: String!, $clinic: String!) {
+    clinic(brand: $brand, slug: $clinic, preview: true) {
+      id
+      drafts {
+        type
+        id
+        version
+        values
+      }
+    }
+  }
+`);
+
+const TYPE_NAMES: Record<string, string> = {
+  CLINIC: 'Clinic details',
+  CLINIC_TREATMENT: 'Treatment offered here',
+  FAQ: 'FAQ',
+  PROVIDER: 'Provider',
+};
+
+/** How an editor recognises a draft: its label, its field, else its kind. */
+function describeDraft(type: ContentType, values: Record<string, unknown>): string {
+  if (type === 'PRICE_ITEM') return `Price “${String(values.label)}”`;
+  if (type === 'OVERRIDE') return `This clinic’s ${String(values.field)}`;
+  if (type === 'FAQ' && typeof values.question === 'string') return `FAQ “${values.question}”`;
+  return TYPE_NAMES[type] ?? type;
+}
 
 const PublishChanges = graphql(`
   mutation PublishChanges($input: PublishInput!) {
@@ -13,22 +42,32 @@ const PublishChanges = graphql(`
   }
 `);
 
-/** A draft saved on this page, as `publish` takes it. */
-export interface SavedChange {
-  what: string;
-  type: ContentType;
-  id: string;
-  version: number;
-}
-
 interface Props {
-  changes: SavedChange[];
+  brand: string;
+  clinic: string;
   canPublish: { allowed: boolean; reason?: string | null };
-  onPublished: (published: SavedChange[]) => void;
+  /** Changes after each save or publish on the page: the list is read again. */
+  revision: number;
+  onPublished: () => void;
 }
 
-/** The drafts saved on this page; the chosen ones go live together, as one changeset. */
-export function ChangesPanel({ changes, canPublish, onPublished }: Props) {
+/**
+ * The changes tray: every unpublished draft placed at the clinic (the API's
+ * `Clinic.drafts`); the checked ones go live together, as one changeset.
+ */
+export function ChangesPanel({ brand, clinic, canPublish, revision, onPublished }: Props) {
+  const [{ data, error }, refetch] = useQuery({
+    query: ClinicDrafts,
+    variables: { brand, clinic },
+    requestPolicy: 'network-only',
+  });
+  const changes = (data?.clinic?.drafts ?? []).map((draft) => ({
+    ...draft,
+    what: describeDraft(draft.type, draft.values as Record<string, unknown>),
+  }));
+  useEffect(() => {
+    if (revision > 0) refetch({ requestPolicy: 'network-only' });
+  }, [revision, refetch]);
   const [unchecked, setUnchecked] = useState<Set<string>>(new Set());
   const [publishing, publish] = useMutation(PublishChanges);
   const [done, setDone] = useState<string | null>(null);
@@ -41,7 +80,7 @@ export function ChangesPanel({ changes, canPublish, onPublished }: Props) {
     });
     if (result.error) return;
     setDone(`Published ${selected.length} change${selected.length === 1 ? '' : 's'}.`);
-    onPublished(selected);
+    onPublished();
   }
 
   return (
@@ -49,7 +88,9 @@ export function ChangesPanel({ changes, canPublish, onPublished }: Props) {
       <Title order={2} id="changes-title">
         Changes to publish
       </Title>
-      {changes.length === 0 && <Text size="sm">No unpublished change saved on this page.</Text>}
+      <Text size="sm">Every unpublished draft at this clinic.</Text>
+      {error && <Text size="sm">{describeError(error)}</Text>}
+      {data && changes.length === 0 && <Text size="sm">Nothing waits to be published.</Text>}
       {changes.map((change) => (
         <Checkbox
           key={change.id}

@@ -18,7 +18,6 @@ import { itemIdOf } from '../api/ids';
 import { majorToMinor, minorToMajor } from '../api/money';
 import { graphql } from '../gql';
 import type { PriceKind } from '../gql/graphql';
-import type { SavedChange } from './ChangesPanel';
 import { TableScroll } from './TableScroll';
 
 const PriceVersion = graphql(`
@@ -64,7 +63,7 @@ interface Props {
   prices: PriceRow[];
   timezone: string;
   canEdit: { allowed: boolean; reason?: string | null };
-  onSaved: (change: SavedChange) => void;
+  onSaved: () => void;
 }
 
 /** The offering's prices at this clinic, each editable in the clinic's currency. */
@@ -198,9 +197,8 @@ function PriceForm(props: { price: PriceRow; onClose: () => void; onSaved: Props
       },
     });
     if (result.error) return showError(result.error);
-    const { id, version } = result.data!.updatePriceItem;
     setSaved(true);
-    props.onSaved({ what: `Price “${label}”`, type: 'PRICE_ITEM', id, version });
+    props.onSaved();
   }
 
   return (

@@ -4,7 +4,7 @@ import { useMutation, useQuery } from 'urql';
 import { itemIdOf } from '../api/ids';
 import { Link } from 'wouter';
 import { describeError } from '../api/errors';
-import { ChangesPanel, type SavedChange } from '../components/ChangesPanel';
+import { ChangesPanel } from '../components/ChangesPanel';
 import { MarkdownField } from '../components/MarkdownField';
 import { PagePreview } from '../components/PagePreview';
 import { PricesSection } from '../components/PricesSection';
@@ -139,13 +139,6 @@ export default function TreatmentPage(props: { brand: string; clinic: string; tr
   const [keeping, keepOverride] = useMutation(KeepOverride);
   const [saving, saveOverride] = useMutation(KeepOverride);
   const [editingField, setEditingField] = useState<string | null>(null);
-  const [changes, setChanges] = useState<SavedChange[]>([]);
-
-  /** Remembers a saved draft for the changes panel (a later save of the same item replaces it). */
-  const remember = (change: SavedChange) => {
-    setChanges((list) => [...list.filter((c) => c.id !== change.id), change]);
-    reload();
-  };
 
   /** Saves the clinic's own value of a field as a draft override. */
   async function saveField(field: string, value: string) {
@@ -153,14 +146,8 @@ export default function TreatmentPage(props: { brand: string; clinic: string; tr
     const result = await saveOverride({
       input: { ...target(field, 0), version: override?.version ?? null, value },
     });
-    const item = result.data?.setOverride.item;
-    if (result.error || !item) return;
-    remember({
-      what: `This clinic’s ${field}`,
-      type: item.type,
-      id: item.id,
-      version: item.version,
-    });
+    if (result.error) return;
+    reload();
     setEditingField(null);
   }
 
@@ -328,16 +315,15 @@ export default function TreatmentPage(props: { brand: string; clinic: string; tr
         prices={treatment.prices}
         timezone={clinic.timezone}
         canEdit={clinic.viewerCan.edit}
-        onSaved={remember}
+        onSaved={reload}
       />
       <PagePreview key={revision} {...props} />
       <ChangesPanel
-        changes={changes}
+        revision={revision}
+        brand={props.brand}
+        clinic={props.clinic}
         canPublish={clinic.viewerCan.publish}
-        onPublished={(published) => {
-          setChanges((list) => list.filter((c) => !published.includes(c)));
-          reload();
-        }}
+        onPublished={reload}
       />
     </Stack>
   );
