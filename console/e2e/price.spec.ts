@@ -108,6 +108,9 @@ test('the Austin editor changes the micro-needling price (in dollars) and the di
   await expect(changes.getByRole('status')).toContainText('Published 2 changes.');
   await expect(live).toContainText('Micro-needling session: $375.50');
   await screenshot(page, 'published');
+  // The same screen at a phone's width.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectAccessible(page);
 
   // An anonymous delivery query now shows both.
   await expect
