@@ -12,16 +12,16 @@ test('a stale override is shown as stale, beside the brand’s value, reset to t
   const brand = await api(request, 'brand');
   const { clinic } = await austin(
     `{ clinic(brand: "lumen-aesthetics", slug: "austin-downtown", preview: true) {
-         id treatment(slug: "micro-needling") { id } } }`,
+         itemId treatment(slug: "micro-needling") { itemId } } }`,
   );
   const { setOverride } = await austin(
     `mutation($input: SetOverrideInput!) { setOverride(input: $input) { item { ${ITEM} } } }`,
     {
       input: {
         scope: 'CLINIC',
-        clinicId: clinic.id,
+        clinicId: clinic.itemId,
         entityType: 'TREATMENT',
-        entityId: clinic.treatment.id,
+        entityId: clinic.treatment.itemId,
         field: 'summary',
         value: 'Austin’s own summary.',
       },
@@ -31,7 +31,7 @@ test('a stale override is shown as stale, beside the brand’s value, reset to t
     input: { items: [setOverride.item] },
   });
   const { item } = await brand(`query($id: ID!) { item(type: TREATMENT, id: $id) { ${ITEM} } }`, {
-    id: clinic.treatment.id,
+    id: clinic.treatment.itemId,
   });
   // The brand also rewrites the disclaimer, which Austin overrides in the seed.
   const { updateTreatment } = await brand(

@@ -5,7 +5,10 @@ import type { Actor } from '../auth/actor';
 import { canPreview } from '../auth/access';
 import { ContentResolutionService } from '../content-resolution/content-resolution.service';
 import { type ItemScope, mayEdit } from '../editing/access-rules';
-import { draftCountsByClinic } from '../editing/clinic-drafts';
+import { draftCountsByClinic, draftsOfClinic } from '../editing/clinic-drafts';
+import { ContentWriterService } from '../editing/content-writer.service';
+import { EditableItem } from '../editing/dtos/editable-item.object';
+import { apiWrite, asEditableItem } from '../editing/editing.resolver';
 import { CONTENT_TYPE_DEFS } from '../editing/content-types';
 import { ItemPermissions } from '../editing/dtos/item-permissions.object';
 import { itemPermissions } from '../editing/item-permissions';
@@ -37,6 +40,7 @@ export class ClinicEditorResolver {
     private readonly clinicsService: ClinicsService,
     private readonly treatmentsService: TreatmentsService,
     private readonly resolution: ContentResolutionService,
+    private readonly writer: ContentWriterService,
   ) {}
 
   @Query(() => [Clinic], {
@@ -86,6 +90,26 @@ export class ClinicEditorResolver {
       staleOverrideCount: sources.filter((source) => source.stale).length,
       missingRequiredCount: sources.filter((source) => source.missing).length,
     };
+  }
+
+  @ResolveField(() => [EditableItem], {
+    nullable: true,
+    description:
+      'The unpublished drafts placed at this clinic (the clinic, its offers, prices, FAQs, overrides), most recently saved first, at most 200: the changes an editor may publish here. Null unless the caller may edit the clinic.',
+  })
+  async drafts(
+    @Parent() clinic: Clinic,
+    @Context() context: GraphqlContext,
+  ): Promise<EditableItem[] | null> {
+    const { actor } = context;
+    if (!canPreview(actor, clinic.row.brandId) || !mayEditClinic(actor, clinic.row)) return null;
+    const refs = await draftsOfClinic(this.db, clinic.row.id);
+    const items = [];
+    // One by one: the writer checks access per item, as `item(type:, id:)` does.
+    for (const ref of refs) {
+      items.push(asEditableItem(await this.writer.get(apiWrite(context), ref.type, ref.id)));
+    }
+    return items;
   }
 
   private readonly batchDraftCounts = (ids: readonly string[]) => draftCountsByClinic(this.db, ids);

@@ -247,7 +247,8 @@ export class ContentResolutionService {
     return byEntity;
   }
 
-  private async tokenContext(
+  /** The values `{{…}}` tokens render to: the clinic's, or brand-only without one. */
+  async tokenContext(
     brandId: string,
     clinic: ClinicRow | null,
     mode: ReadMode,

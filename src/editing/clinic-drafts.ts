@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { CONTENT_TYPE_DEFS } from './content-types';
+import { CONTENT_TYPE_DEFS, type ContentType } from './content-types';
 
 /**
  * Unpublished drafts per clinic: every row, of any content type, that its
@@ -23,4 +23,28 @@ export async function draftCountsByClinic(
   );
   const counts = new Map(rows.map((row) => [row.clinic_id, Number(row.n)]));
   return clinicIds.map((id) => counts.get(id) ?? 0);
+}
+
+/** At most this many drafts are listed per clinic (a list of the changes tray). */
+export const MAX_LISTED_DRAFTS = 200;
+
+/**
+ * The unpublished drafts placed at one clinic (the same rows draftCountsByClinic
+ * counts), as (type, id) pairs, most recently saved first.
+ */
+export async function draftsOfClinic(
+  db: DataSource,
+  clinicId: string,
+): Promise<{ type: ContentType; id: string }[]> {
+  const perType = Object.values(CONTENT_TYPE_DEFS).map(
+    (def) => `SELECT '${def.type}' AS type, x.id, x.updated_at
+                FROM ${def.table} x CROSS JOIN LATERAL (${def.scopeSql}) s
+               WHERE (x.draft IS NOT NULL OR x.publication_status = 'DRAFT')
+                 AND s.level = 'CLINIC' AND $1::uuid = ANY(s.clinic_ids)`,
+  );
+  return db.query(
+    `SELECT type, id FROM (${perType.join(' UNION ALL ')}) d
+      ORDER BY updated_at DESC, id LIMIT ${MAX_LISTED_DRAFTS}`,
+    [clinicId],
+  );
 }

@@ -17,6 +17,7 @@ import { BrandEditingResolver } from '../brands/brand-editing.resolver';
 import { BrandsResolver } from '../brands/brands.resolver';
 import { ClinicEditingResolver } from '../clinics/clinic-editing.resolver';
 import { ClinicEditorResolver } from '../clinics/clinic-editor.resolver';
+import { MarkdownPreviewResolver } from '../clinics/markdown-preview.resolver';
 import { ClinicsModule } from '../clinics/clinics.module';
 import { ClinicsResolver } from '../clinics/clinics.resolver';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -86,6 +87,7 @@ export const GRAPHQL_RESOLVERS = [
   RegionEditingResolver,
   ClinicEditingResolver,
   ClinicEditorResolver,
+  MarkdownPreviewResolver,
   ProviderEditingResolver,
   PricingEditingResolver,
   FaqEditingResolver,

@@ -14,6 +14,7 @@ export const LIST_BOUNDS: Readonly<Record<string, number | 'page'>> = {
   'Clinic.faqs': 100,
   // Opening hours: up to 50 intervals (UpdateClinicInput's @ArrayMaxSize).
   'Clinic.openingHours': 50,
+  'Clinic.drafts': 200,
   'Provider.clinics': 20,
   'Provider.treatments': 20,
   'Provider.credentials': 10,

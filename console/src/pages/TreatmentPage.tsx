@@ -1,8 +1,13 @@
 import { Alert, Anchor, Badge, Button, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { itemIdOf } from '../api/ids';
 import { Link } from 'wouter';
 import { describeError } from '../api/errors';
+import { ChangesPanel } from '../components/ChangesPanel';
+import { MarkdownField } from '../components/MarkdownField';
+import { PagePreview } from '../components/PagePreview';
+import { PricesSection } from '../components/PricesSection';
 import { TableScroll } from '../components/TableScroll';
 import { graphql } from '../gql';
 import { NotFoundPage } from './NotFoundPage';
@@ -14,8 +19,13 @@ const ResolvedTreatment = graphql(`
       itemId
       slug
       name
+      timezone
       viewerCan {
         edit {
+          allowed
+          reason
+        }
+        publish {
           allowed
           reason
         }
@@ -30,6 +40,21 @@ const ResolvedTreatment = graphql(`
         contraindications
         aftercare
         combinesWith
+        prices {
+          id
+          itemId
+          label
+          kind
+          sessions
+          isFromPrice
+          validFrom
+          validUntil
+          amount {
+            amountMinor
+            currency
+            formatted
+          }
+        }
         fieldSources {
           field
           scope
@@ -65,6 +90,11 @@ const KeepOverride = graphql(`
   mutation KeepOverride($input: SetOverrideInput!) {
     setOverride(input: $input) {
       outcome
+      item {
+        type
+        id
+        version
+      }
     }
   }
 `);
@@ -76,6 +106,9 @@ const ClearOverride = graphql(`
     }
   }
 `);
+
+/** Fields whose value is Markdown: edited with the server's live preview. */
+const MARKDOWN_FIELDS = new Set(['disclaimer']);
 
 const SOURCE_NAMES: Record<string, string> = {
   BRAND: 'Brand',
@@ -104,6 +137,19 @@ export default function TreatmentPage(props: { brand: string; clinic: string; tr
   });
   const [clearing, clearOverride] = useMutation(ClearOverride);
   const [keeping, keepOverride] = useMutation(KeepOverride);
+  const [saving, saveOverride] = useMutation(KeepOverride);
+  const [editingField, setEditingField] = useState<string | null>(null);
+
+  /** Saves the clinic's own value of a field as a draft override. */
+  async function saveField(field: string, value: string) {
+    const override = overrideOf(field);
+    const result = await saveOverride({
+      input: { ...target(field, 0), version: override?.version ?? null, value },
+    });
+    if (result.error) return;
+    reload();
+    setEditingField(null);
+  }
 
   /** This clinic's override of a field (its id and version), if it has one. */
   const overrideOf = (field: string) =>
@@ -117,7 +163,9 @@ export default function TreatmentPage(props: { brand: string; clinic: string; tr
     field,
     version,
   });
+  const [revision, setRevision] = useState(0);
   const reload = () => {
+    setRevision((n) => n + 1);
     refetch({ requestPolicy: 'network-only' });
     refetchOverrides({ requestPolicy: 'network-only' });
   };
@@ -138,6 +186,12 @@ export default function TreatmentPage(props: { brand: string; clinic: string; tr
     });
     if (!result.error) reload();
   }
+
+  /** The text to edit: this clinic's own source (tokens unrendered), else the value shown. */
+  const rawValueOf = (field: string): string => {
+    const value: unknown = overrideOf(field)?.values.value ?? values[field];
+    return typeof value === 'string' ? value : '';
+  };
 
   if (error) {
     return (
@@ -194,6 +248,17 @@ export default function TreatmentPage(props: { brand: string; clinic: string; tr
                 </Table.Td>
                 <Table.Td>{SOURCE_NAMES[source.scope] ?? source.scope}</Table.Td>
                 <Table.Td>
+                  {MARKDOWN_FIELDS.has(source.field) && (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      mb={6}
+                      disabled={!clinic.viewerCan.edit.allowed}
+                      onClick={() => setEditingField(source.field)}
+                    >
+                      Edit {source.field}
+                    </Button>
+                  )}
                   {source.stale && (
                     <Stack gap={6} align="flex-start">
                       <Badge color="yellow" variant="filled" c="black">
@@ -234,6 +299,32 @@ export default function TreatmentPage(props: { brand: string; clinic: string; tr
           </Table.Tbody>
         </Table>
       </TableScroll>
+      {editingField && (
+        <MarkdownField
+          key={editingField}
+          field={editingField}
+          clinicId={clinicId}
+          initial={rawValueOf(editingField)}
+          saving={saving.fetching}
+          error={saving.error ? describeError(saving.error) : null}
+          onSave={(text) => saveField(editingField, text)}
+          onClose={() => setEditingField(null)}
+        />
+      )}
+      <PricesSection
+        prices={treatment.prices}
+        timezone={clinic.timezone}
+        canEdit={clinic.viewerCan.edit}
+        onSaved={reload}
+      />
+      <PagePreview key={revision} {...props} />
+      <ChangesPanel
+        revision={revision}
+        brand={props.brand}
+        clinic={props.clinic}
+        canPublish={clinic.viewerCan.publish}
+        onPublished={reload}
+      />
     </Stack>
   );
 }

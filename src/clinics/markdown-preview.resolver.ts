@@ -1,0 +1,45 @@
+import { Args, Context, Query, Resolver } from '@nestjs/graphql';
+import { ContentResolutionService } from '../content-resolution/content-resolution.service';
+import { renderTokens } from '../content-resolution/tokens';
+import { mayEdit, refusal } from '../editing/access-rules';
+import { draftReader } from '../editing/place-access';
+import type { GraphqlContext } from '../graphql/graphql-context';
+import { previewOf } from '../read-mode/read-mode';
+import { markdownToSafeHtml } from '../text/markdown';
+import { ClinicsService } from './clinics.service';
+import { PreviewMarkdownArgs } from './dtos/preview-markdown.args';
+
+/** The live preview of Markdown fields in the console: rendered exactly as delivery renders them. */
+@Resolver()
+export class MarkdownPreviewResolver {
+  constructor(
+    private readonly clinicsService: ClinicsService,
+    private readonly resolution: ContentResolutionService,
+  ) {}
+
+  @Query(() => String, {
+    description:
+      'Markdown as delivery would serve it: `{{clinic.*}}` and `{{brand.*}}` tokens filled for the clinic (its working copy), then the same Markdown→sanitized HTML as `disclaimerHtml`. Editors and preview keys of the brand; a clinic the caller may not edit is refused.',
+  })
+  async previewMarkdown(
+    @Args() { text, clinicId }: PreviewMarkdownArgs,
+    @Context() { actor, loaders }: GraphqlContext,
+  ): Promise<string> {
+    const caller = draftReader(actor);
+    const mode = previewOf(caller.brandId);
+    let clinic = null;
+    if (clinicId) {
+      clinic = await loaders.forMode(this.clinicsService.batchById, mode).load(clinicId);
+      const scope = clinic && {
+        brandId: clinic.brandId,
+        level: 'CLINIC' as const,
+        regionIds: clinic.regionId ? [clinic.regionId] : [],
+        clinicIds: [clinic.id],
+      };
+      if (!clinic || !scope || clinic.brandId !== caller.brandId) throw refusal(caller, false);
+      if (!mayEdit(caller, { scope, fields: [] })) throw refusal(caller, true, clinic.brandId);
+    }
+    const context = await this.resolution.tokenContext(caller.brandId, clinic, mode, loaders);
+    return markdownToSafeHtml(renderTokens(text, context));
+  }
+}
