@@ -1,6 +1,7 @@
 import { dataOf, ITEM, LUMEN, publish } from './helpers/editing';
 import { loginAs } from './helpers/login';
-import { startTestApp, type TestApp } from './helpers/test-app';
+import { startIsolatedTestApp } from './helpers/isolated-app';
+import type { TestApp } from './helpers/test-app';
 
 const DRAFTS = `query($slug: String!) {
   clinic(brand: "lumen-aesthetics", slug: $slug, preview: true) { drafts { ${ITEM} } }
@@ -16,8 +17,10 @@ describe('Clinic.drafts: the changes tray of a clinic', () => {
   let austin: Record<string, string>;
   let texas: Record<string, string>;
 
+  // It publishes a change to Austin's seeded price: on a database of its
+  // own, so the delivery specs on the shared one keep their figures.
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startIsolatedTestApp();
     [austin, texas] = await Promise.all([loginAs(app, 'austin'), loginAs(app, 'texas')]);
   });
   afterAll(() => app.close());
