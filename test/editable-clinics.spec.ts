@@ -36,8 +36,8 @@ describe('what an editor may edit: editableClinics, viewerCan, workSummary', () 
       loginAs(app, 'texas'),
       loginAs(app, 'austin'),
     ]);
-  }, 120_000);
-  afterAll(() => app.close(), 30_000);
+  });
+  afterAll(() => app.close());
 
   const slugs = async (headers: Headers, search?: string) =>
     dataOf(await app.graphql(EDITABLE, { search }, headers)).editableClinics.map(

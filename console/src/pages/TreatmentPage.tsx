@@ -33,13 +33,7 @@ const ResolvedTreatment = graphql(`
       treatment(slug: $treatment) {
         id
         itemId
-        name
-        summary
-        disclaimer
-        aliases
-        contraindications
-        aftercare
-        combinesWith
+        ...TreatmentContent
         prices {
           id
           itemId
@@ -65,14 +59,19 @@ const ResolvedTreatment = graphql(`
     }
     brandTreatment: treatment(brand: $brand, slug: $treatment, preview: true) {
       id
-      name
-      summary
-      disclaimer
-      aliases
-      contraindications
-      aftercare
-      combinesWith
+      ...TreatmentContent
     }
+  }
+
+  # The fields a clinic may override, read at the clinic and at the brand alike.
+  fragment TreatmentContent on Treatment {
+    name
+    summary
+    disclaimer
+    aliases
+    contraindications
+    aftercare
+    combinesWith
   }
 `);
 
