@@ -8,7 +8,9 @@ import {
 } from '../src/content-resolution/resolve-fields';
 import { renderTokensDeep, type TokenContext } from '../src/content-resolution/tokens';
 import { clinicJsonLd, treatmentJsonLd, type JsonLdClinicInput } from '../src/json-ld/json-ld';
+import { encodeGlobalId, type NodeType } from '../src/graphql/global-id';
 import { formatMoney } from '../src/pricing/money';
+import { PUBLISHED } from '../src/read-mode/read-mode';
 import { markdownToSafeHtml } from '../src/text/markdown';
 
 /**
@@ -112,6 +114,11 @@ const FAQ_PAGE_SQL = `
                AND f.publication_status = 'PUBLISHED') f) AS faqs`;
 
 type Row = Record<string, any>;
+
+/** The delivered id of an item shown at a clinic, as the API encodes it. */
+function idAt(type: NodeType, itemId: string, clinicId: string): string {
+  return encodeGlobalId({ type, itemId, clinicId, mode: PUBLISHED });
+}
 type OverrideRow = OverrideLayer & { entityId: string };
 
 function byEntity(rows: OverrideRow[]): Map<string, OverrideLayer[]> {
@@ -152,7 +159,7 @@ function resolvedFaqs(row: Row, clinic: Row) {
     byEntity(row.faq_overrides),
     options(row.faq_policies),
   ).map((resolved) => ({
-    id: resolved.faq.id as string,
+    id: idAt('Faq', resolved.faq.id as string, clinic.id),
     ...renderTokensDeep({ question: resolved.question, answer: resolved.answer }, tokens),
   }));
 }
@@ -272,7 +279,7 @@ async function clinicPage(brand: string, clinicSlug: string, treatmentSlug: stri
         offeredAt: {
           clinic: jsonLdClinic,
           offers: prices.map((p, i) => ({
-            id: (row.prices as Row[])[i].id,
+            id: idAt('PriceItem', (row.prices as Row[])[i].id, c.id),
             label: p.label,
             amountMinor: p.amount.amountMinor,
             currency: p.amount.currency,
