@@ -97,8 +97,8 @@ const LOCATOR_SQL = `
          c.opening_hours, count(*) OVER () AS total
     FROM clinics c JOIN brands b ON b.id = c.brand_id
    WHERE b.slug = $1 AND b.publication_status = 'PUBLISHED' AND c.publication_status = 'PUBLISHED'
-     AND c.region_id = (SELECT r.id FROM regions r WHERE r.brand_id = b.id AND r.slug = $2
-                           AND r.publication_status = 'PUBLISHED')
+     AND c.region_id = (SELECT r.id FROM regions r JOIN brands rb ON rb.id = r.brand_id
+                         WHERE rb.slug = $1 AND r.slug = $2 AND r.publication_status = 'PUBLISHED')
    ORDER BY c.name, c.id
    LIMIT 50`;
 

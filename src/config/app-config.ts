@@ -28,6 +28,12 @@ export interface AppConfig {
    * (DB_POOL_TIMEOUT_MS); then it is answered 503 SERVICE_UNAVAILABLE.
    */
   dbPoolTimeoutMs: number;
+  /**
+   * Send parameterized statements as named prepared statements with generic
+   * plans (DB_PREPARED_STATEMENTS, default true). Turn off behind a pooler
+   * that cannot keep them (PgBouncer before 1.21 in transaction mode).
+   */
+  dbPreparedStatements: boolean;
   /** Embedded PostgreSQL data folder (DATA_DIR). */
   dataDir: string;
   /** Preferred port of the embedded PostgreSQL (EMBEDDED_PG_PORT). */
@@ -161,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       3_600_000,
     ),
     dbPoolTimeoutMs: integer('DB_POOL_TIMEOUT_MS', read('DB_POOL_TIMEOUT_MS'), 5_000, 100, 600_000),
+    dbPreparedStatements: boolean('DB_PREPARED_STATEMENTS', read('DB_PREPARED_STATEMENTS'), true),
     dataDir: read('DATA_DIR') ?? '.data/postgres',
     embeddedPostgresPort: integer('EMBEDDED_PG_PORT', read('EMBEDDED_PG_PORT'), 54329, 1),
     logLevel: oneOf(

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { buildDataSourceOptions } from './data-source';
+import { preparedStatementOptions } from './prepared-statements';
 import { TypeOrmLogger } from './typeorm-logger';
 
 @Module({
@@ -23,6 +24,7 @@ import { TypeOrmLogger } from './typeorm-logger';
           connectTimeoutMS: config.dbPoolTimeoutMs,
           extra: {
             ...options.extra,
+            ...preparedStatementOptions(config.dbPreparedStatements),
             // Server side: a statement running too long is cancelled.
             statement_timeout: config.dbStatementTimeoutMs,
             // Client side: a server that does not answer at all (frozen,
