@@ -179,9 +179,13 @@ export class ContentResolutionService {
   ): Promise<Faq[]> {
     const about = (faq: FaqRow) => !treatmentId || faq.treatmentIds.includes(treatmentId);
     const [faqs, options, overrides, tokens] = await Promise.all([
-      clinic
-        ? loaders.forMode(this.faqsService.batchFaqsSeenByClinic, mode).load(clinic.id)
-        : loaders.forMode(this.faqsService.batchBrandFaqsByBrand, mode).load(brandId),
+      !clinic
+        ? loaders.forMode(this.faqsService.batchBrandFaqsByBrand, mode).load(brandId)
+        : treatmentId
+          ? loaders
+              .forMode(this.faqsService.batchFaqsSeenByClinicAbout, mode)
+              .load(`${clinic.id}:${treatmentId}`)
+          : loaders.forMode(this.faqsService.batchFaqsSeenByClinic, mode).load(clinic.id),
       this.resolveOptions(brandId, 'FAQ', clinic, mode, loaders),
       this.overridesFor(clinic, 'FAQ', mode, loaders),
       this.tokenContext(brandId, clinic, mode, loaders),
