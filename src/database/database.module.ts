@@ -1,9 +1,12 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { buildDataSourceOptions } from './data-source';
+import { DEPLOYMENT_NAMESPACE, deploymentNamespaceProvider } from './deployment-namespace';
 import { TypeOrmLogger } from './typeorm-logger';
 
+/** The app's PostgreSQL, and the deployment's namespace in shared stores. */
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -42,5 +45,7 @@ import { TypeOrmLogger } from './typeorm-logger';
       },
     }),
   ],
+  providers: [deploymentNamespaceProvider],
+  exports: [DEPLOYMENT_NAMESPACE],
 })
 export class DatabaseModule {}
