@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { loginAs } from './helpers/login';
+import { describeWithRedis } from './helpers/redis';
 import { startTestApp, TestApp } from './helpers/test-app';
 
 const BRAND = 'lumen-aesthetics';
@@ -283,15 +284,13 @@ describe('response cache', () => {
   });
 });
 
-const describeRedis = process.env.REDIS_URL ? describe : describe.skip;
-
-describeRedis('response cache in Redis (runs when REDIS_URL is set)', () => {
+describeWithRedis('response cache in Redis', () => {
   let one: TestApp;
   let two: TestApp;
 
   beforeAll(async () => {
-    one = await startTestApp({ redisUrl: process.env.REDIS_URL });
-    two = await startTestApp({ redisUrl: process.env.REDIS_URL });
+    one = await startTestApp({ redisUrl: process.env.TEST_REDIS_URL });
+    two = await startTestApp({ redisUrl: process.env.TEST_REDIS_URL });
   });
   afterAll(async () => {
     await one?.close();

@@ -494,7 +494,10 @@ function databaseUrl(value: string | undefined, name = 'DATABASE_URL'): string |
   return value;
 }
 
-function readReplicaUrl(value: string | undefined, primary: string | undefined): string | undefined {
+function readReplicaUrl(
+  value: string | undefined,
+  primary: string | undefined,
+): string | undefined {
   if (value === undefined) return undefined;
   if (primary === undefined) {
     throw new ConfigError(

@@ -26,7 +26,10 @@ export type Generations = Record<string, number>;
  * Rows are locked in name order, so concurrent publishes never deadlock
  * here; the NOTIFY is delivered when (and only if) the transaction commits.
  */
-export async function bumpGenerations(db: Queryable, names: readonly string[]): Promise<Generations> {
+export async function bumpGenerations(
+  db: Queryable,
+  names: readonly string[],
+): Promise<Generations> {
   const [row]: { generations: Generations | null }[] = await db.query(
     `WITH bumped AS (
        INSERT INTO cache_generations AS g (name, value)
