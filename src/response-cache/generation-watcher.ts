@@ -29,6 +29,8 @@ export const WATCHER_APPLICATION_NAME = 'clinic-content-api:cache-generations';
  */
 export class GenerationWatcher {
   private readonly values = new Map<string, number>();
+  /** performance.now() when a value last grew. */
+  changedAt = -Infinity;
   /** performance.now() when the last successful read was sent. */
   private confirmedAt = -Infinity;
   private client: Client | undefined;
@@ -75,6 +77,7 @@ export class GenerationWatcher {
     for (const [name, value] of Object.entries(generations)) {
       if (typeof value === 'number' && value > (this.values.get(name) ?? 0)) {
         this.values.set(name, value);
+        this.changedAt = performance.now();
       }
     }
   }

@@ -88,6 +88,11 @@ export class ResponseCacheService implements OnModuleInit, OnModuleDestroy {
     return { answer: await this.store.get(key), generations };
   }
 
+  /** performance.now() when this instance last learned of a bumped generation. */
+  generationsChangedAt(): number {
+    return this.watcher?.changedAt ?? -Infinity;
+  }
+
   /**
    * Stores in the background: a failure only costs a later miss. The
    * answer is kept at once, then again with its compressed forms once zlib
