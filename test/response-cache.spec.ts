@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { loginAs } from './helpers/login';
+import { STALENESS_BOUND_MS } from '../src/response-cache/generation-watcher';
 import { describeWithRedis } from './helpers/redis';
 import { startTestApp, TestApp } from './helpers/test-app';
 
@@ -328,6 +329,8 @@ describeWithRedis('response cache in Redis', () => {
       editor,
     );
     await publish({ id, version: updated.body.data.updateTreatment.version });
+    // The other instance hears of it within the documented bound (docs/scaling.md).
+    await new Promise((done) => setTimeout(done, STALENESS_BOUND_MS));
     const after = await post(two, request);
     expect(after.headers.get('x-cache')).toBe('MISS');
     expect(after.json.data.treatment.summary).toBe('Two.');

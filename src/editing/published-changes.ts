@@ -63,9 +63,10 @@ export class PublishedChanges implements EntitySubscriberInterface, OnModuleInit
 
   /**
    * Reads the brands' slugs inside the committing transaction, then lets
-   * listeners write there, on its own connection: a listener that needed another connection after the commit
-   * could wait forever while every pooled connection is held by writers
-   * queued behind the same locks.
+   * listeners write there (the cache generations), on its own connection:
+   * a listener that needed another connection after the commit could wait
+   * forever while every pooled connection is held by writers queued behind
+   * the same locks.
    */
   async beforeTransactionCommit(event: TransactionCommitEvent): Promise<void> {
     const runner = event.queryRunner as typeof event.queryRunner & { transactionDepth: number };

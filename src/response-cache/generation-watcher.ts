@@ -11,6 +11,13 @@ export const STALENESS_BOUND_MS = 1_000;
 /** How often the table is read: a few times per bound, so the lease rarely lapses. */
 const POLL_MS = STALENESS_BOUND_MS / 4;
 
+/**
+ * How long one connect or read may take. Longer than the bound on purpose:
+ * a busy process must not give up on a healthy server; a request never
+ * waits for it longer than the bound (see current()).
+ */
+const DATABASE_WAIT_MS = 5_000;
+
 /** How the watcher's connection shows in pg_stat_activity. */
 export const WATCHER_APPLICATION_NAME = 'clinic-content-api:cache-generations';
 
@@ -43,11 +50,9 @@ export class GenerationWatcher {
     private readonly onTrouble: (error: unknown) => void,
   ) {}
 
-  /** Connects and reads once; fails when PostgreSQL cannot be read. */
+  /** Reads once, then every POLL_MS; until a read succeeds, the cache is bypassed. */
   async start(): Promise<void> {
-    if (!(await this.refresh())) {
-      throw new Error('The cache generations could not be read from PostgreSQL');
-    }
+    await this.refresh();
     this.schedule();
   }
 
@@ -64,7 +69,15 @@ export class GenerationWatcher {
    * serves nor stores an answer.
    */
   async current(names: readonly string[]): Promise<number[] | null> {
-    if (!this.fresh() && !((await this.refresh()) && this.fresh())) return null;
+    if (!this.fresh()) {
+      let timer: NodeJS.Timeout | undefined;
+      const gaveUp = new Promise<false>((resolve) => {
+        timer = setTimeout(() => resolve(false), STALENESS_BOUND_MS);
+      });
+      const refreshed = await Promise.race([this.refresh(), gaveUp]);
+      clearTimeout(timer);
+      if (!refreshed || !this.fresh()) return null;
+    }
     return names.map((name) => this.values.get(name) ?? 0);
   }
 
@@ -121,9 +134,9 @@ export class GenerationWatcher {
     const client = new Client({
       connectionString: this.databaseUrl,
       application_name: WATCHER_APPLICATION_NAME,
-      connectionTimeoutMillis: STALENESS_BOUND_MS,
-      // A frozen server must not hold a lookup longer than the bound.
-      query_timeout: STALENESS_BOUND_MS,
+      connectionTimeoutMillis: DATABASE_WAIT_MS,
+      // A frozen server: the read fails, the connection is replaced.
+      query_timeout: DATABASE_WAIT_MS,
       keepAlive: true,
     });
     client.on('error', (error) => {
