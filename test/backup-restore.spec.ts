@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
+import { STALENESS_BOUND_MS } from '../src/response-cache/generation-watcher';
 import { WebhookDispatcherService } from '../src/webhooks/webhook-dispatcher.service';
 import { apiKeyHeaders } from './helpers/api-keys';
 import { LUMEN, publishedTreatment } from './helpers/editing';
@@ -84,6 +85,17 @@ describe('backup and restore (npm run db:backup / db:restore)', () => {
     await client.syncAll();
     expect(client.copy.has(`TREATMENT:${lost.id}`)).toBe(true);
     const before = JSON.parse(hook.received[0].body);
+    // The running app caches an answer that shows it.
+    const lostSlug = lost.values.slug as string;
+    const lostQuery = `{ treatment(brand: "${LUMEN.slug}", slug: "${lostSlug}") { summary } }`;
+    await app.graphql(lostQuery);
+    const cached = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: lostQuery }),
+    });
+    expect(cached.headers.get('x-cache')).toBe('HIT');
+    const deploymentBefore = await app.dataSource.query(`SELECT id FROM deployment`);
 
     const restored = await runNpmScript('db:restore', ['--file', file, '--yes', 'true'], {
       env: { DATABASE_URL: url },
@@ -92,11 +104,18 @@ describe('backup and restore (npm run db:backup / db:restore)', () => {
     expect(restored.code).toBe(0);
     expect(restored.stdout).toMatch(/RESYNC_REQUIRED/);
 
-    // The data equals the backup; only the epoch is new.
+    // The data equals the backup; only the epoch is new (and the cache
+    // generations, which only grow), and the database keeps its deployment id.
     const after = await contents(app.dataSource);
     const epochAfter = await epochOf(app.dataSource);
     expect(epochAfter).not.toBe(epochBefore);
-    expect({ ...after, deployment_epoch: [] }).toEqual({ ...backup, deployment_epoch: [] });
+    const machinery = { deployment_epoch: [], cache_generations: [] };
+    expect({ ...after, ...machinery }).toEqual({ ...backup, ...machinery });
+    expect(await app.dataSource.query(`SELECT id FROM deployment`)).toEqual(deploymentBefore);
+    // The app kept running: its cached answer from before the restore is not
+    // served again once the documented bound has passed.
+    await new Promise((done) => setTimeout(done, STALENESS_BOUND_MS));
+    expect((await app.graphql(lostQuery)).body.data.treatment).toBeNull();
 
     // The partner's cursor from the other timeline is refused, with instructions.
     const resumed = await app.graphql(

@@ -68,6 +68,27 @@ describe('input integrity', () => {
     expect(body.errors?.[0]?.message).not.toContain('=>');
   });
 
+  it('refuses a publishAt without a time zone, saying how to write one', async () => {
+    const draft = await f.ok('createPriceItem', price({ label: 'Zoneless' }), f.as.austin);
+    const items = [{ type: draft.type, id: draft.id, version: draft.version }];
+    const schedule = (publishAt: string) =>
+      f.app.graphql(
+        `mutation($input: SchedulePublishInput!) { schedulePublish(input: $input) { id publishAt } }`,
+        { input: { items, publishAt } },
+        f.as.austin,
+      );
+    for (const zoneless of ['2031-01-01T10:00:00', '2031-01-01T10:00', '2031-01-01']) {
+      const { body } = await schedule(zoneless);
+      expect(body.data).toBeUndefined();
+      expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(body.errors?.[0]?.message).toMatch(/input\.publishAt.*time zone.*Z or an offset/);
+      expect(body.errors?.[0]?.message).not.toContain('=>');
+    }
+    const { body } = await schedule('2031-01-01T10:00:00+02:00');
+    expect(body.errors).toBeUndefined();
+    expect(body.data.schedulePublish.publishAt).toBe('2031-01-01T08:00:00.000Z');
+  });
+
   it('refuses a body that is not valid UTF-8 with 400 instead of storing U+FFFD', async () => {
     const text = JSON.stringify({
       query: `mutation($input: CreatePriceItemInput!) { createPriceItem(input: $input) { id } }`,

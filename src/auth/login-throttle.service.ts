@@ -13,6 +13,7 @@ import {
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { DEPLOYMENT_NAMESPACE, redisKeyPrefix } from '../database/deployment-namespace';
 import {
   FREE_GUESSES_PER_ACCOUNT_AND_ADDRESS,
   LOGIN_WINDOW_MINUTES,
@@ -50,9 +51,18 @@ export class LoginThrottleService implements OnModuleDestroy {
   private readonly lockouts: RateLimiterAbstract;
   private readonly addresses: RateLimiterAbstract;
 
-  constructor(@InjectDataSource() db: DataSource, @Inject(APP_CONFIG) config: AppConfig) {
+  constructor(
+    @InjectDataSource() db: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(DEPLOYMENT_NAMESPACE) namespace: string,
+  ) {
     this.redis = config.redisUrl
-      ? new Redis(config.redisUrl, { enableOfflineQueue: false, lazyConnect: false })
+      ? new Redis(config.redisUrl, {
+          // One deployment's lockouts never hold up another's accounts.
+          keyPrefix: redisKeyPrefix(namespace),
+          enableOfflineQueue: false,
+          lazyConnect: false,
+        })
       : undefined;
     const limiter = (keyPrefix: string, points: number, duration: number) => {
       const options: IRateLimiterStoreOptions = {

@@ -4,17 +4,25 @@ import type { EntityManager } from 'typeorm';
 export const MIGRATIONS_TABLE = 'migrations';
 
 /**
- * The app's tables (every table of the current schema but the migrations
- * table), parents before children, so rows can be inserted in this order
- * with every foreign key checked.
+ * Tables that belong to the database, not to its content, and that a
+ * restore keeps as they are: the deployment's id (which namespaces its keys
+ * in a shared Redis: a backup restored elsewhere must not take it along)
+ * and the cache generations (which may only grow: the restore bumps them).
+ */
+export const DATABASE_OWN_TABLES = [MIGRATIONS_TABLE, 'deployment', 'cache_generations'];
+
+/**
+ * The app's content tables (every table of the current schema but
+ * DATABASE_OWN_TABLES), parents before children, so rows can be inserted in
+ * this order with every foreign key checked.
  */
 export async function tablesInDependencyOrder(db: EntityManager): Promise<string[]> {
   const tables: { name: string }[] = await db.query(
     `SELECT c.relname AS name FROM pg_class c
       WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p')
-        AND c.relname <> $1
+        AND c.relname <> ALL($1)
       ORDER BY c.relname`,
-    [MIGRATIONS_TABLE],
+    [DATABASE_OWN_TABLES],
   );
   const links: { child: string; parent: string }[] = await db.query(
     `SELECT c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent

@@ -6,6 +6,7 @@ import {
   DamagedBackup,
   readBackup,
 } from './backup-file';
+import { bumpEveryGeneration } from '../response-cache/cache-generations';
 import { appliedMigrationNames, tablesInDependencyOrder } from './database-tables';
 
 const INSERT_BATCH = 500;
@@ -23,7 +24,9 @@ export class RestoreRefused extends Error {
  * either the database holds exactly the backup afterwards, or nothing
  * changed. The database must be at the backup's schema (the same
  * migrations). Starts a new deployment epoch, so partners' cursors from
- * before the restore are answered RESYNC_REQUIRED. Answers the row counts.
+ * before the restore are answered RESYNC_REQUIRED, and bumps every cache
+ * generation, so no instance (running or not, in process or in Redis)
+ * serves an answer cached before it. Answers the row counts.
  */
 export async function restoreBackup(
   db: DataSource,
@@ -66,6 +69,7 @@ export async function restoreBackup(
     }
     await resetSequences(tx);
     await tx.query(`UPDATE deployment_epoch SET epoch = gen_random_uuid(), started_at = now()`);
+    await bumpEveryGeneration(tx);
     const [{ epoch }] = await tx.query(`SELECT epoch FROM deployment_epoch`);
     return { counts, header, epoch };
   });

@@ -19,6 +19,12 @@ export interface AppConfig {
   /** External PostgreSQL; undefined means "start the embedded server". */
   databaseUrl: string | undefined;
   /**
+   * A read replica of DATABASE_URL (DATABASE_READ_URL): anonymous and
+   * delivery-key queries read there while it is caught up (docs/scaling.md);
+   * editors, writes and everything else use DATABASE_URL.
+   */
+  databaseReadUrl: string | undefined;
+  /**
    * Longest a statement may run, and longest the app waits for the server's
    * answer, e.g. while PostgreSQL is frozen (DB_STATEMENT_TIMEOUT_MS).
    */
@@ -52,6 +58,11 @@ export interface AppConfig {
    * undefined keeps it in this process, which suits a single instance only.
    */
   redisUrl: string | undefined;
+  /**
+   * The prefix of this deployment's keys in Redis (REDIS_NAMESPACE); unset,
+   * the database's own deployment id, which no other database shares.
+   */
+  redisNamespace: string | undefined;
   /**
    * How long a published answer stays in the response cache
    * (RESPONSE_CACHE_TTL_SECONDS, default 300; 0 turns the cache off).
@@ -159,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: read('HOST') ?? '0.0.0.0',
     port: integer('PORT', read('PORT'), 3000, 0),
     databaseUrl: databaseUrl(read('DATABASE_URL')),
+    databaseReadUrl: readReplicaUrl(read('DATABASE_READ_URL'), read('DATABASE_URL')),
     dbStatementTimeoutMs: integer(
       'DB_STATEMENT_TIMEOUT_MS',
       read('DB_STATEMENT_TIMEOUT_MS'),
@@ -190,6 +202,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       0,
     ),
     redisUrl: redisUrl(read('REDIS_URL')),
+    redisNamespace: redisNamespace(read('REDIS_NAMESPACE')),
     responseCacheTtlSeconds: integer(
       'RESPONSE_CACHE_TTL_SECONDS',
       read('RESPONSE_CACHE_TTL_SECONDS'),
@@ -468,7 +481,7 @@ function boolean(name: string, value: string | undefined, fallback: boolean): bo
   }
 }
 
-function databaseUrl(value: string | undefined): string | undefined {
+function databaseUrl(value: string | undefined, name = 'DATABASE_URL'): string | undefined {
   if (value === undefined) return undefined;
   const fix =
     'set it to postgres://user:password@host:5432/database, or unset it to use the embedded PostgreSQL';
@@ -477,13 +490,36 @@ function databaseUrl(value: string | undefined): string | undefined {
     url = new URL(value);
   } catch {
     // The value may hold a password, so it is not echoed.
-    throw new ConfigError(`DATABASE_URL is not a valid URL: ${fix}`);
+    throw new ConfigError(`${name} is not a valid URL: ${fix}`);
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://: ${fix}`);
+    throw new ConfigError(`${name} must start with postgres:// or postgresql://: ${fix}`);
   }
   if (!url.hostname) {
-    throw new ConfigError(`DATABASE_URL names no host: ${fix}`);
+    throw new ConfigError(`${name} names no host: ${fix}`);
+  }
+  return value;
+}
+
+function readReplicaUrl(
+  value: string | undefined,
+  primary: string | undefined,
+): string | undefined {
+  if (value === undefined) return undefined;
+  if (primary === undefined) {
+    throw new ConfigError(
+      'DATABASE_READ_URL is set without DATABASE_URL: a read replica needs its primary in DATABASE_URL (the embedded PostgreSQL has no replicas)',
+    );
+  }
+  return databaseUrl(value, 'DATABASE_READ_URL');
+}
+
+function redisNamespace(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(value)) {
+    throw new ConfigError(
+      `REDIS_NAMESPACE is "${value}": use 1 to 64 letters, digits, dots, dashes or underscores, or unset it to use the database's deployment id`,
+    );
   }
   return value;
 }

@@ -9,7 +9,7 @@ import { buildSchema, isEnumType } from 'graphql';
  * mistyped defence is a missing defence), so every setting they name must be
  * read by loadConfig in app-config.ts, the one place settings are read.
  */
-const DOCS = ['docs/security.md', 'docs/operations.md'];
+const DOCS = ['docs/security.md', 'docs/operations.md', 'docs/scaling.md'];
 
 /** UPPER_SNAKE words, and single words written as an assignment (`PORT=3000`). */
 const UPPER_NAME = /\b[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]\b|\b[A-Z][A-Z0-9]*(?==)/g;

@@ -29,7 +29,11 @@ export async function prepareDatabase(dataSource: DataSource): Promise<void> {
 
 /**
  * Runs `work` while holding a Postgres advisory lock, so that instances
- * starting together migrate and seed one after the other.
+ * starting together migrate and seed one after the other. The lock is a
+ * transaction's (pg_advisory_xact_lock), held by a transaction left open on
+ * a connection of its own while `work` runs on others: a session lock
+ * would stay on whichever server connection PgBouncer (transaction mode)
+ * lent for it, and block every later start.
  */
 export async function withStartupLock<T>(
   dataSource: DataSource,
@@ -38,11 +42,13 @@ export async function withStartupLock<T>(
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
-    await runner.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK_KEY]);
+    await runner.startTransaction();
     try {
+      await runner.query('SELECT pg_advisory_xact_lock($1)', [STARTUP_LOCK_KEY]);
       return await work();
     } finally {
-      await runner.query('SELECT pg_advisory_unlock($1)', [STARTUP_LOCK_KEY]);
+      // Ends the transaction, which releases the lock; nothing was written in it.
+      await runner.rollbackTransaction();
     }
   } finally {
     await runner.release();

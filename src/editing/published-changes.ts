@@ -17,7 +17,16 @@ export interface PublishedChange {
   brandSlug?: string | null;
 }
 
-export type PublishedChangeListener = (changes: PublishedChange[]) => Promise<void> | void;
+/**
+ * Hears of published changes: `beforeCommit` inside the committing
+ * transaction (its failure rolls the write back, so what it records there
+ * commits with the content or not at all), `afterCommit` once committed.
+ * Both get the same array for one transaction.
+ */
+export interface PublishedChangeListener {
+  beforeCommit?(changes: PublishedChange[], tx: EntityManager): Promise<void>;
+  afterCommit?(changes: PublishedChange[]): Promise<void> | void;
+}
 
 const PENDING = 'publishedChanges';
 
@@ -53,10 +62,11 @@ export class PublishedChanges implements EntitySubscriberInterface, OnModuleInit
   }
 
   /**
-   * Reads the brands' slugs inside the committing transaction, on its own
-   * connection: a listener that needed another connection after the commit
-   * could wait forever while every pooled connection is held by writers
-   * queued behind the same locks.
+   * Reads the brands' slugs inside the committing transaction, then lets
+   * listeners write there (the cache generations), on its own connection:
+   * a listener that needed another connection after the commit could wait
+   * forever while every pooled connection is held by writers queued behind
+   * the same locks.
    */
   async beforeTransactionCommit(event: TransactionCommitEvent): Promise<void> {
     const runner = event.queryRunner as typeof event.queryRunner & { transactionDepth: number };
@@ -69,6 +79,7 @@ export class PublishedChanges implements EntitySubscriberInterface, OnModuleInit
     );
     const slugs = new Map(rows.map((row) => [row.id, row.slug]));
     for (const change of changes) change.brandSlug = slugs.get(change.brandId) ?? null;
+    for (const listener of this.listeners) await listener.beforeCommit?.(changes, runner.manager);
   }
 
   async afterTransactionCommit(event: TransactionCommitEvent): Promise<void> {
@@ -80,7 +91,7 @@ export class PublishedChanges implements EntitySubscriberInterface, OnModuleInit
     await Promise.all(
       this.listeners.map(async (listener) => {
         try {
-          await listener(changes);
+          await listener.afterCommit?.(changes);
         } catch (error) {
           this.logger.error(
             `A listener failed after a publish: ${error instanceof Error ? error.message : String(error)}`,

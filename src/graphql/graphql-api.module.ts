@@ -56,6 +56,7 @@ import { TreatmentSectionResolver, TreatmentsResolver } from '../treatments/trea
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { WebhooksResolver } from '../webhooks/webhooks.resolver';
 import { boundListFields } from './execution-ceilings';
+import { DateTimeScalar } from './date-time.scalar';
 import { formatGraphqlError } from './format-error';
 import { NodeResolver } from './node.resolver';
 import { createGraphqlContext } from './graphql-context';
@@ -167,6 +168,8 @@ export const GRAPHQL_RESOLVERS = [
     // Guards run before pipes: anonymous mutations are refused before validation.
     { provide: APP_GUARD, useClass: SignedInMutationsGuard },
     { provide: APP_PIPE, useFactory: createValidationPipe },
+    // Replaces Nest's DateTime: inputs must name their time zone.
+    DateTimeScalar,
     ...GRAPHQL_RESOLVERS,
   ],
 })

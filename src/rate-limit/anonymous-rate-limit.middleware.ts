@@ -3,6 +3,7 @@ import type { NextFunction, Response } from 'express';
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
+import { DEPLOYMENT_NAMESPACE } from '../database/deployment-namespace';
 import type { AuthenticatedRequest } from '../graphql/graphql-context';
 import { type AnonymousLimiter, createAnonymousLimiter } from './anonymous-rate-limiter';
 
@@ -20,8 +21,11 @@ import { type AnonymousLimiter, createAnonymousLimiter } from './anonymous-rate-
 export class AnonymousRateLimitMiddleware implements NestMiddleware, OnModuleDestroy {
   private readonly counter: AnonymousLimiter | null;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.counter = createAnonymousLimiter(config);
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DEPLOYMENT_NAMESPACE) namespace: string,
+  ) {
+    this.counter = createAnonymousLimiter(config, namespace);
   }
 
   async use(req: AuthenticatedRequest, res: Response, next: NextFunction): Promise<void> {

@@ -5,6 +5,7 @@ import {
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
 import type { AppConfig } from '../config/app-config';
+import { redisKeyPrefix } from '../database/deployment-namespace';
 
 /**
  * The counter of the anonymous rate limit (rate-limiter-flexible): in Redis
@@ -18,7 +19,10 @@ export interface AnonymousLimiter {
   close(): Promise<void>;
 }
 
-export function createAnonymousLimiter(config: AppConfig): AnonymousLimiter | null {
+export function createAnonymousLimiter(
+  config: AppConfig,
+  namespace: string,
+): AnonymousLimiter | null {
   const points = config.anonymousRateLimitPerMinute;
   if (points === 0) return null;
   const window = { points, duration: 60, keyPrefix: 'anonymous' };
@@ -26,6 +30,8 @@ export function createAnonymousLimiter(config: AppConfig): AnonymousLimiter | nu
     return { limiter: new RateLimiterMemory(window), close: async () => undefined };
   }
   const redis = new Redis(config.redisUrl, {
+    // The deployment's keys only: another deployment's callers are not ours.
+    keyPrefix: redisKeyPrefix(namespace),
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     connectTimeout: 2_000,
@@ -34,7 +40,7 @@ export function createAnonymousLimiter(config: AppConfig): AnonymousLimiter | nu
   redis.on('error', () => undefined);
   const limiter = new RateLimiterRedis({
     ...window,
-    keyPrefix: 'cca:rate:anonymous',
+    keyPrefix: 'rate:anonymous',
     storeClient: redis,
     rejectIfRedisNotReady: true,
     insuranceLimiter: new RateLimiterMemory(window),

@@ -14,20 +14,15 @@ export interface CachedAnswer {
 }
 
 /**
- * Where answers, generation counters and persisted queries live: this
- * process (MemoryCacheStore) or Redis, shared by every instance
- * (RedisCacheStore). An answer is valid while the generations it was stored
- * with are still the current ones; publishing bumps a brand's generation,
- * which invalidates all of its answers at once, on every instance.
+ * Where answers and persisted queries live: this process (MemoryCacheStore)
+ * or Redis, shared by every instance (RedisCacheStore). An answer is valid
+ * while the generations it was stored with are still the current ones; the
+ * generations themselves live in PostgreSQL (cache-generations.ts), so a
+ * store that loses data or misses a moment never brings an old answer back.
  */
 export interface CacheStore {
-  /** The answer under `key` (if any) and the current value of each generation. */
-  lookup(
-    key: string,
-    generationNames: readonly string[],
-  ): Promise<{ answer: CachedAnswer | undefined; generations: number[] }>;
+  get(key: string): Promise<CachedAnswer | undefined>;
   save(key: string, answer: CachedAnswer, ttlSeconds: number): Promise<void>;
-  bump(generationNames: readonly string[]): Promise<void>;
   getText(key: string): Promise<string | undefined>;
   setText(key: string, value: string, ttlSeconds?: number): Promise<void>;
   deleteText(key: string): Promise<boolean>;
@@ -43,7 +38,6 @@ export const MEMORY_STORE_BYTES = 48 * 1024 * 1024;
 /** The default store, for a single instance: nothing is shared between processes. */
 export class MemoryCacheStore implements CacheStore {
   private readonly answers: LruMap<CachedAnswer | string>;
-  private readonly generations = new Map<string, number>();
 
   constructor(budgetBytes = MEMORY_STORE_BYTES) {
     this.answers = new LruMap(budgetBytes, (key, value) =>
@@ -57,22 +51,13 @@ export class MemoryCacheStore implements CacheStore {
     );
   }
 
-  async lookup(key: string, generationNames: readonly string[]) {
+  async get(key: string): Promise<CachedAnswer | undefined> {
     const value = this.answers.get(key);
-    return {
-      answer: typeof value === 'object' ? value : undefined,
-      generations: generationNames.map((name) => this.generations.get(name) ?? 0),
-    };
+    return typeof value === 'object' ? value : undefined;
   }
 
   async save(key: string, answer: CachedAnswer, ttlSeconds: number): Promise<void> {
     this.answers.set(key, answer, ttlSeconds * 1000);
-  }
-
-  async bump(generationNames: readonly string[]): Promise<void> {
-    for (const name of generationNames) {
-      this.generations.set(name, (this.generations.get(name) ?? 0) + 1);
-    }
   }
 
   async getText(key: string): Promise<string | undefined> {

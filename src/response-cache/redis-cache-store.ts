@@ -1,22 +1,25 @@
 import Redis from 'ioredis';
+import { redisKeyPrefix } from '../database/deployment-namespace';
 import type { CacheStore, CachedAnswer } from './cache-store';
 
 /**
- * The shared store: every instance reads and bumps the same generations, so
- * a publish on one instance invalidates the answers cached by all. A lookup
- * is one round trip (MGET of the answer and its generations). Commands fail
- * fast while Redis is unreachable, and the caller then serves uncached.
+ * The shared store: an answer computed on one instance serves them all. A
+ * lookup is one round trip. Invalidation does not go through Redis (the
+ * generations are PostgreSQL's), so an outage only costs misses: an answer
+ * kept from before a publish never matches the generations after it.
+ * Commands fail fast while Redis is unreachable, and the caller then serves
+ * uncached.
  */
 export class RedisCacheStore implements CacheStore {
   private readonly redis: Redis;
 
   /**
-   * `namespace` keeps apart the answers of different databases that share
-   * one Redis (staging and production, or test runs).
+   * `namespace` (the deployment's, see deployment-namespace.ts) keeps apart
+   * the answers of different databases that share one Redis.
    */
   constructor(url: string, namespace: string) {
     this.redis = new Redis(url, {
-      keyPrefix: `cca:${namespace}:`,
+      keyPrefix: redisKeyPrefix(namespace),
       lazyConnect: false,
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
@@ -47,25 +50,13 @@ export class RedisCacheStore implements CacheStore {
     });
   }
 
-  async lookup(key: string, generationNames: readonly string[]) {
-    const [raw, ...generations] = await this.redis.mgetBuffer(
-      `answer:v2:${key}`,
-      ...generationNames.map((name) => `gen:${name}`),
-    );
-    return {
-      answer: raw ? decode(raw) : undefined,
-      generations: generations.map((value) => Number(value?.toString() ?? 0)),
-    };
+  async get(key: string): Promise<CachedAnswer | undefined> {
+    const raw = await this.redis.getBuffer(`answer:v2:${key}`);
+    return raw ? decode(raw) : undefined;
   }
 
   async save(key: string, answer: CachedAnswer, ttlSeconds: number): Promise<void> {
     await this.redis.set(`answer:v2:${key}`, encode(answer), 'EX', ttlSeconds);
-  }
-
-  async bump(generationNames: readonly string[]): Promise<void> {
-    const pipeline = this.redis.pipeline();
-    for (const name of generationNames) pipeline.incr(`gen:${name}`);
-    await pipeline.exec();
   }
 
   async getText(key: string): Promise<string | undefined> {

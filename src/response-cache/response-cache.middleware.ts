@@ -2,6 +2,7 @@ import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { createHash } from 'node:crypto';
 import type { Actor } from '../auth/actor';
+import { ReadReplica } from '../database/read-replica';
 import type { AuthenticatedRequest } from '../graphql/graphql-context';
 import { analyzeOperation, cacheKey, etagOf, generationsOf } from './cacheable-request';
 import { APQ_PREFIX, CACHE_ATTEMPT, CacheAttempt } from './cache-attempt';
@@ -28,18 +29,27 @@ interface GraphqlRequestParts {
  */
 @Injectable()
 export class ResponseCacheMiddleware implements NestMiddleware {
-  constructor(private readonly cache: ResponseCacheService) {}
+  constructor(
+    private readonly cache: ResponseCacheService,
+    private readonly replica: ReadReplica,
+  ) {}
 
   async use(req: AuthenticatedRequest, res: Response, next: NextFunction): Promise<void> {
     // Anything not explicitly reusable below (errors, mutations, editors).
     res.setHeader('cache-control', 'no-store');
     let attempt: CacheAttempt | null = null;
     try {
-      attempt = this.cache.enabled ? await this.attemptFor(req) : null;
+      attempt = this.cache.enabled || this.replica.configured ? await this.attemptFor(req) : null;
     } catch (error) {
       this.cache.warn(error);
     }
     if (!attempt) return next();
+    // A delivery query: its reads may go to the read replica (docs/scaling.md).
+    let onReplica = false;
+    const proceed = () => {
+      onReplica = this.replica.deliveryRead(next);
+    };
+    if (!this.cache.enabled) return proceed();
 
     const { answer, generations } = await this.cache
       .lookup(attempt.key, attempt.generationNames)
@@ -47,7 +57,7 @@ export class ResponseCacheMiddleware implements NestMiddleware {
         this.cache.warn(error);
         return { answer: undefined, generations: null };
       });
-    if (!generations) return next();
+    if (!generations) return proceed();
     const publicGet = attempt.scope === 'public' && req.method === 'GET';
     if (answer && sameGenerations(answer.generations, generations)) {
       if (attempt.registersHash) this.cache.rememberPersistedQuery(...attempt.registersHash);
@@ -62,18 +72,23 @@ export class ResponseCacheMiddleware implements NestMiddleware {
       if (attempt.cacheable && res.statusCode === 200 && typeof body === 'string') {
         const etag = etagOf(body);
         setCacheHeaders(res, etag, publicGet, 'MISS');
-        this.cache.save(attempt.key, {
-          generations,
-          etag,
-          contentType: String(res.getHeader('content-type') ?? 'application/json; charset=utf-8'),
-          body: Buffer.from(body),
-        });
+        // Read on a replica that may not have replayed the publish the
+        // generations name yet: served, but not kept under them.
+        const current = !onReplica || this.replica.covers(this.cache.generationsChangedAt());
+        if (current) {
+          this.cache.save(attempt.key, {
+            generations,
+            etag,
+            contentType: String(res.getHeader('content-type') ?? 'application/json; charset=utf-8'),
+            body: Buffer.from(body),
+          });
+        }
       }
       // Express answers 304 itself when If-None-Match matches the ETag set
       // here; the compression middleware compresses this one answer on the fly.
       return send.call(res, body);
     };
-    next();
+    proceed();
   }
 
   /** What to look up, or null when the request must not use the cache. */

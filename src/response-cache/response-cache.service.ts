@@ -1,9 +1,12 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { DEPLOYMENT_NAMESPACE } from '../database/deployment-namespace';
 import { type PublishedChange, PublishedChanges } from '../editing/published-changes';
 import { ANY_BRAND, brandGeneration, EVERY_BRAND } from './cacheable-request';
+import { bumpGenerations, type Generations } from './cache-generations';
 import { CacheStore, CachedAnswer, MemoryCacheStore } from './cache-store';
 import { APQ_PREFIX } from './cache-attempt';
+import { GenerationWatcher } from './generation-watcher';
 import { compressOnce } from './precompressed';
 import { RedisCacheStore } from './redis-cache-store';
 
@@ -18,9 +21,12 @@ export interface TextCache {
 const PERSISTED_QUERY_TTL_SECONDS = 7 * 24 * 3600;
 
 /**
- * The response cache's store and rules: in this process by default, in Redis
- * (shared by every instance) when REDIS_URL is set. Publishing invalidates
- * the answers of the brand it touched, after its transaction commits.
+ * The response cache's store and rules: answers in this process by default,
+ * in Redis (shared by every instance) when REDIS_URL is set, under the
+ * deployment's namespace. Whether an answer is current is decided by the
+ * generations in PostgreSQL, which a publish bumps in its own transaction
+ * (see GenerationWatcher for how every instance learns them within
+ * STALENESS_BOUND_MS, on every topology).
  */
 @Injectable()
 export class ResponseCacheService implements OnModuleInit, OnModuleDestroy {
@@ -29,30 +35,62 @@ export class ResponseCacheService implements OnModuleInit, OnModuleDestroy {
   readonly ttlSeconds: number;
   /** Whether answers are cached at all (RESPONSE_CACHE_TTL_SECONDS > 0). */
   readonly enabled: boolean;
+  private readonly watcher: GenerationWatcher | undefined;
+  /** What a transaction's bump answered, until its commit applies it here. */
+  private readonly bumped = new WeakMap<PublishedChange[], Generations>();
   private lastWarning = 0;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(DEPLOYMENT_NAMESPACE) namespace: string,
     private readonly publishedChanges: PublishedChanges,
   ) {
     this.store = config.redisUrl
-      ? new RedisCacheStore(config.redisUrl, databaseName(config.databaseUrl))
+      ? new RedisCacheStore(config.redisUrl, namespace)
       : new MemoryCacheStore();
     this.ttlSeconds = config.responseCacheTtlSeconds;
-    this.enabled = this.ttlSeconds > 0;
+    this.enabled = this.ttlSeconds > 0 && Boolean(config.databaseUrl);
+    this.watcher = this.enabled
+      ? new GenerationWatcher(config.databaseUrl!, (error) => this.warn(error))
+      : undefined;
   }
 
   async onModuleInit(): Promise<void> {
     if (this.store instanceof RedisCacheStore) await this.store.ready();
-    this.publishedChanges.listen((changes) => this.invalidate(changes));
+    await this.watcher?.start();
+    this.publishedChanges.listen({
+      // Even with the cache off here: other instances may cache.
+      beforeCommit: async (changes, tx) => {
+        this.bumped.set(changes, await bumpGenerations(tx, generationsChangedBy(changes)));
+      },
+      afterCommit: (changes) => {
+        const generations = this.bumped.get(changes);
+        if (generations) this.watcher?.apply(generations);
+      },
+    });
   }
 
   async onModuleDestroy(): Promise<void> {
+    await this.watcher?.stop();
     await this.store.close();
   }
 
-  lookup(key: string, generations: readonly string[]) {
-    return this.store.lookup(key, generations);
+  /**
+   * The answer under `key` and the current generations, or no generations
+   * when they cannot be confirmed now (the request then goes uncached).
+   */
+  async lookup(
+    key: string,
+    generationNames: readonly string[],
+  ): Promise<{ answer: CachedAnswer | undefined; generations: number[] | null }> {
+    const generations = (await this.watcher?.current(generationNames)) ?? null;
+    if (!generations) return { answer: undefined, generations };
+    return { answer: await this.store.get(key), generations };
+  }
+
+  /** performance.now() when this instance last learned of a bumped generation. */
+  generationsChangedAt(): number {
+    return this.watcher?.changedAt ?? -Infinity;
   }
 
   /**
@@ -85,20 +123,6 @@ export class ResponseCacheService implements OnModuleInit, OnModuleDestroy {
       .catch((error: unknown) => this.warn(error));
   }
 
-  /** Bumps the generations of the brands whose published content changed. */
-  async invalidate(changes: PublishedChange[]): Promise<void> {
-    const slugs = [...new Set(changes.map((change) => change.brandSlug))];
-    const names = new Set([
-      ANY_BRAND,
-      ...slugs.flatMap((slug) => (slug ? [brandGeneration(slug)] : [])),
-    ]);
-    // A brand's own row (its slug, its name) shows in every answer about it.
-    if (slugs.some((slug) => !slug) || changes.some((change) => change.type === 'BRAND')) {
-      names.add(EVERY_BRAND);
-    }
-    await this.store.bump([...names]);
-  }
-
   /** Persisted queries (APQ) live in the same store, so every instance knows them. */
   persistedQueries(): TextCache {
     return {
@@ -120,7 +144,19 @@ export class ResponseCacheService implements OnModuleInit, OnModuleDestroy {
   }
 }
 
-/** Answers are derived from one database: its name namespaces them in a shared store. */
-function databaseName(url: string | undefined): string {
-  return url ? decodeURIComponent(new URL(url).pathname.slice(1)) || 'default' : 'default';
+/**
+ * The generations a transaction's published changes invalidate: `any` and
+ * each brand's, and `*` when a brand's own row changed (its slug and name
+ * show in every answer about it).
+ */
+export function generationsChangedBy(changes: PublishedChange[]): string[] {
+  const slugs = [...new Set(changes.map((change) => change.brandSlug))];
+  const names = new Set([
+    ANY_BRAND,
+    ...slugs.flatMap((slug) => (slug ? [brandGeneration(slug)] : [])),
+  ]);
+  if (slugs.some((slug) => !slug) || changes.some((change) => change.type === 'BRAND')) {
+    names.add(EVERY_BRAND);
+  }
+  return [...names];
 }

@@ -63,3 +63,29 @@ export async function createOtherBrand(app: TestApp, slug: string): Promise<Othe
   );
   return { ...ids, admin: { authorization: `Bearer ${body.data.login.accessToken}` } };
 }
+
+/**
+ * Several instances of the app on one database of their own, migrated and
+ * seeded like the shared one, as a scaled-out deployment runs them; `close`
+ * stops them all, then drops the database. `configs[i]` is instance i's.
+ */
+export async function startIsolatedCluster(
+  configs: Partial<AppConfig>[],
+): Promise<{ apps: TestApp[]; url: string; close(): Promise<void> }> {
+  const scratch = await createScratchDatabase();
+  const apps: TestApp[] = [];
+  const close = async () => {
+    await Promise.all(apps.map((app) => app.close()));
+    await scratch.drop();
+  };
+  try {
+    await runSeed(scratch.dataSource);
+    for (const config of configs) {
+      apps.push(await startTestApp({ ...config, databaseUrl: scratch.url }));
+    }
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { apps, url: scratch.url, close };
+}

@@ -1,0 +1,60 @@
+import { ANY_BRAND, EVERY_BRAND } from './cacheable-request';
+
+/**
+ * The authoritative generations of cached answers, in PostgreSQL
+ * (`cache_generations`). A publish bumps them inside its own transaction,
+ * and the same transaction NOTIFYs the new values, so both happen exactly
+ * when the content changes: an invalidation cannot be lost between the
+ * commit and a cache that was briefly unreachable. Instances learn the
+ * values from the notification at once, and by reading the table
+ * (GenerationWatcher), which bounds how long any of them can miss one.
+ */
+
+/** What bumps need: an EntityManager, a DataSource or a pg client's query. */
+export interface Queryable {
+  query(sql: string, parameters?: unknown[]): Promise<any>;
+}
+
+/** The NOTIFY channel (per database, like every PostgreSQL channel). */
+export const GENERATIONS_CHANNEL = 'cca_cache_generations';
+
+/** Generation values by name, e.g. { any: 12, 'brand:lumen': 4 }. */
+export type Generations = Record<string, number>;
+
+/**
+ * Bumps `names` in the caller's transaction and answers their new values.
+ * Rows are locked in name order, so concurrent publishes never deadlock
+ * here; the NOTIFY is delivered when (and only if) the transaction commits.
+ */
+export async function bumpGenerations(
+  db: Queryable,
+  names: readonly string[],
+): Promise<Generations> {
+  const [row]: { generations: Generations | null }[] = await db.query(
+    `WITH bumped AS (
+       INSERT INTO cache_generations AS g (name, value)
+       SELECT name, 1 FROM unnest($1::text[]) AS name ORDER BY name
+       ON CONFLICT (name) DO UPDATE SET value = g.value + 1
+       RETURNING name, value
+     ), agg AS (SELECT json_object_agg(name, value) AS generations FROM bumped)
+     SELECT generations, pg_notify($2, generations::text) FROM agg`,
+    [[...new Set(names)].sort(), GENERATIONS_CHANNEL],
+  );
+  return row?.generations ?? {};
+}
+
+/**
+ * Bumps every generation there is (and `any` and `*`, which every cached
+ * answer reads one of): after a restore, no answer cached before it matches.
+ */
+export async function bumpEveryGeneration(db: Queryable): Promise<Generations> {
+  const rows: { name: string }[] = await db.query(`SELECT name FROM cache_generations`);
+  return bumpGenerations(db, [ANY_BRAND, EVERY_BRAND, ...rows.map((row) => row.name)]);
+}
+
+/** Every generation's current value. */
+export async function readGenerations(db: Queryable): Promise<Generations> {
+  const result = await db.query(`SELECT name, value::float8 AS value FROM cache_generations`);
+  const rows: { name: string; value: number }[] = Array.isArray(result) ? result : result.rows;
+  return Object.fromEntries(rows.map((row) => [row.name, row.value]));
+}

