@@ -34,6 +34,7 @@ import {
 } from './content/demo-network';
 import { DEMO_EDITOR_PASSWORD, DEMO_EDITORS } from './content/demo-editors';
 import { buildMicroNeedlingContent } from './content/micro-needling';
+import { DEFAULT_CLAIM_RULES } from '../src/compliance/claim-rule-defaults';
 import { stableId } from './stable-id';
 
 /** How many rows each table gained; all zero on a database already seeded. */
@@ -117,6 +118,18 @@ class Seeder {
     await this.insert(BrandEntity, [
       { id: brandId, ...DEMO_BRAND, isSample: true, ...this.published },
     ]);
+    // The claims linter's default rules (docs/compliance.md); the brand edits them afterwards.
+    await this.insertRows(
+      'claim_rules',
+      DEFAULT_CLAIM_RULES.map((rule, i) => ({
+        id: stableId(`claim-rule:${DEMO_BRAND.slug}:${i}`),
+        brand_id: brandId,
+        phrase: rule.phrase,
+        pattern: rule.pattern,
+        severity: rule.severity,
+        reason: rule.reason,
+      })),
+    );
     await this.insert(
       RegionEntity,
       DEMO_REGIONS.map((region) => ({
@@ -352,6 +365,25 @@ class Seeder {
     const inserted = result.raw as { id: string }[];
     this.count(table, inserted.length);
     if (type) this.inserted.push(...inserted.map(({ id }) => ({ type, id })));
+  }
+
+  /**
+   * Inserts rows of a table that has no entity (compliance records) by
+   * column name, skipping ids already there; counts what it added.
+   */
+  private async insertRows(table: string, rows: Record<string, unknown>[]): Promise<void> {
+    let added = 0;
+    for (const row of rows) {
+      const columns = Object.keys(row);
+      const inserted: unknown[] = await this.manager.query(
+        `INSERT INTO ${table} (${columns.join(', ')})
+         VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})
+         ON CONFLICT DO NOTHING RETURNING 1`,
+        Object.values(row),
+      );
+      added += inserted.length;
+    }
+    this.count(table, added);
   }
 
   /**

@@ -241,6 +241,19 @@ describe('authorization matrix: every mutation × every caller × every place', 
     }),
   });
 
+  /** A claim rule of the place's brand (written directly). */
+  const newClaimRule = (place: Place): Promise<string> =>
+    insertId(
+      `INSERT INTO claim_rules (brand_id, phrase, severity, reason)
+       VALUES ($1, $2, 'WARN', 'Matrix.') RETURNING id`,
+      [brandAt(place), uniqueSlug('phrase')],
+    );
+  const claimRuleInput = () => ({
+    phrase: uniqueSlug('phrase'),
+    severity: 'WARN',
+    reason: 'Matrix.',
+  });
+
   // ---- one rule per mutation ------------------------------------------------
   const RULES: Record<string, Rule> = {
     login: {
@@ -814,6 +827,30 @@ describe('authorization matrix: every mutation × every caller × every place', 
           variables: { input: { id } },
         };
       },
+    },
+    createClaimRule: {
+      places: ['own'],
+      allowed: brandWide,
+      prepare: async () => ({
+        query: mutation('createClaimRule', 'ClaimRuleInput'),
+        variables: { input: claimRuleInput() },
+      }),
+    },
+    updateClaimRule: {
+      places: BRAND_PLACES,
+      allowed: brandWide,
+      prepare: async (place) => ({
+        query: mutation('updateClaimRule', 'UpdateClaimRuleInput'),
+        variables: { input: { id: await newClaimRule(place), ...claimRuleInput() } },
+      }),
+    },
+    deleteClaimRule: {
+      places: BRAND_PLACES,
+      allowed: brandWide,
+      prepare: async (place) => ({
+        query: mutation('deleteClaimRule', 'DeleteClaimRuleInput'),
+        variables: { input: { id: await newClaimRule(place) } },
+      }),
     },
   };
 

@@ -24,6 +24,7 @@ const TABLES = [
   'user_clinics',
   'revisions',
   'audit_log',
+  'claim_rules',
 ];
 
 const TREATMENT_TEXT = `

@@ -23,6 +23,9 @@ import { ClinicsResolver } from '../clinics/clinics.resolver';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { createValidationPipe } from '../common/validation.pipe';
 import { devExplorerEnabled } from '../http/dev-explorer';
+import { ClaimRulesResolver } from '../compliance/claim-rules.resolver';
+import { ComplianceModule } from '../compliance/compliance.module';
+import { EditableItemComplianceResolver } from '../compliance/editable-item-compliance.resolver';
 import { ContentResolutionModule } from '../content-resolution/content-resolution.module';
 import { FieldPolicyEditingResolver } from '../content-resolution/field-policy-editing.resolver';
 import { OverrideEditingModule } from '../content-resolution/override-editing.module';
@@ -95,6 +98,8 @@ export const GRAPHQL_RESOLVERS = [
   FieldPolicyEditingResolver,
   SyndicationResolver,
   WebhooksResolver,
+  ClaimRulesResolver,
+  EditableItemComplianceResolver,
   NodeResolver,
 ];
 
@@ -162,6 +167,7 @@ export const GRAPHQL_RESOLVERS = [
     OverrideEditingModule,
     SyndicationModule,
     WebhooksModule,
+    ComplianceModule,
   ],
   providers: [
     // Guards run before pipes: anonymous mutations are refused before validation.

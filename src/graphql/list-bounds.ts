@@ -57,6 +57,9 @@ export const LIST_BOUNDS: Readonly<Record<string, number | 'page'>> = {
   'Query.fieldPolicies': 1000,
   'Query.revisionDiff': 200,
   'Query.webhookEndpoints': 100,
+  'Query.claimRules': 200,
+  // Three hits per rule and field at most (lint-claims.ts); a long item stays far below this.
+  'EditableItem.claimWarnings': 500,
   'ApiKey.clinicIds': 100,
   'ApiKey.scopes': 10,
   'User.clinics': 100,

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { EditingModule } from '../editing/editing.module';
+import { ClaimRulesService } from './claim-rules.service';
+import { ComplianceReadService } from './compliance-read.service';
+
+/**
+ * Clinical compliance: the claims linter, medical review, re-review dates,
+ * provider licences and provenance (docs/compliance.md). Its publish checks
+ * run inside the content writer (CompliancePublishGate, provided by the
+ * editing module); the rest reads and writes through this module.
+ */
+@Module({
+  imports: [AuditModule, EditingModule],
+  providers: [ClaimRulesService, ComplianceReadService],
+  exports: [ClaimRulesService, ComplianceReadService],
+})
+export class ComplianceModule {}
