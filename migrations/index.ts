@@ -8,6 +8,7 @@ import { ScheduleFailureReason1796355041019 } from './1796355041019-schedule-fai
 import { DeploymentEpoch1796357460448 } from './1796357460448-deployment-epoch';
 import { ContentChangesItemIndex1796358652774 } from './1796358652774-content-changes-item-index';
 import { ClaimRules1796360000000 } from './1796360000000-claim-rules';
+import { MedicalReview1796360100000 } from './1796360100000-medical-review';
 
 /** Every migration, oldest first. A new migration file must be added here. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   DeploymentEpoch1796357460448,
   ContentChangesItemIndex1796358652774,
   ClaimRules1796360000000,
+  MedicalReview1796360100000,
 ];

@@ -19,14 +19,22 @@ import { DEMO_EDITORS, DEMO_PASSWORD, loginAs } from './helpers/login';
  * without a rule here fails the first test.
  *
  * Callers: anonymous; the demo brand's admin, brand editor, Texas region
- * editor, Austin clinic editor; an admin key and a delivery key of the demo
+ * editor, Austin clinic editor, medical reviewer; an admin key and a delivery key of the demo
  * brand; the admin of another brand.
  * Places: a clinic item at Austin, at Dallas (Texas, not Austin), at Denver
  * (Colorado); a brand item of the demo brand ("lumen"); the caller's own
  * brand (for creates); anything of the other brand.
  */
 type Caller =
-  'anonymous' | 'admin' | 'editor' | 'texas' | 'austin' | 'adminKey' | 'deliveryKey' | 'otherAdmin';
+  | 'anonymous'
+  | 'admin'
+  | 'editor'
+  | 'texas'
+  | 'austin'
+  | 'reviewer'
+  | 'adminKey'
+  | 'deliveryKey'
+  | 'otherAdmin';
 type Place = 'austin' | 'dallas' | 'denver' | 'lumen' | 'own' | 'otherBrand';
 
 const CALLERS: Caller[] = [
@@ -35,6 +43,7 @@ const CALLERS: Caller[] = [
   'editor',
   'texas',
   'austin',
+  'reviewer',
   'adminKey',
   'deliveryKey',
   'otherAdmin',
@@ -70,7 +79,10 @@ const clinicLevel = (caller: Caller, place: Place) =>
   (caller === 'texas' && (place === 'austin' || place === 'dallas')) ||
   (caller === 'austin' && place === 'austin');
 const editorAccount = (caller: Caller) =>
-  ['admin', 'editor', 'texas', 'austin', 'otherAdmin'].includes(caller);
+  ['admin', 'editor', 'texas', 'austin', 'reviewer', 'otherAdmin'].includes(caller);
+/** The demo brand's medical reviewer, on its own brand's drafts. */
+const medicalReviewer = (caller: Caller, place: Place) =>
+  caller === 'reviewer' && place !== 'otherBrand';
 const anyone = () => true;
 
 describe('authorization matrix: every mutation × every caller × every place', () => {
@@ -96,6 +108,7 @@ describe('authorization matrix: every mutation × every caller × every place', 
     });
     headersOf = {
       ...f.as,
+      reviewer: await loginAs(f.app, 'reviewer'),
       adminKey: await key(['admin']),
       deliveryKey: await key(['delivery']),
       otherAdmin: await signInNewEditor(f.app, other.brand, 'BRAND_ADMIN'),
@@ -248,6 +261,28 @@ describe('authorization matrix: every mutation × every caller × every place', 
        VALUES ($1, $2, 'WARN', 'Matrix.') RETURNING id`,
       [brandAt(place), uniqueSlug('phrase')],
     );
+  /**
+   * An item with a regulated change in its draft, written directly (so no
+   * caller edited it): a new clinic disclaimer override at a clinic place, a
+   * new treatment with contraindications for the brand.
+   */
+  const regulatedDraft = async (place: Place) => {
+    if (place === 'lumen') {
+      const id = await insertId(
+        `INSERT INTO treatments (brand_id, slug, name, contraindications)
+         VALUES ($1, $2, 'Matrix', '{Pregnancy}') RETURNING id`,
+        [SEEDED.brand, uniqueSlug('treatment')],
+      );
+      return { type: 'TREATMENT', id, version: await version('treatments', id) };
+    }
+    const entityId = await newTreatment(place);
+    const id = await insertId(
+      `INSERT INTO overrides (brand_id, scope, clinic_id, entity_type, entity_id, field, value)
+       VALUES ($1, 'CLINIC', $2, 'TREATMENT', $3, 'disclaimer', '"Local disclaimer."') RETURNING id`,
+      [brandAt(place), clinicAt(place), entityId],
+    );
+    return { type: 'OVERRIDE', id, version: await version('overrides', id) };
+  };
   const claimRuleInput = () => ({
     phrase: uniqueSlug('phrase'),
     severity: 'WARN',
@@ -828,6 +863,34 @@ describe('authorization matrix: every mutation × every caller × every place', 
         };
       },
     },
+    approveDraft: {
+      places: [...CLINIC_PLACES, 'lumen'],
+      allowed: medicalReviewer,
+      prepare: async (place) => ({
+        query: mutation('approveDraft', 'ReviewDraftInput'),
+        variables: { input: { item: await regulatedDraft(place) } },
+      }),
+    },
+    requestChanges: {
+      places: [...CLINIC_PLACES, 'lumen'],
+      allowed: medicalReviewer,
+      prepare: async (place) => ({
+        query: mutation('requestChanges', 'RequestChangesInput'),
+        variables: { input: { item: await regulatedDraft(place), comment: 'Cite a source.' } },
+      }),
+    },
+    updateComplianceSettings: {
+      places: ['own'],
+      allowed: brandAdmin,
+      prepare: async () => ({
+        query: mutation(
+          'updateComplianceSettings',
+          'UpdateComplianceSettingsInput',
+          'reviewIntervalMonths',
+        ),
+        variables: { input: { reviewIntervalMonths: 12 } },
+      }),
+    },
     createClaimRule: {
       places: ['own'],
       allowed: brandWide,
@@ -937,7 +1000,13 @@ describe('authorization matrix: every mutation × every caller × every place', 
 
   async function freshHeaders(caller: Caller): Promise<Headers> {
     if (caller === 'otherAdmin') return signInNewEditor(f.app, other.brand, 'BRAND_ADMIN');
-    if (caller === 'admin' || caller === 'editor' || caller === 'texas' || caller === 'austin') {
+    if (
+      caller === 'admin' ||
+      caller === 'editor' ||
+      caller === 'texas' ||
+      caller === 'austin' ||
+      caller === 'reviewer'
+    ) {
       return loginAs(f.app, caller);
     }
     return headersOf[caller];

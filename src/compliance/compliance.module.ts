@@ -3,6 +3,8 @@ import { AuditModule } from '../audit/audit.module';
 import { EditingModule } from '../editing/editing.module';
 import { ClaimRulesService } from './claim-rules.service';
 import { ComplianceReadService } from './compliance-read.service';
+import { ComplianceSettingsService } from './compliance-settings.service';
+import { MedicalReviewService } from './medical-review.service';
 
 /**
  * Clinical compliance: the claims linter, medical review, re-review dates,
@@ -12,7 +14,17 @@ import { ComplianceReadService } from './compliance-read.service';
  */
 @Module({
   imports: [AuditModule, EditingModule],
-  providers: [ClaimRulesService, ComplianceReadService],
-  exports: [ClaimRulesService, ComplianceReadService],
+  providers: [
+    ClaimRulesService,
+    ComplianceReadService,
+    ComplianceSettingsService,
+    MedicalReviewService,
+  ],
+  exports: [
+    ClaimRulesService,
+    ComplianceReadService,
+    ComplianceSettingsService,
+    MedicalReviewService,
+  ],
 })
 export class ComplianceModule {}

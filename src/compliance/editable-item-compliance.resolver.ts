@@ -8,6 +8,9 @@ import { ClaimWarning } from './dtos/claim-rule.object';
 import { itemTexts, placesKey } from './item-claims';
 import { ComplianceReadService } from './compliance-read.service';
 import { lintTexts } from './lint-claims';
+import { ComplianceSettingsService } from './compliance-settings.service';
+import { ItemMedicalReview, MedicalReview } from './dtos/medical-review.object';
+import { contentHash, regulatedChanges } from './regulated-fields';
 
 /** What compliance says about an item, beside its values (for editors; every save answers it). */
 @Resolver(() => EditableItem)
@@ -15,7 +18,34 @@ export class EditableItemComplianceResolver {
   constructor(
     private readonly rules: ClaimRulesService,
     private readonly reads: ComplianceReadService,
+    private readonly settings: ComplianceSettingsService,
   ) {}
+
+  @ResolveField(() => ItemMedicalReview, {
+    description:
+      'Medical review of the draft: which regulated fields it changes, whether this exact draft is approved, and the review history.',
+  })
+  async medicalReview(
+    @Parent() parent: EditableItem,
+    @Context() { loaders }: GraphqlContext,
+  ): Promise<ItemMedicalReview> {
+    const item = parent as unknown as ItemView;
+    const hash = contentHash(item);
+    const [settings, latest, history] = await Promise.all([
+      loaders.get(this.settings.batchByBrand).load(item.brandId),
+      loaders.get(this.reads.batchLatestReviews).load(`${item.type}:${item.id}:${hash}`),
+      loaders.get(this.reads.batchReviewHistories).load(`${item.type}:${item.id}`),
+    ]);
+    const changes = regulatedChanges(item, settings.regulatedFields);
+    const approved = latest?.decision === 'APPROVED';
+    return {
+      regulatedChanges: changes,
+      approved,
+      blocksPublish: settings.medicalReviewRequired && changes.length > 0 && !approved,
+      contentHash: hash,
+      history: history as MedicalReview[],
+    };
+  }
 
   @ResolveField(() => [ClaimWarning], {
     description:

@@ -5,6 +5,9 @@ import { sameValue } from '../content-resolution/resolve-fields';
 import { CONTENT_TYPE_DEFS } from '../editing/content-types';
 import type { ItemView } from '../editing/content-writer.service';
 import { claimRulesOf } from './claim-rules.service';
+import { settingsOf } from './compliance-settings';
+import { latestReviewsOfContent } from './medical-reviews';
+import { contentHash, regulatedChanges } from './regulated-fields';
 import { itemTexts, placesKey, textPlacesBatch } from './item-claims';
 import { lintTexts } from './lint-claims';
 
@@ -13,7 +16,7 @@ export interface ComplianceProblem {
   type: string;
   id: string;
   field: string;
-  kind: 'CLAIM_BLOCKED';
+  kind: 'CLAIM_BLOCKED' | 'REVIEW_REQUIRED';
   /** The words a BLOCK rule matched. */
   phrase?: string;
   ruleId?: string;
@@ -29,12 +32,59 @@ export interface ComplianceProblem {
 @Injectable()
 export class CompliancePublishGate {
   async check(tx: EntityManager, items: readonly ItemView[]): Promise<void> {
-    const problems = await this.blockedClaims(tx, items);
+    const problems = [
+      ...(await this.unapprovedChanges(tx, items)),
+      ...(await this.blockedClaims(tx, items)),
+    ];
     if (problems.length === 0) return;
     const list = problems
       .map((p) => `${p.type} ${p.id} ${p.field}: ${p.phrase ? `"${p.phrase}" ` : ''}(${p.reason})`)
       .join('; ');
     throw new DomainError('COMPLIANCE_BLOCKED', `Publishing refused: ${list}`, { problems });
+  }
+
+  /**
+   * Regulated changes without an approval of the exact content being
+   * published, in brands that require medical review.
+   */
+  private async unapprovedChanges(
+    tx: EntityManager,
+    items: readonly ItemView[],
+  ): Promise<ComplianceProblem[]> {
+    const changing = items.filter((item) => item.hasDraft && !item.pendingDelete);
+    if (changing.length === 0) return [];
+    const brandIds = [...new Set(changing.map((item) => item.brandId))];
+    const settings = new Map(
+      (await settingsOf(tx, brandIds)).map((row, i) => [brandIds[i], row] as const),
+    );
+    const needing = changing
+      .map((item) => {
+        const brand = settings.get(item.brandId)!;
+        const fields = brand.medicalReviewRequired
+          ? regulatedChanges(item, brand.regulatedFields)
+          : [];
+        return { item, fields, hash: contentHash(item) };
+      })
+      .filter((entry) => entry.fields.length > 0);
+    const reviews = await latestReviewsOfContent(
+      tx,
+      needing.map(({ item, hash }) => ({ type: item.type, id: item.id, hash })),
+    );
+    return needing.flatMap(({ item, fields }, i) => {
+      const review = reviews[i];
+      if (review?.decision === 'APPROVED') return [];
+      const reason =
+        review?.decision === 'CHANGES_REQUESTED'
+          ? `a medical reviewer requested changes${review.comment ? `: ${review.comment}` : ''}`
+          : 'needs a medical reviewer’s approval of this exact draft (a later edit voids one)';
+      return fields.map((field): ComplianceProblem => ({
+        type: item.type,
+        id: item.id,
+        field,
+        kind: 'REVIEW_REQUIRED',
+        reason,
+      }));
+    });
   }
 
   /** BLOCK hits in what the changeset changes (everything of an item not live yet). */

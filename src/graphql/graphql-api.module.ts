@@ -26,6 +26,7 @@ import { devExplorerEnabled } from '../http/dev-explorer';
 import { ClaimRulesResolver } from '../compliance/claim-rules.resolver';
 import { ComplianceModule } from '../compliance/compliance.module';
 import { EditableItemComplianceResolver } from '../compliance/editable-item-compliance.resolver';
+import { MedicalReviewResolver } from '../compliance/medical-review.resolver';
 import { ContentResolutionModule } from '../content-resolution/content-resolution.module';
 import { FieldPolicyEditingResolver } from '../content-resolution/field-policy-editing.resolver';
 import { OverrideEditingModule } from '../content-resolution/override-editing.module';
@@ -100,6 +101,7 @@ export const GRAPHQL_RESOLVERS = [
   WebhooksResolver,
   ClaimRulesResolver,
   EditableItemComplianceResolver,
+  MedicalReviewResolver,
   NodeResolver,
 ];
 

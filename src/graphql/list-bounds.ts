@@ -58,6 +58,12 @@ export const LIST_BOUNDS: Readonly<Record<string, number | 'page'>> = {
   'Query.revisionDiff': 200,
   'Query.webhookEndpoints': 100,
   'Query.claimRules': 200,
+  'Query.reviewQueue': 200,
+  'ComplianceSettings.regulatedFields': 50,
+  'MedicalReview.fields': 50,
+  'ItemMedicalReview.regulatedChanges': 50,
+  // Reviews of one item; a draft is reviewed a handful of times before it goes live.
+  'ItemMedicalReview.history': 200,
   // Three hits per rule and field at most (lint-claims.ts); a long item stays far below this.
   'EditableItem.claimWarnings': 500,
   'ApiKey.clinicIds': 100,
