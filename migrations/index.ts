@@ -9,6 +9,7 @@ import { DeploymentEpoch1796357460448 } from './1796357460448-deployment-epoch';
 import { ContentChangesItemIndex1796358652774 } from './1796358652774-content-changes-item-index';
 import { ClaimRules1796360000000 } from './1796360000000-claim-rules';
 import { MedicalReview1796360100000 } from './1796360100000-medical-review';
+import { ProviderLicences1796360200000 } from './1796360200000-provider-licences';
 
 /** Every migration, oldest first. A new migration file must be added here. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   ContentChangesItemIndex1796358652774,
   ClaimRules1796360000000,
   MedicalReview1796360100000,
+  ProviderLicences1796360200000,
 ];

@@ -28,6 +28,7 @@ import {
   DEMO_CLINICS,
   DEMO_FAQ_OVERRIDES,
   DEMO_FIELD_POLICIES,
+  DEMO_LICENCE_EXPIRY,
   DEMO_PROVIDERS,
   DEMO_REGIONS,
   DEMO_TREATMENT_OVERRIDES,
@@ -222,7 +223,7 @@ class Seeder {
 
     await this.insert(
       ProviderEntity,
-      DEMO_PROVIDERS.map(({ clinics: _clinics, ...provider }) => ({
+      DEMO_PROVIDERS.map(({ clinics: _clinics, licences: _licences, ...provider }) => ({
         ...provider,
         id: stableId(`provider:${provider.slug}`),
         brandId,
@@ -245,6 +246,25 @@ class Seeder {
         providerId: stableId(`provider:${provider.slug}`),
         treatmentId,
       })),
+    );
+
+    await this.insertRows(
+      'provider_licences',
+      DEMO_PROVIDERS.flatMap((provider) =>
+        provider.licences.map((licence) => ({
+          id: stableId(
+            `licence:${provider.slug}:${licence.issuingState}:${licence.credentialType}`,
+          ),
+          brand_id: brandId,
+          provider_id: stableId(`provider:${provider.slug}`),
+          credential_type: licence.credentialType,
+          licence_number: licence.licenceNumber,
+          issuing_state: licence.issuingState,
+          expires_at: DEMO_LICENCE_EXPIRY,
+          verified_by: 'seed (sample data)',
+          verified_at: this.published.publishedAt,
+        })),
+      ),
     );
 
     const offeringId = (clinic: string) => stableId(`clinic-treatment:${clinic}:${content.slug}`);

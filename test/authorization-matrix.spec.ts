@@ -283,6 +283,13 @@ describe('authorization matrix: every mutation × every caller × every place', 
     );
     return { type: 'OVERRIDE', id, version: await version('overrides', id) };
   };
+  /** A licence of the place's provider (written directly). */
+  const newLicence = (place: Place): Promise<string> =>
+    insertId(
+      `INSERT INTO provider_licences (brand_id, provider_id, credential_type, licence_number, issuing_state, expires_at)
+       VALUES ($1, $2, 'RN', $3, 'TX', now() + interval '1 year') RETURNING id`,
+      [brandAt(place), providerAt(place === 'lumen' ? 'austin' : place), uniqueSlug('RN')],
+    );
   const claimRuleInput = () => ({
     phrase: uniqueSlug('phrase'),
     severity: 'WARN',
@@ -890,6 +897,72 @@ describe('authorization matrix: every mutation × every caller × every place', 
         ),
         variables: { input: { reviewIntervalMonths: 12 } },
       }),
+    },
+    addProviderLicence: {
+      places: BRAND_PLACES,
+      allowed: brandWide,
+      prepare: async (place) => ({
+        query: mutation('addProviderLicence', 'AddProviderLicenceInput'),
+        variables: {
+          input: {
+            providerId: providerAt(place === 'lumen' ? 'austin' : place),
+            credentialType: 'RN',
+            licenceNumber: uniqueSlug('RN'),
+            issuingState: 'TX',
+            expiresAt: '2031-01-01T00:00:00Z',
+          },
+        },
+      }),
+    },
+    updateProviderLicence: {
+      places: BRAND_PLACES,
+      allowed: brandWide,
+      prepare: async (place) => ({
+        query: mutation('updateProviderLicence', 'UpdateProviderLicenceInput'),
+        variables: { input: { id: await newLicence(place), expiresAt: '2032-01-01T00:00:00Z' } },
+      }),
+    },
+    verifyProviderLicence: {
+      places: BRAND_PLACES,
+      allowed: (caller, place) => brandAdmin(caller, place) || medicalReviewer(caller, place),
+      prepare: async (place) => ({
+        query: mutation('verifyProviderLicence', 'LicenceIdInput'),
+        variables: { input: { id: await newLicence(place) } },
+      }),
+    },
+    removeProviderLicence: {
+      places: BRAND_PLACES,
+      allowed: brandWide,
+      prepare: async (place) => ({
+        query: mutation('removeProviderLicence', 'LicenceIdInput'),
+        variables: { input: { id: await newLicence(place) } },
+      }),
+    },
+    setCredentialRule: {
+      places: BRAND_PLACES,
+      allowed: brandWide,
+      prepare: async (place) => ({
+        query: mutation('setCredentialRule', 'SetCredentialRuleInput'),
+        variables: {
+          input: { treatmentId: await newTreatment(place), state: 'TX', credentialTypes: ['MD'] },
+        },
+      }),
+    },
+    deleteCredentialRule: {
+      places: BRAND_PLACES,
+      allowed: brandWide,
+      prepare: async (place) => {
+        const treatmentId = await newTreatment(place);
+        await f.app.dataSource.query(
+          `INSERT INTO credential_rules (brand_id, treatment_id, state, credential_types)
+           VALUES ($1, $2, 'TX', '{MD}')`,
+          [brandAt(place), treatmentId],
+        );
+        return {
+          query: mutation('deleteCredentialRule', 'DeleteCredentialRuleInput'),
+          variables: { input: { treatmentId, state: 'TX' } },
+        };
+      },
     },
     createClaimRule: {
       places: ['own'],

@@ -25,6 +25,7 @@ const TABLES = [
   'revisions',
   'audit_log',
   'claim_rules',
+  'provider_licences',
 ];
 
 const TREATMENT_TEXT = `

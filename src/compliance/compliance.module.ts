@@ -5,6 +5,7 @@ import { ClaimRulesService } from './claim-rules.service';
 import { ComplianceReadService } from './compliance-read.service';
 import { ComplianceSettingsService } from './compliance-settings.service';
 import { MedicalReviewService } from './medical-review.service';
+import { ProviderLicencesService } from './provider-licences.service';
 
 /**
  * Clinical compliance: the claims linter, medical review, re-review dates,
@@ -19,8 +20,10 @@ import { MedicalReviewService } from './medical-review.service';
     ComplianceReadService,
     ComplianceSettingsService,
     MedicalReviewService,
+    ProviderLicencesService,
   ],
   exports: [
+    ProviderLicencesService,
     ClaimRulesService,
     ComplianceReadService,
     ComplianceSettingsService,

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { assertQualifiedLinks } from '../compliance/credential-check';
 import { validatePriceItem } from '../pricing/price-validity';
 
 /**
@@ -243,6 +244,7 @@ export const CONTENT_TYPE_DEFS: Record<ContentType, ContentTypeDef> = {
                                  WHERE pc.provider_id = x.id), '{}') AS clinic_ids`,
     localFields: ['bio', 'title', 'photoUrl'],
     textFields: ['credentials', 'title', 'bio'],
+    validate: assertQualifiedLinks,
   },
   CLINIC_TREATMENT: {
     type: 'CLINIC_TREATMENT',

@@ -27,6 +27,7 @@ import { ClaimRulesResolver } from '../compliance/claim-rules.resolver';
 import { ComplianceModule } from '../compliance/compliance.module';
 import { EditableItemComplianceResolver } from '../compliance/editable-item-compliance.resolver';
 import { MedicalReviewResolver } from '../compliance/medical-review.resolver';
+import { ProviderLicencesResolver } from '../compliance/provider-licences.resolver';
 import { ContentResolutionModule } from '../content-resolution/content-resolution.module';
 import { FieldPolicyEditingResolver } from '../content-resolution/field-policy-editing.resolver';
 import { OverrideEditingModule } from '../content-resolution/override-editing.module';
@@ -102,6 +103,7 @@ export const GRAPHQL_RESOLVERS = [
   ClaimRulesResolver,
   EditableItemComplianceResolver,
   MedicalReviewResolver,
+  ProviderLicencesResolver,
   NodeResolver,
 ];
 

@@ -59,6 +59,11 @@ export const LIST_BOUNDS: Readonly<Record<string, number | 'page'>> = {
   'Query.webhookEndpoints': 100,
   'Query.claimRules': 200,
   'Query.reviewQueue': 200,
+  'Query.providerLicences': 500,
+  'Query.expiringLicences': 500,
+  // One rule per treatment and state: 50 states × the brand's treatments, listed per treatment.
+  'Query.credentialRules': 1000,
+  'CredentialRule.credentialTypes': 20,
   'ComplianceSettings.regulatedFields': 50,
   'MedicalReview.fields': 50,
   'ItemMedicalReview.regulatedChanges': 50,
