@@ -10,6 +10,7 @@ import { ContentChangesItemIndex1796358652774 } from './1796358652774-content-ch
 import { ClaimRules1796360000000 } from './1796360000000-claim-rules';
 import { MedicalReview1796360100000 } from './1796360100000-medical-review';
 import { ProviderLicences1796360200000 } from './1796360200000-provider-licences';
+import { ClinicalSources1796360300000 } from './1796360300000-clinical-sources';
 
 /** Every migration, oldest first. A new migration file must be added here. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   ClaimRules1796360000000,
   MedicalReview1796360100000,
   ProviderLicences1796360200000,
+  ClinicalSources1796360300000,
 ];

@@ -34,7 +34,8 @@ import {
   DEMO_TREATMENT_OVERRIDES,
 } from './content/demo-network';
 import { DEMO_EDITOR_PASSWORD, DEMO_EDITORS } from './content/demo-editors';
-import { buildMicroNeedlingContent } from './content/micro-needling';
+import { buildMicroNeedlingContent, readMicroNeedlingArticle } from './content/micro-needling';
+import { clinicalSourcesOf } from './content/clinical-sources';
 import { DEFAULT_CLAIM_RULES } from '../src/compliance/claim-rule-defaults';
 import { stableId } from './stable-id';
 
@@ -248,6 +249,23 @@ class Seeder {
       })),
     );
 
+    // Where each seeded clinical value comes from (docs/compliance.md, "Provenance").
+    await this.insertRows(
+      'clinical_sources',
+      clinicalSourcesOf(content, readMicroNeedlingArticle()).map((source) => {
+        const entityId = source.item.type === 'FAQ' ? faqId(source.item.key) : treatmentId;
+        return {
+          id: stableId(`clinical-source:${source.item.type}:${entityId}:${source.field}`),
+          brand_id: brandId,
+          entity_type: source.item.type,
+          entity_id: entityId,
+          field: source.field,
+          document: source.document,
+          line: source.line,
+          quote: source.quote,
+        };
+      }),
+    );
     await this.insertRows(
       'provider_licences',
       DEMO_PROVIDERS.flatMap((provider) =>

@@ -26,6 +26,7 @@ const TABLES = [
   'audit_log',
   'claim_rules',
   'provider_licences',
+  'clinical_sources',
 ];
 
 const TREATMENT_TEXT = `

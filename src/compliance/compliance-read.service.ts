@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { textPlacesBatch } from './item-claims';
 import { latestReviewsOfContent, reviewHistories } from './medical-reviews';
+import { standingApprovals } from './reviews-due';
 
 /** Batched reads the compliance fields of editor answers share (one statement per request level). */
 @Injectable()
@@ -20,6 +21,10 @@ export class ComplianceReadService {
         return { type, id, hash };
       }),
     );
+
+  /** Keys "TYPE:id": the approvals standing for the item's live values. */
+  readonly batchStandingApprovals = (keys: readonly string[]) =>
+    standingApprovals(this.db.manager, keys);
 
   /** Keys "TYPE:id": every review of the item, newest first. */
   readonly batchReviewHistories = (keys: readonly string[]) =>

@@ -6,6 +6,7 @@ import { ComplianceReadService } from './compliance-read.service';
 import { ComplianceSettingsService } from './compliance-settings.service';
 import { MedicalReviewService } from './medical-review.service';
 import { ProviderLicencesService } from './provider-licences.service';
+import { ClinicalProvenanceService } from './clinical-provenance.service';
 
 /**
  * Clinical compliance: the claims linter, medical review, re-review dates,
@@ -21,8 +22,10 @@ import { ProviderLicencesService } from './provider-licences.service';
     ComplianceSettingsService,
     MedicalReviewService,
     ProviderLicencesService,
+    ClinicalProvenanceService,
   ],
   exports: [
+    ClinicalProvenanceService,
     ProviderLicencesService,
     ClaimRulesService,
     ComplianceReadService,

@@ -9,6 +9,7 @@ import { itemTexts, placesKey } from './item-claims';
 import { ComplianceReadService } from './compliance-read.service';
 import { lintTexts } from './lint-claims';
 import { ComplianceSettingsService } from './compliance-settings.service';
+import { toFieldApproval } from './clinical-status.resolver';
 import { ItemMedicalReview, MedicalReview } from './dtos/medical-review.object';
 import { contentHash, regulatedChanges } from './regulated-fields';
 
@@ -31,10 +32,11 @@ export class EditableItemComplianceResolver {
   ): Promise<ItemMedicalReview> {
     const item = parent as unknown as ItemView;
     const hash = contentHash(item);
-    const [settings, latest, history] = await Promise.all([
+    const [settings, latest, history, approvals] = await Promise.all([
       loaders.get(this.settings.batchByBrand).load(item.brandId),
       loaders.get(this.reads.batchLatestReviews).load(`${item.type}:${item.id}:${hash}`),
       loaders.get(this.reads.batchReviewHistories).load(`${item.type}:${item.id}`),
+      loaders.get(this.reads.batchStandingApprovals).load(`${item.type}:${item.id}`),
     ]);
     const changes = regulatedChanges(item, settings.regulatedFields);
     const approved = latest?.decision === 'APPROVED';
@@ -44,6 +46,7 @@ export class EditableItemComplianceResolver {
       blocksPublish: settings.medicalReviewRequired && changes.length > 0 && !approved,
       contentHash: hash,
       history: history as MedicalReview[],
+      approvals: approvals.map((row) => toFieldApproval(row)),
     };
   }
 

@@ -28,6 +28,7 @@ import { ComplianceModule } from '../compliance/compliance.module';
 import { EditableItemComplianceResolver } from '../compliance/editable-item-compliance.resolver';
 import { MedicalReviewResolver } from '../compliance/medical-review.resolver';
 import { ProviderLicencesResolver } from '../compliance/provider-licences.resolver';
+import { ClinicalStatusResolver } from '../compliance/clinical-status.resolver';
 import { ContentResolutionModule } from '../content-resolution/content-resolution.module';
 import { FieldPolicyEditingResolver } from '../content-resolution/field-policy-editing.resolver';
 import { OverrideEditingModule } from '../content-resolution/override-editing.module';
@@ -104,6 +105,7 @@ export const GRAPHQL_RESOLVERS = [
   EditableItemComplianceResolver,
   MedicalReviewResolver,
   ProviderLicencesResolver,
+  ClinicalStatusResolver,
   NodeResolver,
 ];
 

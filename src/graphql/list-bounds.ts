@@ -64,6 +64,15 @@ export const LIST_BOUNDS: Readonly<Record<string, number | 'page'>> = {
   // One rule per treatment and state: 50 states × the brand's treatments, listed per treatment.
   'Query.credentialRules': 1000,
   'CredentialRule.credentialTypes': 20,
+  'Query.reviewsDue': 500,
+  'ItemMedicalReview.approvals': 50,
+  'FieldApproval.regionIds': 20,
+  'FieldApproval.clinicIds': 200,
+  // One entry per regulated field or sourced fact of one item.
+  'Query.clinicalProvenance': 60,
+  // The newest changes and their editors (clinical-provenance.service.ts keeps these).
+  'FieldProvenance.changes': 50,
+  'ClinicalChange.editors': 10,
   'ComplianceSettings.regulatedFields': 50,
   'MedicalReview.fields': 50,
   'ItemMedicalReview.regulatedChanges': 50,

@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs
 import { Type } from 'class-transformer';
 import { IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { ItemRefInput } from '../../editing/dtos/item-ref.input';
+import { FieldApproval } from './clinical-status.object';
 
 export enum ReviewDecision {
   APPROVED = 'APPROVED',
@@ -75,6 +76,12 @@ export class ItemMedicalReview {
 
   @Field(() => [MedicalReview], { description: 'Every review of the item, newest first.' })
   history: MedicalReview[];
+
+  @Field(() => [FieldApproval], {
+    description:
+      'The approvals standing for its live regulated values, with their re-review dates (beside `fieldSources` on delivery).',
+  })
+  approvals: FieldApproval[];
 }
 
 @InputType({ description: 'A medical review of an item’s draft.' })
