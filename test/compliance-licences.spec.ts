@@ -211,6 +211,17 @@ describe('provider licences', () => {
     expect(slugsOf(first.json).clinic).toContain('jordan-reyes');
     expect(slugsOf(first.json).performers).toContain('jordan-reyes');
     expect([first.cache, second.cache]).toEqual(['MISS', 'HIT']);
+    // A public GET may be reused by browsers and CDNs: never past the expiry.
+    const search = new URLSearchParams({
+      query: CLINIC_PAGE,
+      variables: JSON.stringify({ clinic: 'austin-downtown' }),
+    });
+    const got = await fetch(`${f.app.url}/graphql?${search}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
+    const maxAge = Number(/max-age=(\d+)/.exec(got.headers.get('cache-control') ?? '')?.[1]);
+    expect(maxAge).toBeLessThanOrEqual(Math.ceil((expiresAt.getTime() - Date.now()) / 1000));
+    expect(maxAge).toBeLessThan(60);
 
     const writes = async () =>
       f.app.dataSource.query(

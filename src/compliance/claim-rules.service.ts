@@ -7,6 +7,7 @@ import { requireAuthenticated } from '../auth/access';
 import { badInput, DomainError } from '../common/domain-error';
 import { updateReturning } from '../database/update-returning';
 import { isBrandWide, refusal } from '../editing/access-rules';
+import { draftReader } from '../editing/place-access';
 import { groupByKeys } from '../graphql/request-loaders';
 import type { ClaimRuleSpec } from './claim-rule-defaults';
 import { type ClaimRule, compileRule } from './lint-claims';
@@ -52,7 +53,7 @@ export class ClaimRulesService {
   ) {}
 
   list(actor: Actor): Promise<ClaimRule[]> {
-    const caller = requireAuthenticated(actor);
+    const caller = draftReader(actor);
     return claimRulesOf(this.db.manager, caller.brandId);
   }
 

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
-import { requireAuthenticated, requireBrandAdmin } from '../auth/access';
+import { requireBrandAdmin } from '../auth/access';
+import { draftReader } from '../editing/place-access';
 import { badInput } from '../common/domain-error';
 import { type ComplianceSettingsRow, settingsOf } from './compliance-settings';
 import { regulatableFields } from './regulated-fields';
@@ -17,7 +18,7 @@ export class ComplianceSettingsService {
   ) {}
 
   async get(actor: Actor): Promise<ComplianceSettingsRow> {
-    const { brandId } = requireAuthenticated(actor);
+    const { brandId } = draftReader(actor);
     return (await settingsOf(this.db.manager, [brandId]))[0];
   }
 
