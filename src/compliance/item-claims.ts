@@ -13,8 +13,9 @@ export function itemTexts(def: ContentTypeDef, values: Record<string, unknown>):
 }
 
 /** The key of an item's places, for batching (see textPlacesBatch). */
-export function placesKey(scope: ItemScope): string {
-  if (scope.level === 'BRAND' || scope.level === 'ADMIN') return '*';
+export function placesKey(scope: ItemScope | undefined): string {
+  // An item without a known place is linted as brand content: every rule applies.
+  if (!scope || scope.level === 'BRAND' || scope.level === 'ADMIN') return '*';
   return JSON.stringify([scope.regionIds, scope.clinicIds, scope.level]);
 }
 
