@@ -8,6 +8,10 @@ import { ScheduleFailureReason1796355041019 } from './1796355041019-schedule-fai
 import { DeploymentEpoch1796357460448 } from './1796357460448-deployment-epoch';
 import { ContentChangesItemIndex1796358652774 } from './1796358652774-content-changes-item-index';
 import { DeploymentIdentity1796360000000 } from './1796360000000-deployment-identity';
+import { ClaimRules1796360000000 } from './1796360000000-claim-rules';
+import { MedicalReview1796360100000 } from './1796360100000-medical-review';
+import { ProviderLicences1796360200000 } from './1796360200000-provider-licences';
+import { ClinicalSources1796360300000 } from './1796360300000-clinical-sources';
 
 /** Every migration, oldest first. A new migration file must be added here. */
 export const MIGRATIONS = [
@@ -21,4 +25,8 @@ export const MIGRATIONS = [
   DeploymentEpoch1796357460448,
   ContentChangesItemIndex1796358652774,
   DeploymentIdentity1796360000000,
+  ClaimRules1796360000000,
+  MedicalReview1796360100000,
+  ProviderLicences1796360200000,
+  ClinicalSources1796360300000,
 ];

@@ -28,12 +28,15 @@ import {
   DEMO_CLINICS,
   DEMO_FAQ_OVERRIDES,
   DEMO_FIELD_POLICIES,
+  DEMO_LICENCE_EXPIRY,
   DEMO_PROVIDERS,
   DEMO_REGIONS,
   DEMO_TREATMENT_OVERRIDES,
 } from './content/demo-network';
 import { DEMO_EDITOR_PASSWORD, DEMO_EDITORS } from './content/demo-editors';
-import { buildMicroNeedlingContent } from './content/micro-needling';
+import { buildMicroNeedlingContent, readMicroNeedlingArticle } from './content/micro-needling';
+import { clinicalSourcesOf } from './content/clinical-sources';
+import { DEFAULT_CLAIM_RULES } from '../src/compliance/claim-rule-defaults';
 import { stableId } from './stable-id';
 
 /** How many rows each table gained; all zero on a database already seeded. */
@@ -117,6 +120,18 @@ class Seeder {
     await this.insert(BrandEntity, [
       { id: brandId, ...DEMO_BRAND, isSample: true, ...this.published },
     ]);
+    // The claims linter's default rules (docs/compliance.md); the brand edits them afterwards.
+    await this.insertRows(
+      'claim_rules',
+      DEFAULT_CLAIM_RULES.map((rule, i) => ({
+        id: stableId(`claim-rule:${DEMO_BRAND.slug}:${i}`),
+        brand_id: brandId,
+        phrase: rule.phrase,
+        pattern: rule.pattern,
+        severity: rule.severity,
+        reason: rule.reason,
+      })),
+    );
     await this.insert(
       RegionEntity,
       DEMO_REGIONS.map((region) => ({
@@ -209,7 +224,7 @@ class Seeder {
 
     await this.insert(
       ProviderEntity,
-      DEMO_PROVIDERS.map(({ clinics: _clinics, ...provider }) => ({
+      DEMO_PROVIDERS.map(({ clinics: _clinics, licences: _licences, ...provider }) => ({
         ...provider,
         id: stableId(`provider:${provider.slug}`),
         brandId,
@@ -232,6 +247,42 @@ class Seeder {
         providerId: stableId(`provider:${provider.slug}`),
         treatmentId,
       })),
+    );
+
+    // Where each seeded clinical value comes from (docs/compliance.md, "Provenance").
+    await this.insertRows(
+      'clinical_sources',
+      clinicalSourcesOf(content, readMicroNeedlingArticle()).map((source) => {
+        const entityId = source.item.type === 'FAQ' ? faqId(source.item.key) : treatmentId;
+        return {
+          id: stableId(`clinical-source:${source.item.type}:${entityId}:${source.field}`),
+          brand_id: brandId,
+          entity_type: source.item.type,
+          entity_id: entityId,
+          field: source.field,
+          document: source.document,
+          line: source.line,
+          quote: source.quote,
+        };
+      }),
+    );
+    await this.insertRows(
+      'provider_licences',
+      DEMO_PROVIDERS.flatMap((provider) =>
+        provider.licences.map((licence) => ({
+          id: stableId(
+            `licence:${provider.slug}:${licence.issuingState}:${licence.credentialType}`,
+          ),
+          brand_id: brandId,
+          provider_id: stableId(`provider:${provider.slug}`),
+          credential_type: licence.credentialType,
+          licence_number: licence.licenceNumber,
+          issuing_state: licence.issuingState,
+          expires_at: DEMO_LICENCE_EXPIRY,
+          verified_by: 'seed (sample data)',
+          verified_at: this.published.publishedAt,
+        })),
+      ),
     );
 
     const offeringId = (clinic: string) => stableId(`clinic-treatment:${clinic}:${content.slug}`);
@@ -352,6 +403,25 @@ class Seeder {
     const inserted = result.raw as { id: string }[];
     this.count(table, inserted.length);
     if (type) this.inserted.push(...inserted.map(({ id }) => ({ type, id })));
+  }
+
+  /**
+   * Inserts rows of a table that has no entity (compliance records) by
+   * column name, skipping ids already there; counts what it added.
+   */
+  private async insertRows(table: string, rows: Record<string, unknown>[]): Promise<void> {
+    let added = 0;
+    for (const row of rows) {
+      const columns = Object.keys(row);
+      const inserted: unknown[] = await this.manager.query(
+        `INSERT INTO ${table} (${columns.join(', ')})
+         VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})
+         ON CONFLICT DO NOTHING RETURNING 1`,
+        Object.values(row),
+      );
+      added += inserted.length;
+    }
+    this.count(table, added);
   }
 
   /**

@@ -19,14 +19,22 @@ import { DEMO_EDITORS, DEMO_PASSWORD, loginAs } from './helpers/login';
  * without a rule here fails the first test.
  *
  * Callers: anonymous; the demo brand's admin, brand editor, Texas region
- * editor, Austin clinic editor; an admin key and a delivery key of the demo
+ * editor, Austin clinic editor, medical reviewer; an admin key and a delivery key of the demo
  * brand; the admin of another brand.
  * Places: a clinic item at Austin, at Dallas (Texas, not Austin), at Denver
  * (Colorado); a brand item of the demo brand ("lumen"); the caller's own
  * brand (for creates); anything of the other brand.
  */
 type Caller =
-  'anonymous' | 'admin' | 'editor' | 'texas' | 'austin' | 'adminKey' | 'deliveryKey' | 'otherAdmin';
+  | 'anonymous'
+  | 'admin'
+  | 'editor'
+  | 'texas'
+  | 'austin'
+  | 'reviewer'
+  | 'adminKey'
+  | 'deliveryKey'
+  | 'otherAdmin';
 type Place = 'austin' | 'dallas' | 'denver' | 'lumen' | 'own' | 'otherBrand';
 
 const CALLERS: Caller[] = [
@@ -35,6 +43,7 @@ const CALLERS: Caller[] = [
   'editor',
   'texas',
   'austin',
+  'reviewer',
   'adminKey',
   'deliveryKey',
   'otherAdmin',
@@ -70,7 +79,10 @@ const clinicLevel = (caller: Caller, place: Place) =>
   (caller === 'texas' && (place === 'austin' || place === 'dallas')) ||
   (caller === 'austin' && place === 'austin');
 const editorAccount = (caller: Caller) =>
-  ['admin', 'editor', 'texas', 'austin', 'otherAdmin'].includes(caller);
+  ['admin', 'editor', 'texas', 'austin', 'reviewer', 'otherAdmin'].includes(caller);
+/** The demo brand's medical reviewer, on its own brand's drafts. */
+const medicalReviewer = (caller: Caller, place: Place) =>
+  caller === 'reviewer' && place !== 'otherBrand';
 const anyone = () => true;
 
 describe('authorization matrix: every mutation × every caller × every place', () => {
@@ -96,6 +108,7 @@ describe('authorization matrix: every mutation × every caller × every place', 
     });
     headersOf = {
       ...f.as,
+      reviewer: await loginAs(f.app, 'reviewer'),
       adminKey: await key(['admin']),
       deliveryKey: await key(['delivery']),
       otherAdmin: await signInNewEditor(f.app, other.brand, 'BRAND_ADMIN'),
@@ -239,6 +252,48 @@ describe('authorization matrix: every mutation × every caller × every place', 
       query: `mutation($input: ${inputType}!) { ${name}(input: $input) ${selection} }`,
       variables: { input: { userId: await newUser(place), ...input } },
     }),
+  });
+
+  /** A claim rule of the place's brand (written directly). */
+  const newClaimRule = (place: Place): Promise<string> =>
+    insertId(
+      `INSERT INTO claim_rules (brand_id, phrase, severity, reason)
+       VALUES ($1, $2, 'WARN', 'Matrix.') RETURNING id`,
+      [brandAt(place), uniqueSlug('phrase')],
+    );
+  /**
+   * An item with a regulated change in its draft, written directly (so no
+   * caller edited it): a new clinic disclaimer override at a clinic place, a
+   * new treatment with contraindications for the brand.
+   */
+  const regulatedDraft = async (place: Place) => {
+    if (place === 'lumen') {
+      const id = await insertId(
+        `INSERT INTO treatments (brand_id, slug, name, contraindications)
+         VALUES ($1, $2, 'Matrix', '{Pregnancy}') RETURNING id`,
+        [SEEDED.brand, uniqueSlug('treatment')],
+      );
+      return { type: 'TREATMENT', id, version: await version('treatments', id) };
+    }
+    const entityId = await newTreatment(place);
+    const id = await insertId(
+      `INSERT INTO overrides (brand_id, scope, clinic_id, entity_type, entity_id, field, value)
+       VALUES ($1, 'CLINIC', $2, 'TREATMENT', $3, 'disclaimer', '"Local disclaimer."') RETURNING id`,
+      [brandAt(place), clinicAt(place), entityId],
+    );
+    return { type: 'OVERRIDE', id, version: await version('overrides', id) };
+  };
+  /** A licence of the place's provider (written directly). */
+  const newLicence = (place: Place): Promise<string> =>
+    insertId(
+      `INSERT INTO provider_licences (brand_id, provider_id, credential_type, licence_number, issuing_state, expires_at)
+       VALUES ($1, $2, 'RN', $3, 'TX', now() + interval '1 year') RETURNING id`,
+      [brandAt(place), providerAt(place === 'lumen' ? 'austin' : place), uniqueSlug('RN')],
+    );
+  const claimRuleInput = () => ({
+    phrase: uniqueSlug('phrase'),
+    severity: 'WARN',
+    reason: 'Matrix.',
   });
 
   // ---- one rule per mutation ------------------------------------------------
@@ -815,6 +870,124 @@ describe('authorization matrix: every mutation × every caller × every place', 
         };
       },
     },
+    approveDraft: {
+      places: [...CLINIC_PLACES, 'lumen'],
+      allowed: medicalReviewer,
+      prepare: async (place) => ({
+        query: mutation('approveDraft', 'ReviewDraftInput'),
+        variables: { input: { item: await regulatedDraft(place) } },
+      }),
+    },
+    requestChanges: {
+      places: [...CLINIC_PLACES, 'lumen'],
+      allowed: medicalReviewer,
+      prepare: async (place) => ({
+        query: mutation('requestChanges', 'RequestChangesInput'),
+        variables: { input: { item: await regulatedDraft(place), comment: 'Cite a source.' } },
+      }),
+    },
+    updateComplianceSettings: {
+      places: ['own'],
+      allowed: brandAdmin,
+      prepare: async () => ({
+        query: mutation(
+          'updateComplianceSettings',
+          'UpdateComplianceSettingsInput',
+          'reviewIntervalMonths',
+        ),
+        variables: { input: { reviewIntervalMonths: 12 } },
+      }),
+    },
+    addProviderLicence: {
+      places: BRAND_PLACES,
+      allowed: brandWide,
+      prepare: async (place) => ({
+        query: mutation('addProviderLicence', 'AddProviderLicenceInput'),
+        variables: {
+          input: {
+            providerId: providerAt(place === 'lumen' ? 'austin' : place),
+            credentialType: 'RN',
+            licenceNumber: uniqueSlug('RN'),
+            issuingState: 'TX',
+            expiresAt: '2031-01-01T00:00:00Z',
+          },
+        },
+      }),
+    },
+    updateProviderLicence: {
+      places: BRAND_PLACES,
+      allowed: brandWide,
+      prepare: async (place) => ({
+        query: mutation('updateProviderLicence', 'UpdateProviderLicenceInput'),
+        variables: { input: { id: await newLicence(place), expiresAt: '2032-01-01T00:00:00Z' } },
+      }),
+    },
+    verifyProviderLicence: {
+      places: BRAND_PLACES,
+      allowed: (caller, place) => brandAdmin(caller, place) || medicalReviewer(caller, place),
+      prepare: async (place) => ({
+        query: mutation('verifyProviderLicence', 'LicenceIdInput'),
+        variables: { input: { id: await newLicence(place) } },
+      }),
+    },
+    removeProviderLicence: {
+      places: BRAND_PLACES,
+      allowed: brandWide,
+      prepare: async (place) => ({
+        query: mutation('removeProviderLicence', 'LicenceIdInput'),
+        variables: { input: { id: await newLicence(place) } },
+      }),
+    },
+    setCredentialRule: {
+      places: BRAND_PLACES,
+      allowed: brandWide,
+      prepare: async (place) => ({
+        query: mutation('setCredentialRule', 'SetCredentialRuleInput'),
+        variables: {
+          input: { treatmentId: await newTreatment(place), state: 'TX', credentialTypes: ['MD'] },
+        },
+      }),
+    },
+    deleteCredentialRule: {
+      places: BRAND_PLACES,
+      allowed: brandWide,
+      prepare: async (place) => {
+        const treatmentId = await newTreatment(place);
+        await f.app.dataSource.query(
+          `INSERT INTO credential_rules (brand_id, treatment_id, state, credential_types)
+           VALUES ($1, $2, 'TX', '{MD}')`,
+          [brandAt(place), treatmentId],
+        );
+        return {
+          query: mutation('deleteCredentialRule', 'DeleteCredentialRuleInput'),
+          variables: { input: { treatmentId, state: 'TX' } },
+        };
+      },
+    },
+    createClaimRule: {
+      places: ['own'],
+      allowed: brandWide,
+      prepare: async () => ({
+        query: mutation('createClaimRule', 'ClaimRuleInput'),
+        variables: { input: claimRuleInput() },
+      }),
+    },
+    updateClaimRule: {
+      places: BRAND_PLACES,
+      allowed: brandWide,
+      prepare: async (place) => ({
+        query: mutation('updateClaimRule', 'UpdateClaimRuleInput'),
+        variables: { input: { id: await newClaimRule(place), ...claimRuleInput() } },
+      }),
+    },
+    deleteClaimRule: {
+      places: BRAND_PLACES,
+      allowed: brandWide,
+      prepare: async (place) => ({
+        query: mutation('deleteClaimRule', 'DeleteClaimRuleInput'),
+        variables: { input: { id: await newClaimRule(place) } },
+      }),
+    },
   };
 
   /**
@@ -900,7 +1073,13 @@ describe('authorization matrix: every mutation × every caller × every place', 
 
   async function freshHeaders(caller: Caller): Promise<Headers> {
     if (caller === 'otherAdmin') return signInNewEditor(f.app, other.brand, 'BRAND_ADMIN');
-    if (caller === 'admin' || caller === 'editor' || caller === 'texas' || caller === 'austin') {
+    if (
+      caller === 'admin' ||
+      caller === 'editor' ||
+      caller === 'texas' ||
+      caller === 'austin' ||
+      caller === 'reviewer'
+    ) {
       return loginAs(f.app, caller);
     }
     return headersOf[caller];

@@ -275,7 +275,7 @@ describe('CLI in-process', () => {
       ],
       [
         'create-user --brand lumen-aesthetics --email a@b.example --role BRAND_EDITOR --regions texas',
-        '--regions: only a REGION_EDITOR is assigned regions, not a BRAND_EDITOR',
+        '--regions: only a REGION_EDITOR or a MEDICAL_REVIEWER is assigned regions, not a BRAND_EDITOR',
       ],
       [
         'create-admin --brand lumen-aesthetics --email admin@lumen-aesthetics.example',

@@ -24,6 +24,9 @@ const TABLES = [
   'user_clinics',
   'revisions',
   'audit_log',
+  'claim_rules',
+  'provider_licences',
+  'clinical_sources',
 ];
 
 const TREATMENT_TEXT = `

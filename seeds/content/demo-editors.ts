@@ -13,7 +13,7 @@ export interface DemoEditor {
   email: string;
   displayName: string;
   role: EditorRole;
-  /** Region slugs (REGION_EDITOR). */
+  /** Region slugs (REGION_EDITOR; optional for MEDICAL_REVIEWER). */
   regions?: string[];
   /** Clinic slugs (CLINIC_EDITOR). */
   clinics?: string[];
@@ -41,5 +41,10 @@ export const DEMO_EDITORS: DemoEditor[] = [
     displayName: 'Demo Austin Clinic Editor',
     role: 'CLINIC_EDITOR',
     clinics: ['austin-downtown'],
+  },
+  {
+    email: 'reviewer@lumen-aesthetics.example',
+    displayName: 'Demo Medical Reviewer',
+    role: 'MEDICAL_REVIEWER',
   },
 ];

@@ -190,7 +190,12 @@ export interface DemoProvider {
   title: string;
   bio: string;
   clinics: string[];
+  /** Sample licences (numbers invented), issued by the states of the provider's clinics. */
+  licences: { credentialType: string; issuingState: string; licenceNumber: string }[];
 }
+
+/** When the sample licences expire: far enough ahead that the demo providers stay listed. */
+export const DEMO_LICENCE_EXPIRY = '2035-12-31T23:59:59Z';
 
 export const DEMO_PROVIDERS: DemoProvider[] = [
   {
@@ -200,6 +205,7 @@ export const DEMO_PROVIDERS: DemoProvider[] = [
     title: 'Medical Director, Board-Certified Dermatologist',
     bio: '*Sample provider.* Dr. Ellison oversees treatment protocols for the Texas clinics and sees patients in **Austin** and **Dallas**.',
     clinics: ['austin-downtown', 'dallas-uptown'],
+    licences: [{ credentialType: 'MD', issuingState: 'TX', licenceNumber: 'SAMPLE-TX-MD-1001' }],
   },
   {
     slug: 'jordan-reyes',
@@ -208,6 +214,7 @@ export const DEMO_PROVIDERS: DemoProvider[] = [
     title: 'Aesthetic Nurse',
     bio: '*Sample provider.* Jordan has performed collagen induction treatments for eight years and leads new-patient consultations in Austin.',
     clinics: ['austin-downtown'],
+    licences: [{ credentialType: 'RN', issuingState: 'TX', licenceNumber: 'SAMPLE-TX-RN-2002' }],
   },
   {
     slug: 'priya-nair',
@@ -216,6 +223,7 @@ export const DEMO_PROVIDERS: DemoProvider[] = [
     title: 'Physician Assistant',
     bio: '*Sample provider.* Priya splits her week between our **Houston** and **Dallas** clinics.',
     clinics: ['houston-galleria', 'dallas-uptown'],
+    licences: [{ credentialType: 'PA', issuingState: 'TX', licenceNumber: 'SAMPLE-TX-PA-3003' }],
   },
   {
     slug: 'elena-petrova',
@@ -224,6 +232,7 @@ export const DEMO_PROVIDERS: DemoProvider[] = [
     title: 'Nurse Practitioner',
     bio: '*Sample provider.* Elena leads the Colorado team and sees patients in Denver and Boulder.',
     clinics: ['denver-cherry-creek', 'boulder-pearl-street'],
+    licences: [{ credentialType: 'NP', issuingState: 'CO', licenceNumber: 'SAMPLE-CO-NP-4004' }],
   },
   {
     slug: 'sam-carter',
@@ -232,6 +241,13 @@ export const DEMO_PROVIDERS: DemoProvider[] = [
     title: 'Licensed Esthetician',
     bio: '*Sample provider.* Sam focuses on skin preparation and aftercare coaching at our Boulder clinic.',
     clinics: ['boulder-pearl-street'],
+    licences: [
+      {
+        credentialType: 'LICENSED_ESTHETICIAN',
+        issuingState: 'CO',
+        licenceNumber: 'SAMPLE-CO-LE-5005',
+      },
+    ],
   },
 ];
 

@@ -1,5 +1,19 @@
 /** Roles of editor accounts, from widest to narrowest. */
-export type EditorRole = 'BRAND_ADMIN' | 'BRAND_EDITOR' | 'REGION_EDITOR' | 'CLINIC_EDITOR';
+export type EditorRole =
+  | 'BRAND_ADMIN'
+  | 'BRAND_EDITOR'
+  | 'REGION_EDITOR'
+  | 'CLINIC_EDITOR'
+  /** Approves or requests changes on drafts of regulated fields; edits nothing. */
+  | 'MEDICAL_REVIEWER';
+
+/**
+ * Roles whose region assignments count: a region editor edits its regions,
+ * a medical reviewer with regions reviews only there (none: the brand).
+ */
+export function rolesRegions(role: EditorRole, regionIds: string[]): string[] {
+  return role === 'REGION_EDITOR' || role === 'MEDICAL_REVIEWER' ? regionIds : [];
+}
 
 /** What an API key may do. */
 export type ApiKeyScope = 'delivery' | 'preview' | 'partner' | 'admin';
@@ -17,7 +31,7 @@ export type Actor =
       brandId: string;
       email: string;
       role: EditorRole;
-      /** Regions a REGION_EDITOR edits (empty for other roles). */
+      /** Regions a REGION_EDITOR edits, or a MEDICAL_REVIEWER reviews (empty for other roles). */
       regionIds: string[];
       /** Clinics a CLINIC_EDITOR edits (empty for other roles). */
       clinicIds: string[];

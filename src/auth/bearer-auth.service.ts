@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error';
-import { ANONYMOUS, type Actor, type ApiKeyScope, type EditorRole } from './actor';
+import { ANONYMOUS, type Actor, type ApiKeyScope, type EditorRole, rolesRegions } from './actor';
 import { LAST_USED_RESOLUTION_SECONDS } from './auth-policy';
 import { hashToken, tokenKind } from './tokens';
 
@@ -97,7 +97,7 @@ export class BearerAuthService {
       email: row.email,
       role: row.role,
       // Assignments count only for the roles they scope.
-      regionIds: row.role === 'REGION_EDITOR' ? row.region_ids : [],
+      regionIds: rolesRegions(row.role, row.region_ids),
       clinicIds: row.role === 'CLINIC_EDITOR' ? row.clinic_ids : [],
     };
   }

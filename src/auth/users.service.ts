@@ -161,7 +161,10 @@ export function toUser(row: UserEntity): User {
   };
 }
 
-/** Region editors need regions, clinic editors clinics; brand-wide roles neither. */
+/**
+ * Region editors need regions, clinic editors clinics; medical reviewers may
+ * have regions (none: they review the whole brand); brand-wide roles neither.
+ */
 export function assertAssignmentsFitRole(
   role: string,
   regionIds: string[],
@@ -173,8 +176,11 @@ export function assertAssignmentsFitRole(
   if (role === 'CLINIC_EDITOR' && clinicIds.length === 0) {
     throw badInput('clinicIds', 'a CLINIC_EDITOR needs at least one clinic');
   }
-  if (role !== 'REGION_EDITOR' && regionIds.length > 0) {
-    throw badInput('regionIds', `only a REGION_EDITOR is assigned regions, not a ${role}`);
+  if (role !== 'REGION_EDITOR' && role !== 'MEDICAL_REVIEWER' && regionIds.length > 0) {
+    throw badInput(
+      'regionIds',
+      `only a REGION_EDITOR or a MEDICAL_REVIEWER is assigned regions, not a ${role}`,
+    );
   }
   if (role !== 'CLINIC_EDITOR' && clinicIds.length > 0) {
     throw badInput('clinicIds', `only a CLINIC_EDITOR is assigned clinics, not a ${role}`);

@@ -6,7 +6,8 @@ Commands:
   create-user --brand <slug> --email <email> --role <role>
               [--regions <slugs>] [--clinics <slugs>] [--name <display name>]
       Creates an editor account. Roles: BRAND_ADMIN, BRAND_EDITOR,
-      REGION_EDITOR (needs --regions), CLINIC_EDITOR (needs --clinics).
+      REGION_EDITOR (needs --regions), CLINIC_EDITOR (needs --clinics),
+      MEDICAL_REVIEWER (--regions optional: none reviews the whole brand).
   create-key --brand <slug> --name <name> --scopes <scopes>
              [--clinics <slugs>] [--expires <date>]
       Creates an API key; prints it once, on the last line. Scopes: delivery,

@@ -138,12 +138,12 @@ export class ClinicsResolver {
   @ResolveField(() => [Provider], { description: 'Providers working here.' })
   async providers(
     @Parent() clinic: Clinic,
-    @Context() { loaders }: GraphqlContext,
+    @Context() { loaders, req }: GraphqlContext,
   ): Promise<Provider[]> {
     const rows = await loaders
       .forMode(this.providersService.batchByClinic, clinic.mode)
       .load(clinic.itemId);
-    return rows.map((row) => this.providersService.toProvider(row, clinic.mode, clinic.itemId));
+    return this.providersService.toProviders(rows, clinic.mode, clinic.itemId, req);
   }
 
   @ResolveField(() => [Faq], { description: 'The FAQ list as this clinic shows it.' })

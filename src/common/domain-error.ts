@@ -8,7 +8,13 @@ export type DomainErrorCode =
   /** Too many attempts or a busy server; `retryAfterSeconds` says when to retry. */
   | 'RATE_LIMITED'
   /** A sync cursor of another timeline (a restore since): sync again from scratch. */
-  | 'RESYNC_REQUIRED';
+  | 'RESYNC_REQUIRED'
+  /**
+   * A changeset the brand's compliance rules keep off the site (a claim a
+   * BLOCK rule matches, a regulated change without a medical approval);
+   * `problems` names each item and field.
+   */
+  | 'COMPLIANCE_BLOCKED';
 
 /**
  * A failure a client can act on. Services throw it; the GraphQL layer maps it

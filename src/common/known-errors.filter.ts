@@ -16,6 +16,7 @@ const HTTP_STATUS: Record<DomainErrorCode, number> = {
   CONFLICT: 409,
   RATE_LIMITED: 429,
   RESYNC_REQUIRED: 409,
+  COMPLIANCE_BLOCKED: 409,
 };
 
 /**

@@ -47,6 +47,8 @@ export function mayEdit(actor: Actor, request: EditRequest): boolean {
   if (scope.level === 'ADMIN') return isBrandAdmin(actor);
   if (isBrandWide(actor)) return true;
   if (actor.kind !== 'USER') return false;
+  // Reviewers approve drafts (src/compliance); they never write content.
+  if (actor.role === 'MEDICAL_REVIEWER') return false;
 
   const brandOnly = request.brandOnlyFields ?? [];
   if (fields.some((field) => brandOnly.includes(field))) return false;

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { assertQualifiedLinks } from '../compliance/credential-check';
 import { validatePriceItem } from '../pricing/price-validity';
 
 /**
@@ -97,6 +98,16 @@ export interface ContentTypeDef {
    * rows to serialize concurrent writers: the locks hold until commit.
    */
   validate?: (tx: EntityManager, id: string, working: Record<string, unknown>) => Promise<void>;
+  /**
+   * Properties holding words patients read (Markdown, lists, sections): the
+   * claims linter (src/compliance) reads these on save and before publish.
+   */
+  textFields?: string[];
+  /**
+   * The field a property's hits and approvals are named by, when it is not
+   * the property itself (an override's `value` is the field it overrides).
+   */
+  fieldName?: (values: Record<string, unknown>, property: string) => string;
 }
 
 const col = (column: string, cast?: ColumnDef['cast']): ColumnDef => ({ column, cast });
@@ -167,6 +178,16 @@ export const CONTENT_TYPE_DEFS: Record<ContentType, ContentTypeDef> = {
       disclaimer: col('disclaimer'),
     },
     scopeSql: BRAND_LEVEL(),
+    textFields: [
+      'name',
+      'aliases',
+      'summary',
+      'sections',
+      'aftercare',
+      'contraindications',
+      'combinesWith',
+      'disclaimer',
+    ],
   },
   FAQ: {
     type: 'FAQ',
@@ -187,6 +208,7 @@ export const CONTENT_TYPE_DEFS: Record<ContentType, ContentTypeDef> = {
                       CASE WHEN x.clinic_id IS NULL THEN 'BRAND' ELSE 'CLINIC' END AS level,
                       array_remove(ARRAY[(SELECT c.region_id FROM clinics c WHERE c.id = x.clinic_id)], NULL) AS region_ids,
                       array_remove(ARRAY[x.clinic_id], NULL) AS clinic_ids`,
+    textFields: ['question', 'answer'],
   },
   PROVIDER: {
     type: 'PROVIDER',
@@ -221,6 +243,8 @@ export const CONTENT_TYPE_DEFS: Record<ContentType, ContentTypeDef> = {
                       coalesce((SELECT array_agg(pc.clinic_id) FROM provider_clinics pc
                                  WHERE pc.provider_id = x.id), '{}') AS clinic_ids`,
     localFields: ['bio', 'title', 'photoUrl'],
+    textFields: ['credentials', 'title', 'bio'],
+    validate: assertQualifiedLinks,
   },
   CLINIC_TREATMENT: {
     type: 'CLINIC_TREATMENT',
@@ -230,6 +254,7 @@ export const CONTENT_TYPE_DEFS: Record<ContentType, ContentTypeDef> = {
     scopeSql: `SELECT c.brand_id, 'CLINIC' AS level,
                       array_remove(ARRAY[c.region_id], NULL) AS region_ids, ARRAY[c.id] AS clinic_ids
                  FROM clinics c WHERE c.id = x.clinic_id`,
+    textFields: ['notes'],
   },
   PRICE_ITEM: {
     type: 'PRICE_ITEM',
@@ -250,6 +275,7 @@ export const CONTENT_TYPE_DEFS: Record<ContentType, ContentTypeDef> = {
                  FROM clinic_treatments ct JOIN clinics c ON c.id = ct.clinic_id
                 WHERE ct.id = x.clinic_treatment_id`,
     validate: validatePriceItem,
+    textFields: ['label'],
   },
   OVERRIDE: {
     type: 'OVERRIDE',
@@ -271,6 +297,8 @@ export const CONTENT_TYPE_DEFS: Record<ContentType, ContentTypeDef> = {
                       CASE WHEN x.scope = 'REGION' THEN ARRAY[x.region_id]
                            ELSE array_remove(ARRAY[(SELECT c.region_id FROM clinics c WHERE c.id = x.clinic_id)], NULL) END AS region_ids,
                       array_remove(ARRAY[x.clinic_id], NULL) AS clinic_ids`,
+    textFields: ['value'],
+    fieldName: (values, property) => (property === 'value' ? String(values.field) : property),
   },
   FIELD_POLICY: {
     type: 'FIELD_POLICY',

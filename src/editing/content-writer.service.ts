@@ -6,6 +6,7 @@ import type { Actor } from '../auth/actor';
 import { DomainError } from '../common/domain-error';
 import { updateReturning } from '../database/update-returning';
 import { sameValue } from '../content-resolution/resolve-fields';
+import { CompliancePublishGate } from '../compliance/publish-gate';
 import { ContentChangeRecorder } from '../syndication/content-change-recorder.service';
 import { isBrandWide, ItemScope, mayChangePublication, mayEdit, refusal } from './access-rules';
 import { outOfBrandReferences } from './brand-references';
@@ -57,6 +58,8 @@ export interface ItemView {
   publishedValues: Values;
   updatedAt: Date;
   publishedAt: Date | null;
+  /** Where the item sits (brand, level, regions, clinics): for access and compliance checks. */
+  scope: ItemScope;
 }
 
 /** A locked row with what the writer needs to know about it. */
@@ -85,6 +88,8 @@ export class ContentWriterService {
     private readonly revisions: RevisionsService,
     /** Change feed + webhook outbox: told of every change to what delivery shows. */
     private readonly publishedChanges: ContentChangeRecorder,
+    /** Claims and medical review: may refuse a changeset before any of it applies. */
+    private readonly compliance: CompliancePublishGate,
   ) {}
 
   /** Reads an item for an editor of it. */
@@ -287,6 +292,16 @@ export class ContentWriterService {
     );
     const published = new Map<string, ItemView>();
     try {
+      // Every item locked and checked first: the compliance gate judges the
+      // changeset as a whole, before any of it is applied.
+      const candidates: ItemView[] = [];
+      for (const ref of ordered) {
+        const item = await this.lock(tx, ctx, CONTENT_TYPE_DEFS[ref.type], ref.id);
+        this.authorizePublish(ctx, item);
+        this.checkVersion(item, ref.version);
+        candidates.push(this.view(item));
+      }
+      await this.compliance.check(tx, candidates);
       for (const ref of ordered) {
         published.set(`${ref.type}:${ref.id}`, await this.publishOne(tx, ctx, ref));
       }
@@ -657,6 +672,7 @@ export class ContentWriterService {
       publishedValues: item.published,
       updatedAt: item.row.updated_at as Date,
       publishedAt: (item.row.published_at as Date | null) ?? null,
+      scope: item.scope,
     };
   }
 

@@ -11,6 +11,8 @@ function outOfReach(actor: Actor): string {
   if (actor.kind === 'ANONYMOUS') return 'Sign in to edit';
   if (actor.kind === 'API_KEY') return 'This API key may not edit content';
   if (actor.role === 'REGION_EDITOR') return 'This is outside the regions you edit';
+  if (actor.role === 'MEDICAL_REVIEWER')
+    return 'Medical reviewers approve drafts; they do not edit';
   if (actor.role === 'CLINIC_EDITOR') return 'This is not one of the clinics you edit';
   return 'You may not change this item';
 }

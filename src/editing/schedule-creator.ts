@@ -1,10 +1,14 @@
 import type { EntityManager } from 'typeorm';
-import type { Actor, ApiKeyScope, EditorRole } from '../auth/actor';
+import { type Actor, type ApiKeyScope, type EditorRole, rolesRegions } from '../auth/actor';
 import { updateReturning } from '../database/update-returning';
 
 /** Why a scheduled publication did not publish (ScheduleFailureReason in the API). */
 export type ScheduleFailureReason =
-  'CREATOR_REVOKED' | 'CREATOR_NOT_ALLOWED' | 'ITEM_CHANGED' | 'PUBLISH_FAILED';
+  | 'CREATOR_REVOKED'
+  | 'CREATOR_NOT_ALLOWED'
+  | 'ITEM_CHANGED'
+  | 'PUBLISH_FAILED'
+  | 'COMPLIANCE_BLOCKED';
 
 /** A schedule that may not run, with the reason recorded on it. */
 export class ScheduleFailure extends Error {
@@ -59,7 +63,7 @@ export async function currentCreator(tx: EntityManager, stored: Actor): Promise<
       ...stored,
       role: user.role,
       // Assignments count only for the roles they scope (as at sign-in).
-      regionIds: user.role === 'REGION_EDITOR' ? user.region_ids : [],
+      regionIds: rolesRegions(user.role, user.region_ids),
       clinicIds: user.role === 'CLINIC_EDITOR' ? user.clinic_ids : [],
     };
   }

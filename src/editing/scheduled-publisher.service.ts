@@ -219,6 +219,7 @@ function failureReasonOf(error: unknown): ScheduleFailureReason {
   if (error instanceof ScheduleFailure) return error.reason;
   if (error instanceof DomainError) {
     if (error.code === 'CONFLICT') return 'ITEM_CHANGED';
+    if (error.code === 'COMPLIANCE_BLOCKED') return 'COMPLIANCE_BLOCKED';
     if (['FORBIDDEN', 'NOT_FOUND', 'UNAUTHENTICATED'].includes(error.code)) {
       return 'CREATOR_NOT_ALLOWED';
     }

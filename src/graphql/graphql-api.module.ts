@@ -23,6 +23,12 @@ import { ClinicsResolver } from '../clinics/clinics.resolver';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { createValidationPipe } from '../common/validation.pipe';
 import { devExplorerEnabled } from '../http/dev-explorer';
+import { ClaimRulesResolver } from '../compliance/claim-rules.resolver';
+import { ComplianceModule } from '../compliance/compliance.module';
+import { EditableItemComplianceResolver } from '../compliance/editable-item-compliance.resolver';
+import { MedicalReviewResolver } from '../compliance/medical-review.resolver';
+import { ProviderLicencesResolver } from '../compliance/provider-licences.resolver';
+import { ClinicalStatusResolver } from '../compliance/clinical-status.resolver';
 import { ContentResolutionModule } from '../content-resolution/content-resolution.module';
 import { FieldPolicyEditingResolver } from '../content-resolution/field-policy-editing.resolver';
 import { OverrideEditingModule } from '../content-resolution/override-editing.module';
@@ -96,6 +102,11 @@ export const GRAPHQL_RESOLVERS = [
   FieldPolicyEditingResolver,
   SyndicationResolver,
   WebhooksResolver,
+  ClaimRulesResolver,
+  EditableItemComplianceResolver,
+  MedicalReviewResolver,
+  ProviderLicencesResolver,
+  ClinicalStatusResolver,
   NodeResolver,
 ];
 
@@ -163,6 +174,7 @@ export const GRAPHQL_RESOLVERS = [
     OverrideEditingModule,
     SyndicationModule,
     WebhooksModule,
+    ComplianceModule,
   ],
   providers: [
     // Guards run before pipes: anonymous mutations are refused before validation.

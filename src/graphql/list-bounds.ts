@@ -57,6 +57,29 @@ export const LIST_BOUNDS: Readonly<Record<string, number | 'page'>> = {
   'Query.fieldPolicies': 1000,
   'Query.revisionDiff': 200,
   'Query.webhookEndpoints': 100,
+  'Query.claimRules': 200,
+  'Query.reviewQueue': 200,
+  'Query.providerLicences': 500,
+  'Query.expiringLicences': 500,
+  // One rule per treatment and state: 50 states × the brand's treatments, listed per treatment.
+  'Query.credentialRules': 1000,
+  'CredentialRule.credentialTypes': 20,
+  'Query.reviewsDue': 500,
+  'ItemMedicalReview.approvals': 50,
+  'FieldApproval.regionIds': 20,
+  'FieldApproval.clinicIds': 200,
+  // One entry per regulated field or sourced fact of one item.
+  'Query.clinicalProvenance': 60,
+  // The newest changes and their editors (clinical-provenance.service.ts keeps these).
+  'FieldProvenance.changes': 50,
+  'ClinicalChange.editors': 10,
+  'ComplianceSettings.regulatedFields': 50,
+  'MedicalReview.fields': 50,
+  'ItemMedicalReview.regulatedChanges': 50,
+  // Reviews of one item; a draft is reviewed a handful of times before it goes live.
+  'ItemMedicalReview.history': 200,
+  // Three hits per rule and field at most (lint-claims.ts); a long item stays far below this.
+  'EditableItem.claimWarnings': 500,
   'ApiKey.clinicIds': 100,
   'ApiKey.scopes': 10,
   'User.clinics': 100,

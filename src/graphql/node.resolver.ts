@@ -47,11 +47,11 @@ export class NodeResolver {
   })
   node(
     @Args('id', { type: () => ID, description: 'The `id` of a delivered object.' }) id: string,
-    @Context() { actor, loaders }: GraphqlContext,
+    @Context() { actor, loaders, req }: GraphqlContext,
   ): Promise<Node | null> {
     const key = decodeGlobalId(id);
     this.previewAccess.requireMode(actor, key.mode);
-    return this.refetch(key, loaders);
+    return this.refetch(key, loaders, req);
   }
 
   @Query(() => [Node], {
@@ -61,23 +61,27 @@ export class NodeResolver {
   nodes(
     @Args('ids', { type: () => [ID], description: 'The `id`s of delivered objects.' })
     ids: string[],
-    @Context() { actor, loaders }: GraphqlContext,
+    @Context() { actor, loaders, req }: GraphqlContext,
   ): Promise<(Node | null)[]> {
     if (ids.length > MAX_PAGE_SIZE) throw badInput('ids', `at most ${MAX_PAGE_SIZE} ids`);
     const keys = ids.map((id, i) => decodeGlobalId(id, `ids[${i}]`));
     for (const key of keys) this.previewAccess.requireMode(actor, key.mode);
-    return Promise.all(keys.map((key) => this.refetch(key, loaders)));
+    return Promise.all(keys.map((key) => this.refetch(key, loaders, req)));
   }
 
-  private async refetch(key: NodeKey, loaders: RequestLoaders): Promise<Node | null> {
-    const found = await this.find(key, loaders);
+  private async refetch(
+    key: NodeKey,
+    loaders: RequestLoaders,
+    req: GraphqlContext['req'],
+  ): Promise<Node | null> {
+    const found = await this.find(key, loaders, req);
     if (!found) return null;
     // As in the root queries: nothing of a brand its mode does not show.
     const brand = await loaders.forMode(this.brandsService.batchById, key.mode).load(found.brandId);
     return brand ? found.node : null;
   }
 
-  private find(key: NodeKey, loaders: RequestLoaders): Promise<Found> {
+  private find(key: NodeKey, loaders: RequestLoaders, req: GraphqlContext['req']): Promise<Found> {
     switch (key.type) {
       case 'Brand':
         return this.brand(key, loaders);
@@ -90,7 +94,7 @@ export class NodeResolver {
       case 'Faq':
         return this.faq(key, loaders);
       case 'Provider':
-        return this.provider(key, loaders);
+        return this.provider(key, loaders, req);
       case 'PriceItem':
         return this.priceItem(key, loaders);
     }
@@ -150,7 +154,12 @@ export class NodeResolver {
     return node ? { node, brandId } : null;
   }
 
-  private async provider(key: NodeKey, loaders: RequestLoaders): Promise<Found> {
+  /** A provider's answer changes when a licence expires: `req` caps its cache lifetime. */
+  private async provider(
+    key: NodeKey,
+    loaders: RequestLoaders,
+    req: GraphqlContext['req'],
+  ): Promise<Found> {
     const { itemId, clinicId, mode } = key;
     const row = clinicId
       ? (await loaders.forMode(this.providersService.batchByClinic, mode).load(clinicId)).find(
@@ -158,7 +167,10 @@ export class NodeResolver {
         )
       : await loaders.forMode(this.providersService.batchById, mode).load(itemId);
     return row
-      ? { node: this.providersService.toProvider(row, mode, clinicId), brandId: row.brandId }
+      ? {
+          node: this.providersService.toProviders([row], mode, clinicId, req)[0],
+          brandId: row.brandId,
+        }
       : null;
   }
 

@@ -78,6 +78,9 @@ const provider = {
   title: 'Medical Director',
   bio: '## About\n\nBoard-certified *dermatologist*.',
   photoUrl: 'https://glow.example/maya.jpg',
+  licences: [
+    { name: 'Doctor of Medicine (MD)', issuingState: 'TX', expiresAt: '2027-06-30T00:00:00.000Z' },
+  ],
   clinics: [{ slug: 'austin', name: 'Glow Med Spa Austin' }],
   brand,
 };
@@ -340,7 +343,7 @@ describe('treatmentJsonLd', () => {
 });
 
 describe('providerJsonLd', () => {
-  it('describes every provider as a Person who works for their clinics', () => {
+  it('describes every provider as a Person who works for their clinics, with verified licences as credentials', () => {
     expect(providerJsonLd(provider)).toEqual({
       '@context': 'https://schema.org',
       '@type': 'Person',
@@ -350,8 +353,13 @@ describe('providerJsonLd', () => {
       image: 'https://glow.example/maya.jpg',
       honorificSuffix: 'MD, FAAD',
       hasCredential: [
-        { '@type': 'EducationalOccupationalCredential', name: 'MD' },
-        { '@type': 'EducationalOccupationalCredential', name: 'FAAD' },
+        {
+          '@type': 'EducationalOccupationalCredential',
+          credentialCategory: 'license',
+          name: 'Doctor of Medicine (MD)',
+          validIn: { '@type': 'State', name: 'TX' },
+          expires: '2027-06-30',
+        },
       ],
       jobTitle: 'Medical Director',
       worksFor: [

@@ -81,7 +81,10 @@ export interface JsonLdTreatmentInput {
 export interface JsonLdProviderInput {
   slug: string;
   name: string;
+  /** Post-nominals as the provider writes them (`honorificSuffix`). */
   credentials: string[];
+  /** Verified, unexpired licences only (`hasCredential`); the caller filters. */
+  licences: { name: string; issuingState: string; expiresAt: string }[];
   title: string | null;
   /** Markdown; sent as plain text. */
   bio: string;
@@ -162,8 +165,10 @@ export function faqPageJsonLd({ faqs, page }: JsonLdFaqPageInput): FAQPageLeaf &
 
 /**
  * Every provider is a Person: schema.org's Physician is a MedicalOrganization
- * (a practice), and IndividualPhysician is still pending. Degrees are
- * credentials and honorific suffixes; clinics are employers.
+ * (a practice), and IndividualPhysician is still pending. Post-nominals are
+ * honorific suffixes; licences someone verified (and not expired) are
+ * credentials, valid in their issuing state until their expiry date;
+ * clinics are employers.
  */
 export function providerJsonLd(p: JsonLdProviderInput): PersonLeaf & JsonLdContext {
   const ids = new JsonLdIds(p.brand);
@@ -176,9 +181,12 @@ export function providerJsonLd(p: JsonLdProviderInput): PersonLeaf & JsonLdConte
     description: markdownToPlainText(p.bio),
     image: p.photoUrl ?? undefined,
     honorificSuffix: credentials.join(', '),
-    hasCredential: credentials.map((name) => ({
+    hasCredential: p.licences.map((licence) => ({
       '@type': 'EducationalOccupationalCredential',
-      name,
+      credentialCategory: 'license',
+      name: licence.name,
+      validIn: { '@type': 'State', name: licence.issuingState },
+      expires: licence.expiresAt.slice(0, 10),
     })),
     jobTitle: p.title ?? undefined,
     worksFor: p.clinics.map((clinic) => ({

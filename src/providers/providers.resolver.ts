@@ -7,6 +7,7 @@ import { pageWindow, toConnection } from '../graphql/connection';
 import type { GraphqlContext } from '../graphql/graphql-context';
 import { BrandsService } from '../brands/brands.service';
 import { jsonLdBrand } from '../clinics/clinic-json-ld';
+import { CREDENTIAL_TYPES, type CredentialType } from '../compliance/credential-types';
 import { providerJsonLd } from '../json-ld/json-ld';
 import { serializeJsonLd } from '../json-ld/json-ld-script';
 import { PreviewAccessService } from '../read-mode/preview-access.service';
@@ -32,14 +33,14 @@ export class ProvidersResolver {
   })
   async providers(
     @Args() args: ProvidersArgs,
-    @Context() { actor }: GraphqlContext,
+    @Context() { actor, req }: GraphqlContext,
   ): Promise<ProviderConnection> {
     const window = pageWindow('providers', args);
     const mode = await this.previewAccess.readMode(actor, args.brand, args.preview);
     const { rows, totalCount } = await this.providersService.list(args.brand, args, window, mode);
     return toConnection(
       'providers',
-      rows.map((row) => this.providersService.toProvider(row, mode, null)),
+      this.providersService.toProviders(rows, mode, null, req),
       window,
       totalCount,
     );
@@ -78,7 +79,7 @@ export class ProvidersResolver {
 
   @ResolveField(() => GraphQLJSONObject, {
     description:
-      'schema.org Person (credentials as `hasCredential`), who `worksFor` the clinics by their `@id`. To embed it in a page use `jsonLdScript`, never a plain JSON.stringify of this object.',
+      'schema.org Person (post-nominals as `honorificSuffix`; verified, unexpired licences as `hasCredential`), who `worksFor` the clinics by their `@id`. To embed it in a page use `jsonLdScript`, never a plain JSON.stringify of this object.',
   })
   async jsonLd(@Parent() provider: Provider, @Context() context: GraphqlContext): Promise<object> {
     const [brand, clinics] = await Promise.all([
@@ -89,6 +90,11 @@ export class ProvidersResolver {
       slug: provider.slug,
       name: provider.name,
       credentials: provider.credentials,
+      licences: provider.verifiedLicences.map((licence) => ({
+        name: CREDENTIAL_TYPES[licence.credentialType as CredentialType] ?? licence.credentialType,
+        issuingState: licence.issuingState,
+        expiresAt: new Date(licence.expiresAt).toISOString(),
+      })),
       title: provider.title,
       bio: provider.bio,
       photoUrl: provider.photoUrl,

@@ -11,13 +11,22 @@ import type { ReadMode } from '../read-mode/read-mode';
 import { TreatmentEntity } from '../treatments/treatment.entity';
 import { TREATMENT_COLUMNS } from '../treatments/treatment-columns';
 import { Provider } from './dtos/provider.object';
+import type { Request } from 'express';
+import { expireAnswerBy } from '../response-cache/answer-lifetime';
 import { ProviderEntity } from './provider.entity';
+import { LICENCE_COLUMNS, performerSql, type VerifiedLicence } from './performer-licences';
 
 const PROVIDER_COLUMNS = `
   p.id, p.brand_id AS "brandId", p.slug, p.name, p.credentials, p.title, p.bio,
-  p.photo_url AS "photoUrl", p.updated_at AS "updatedAt"`;
+  p.photo_url AS "photoUrl", p.updated_at AS "updatedAt", ${LICENCE_COLUMNS}`;
 
 type Keyed<T> = T & { key: string };
+
+/** A delivered provider row: its columns and what its licences say now (performer-licences.ts). */
+export type ProviderRow = ProviderEntity & {
+  licencesChangeAt: Date | null;
+  verifiedLicences: VerifiedLicence[];
+};
 
 /** Reads providers and their clinic and treatment links (published, or a working copy). */
 @Injectable()
@@ -33,24 +42,40 @@ export class ProvidersService {
     filter: { clinic?: string | null; treatment?: string | null },
     window: PageWindow,
     mode: ReadMode,
-  ): Promise<{ rows: ProviderEntity[]; totalCount: number }> {
+  ): Promise<{ rows: ProviderRow[]; totalCount: number }> {
     const from = this.sources.of(mode);
     const params: unknown[] = [brandSlug];
     const param = (value: unknown) => `$${params.push(value)}`;
     const where = [`b.slug = $1`];
+    // The clinic and treatment filtered by (one row each at most), for the licence check.
+    const joins: string[] = [];
     if (filter.clinic) {
+      joins.push(
+        `LEFT JOIN ${from('clinics')} fc ON fc.brand_id = b.id AND fc.slug = ${param(filter.clinic)}`,
+      );
       where.push(`EXISTS (
-        SELECT 1 FROM ${from('provider_clinics')} pc JOIN ${from('clinics')} c ON c.id = pc.clinic_id
-         WHERE pc.provider_id = p.id AND c.brand_id = b.id AND c.slug = ${param(filter.clinic)})`);
+        SELECT 1 FROM ${from('provider_clinics')} pc
+         WHERE pc.provider_id = p.id AND pc.clinic_id = fc.id)`);
     }
     if (filter.treatment) {
+      joins.push(
+        `LEFT JOIN ${from('treatments')} ft ON ft.brand_id = b.id AND ft.slug = ${param(filter.treatment)}`,
+      );
       where.push(`EXISTS (
-        SELECT 1 FROM ${from('provider_treatments')} pt JOIN ${from('treatments')} t ON t.id = pt.treatment_id
-         WHERE pt.provider_id = p.id AND t.brand_id = b.id AND t.slug = ${param(filter.treatment)})`);
+        SELECT 1 FROM ${from('provider_treatments')} pt
+         WHERE pt.provider_id = p.id AND pt.treatment_id = ft.id)`);
     }
-    const rows: (ProviderEntity & { total_count: string })[] = await this.db.query(
+    where.push(
+      performerSql(
+        'p',
+        filter.clinic ? 'fc' : null,
+        filter.clinic && filter.treatment ? 'ft' : null,
+      ),
+    );
+    const rows: (ProviderRow & { total_count: string })[] = await this.db.query(
       `SELECT ${PROVIDER_COLUMNS}, count(*) OVER () AS total_count
          FROM ${from('providers')} p JOIN ${from('brands')} b ON b.id = p.brand_id
+         ${joins.join(' ')}
         WHERE ${where.join(' AND ')}
         ORDER BY p.name, p.id
         LIMIT ${param(window.limit)} OFFSET ${param(window.offset)}`,
@@ -65,10 +90,11 @@ export class ProvidersService {
   /** Providers working at each clinic, by name. */
   readonly batchByClinic = async (clinicIds: readonly string[], mode: ReadMode) => {
     const from = this.sources.of(mode);
-    const rows: Keyed<ProviderEntity>[] = await this.db.query(
+    const rows: Keyed<ProviderRow>[] = await this.db.query(
       `SELECT ${PROVIDER_COLUMNS}, pc.clinic_id AS key
          FROM ${from('provider_clinics')} pc JOIN ${from('providers')} p ON p.id = pc.provider_id
-        WHERE pc.clinic_id = ANY($1)
+         JOIN ${from('clinics')} c ON c.id = pc.clinic_id
+        WHERE pc.clinic_id = ANY($1) AND ${performerSql('p', 'c', null)}
         ORDER BY p.name, p.id`,
       [clinicIds],
     );
@@ -78,10 +104,10 @@ export class ProvidersService {
   /** Providers performing each treatment, by name. */
   readonly batchByTreatment = async (treatmentIds: readonly string[], mode: ReadMode) => {
     const from = this.sources.of(mode);
-    const rows: Keyed<ProviderEntity>[] = await this.db.query(
+    const rows: Keyed<ProviderRow>[] = await this.db.query(
       `SELECT ${PROVIDER_COLUMNS}, pt.treatment_id AS key
          FROM ${from('provider_treatments')} pt JOIN ${from('providers')} p ON p.id = pt.provider_id
-        WHERE pt.treatment_id = ANY($1)
+        WHERE pt.treatment_id = ANY($1) AND ${performerSql('p', null, null)}
         ORDER BY p.name, p.id`,
       [treatmentIds],
     );
@@ -92,12 +118,15 @@ export class ProvidersService {
   readonly batchByClinicAndTreatment = async (keys: readonly string[], mode: ReadMode) => {
     const from = this.sources.of(mode);
     const pairs = keys.map((key) => key.split(':'));
-    const rows: Keyed<ProviderEntity>[] = await this.db.query(
+    const rows: Keyed<ProviderRow>[] = await this.db.query(
       `SELECT ${PROVIDER_COLUMNS}, k.clinic_id || ':' || k.treatment_id AS key
          FROM unnest($1::uuid[], $2::uuid[]) AS k(clinic_id, treatment_id)
          JOIN ${from('provider_clinics')} pc ON pc.clinic_id = k.clinic_id
          JOIN ${from('provider_treatments')} pt ON pt.provider_id = pc.provider_id AND pt.treatment_id = k.treatment_id
          JOIN ${from('providers')} p ON p.id = pc.provider_id
+         JOIN ${from('clinics')} c ON c.id = k.clinic_id
+         JOIN ${from('treatments')} t ON t.id = k.treatment_id
+        WHERE ${performerSql('p', 'c', 't')}
         ORDER BY p.name, p.id`,
       [pairs.map((pair) => pair[0]), pairs.map((pair) => pair[1])],
     );
@@ -133,15 +162,29 @@ export class ProvidersService {
   /** Providers by id. */
   readonly batchById = async (ids: readonly string[], mode: ReadMode) => {
     const from = this.sources.of(mode);
-    const rows: ProviderEntity[] = await this.db.query(
+    const rows: ProviderRow[] = await this.db.query(
       `SELECT ${PROVIDER_COLUMNS} FROM ${from('providers')} p WHERE p.id = ANY($1)`,
       [ids],
     );
     return pickByKeys(ids, rows, (row) => row.id);
   };
 
+  /**
+   * Delivered providers; their licences' next expiry caps how long the
+   * answer may be cached (it would show an expired licence after it).
+   */
+  toProviders(
+    rows: ProviderRow[],
+    mode: ReadMode,
+    clinicId: string | null,
+    req: Request | undefined,
+  ): Provider[] {
+    for (const row of rows) expireAnswerBy(req, row.licencesChangeAt);
+    return rows.map((row) => this.toProvider(row, mode, clinicId));
+  }
+
   /** The delivered provider; `clinicId` is the clinic it is shown at, if any. */
-  toProvider(row: ProviderEntity, mode: ReadMode, clinicId: string | null): Provider {
+  toProvider(row: ProviderRow, mode: ReadMode, clinicId: string | null): Provider {
     return {
       id: encodeGlobalId({ type: 'Provider', itemId: row.id, clinicId, mode }),
       itemId: row.id,
@@ -154,6 +197,7 @@ export class ProvidersService {
       updatedAt: row.updatedAt,
       brandId: row.brandId,
       mode,
+      verifiedLicences: row.verifiedLicences,
     };
   }
 }

@@ -11,6 +11,8 @@ export interface CachedAnswer {
   body: Buffer;
   /** The same bytes compressed, made once when stored (see precompressed.ts). */
   encodings?: Encodings;
+  /** When the answer changes by itself (epoch ms; see answer-lifetime.ts): never served after. */
+  expiresAt?: number;
 }
 
 /**

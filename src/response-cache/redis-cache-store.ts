@@ -80,14 +80,14 @@ export class RedisCacheStore implements CacheStore {
 /**
  * "<generations>\n<etag>\n<content type>\n<lengths>\n" followed by the
  * body's bytes, then its brotli and gzip forms; lengths are
- * "<body>,<br>,<gzip>" (0 for a form not kept).
+ * "<body>,<br>,<gzip>,<expiresAt>" (0 for a form not kept, or no expiry).
  */
 function encode(answer: CachedAnswer): Buffer {
   const br = answer.encodings?.br ?? Buffer.alloc(0);
   const gzip = answer.encodings?.gzip ?? Buffer.alloc(0);
   const head =
     `${answer.generations.join(',')}\n${answer.etag}\n${answer.contentType}\n` +
-    `${answer.body.length},${br.length},${gzip.length}\n`;
+    `${answer.body.length},${br.length},${gzip.length},${answer.expiresAt ?? 0}\n`;
   return Buffer.concat([Buffer.from(head), answer.body, br, gzip]);
 }
 
@@ -100,7 +100,7 @@ function decode(raw: Buffer): CachedAnswer | undefined {
   }
   const text = (from: number, to: number) => raw.toString('utf8', from, to);
   const generations = text(0, ends[0]);
-  const [bodyLength, brLength, gzipLength] = text(ends[2] + 1, ends[3])
+  const [bodyLength, brLength, gzipLength, expiresAt] = text(ends[2] + 1, ends[3])
     .split(',')
     .map(Number);
   let at = ends[3] + 1;
@@ -112,6 +112,7 @@ function decode(raw: Buffer): CachedAnswer | undefined {
     generations: generations ? generations.split(',').map(Number) : [],
     etag: text(ends[0] + 1, ends[1]),
     contentType: text(ends[1] + 1, ends[2]),
+    ...(expiresAt ? { expiresAt } : {}),
     body,
     encodings: {
       ...(br.length ? { br } : {}),

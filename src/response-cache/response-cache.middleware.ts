@@ -8,6 +8,7 @@ import { analyzeOperation, cacheKey, etagOf, generationsOf } from './cacheable-r
 import { APQ_PREFIX, CACHE_ATTEMPT, CacheAttempt } from './cache-attempt';
 import type { CachedAnswer } from './cache-store';
 import { pickEncoding } from './precompressed';
+import { ANSWER_EXPIRES_AT, secondsLeft } from './answer-lifetime';
 import { ResponseCacheService } from './response-cache.service';
 
 /** How long a CDN or browser may reuse a public GET answer without asking again. */
@@ -59,7 +60,11 @@ export class ResponseCacheMiddleware implements NestMiddleware {
       });
     if (!generations) return proceed();
     const publicGet = attempt.scope === 'public' && req.method === 'GET';
-    if (answer && sameGenerations(answer.generations, generations)) {
+    if (
+      answer &&
+      sameGenerations(answer.generations, generations) &&
+      secondsLeft(answer.expiresAt, 1) > 0
+    ) {
       if (attempt.registersHash) this.cache.rememberPersistedQuery(...attempt.registersHash);
       sendStored(req, res, answer, publicGet);
       return;
@@ -71,7 +76,8 @@ export class ResponseCacheMiddleware implements NestMiddleware {
     res.send = (body?: unknown) => {
       if (attempt.cacheable && res.statusCode === 200 && typeof body === 'string') {
         const etag = etagOf(body);
-        setCacheHeaders(res, etag, publicGet, 'MISS');
+        const expiresAt = req[ANSWER_EXPIRES_AT];
+        setCacheHeaders(res, etag, publicGet, 'MISS', expiresAt);
         // Read on a replica that may not have replayed the publish the
         // generations name yet: served, but not kept under them.
         const current = !onReplica || this.replica.covers(this.cache.generationsChangedAt());
@@ -81,6 +87,7 @@ export class ResponseCacheMiddleware implements NestMiddleware {
             etag,
             contentType: String(res.getHeader('content-type') ?? 'application/json; charset=utf-8'),
             body: Buffer.from(body),
+            ...(expiresAt !== undefined ? { expiresAt } : {}),
           });
         }
       }
@@ -182,7 +189,7 @@ function requestParts(req: AuthenticatedRequest): GraphqlRequestParts | null {
  */
 function sendStored(req: Request, res: Response, answer: CachedAnswer, publicGet: boolean) {
   res.setHeader('content-type', answer.contentType);
-  setCacheHeaders(res, answer.etag, publicGet, 'HIT');
+  setCacheHeaders(res, answer.etag, publicGet, 'HIT', answer.expiresAt);
   res.vary('accept-encoding');
   if (req.method === 'GET' && matches(req.headers['if-none-match'], answer.etag)) {
     res.statusCode = 304;
@@ -199,11 +206,19 @@ function sendStored(req: Request, res: Response, answer: CachedAnswer, publicGet
   res.end(body);
 }
 
-function setCacheHeaders(res: Response, etag: string, publicGet: boolean, status: string) {
+function setCacheHeaders(
+  res: Response,
+  etag: string,
+  publicGet: boolean,
+  status: string,
+  expiresAt?: number,
+) {
   res.setHeader('etag', etag);
   res.setHeader(
     'cache-control',
-    publicGet ? `public, max-age=${PUBLIC_MAX_AGE_SECONDS}` : 'private, no-cache',
+    publicGet
+      ? `public, max-age=${secondsLeft(expiresAt, PUBLIC_MAX_AGE_SECONDS)}`
+      : 'private, no-cache',
   );
   // Appended: CORS may have added Origin already.
   res.vary('accept');

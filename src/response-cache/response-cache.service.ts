@@ -9,6 +9,7 @@ import { APQ_PREFIX } from './cache-attempt';
 import { GenerationWatcher } from './generation-watcher';
 import { compressOnce } from './precompressed';
 import { RedisCacheStore } from './redis-cache-store';
+import { secondsLeft } from './answer-lifetime';
 
 /** Apollo's KeyValueCache, as its persisted-query option expects it. */
 export interface TextCache {
@@ -100,7 +101,9 @@ export class ResponseCacheService implements OnModuleInit, OnModuleDestroy {
    * the fly, like a miss.
    */
   save(key: string, answer: CachedAnswer): void {
-    const ttl = this.ttlSeconds;
+    // An answer that changes by itself soon is kept no longer than that.
+    const ttl = secondsLeft(answer.expiresAt, this.ttlSeconds);
+    if (ttl < 1) return;
     this.store
       .save(key, answer, ttl)
       .then(async () => {

@@ -75,7 +75,7 @@ export class TreatmentsResolver {
   })
   async providers(
     @Parent() treatment: Treatment,
-    @Context() { loaders }: GraphqlContext,
+    @Context() { loaders, req }: GraphqlContext,
   ): Promise<Provider[]> {
     const rows = treatment.clinic
       ? await loaders
@@ -85,7 +85,7 @@ export class TreatmentsResolver {
           .forMode(this.providersService.batchByTreatment, treatment.mode)
           .load(treatment.itemId);
     const clinicId = treatment.clinic?.id ?? null;
-    return rows.map((row) => this.providersService.toProvider(row, treatment.mode, clinicId));
+    return this.providersService.toProviders(rows, treatment.mode, clinicId, req);
   }
 
   @ResolveField(() => [PriceItem], {

@@ -7,6 +7,7 @@ export const DEMO_EDITORS = {
   editor: 'editor@lumen-aesthetics.example',
   texas: 'texas@lumen-aesthetics.example',
   austin: 'austin@lumen-aesthetics.example',
+  reviewer: 'reviewer@lumen-aesthetics.example',
 } as const;
 
 /** Logs a demo editor in; returns the headers that carry its access token. */

@@ -1,3 +1,5 @@
+import type { EditorRole } from '../gql/graphql';
+
 /**
  * The signed-in editor, in memory only: the access token is never written to
  * localStorage or a readable cookie. The refresh token is an httpOnly cookie
@@ -7,7 +9,8 @@
 export interface SessionUser {
   id: string;
   email: string;
-  role: 'BRAND_ADMIN' | 'BRAND_EDITOR' | 'REGION_EDITOR' | 'CLINIC_EDITOR';
+  /** The API's EditorRole, as the sign-in answer names it. */
+  role: EditorRole;
   displayName: string;
 }
 

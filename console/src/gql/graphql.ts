@@ -82,6 +82,8 @@ export type EditorRole =
   | 'BRAND_EDITOR'
   /** Their own clinics only. */
   | 'CLINIC_EDITOR'
+  /** Approves or requests changes on drafts of regulated (clinical) fields, in the whole brand or only in their regions; edits nothing (docs/compliance.md). */
+  | 'MEDICAL_REVIEWER'
   /** The clinics of their regions. */
   | 'REGION_EDITOR';
 

@@ -7,6 +7,7 @@ export const EditorRoleEnum = {
   BRAND_EDITOR: 'BRAND_EDITOR',
   REGION_EDITOR: 'REGION_EDITOR',
   CLINIC_EDITOR: 'CLINIC_EDITOR',
+  MEDICAL_REVIEWER: 'MEDICAL_REVIEWER',
 } as const satisfies Record<EditorRole, EditorRole>;
 registerEnumType(EditorRoleEnum, {
   name: 'EditorRole',
@@ -16,6 +17,10 @@ registerEnumType(EditorRoleEnum, {
     BRAND_EDITOR: { description: 'Canonical brand content and publishing.' },
     REGION_EDITOR: { description: 'The clinics of their regions.' },
     CLINIC_EDITOR: { description: 'Their own clinics only.' },
+    MEDICAL_REVIEWER: {
+      description:
+        'Approves or requests changes on drafts of regulated (clinical) fields, in the whole brand or only in their regions; edits nothing (docs/compliance.md).',
+    },
   },
 });
 

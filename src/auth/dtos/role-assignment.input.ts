@@ -16,7 +16,8 @@ export class RoleAssignmentInput {
 
   @Field(() => [ID], {
     nullable: true,
-    description: 'Regions a REGION_EDITOR edits (required for that role, refused for others).',
+    description:
+      'Regions a REGION_EDITOR edits (required for that role) or a MEDICAL_REVIEWER reviews (optional: none reviews the whole brand); refused for others.',
   })
   @IsOptional()
   @IsUUID('all', { each: true })

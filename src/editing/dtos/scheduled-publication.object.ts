@@ -35,6 +35,7 @@ export enum ScheduleFailureReason {
   CREATOR_NOT_ALLOWED = 'CREATOR_NOT_ALLOWED',
   ITEM_CHANGED = 'ITEM_CHANGED',
   PUBLISH_FAILED = 'PUBLISH_FAILED',
+  COMPLIANCE_BLOCKED = 'COMPLIANCE_BLOCKED',
 }
 registerEnumType(ScheduleFailureReason, {
   name: 'ScheduleFailureReason',
@@ -50,6 +51,10 @@ registerEnumType(ScheduleFailureReason, {
     },
     ITEM_CHANGED: { description: 'An item changed after it was scheduled (a stale version).' },
     PUBLISH_FAILED: { description: 'The publish was refused for another reason (see `error`).' },
+    COMPLIANCE_BLOCKED: {
+      description:
+        'At run time a change still lacked its medical approval (or the approval was voided by a later edit), or a BLOCK claim rule matched (see `error`; docs/compliance.md).',
+    },
   },
 });
 

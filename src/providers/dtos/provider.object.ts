@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import type { ReadMode } from '../../read-mode/read-mode';
+import type { VerifiedLicence } from '../performer-licences';
 import { ITEM_ID_DESCRIPTION, Node, NODE_ID_DESCRIPTION } from '../../graphql/node.interface';
 
 @ObjectType({
@@ -40,4 +41,6 @@ export class Provider {
   /** Not exposed: the brand, and what this answer shows. */
   brandId: string;
   mode: ReadMode;
+  /** Not exposed: verified, unexpired licences (JSON-LD `hasCredential`). */
+  verifiedLicences: VerifiedLicence[];
 }

@@ -1,0 +1,61 @@
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { GraphqlContext } from '../graphql/graphql-context';
+import type { ClaimRuleSpec } from './claim-rule-defaults';
+import { ClaimRulesService } from './claim-rules.service';
+import { ClaimRule } from './dtos/claim-rule.object';
+import {
+  ClaimRuleInput,
+  DeleteClaimRuleInput,
+  UpdateClaimRuleInput,
+} from './dtos/claim-rule.inputs';
+
+const spec = (input: ClaimRuleInput): ClaimRuleSpec => ({
+  phrase: input.phrase?.trim() || null,
+  pattern: input.pattern ?? null,
+  severity: input.severity,
+  reason: input.reason.trim(),
+  regionId: input.regionId ?? null,
+  state: input.state ?? null,
+});
+
+/** The claims linter's rules: read by the brand's editors, changed by brand-wide editors. */
+@Resolver()
+export class ClaimRulesResolver {
+  constructor(private readonly rules: ClaimRulesService) {}
+
+  @Query(() => [ClaimRule], { description: 'Your brand’s claim rules, oldest first.' })
+  async claimRules(@Context() { actor }: GraphqlContext): Promise<ClaimRule[]> {
+    return (await this.rules.list(actor)) as ClaimRule[];
+  }
+
+  @Mutation(() => ClaimRule, {
+    description: 'Adds a claim rule; it applies to every later save and publish.',
+  })
+  async createClaimRule(
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: ClaimRuleInput,
+    @Context() { actor }: GraphqlContext,
+  ): Promise<ClaimRule> {
+    return (await this.rules.create(actor, spec(input))) as ClaimRule;
+  }
+
+  @Mutation(() => ClaimRule, {
+    description: 'Replaces a claim rule’s phrase or pattern, severity, reason and scope.',
+  })
+  async updateClaimRule(
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: UpdateClaimRuleInput,
+    @Context() { actor }: GraphqlContext,
+  ): Promise<ClaimRule> {
+    return (await this.rules.update(actor, input.id, spec(input))) as ClaimRule;
+  }
+
+  @Mutation(() => ClaimRule, { description: 'Deletes a claim rule; returns it as it was.' })
+  async deleteClaimRule(
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: DeleteClaimRuleInput,
+    @Context() { actor }: GraphqlContext,
+  ): Promise<ClaimRule> {
+    return (await this.rules.remove(actor, input.id)) as ClaimRule;
+  }
+}

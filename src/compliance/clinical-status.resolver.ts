@@ -1,0 +1,82 @@
+import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { draftReader } from '../editing/place-access';
+import { ContentTypeName } from '../editing/dtos/editable-item.object';
+import type { GraphqlContext } from '../graphql/graphql-context';
+import { ClinicalProvenanceService } from './clinical-provenance.service';
+import {
+  DUE_SOON_DAYS,
+  FieldApproval,
+  FieldProvenance,
+  ReviewDueStatus,
+  ReviewsDueArgs,
+} from './dtos/clinical-status.object';
+import { type ApprovedValueRow, reviewsDue } from './reviews-due';
+
+const DAY = 24 * 3600 * 1000;
+
+/** An approved value as editors read it, with where it stands against its due date. */
+export function toFieldApproval(
+  row: ApprovedValueRow,
+  soonDays = DUE_SOON_DAYS,
+  now = Date.now(),
+): FieldApproval {
+  const due = new Date(row.reviewDueAt).getTime();
+  const status =
+    due <= now
+      ? ReviewDueStatus.OVERDUE
+      : due <= now + soonDays * DAY
+        ? ReviewDueStatus.DUE_SOON
+        : ReviewDueStatus.CURRENT;
+  return {
+    type: row.entityType as ContentTypeName,
+    itemId: row.entityId,
+    field: row.field,
+    approvedAt: row.approvedAt,
+    approvedBy: row.approvedBy,
+    reviewDueAt: row.reviewDueAt,
+    status,
+    regionIds: row.regionIds,
+    clinicIds: row.clinicIds,
+  };
+}
+
+/** Re-review dates and provenance of clinical values (docs/compliance.md). */
+@Resolver()
+export class ClinicalStatusResolver {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly provenance: ClinicalProvenanceService,
+  ) {}
+
+  @Query(() => [FieldApproval], {
+    description:
+      'Approved clinical values of your brand that are overdue for re-review or due within `withinDays`, soonest first; at a region or clinic, those placed there. Editors and preview keys of the brand.',
+  })
+  async reviewsDue(
+    @Args() args: ReviewsDueArgs,
+    @Context() { actor }: GraphqlContext,
+  ): Promise<FieldApproval[]> {
+    const reader = draftReader(actor);
+    const rows = await reviewsDue(this.db.manager, reader.brandId, {
+      withinDays: args.withinDays,
+      regionId: args.regionId ?? null,
+      clinicId: args.clinicId ?? null,
+    });
+    return rows.map((row) => toFieldApproval(row, args.withinDays));
+  }
+
+  @Query(() => [FieldProvenance], {
+    description:
+      'Where an item’s clinical values come from (the source paragraph of seeded values) and every change of them that went live, with its editors, publisher and approving reviewer. Editors of the brand.',
+  })
+  clinicalProvenance(
+    @Args('type', { type: () => ContentTypeName, description: 'The kind of item.' })
+    type: ContentTypeName,
+    @Args('id', { type: () => ID, description: 'The item’s id.' }) id: string,
+    @Context() { actor }: GraphqlContext,
+  ): Promise<FieldProvenance[]> {
+    return this.provenance.of(actor, type, id);
+  }
+}
