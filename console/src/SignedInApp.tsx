@@ -4,6 +4,7 @@ import { useMutation, useQuery } from 'urql';
 import { Link, Route, Switch } from 'wouter';
 import { describeError } from './api/errors';
 import { type Session, session } from './api/session';
+import { mayLeave } from './forms/unsaved-guard';
 import { graphql } from './gql';
 import { ClinicsPage } from './pages/ClinicsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -37,6 +38,7 @@ export default function SignedInApp({ session: current }: { session: Session }) 
   const brand = data?.me?.brand;
 
   async function signOut() {
+    if (!mayLeave()) return;
     await logout({});
     // Whatever the server answered, this tab forgets the session.
     session.set(null);
