@@ -4,6 +4,7 @@ import { useMutation, useQuery } from 'urql';
 import { describeError } from '../api/errors';
 import { graphql } from '../gql';
 import type { ContentType } from '../gql/graphql';
+import { SchedulePublish } from './SchedulePublish';
 
 const ClinicDrafts = graphql(`
   query ClinicDrafts($brand: String!, $clinic: String!) {
@@ -45,6 +46,8 @@ const PublishChanges = graphql(`
 interface Props {
   brand: string;
   clinic: string;
+  /** The clinic's time zone: a schedule is a time on its clock. */
+  timezone: string;
   canPublish: { allowed: boolean; reason?: string | null };
   /** Changes after each save or publish on the page: the list is read again. */
   revision: number;
@@ -55,7 +58,8 @@ interface Props {
  * The changes tray: every unpublished draft placed at the clinic (the API's
  * `Clinic.drafts`); the checked ones go live together, as one changeset.
  */
-export function ChangesPanel({ brand, clinic, canPublish, revision, onPublished }: Props) {
+export function ChangesPanel(props: Props) {
+  const { brand, clinic, canPublish, revision, onPublished } = props;
   const [{ data, error }, refetch] = useQuery({
     query: ClinicDrafts,
     variables: { brand, clinic },
@@ -125,6 +129,14 @@ export function ChangesPanel({ brand, clinic, canPublish, revision, onPublished 
         </Button>
       )}
       {!canPublish.allowed && <Text size="xs">{canPublish.reason}</Text>}
+      {changes.length > 0 && (
+        <SchedulePublish
+          selected={selected.map(({ type, id, version }) => ({ type, id, version }))}
+          drafts={changes}
+          timezone={props.timezone}
+          canPublish={canPublish}
+        />
+      )}
     </Stack>
   );
 }

@@ -312,6 +312,7 @@ export default function TreatmentPage(props: { brand: string; clinic: string; tr
         revision={revision}
         brand={props.brand}
         clinic={props.clinic}
+        timezone={clinic.timezone}
         canPublish={clinic.viewerCan.publish}
         onPublished={reload}
       />
