@@ -100,4 +100,77 @@ describe('rights the console reads: scheduled publications', () => {
     });
     expect(LUMEN.dallas).toBeTruthy();
   });
+
+  const RIGHTS = `viewerCan {
+    edit { allowed reason } editBrandFields { allowed reason }
+    publish { allowed reason } delete { allowed reason }
+  }`;
+  const rightsOf = async (who: keyof typeof as, type: string, id: string) =>
+    dataOf(
+      await app.graphql(
+        `query($type: ContentType!, $id: ID!) { item(type: $type, id: $id) { ${RIGHTS} } }`,
+        { type, id },
+        as[who],
+      ),
+    ).item.viewerCan;
+  const yes = { allowed: true, reason: null };
+
+  it('answers EditableItem.viewerCan for every kind of item, as the mutations decide', async () => {
+    const { providers, faqs } = dataOf(
+      await app.graphql(
+        `{ providers(brand: "lumen-aesthetics", clinic: "austin-downtown", preview: true) {
+             edges { node { itemId slug } } }
+           faqs(brand: "lumen-aesthetics", clinic: "austin-downtown", preview: true, first: 50) {
+             edges { node { itemId scope } } } }`,
+        {},
+        as.austin,
+      ),
+    );
+    const jordan = providers.edges.find(
+      (edge: { node: { slug: string } }) => edge.node.slug === 'jordan-reyes',
+    ).node.itemId;
+    // A provider at Austin: the bio, title and photo are Austin's to change.
+    expect(await rightsOf('austin', 'PROVIDER', jordan)).toEqual({
+      edit: yes,
+      editBrandFields: { allowed: false, reason: 'Only brand editors may change these fields' },
+      publish: yes,
+      delete: { allowed: false, reason: 'Only brand editors may delete or unpublish it' },
+    });
+    const bio = await app.graphql(
+      `mutation($input: UpdateProviderInput!) { updateProvider(input: $input) { version } }`,
+      { input: { id: jordan, version: 1, name: 'Someone else' } },
+      as.austin,
+    );
+    expect(bio.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    // A brand FAQ: the brand's, not Austin's (Austin hides or moves it instead).
+    const brandFaq = faqs.edges.find(
+      (edge: { node: { scope: string } }) => edge.node.scope === 'BRAND',
+    ).node.itemId;
+    expect((await rightsOf('austin', 'FAQ', brandFaq)).edit).toEqual({
+      allowed: false,
+      reason: 'This is the brand’s content: only brand editors may change it',
+    });
+    expect((await rightsOf('editor', 'FAQ', brandFaq)).edit).toEqual(yes);
+
+    // Austin's own FAQ: Austin's to change and delete; another region's editor may not.
+    const ownFaq = faqs.edges.find(
+      (edge: { node: { scope: string } }) => edge.node.scope === 'CLINIC',
+    ).node.itemId;
+    expect(await rightsOf('austin', 'FAQ', ownFaq)).toMatchObject({ edit: yes, delete: yes });
+
+    // The clinic itself: edited by its editors, deleted only by the brand's.
+    const clinic = await rightsOf('texas', 'CLINIC', LUMEN.austin);
+    expect(clinic.edit).toEqual(yes);
+    expect(clinic.delete.allowed).toBe(false);
+    const { item } = dataOf(
+      await app.graphql(`{ item(type: CLINIC, id: "${LUMEN.austin}") { version } }`, {}, as.texas),
+    );
+    const deleted = await app.graphql(
+      `mutation($input: DeleteItemInput!) { deleteItem(input: $input) { id } }`,
+      { input: { item: { type: 'CLINIC', id: LUMEN.austin, version: item.version } } },
+      as.texas,
+    );
+    expect(deleted.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
 });

@@ -57,6 +57,10 @@ export interface ItemView {
   publishedValues: Values;
   updatedAt: Date;
   publishedAt: Date | null;
+  /** Where it sits (for the caller's rights on it, EditableItem.viewerCan). */
+  scope: ItemScope;
+  /** The fields its draft changes (a publish needs the rights to them). */
+  draftFields: string[];
 }
 
 /** A locked row with what the writer needs to know about it. */
@@ -657,6 +661,8 @@ export class ContentWriterService {
       publishedValues: item.published,
       updatedAt: item.row.updated_at as Date,
       publishedAt: (item.row.published_at as Date | null) ?? null,
+      scope: item.scope,
+      draftFields: Object.keys(draft),
     };
   }
 

@@ -15,6 +15,12 @@ const ClinicDrafts = graphql(`
         id
         version
         values
+        viewerCan {
+          publish {
+            allowed
+            reason
+          }
+        }
       }
     }
   }
@@ -75,7 +81,10 @@ export function ChangesPanel(props: Props) {
   const [unchecked, setUnchecked] = useState<Set<string>>(new Set());
   const [publishing, publish] = useMutation(PublishChanges);
   const [done, setDone] = useState<string | null>(null);
-  const selected = changes.filter((change) => !unchecked.has(change.id));
+  // Only what the API says this editor may publish can be selected.
+  const selected = changes.filter(
+    (change) => change.viewerCan.publish.allowed && !unchecked.has(change.id),
+  );
 
   async function publishSelected() {
     setDone(null);
@@ -99,7 +108,9 @@ export function ChangesPanel(props: Props) {
         <Checkbox
           key={change.id}
           label={change.what}
-          checked={!unchecked.has(change.id)}
+          description={change.viewerCan.publish.reason}
+          disabled={!change.viewerCan.publish.allowed}
+          checked={change.viewerCan.publish.allowed && !unchecked.has(change.id)}
           onChange={(e) => {
             const next = new Set(unchecked);
             if (e.currentTarget.checked) next.delete(change.id);

@@ -16,7 +16,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  query Me {\n    me {\n      id\n      brand {\n        slug\n        name\n      }\n    }\n  }\n": typeof types.MeDocument,
-    "\n  query ClinicDrafts($brand: String!, $clinic: String!) {\n    clinic(brand: $brand, slug: $clinic, preview: true) {\n      id\n      drafts {\n        type\n        id\n        version\n        values\n      }\n    }\n  }\n": typeof types.ClinicDraftsDocument,
+    "\n  query ClinicDrafts($brand: String!, $clinic: String!) {\n    clinic(brand: $brand, slug: $clinic, preview: true) {\n      id\n      drafts {\n        type\n        id\n        version\n        values\n        viewerCan {\n          publish {\n            allowed\n            reason\n          }\n        }\n      }\n    }\n  }\n": typeof types.ClinicDraftsDocument,
     "\n  mutation PublishChanges($input: PublishInput!) {\n    publish(input: $input) {\n      id\n    }\n  }\n": typeof types.PublishChangesDocument,
     "\n  query PreviewMarkdown($text: String!, $clinicId: ID) {\n    previewMarkdown(text: $text, clinicId: $clinicId)\n  }\n": typeof types.PreviewMarkdownDocument,
     "\n  mutation SaveOverride($input: SetOverrideInput!) {\n    setOverride(input: $input) {\n      outcome\n      item {\n        type\n        id\n        version\n      }\n    }\n  }\n": typeof types.SaveOverrideDocument,
@@ -39,7 +39,7 @@ type Documents = {
 const documents: Documents = {
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  query Me {\n    me {\n      id\n      brand {\n        slug\n        name\n      }\n    }\n  }\n": types.MeDocument,
-    "\n  query ClinicDrafts($brand: String!, $clinic: String!) {\n    clinic(brand: $brand, slug: $clinic, preview: true) {\n      id\n      drafts {\n        type\n        id\n        version\n        values\n      }\n    }\n  }\n": types.ClinicDraftsDocument,
+    "\n  query ClinicDrafts($brand: String!, $clinic: String!) {\n    clinic(brand: $brand, slug: $clinic, preview: true) {\n      id\n      drafts {\n        type\n        id\n        version\n        values\n        viewerCan {\n          publish {\n            allowed\n            reason\n          }\n        }\n      }\n    }\n  }\n": types.ClinicDraftsDocument,
     "\n  mutation PublishChanges($input: PublishInput!) {\n    publish(input: $input) {\n      id\n    }\n  }\n": types.PublishChangesDocument,
     "\n  query PreviewMarkdown($text: String!, $clinicId: ID) {\n    previewMarkdown(text: $text, clinicId: $clinicId)\n  }\n": types.PreviewMarkdownDocument,
     "\n  mutation SaveOverride($input: SetOverrideInput!) {\n    setOverride(input: $input) {\n      outcome\n      item {\n        type\n        id\n        version\n      }\n    }\n  }\n": types.SaveOverrideDocument,
@@ -85,7 +85,7 @@ export function graphql(source: "\n  query Me {\n    me {\n      id\n      brand
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ClinicDrafts($brand: String!, $clinic: String!) {\n    clinic(brand: $brand, slug: $clinic, preview: true) {\n      id\n      drafts {\n        type\n        id\n        version\n        values\n      }\n    }\n  }\n"): (typeof documents)["\n  query ClinicDrafts($brand: String!, $clinic: String!) {\n    clinic(brand: $brand, slug: $clinic, preview: true) {\n      id\n      drafts {\n        type\n        id\n        version\n        values\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query ClinicDrafts($brand: String!, $clinic: String!) {\n    clinic(brand: $brand, slug: $clinic, preview: true) {\n      id\n      drafts {\n        type\n        id\n        version\n        values\n        viewerCan {\n          publish {\n            allowed\n            reason\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ClinicDrafts($brand: String!, $clinic: String!) {\n    clinic(brand: $brand, slug: $clinic, preview: true) {\n      id\n      drafts {\n        type\n        id\n        version\n        values\n        viewerCan {\n          publish {\n            allowed\n            reason\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
