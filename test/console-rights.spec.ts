@@ -173,4 +173,28 @@ describe('rights the console reads: scheduled publications', () => {
     );
     expect(deleted.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
+
+  it('gives a clinic’s FAQs and providers their editable twin: raw text, version, rights; null for the public', async () => {
+    const QUERY = `query($preview: Boolean!) {
+      clinic(brand: "lumen-aesthetics", slug: "austin-downtown", preview: $preview) {
+        faqs { scope editable { type version values viewerCan { edit { allowed } } } }
+        providers { slug editable { type version values viewerCan { edit { allowed } } } }
+      }
+    }`;
+    const { clinic } = dataOf(await app.graphql(QUERY, { preview: true }, as.austin));
+    const parking = clinic.faqs.find((faq: { scope: string }) => faq.scope === 'CLINIC').editable;
+    expect(parking).toMatchObject({ type: 'FAQ', viewerCan: { edit: { allowed: true } } });
+    expect(parking.values.answer).toContain('{{clinic.phone}}');
+    const brandFaq = clinic.faqs.find((faq: { scope: string }) => faq.scope === 'BRAND').editable;
+    expect(brandFaq.viewerCan.edit.allowed).toBe(false);
+    const jordan = clinic.providers.find(
+      (provider: { slug: string }) => provider.slug === 'jordan-reyes',
+    ).editable;
+    expect(jordan).toMatchObject({ type: 'PROVIDER', viewerCan: { edit: { allowed: true } } });
+    expect(typeof jordan.version).toBe('number');
+
+    const published = dataOf(await app.graphql(QUERY, { preview: false }, {})).clinic;
+    expect(published.faqs.every((faq: { editable: unknown }) => faq.editable === null)).toBe(true);
+    expect(published.providers[0].editable).toBeNull();
+  });
 });

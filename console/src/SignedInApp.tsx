@@ -12,6 +12,8 @@ import { NotFoundPage } from './pages/NotFoundPage';
 // Each screen is its own chunk, loaded when first opened.
 const ClinicWorkspacePage = lazy(() => import('./pages/ClinicWorkspacePage'));
 const TreatmentPage = lazy(() => import('./pages/TreatmentPage'));
+const FaqsPage = lazy(() => import('./pages/FaqsPage'));
+const HistoryPage = lazy(() => import('./pages/HistoryPage'));
 
 const Logout = graphql(`
   mutation Logout {
@@ -80,6 +82,19 @@ export default function SignedInApp({ session: current }: { session: Session }) 
               </Route>
               <Route path="/clinics/:slug">
                 {(params) => <ClinicWorkspacePage brand={brand.slug} slug={params.slug} />}
+              </Route>
+              <Route path="/clinics/:slug/faqs">
+                {(params) => <FaqsPage brand={brand.slug} slug={params.slug} />}
+              </Route>
+              <Route path="/clinics/:clinic/history/:type/:id">
+                {(params) => (
+                  <HistoryPage
+                    brand={brand.slug}
+                    clinic={params.clinic}
+                    type={params.type}
+                    id={params.id}
+                  />
+                )}
               </Route>
               <Route path="/clinics/:clinic/treatments/:treatment">
                 {(params) => (

@@ -29,6 +29,7 @@ import { OverrideEditingModule } from '../content-resolution/override-editing.mo
 import { OverrideEditingResolver } from '../content-resolution/override-editing.resolver';
 import { EditingModule } from '../editing/editing.module';
 import { EditableItemResolver } from '../editing/editable-item.resolver';
+import { FaqEditableResolver, ProviderEditableResolver } from '../editing/editable-twin.resolver';
 import { EditingResolver } from '../editing/editing.resolver';
 import { ScheduledPublicationsResolver } from '../editing/scheduled-publications.resolver';
 import { FaqEditingResolver } from '../faqs/faq-editing.resolver';
@@ -83,6 +84,8 @@ export const GRAPHQL_RESOLVERS = [
   ProvidersResolver,
   EditingResolver,
   EditableItemResolver,
+  FaqEditableResolver,
+  ProviderEditableResolver,
   ScheduledPublicationsResolver,
   TreatmentEditingResolver,
   BrandEditingResolver,

@@ -157,6 +157,19 @@ export default function ClinicWorkspacePage({ brand, slug }: { brand: string; sl
       </div>
       <Paper withBorder p="md">
         <Title order={2} size="h3" mb="sm">
+          This clinic’s lists
+        </Title>
+        <Group gap="lg">
+          <Anchor component={Link} href={`/clinics/${clinic.slug}/faqs`}>
+            FAQs shown here
+          </Anchor>
+          <Anchor component={Link} href={`/clinics/${clinic.slug}/providers`}>
+            Providers working here
+          </Anchor>
+        </Group>
+      </Paper>
+      <Paper withBorder p="md">
+        <Title order={2} size="h3" mb="sm">
           Treatments offered here
         </Title>
         <List listStyleType="none" spacing="xs">
