@@ -23,6 +23,7 @@ import { ConflictPanel } from '../forms/ConflictPanel';
 import { loadLatest } from '../forms/conflict';
 import { mayClose, mayLeave } from '../forms/unsaved-guard';
 import { useVersionedForm } from '../forms/use-versioned-form';
+import { HistoryLink } from './HistoryLink';
 import { TableScroll } from './TableScroll';
 
 const PriceItem = graphql(`
@@ -65,6 +66,8 @@ export interface PriceRow {
 }
 
 interface Props {
+  /** The clinic's slug (for links to a price's history). */
+  clinic: string;
   prices: PriceRow[];
   timezone: string;
   canEdit: { allowed: boolean; reason?: string | null };
@@ -72,7 +75,7 @@ interface Props {
 }
 
 /** The offering's prices at this clinic, each editable in the clinic's currency. */
-export function PricesSection({ prices, timezone, canEdit, onSaved }: Props) {
+export function PricesSection({ clinic, prices, timezone, canEdit, onSaved }: Props) {
   const [editing, setEditing] = useState<string | null>(null);
   return (
     <Stack component="section" aria-labelledby="prices-title">
@@ -116,7 +119,13 @@ export function PricesSection({ prices, timezone, canEdit, onSaved }: Props) {
                     onClick={() => mayLeave() && setEditing(price.itemId)}
                   >
                     Edit price {price.label}
-                  </Button>
+                  </Button>{' '}
+                  <HistoryLink
+                    clinic={clinic}
+                    type="PRICE_ITEM"
+                    id={itemIdOf(price)}
+                    what={price.label}
+                  />
                 </Table.Td>
               </Table.Tr>
             ))}

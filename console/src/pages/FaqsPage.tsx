@@ -151,7 +151,8 @@ export default function FaqsPage(props: { brand: string; slug: string }) {
   const [hiding, hideFaq] = useMutation(HideFaq);
   const [showing, showFaq] = useMutation(ShowFaq);
   const [reordering, reorderFaqs] = useMutation(ReorderFaqs);
-  const [editing, setEditing] = useState<string | 'new' | null>(null);
+  // The FAQ being edited (its id), 'new' for a new one, or none.
+  const [editing, setEditing] = useState<string | null>(null);
   const [revision, setRevision] = useState(0);
   const [moved, setMoved] = useState<string | null>(null);
   const sensors = useSensors(

@@ -8,6 +8,7 @@ import { ChangesPanel } from '../components/ChangesPanel';
 import { OverrideEditor } from '../components/OverrideEditor';
 import { PagePreview } from '../components/PagePreview';
 import { PricesSection } from '../components/PricesSection';
+import { HistoryLink } from '../components/HistoryLink';
 import { TableScroll } from '../components/TableScroll';
 import { graphql } from '../gql';
 import { mayLeave } from '../forms/unsaved-guard';
@@ -249,6 +250,14 @@ export default function TreatmentPage(props: { brand: string; clinic: string; tr
                       Edit {source.field}
                     </Button>
                   )}
+                  {overrideOf(source.field) && (
+                    <HistoryLink
+                      clinic={clinic.slug}
+                      type="OVERRIDE"
+                      id={overrideOf(source.field)!.id}
+                      what={`This clinic’s ${source.field}`}
+                    />
+                  )}
                   {source.stale && (
                     <Stack gap={6} align="flex-start">
                       <Badge color="yellow" variant="filled" c="black">
@@ -302,6 +311,7 @@ export default function TreatmentPage(props: { brand: string; clinic: string; tr
         />
       )}
       <PricesSection
+        clinic={clinic.slug}
         prices={treatment.prices}
         timezone={clinic.timezone}
         canEdit={clinic.viewerCan.edit}
