@@ -197,4 +197,56 @@ describe('rights the console reads: scheduled publications', () => {
     expect(published.faqs.every((faq: { editable: unknown }) => faq.editable === null)).toBe(true);
     expect(published.providers[0].editable).toBeNull();
   });
+
+  it('lists in editableDrafts the drafts each editor may publish, at all of their places', async () => {
+    const { providers } = dataOf(
+      await app.graphql(
+        `{ providers(brand: "lumen-aesthetics", clinic: "austin-downtown", preview: true) {
+             edges { node { slug editable { id version } } } } }`,
+        {},
+        as.austin,
+      ),
+    );
+    const bySlug = (slug: string) =>
+      providers.edges.find((edge: { node: { slug: string } }) => edge.node.slug === slug).node
+        .editable;
+    const jordan = bySlug('jordan-reyes');
+    const maya = bySlug('maya-ellison');
+    const update = async (who: keyof typeof as, input: Record<string, unknown>) =>
+      dataOf(
+        await app.graphql(
+          `mutation($input: UpdateProviderInput!) { updateProvider(input: $input) { id } }`,
+          { input },
+          as[who],
+        ),
+      );
+    // Austin's editor drafts Jordan's bio; the brand editor drafts Maya's name.
+    await update('austin', { id: jordan.id, version: jordan.version, bio: 'Jordan, in Austin.' });
+    await update('editor', { id: maya.id, version: maya.version, name: 'Dr. Maya Ellison' });
+
+    const DRAFTS = `{ editableDrafts { type id clinicIds viewerCan { publish { allowed } } } }`;
+    const drafts = async (who: keyof typeof as) =>
+      dataOf(await app.graphql(DRAFTS, {}, as[who])).editableDrafts as {
+        type: string;
+        id: string;
+        clinicIds: string[];
+        viewerCan: { publish: { allowed: boolean } };
+      }[];
+    const ids = async (who: keyof typeof as) => (await drafts(who)).map((draft) => draft.id);
+
+    expect(await ids('austin')).toContain(jordan.id);
+    // Maya's name is the brand's to publish: not in Austin's tray.
+    expect(await ids('austin')).not.toContain(maya.id);
+    // The Texas editor's tray covers the region: Dallas's price and Austin's provider.
+    const texas = await drafts('texas');
+    expect(texas.map((draft) => draft.id)).toContain(jordan.id);
+    const dallasPrice = texas.find((draft) => draft.type === 'PRICE_ITEM');
+    expect(dallasPrice?.clinicIds).toEqual([LUMEN.dallas]);
+    expect(texas.every((draft) => draft.viewerCan.publish.allowed)).toBe(true);
+    // Austin's editor does not see Dallas's drafts.
+    expect(await ids('austin')).not.toContain(dallasPrice!.id);
+    expect(await ids('editor')).toEqual(
+      expect.arrayContaining([jordan.id, maya.id, dallasPrice!.id]),
+    );
+  });
 });

@@ -13,6 +13,8 @@ import { NotFoundPage } from './pages/NotFoundPage';
 const ClinicWorkspacePage = lazy(() => import('./pages/ClinicWorkspacePage'));
 const TreatmentPage = lazy(() => import('./pages/TreatmentPage'));
 const FaqsPage = lazy(() => import('./pages/FaqsPage'));
+const ChangesPage = lazy(() => import('./pages/ChangesPage'));
+const ProvidersPage = lazy(() => import('./pages/ProvidersPage'));
 const HistoryPage = lazy(() => import('./pages/HistoryPage'));
 
 const Logout = graphql(`
@@ -50,13 +52,16 @@ export default function SignedInApp({ session: current }: { session: Session }) 
     // Plain boxes, not AppShell: its responsive sizes are <style> tags, which the CSP refuses.
     <>
       <Box component="header" px="md" py="xs" className="console-header">
-        <Group justify="space-between" wrap="nowrap">
+        <Group justify="space-between" wrap="wrap">
           <Link href="/" className="console-home-link">
             <Title order={2} size="h4">
               {brand ? `${brand.name} · ` : ''}Clinic console
             </Title>
           </Link>
           <Group gap="sm" wrap="nowrap">
+            <Link href="/changes" className="console-header-link">
+              Your changes
+            </Link>
             <Text size="sm" truncate>
               {current.user.displayName || current.user.email}
             </Text>
@@ -82,6 +87,12 @@ export default function SignedInApp({ session: current }: { session: Session }) 
               </Route>
               <Route path="/clinics/:slug">
                 {(params) => <ClinicWorkspacePage brand={brand.slug} slug={params.slug} />}
+              </Route>
+              <Route path="/changes">
+                <ChangesPage />
+              </Route>
+              <Route path="/clinics/:slug/providers">
+                {(params) => <ProvidersPage brand={brand.slug} slug={params.slug} />}
               </Route>
               <Route path="/clinics/:slug/faqs">
                 {(params) => <FaqsPage brand={brand.slug} slug={params.slug} />}

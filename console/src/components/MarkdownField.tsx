@@ -17,7 +17,8 @@ const TOKENS = ['clinic.name', 'clinic.city', 'clinic.phone', 'clinic.address'];
 interface Props {
   /** The textarea's label, e.g. "disclaimer (Markdown)". */
   label: string;
-  clinicId: string;
+  /** The clinic whose values fill `{{clinic.*}}` tokens; none where delivery renders no tokens. */
+  clinicId: string | null;
   value: string;
   onChange: (text: string) => void;
   error?: string | null;
@@ -29,6 +30,7 @@ interface Props {
  * buttons that insert `{{clinic.*}}` tokens at the cursor.
  */
 export function MarkdownField({ label, clinicId, value, onChange, error }: Props) {
+  const tokens = clinicId ? TOKENS : [];
   const [debounced] = useDebouncedValue(value, 300);
   const area = useRef<HTMLTextAreaElement>(null);
   const previewTitle = useId();
@@ -58,18 +60,20 @@ export function MarkdownField({ label, clinicId, value, onChange, error }: Props
           error={error}
           onChange={(e) => onChange(e.currentTarget.value)}
         />
-        <Group gap="xs" role="group" aria-label="Insert a token">
-          {TOKENS.map((token) => (
-            <Button
-              key={token}
-              size="compact-xs"
-              variant="default"
-              onClick={() => insertToken(token)}
-            >
-              Insert {`{{${token}}}`}
-            </Button>
-          ))}
-        </Group>
+        {tokens.length > 0 && (
+          <Group gap="xs" role="group" aria-label="Insert a token">
+            {tokens.map((token) => (
+              <Button
+                key={token}
+                size="compact-xs"
+                variant="default"
+                onClick={() => insertToken(token)}
+              >
+                Insert {`{{${token}}}`}
+              </Button>
+            ))}
+          </Group>
+        )}
       </Stack>
       <div>
         <Text size="sm" fw={700} id={previewTitle}>

@@ -57,7 +57,6 @@ interface Props {
   /** Every draft of the tray: schedules that publish any of them are listed. */
   drafts: ItemRef[];
   timezone: string;
-  canPublish: { allowed: boolean; reason?: string | null };
 }
 
 /**
@@ -65,7 +64,7 @@ interface Props {
  * clock (its time zone), and the pending schedules of these drafts, each
  * cancellable when the API says the editor may.
  */
-export function SchedulePublish({ selected, drafts, timezone, canPublish }: Props) {
+export function SchedulePublish({ selected, drafts, timezone }: Props) {
   const [date, setDate] = useState('');
   const [time, setTime] = useState('09:00');
   const [problem, setProblem] = useState<string | null>(null);
@@ -127,7 +126,7 @@ export function SchedulePublish({ selected, drafts, timezone, canPublish }: Prop
             type="submit"
             variant="default"
             loading={scheduling.fetching}
-            disabled={!canPublish.allowed || selected.length === 0}
+            disabled={selected.length === 0}
           >
             Schedule selected ({selected.length})
           </Button>

@@ -350,11 +350,9 @@ export default function FaqsPage(props: { brand: string; slug: string }) {
         </ul>
       </Stack>
       <ChangesPanel
+        clinicId={clinic.itemId}
+        timezones={[clinic.timezone]}
         revision={revision}
-        brand={props.brand}
-        clinic={clinic.slug}
-        timezone={clinic.timezone}
-        canPublish={clinic.viewerCan.publish}
         onPublished={reload}
       />
     </Stack>

@@ -319,11 +319,9 @@ export default function TreatmentPage(props: { brand: string; clinic: string; tr
       />
       <PagePreview key={revision} {...props} />
       <ChangesPanel
+        clinicId={clinic.itemId}
+        timezones={[clinic.timezone]}
         revision={revision}
-        brand={props.brand}
-        clinic={props.clinic}
-        timezone={clinic.timezone}
-        canPublish={clinic.viewerCan.publish}
         onPublished={reload}
       />
     </Stack>
