@@ -83,6 +83,12 @@ const ClinicOverrides = graphql(`
       id
       version
       values
+      viewerCan {
+        edit {
+          allowed
+          reason
+        }
+      }
     }
   }
 `);
@@ -268,7 +274,8 @@ export default function TreatmentPage(props: { brand: string; clinic: string; tr
                         size="xs"
                         variant="default"
                         loading={keeping.fetching}
-                        disabled={!overrideOf(source.field)}
+                        disabled={!overrideOf(source.field)?.viewerCan.edit.allowed}
+                        title={overrideOf(source.field)?.viewerCan.edit.reason ?? undefined}
                         onClick={() => keepMine(source.field)}
                       >
                         Keep this clinic’s {source.field}
@@ -277,7 +284,8 @@ export default function TreatmentPage(props: { brand: string; clinic: string; tr
                         size="xs"
                         variant="default"
                         loading={clearing.fetching}
-                        disabled={!overrideOf(source.field)}
+                        disabled={!overrideOf(source.field)?.viewerCan.edit.allowed}
+                        title={overrideOf(source.field)?.viewerCan.edit.reason ?? undefined}
                         onClick={() => resetToInherited(source.field)}
                       >
                         Reset {source.field} to inherited
