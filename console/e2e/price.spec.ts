@@ -50,7 +50,16 @@ test('the Austin editor changes the micro-needling price (in dollars) and the di
   await packageForm.getByRole('button', { name: 'Save draft' }).click();
   await expect(packageForm.getByLabel('Valid from')).toHaveAccessibleDescription(/overlaps/);
   await expectAccessible(page);
+  // The refused change is not saved: closing the form asks first.
+  const asked = new Promise<string>((done) =>
+    page.once('dialog', (dialog) => {
+      done(dialog.message());
+      void dialog.accept();
+    }),
+  );
   await packageForm.getByRole('button', { name: 'Close' }).click();
+  expect(await asked).toContain('not saved');
+  await expect(packageForm).toBeHidden();
 
   await page.getByRole('button', { name: 'Edit price Micro-needling session' }).click();
   const form = page.getByRole('form', { name: 'Edit price Micro-needling session' });

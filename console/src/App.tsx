@@ -2,6 +2,7 @@ import { Center, Loader } from '@mantine/core';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Route, Router, Switch } from 'wouter';
 import { session, type Session } from './api/session';
+import { mayLeave } from './forms/unsaved-guard';
 import { SignInPage } from './pages/SignInPage';
 
 // Route-level splitting: sign-in loads nothing of the screens behind it.
@@ -29,7 +30,13 @@ export function App() {
   const { current, resuming } = useSession();
   if (resuming && !current) return <Loading />;
   return (
-    <Router base="/console">
+    <Router
+      base="/console"
+      // Every navigation inside the console asks first when a form has unsaved changes.
+      aroundNav={(navigate, to, options) => {
+        if (mayLeave()) navigate(to, options);
+      }}
+    >
       {current ? (
         <Suspense fallback={<Loading />}>
           <SignedInApp session={current} />

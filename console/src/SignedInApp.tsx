@@ -4,6 +4,7 @@ import { useMutation, useQuery } from 'urql';
 import { Link, Route, Switch } from 'wouter';
 import { describeError } from './api/errors';
 import { type Session, session } from './api/session';
+import { mayLeave } from './forms/unsaved-guard';
 import { graphql } from './gql';
 import { ClinicsPage } from './pages/ClinicsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -11,6 +12,10 @@ import { NotFoundPage } from './pages/NotFoundPage';
 // Each screen is its own chunk, loaded when first opened.
 const ClinicWorkspacePage = lazy(() => import('./pages/ClinicWorkspacePage'));
 const TreatmentPage = lazy(() => import('./pages/TreatmentPage'));
+const FaqsPage = lazy(() => import('./pages/FaqsPage'));
+const ChangesPage = lazy(() => import('./pages/ChangesPage'));
+const ProvidersPage = lazy(() => import('./pages/ProvidersPage'));
+const HistoryPage = lazy(() => import('./pages/HistoryPage'));
 
 const Logout = graphql(`
   mutation Logout {
@@ -37,6 +42,7 @@ export default function SignedInApp({ session: current }: { session: Session }) 
   const brand = data?.me?.brand;
 
   async function signOut() {
+    if (!mayLeave()) return;
     await logout({});
     // Whatever the server answered, this tab forgets the session.
     session.set(null);
@@ -46,13 +52,16 @@ export default function SignedInApp({ session: current }: { session: Session }) 
     // Plain boxes, not AppShell: its responsive sizes are <style> tags, which the CSP refuses.
     <>
       <Box component="header" px="md" py="xs" className="console-header">
-        <Group justify="space-between" wrap="nowrap">
+        <Group justify="space-between" wrap="wrap">
           <Link href="/" className="console-home-link">
             <Title order={2} size="h4">
               {brand ? `${brand.name} · ` : ''}Clinic console
             </Title>
           </Link>
           <Group gap="sm" wrap="nowrap">
+            <Link href="/changes" className="console-header-link">
+              Your changes
+            </Link>
             <Text size="sm" truncate>
               {current.user.displayName || current.user.email}
             </Text>
@@ -78,6 +87,25 @@ export default function SignedInApp({ session: current }: { session: Session }) 
               </Route>
               <Route path="/clinics/:slug">
                 {(params) => <ClinicWorkspacePage brand={brand.slug} slug={params.slug} />}
+              </Route>
+              <Route path="/changes">
+                <ChangesPage />
+              </Route>
+              <Route path="/clinics/:slug/providers">
+                {(params) => <ProvidersPage brand={brand.slug} slug={params.slug} />}
+              </Route>
+              <Route path="/clinics/:slug/faqs">
+                {(params) => <FaqsPage brand={brand.slug} slug={params.slug} />}
+              </Route>
+              <Route path="/clinics/:clinic/history/:type/:id">
+                {(params) => (
+                  <HistoryPage
+                    brand={brand.slug}
+                    clinic={params.clinic}
+                    type={params.type}
+                    id={params.id}
+                  />
+                )}
               </Route>
               <Route path="/clinics/:clinic/treatments/:treatment">
                 {(params) => (

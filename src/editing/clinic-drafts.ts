@@ -48,3 +48,35 @@ export async function draftsOfClinic(
     [clinicId],
   );
 }
+
+/** Where an actor edits, for the drafts listing: the whole brand, or regions, or clinics. */
+export interface DraftPlaces {
+  brandId: string;
+  wholeBrand: boolean;
+  regionIds: string[];
+  clinicIds: string[];
+}
+
+/**
+ * The unpublished drafts of a brand at the given places (any of its region
+ * ids or clinic ids, or the whole brand), of every content type, most
+ * recently saved first: the candidates of an editor's changes tray, before
+ * the caller's publish rights are checked item by item.
+ */
+export async function draftsAtPlaces(
+  db: DataSource,
+  places: DraftPlaces,
+): Promise<{ type: ContentType; id: string }[]> {
+  const perType = Object.values(CONTENT_TYPE_DEFS).map(
+    (def) => `SELECT '${def.type}' AS type, x.id, x.updated_at
+                FROM ${def.table} x CROSS JOIN LATERAL (${def.scopeSql}) s
+               WHERE (x.draft IS NOT NULL OR x.publication_status = 'DRAFT')
+                 AND s.brand_id = $1
+                 AND ($2 OR s.region_ids && $3::uuid[] OR s.clinic_ids && $4::uuid[])`,
+  );
+  return db.query(
+    `SELECT type, id FROM (${perType.join(' UNION ALL ')}) d
+      ORDER BY updated_at DESC, id LIMIT ${MAX_LISTED_DRAFTS}`,
+    [places.brandId, places.wholeBrand, places.regionIds, places.clinicIds],
+  );
+}

@@ -58,8 +58,10 @@ export interface ItemView {
   publishedValues: Values;
   updatedAt: Date;
   publishedAt: Date | null;
-  /** Where the item sits (brand, level, regions, clinics): for access and compliance checks. */
+  /** Where the item sits (brand, level, regions, clinics): for access, rights and compliance checks. */
   scope: ItemScope;
+  /** The fields its draft changes (a publish needs the rights to them). */
+  draftFields: string[];
 }
 
 /** A locked row with what the writer needs to know about it. */
@@ -673,6 +675,7 @@ export class ContentWriterService {
       updatedAt: item.row.updated_at as Date,
       publishedAt: (item.row.published_at as Date | null) ?? null,
       scope: item.scope,
+      draftFields: Object.keys(draft),
     };
   }
 

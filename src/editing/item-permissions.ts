@@ -1,5 +1,5 @@
 import type { Actor } from '../auth/actor';
-import { type ItemScope, mayEdit } from './access-rules';
+import { type ItemScope, isBrandWide, mayChangePublication, mayEdit } from './access-rules';
 import type { ContentTypeDef } from './content-types';
 import type { ItemPermissions, Permission } from './dtos/item-permissions.object';
 
@@ -18,15 +18,19 @@ function outOfReach(actor: Actor): string {
 }
 
 /**
- * The caller's rights on one item, asked of mayEdit exactly as the content
- * writer asks it: edit and delete with no field named (the writer's
- * authorize(item, [])), brand-only fields by name, publish like edit (a
- * publish needs the rights of the drafted fields, which edit covers).
+ * The caller's rights on one item, asked of the rules the content writer
+ * applies: edit with no field named (the writer's authorize(item, [])) or,
+ * on a canonical item with local fields (a provider), those fields; brand-only
+ * fields by name; publish with the fields its draft changes (when known), as
+ * the writer's publish does; delete as the writer's status changes
+ * (mayChangePublication: whether a clinic or a brand item is on the site is
+ * the brand's call).
  */
 export function itemPermissions(
   actor: Actor,
   def: ContentTypeDef,
   scope: ItemScope,
+  draftFields: string[] = [],
 ): ItemPermissions {
   const ask = (fields: string[]) =>
     mayEdit(actor, {
@@ -35,12 +39,33 @@ export function itemPermissions(
       localFields: def.localFields,
       brandOnlyFields: def.brandOnlyFields,
     });
-  const edit = ask([]) ? allowed : refused(outOfReach(actor));
-  const brandOnly = def.brandOnlyFields ?? [];
-  const editBrandFields = !edit.allowed
-    ? edit
-    : brandOnly.length === 0 || ask(brandOnly)
+  const canonical = scope.level === 'BRAND';
+  const local = canonical ? (def.localFields ?? []) : [];
+  const edit =
+    ask([]) || (local.length > 0 && ask(local))
+      ? allowed
+      : refused(
+          canonical && local.length === 0 && actor.kind === 'USER'
+            ? 'This is the brand’s content: only brand editors may change it'
+            : outOfReach(actor),
+        );
+  if (!edit.allowed) return { edit, editBrandFields: edit, publish: edit, delete: edit };
+  // On a canonical item, every field but its local ones is the brand's.
+  const brandFields = canonical
+    ? Object.keys(def.columns).filter((field) => !local.includes(field))
+    : (def.brandOnlyFields ?? []);
+  const editBrandFields =
+    brandFields.length === 0 || ask(brandFields)
       ? allowed
       : refused('Only brand editors may change these fields');
-  return { edit, editBrandFields, publish: edit, delete: edit };
+  const publish =
+    draftFields.length === 0 || ask(draftFields)
+      ? allowed
+      : refused('Its draft changes fields only brand editors may publish');
+  const remove = mayChangePublication(actor, scope, def.statusByBrand)
+    ? allowed
+    : refused(
+        isBrandWide(actor) ? outOfReach(actor) : 'Only brand editors may delete or unpublish it',
+      );
+  return { edit, editBrandFields, publish, delete: remove };
 }

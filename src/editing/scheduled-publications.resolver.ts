@@ -1,11 +1,25 @@
-import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  ID,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
+import { actorLabel } from '../auth/actor';
 import { hasScope } from '../auth/access';
 import { DomainError } from '../common/domain-error';
 import type { GraphqlContext } from '../graphql/graphql-context';
-import { ScheduledPublication } from './dtos/scheduled-publication.object';
+import { SchedulePermissions, ScheduledPublication } from './dtos/scheduled-publication.object';
 import { SchedulePublishInput } from './dtos/item-ref.input';
 import { apiWrite } from './editing.resolver';
-import { ScheduledPublicationRow, ScheduledPublisherService } from './scheduled-publisher.service';
+import {
+  mayCancelSchedule,
+  ScheduledPublicationRow,
+  ScheduledPublisherService,
+} from './scheduled-publisher.service';
 
 const asObject = (row: ScheduledPublicationRow) => row as unknown as ScheduledPublication;
 
@@ -41,7 +55,37 @@ export class ScheduledPublicationsResolver {
     const actor = requireEditor(context);
     return (await this.scheduler.list(actor.brandId)).map(asObject);
   }
+
+  @ResolveField(() => String, {
+    description: 'Who scheduled it: the editor’s e-mail, or the key prefix.',
+  })
+  createdBy(@Parent() schedule: ScheduledPublication): string {
+    return actorLabel(asRow(schedule).actor);
+  }
+
+  @ResolveField(() => SchedulePermissions, {
+    description: 'What the caller may do with this schedule.',
+  })
+  viewerCan(
+    @Parent() schedule: ScheduledPublication,
+    @Context() { actor }: GraphqlContext,
+  ): SchedulePermissions {
+    const row = asRow(schedule);
+    if (!mayCancelSchedule(actor, row)) {
+      return {
+        cancel: { allowed: false, reason: 'Only its author or a brand editor may cancel it' },
+      };
+    }
+    if (row.status !== 'PENDING') {
+      return {
+        cancel: { allowed: false, reason: `It is ${row.status.toLowerCase()}, not pending` },
+      };
+    }
+    return { cancel: { allowed: true, reason: null } };
+  }
 }
+
+const asRow = (schedule: ScheduledPublication) => schedule as unknown as ScheduledPublicationRow;
 
 /**
  * Editors (accounts) and admin keys: a delivery, preview or partner key may

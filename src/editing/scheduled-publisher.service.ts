@@ -33,6 +33,24 @@ export interface ScheduledPublicationRow {
 const COLUMNS = `id, brand_id AS "brandId", items, publish_at AS "publishAt", status, error,
   failure_reason AS "failureReason", created_at AS "createdAt", completed_at AS "completedAt", actor`;
 
+/**
+ * Whether the actor may cancel the schedule (status aside): brand-wide
+ * editors any of their brand, other editors the ones they made. The one rule
+ * for cancelScheduledPublication and ScheduledPublication.viewerCan.
+ */
+export function mayCancelSchedule(
+  actor: Actor,
+  schedule: Pick<ScheduledPublicationRow, 'brandId' | 'actor'>,
+): boolean {
+  if (actor.kind === 'ANONYMOUS' || actor.brandId !== schedule.brandId) return false;
+  if (isBrandWide(actor)) return true;
+  return (
+    actor.kind === 'USER' &&
+    schedule.actor.kind === 'USER' &&
+    schedule.actor.userId === actor.userId
+  );
+}
+
 /** How many due schedules one run claims, so a backlog cannot starve a tick. */
 const BATCH = 20;
 
@@ -106,11 +124,11 @@ export class ScheduledPublisherService implements OnApplicationBootstrap, OnAppl
     return this.db.transaction(async (tx) => {
       const [schedule]: ScheduledPublicationRow[] = await tx.query(
         `SELECT ${COLUMNS} FROM scheduled_publications
-          WHERE id::text = $1 AND brand_id = $2 AND ($3 OR actor->>'userId' = $4)
+          WHERE id::text = $1 AND brand_id = $2
           FOR UPDATE`,
-        [id, actor.brandId, isBrandWide(actor), actor.kind === 'USER' ? actor.userId : null],
+        [id, actor.brandId],
       );
-      if (!schedule) throw refusal(actor, false);
+      if (!schedule || !mayCancelSchedule(actor, schedule)) throw refusal(actor, false);
       if (schedule.status !== 'PENDING') {
         throw new DomainError(
           'CONFLICT',

@@ -34,6 +34,8 @@ import { FieldPolicyEditingResolver } from '../content-resolution/field-policy-e
 import { OverrideEditingModule } from '../content-resolution/override-editing.module';
 import { OverrideEditingResolver } from '../content-resolution/override-editing.resolver';
 import { EditingModule } from '../editing/editing.module';
+import { EditableItemResolver } from '../editing/editable-item.resolver';
+import { FaqEditableResolver, ProviderEditableResolver } from '../editing/editable-twin.resolver';
 import { EditingResolver } from '../editing/editing.resolver';
 import { ScheduledPublicationsResolver } from '../editing/scheduled-publications.resolver';
 import { FaqEditingResolver } from '../faqs/faq-editing.resolver';
@@ -88,6 +90,9 @@ export const GRAPHQL_RESOLVERS = [
   FaqConnectionResolver,
   ProvidersResolver,
   EditingResolver,
+  EditableItemResolver,
+  FaqEditableResolver,
+  ProviderEditableResolver,
   ScheduledPublicationsResolver,
   TreatmentEditingResolver,
   BrandEditingResolver,

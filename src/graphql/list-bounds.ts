@@ -15,6 +15,8 @@ export const LIST_BOUNDS: Readonly<Record<string, number | 'page'>> = {
   // Opening hours: up to 50 intervals (UpdateClinicInput's @ArrayMaxSize).
   'Clinic.openingHours': 50,
   'Clinic.drafts': 200,
+  // A provider works at Provider.clinics' bound of clinics at most.
+  'EditableItem.clinicIds': 20,
   'Provider.clinics': 20,
   'Provider.treatments': 20,
   'Provider.credentials': 10,
@@ -53,6 +55,7 @@ export const LIST_BOUNDS: Readonly<Record<string, number | 'page'>> = {
   'Query.nodes': 100,
   // Not paginated yet: a brand admin of a larger network sees the first 500 by name.
   'Query.editableClinics': 500,
+  'Query.editableDrafts': 200,
   'Query.overrides': 1000,
   'Query.fieldPolicies': 1000,
   'Query.revisionDiff': 200,

@@ -1,19 +1,24 @@
-import { Alert, Button, Checkbox, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { describeError } from '../api/errors';
 import { graphql } from '../gql';
 import type { ContentType } from '../gql/graphql';
+import { SchedulePublish } from './SchedulePublish';
 
-const ClinicDrafts = graphql(`
-  query ClinicDrafts($brand: String!, $clinic: String!) {
-    clinic(brand: $brand, slug: $clinic, preview: true) {
+const EditableDrafts = graphql(`
+  query EditableDrafts {
+    editableDrafts {
+      type
       id
-      drafts {
-        type
-        id
-        version
-        values
+      version
+      values
+      clinicIds
+      viewerCan {
+        publish {
+          allowed
+          reason
+        }
       }
     }
   }
@@ -24,13 +29,21 @@ const TYPE_NAMES: Record<string, string> = {
   CLINIC_TREATMENT: 'Treatment offered here',
   FAQ: 'FAQ',
   PROVIDER: 'Provider',
+  REGION: 'Region',
+  TREATMENT: 'Brand treatment',
 };
 
 /** How an editor recognises a draft: its label, its field, else its kind. */
 function describeDraft(type: ContentType, values: Record<string, unknown>): string {
-  if (type === 'PRICE_ITEM') return `Price “${String(values.label)}”`;
-  if (type === 'OVERRIDE') return `This clinic’s ${String(values.field)}`;
-  if (type === 'FAQ' && typeof values.question === 'string') return `FAQ “${values.question}”`;
+  const text = (key: string) => (typeof values[key] === 'string' ? String(values[key]) : null);
+  if (type === 'PRICE_ITEM') return `Price “${text('label')}”`;
+  if (type === 'OVERRIDE') {
+    return values.scope === 'REGION'
+      ? `The region’s ${text('field')}`
+      : `This clinic’s ${text('field')}`;
+  }
+  if (type === 'FAQ' && text('question')) return `FAQ “${text('question')}”`;
+  if (type === 'PROVIDER' && text('name')) return `Provider ${text('name')}`;
   return TYPE_NAMES[type] ?? type;
 }
 
@@ -43,35 +56,47 @@ const PublishChanges = graphql(`
 `);
 
 interface Props {
-  brand: string;
-  clinic: string;
-  canPublish: { allowed: boolean; reason?: string | null };
+  /** Only the drafts at this clinic (its itemId); every place of the editor without it. */
+  clinicId?: string;
+  /** Clinic names by itemId, to say where each draft is (the region-wide tray). */
+  clinicNames?: Map<string, string>;
+  /** Time zones a schedule may be set in (the clinic's; a region's clinics'), the first by default. */
+  timezones: string[];
   /** Changes after each save or publish on the page: the list is read again. */
   revision: number;
   onPublished: () => void;
 }
 
 /**
- * The changes tray: every unpublished draft placed at the clinic (the API's
- * `Clinic.drafts`); the checked ones go live together, as one changeset.
+ * The changes tray: the unpublished drafts the editor may publish (the API's
+ * `editableDrafts`), at one clinic or at all of their places; the checked
+ * ones go live together as one changeset, now or at a scheduled time.
  */
-export function ChangesPanel({ brand, clinic, canPublish, revision, onPublished }: Props) {
+export function ChangesPanel({ clinicId, clinicNames, timezones, revision, onPublished }: Props) {
   const [{ data, error }, refetch] = useQuery({
-    query: ClinicDrafts,
-    variables: { brand, clinic },
+    query: EditableDrafts,
     requestPolicy: 'network-only',
   });
-  const changes = (data?.clinic?.drafts ?? []).map((draft) => ({
-    ...draft,
-    what: describeDraft(draft.type, draft.values as Record<string, unknown>),
-  }));
+  const changes = (data?.editableDrafts ?? [])
+    .filter((draft) => !clinicId || draft.clinicIds.includes(clinicId))
+    .map((draft) => {
+      const where = clinicNames
+        ? draft.clinicIds.map((id) => clinicNames.get(id)).filter(Boolean)
+        : [];
+      const what = describeDraft(draft.type, draft.values);
+      return { ...draft, what: where.length ? `${what} (${where.join(', ')})` : what };
+    });
   useEffect(() => {
     if (revision > 0) refetch({ requestPolicy: 'network-only' });
   }, [revision, refetch]);
   const [unchecked, setUnchecked] = useState<Set<string>>(new Set());
   const [publishing, publish] = useMutation(PublishChanges);
   const [done, setDone] = useState<string | null>(null);
-  const selected = changes.filter((change) => !unchecked.has(change.id));
+  const [timezone, setTimezone] = useState(timezones[0]);
+  // Only what the API says this editor may publish can be selected.
+  const selected = changes.filter(
+    (change) => change.viewerCan.publish.allowed && !unchecked.has(change.id),
+  );
 
   async function publishSelected() {
     setDone(null);
@@ -80,6 +105,7 @@ export function ChangesPanel({ brand, clinic, canPublish, revision, onPublished 
     });
     if (result.error) return;
     setDone(`Published ${selected.length} change${selected.length === 1 ? '' : 's'}.`);
+    refetch({ requestPolicy: 'network-only' });
     onPublished();
   }
 
@@ -88,14 +114,20 @@ export function ChangesPanel({ brand, clinic, canPublish, revision, onPublished 
       <Title order={2} id="changes-title">
         Changes to publish
       </Title>
-      <Text size="sm">Every unpublished draft at this clinic.</Text>
+      <Text size="sm">
+        {clinicId
+          ? 'Every unpublished draft at this clinic that you may publish.'
+          : 'Every unpublished draft at the places you edit that you may publish.'}
+      </Text>
       {error && <Text size="sm">{describeError(error)}</Text>}
       {data && changes.length === 0 && <Text size="sm">Nothing waits to be published.</Text>}
       {changes.map((change) => (
         <Checkbox
           key={change.id}
           label={change.what}
-          checked={!unchecked.has(change.id)}
+          description={change.viewerCan.publish.reason}
+          disabled={!change.viewerCan.publish.allowed}
+          checked={change.viewerCan.publish.allowed && !unchecked.has(change.id)}
           onChange={(e) => {
             const next = new Set(unchecked);
             if (e.currentTarget.checked) next.delete(change.id);
@@ -118,13 +150,28 @@ export function ChangesPanel({ brand, clinic, canPublish, revision, onPublished 
         <Button
           onClick={publishSelected}
           loading={publishing.fetching}
-          disabled={!canPublish.allowed || selected.length === 0}
+          disabled={selected.length === 0}
           maw={320}
         >
           Publish selected ({selected.length})
         </Button>
       )}
-      {!canPublish.allowed && <Text size="xs">{canPublish.reason}</Text>}
+      {changes.length > 0 && timezones.length > 1 && (
+        <NativeSelect
+          label="Time zone of a scheduled time"
+          value={timezone}
+          onChange={(e) => setTimezone(e.currentTarget.value)}
+          data={timezones}
+          maw={320}
+        />
+      )}
+      {changes.length > 0 && (
+        <SchedulePublish
+          selected={selected.map(({ type, id, version }) => ({ type, id, version }))}
+          drafts={changes}
+          timezone={timezone}
+        />
+      )}
     </Stack>
   );
 }

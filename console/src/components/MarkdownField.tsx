@@ -1,6 +1,6 @@
-import { Alert, Button, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { type FormEvent, useRef, useState } from 'react';
+import { useId, useRef } from 'react';
 import { useQuery } from 'urql';
 import { describeError } from '../api/errors';
 import { graphql } from '../gql';
@@ -15,23 +15,25 @@ const PreviewMarkdown = graphql(`
 const TOKENS = ['clinic.name', 'clinic.city', 'clinic.phone', 'clinic.address'];
 
 interface Props {
-  field: string;
-  clinicId: string;
-  initial: string;
-  saving: boolean;
-  error: string | null;
-  onSave: (text: string) => void;
-  onClose: () => void;
+  /** The textarea's label, e.g. "disclaimer (Markdown)". */
+  label: string;
+  /** The clinic whose values fill `{{clinic.*}}` tokens; none where delivery renders no tokens. */
+  clinicId: string | null;
+  value: string;
+  onChange: (text: string) => void;
+  error?: string | null;
 }
 
 /**
- * A Markdown field with a live preview rendered by the server, exactly as
- * delivery renders it (tokens filled for the clinic, then sanitized).
+ * A Markdown input with a live preview rendered by the server, exactly as
+ * delivery renders it (tokens filled for the clinic, then sanitized), and
+ * buttons that insert `{{clinic.*}}` tokens at the cursor.
  */
-export function MarkdownField({ field, clinicId, initial, saving, error, onSave, onClose }: Props) {
-  const [text, setText] = useState(initial);
-  const [debounced] = useDebouncedValue(text, 300);
+export function MarkdownField({ label, clinicId, value, onChange, error }: Props) {
+  const tokens = clinicId ? TOKENS : [];
+  const [debounced] = useDebouncedValue(value, 300);
   const area = useRef<HTMLTextAreaElement>(null);
+  const previewTitle = useId();
   const [preview] = useQuery({
     query: PreviewMarkdown,
     variables: { text: debounced, clinicId },
@@ -40,37 +42,27 @@ export function MarkdownField({ field, clinicId, initial, saving, error, onSave,
 
   function insertToken(token: string) {
     const input = area.current;
-    const at = input?.selectionStart ?? text.length;
+    const at = input?.selectionStart ?? value.length;
     const end = input?.selectionEnd ?? at;
-    setText(`${text.slice(0, at)}{{${token}}}${text.slice(end)}`);
+    onChange(`${value.slice(0, at)}{{${token}}}${value.slice(end)}`);
     input?.focus();
   }
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    onSave(text);
-  }
-
   return (
-    <Stack
-      component="form"
-      onSubmit={submit}
-      aria-label={`Edit ${field}`}
-      className="console-panel"
-    >
-      <Title order={2}>Edit this clinic’s {field}</Title>
-      <div className="console-diff">
-        <Stack gap="xs">
-          <Textarea
-            ref={area}
-            label={`${field} (Markdown)`}
-            autosize
-            minRows={6}
-            value={text}
-            onChange={(e) => setText(e.currentTarget.value)}
-          />
-          <Group gap="xs" aria-label="Insert a token">
-            {TOKENS.map((token) => (
+    <div className="console-diff">
+      <Stack gap="xs">
+        <Textarea
+          ref={area}
+          label={label}
+          autosize
+          minRows={6}
+          value={value}
+          error={error}
+          onChange={(e) => onChange(e.currentTarget.value)}
+        />
+        {tokens.length > 0 && (
+          <Group gap="xs" role="group" aria-label="Insert a token">
+            {tokens.map((token) => (
               <Button
                 key={token}
                 size="compact-xs"
@@ -81,38 +73,25 @@ export function MarkdownField({ field, clinicId, initial, saving, error, onSave,
               </Button>
             ))}
           </Group>
-        </Stack>
-        <div>
-          <Text size="sm" fw={700} id={`${field}-preview-title`}>
-            Preview (as the public page shows it)
-          </Text>
-          {preview.error ? (
-            <Text size="sm">{describeError(preview.error)}</Text>
-          ) : (
-            <div
-              className="console-markdown"
-              role="region"
-              aria-labelledby={`${field}-preview-title`}
-              aria-live="polite"
-              // Sanitized by the server, as delivery's HTML fields are.
-              dangerouslySetInnerHTML={{ __html: preview.data?.previewMarkdown ?? '' }}
-            />
-          )}
-        </div>
+        )}
+      </Stack>
+      <div>
+        <Text size="sm" fw={700} id={previewTitle}>
+          Preview (as the public page shows it)
+        </Text>
+        {preview.error ? (
+          <Text size="sm">{describeError(preview.error)}</Text>
+        ) : (
+          <div
+            className="console-markdown"
+            role="region"
+            aria-labelledby={previewTitle}
+            aria-live="polite"
+            // Sanitized by the server, as delivery's HTML fields are.
+            dangerouslySetInnerHTML={{ __html: preview.data?.previewMarkdown ?? '' }}
+          />
+        )}
       </div>
-      {error && (
-        <Alert color="red" role="alert">
-          {error}
-        </Alert>
-      )}
-      <Group>
-        <Button type="submit" loading={saving}>
-          Save draft
-        </Button>
-        <Button variant="subtle" onClick={onClose}>
-          Close
-        </Button>
-      </Group>
-    </Stack>
+    </div>
   );
 }

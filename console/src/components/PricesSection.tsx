@@ -3,6 +3,7 @@ import {
   Button,
   Checkbox,
   Group,
+  Loader,
   NumberInput,
   Select,
   Stack,
@@ -12,20 +13,25 @@ import {
   Title,
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import { type CombinedError, useClient, useMutation } from 'urql';
+import { useClient, useMutation, useQuery } from 'urql';
 import { describeError, problemsOf } from '../api/errors';
 import { itemIdOf } from '../api/ids';
 import { majorToMinor, minorToMajor } from '../api/money';
 import { graphql } from '../gql';
 import type { PriceKind } from '../gql/graphql';
+import { ConflictPanel } from '../forms/ConflictPanel';
+import { loadLatest } from '../forms/conflict';
+import { mayClose, mayLeave } from '../forms/unsaved-guard';
+import { useVersionedForm } from '../forms/use-versioned-form';
+import { HistoryLink } from './HistoryLink';
 import { TableScroll } from './TableScroll';
 
-const PriceVersion = graphql(`
-  query PriceVersion($id: ID!) {
+const PriceItem = graphql(`
+  query PriceItem($id: ID!) {
     item(type: PRICE_ITEM, id: $id) {
       id
       version
-      hasDraft
+      values
     }
   }
 `);
@@ -60,6 +66,8 @@ export interface PriceRow {
 }
 
 interface Props {
+  /** The clinic's slug (for links to a price's history). */
+  clinic: string;
   prices: PriceRow[];
   timezone: string;
   canEdit: { allowed: boolean; reason?: string | null };
@@ -67,7 +75,7 @@ interface Props {
 }
 
 /** The offering's prices at this clinic, each editable in the clinic's currency. */
-export function PricesSection({ prices, timezone, canEdit, onSaved }: Props) {
+export function PricesSection({ clinic, prices, timezone, canEdit, onSaved }: Props) {
   const [editing, setEditing] = useState<string | null>(null);
   return (
     <Stack component="section" aria-labelledby="prices-title">
@@ -108,10 +116,16 @@ export function PricesSection({ prices, timezone, canEdit, onSaved }: Props) {
                     variant="default"
                     disabled={!canEdit.allowed}
                     title={canEdit.allowed ? undefined : (canEdit.reason ?? undefined)}
-                    onClick={() => setEditing(price.itemId)}
+                    onClick={() => mayLeave() && setEditing(price.itemId)}
                   >
                     Edit price {price.label}
-                  </Button>
+                  </Button>{' '}
+                  <HistoryLink
+                    clinic={clinic}
+                    type="PRICE_ITEM"
+                    id={itemIdOf(price)}
+                    what={price.label}
+                  />
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -136,69 +150,116 @@ type FieldErrors = Partial<
   Record<'amount' | 'label' | 'kind' | 'sessions' | 'validFrom' | 'validUntil', string>
 >;
 
+/** A price as the form holds it: the amount in major units, as typed. */
+interface PriceValues extends Record<string, unknown> {
+  amount: string;
+  label: string;
+  kind: PriceKind;
+  sessions: number | string;
+  isFromPrice: boolean;
+  validFrom: string;
+  validUntil: string;
+}
+
+/** The API's values of a price item (minor units), as the form holds them. */
+function formValues(values: Record<string, unknown>, currency: string): PriceValues {
+  return {
+    amount: minorToMajor(Number(values.amountMinor), currency),
+    label: typeof values.label === 'string' ? values.label : '',
+    kind: values.kind as PriceKind,
+    sessions: typeof values.sessions === 'number' ? values.sessions : '',
+    isFromPrice: values.isFromPrice === true,
+    validFrom: typeof values.validFrom === 'string' ? values.validFrom : '',
+    validUntil: typeof values.validUntil === 'string' ? values.validUntil : '',
+  };
+}
+
+/** Opens a price for editing at its current version (what a later save is based on). */
 function PriceForm(props: { price: PriceRow; onClose: () => void; onSaved: Props['onSaved'] }) {
+  const [{ data, error }] = useQuery({
+    query: PriceItem,
+    variables: { id: itemIdOf(props.price) },
+    requestPolicy: 'network-only',
+  });
+  if (error) {
+    return (
+      <Alert color="red" role="alert">
+        {describeError(error)}
+      </Alert>
+    );
+  }
+  if (!data) return <Loader size="sm" aria-label="Loading the price" />;
+  return (
+    <PriceFormFields
+      {...props}
+      version={data.item.version}
+      values={formValues(data.item.values, props.price.amount.currency)}
+    />
+  );
+}
+
+function PriceFormFields(props: {
+  price: PriceRow;
+  version: number;
+  values: PriceValues;
+  onClose: () => void;
+  onSaved: Props['onSaved'];
+}) {
   const { price } = props;
   const currency = price.amount.currency;
   const client = useClient();
-  const [amount, setAmount] = useState(minorToMajor(price.amount.amountMinor, currency));
-  const [label, setLabel] = useState(price.label);
-  const [kind, setKind] = useState<PriceKind>(price.kind);
-  const [sessions, setSessions] = useState<number | string>(price.sessions ?? '');
-  const [isFromPrice, setIsFromPrice] = useState(price.isFromPrice);
-  const [validFrom, setValidFrom] = useState(price.validFrom ?? '');
-  const [validUntil, setValidUntil] = useState(price.validUntil ?? '');
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  const [saving, updatePrice] = useMutation(UpdatePrice);
+  const [, updatePrice] = useMutation(UpdatePrice);
+  const form = useVersionedForm<PriceValues>({
+    version: props.version,
+    values: props.values,
+    async save(values, version) {
+      const money = majorToMinor(values.amount, currency);
+      if ('problem' in money) throw new AmountProblem(money.problem);
+      const result = await updatePrice({
+        input: {
+          id: itemIdOf(price),
+          version: version ?? 0,
+          amountMinor: money.amountMinor,
+          label: values.label,
+          kind: values.kind,
+          isFromPrice: values.isFromPrice,
+          sessions:
+            values.kind === 'PACKAGE' && values.sessions !== '' ? Number(values.sessions) : null,
+          validFrom: values.validFrom || null,
+          validUntil: values.validUntil || null,
+        },
+      });
+      if (result.error) return { error: result.error };
+      props.onSaved();
+      return { version: result.data!.updatePriceItem.version };
+    },
+    async loadLatest() {
+      const latest = await loadLatest(client, 'PRICE_ITEM', itemIdOf(price));
+      return { ...latest, values: formValues(latest.values, currency) };
+    },
+  });
+  const { values } = form;
 
-  function showError(error: CombinedError) {
-    const problems = problemsOf(error);
-    if (problems.length) {
-      const errors: FieldErrors = {};
-      for (const problem of problems) {
-        const field = problem.path === 'amountMinor' ? 'amount' : problem.path;
-        errors[field as keyof FieldErrors] = problem.message;
-      }
-      setFieldErrors(errors);
-    } else {
-      setFormError(describeError(error));
-    }
+  const problems = form.error ? problemsOf(form.error) : [];
+  const errors: FieldErrors = { ...fieldErrors };
+  for (const problem of problems) {
+    const field = problem.path === 'amountMinor' ? 'amount' : problem.path;
+    errors[field as keyof FieldErrors] = problem.message;
   }
+  const formError = form.error && problems.length === 0 ? describeError(form.error) : null;
 
   async function save(event: FormEvent) {
     event.preventDefault();
     setFieldErrors({});
-    setFormError(null);
     setSaved(false);
-    const money = majorToMinor(amount, currency);
-    if ('problem' in money) {
-      setFieldErrors({ amount: money.problem });
-      return;
+    try {
+      setSaved(await form.submit());
+    } catch (error) {
+      if (error instanceof AmountProblem) setFieldErrors({ amount: error.message });
+      else throw error;
     }
-    const current = await client
-      .query(PriceVersion, { id: itemIdOf(price) }, { requestPolicy: 'network-only' })
-      .toPromise();
-    if (current.error || !current.data) {
-      if (current.error) showError(current.error);
-      return;
-    }
-    const result = await updatePrice({
-      input: {
-        id: itemIdOf(price),
-        version: current.data.item.version,
-        amountMinor: money.amountMinor,
-        label,
-        kind,
-        isFromPrice,
-        sessions: kind === 'PACKAGE' && sessions !== '' ? Number(sessions) : null,
-        validFrom: validFrom || null,
-        validUntil: validUntil || null,
-      },
-    });
-    if (result.error) return showError(result.error);
-    setSaved(true);
-    props.onSaved();
   }
 
   return (
@@ -206,7 +267,7 @@ function PriceForm(props: { price: PriceRow; onClose: () => void; onSaved: Props
       component="form"
       onSubmit={save}
       aria-label={`Edit price ${price.label}`}
-      maw={560}
+      maw={640}
       className="console-panel"
     >
       <Title order={3}>Edit price “{price.label}”</Title>
@@ -214,56 +275,56 @@ function PriceForm(props: { price: PriceRow; onClose: () => void; onSaved: Props
         label={`Amount (${currency})`}
         description={`In ${currency}, not in cents, e.g. 349.00`}
         inputMode="decimal"
-        value={amount}
-        onChange={(e) => setAmount(e.currentTarget.value)}
-        error={fieldErrors.amount}
+        value={values.amount}
+        onChange={(e) => form.set('amount', e.currentTarget.value)}
+        error={errors.amount}
         required
       />
       <TextInput
         label="Label"
-        value={label}
-        onChange={(e) => setLabel(e.currentTarget.value)}
-        error={fieldErrors.label}
+        value={values.label}
+        onChange={(e) => form.set('label', e.currentTarget.value)}
+        error={errors.label}
         required
       />
       <Select
         label="Kind"
         data={Object.entries(KIND_NAMES).map(([value, name]) => ({ value, label: name }))}
-        value={kind}
-        onChange={(value) => value && setKind(value as PriceKind)}
-        error={fieldErrors.kind}
+        value={values.kind}
+        onChange={(value) => value && form.set('kind', value as PriceKind)}
+        error={errors.kind}
         allowDeselect={false}
       />
-      {kind === 'PACKAGE' && (
+      {values.kind === 'PACKAGE' && (
         <NumberInput
           label="Sessions in the package"
           min={1}
-          value={sessions}
-          onChange={setSessions}
-          error={fieldErrors.sessions}
+          value={values.sessions}
+          onChange={(value) => form.set('sessions', value)}
+          error={errors.sessions}
         />
       )}
       <Checkbox
         label="Starting price (shown as “from …”)"
-        checked={isFromPrice}
-        onChange={(e) => setIsFromPrice(e.currentTarget.checked)}
+        checked={values.isFromPrice}
+        onChange={(e) => form.set('isFromPrice', e.currentTarget.checked)}
       />
       <Group grow align="flex-start">
         <TextInput
           type="date"
           label="Valid from"
           description="Empty: always"
-          value={validFrom}
-          onChange={(e) => setValidFrom(e.currentTarget.value)}
-          error={fieldErrors.validFrom}
+          value={values.validFrom}
+          onChange={(e) => form.set('validFrom', e.currentTarget.value)}
+          error={errors.validFrom}
         />
         <TextInput
           type="date"
           label="Valid until"
           description="Empty: open"
-          value={validUntil}
-          onChange={(e) => setValidUntil(e.currentTarget.value)}
-          error={fieldErrors.validUntil}
+          value={values.validUntil}
+          onChange={(e) => form.set('validUntil', e.currentTarget.value)}
+          error={errors.validUntil}
         />
       </Group>
       {formError && (
@@ -271,19 +332,44 @@ function PriceForm(props: { price: PriceRow; onClose: () => void; onSaved: Props
           {formError}
         </Alert>
       )}
-      {saved && (
+      {saved && !form.dirty && (
         <Alert color="blue" role="status">
           Saved as a draft: the public page changes when it is published.
         </Alert>
       )}
-      <Group>
-        <Button type="submit" loading={saving.fetching}>
-          Save draft
-        </Button>
-        <Button variant="subtle" onClick={props.onClose}>
-          Close
-        </Button>
-      </Group>
+      {form.conflict ? (
+        <ConflictPanel
+          fields={PRICE_FIELDS}
+          base={form.base.values}
+          mine={values}
+          latest={form.conflict}
+          busy={form.saving}
+          onReapply={async () => setSaved(await form.reapply())}
+          onTakeTheirs={form.takeTheirs}
+        />
+      ) : (
+        <Group>
+          <Button type="submit" loading={form.saving}>
+            Save draft
+          </Button>
+          <Button variant="subtle" onClick={() => mayClose(form.dirty) && props.onClose()}>
+            Close
+          </Button>
+        </Group>
+      )}
     </Stack>
   );
 }
+
+const PRICE_FIELDS = [
+  { key: 'amount', label: 'Amount' },
+  { key: 'label', label: 'Label' },
+  { key: 'kind', label: 'Kind' },
+  { key: 'sessions', label: 'Sessions in the package' },
+  { key: 'isFromPrice', label: 'Starting price' },
+  { key: 'validFrom', label: 'Valid from' },
+  { key: 'validUntil', label: 'Valid until' },
+];
+
+/** An amount the console refuses before sending anything (said beside the field). */
+class AmountProblem extends Error {}

@@ -2,6 +2,7 @@ import {
   Alert,
   Anchor,
   Badge,
+  Button,
   Group,
   List,
   Loader,
@@ -11,17 +12,23 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import { lazy, Suspense, useState } from 'react';
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
 import { describeError } from '../api/errors';
 import { graphql } from '../gql';
 import { WorkBadges } from './ClinicsPage';
+import { mayLeave } from '../forms/unsaved-guard';
 import { NotFoundPage } from './NotFoundPage';
+
+// Loaded when first opened: the workspace itself stays small.
+const ClinicDetailsForm = lazy(() => import('../components/ClinicDetailsForm'));
 
 const ClinicWorkspace = graphql(`
   query ClinicWorkspace($brand: String!, $slug: String!) {
     clinic(brand: $brand, slug: $slug, preview: true) {
       id
+      itemId
       slug
       name
       phone
@@ -78,10 +85,11 @@ const DAY_NAMES: Record<string, string> = {
 
 /** A clinic's workspace: details, opening hours (in its time zone) and the treatments it offers. */
 export default function ClinicWorkspacePage({ brand, slug }: { brand: string; slug: string }) {
-  const [{ data, fetching, error }] = useQuery({
+  const [{ data, fetching, error }, refetch] = useQuery({
     query: ClinicWorkspace,
     variables: { brand, slug },
   });
+  const [editingDetails, setEditingDetails] = useState(false);
   if (error) {
     return (
       <Alert color="red" role="alert">
@@ -155,6 +163,37 @@ export default function ClinicWorkspacePage({ brand, slug }: { brand: string; sl
           </Table>
         </Paper>
       </div>
+      <Group>
+        <Button
+          variant="default"
+          disabled={editingDetails}
+          onClick={() => mayLeave() && setEditingDetails(true)}
+        >
+          Edit details and hours
+        </Button>
+      </Group>
+      {editingDetails && (
+        <Suspense fallback={<Loader size="sm" aria-label="Loading the form" />}>
+          <ClinicDetailsForm
+            clinicId={clinic.itemId}
+            onSaved={() => refetch({ requestPolicy: 'network-only' })}
+            onClose={() => setEditingDetails(false)}
+          />
+        </Suspense>
+      )}
+      <Paper withBorder p="md">
+        <Title order={2} size="h3" mb="sm">
+          This clinic’s lists
+        </Title>
+        <Group gap="lg">
+          <Anchor component={Link} href={`/clinics/${clinic.slug}/faqs`}>
+            FAQs shown here
+          </Anchor>
+          <Anchor component={Link} href={`/clinics/${clinic.slug}/providers`}>
+            Providers working here
+          </Anchor>
+        </Group>
+      </Paper>
       <Paper withBorder p="md">
         <Title order={2} size="h3" mb="sm">
           Treatments offered here

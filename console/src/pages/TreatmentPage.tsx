@@ -5,11 +5,13 @@ import { itemIdOf } from '../api/ids';
 import { Link } from 'wouter';
 import { describeError } from '../api/errors';
 import { ChangesPanel } from '../components/ChangesPanel';
-import { MarkdownField } from '../components/MarkdownField';
+import { OverrideEditor } from '../components/OverrideEditor';
 import { PagePreview } from '../components/PagePreview';
 import { PricesSection } from '../components/PricesSection';
+import { HistoryLink } from '../components/HistoryLink';
 import { TableScroll } from '../components/TableScroll';
 import { graphql } from '../gql';
+import { mayLeave } from '../forms/unsaved-guard';
 import { NotFoundPage } from './NotFoundPage';
 
 const ResolvedTreatment = graphql(`
@@ -81,6 +83,12 @@ const ClinicOverrides = graphql(`
       id
       version
       values
+      viewerCan {
+        edit {
+          allowed
+          reason
+        }
+      }
     }
   }
 `);
@@ -136,19 +144,7 @@ export default function TreatmentPage(props: { brand: string; clinic: string; tr
   });
   const [clearing, clearOverride] = useMutation(ClearOverride);
   const [keeping, keepOverride] = useMutation(KeepOverride);
-  const [saving, saveOverride] = useMutation(KeepOverride);
   const [editingField, setEditingField] = useState<string | null>(null);
-
-  /** Saves the clinic's own value of a field as a draft override. */
-  async function saveField(field: string, value: string) {
-    const override = overrideOf(field);
-    const result = await saveOverride({
-      input: { ...target(field, 0), version: override?.version ?? null, value },
-    });
-    if (result.error) return;
-    reload();
-    setEditingField(null);
-  }
 
   /** This clinic's override of a field (its id and version), if it has one. */
   const overrideOf = (field: string) =>
@@ -186,12 +182,6 @@ export default function TreatmentPage(props: { brand: string; clinic: string; tr
     if (!result.error) reload();
   }
 
-  /** The text to edit: this clinic's own source (tokens unrendered), else the value shown. */
-  const rawValueOf = (field: string): string => {
-    const value: unknown = overrideOf(field)?.values.value ?? values[field];
-    return typeof value === 'string' ? value : '';
-  };
-
   if (error) {
     return (
       <Alert color="red" role="alert">
@@ -207,6 +197,14 @@ export default function TreatmentPage(props: { brand: string; clinic: string; tr
   }
   const values = treatment as unknown as Record<string, unknown>;
   const brandValues = (data?.brandTreatment ?? {}) as Record<string, unknown>;
+  /** The clinic's own source of a field (tokens unrendered), as the editor opens it. */
+  const editedOverride = (field: string) => {
+    const override = overrideOf(field);
+    const value: unknown = override?.values.value;
+    return override && typeof value === 'string'
+      ? { id: override.id, version: override.version, text: value }
+      : null;
+  };
   return (
     <Stack component="section" maw={1100}>
       <Anchor component={Link} href={`/clinics/${clinic.slug}`} size="sm">
@@ -252,11 +250,19 @@ export default function TreatmentPage(props: { brand: string; clinic: string; tr
                       size="xs"
                       variant="default"
                       mb={6}
-                      disabled={!clinic.viewerCan.edit.allowed}
-                      onClick={() => setEditingField(source.field)}
+                      disabled={!clinic.viewerCan.edit.allowed || !overrides.data}
+                      onClick={() => mayLeave() && setEditingField(source.field)}
                     >
                       Edit {source.field}
                     </Button>
+                  )}
+                  {overrideOf(source.field) && (
+                    <HistoryLink
+                      clinic={clinic.slug}
+                      type="OVERRIDE"
+                      id={overrideOf(source.field)!.id}
+                      what={`This clinic’s ${source.field}`}
+                    />
                   )}
                   {source.stale && (
                     <Stack gap={6} align="flex-start">
@@ -268,7 +274,8 @@ export default function TreatmentPage(props: { brand: string; clinic: string; tr
                         size="xs"
                         variant="default"
                         loading={keeping.fetching}
-                        disabled={!overrideOf(source.field)}
+                        disabled={!overrideOf(source.field)?.viewerCan.edit.allowed}
+                        title={overrideOf(source.field)?.viewerCan.edit.reason ?? undefined}
                         onClick={() => keepMine(source.field)}
                       >
                         Keep this clinic’s {source.field}
@@ -277,7 +284,8 @@ export default function TreatmentPage(props: { brand: string; clinic: string; tr
                         size="xs"
                         variant="default"
                         loading={clearing.fetching}
-                        disabled={!overrideOf(source.field)}
+                        disabled={!overrideOf(source.field)?.viewerCan.edit.allowed}
+                        title={overrideOf(source.field)?.viewerCan.edit.reason ?? undefined}
                         onClick={() => resetToInherited(source.field)}
                       >
                         Reset {source.field} to inherited
@@ -299,18 +307,19 @@ export default function TreatmentPage(props: { brand: string; clinic: string; tr
         </Table>
       </TableScroll>
       {editingField && (
-        <MarkdownField
+        <OverrideEditor
           key={editingField}
           field={editingField}
           clinicId={clinicId}
-          initial={rawValueOf(editingField)}
-          saving={saving.fetching}
-          error={saving.error ? describeError(saving.error) : null}
-          onSave={(text) => saveField(editingField, text)}
+          treatmentId={treatmentId}
+          override={editedOverride(editingField)}
+          inherited={typeof values[editingField] === 'string' ? String(values[editingField]) : ''}
+          onSaved={reload}
           onClose={() => setEditingField(null)}
         />
       )}
       <PricesSection
+        clinic={clinic.slug}
         prices={treatment.prices}
         timezone={clinic.timezone}
         canEdit={clinic.viewerCan.edit}
@@ -318,10 +327,9 @@ export default function TreatmentPage(props: { brand: string; clinic: string; tr
       />
       <PagePreview key={revision} {...props} />
       <ChangesPanel
+        clinicId={clinic.itemId}
+        timezones={[clinic.timezone]}
         revision={revision}
-        brand={props.brand}
-        clinic={props.clinic}
-        canPublish={clinic.viewerCan.publish}
         onPublished={reload}
       />
     </Stack>

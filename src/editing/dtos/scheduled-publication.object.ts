@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ContentTypeName } from './editable-item.object';
+import { Permission } from './item-permissions.object';
 
 export enum ScheduleStatus {
   PENDING = 'PENDING',
@@ -93,4 +94,16 @@ export class ScheduledPublication {
     description: 'When it ran or was cancelled; null while pending.',
   })
   completedAt: Date | null;
+}
+
+@ObjectType({
+  description:
+    'What the caller may do with a scheduled publication, by the rule cancelScheduledPublication applies.',
+})
+export class SchedulePermissions {
+  @Field(() => Permission, {
+    description:
+      'Cancel it: while it is pending, brand-wide editors any schedule of the brand, other editors their own.',
+  })
+  cancel: Permission;
 }

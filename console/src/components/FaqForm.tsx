@@ -1,0 +1,154 @@
+import { Alert, Button, Checkbox, Group, Stack, TextInput, Title } from '@mantine/core';
+import type { FormEvent } from 'react';
+import { useClient, useMutation } from 'urql';
+import { describeError, problemsOf } from '../api/errors';
+import { ConflictPanel } from '../forms/ConflictPanel';
+import { loadLatest } from '../forms/conflict';
+import { mayClose } from '../forms/unsaved-guard';
+import { useVersionedForm } from '../forms/use-versioned-form';
+import { graphql } from '../gql';
+import { MarkdownField } from './MarkdownField';
+
+const CreateFaq = graphql(`
+  mutation CreateClinicFaq($input: CreateFaqInput!) {
+    createFaq(input: $input) {
+      id
+      version
+    }
+  }
+`);
+
+const UpdateFaq = graphql(`
+  mutation UpdateClinicFaq($input: UpdateFaqInput!) {
+    updateFaq(input: $input) {
+      id
+      version
+    }
+  }
+`);
+
+interface FaqValues extends Record<string, unknown> {
+  question: string;
+  answer: string;
+  treatmentIds: string[];
+}
+
+interface Props {
+  clinicId: string;
+  /** The clinic's treatments, which a FAQ may be about. */
+  treatments: { itemId: string; name: string }[];
+  /** The FAQ to edit (its editable twin), or none for a new one. */
+  faq: { id: string; version: number; values: Record<string, unknown> } | null;
+  onSaved: () => void;
+  onClose: () => void;
+}
+
+const asValues = (values: Record<string, unknown>): FaqValues => ({
+  question: typeof values.question === 'string' ? values.question : '',
+  answer: typeof values.answer === 'string' ? values.answer : '',
+  treatmentIds: Array.isArray(values.treatmentIds) ? values.treatmentIds.map(String) : [],
+});
+
+/**
+ * A clinic's own FAQ, new or edited: the question, the answer in Markdown
+ * with the live preview, and the treatments it is about. An edit carries the
+ * version the editor opened (conflict screen on CONFLICT).
+ */
+export function FaqForm({ clinicId, treatments, faq, onSaved, onClose }: Props) {
+  const client = useClient();
+  const [, createFaq] = useMutation(CreateFaq);
+  const [, updateFaq] = useMutation(UpdateFaq);
+  const form = useVersionedForm<FaqValues>({
+    version: faq?.version ?? null,
+    values: faq
+      ? asValues(faq.values)
+      : { question: '', answer: '', treatmentIds: treatments.map((t) => t.itemId) },
+    async save(values, version) {
+      if (!faq) {
+        const result = await createFaq({ input: { clinicId, ...values } });
+        if (result.error) return { error: result.error };
+        onSaved();
+        return { version: result.data!.createFaq.version };
+      }
+      const result = await updateFaq({ input: { id: faq.id, version: version ?? 0, ...values } });
+      if (result.error) return { error: result.error };
+      onSaved();
+      return { version: result.data!.updateFaq.version };
+    },
+    async loadLatest() {
+      const latest = await loadLatest(client, 'FAQ', faq!.id);
+      return { ...latest, values: asValues(latest.values) };
+    },
+  });
+  const problems = form.error ? problemsOf(form.error) : [];
+  const problem = (field: string) => problems.find((p) => p.path === field)?.message;
+  const title = faq ? `Edit FAQ “${asValues(faq.values).question}”` : 'New FAQ at this clinic';
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (await form.submit()) onClose();
+  }
+
+  return (
+    <Stack component="form" onSubmit={submit} aria-label={title} className="console-panel">
+      <Title order={2}>{title}</Title>
+      <TextInput
+        label="Question"
+        value={form.values.question}
+        onChange={(e) => form.set('question', e.currentTarget.value)}
+        error={problem('question')}
+        required
+      />
+      <MarkdownField
+        label="Answer (Markdown)"
+        clinicId={clinicId}
+        value={form.values.answer}
+        onChange={(text) => form.set('answer', text)}
+        error={problem('answer')}
+      />
+      <Checkbox.Group
+        label="About these treatments"
+        value={form.values.treatmentIds}
+        onChange={(ids) => form.set('treatmentIds', ids)}
+        error={problem('treatmentIds')}
+      >
+        <Group mt="xs">
+          {treatments.map((treatment) => (
+            <Checkbox key={treatment.itemId} value={treatment.itemId} label={treatment.name} />
+          ))}
+        </Group>
+      </Checkbox.Group>
+      {form.error && problems.length === 0 && (
+        <Alert color="red" role="alert">
+          {describeError(form.error)}
+        </Alert>
+      )}
+      {form.conflict ? (
+        <ConflictPanel
+          fields={[
+            { key: 'question', label: 'Question' },
+            { key: 'answer', label: 'Answer' },
+            { key: 'treatmentIds', label: 'Treatments' },
+          ]}
+          base={form.base.values}
+          mine={form.values}
+          latest={form.conflict}
+          busy={form.saving}
+          onReapply={async () => {
+            if (await form.reapply()) onClose();
+          }}
+          onTakeTheirs={form.takeTheirs}
+        />
+      ) : (
+        <Group>
+          <Button type="submit" loading={form.saving}>
+            {faq ? 'Save draft' : 'Add FAQ (draft)'}
+          </Button>
+          <Button variant="subtle" onClick={() => mayClose(form.dirty) && onClose()}>
+            Close
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}

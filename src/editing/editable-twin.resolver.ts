@@ -1,0 +1,75 @@
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { canPreview } from '../auth/access';
+import { Faq } from '../faqs/dtos/faq.object';
+import type { GraphqlContext } from '../graphql/graphql-context';
+import { pickByKeys, type BatchFn } from '../graphql/request-loaders';
+import { Provider } from '../providers/dtos/provider.object';
+import type { ContentType } from './content-types';
+import { ContentWriterService, type ItemView } from './content-writer.service';
+import { EditableItem } from './dtos/editable-item.object';
+import { apiWrite, asEditableItem } from './editing.resolver';
+
+const DESCRIPTION =
+  'This item as editors edit it: its working copy (Markdown unrendered, tokens as written), version and the caller’s rights (`viewerCan`). Null unless the caller may read the brand’s drafts (its editors and preview keys).';
+
+/**
+ * The editable twin of delivered items a console lists (a clinic's FAQs and
+ * providers), so one query brings each with its version and rights instead
+ * of one `item(type:, id:)` per row. Batched per request and type.
+ */
+abstract class EditableTwin {
+  private readonly batches = new WeakMap<GraphqlContext, BatchFn<string, ItemView | null>>();
+
+  constructor(
+    private readonly writer: ContentWriterService,
+    private readonly type: ContentType,
+  ) {}
+
+  protected async load(
+    itemId: string,
+    brandId: string,
+    context: GraphqlContext,
+  ): Promise<EditableItem | null> {
+    if (!canPreview(context.actor, brandId)) return null;
+    let batch = this.batches.get(context);
+    if (!batch) {
+      // The writer leaves out what the caller may not read.
+      batch = async (ids) =>
+        pickByKeys(
+          ids,
+          await this.writer.list(apiWrite(context), this.type, [...ids]),
+          (view) => view.id,
+        );
+      this.batches.set(context, batch);
+    }
+    const view = await context.loaders.get(batch).load(itemId);
+    return view ? asEditableItem(view) : null;
+  }
+}
+
+@Resolver(() => Faq)
+export class FaqEditableResolver extends EditableTwin {
+  constructor(writer: ContentWriterService) {
+    super(writer, 'FAQ');
+  }
+
+  @ResolveField(() => EditableItem, { nullable: true, description: DESCRIPTION })
+  editable(@Parent() faq: Faq, @Context() context: GraphqlContext): Promise<EditableItem | null> {
+    return this.load(faq.itemId, faq.brandId, context);
+  }
+}
+
+@Resolver(() => Provider)
+export class ProviderEditableResolver extends EditableTwin {
+  constructor(writer: ContentWriterService) {
+    super(writer, 'PROVIDER');
+  }
+
+  @ResolveField(() => EditableItem, { nullable: true, description: DESCRIPTION })
+  editable(
+    @Parent() provider: Provider,
+    @Context() context: GraphqlContext,
+  ): Promise<EditableItem | null> {
+    return this.load(provider.itemId, provider.brandId, context);
+  }
+}
