@@ -9,6 +9,8 @@ const BY_CODE: Record<string, string> = {
   FORBIDDEN: 'You may not do this here.',
   NOT_FOUND: 'This no longer exists, or you may not see it.',
   CONFLICT: 'Someone else changed this in the meantime.',
+  COMPLIANCE_BLOCKED:
+    'This cannot be published yet: a clinical change awaits medical review, or the text makes a claim your brand does not allow.',
   BAD_USER_INPUT: 'Please check the values you entered.',
   UNAUTHENTICATED: 'Your session has ended: please sign in again.',
   RATE_LIMITED: 'Too many requests in a short time. Please wait a moment and try again.',
