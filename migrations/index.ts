@@ -7,6 +7,7 @@ import { AccountSecurity1796354686529 } from './1796354686529-account-security';
 import { ScheduleFailureReason1796355041019 } from './1796355041019-schedule-failure-reason';
 import { DeploymentEpoch1796357460448 } from './1796357460448-deployment-epoch';
 import { ContentChangesItemIndex1796358652774 } from './1796358652774-content-changes-item-index';
+import { WebhookDeliveriesEndpointDueIndex1796368472000 } from './1796368472000-webhook-deliveries-endpoint-due-index';
 
 /** Every migration, oldest first. A new migration file must be added here. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   ScheduleFailureReason1796355041019,
   DeploymentEpoch1796357460448,
   ContentChangesItemIndex1796358652774,
+  WebhookDeliveriesEndpointDueIndex1796368472000,
 ];
