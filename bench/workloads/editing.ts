@@ -2,7 +2,15 @@ import { Pool } from 'pg';
 import { scaleClinicSlug } from '../../seeds/scale-seed';
 import { TREATMENT } from '../workloads';
 import type { BenchDatabase } from './bench-database';
-import { type BenchTarget, graphql, graphqlOk, type RateFigures, rateFigures } from './bench-http';
+import {
+  type BenchTarget,
+  graphql,
+  graphqlOk,
+  type RateFigures,
+  rateFigures,
+  round,
+  statementsSent,
+} from './bench-http';
 
 export interface EditingOptions {
   target: BenchTarget;
@@ -22,6 +30,8 @@ export interface EditingFigures {
   api: RateFigures;
   /** Saves refused (CONFLICT or otherwise) during the API run: none is expected. */
   apiErrors: number;
+  /** Statements the API sent per save (the floor sends 4: BEGIN, UPDATE, INSERT, COMMIT). */
+  apiSqlPerSave?: number;
 }
 
 interface Editor {
@@ -56,13 +66,24 @@ export async function measureEditing(options: EditingOptions): Promise<EditingFi
 
   const floor = await runFloor(options, editors);
   await signIn(options, editors);
+  const sqlBefore = options.target.statsPort ? await statementsSent(options.target) : undefined;
   const api = await runApi(options, editors);
+  const apiSqlPerSave =
+    sqlBefore === undefined
+      ? undefined
+      : ((await statementsSent(options.target)) - sqlBefore) / Math.max(1, api.saves);
   console.log(
     `  editing: floor ${floor.rps} saves/s (p50 ${floor.p50Ms} ms, p99 ${floor.p99Ms} ms); ` +
       `API ${api.figures.rps} saves/s (p50 ${api.figures.p50Ms} ms, p99 ${api.figures.p99Ms} ms)` +
+      `${apiSqlPerSave === undefined ? '' : `, ${round(apiSqlPerSave, 1)} statements per save`}` +
       `${api.errors ? `, ${api.errors} refused saves` : ''}`,
   );
-  return { floor, api: api.figures, apiErrors: api.errors };
+  return {
+    floor,
+    api: api.figures,
+    apiErrors: api.errors,
+    apiSqlPerSave: apiSqlPerSave === undefined ? undefined : round(apiSqlPerSave, 1),
+  };
 }
 
 async function findEditors(options: EditingOptions): Promise<Editor[]> {
@@ -200,7 +221,7 @@ async function signIn(options: EditingOptions, editors: Editor[]): Promise<void>
 async function runApi(
   options: EditingOptions,
   editors: Editor[],
-): Promise<{ figures: RateFigures; errors: number }> {
+): Promise<{ figures: RateFigures; errors: number; saves: number }> {
   const [{ id: treatmentId }] = await options.db.query<{ id: string }>(
     `SELECT t.id FROM treatments t JOIN brands b ON b.id = t.brand_id WHERE b.slug = $1 AND t.slug = $2`,
     [options.brand, TREATMENT],
@@ -238,5 +259,9 @@ async function runApi(
     versions.set(editor.overrideId, version);
   });
   if (firstError) console.log(`  editing: a refused save: ${firstError}`);
-  return { figures: rateFigures(run.latencies, run.seconds), errors };
+  return {
+    figures: rateFigures(run.latencies, run.seconds),
+    errors,
+    saves: run.latencies.length,
+  };
 }

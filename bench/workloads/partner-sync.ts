@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { type BenchTarget, graphql, type GraphqlAnswer, round } from './bench-http';
+import { type BenchTarget, graphql, type GraphqlAnswer, round, statementsSent } from './bench-http';
 
 export interface PartnerSyncOptions {
   /** The API, started with a partner rate limit the sync stays under. */
@@ -20,6 +20,8 @@ export interface PartnerSyncFigures {
   items: number;
   pages: number;
   complete: boolean;
+  /** Statements the API sent per page (the floor sends 1). */
+  apiSqlPerPage?: number;
 }
 
 /** The largest page `contentChanges` gives (MAX_SYNC_PAGE). */
@@ -100,6 +102,7 @@ export async function measurePartnerSync(options: PartnerSyncOptions): Promise<P
   let after: string | null = null;
   let pages = 0;
   let complete = false;
+  const sqlBefore = options.target.statsPort ? await statementsSent(options.target) : undefined;
   const started = performance.now();
   while (performance.now() - started < options.seconds * 1000) {
     const answer: GraphqlAnswer<{ contentChanges: SyncPage }> = await graphql(
@@ -123,6 +126,10 @@ export async function measurePartnerSync(options: PartnerSyncOptions): Promise<P
     }
   }
   const apiSeconds = (performance.now() - started) / 1000;
+  const apiSqlPerPage =
+    sqlBefore === undefined
+      ? undefined
+      : round(((await statementsSent(options.target)) - sqlBefore) / Math.max(1, pages), 1);
   const items = [...counts.values()].reduce((a, b) => a + b, 0);
 
   const floorSeconds = await floorRead(options.databaseUrl, options.brand, counts);
@@ -132,10 +139,11 @@ export async function measurePartnerSync(options: PartnerSyncOptions): Promise<P
     items,
     pages,
     complete,
+    apiSqlPerPage,
   };
   console.log(
     `  partnerSync: ${items} items in ${pages} pages of ${PAGE}${complete ? ' (the whole brand)' : ` (stopped after ${options.seconds} s)`}: ` +
-      `API ${figures.api.itemsPerSec} items/s, floor ${figures.floor.itemsPerSec} items/s ` +
+      `API ${figures.api.itemsPerSec} items/s (${apiSqlPerPage ?? '?'} statements per page), floor ${figures.floor.itemsPerSec} items/s ` +
       `(${[...counts].map(([type, n]) => `${n} ${type}`).join(', ')})`,
   );
   return figures;

@@ -65,11 +65,13 @@ const DEADLINE_MS = 30_000;
  * whole brand are being read, and the workload times how long after the
  * `publish` each of them serves the new text.
  *
- * The sampled pages are put in the cache first, then read two ways at once:
- * a steady load (autocannon, `connections` keep-alive connections, random
- * sampled pages: the API's throughput) and one watcher per page that asks it
- * every 100 ms (the time it shows the change, to within that). The steady
- * window before the publish gives the baseline throughput and SQL rate.
+ * The sampled pages are put in the cache first, then read two ways: a
+ * steady load of STEADY_RATE requests per second over `connections`
+ * keep-alive connections, POSTs of random sampled pages (what a site asks
+ * for; its answers per second are the API's throughput), and, from the
+ * publish on, one watcher per page that revalidates it every POLL_MS
+ * (the time it shows the change, to within that). The window before the
+ * publish gives the baseline throughput and SQL rate.
  */
 export async function measurePublishToVisible(
   options: PublishToVisibleOptions,
