@@ -136,7 +136,7 @@ export class WebhookDispatcherService implements OnApplicationBootstrap, OnAppli
     while (!this.stopping) {
       const room = MAX_IN_FLIGHT - inFlight.size;
       let claimed = 0;
-      if (inFlight.size === 0 || room >= REFILL_AT || this.poked) {
+      if (room > 0 && (inFlight.size === 0 || room >= REFILL_AT || this.poked)) {
         this.poked = false;
         const batch = await this.claim(room, sendsPerEndpoint(inFlight.values()));
         claimed = batch.length;
