@@ -24,6 +24,7 @@ import {
   TREATMENT,
 } from './workloads';
 import { WORST_QUERY } from './worst-query';
+import { parseSkip, PRODUCT_WORKLOADS, ProductWorkloads } from './workloads/product-workloads';
 
 /**
  * `npm run bench`: the delivery API against the floor (node:http + pg, one
@@ -32,7 +33,8 @@ import { WORST_QUERY } from './worst-query';
  */
 const ROOT = resolve(__dirname, '..');
 const USAGE = `Usage: npm run bench -- [--clinics N] [--duration SECONDS] [--connections C]
-  [--warmup SECONDS] [--small-clinics N] [--hot N] [--no-build] [--no-doc] [--worst-only]`;
+  [--warmup SECONDS] [--small-clinics N] [--hot N] [--no-build] [--no-doc] [--worst-only]
+  [--skip ${PRODUCT_WORKLOADS.join(',')}]`;
 
 const { values: args } = parseArgs({
   options: {
@@ -45,6 +47,7 @@ const { values: args } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     'no-doc': { type: 'boolean', default: false },
     'worst-only': { type: 'boolean', default: false },
+    skip: { type: 'string', default: '' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -60,6 +63,14 @@ const SMALL = wholeNumber('small-clinics', args['small-clinics'], 1);
 /** Pages the cached runs draw from: the popular pages a cache is for. */
 const HOT = Math.min(CLINICS, wholeNumber('hot', args.hot, 1));
 const BIG_BRAND = `bench-${CLINICS}`;
+const SKIP = (() => {
+  try {
+    return parseSkip(args.skip ?? '');
+  } catch (error) {
+    console.error(`Error: ${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+})();
 const SMALL_BRAND = `bench-${SMALL}`;
 
 interface Figures {
@@ -101,6 +112,9 @@ const notes: string[] = [];
 let scale: { smallP50: number; bigP50: number } | undefined;
 /** Median time of the most expensive query the limits allow (bench/worst-query.ts). */
 let worstQueryMs: number | undefined;
+/** The workloads of bench/workloads/ (JSON keys inside "workloads"). */
+let productFigures: Record<string, unknown> = {};
+let productTargets: (mark: (ok: boolean) => string) => string[] = () => [];
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -115,6 +129,16 @@ async function main(): Promise<void> {
 
   const db = await createBenchDatabase();
   const logDir = await mkdtemp(join(tmpdir(), 'cca-bench-logs-'));
+  const product = new ProductWorkloads({
+    root: ROOT,
+    logDir,
+    databaseUrl: db.url,
+    brand: BIG_BRAND,
+    clinics: CLINICS,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    skip: SKIP,
+  });
   try {
     await seed(db.url);
     const regionIds = await regionIdsOf(db.url, BIG_BRAND);
@@ -190,7 +214,23 @@ async function main(): Promise<void> {
       await measure(cached, 'clinicPage', compressedApiRequest, BIG_BRAND, HOT),
     );
     peakRss.apiCached = cached.peakRssMb();
+    // It publishes a change to the brand: after every cached measurement.
+    await product.onCachedApi(cached);
     await cached.stop();
+
+    // Start, partner sync, editing, webhooks (bench/workloads/product-workloads.ts).
+    await product.run(
+      // What `npm start` runs with in production (no preload, no bench settings).
+      {
+        ...env,
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        WEBHOOK_SECRET_KEY: randomBytes(32).toString('hex'),
+      },
+      (extra) => startApi('api', { ...env, ...extra }, logDir),
+    );
+    productFigures = product.json();
+    productTargets = (mark) => product.targets(mark);
 
     const line = jsonLine();
     const table = renderTable();
@@ -204,6 +244,7 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(line));
   } finally {
     await stopAll(running);
+    await product.close();
     await db.drop();
     await rm(logDir, { recursive: true, force: true });
   }
@@ -702,6 +743,7 @@ function jsonLine() {
     };
   }
   workloads.worstQueryMs = worstQueryMs ?? 0;
+  Object.assign(workloads, productFigures);
   return {
     clinics: CLINICS,
     workloads,
@@ -779,6 +821,7 @@ function renderTargets(): string[] {
   lines.push(
     `- The most expensive query the limits allow, alone, < 1 s: ${mark((worstQueryMs ?? Infinity) < 1000)} (${worstQueryMs} ms)`,
   );
+  lines.push(...productTargets(mark));
   const rss = Math.max(peakRss.api ?? 0, peakRss.apiCached ?? 0);
   lines.push(`- RSS ≤ 300 MB: ${mark(rss <= 300)} (peak ${rss} MB)`);
   if (scale) {
@@ -873,6 +916,9 @@ function wholeNumber(name: string, value: string | undefined, min: number): numb
 
 main().catch(async (error: unknown) => {
   console.error(`Error: ${error instanceof Error ? error.message : String(error)}`);
+  // fetch failures say why only in their cause (refused, reset, timed out).
+  const cause = error instanceof Error ? error.cause : undefined;
+  if (cause) console.error(`  cause: ${cause instanceof Error ? cause.message : String(cause)}`);
   await stopAll(running).catch(() => undefined);
   process.exit(1);
 });

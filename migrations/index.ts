@@ -12,6 +12,7 @@ import { ClaimRules1796360000000 } from './1796360000000-claim-rules';
 import { MedicalReview1796360100000 } from './1796360100000-medical-review';
 import { ProviderLicences1796360200000 } from './1796360200000-provider-licences';
 import { ClinicalSources1796360300000 } from './1796360300000-clinical-sources';
+import { WebhookDeliveriesEndpointDueIndex1796368472000 } from './1796368472000-webhook-deliveries-endpoint-due-index';
 
 /** Every migration, oldest first. A new migration file must be added here. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   MedicalReview1796360100000,
   ProviderLicences1796360200000,
   ClinicalSources1796360300000,
+  WebhookDeliveriesEndpointDueIndex1796368472000,
 ];

@@ -162,6 +162,29 @@ describe('partner sync: the change feed', () => {
     expect(sorted(client.copy)).toEqual(sorted(await publishedState(app.dataSource, brand.id)));
   });
 
+  it('sends only the treatment for a new version of a live treatment or offering: its FAQs and prices show the same', async () => {
+    const client = new PartnerClient(app, brand.slug, partner, 500);
+    await client.syncAll();
+    const synced = client.seen.length;
+    const [offering] = await app.dataSource.query(
+      `SELECT id FROM clinic_treatments WHERE clinic_id = $1 AND treatment_id = $2`,
+      [brand.clinicIds['clinic-1'], brand.treatmentId],
+    );
+    // The treatment is listed by FAQs and the offering holds prices: both live already.
+    const listing = [...client.copy.values()].filter((item: any) =>
+      item.treatmentIds?.includes(brand.treatmentId),
+    );
+    expect(listing.length).toBeGreaterThan(0);
+
+    await brand.edit('TREATMENT', brand.treatmentId, { summary: `Reworded ${Date.now()}.` });
+    await brand.edit('CLINIC_TREATMENT', offering.id, { notes: `Ask for Dana ${Date.now()}.` });
+    await client.syncAll();
+    expect(client.seen.slice(synced).map((change) => `${change.type}:${change.id}`)).toEqual([
+      `TREATMENT:${brand.treatmentId}`,
+    ]);
+    expect(sorted(client.copy)).toEqual(sorted(await publishedState(app.dataSource, brand.id)));
+  });
+
   it('converges on the published state: from scratch, stopped, resumed from a cursor, while edits and deletions go on', async () => {
     const scratch = await createScratchBrand(app, 4);
     const key = await scratch.createKey(['partner']);

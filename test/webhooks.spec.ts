@@ -6,6 +6,7 @@ import {
 import { WebhookEndpointsService } from '../src/webhooks/webhook-endpoints.service';
 import { CONNECTION_FAILED } from '../src/webhooks/webhook-sender';
 import { loginAs } from './helpers/login';
+import { startIsolatedTestApp } from './helpers/isolated-app';
 import { createScratchBrand, ScratchBrand } from './helpers/scratch-brand';
 import { startTestApp, TestApp } from './helpers/test-app';
 import { verifyWebhookSignature } from './helpers/verify-webhook-signature';
@@ -245,6 +246,57 @@ describe('webhooks', () => {
     for (const { endpoint: e } of Object.values(badEndpoints)) await drain(e.id);
     for (const r of Object.values(bad)) {
       expect(r.eventIds()).toEqual(good.eventIds());
+    }
+  });
+
+  it('keeps delivering to other endpoints while one receiver holds its answers, with at most 10 of its sends waiting', async () => {
+    // A database of its own: the worker claims every due delivery it can see,
+    // and a 2-minute send timeout that only a held receiver ever reaches.
+    const own = await startIsolatedTestApp({
+      webhookAllowHttp: true,
+      webhookAllowedHosts: ['127.0.0.1'],
+      webhookTimeoutSeconds: 120,
+    });
+    try {
+      const ownBrand = await createScratchBrand(own, 2);
+      const quick = await receiver('ok');
+      const held = await receiver('hold');
+      const faqs = [{ type: 'FAQ', actions: ['PUBLISHED'] }];
+      for (const hook of [quick, held]) {
+        const { body } = await own.graphql(
+          CREATE,
+          { input: { url: hook.url, subscriptions: faqs } },
+          ownBrand.admin.headers,
+        );
+        expect(body.errors).toBeUndefined();
+      }
+      // 40 events for two endpoints: 80 deliveries, more than one claim of 50.
+      const events = 40;
+      for (let i = 0; i < events; i++) {
+        await ownBrand.create(
+          'FAQ',
+          { brand_id: ownBrand.id },
+          { question: `Held ${i}?`, answer: 'Yes.' },
+        );
+      }
+
+      const worker = own.app.get(WebhookDispatcherService);
+      const drained = worker.drain();
+      for (let i = 0; i < 1500 && quick.received.length < events; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      // Every event reached the quick receiver while the held one answered nothing,
+      // and the held one occupies only its share of the sends.
+      expect(quick.eventIds()).toHaveLength(events);
+      expect(held.eventIds()).toHaveLength(0);
+      expect(held.holding).toHaveLength(10);
+
+      held.release();
+      await drained;
+      expect(new Set(held.eventIds())).toEqual(new Set(quick.eventIds()));
+      expect(held.eventIds()).toHaveLength(events);
+    } finally {
+      await own.close();
     }
   });
 

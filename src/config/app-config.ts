@@ -89,8 +89,9 @@ export interface AppConfig {
   /** `Cache-Control: max-age` of the /feeds JSON-LD documents (FEED_MAX_AGE_SECONDS). */
   feedMaxAgeSeconds: number;
   /**
-   * How often this instance sends due webhook deliveries
-   * (WEBHOOK_WORKER_INTERVAL_SECONDS; 0 turns the worker off, the default in tests).
+   * How often this instance looks for due webhook deliveries; it then sends
+   * until none is due (WEBHOOK_WORKER_INTERVAL_SECONDS; 0 turns the worker
+   * off, the default in tests).
    */
   webhookWorkerIntervalSeconds: number;
   /** Time a receiver has to answer one delivery, redirects included (WEBHOOK_TIMEOUT_SECONDS). */

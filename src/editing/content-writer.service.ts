@@ -392,7 +392,9 @@ export class ContentWriterService {
       draft: {},
     });
     await this.revisions.record(tx, ctx, view, 'PUBLISH', item.published, view.publishedValues);
-    await this.publishedChanges.record(tx, view, 'PUBLISH');
+    await this.publishedChanges.record(tx, view, 'PUBLISH', {
+      wasLive: item.row.publication_status === 'PUBLISHED',
+    });
     return view;
   }
 

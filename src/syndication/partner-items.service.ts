@@ -34,7 +34,7 @@ interface ItemQuery {
  * parent partners cannot see decides: an FAQ lists only published
  * treatments, and a price needs its clinic's offering of the treatment to be
  * published. The change recorder announces those dependents when the parent
- * changes (see ContentChangeRecorder).
+ * goes live or off delivery (see ContentChangeRecorder).
  */
 const QUERIES: Record<SyndicatedType, ItemQuery> = {
   CLINIC: {

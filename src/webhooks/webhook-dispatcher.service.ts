@@ -23,10 +23,16 @@ import {
   TIMESTAMP_HEADER,
 } from './webhook-signature';
 
-/** How many due deliveries one run claims and sends side by side. */
-const BATCH = 50;
-/** Runs per tick while full batches keep coming, so a backlog drains without starving shutdown. */
-const MAX_BATCHES_PER_TICK = 10;
+/** How many deliveries one instance sends side by side (and one runDue claims). */
+const MAX_IN_FLIGHT = 50;
+/**
+ * At most this many of them to one endpoint, so that a receiver that answers
+ * slowly (or not at all) holds only its own share of the sends and the
+ * others' deliveries go on.
+ */
+const PER_ENDPOINT = 10;
+/** The worker claims again once this many sends are free, so claims stay batched. */
+const REFILL_AT = MAX_IN_FLIGHT / 2;
 /** The lease outlasts the delivery's own timeout by this much (DB writes, clock skew). */
 const LEASE_MARGIN_SECONDS = 30;
 
@@ -55,24 +61,33 @@ interface ClaimedDelivery {
 
 /**
  * Sends webhook deliveries from the outbox. Any number of API instances may
- * run it: a run claims due deliveries with FOR UPDATE SKIP LOCKED and, in the
- * same statement, leases them (moves their due time past the end of the
+ * run it: a claim takes due deliveries with FOR UPDATE SKIP LOCKED and, in
+ * the same statement, leases them (moves their due time past the end of the
  * send), then sends outside any transaction. So no two instances send the
  * same delivery at once, and a delivery whose instance died mid-send is due
  * again when its lease runs out: nothing is lost, at worst sent twice
  * (receivers deduplicate by the event id).
  *
- * Sends run side by side, each bounded by the timeout, so a receiver that
- * hangs, fails or closes the connection delays nobody else. A failure is
- * retried with exponential back-off until the delivery's give-up time (at
- * least 24 h after the event), then the delivery is DEAD, listed and
- * replayable.
+ * The worker (drain) keeps up to MAX_IN_FLIGHT sends going, each bounded by
+ * the timeout, and claims more as they finish rather than after a whole
+ * batch; a claim takes each endpoint's earliest due deliveries, at most
+ * PER_ENDPOINT of them in flight per endpoint. So a receiver that hangs,
+ * answers late, fails or closes the connection delays only its own
+ * deliveries. A failure is retried with exponential back-off until the
+ * delivery's give-up time (at least 24 h after the event), then the
+ * delivery is DEAD, listed and replayable.
  */
 @Injectable()
 export class WebhookDispatcherService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(WebhookDispatcherService.name);
   private timer: NodeJS.Timeout | undefined;
-  private running: Promise<number> | undefined;
+  private draining: Promise<void> | undefined;
+  /** Set by a tick while the worker is sending: claim again now, not only when sends finish. */
+  private poked = false;
+  /** Signals (see signal()) since the worker last waited, and how to wake it while it waits. */
+  private signals = 0;
+  private wake: (() => void) | undefined;
+  private stopping = false;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -83,51 +98,111 @@ export class WebhookDispatcherService implements OnApplicationBootstrap, OnAppli
   onApplicationBootstrap(): void {
     const seconds = this.config.webhookWorkerIntervalSeconds;
     if (seconds > 0) {
-      this.timer = setInterval(() => void this.tick(), seconds * 1000);
+      this.timer = setInterval(() => this.tick(), seconds * 1000);
       this.timer.unref();
     }
   }
 
+  /** Sends already started finish (each within the timeout); nothing new is claimed. */
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
-    await this.running;
+    this.stopping = true;
+    this.signal();
+    await this.draining;
   }
 
-  /** Claims and sends one batch of due deliveries; returns how many it handled. */
-  runDue(): Promise<number> {
-    const run = this.claimAndSend().finally(() => {
-      if (this.running === run) this.running = undefined;
-    });
-    this.running = run;
-    return run;
-  }
-
-  private async claimAndSend(): Promise<number> {
+  /** Claims one batch of due deliveries and sends them side by side; returns how many. */
+  async runDue(): Promise<number> {
     const claimed = await this.claim();
     await Promise.all(claimed.map((delivery) => this.deliver(delivery)));
     return claimed.length;
   }
 
   /**
-   * Claims and leases due deliveries and records their attempts as started,
-   * in one statement: the attempt exists before anything is sent. Attempts
-   * of the same deliveries still in flight belong to a sender that died:
-   * they are marked so.
+   * The worker: sends due deliveries until none is due and none is in
+   * flight, keeping up to MAX_IN_FLIGHT sends going (PER_ENDPOINT per
+   * endpoint) and claiming more as they finish. A call while it runs joins
+   * the same run.
    */
-  private claim(): Promise<ClaimedDelivery[]> {
+  drain(): Promise<void> {
+    this.draining ??= this.sendWhileDue().finally(() => {
+      this.draining = undefined;
+    });
+    return this.draining;
+  }
+
+  private async sendWhileDue(): Promise<void> {
+    const inFlight = new Map<string, { endpointId: string; done: Promise<void> }>();
+    while (!this.stopping) {
+      const room = MAX_IN_FLIGHT - inFlight.size;
+      let claimed = 0;
+      if (room > 0 && (inFlight.size === 0 || room >= REFILL_AT || this.poked)) {
+        this.poked = false;
+        const batch = await this.claim(room, sendsPerEndpoint(inFlight.values()));
+        claimed = batch.length;
+        for (const delivery of batch) {
+          const done = this.deliver(delivery).finally(() => {
+            inFlight.delete(delivery.id);
+            this.signal();
+          });
+          inFlight.set(delivery.id, { endpointId: delivery.endpointId, done });
+        }
+      }
+      if (inFlight.size === 0 && claimed === 0) return;
+      await this.signalled();
+    }
+    await Promise.all([...inFlight.values()].map((send) => send.done));
+  }
+
+  /** Wakes the worker: a send finished, a tick came, or the app stops. */
+  private signal(): void {
+    this.signals++;
+    this.wake?.();
+  }
+
+  /** Resolves at the next signal, or at once if one came since the last wait. */
+  private async signalled(): Promise<void> {
+    if (this.signals === 0) await new Promise<void>((resolve) => (this.wake = resolve));
+    this.wake = undefined;
+    this.signals = 0;
+  }
+
+  /**
+   * Claims and leases up to `limit` due deliveries, the earliest first, with
+   * at most PER_ENDPOINT per endpoint less what `sending` says this instance
+   * already sends to it, and records their attempts as started, in one
+   * statement: the attempt exists before anything is sent. Attempts of the
+   * same deliveries still in flight belong to a sender that died: they are
+   * marked so.
+   */
+  private claim(
+    limit = MAX_IN_FLIGHT,
+    sending = new Map<string, number>(),
+  ): Promise<ClaimedDelivery[]> {
     const lease = this.config.webhookTimeoutSeconds + LEASE_MARGIN_SECONDS;
+    const busy = [...sending.keys()];
     return this.db.query(
-      `WITH claimed AS (
+      `WITH due AS (
+         SELECT c.id
+           FROM webhook_endpoints w
+           LEFT JOIN unnest($5::uuid[], $6::int[]) AS b(endpoint_id, sending) ON b.endpoint_id = w.id
+           CROSS JOIN LATERAL (
+             SELECT x.id, x.next_attempt_at FROM webhook_deliveries x
+              WHERE x.endpoint_id = w.id AND x.status = 'PENDING' AND x.next_attempt_at <= now()
+              ORDER BY x.next_attempt_at, x.id
+              LIMIT greatest($7 - coalesce(b.sending, 0), 0)) c
+          WHERE w.enabled
+          ORDER BY c.next_attempt_at, c.id
+          LIMIT $2),
+       claimed AS (
          UPDATE webhook_deliveries d
             SET next_attempt_at = now() + make_interval(secs => $1),
                 lease_token = gen_random_uuid(),
                 attempts = d.attempts + 1
           WHERE d.id IN (
                   SELECT x.id FROM webhook_deliveries x
-                    JOIN webhook_endpoints w ON w.id = x.endpoint_id AND w.enabled
-                   WHERE x.status = 'PENDING' AND x.next_attempt_at <= now()
-                   ORDER BY x.next_attempt_at, x.id
-                   LIMIT $2
+                   WHERE x.id IN (SELECT id FROM due)
+                     AND x.status = 'PENDING' AND x.next_attempt_at <= now()
                    FOR UPDATE OF x SKIP LOCKED)
           RETURNING d.id, d.lease_token, d.attempts, d.event_id, d.endpoint_id),
        abandoned AS (
@@ -148,7 +223,15 @@ export class WebhookDispatcherService implements OnApplicationBootstrap, OnAppli
          JOIN started s ON s.delivery_id = c.id
          JOIN webhook_events e ON e.id = c.event_id
          JOIN webhook_endpoints w ON w.id = c.endpoint_id`,
-      [lease, BATCH, ATTEMPT_IN_FLIGHT, ATTEMPT_ABANDONED],
+      [
+        lease,
+        limit,
+        ATTEMPT_IN_FLIGHT,
+        ATTEMPT_ABANDONED,
+        busy,
+        busy.map((id) => sending.get(id)!),
+        PER_ENDPOINT,
+      ],
     );
   }
 
@@ -230,14 +313,22 @@ export class WebhookDispatcherService implements OnApplicationBootstrap, OnAppli
     return outboundPolicyOf(this.config);
   }
 
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    try {
-      for (let batch = 0; batch < MAX_BATCHES_PER_TICK; batch++) {
-        if ((await this.runDue()) < BATCH) break;
-      }
-    } catch (error) {
-      this.logger.error(`Webhook delivery failed: ${String(error)}`);
+  /** Starts the worker, or tells the running one to look for due deliveries now. */
+  private tick(): void {
+    if (this.draining) {
+      this.poked = true;
+      this.signal();
+      return;
     }
+    this.drain().catch((error: unknown) => {
+      this.logger.error(`Webhook delivery failed: ${String(error)}`);
+    });
   }
+}
+
+/** How many deliveries are being sent to each endpoint. */
+function sendsPerEndpoint(sends: Iterable<{ endpointId: string }>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { endpointId } of sends) counts.set(endpointId, (counts.get(endpointId) ?? 0) + 1);
+  return counts;
 }

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-export type ReceiverMode = 'ok' | 'fail' | 'hang' | 'close';
+export type ReceiverMode = 'ok' | 'fail' | 'hang' | 'close' | 'hold';
 
 export interface ReceivedWebhook {
   headers: http.IncomingHttpHeaders;
@@ -11,8 +11,9 @@ export interface ReceivedWebhook {
 
 /**
  * A real HTTP receiver on 127.0.0.1. It can answer 2xx, answer 500, never
- * answer, or close the connection; `down()` stops listening (connections are
- * refused) and `up()` listens again on the same port.
+ * answer, close the connection, or hold its answers until `release()`;
+ * `down()` stops listening (connections are refused) and `up()` listens
+ * again on the same port.
  */
 export class WebhookReceiver {
   readonly received: ReceivedWebhook[] = [];
@@ -22,6 +23,8 @@ export class WebhookReceiver {
   port = 0;
   /** Connections accepted, answered or not. */
   connections = 0;
+  /** Requests waiting for their answer in `hold` mode. */
+  readonly holding: { received: ReceivedWebhook; res: http.ServerResponse }[] = [];
 
   static async start(mode: ReceiverMode = 'ok'): Promise<WebhookReceiver> {
     const receiver = new WebhookReceiver();
@@ -53,6 +56,9 @@ export class WebhookReceiver {
             return;
           case 'hang':
             return; // never answers
+          case 'hold':
+            this.holding.push({ received: { headers: req.headers, body }, res });
+            return;
         }
       });
     });
@@ -76,6 +82,15 @@ export class WebhookReceiver {
     if (!server) return;
     for (const socket of this.sockets) socket.destroy();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** Answers the held requests (2xx, in order) and every later one (mode `ok`). */
+  release(): void {
+    this.mode = 'ok';
+    for (const { received, res } of this.holding.splice(0)) {
+      this.received.push(received);
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+    }
   }
 
   /** The distinct event ids received, in order of first arrival. */
