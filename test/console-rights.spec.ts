@@ -249,4 +249,133 @@ describe('rights the console reads: scheduled publications', () => {
       expect.arrayContaining([jordan.id, maya.id, dallasPrice!.id]),
     );
   });
+
+  it('gives a treatment’s offering and its prices their editable twin: the offering takes new prices, each price says whether it may be deleted', async () => {
+    const QUERY = `query($preview: Boolean!) {
+      clinic(brand: "lumen-aesthetics", slug: "austin-downtown", preview: $preview) {
+        treatment(slug: "micro-needling") {
+          offering { type id version viewerCan { edit { allowed reason } } }
+          prices { itemId label editable { type id version viewerCan { delete { allowed reason } } } }
+        }
+      }
+    }`;
+    const treatment = async () =>
+      dataOf(await app.graphql(QUERY, { preview: true }, as.austin)).clinic.treatment;
+    const { offering, prices } = await treatment();
+    expect(offering).toMatchObject({ type: 'CLINIC_TREATMENT', viewerCan: { edit: yes } });
+    expect(prices[0].editable).toMatchObject({ type: 'PRICE_ITEM', id: prices[0].itemId });
+
+    const { createPriceItem } = dataOf(
+      await app.graphql(
+        `mutation($input: CreatePriceItemInput!) { createPriceItem(input: $input) { id version } }`,
+        {
+          input: {
+            clinicTreatmentId: offering.id,
+            label: 'Aftercare kit',
+            kind: 'ADD_ON',
+            amountMinor: 4500,
+            currency: 'USD',
+          },
+        },
+        as.austin,
+      ),
+    );
+    const added = (await treatment()).prices.find(
+      (price: { itemId: string }) => price.itemId === createPriceItem.id,
+    );
+    expect(added.editable.viewerCan.delete).toEqual(yes);
+    // The answer agrees with the mutation: the draft price is deleted at once.
+    dataOf(
+      await app.graphql(
+        `mutation($input: DeleteItemInput!) { deleteItem(input: $input) { id } }`,
+        {
+          input: {
+            item: { type: 'PRICE_ITEM', id: added.itemId, version: added.editable.version },
+          },
+        },
+        as.austin,
+      ),
+    );
+    expect(
+      (await treatment()).prices.map((price: { itemId: string }) => price.itemId),
+    ).not.toContain(added.itemId);
+
+    // The public gets neither twin.
+    const published = dataOf(await app.graphql(QUERY, { preview: false }, {})).clinic.treatment;
+    expect(published.offering).toBeNull();
+    expect(published.prices[0].editable).toBeNull();
+  });
+
+  it('lists the brand FAQs a clinic’s list leaves out, with who hid each (region or clinic) and whether the caller may show it again', async () => {
+    const QUERY = `{
+      clinic(brand: "lumen-aesthetics", slug: "austin-downtown", preview: true) {
+        faqs { itemId }
+        hiddenFaqs { faq { itemId question } hiddenBy viewerCan { show { allowed reason } } }
+      }
+    }`;
+    const austin = async () => dataOf(await app.graphql(QUERY, {}, as.austin)).clinic;
+    const brandFaqs = dataOf(
+      await app.graphql(
+        `{ faqs(brand: "lumen-aesthetics", preview: true, first: 50) { edges { node { itemId } } } }`,
+        {},
+        as.austin,
+      ),
+    ).faqs.edges.map((edge: { node: { itemId: string } }) => edge.node.itemId);
+    const shown = (await austin()).faqs.map((faq: { itemId: string }) => faq.itemId);
+    const [byRegion, byClinic] = brandFaqs.filter((id: string) => shown.includes(id));
+    // The region's hide is published: a clinic inherits what its region publishes.
+    const regionHide = dataOf(
+      await app.graphql(
+        `mutation($input: HideFaqInput!) { hideFaq(input: $input) { item { type id version } } }`,
+        { input: { faqId: byRegion, scope: 'REGION', regionId: LUMEN.texas } },
+        as.texas,
+      ),
+    ).hideFaq.item;
+    dataOf(
+      await app.graphql(
+        `mutation($input: PublishInput!) { publish(input: $input) { id } }`,
+        { input: { items: [regionHide] } },
+        as.texas,
+      ),
+    );
+    dataOf(
+      await app.graphql(
+        `mutation($input: HideFaqInput!) { hideFaq(input: $input) { outcome } }`,
+        { input: { faqId: byClinic, scope: 'CLINIC', clinicId: LUMEN.austin } },
+        as.austin,
+      ),
+    );
+
+    const clinic = await austin();
+    const hiddenIds = clinic.hiddenFaqs.map(
+      (hidden: { faq: { itemId: string } }) => hidden.faq.itemId,
+    );
+    expect(clinic.faqs.map((faq: { itemId: string }) => faq.itemId)).not.toContain(byRegion);
+    const hiddenBy = (id: string) =>
+      clinic.hiddenFaqs.find((hidden: { faq: { itemId: string } }) => hidden.faq.itemId === id);
+    expect(hiddenBy(byRegion)).toMatchObject({ hiddenBy: 'REGION', viewerCan: { show: yes } });
+    expect(hiddenBy(byClinic)).toMatchObject({ hiddenBy: 'CLINIC', viewerCan: { show: yes } });
+    expect(hiddenIds).toHaveLength(2);
+
+    // Showing it at the clinic overrides the region there only.
+    dataOf(
+      await app.graphql(
+        `mutation($input: ShowFaqInput!) { showFaq(input: $input) { outcome } }`,
+        { input: { faqId: byRegion, scope: 'CLINIC', clinicId: LUMEN.austin } },
+        as.austin,
+      ),
+    );
+    const after = await austin();
+    expect(after.faqs.map((faq: { itemId: string }) => faq.itemId)).toContain(byRegion);
+    expect(after.hiddenFaqs.map((hidden: { hiddenBy: string }) => hidden.hiddenBy)).toEqual([
+      'CLINIC',
+    ]);
+    // Only the clinic's editors are told.
+    const anonymous = await app.graphql(
+      `{ clinic(brand: "lumen-aesthetics", slug: "austin-downtown") { hiddenFaqs { hiddenBy } } }`,
+      {},
+      {},
+    );
+    expect(dataOf(anonymous).clinic.hiddenFaqs).toBeNull();
+  });
 });

@@ -19,6 +19,8 @@ import { TreatmentsService } from '../treatments/treatments.service';
 import { ClinicRow, ClinicsService } from './clinics.service';
 import { Clinic } from './dtos/clinic.object';
 import { ClinicWorkSummary } from './dtos/clinic-work-summary.object';
+import { HiddenFaq } from './dtos/hidden-faq.object';
+import { OverrideScopeName } from '../content-resolution/dtos/override.inputs';
 import { EditableClinicsArgs } from './dtos/editable-clinics.args';
 
 /** Where a clinic sits, as the clinic content type's scope SQL says. */
@@ -110,6 +112,26 @@ export class ClinicEditorResolver {
       items.push(asEditableItem(await this.writer.get(apiWrite(context), ref.type, ref.id)));
     }
     return items;
+  }
+
+  @ResolveField(() => [HiddenFaq], {
+    nullable: true,
+    description:
+      'The brand FAQs this clinic’s list leaves out, hidden by its region or by the clinic, with whether the caller may show each here again. Null unless the caller may edit the clinic.',
+  })
+  async hiddenFaqs(
+    @Parent() clinic: Clinic,
+    @Context() { actor, loaders }: GraphqlContext,
+  ): Promise<HiddenFaq[] | null> {
+    if (!canPreview(actor, clinic.row.brandId) || !mayEditClinic(actor, clinic.row)) return null;
+    const hidden = await this.resolution.hiddenFaqs(clinic.row, clinic.mode, loaders);
+    // showFaq at the clinic writes a clinic override: the clinic's edit right decides.
+    const { edit } = itemPermissions(actor, CONTENT_TYPE_DEFS.CLINIC, clinicScope(clinic.row));
+    return hidden.map(({ faq, hiddenBy }) => ({
+      faq,
+      hiddenBy: OverrideScopeName[hiddenBy],
+      viewerCan: { show: edit },
+    }));
   }
 
   private readonly batchDraftCounts = (ids: readonly string[]) => draftCountsByClinic(this.db, ids);

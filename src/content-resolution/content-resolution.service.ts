@@ -14,7 +14,7 @@ import { ContentScope, Treatment } from '../treatments/dtos/treatment.object';
 import { TreatmentEntity } from '../treatments/treatment.entity';
 import type { FieldPolicyKind } from './field-policy.entity';
 import type { OverridableEntityType, OverrideEntity } from './override.entity';
-import { resolveFaqList } from './resolve-faq-list';
+import { hiddenBrandFaqs, resolveFaqList } from './resolve-faq-list';
 import { FieldPolicy, OverrideLayer, ResolveOptions, resolveFields } from './resolve-fields';
 import { renderTokensDeep, TokenContext } from './tokens';
 
@@ -204,6 +204,33 @@ export class ContentResolutionService {
         mode,
       ),
     );
+  }
+
+  /**
+   * The brand FAQs of a clinic's page that its list leaves out, with who hid
+   * each (its region or the clinic), read as resolveFaqs reads them.
+   */
+  async hiddenFaqs(
+    clinic: ClinicRow,
+    mode: ReadMode,
+    loaders: RequestLoaders,
+  ): Promise<{ faq: Faq; hiddenBy: 'REGION' | 'CLINIC' }[]> {
+    const [faqs, options, overrides, tokens] = await Promise.all([
+      loaders.forMode(this.faqsService.batchFaqsSeenByClinic, mode).load(clinic.id),
+      this.resolveOptions(clinic.brandId, 'FAQ', clinic, mode, loaders),
+      this.overridesFor(clinic, 'FAQ', mode, loaders),
+      this.tokenContext(clinic.brandId, clinic, mode, loaders),
+    ]);
+    const brandFaqs = faqs.filter((faq) => faq.clinicId === null);
+    return hiddenBrandFaqs(brandFaqs, overrides, options).map(({ faq, hiddenBy }) => ({
+      faq: this.faqsService.toFaq(
+        faq,
+        renderTokensDeep({ question: faq.question, answer: faq.answer }, tokens),
+        clinic.id,
+        mode,
+      ),
+      hiddenBy,
+    }));
   }
 
   private async resolveOptions(

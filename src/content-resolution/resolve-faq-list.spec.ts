@@ -1,4 +1,4 @@
-import { resolveFaqList, type FaqInput } from './resolve-faq-list';
+import { hiddenBrandFaqs, resolveFaqList, type FaqInput } from './resolve-faq-list';
 import type { FieldPolicy, OverrideLayer } from './resolve-fields';
 
 function deepFreeze<T>(value: T): T {
@@ -145,5 +145,33 @@ describe('resolveFaqList', () => {
       ['b', 20],
       ['c', 30],
     ]);
+  });
+});
+
+describe('hiddenBrandFaqs', () => {
+  const hidden = (overrides: Record<string, OverrideLayer[]>, forClinic = true) =>
+    hiddenBrandFaqs(brandFaqs, new Map(Object.entries(deepFreeze(overrides))), {
+      forClinic,
+      policies: new Map(),
+    }).map(({ faq, hiddenBy }) => [faq.id, hiddenBy]);
+
+  it('names the place whose hidden override wins: the clinic over its region', () => {
+    expect(
+      hidden({
+        a: [set('REGION', 'hidden', true)],
+        b: [set('CLINIC', 'hidden', true)],
+        c: [set('REGION', 'hidden', true), set('CLINIC', 'hidden', false)],
+      }),
+    ).toEqual([
+      ['a', 'REGION'],
+      ['b', 'CLINIC'],
+    ]);
+  });
+
+  it('lists exactly what resolveFaqList leaves out, and nothing for the brand version', () => {
+    const overrides = { b: [set('REGION', 'hidden', true)] };
+    expect(hidden(overrides).map(([id]) => id)).toEqual(['b']);
+    expect(ids(list(overrides))).not.toContain('b');
+    expect(hidden(overrides, false)).toEqual([]);
   });
 });

@@ -50,17 +50,7 @@ export function resolveFaqList<F extends FaqInput>(
 ): ResolvedFaq<F>[] {
   const resolved: ResolvedFaq<F>[] = [];
   for (const faq of brandFaqs) {
-    // Why: a malformed override (e.g. a string position) must not break delivery.
-    const overrides = (overridesByFaqId.get(faq.id) ?? []).filter(
-      (o) => o.field in FAQ_FIELDS && FAQ_FIELDS[o.field as FaqField](o.value),
-    );
-    const brandValues = {
-      question: faq.question,
-      answer: faq.answer,
-      position: faq.position,
-      hidden: false,
-    };
-    const { values, sources } = resolveFields(brandValues, FIELDS, overrides, options);
+    const { values, sources } = resolveBrandFaq(faq, overridesByFaqId, options);
     if (values.hidden) continue;
     const { question, answer, position } = values;
     const shown = sources.filter((s) => SHOWN_FIELDS.includes(s.field));
@@ -84,4 +74,41 @@ export function resolveFaqList<F extends FaqInput>(
       a.faq.position - b.faq.position ||
       (a.faq.id < b.faq.id ? -1 : a.faq.id > b.faq.id ? 1 : 0),
   );
+}
+
+/** A brand FAQ with its overrides applied, `hidden` included. */
+function resolveBrandFaq<F extends FaqInput>(
+  faq: F,
+  overridesByFaqId: ReadonlyMap<string, readonly OverrideLayer[]>,
+  options: ResolveOptions,
+) {
+  // Why: a malformed override (e.g. a string position) must not break delivery.
+  const overrides = (overridesByFaqId.get(faq.id) ?? []).filter(
+    (o) => o.field in FAQ_FIELDS && FAQ_FIELDS[o.field as FaqField](o.value),
+  );
+  const brandValues = {
+    question: faq.question,
+    answer: faq.answer,
+    position: faq.position,
+    hidden: false,
+  };
+  return resolveFields(brandValues, FIELDS, overrides, options);
+}
+
+/**
+ * The brand FAQs a clinic's list leaves out (resolveFaqList's rule), each
+ * with the place whose `hidden` override wins: its region or the clinic.
+ */
+export function hiddenBrandFaqs<F extends FaqInput>(
+  brandFaqs: readonly F[],
+  overridesByFaqId: ReadonlyMap<string, readonly OverrideLayer[]>,
+  options: ResolveOptions,
+): { faq: F; hiddenBy: OverrideLayer['scope'] }[] {
+  if (!options.forClinic) return [];
+  return brandFaqs.flatMap((faq) => {
+    const { values, sources } = resolveBrandFaq(faq, overridesByFaqId, options);
+    const scope = sources.find((source) => source.field === 'hidden')?.scope;
+    if (!values.hidden || (scope !== 'REGION' && scope !== 'CLINIC')) return [];
+    return [{ faq, hiddenBy: scope }];
+  });
 }

@@ -9,15 +9,15 @@ import { ContentWriterService, type ItemView } from './content-writer.service';
 import { EditableItem } from './dtos/editable-item.object';
 import { apiWrite, asEditableItem } from './editing.resolver';
 
-const DESCRIPTION =
+export const EDITABLE_TWIN_DESCRIPTION =
   'This item as editors edit it: its working copy (Markdown unrendered, tokens as written), version and the caller’s rights (`viewerCan`). Null unless the caller may read the brand’s drafts (its editors and preview keys).';
 
 /**
- * The editable twin of delivered items a console lists (a clinic's FAQs and
- * providers), so one query brings each with its version and rights instead
+ * The editable twin of delivered items a console lists (a clinic's FAQs,
+ * providers and prices, a treatment's offering at a clinic), so one query brings each with its version and rights instead
  * of one `item(type:, id:)` per row. Batched per request and type.
  */
-abstract class EditableTwin {
+export abstract class EditableTwin {
   private readonly batches = new WeakMap<GraphqlContext, BatchFn<string, ItemView | null>>();
 
   constructor(
@@ -53,7 +53,7 @@ export class FaqEditableResolver extends EditableTwin {
     super(writer, 'FAQ');
   }
 
-  @ResolveField(() => EditableItem, { nullable: true, description: DESCRIPTION })
+  @ResolveField(() => EditableItem, { nullable: true, description: EDITABLE_TWIN_DESCRIPTION })
   editable(@Parent() faq: Faq, @Context() context: GraphqlContext): Promise<EditableItem | null> {
     return this.load(faq.itemId, faq.brandId, context);
   }
@@ -65,7 +65,7 @@ export class ProviderEditableResolver extends EditableTwin {
     super(writer, 'PROVIDER');
   }
 
-  @ResolveField(() => EditableItem, { nullable: true, description: DESCRIPTION })
+  @ResolveField(() => EditableItem, { nullable: true, description: EDITABLE_TWIN_DESCRIPTION })
   editable(
     @Parent() provider: Provider,
     @Context() context: GraphqlContext,

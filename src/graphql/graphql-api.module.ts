@@ -43,6 +43,10 @@ import { FaqDeliveryModule } from '../faqs/faq-delivery.module';
 import { FaqsModule } from '../faqs/faqs.module';
 import { FaqConnectionResolver, FaqsResolver } from '../faqs/faqs.resolver';
 import { PricingEditingResolver } from '../pricing/pricing-editing.resolver';
+import {
+  PriceItemEditableResolver,
+  TreatmentOfferingResolver,
+} from '../pricing/pricing-editable.resolver';
 import { PricingModule } from '../pricing/pricing.module';
 import { ProviderEditingResolver } from '../providers/provider-editing.resolver';
 import { ProvidersModule } from '../providers/providers.module';
@@ -93,6 +97,8 @@ export const GRAPHQL_RESOLVERS = [
   EditableItemResolver,
   FaqEditableResolver,
   ProviderEditableResolver,
+  PriceItemEditableResolver,
+  TreatmentOfferingResolver,
   ScheduledPublicationsResolver,
   TreatmentEditingResolver,
   BrandEditingResolver,

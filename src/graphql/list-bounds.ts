@@ -15,6 +15,7 @@ export const LIST_BOUNDS: Readonly<Record<string, number | 'page'>> = {
   // Opening hours: up to 50 intervals (UpdateClinicInput's @ArrayMaxSize).
   'Clinic.openingHours': 50,
   'Clinic.drafts': 200,
+  'Clinic.hiddenFaqs': 100,
   // A provider works at Provider.clinics' bound of clinics at most.
   'EditableItem.clinicIds': 20,
   'Provider.clinics': 20,

@@ -178,7 +178,7 @@ export class NodeResolver {
     const { itemId, clinicId, mode } = key;
     const row = await loaders.forMode(this.pricingService.batchById, mode).load(itemId);
     if (!row || row.clinicId !== clinicId) return null;
-    const clinic = { id: row.clinicId, locale: row.locale };
+    const clinic = { id: row.clinicId, brandId: row.brandId, locale: row.locale };
     return { node: this.pricingService.toPriceItem(row, clinic, mode), brandId: row.brandId };
   }
 }

@@ -62,6 +62,20 @@ export class PricingService {
     return groupByKeys(keys, rows, (row) => row.offeringKey);
   };
 
+  /** The id of each clinic's offering of a treatment (keys: offeringKey), null when not offered. */
+  readonly batchOfferingIds = async (keys: readonly string[], mode: ReadMode) => {
+    const from = this.sources.of(mode);
+    const pairs = keys.map((key) => key.split(':'));
+    const rows: { id: string; offeringKey: string }[] = await this.db.query(
+      `SELECT ct.id, ct.clinic_id || ':' || ct.treatment_id AS "offeringKey"
+         FROM ${from('clinic_treatments')} ct
+         JOIN unnest($1::uuid[], $2::uuid[]) AS k(clinic_id, treatment_id)
+           ON k.clinic_id = ct.clinic_id AND k.treatment_id = ct.treatment_id`,
+      [pairs.map((pair) => pair[0]), pairs.map((pair) => pair[1])],
+    );
+    return pickByKeys(keys, rows, (row) => row.offeringKey).map((row) => row?.id ?? null);
+  };
+
   /** Prices valid today by id, with the clinic that charges each. */
   readonly batchById = async (ids: readonly string[], mode: ReadMode) => {
     const from = this.sources.of(mode);
@@ -80,7 +94,7 @@ export class PricingService {
   /** The delivered price, formatted for the clinic that charges it. */
   toPriceItem(
     row: PriceItemEntity,
-    clinic: { id: string; locale: string },
+    clinic: { id: string; brandId: string; locale: string },
     mode: ReadMode,
   ): PriceItem {
     const locale = clinic.locale;
@@ -98,6 +112,7 @@ export class PricingService {
       sessions: row.sessions,
       validFrom: row.validFrom,
       validUntil: row.validUntil,
+      brandId: clinic.brandId,
     };
   }
 }

@@ -46,6 +46,23 @@ const UpdatePrice = graphql(`
   }
 `);
 
+const CreatePrice = graphql(`
+  mutation CreatePrice($input: CreatePriceItemInput!) {
+    createPriceItem(input: $input) {
+      id
+      version
+    }
+  }
+`);
+
+const DeletePrice = graphql(`
+  mutation DeletePrice($input: DeleteItemInput!) {
+    deleteItem(input: $input) {
+      id
+    }
+  }
+`);
+
 const KIND_NAMES: Record<PriceKind, string> = {
   SINGLE_SESSION: 'One session',
   PACKAGE: 'Package of sessions',
@@ -63,20 +80,56 @@ export interface PriceRow {
   validFrom?: string | null;
   validUntil?: string | null;
   amount: { amountMinor: number; currency: string; formatted: string };
+  /** Its version and the caller's rights (null when the caller may not read drafts). */
+  editable?: {
+    id: string;
+    version: number;
+    viewerCan: { delete: { allowed: boolean; reason?: string | null } };
+  } | null;
 }
+
+type Permission = { allowed: boolean; reason?: string | null };
 
 interface Props {
   /** The clinic's slug (for links to a price's history). */
   clinic: string;
   prices: PriceRow[];
+  /** The clinic's offering of the treatment: new prices belong to it, its rights say who may add them. */
+  offering: { id: string; viewerCan: { edit: Permission } } | null;
+  /** The clinic's currency: what amounts are typed in. */
+  currency: string;
   timezone: string;
-  canEdit: { allowed: boolean; reason?: string | null };
+  canEdit: Permission;
   onSaved: () => void;
 }
 
 /** The offering's prices at this clinic, each editable in the clinic's currency. */
-export function PricesSection({ clinic, prices, timezone, canEdit, onSaved }: Props) {
+export function PricesSection(props: Props) {
+  const { clinic, prices, timezone, canEdit, onSaved, offering } = props;
+  // The price being edited (its id), 'new' for a new one, or none.
   const [editing, setEditing] = useState<string | null>(null);
+  const [deleting, deletePrice] = useMutation(DeletePrice);
+  const [deleted, setDeleted] = useState<string | null>(null);
+  const canAdd: Permission = offering?.viewerCan.edit ?? {
+    allowed: false,
+    reason: 'This clinic does not offer this treatment yet.',
+  };
+
+  async function remove(price: PriceRow) {
+    if (!price.editable || !mayLeave()) return;
+    if (!window.confirm(`Delete the price “${price.label}”?`)) return;
+    setDeleted(null);
+    const result = await deletePrice({
+      input: {
+        item: { type: 'PRICE_ITEM', id: itemIdOf(price), version: price.editable.version },
+      },
+    });
+    if (result.error) return;
+    setEditing(null);
+    setDeleted(price.label);
+    onSaved();
+  }
+
   return (
     <Stack component="section" aria-labelledby="prices-title">
       <Title order={2} id="prices-title">
@@ -120,6 +173,16 @@ export function PricesSection({ clinic, prices, timezone, canEdit, onSaved }: Pr
                   >
                     Edit price {price.label}
                   </Button>{' '}
+                  <Button
+                    size="xs"
+                    variant="default"
+                    color="red"
+                    disabled={!price.editable?.viewerCan.delete.allowed || deleting.fetching}
+                    title={price.editable?.viewerCan.delete.reason ?? undefined}
+                    onClick={() => void remove(price)}
+                  >
+                    Delete price {price.label}
+                  </Button>{' '}
                   <HistoryLink
                     clinic={clinic}
                     type="PRICE_ITEM"
@@ -132,6 +195,38 @@ export function PricesSection({ clinic, prices, timezone, canEdit, onSaved }: Pr
           </Table.Tbody>
         </Table>
       </TableScroll>
+      {deleting.error && (
+        <Alert color="red" role="alert">
+          {describeError(deleting.error)}
+        </Alert>
+      )}
+      {deleted && (
+        <Alert color="blue" role="status">
+          Deleted the price “{deleted}” (a published price goes when the deletion is published).
+        </Alert>
+      )}
+      <Group>
+        <Button
+          variant="default"
+          disabled={!canAdd.allowed}
+          title={canAdd.allowed ? undefined : (canAdd.reason ?? undefined)}
+          onClick={() => mayLeave() && setEditing('new')}
+        >
+          Add a price
+        </Button>
+        {!canAdd.allowed && canAdd.reason && <Text size="sm">{canAdd.reason}</Text>}
+      </Group>
+      {editing === 'new' && offering && (
+        <PriceFormFields
+          key="new"
+          offeringId={offering.id}
+          currency={props.currency}
+          version={null}
+          values={NEW_PRICE}
+          onClose={() => setEditing(null)}
+          onSaved={onSaved}
+        />
+      )}
       {prices
         .filter((price) => price.itemId === editing)
         .map((price) => (
@@ -174,6 +269,17 @@ function formValues(values: Record<string, unknown>, currency: string): PriceVal
   };
 }
 
+/** What a new price's form starts from. */
+const NEW_PRICE: PriceValues = {
+  amount: '',
+  label: '',
+  kind: 'SINGLE_SESSION',
+  sessions: '',
+  isFromPrice: false,
+  validFrom: '',
+  validUntil: '',
+};
+
 /** Opens a price for editing at its current version (what a later save is based on). */
 function PriceForm(props: { price: PriceRow; onClose: () => void; onSaved: Props['onSaved'] }) {
   const [{ data, error }] = useQuery({
@@ -192,51 +298,63 @@ function PriceForm(props: { price: PriceRow; onClose: () => void; onSaved: Props
   return (
     <PriceFormFields
       {...props}
+      currency={props.price.amount.currency}
       version={data.item.version}
       values={formValues(data.item.values, props.price.amount.currency)}
     />
   );
 }
 
+/** The form of one price: an existing one (`price`) or a new one of the offering. */
 function PriceFormFields(props: {
-  price: PriceRow;
-  version: number;
+  price?: PriceRow;
+  offeringId?: string;
+  currency: string;
+  version: number | null;
   values: PriceValues;
   onClose: () => void;
   onSaved: Props['onSaved'];
 }) {
-  const { price } = props;
-  const currency = price.amount.currency;
+  const { price, currency } = props;
   const client = useClient();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [saved, setSaved] = useState(false);
   const [, updatePrice] = useMutation(UpdatePrice);
+  const [, createPrice] = useMutation(CreatePrice);
   const form = useVersionedForm<PriceValues>({
     version: props.version,
     values: props.values,
     async save(values, version) {
       const money = majorToMinor(values.amount, currency);
       if ('problem' in money) throw new AmountProblem(money.problem);
+      const fields = {
+        amountMinor: money.amountMinor,
+        label: values.label,
+        kind: values.kind,
+        isFromPrice: values.isFromPrice,
+        sessions:
+          values.kind === 'PACKAGE' && values.sessions !== '' ? Number(values.sessions) : null,
+        validFrom: values.validFrom || null,
+        validUntil: values.validUntil || null,
+      };
+      if (!price) {
+        const result = await createPrice({
+          input: { ...fields, clinicTreatmentId: props.offeringId!, currency },
+        });
+        if (result.error) return { error: result.error };
+        props.onSaved();
+        return { version: result.data!.createPriceItem.version };
+      }
       const result = await updatePrice({
-        input: {
-          id: itemIdOf(price),
-          version: version ?? 0,
-          amountMinor: money.amountMinor,
-          label: values.label,
-          kind: values.kind,
-          isFromPrice: values.isFromPrice,
-          sessions:
-            values.kind === 'PACKAGE' && values.sessions !== '' ? Number(values.sessions) : null,
-          validFrom: values.validFrom || null,
-          validUntil: values.validUntil || null,
-        },
+        input: { ...fields, id: itemIdOf(price), version: version ?? 0 },
       });
       if (result.error) return { error: result.error };
       props.onSaved();
       return { version: result.data!.updatePriceItem.version };
     },
     async loadLatest() {
-      const latest = await loadLatest(client, 'PRICE_ITEM', itemIdOf(price));
+      // Only a save of an existing price can meet a conflict.
+      const latest = await loadLatest(client, 'PRICE_ITEM', price ? itemIdOf(price) : '');
       return { ...latest, values: formValues(latest.values, currency) };
     },
   });
@@ -255,7 +373,10 @@ function PriceFormFields(props: {
     setFieldErrors({});
     setSaved(false);
     try {
-      setSaved(await form.submit());
+      const ok = await form.submit();
+      // A new price, once saved, is a row of the table: its form closes.
+      if (ok && !price) props.onClose();
+      else setSaved(ok);
     } catch (error) {
       if (error instanceof AmountProblem) setFieldErrors({ amount: error.message });
       else throw error;
@@ -266,11 +387,11 @@ function PriceFormFields(props: {
     <Stack
       component="form"
       onSubmit={save}
-      aria-label={`Edit price ${price.label}`}
+      aria-label={price ? `Edit price ${price.label}` : 'New price'}
       maw={640}
       className="console-panel"
     >
-      <Title order={3}>Edit price “{price.label}”</Title>
+      <Title order={3}>{price ? `Edit price “${price.label}”` : 'New price'}</Title>
       <TextInput
         label={`Amount (${currency})`}
         description={`In ${currency}, not in cents, e.g. 349.00`}
@@ -350,7 +471,7 @@ function PriceFormFields(props: {
       ) : (
         <Group>
           <Button type="submit" loading={form.saving}>
-            Save draft
+            {price ? 'Save draft' : 'Add price (draft)'}
           </Button>
           <Button variant="subtle" onClick={() => mayClose(form.dirty) && props.onClose()}>
             Close

@@ -53,6 +53,24 @@ const ClinicFaqs = graphql(`
         itemId
         name
       }
+      region {
+        id
+        name
+      }
+      hiddenFaqs {
+        faq {
+          id
+          itemId
+          question
+        }
+        hiddenBy
+        viewerCan {
+          show {
+            allowed
+            reason
+          }
+        }
+      }
       faqs {
         id
         itemId
@@ -68,15 +86,6 @@ const ClinicFaqs = graphql(`
               reason
             }
           }
-        }
-      }
-    }
-    brandFaqs: faqs(brand: $brand, preview: true, first: 100) {
-      edges {
-        node {
-          id
-          itemId
-          question
         }
       }
     }
@@ -196,9 +205,9 @@ export default function FaqsPage(props: { brand: string; slug: string }) {
       editable: faq.editable ?? null,
     };
   });
-  const hidden = (data?.brandFaqs.edges ?? [])
-    .map((edge) => edge.node)
-    .filter((faq) => overrideOf(faq.itemId, 'hidden')?.values.value === true);
+  // The API says which brand FAQs the list leaves out and who hid each.
+  const hidden = clinic.hiddenFaqs ?? [];
+  const regionName = clinic.region ? `the ${clinic.region.name} region` : 'the region';
   const canEdit = clinic.viewerCan.edit;
   const busy = hiding.fetching || showing.fetching || reordering.fetching || !overrides.data;
   const actionError = hiding.error ?? showing.error ?? reordering.error;
@@ -332,19 +341,37 @@ export default function FaqsPage(props: { brand: string; slug: string }) {
         </Title>
         {hidden.length === 0 && <Text size="sm">None.</Text>}
         <ul aria-label="Brand FAQs hidden here" className="console-plain-list">
-          {hidden.map((faq) => (
-            <li key={faq.itemId}>
-              <Group gap="sm">
-                <Text size="sm">{faq.question}</Text>
-                <Button
-                  size="xs"
-                  variant="default"
-                  disabled={!canEdit.allowed || busy}
-                  onClick={() => show(faq.itemId)}
-                >
-                  Show “{faq.question}” here again
-                </Button>
-              </Group>
+          {hidden.map(({ faq, hiddenBy, viewerCan }) => (
+            <li key={faq.itemId} data-hidden-faq={faq.question}>
+              <Stack gap={4}>
+                <Group gap="sm">
+                  <Text size="sm" fw={600}>
+                    {faq.question}
+                  </Text>
+                  <Badge variant="outline" color={hiddenBy === 'REGION' ? 'grape.9' : 'gray.8'}>
+                    {hiddenBy === 'REGION' ? 'Hidden by the region' : 'Hidden by this clinic'}
+                  </Badge>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    disabled={!viewerCan.show.allowed || busy}
+                    title={viewerCan.show.reason ?? undefined}
+                    onClick={() => show(faq.itemId)}
+                  >
+                    Show “{faq.question}” here again
+                  </Button>
+                </Group>
+                <Text size="sm">
+                  {hiddenBy === 'REGION'
+                    ? `Hidden for every clinic of ${regionName}. ` +
+                      (viewerCan.show.allowed
+                        ? 'Showing it here overrides the region for this clinic only.'
+                        : `You may not show it here: ${viewerCan.show.reason ?? 'the API refuses it'}.`)
+                    : viewerCan.show.allowed
+                      ? 'Hidden here by this clinic.'
+                      : `Hidden here by this clinic. You may not show it again: ${viewerCan.show.reason ?? 'the API refuses it'}.`}
+                </Text>
+              </Stack>
             </li>
           ))}
         </ul>

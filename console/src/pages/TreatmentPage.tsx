@@ -36,10 +36,29 @@ const ResolvedTreatment = graphql(`
         id
         itemId
         ...TreatmentContent
+        offering {
+          id
+          viewerCan {
+            edit {
+              allowed
+              reason
+            }
+          }
+        }
         prices {
           id
           itemId
           label
+          editable {
+            id
+            version
+            viewerCan {
+              delete {
+                allowed
+                reason
+              }
+            }
+          }
           kind
           sessions
           isFromPrice
@@ -58,6 +77,10 @@ const ResolvedTreatment = graphql(`
           missing
         }
       }
+    }
+    brand(slug: $brand, preview: true) {
+      id
+      currency
     }
     brandTreatment: treatment(brand: $brand, slug: $treatment, preview: true) {
       id
@@ -321,6 +344,8 @@ export default function TreatmentPage(props: { brand: string; clinic: string; tr
       <PricesSection
         clinic={clinic.slug}
         prices={treatment.prices}
+        offering={treatment.offering ?? null}
+        currency={treatment.prices[0]?.amount.currency ?? data?.brand?.currency ?? 'USD'}
         timezone={clinic.timezone}
         canEdit={clinic.viewerCan.edit}
         onSaved={reload}

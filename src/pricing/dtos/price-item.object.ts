@@ -59,4 +59,7 @@ export class PriceItem {
 
   @Field(() => GraphQLLocalDate, { nullable: true, description: 'Last day valid (YYYY-MM-DD).' })
   validUntil: string | null;
+
+  /** Not exposed: the brand of the clinic that charges it (who may read its working copy). */
+  brandId: string;
 }

@@ -1,0 +1,55 @@
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ContentWriterService } from '../editing/content-writer.service';
+import { EditableItem } from '../editing/dtos/editable-item.object';
+import { EDITABLE_TWIN_DESCRIPTION, EditableTwin } from '../editing/editable-twin.resolver';
+import type { GraphqlContext } from '../graphql/graphql-context';
+import { Treatment } from '../treatments/dtos/treatment.object';
+import { PriceItem } from './dtos/price-item.object';
+import { offeringKey, PricingService } from './pricing.service';
+
+/** A price's editable twin: its version and whether the caller may change or delete it. */
+@Resolver(() => PriceItem)
+export class PriceItemEditableResolver extends EditableTwin {
+  constructor(writer: ContentWriterService) {
+    super(writer, 'PRICE_ITEM');
+  }
+
+  @ResolveField(() => EditableItem, { nullable: true, description: EDITABLE_TWIN_DESCRIPTION })
+  editable(
+    @Parent() price: PriceItem,
+    @Context() context: GraphqlContext,
+  ): Promise<EditableItem | null> {
+    return this.load(price.itemId, price.brandId, context);
+  }
+}
+
+/**
+ * The clinic's offering of a treatment resolved for it: the item new prices
+ * belong to (createPriceItem's clinicTreatmentId), with the caller's rights.
+ */
+@Resolver(() => Treatment)
+export class TreatmentOfferingResolver extends EditableTwin {
+  constructor(
+    writer: ContentWriterService,
+    private readonly pricing: PricingService,
+  ) {
+    super(writer, 'CLINIC_TREATMENT');
+  }
+
+  @ResolveField(() => EditableItem, {
+    nullable: true,
+    description:
+      'This clinic’s offering of the treatment as editors edit it: its id is the `clinicTreatmentId` of new prices, its `viewerCan.edit` says whether the caller may add them. Null for the brand version, and unless the caller may read the brand’s drafts.',
+  })
+  async offering(
+    @Parent() treatment: Treatment,
+    @Context() context: GraphqlContext,
+  ): Promise<EditableItem | null> {
+    const clinic = treatment.clinic;
+    if (!clinic) return null;
+    const offeringId = await context.loaders
+      .forMode(this.pricing.batchOfferingIds, treatment.mode)
+      .load(offeringKey(clinic.id, treatment.itemId));
+    return offeringId ? this.load(offeringId, treatment.brandId, context) : null;
+  }
+}
