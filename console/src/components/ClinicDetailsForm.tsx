@@ -13,9 +13,8 @@ import {
 import type { FormEvent } from 'react';
 import { useClient, useMutation, useQuery } from 'urql';
 import { describeError, problemsOf } from '../api/errors';
-import { ConflictPanel } from '../forms/ConflictPanel';
+import { FormActions } from '../forms/FormActions';
 import { loadLatest } from '../forms/conflict';
-import { mayClose } from '../forms/unsaved-guard';
 import { useVersionedForm } from '../forms/use-versioned-form';
 import { graphql } from '../gql';
 import type { ClinicStatus, Weekday } from '../gql/graphql';
@@ -295,44 +294,25 @@ function DetailsFields(props: {
           {problem('openingHours')}
         </Alert>
       )}
-      {form.conflict ? (
-        <ConflictPanel
-          fields={[
-            ...TEXT_FIELDS.map(([key, label]) => ({ key, label })),
-            { key: 'timezone', label: 'Time zone' },
-            { key: 'operatingStatus', label: 'Status' },
-            { key: 'openingHours', label: 'Opening hours' },
-          ]}
-          base={form.base.values}
-          mine={form.values}
-          latest={form.conflict}
-          busy={form.saving}
-          onReapply={async () => {
-            if (await form.reapply()) props.onClose();
-          }}
-          onTakeTheirs={form.takeTheirs}
-          show={(key, value) =>
-            key === 'openingHours' && Array.isArray(value)
-              ? (value as Interval[])
-                  .map(
-                    (h) => `${DAYS.find((d) => d.value === h.day)?.label} ${h.opens}–${h.closes}`,
-                  )
-                  .join('; ') || '(closed)'
-              : value === null || value === undefined || value === ''
-                ? '(empty)'
-                : String(value as string)
-          }
-        />
-      ) : (
-        <Group>
-          <Button type="submit" loading={form.saving}>
-            Save draft
-          </Button>
-          <Button variant="subtle" onClick={() => mayClose(form.dirty) && props.onClose()}>
-            Close
-          </Button>
-        </Group>
-      )}
+      <FormActions
+        form={form}
+        fields={[
+          ...TEXT_FIELDS.map(([key, label]) => ({ key, label })),
+          { key: 'timezone', label: 'Time zone' },
+          { key: 'operatingStatus', label: 'Status' },
+          { key: 'openingHours', label: 'Opening hours' },
+        ]}
+        onClose={props.onClose}
+        show={(key, value) =>
+          key === 'openingHours' && Array.isArray(value)
+            ? (value as Interval[])
+                .map((h) => `${DAYS.find((d) => d.value === h.day)?.label} ${h.opens}–${h.closes}`)
+                .join('; ') || '(closed)'
+            : value === null || value === undefined || value === ''
+              ? '(empty)'
+              : String(value as string)
+        }
+      />
     </Stack>
   );
 }

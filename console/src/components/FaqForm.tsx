@@ -1,10 +1,9 @@
-import { Alert, Button, Checkbox, Group, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Checkbox, Group, Stack, TextInput, Title } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { useClient, useMutation } from 'urql';
 import { describeError, problemsOf } from '../api/errors';
-import { ConflictPanel } from '../forms/ConflictPanel';
+import { FormActions } from '../forms/FormActions';
 import { loadLatest } from '../forms/conflict';
-import { mayClose } from '../forms/unsaved-guard';
 import { useVersionedForm } from '../forms/use-versioned-form';
 import { graphql } from '../gql';
 import { MarkdownField } from './MarkdownField';
@@ -123,32 +122,16 @@ export function FaqForm({ clinicId, treatments, faq, onSaved, onClose }: Props) 
           {describeError(form.error)}
         </Alert>
       )}
-      {form.conflict ? (
-        <ConflictPanel
-          fields={[
-            { key: 'question', label: 'Question' },
-            { key: 'answer', label: 'Answer' },
-            { key: 'treatmentIds', label: 'Treatments' },
-          ]}
-          base={form.base.values}
-          mine={form.values}
-          latest={form.conflict}
-          busy={form.saving}
-          onReapply={async () => {
-            if (await form.reapply()) onClose();
-          }}
-          onTakeTheirs={form.takeTheirs}
-        />
-      ) : (
-        <Group>
-          <Button type="submit" loading={form.saving}>
-            {faq ? 'Save draft' : 'Add FAQ (draft)'}
-          </Button>
-          <Button variant="subtle" onClick={() => mayClose(form.dirty) && onClose()}>
-            Close
-          </Button>
-        </Group>
-      )}
+      <FormActions
+        form={form}
+        fields={[
+          { key: 'question', label: 'Question' },
+          { key: 'answer', label: 'Answer' },
+          { key: 'treatmentIds', label: 'Treatments' },
+        ]}
+        onClose={onClose}
+        submitLabel={faq ? 'Save draft' : 'Add FAQ (draft)'}
+      />
     </Stack>
   );
 }

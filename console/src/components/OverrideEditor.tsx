@@ -1,10 +1,9 @@
-import { Alert, Button, Group, Stack, Title } from '@mantine/core';
+import { Alert, Stack, Title } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { useClient, useMutation } from 'urql';
 import { describeError } from '../api/errors';
-import { ConflictPanel } from '../forms/ConflictPanel';
+import { FormActions } from '../forms/FormActions';
 import { loadLatest } from '../forms/conflict';
-import { mayClose } from '../forms/unsaved-guard';
 import { useVersionedForm } from '../forms/use-versioned-form';
 import { graphql } from '../gql';
 import { MarkdownField } from './MarkdownField';
@@ -108,28 +107,11 @@ export function OverrideEditor(props: Props) {
           {describeError(form.error)}
         </Alert>
       )}
-      {form.conflict ? (
-        <ConflictPanel
-          fields={[{ key: 'text', label: `This clinic’s ${field}` }]}
-          base={form.base.values}
-          mine={form.values}
-          latest={form.conflict}
-          busy={form.saving}
-          onReapply={async () => {
-            if (await form.reapply()) props.onClose();
-          }}
-          onTakeTheirs={form.takeTheirs}
-        />
-      ) : (
-        <Group>
-          <Button type="submit" loading={form.saving}>
-            Save draft
-          </Button>
-          <Button variant="subtle" onClick={() => mayClose(form.dirty) && props.onClose()}>
-            Close
-          </Button>
-        </Group>
-      )}
+      <FormActions
+        form={form}
+        fields={[{ key: 'text', label: `This clinic’s ${field}` }]}
+        onClose={props.onClose}
+      />
     </Stack>
   );
 }

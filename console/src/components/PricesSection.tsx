@@ -19,9 +19,9 @@ import { itemIdOf } from '../api/ids';
 import { majorToMinor, minorToMajor } from '../api/money';
 import { graphql } from '../gql';
 import type { PriceKind } from '../gql/graphql';
-import { ConflictPanel } from '../forms/ConflictPanel';
+import { FormActions } from '../forms/FormActions';
 import { loadLatest } from '../forms/conflict';
-import { mayClose, mayLeave } from '../forms/unsaved-guard';
+import { mayLeave } from '../forms/unsaved-guard';
 import { useVersionedForm } from '../forms/use-versioned-form';
 import { HistoryLink } from './HistoryLink';
 import { TableScroll } from './TableScroll';
@@ -458,26 +458,13 @@ function PriceFormFields(props: {
           Saved as a draft: the public page changes when it is published.
         </Alert>
       )}
-      {form.conflict ? (
-        <ConflictPanel
-          fields={PRICE_FIELDS}
-          base={form.base.values}
-          mine={values}
-          latest={form.conflict}
-          busy={form.saving}
-          onReapply={async () => setSaved(await form.reapply())}
-          onTakeTheirs={form.takeTheirs}
-        />
-      ) : (
-        <Group>
-          <Button type="submit" loading={form.saving}>
-            {price ? 'Save draft' : 'Add price (draft)'}
-          </Button>
-          <Button variant="subtle" onClick={() => mayClose(form.dirty) && props.onClose()}>
-            Close
-          </Button>
-        </Group>
-      )}
+      <FormActions
+        form={form}
+        fields={PRICE_FIELDS}
+        onClose={props.onClose}
+        submitLabel={price ? 'Save draft' : 'Add price (draft)'}
+        onReapplied={setSaved}
+      />
     </Stack>
   );
 }

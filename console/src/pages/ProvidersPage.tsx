@@ -18,9 +18,9 @@ import { describeError, problemsOf } from '../api/errors';
 import { ChangesPanel } from '../components/ChangesPanel';
 import { HistoryLink } from '../components/HistoryLink';
 import { MarkdownField } from '../components/MarkdownField';
-import { ConflictPanel } from '../forms/ConflictPanel';
+import { FormActions } from '../forms/FormActions';
 import { loadLatest } from '../forms/conflict';
-import { mayClose, mayLeave } from '../forms/unsaved-guard';
+import { mayLeave } from '../forms/unsaved-guard';
 import { useVersionedForm } from '../forms/use-versioned-form';
 import { graphql } from '../gql';
 import type { ClinicProvidersQuery } from '../gql/graphql';
@@ -309,33 +309,16 @@ function ProviderForm(props: {
           {describeError(form.error)}
         </Alert>
       )}
-      {form.conflict ? (
-        <ConflictPanel
-          fields={[
-            { key: 'title', label: 'Title' },
-            { key: 'photoUrl', label: 'Photo URL' },
-            { key: 'bio', label: 'Bio' },
-            { key: 'treatmentIds', label: 'Treatments' },
-          ]}
-          base={form.base.values}
-          mine={form.values}
-          latest={form.conflict}
-          busy={form.saving}
-          onReapply={async () => {
-            if (await form.reapply()) props.onClose();
-          }}
-          onTakeTheirs={form.takeTheirs}
-        />
-      ) : (
-        <Group>
-          <Button type="submit" loading={form.saving}>
-            Save draft
-          </Button>
-          <Button variant="subtle" onClick={() => mayClose(form.dirty) && props.onClose()}>
-            Close
-          </Button>
-        </Group>
-      )}
+      <FormActions
+        form={form}
+        fields={[
+          { key: 'title', label: 'Title' },
+          { key: 'photoUrl', label: 'Photo URL' },
+          { key: 'bio', label: 'Bio' },
+          { key: 'treatmentIds', label: 'Treatments' },
+        ]}
+        onClose={props.onClose}
+      />
     </Stack>
   );
 }
