@@ -71,6 +71,13 @@ export interface AppConfig {
    */
   responseCacheTtlSeconds: number;
   /**
+   * The most the in-process response cache holds, in MB
+   * (RESPONSE_CACHE_MEMORY_MB, default 128; unused with REDIS_URL). An
+   * answer counts with its compressed forms: a 43 KB clinic page takes
+   * about 56 KB, so the default keeps about 2,000 pages.
+   */
+  responseCacheMemoryMb: number;
+  /**
    * Requests per minute each partner-scoped API key may make, with bursts up
    * to the same number (PARTNER_RATE_LIMIT_PER_MINUTE).
    */
@@ -209,6 +216,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       read('RESPONSE_CACHE_TTL_SECONDS'),
       300,
       0,
+    ),
+    responseCacheMemoryMb: integer(
+      'RESPONSE_CACHE_MEMORY_MB',
+      read('RESPONSE_CACHE_MEMORY_MB'),
+      128,
+      1,
+      65_536,
     ),
     partnerRateLimitPerMinute: integer(
       'PARTNER_RATE_LIMIT_PER_MINUTE',

@@ -1,4 +1,4 @@
-import { LruMap } from '../common/lru-map';
+import { LRUCache } from 'lru-cache';
 import type { Encodings } from './precompressed';
 
 /** A rendered answer as the cache keeps it. */
@@ -32,25 +32,40 @@ export interface CacheStore {
 }
 
 /**
- * The in-process store keeps the answers and persisted queries used within
- * the last 48 MB of them, and never more than 96 MB (see LruMap).
+ * How many bytes an entry of the in-process store counts for: its buffers
+ * (the body and its compressed forms) and its strings (UTF-16 in V8), plus
+ * the bookkeeping around them.
  */
-export const MEMORY_STORE_BYTES = 48 * 1024 * 1024;
+function entrySize(value: CachedAnswer | string, key: string): number {
+  if (typeof value === 'string') return 2 * (key.length + value.length);
+  return (
+    2 * (key.length + value.etag.length + value.contentType.length) +
+    value.body.length +
+    (value.encodings?.br?.length ?? 0) +
+    (value.encodings?.gzip?.length ?? 0) +
+    64
+  );
+}
 
-/** The default store, for a single instance: nothing is shared between processes. */
+/**
+ * The default store, for a single instance: nothing is shared between
+ * processes. It keeps the most recently used answers and persisted queries
+ * that fit in its budget (RESPONSE_CACHE_MEMORY_MB), and never more: each
+ * answer counts with its compressed forms, so a 43 KB clinic page takes
+ * about 56 KB.
+ */
 export class MemoryCacheStore implements CacheStore {
-  private readonly answers: LruMap<CachedAnswer | string>;
+  private readonly answers: LRUCache<string, CachedAnswer | string>;
 
-  constructor(budgetBytes = MEMORY_STORE_BYTES) {
-    this.answers = new LruMap(budgetBytes, (key, value) =>
-      typeof value === 'string'
-        ? 2 * (key.length + value.length)
-        : 2 * (key.length + value.etag.length) +
-          value.body.length +
-          (value.encodings?.br?.length ?? 0) +
-          (value.encodings?.gzip?.length ?? 0) +
-          64,
-    );
+  /** `clock` (milliseconds) decides expiry; specs pass their own. */
+  constructor(budgetBytes: number, clock: { now(): number } = performance) {
+    this.answers = new LRUCache({
+      maxSize: budgetBytes,
+      sizeCalculation: entrySize,
+      perf: clock,
+      // Read the clock on every lookup instead of once a millisecond by timer.
+      ttlResolution: 0,
+    });
   }
 
   async get(key: string): Promise<CachedAnswer | undefined> {
@@ -59,7 +74,7 @@ export class MemoryCacheStore implements CacheStore {
   }
 
   async save(key: string, answer: CachedAnswer, ttlSeconds: number): Promise<void> {
-    this.answers.set(key, answer, ttlSeconds * 1000);
+    this.store(key, answer, ttlSeconds);
   }
 
   async getText(key: string): Promise<string | undefined> {
@@ -68,7 +83,7 @@ export class MemoryCacheStore implements CacheStore {
   }
 
   async setText(key: string, value: string, ttlSeconds?: number): Promise<void> {
-    this.answers.set(key, value, ttlSeconds ? ttlSeconds * 1000 : undefined);
+    this.store(key, value, ttlSeconds);
   }
 
   async deleteText(key: string): Promise<boolean> {
@@ -76,4 +91,10 @@ export class MemoryCacheStore implements CacheStore {
   }
 
   async close(): Promise<void> {}
+
+  /** An entry larger than the whole budget is not kept (lru-cache would throw). */
+  private store(key: string, value: CachedAnswer | string, ttlSeconds?: number): void {
+    if (entrySize(value, key) > this.answers.maxSize) return;
+    this.answers.set(key, value, ttlSeconds ? { ttl: ttlSeconds * 1000 } : {});
+  }
 }

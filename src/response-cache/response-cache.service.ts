@@ -48,7 +48,7 @@ export class ResponseCacheService implements OnModuleInit, OnModuleDestroy {
   ) {
     this.store = config.redisUrl
       ? new RedisCacheStore(config.redisUrl, namespace)
-      : new MemoryCacheStore();
+      : new MemoryCacheStore(config.responseCacheMemoryMb * 1024 * 1024);
     this.ttlSeconds = config.responseCacheTtlSeconds;
     this.enabled = this.ttlSeconds > 0 && Boolean(config.databaseUrl);
     this.watcher = this.enabled
