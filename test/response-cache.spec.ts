@@ -103,6 +103,19 @@ describe('response cache', () => {
     variables: { brand: BRAND, slug },
   });
 
+  it('renders a page once for requests that miss it at the same time, and serves them all its answer', async () => {
+    // An alias no other test uses: a page nobody has asked for yet.
+    const query = CLINIC_PAGE.replace('clinic(', `concurrent${Date.now()}: clinic(`);
+    const request = { query, variables: { brand: BRAND, clinic: 'dallas-uptown' } };
+    const answers = await Promise.all(Array.from({ length: 6 }, () => post(app, request)));
+    expect(answers[0].json.errors).toBeUndefined();
+    expect(answers.map((answer) => answer.headers.get('x-cache')).sort()).toEqual([
+      ...Array(5).fill('HIT'),
+      'MISS',
+    ]);
+    for (const answer of answers) expect(answer.text).toBe(answers[0].text);
+  });
+
   it('answers a repeated query from the cache, byte for byte what an uncached app answers', async () => {
     const request = { query: CLINIC_PAGE, variables: { brand: BRAND, clinic: 'austin-downtown' } };
     const first = await post(app, request);

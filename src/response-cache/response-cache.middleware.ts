@@ -30,6 +30,9 @@ interface GraphqlRequestParts {
  */
 @Injectable()
 export class ResponseCacheMiddleware implements NestMiddleware {
+  /** Pages being rendered by a request in this process, by cache key: their answers to come. */
+  private readonly rendering = new Map<string, Promise<CachedAnswer | undefined>>();
+
   constructor(
     private readonly cache: ResponseCacheService,
     private readonly replica: ReadReplica,
@@ -60,18 +63,20 @@ export class ResponseCacheMiddleware implements NestMiddleware {
       });
     if (!generations) return proceed();
     const publicGet = attempt.scope === 'public' && req.method === 'GET';
-    if (
-      answer &&
-      sameGenerations(answer.generations, generations) &&
-      secondsLeft(answer.expiresAt, 1) > 0
-    ) {
+    const serve = (shared: CachedAnswer | undefined) => {
+      if (!shared || !isCurrent(shared, generations)) return false;
       if (attempt.registersHash) this.cache.rememberPersistedQuery(...attempt.registersHash);
-      sendStored(req, res, answer, publicGet);
-      return;
-    }
+      sendStored(req, res, shared, publicGet);
+      return true;
+    };
+    if (serve(answer)) return;
+    // The same page is being rendered for another request: share its answer.
+    const rendering = this.rendering.get(attempt.key);
+    if (rendering && serve(await rendering)) return;
 
     attempt.generations = generations;
     req[CACHE_ATTEMPT] = attempt;
+    const rendered = this.startRendering(attempt.key, res);
     const send = res.send;
     res.send = (body?: unknown) => {
       if (attempt.cacheable && res.statusCode === 200 && typeof body === 'string') {
@@ -82,13 +87,15 @@ export class ResponseCacheMiddleware implements NestMiddleware {
         // generations name yet: served, but not kept under them.
         const current = !onReplica || this.replica.covers(this.cache.generationsChangedAt());
         if (current) {
-          this.cache.save(attempt.key, {
+          const answer: CachedAnswer = {
             generations,
             etag,
             contentType: String(res.getHeader('content-type') ?? 'application/json; charset=utf-8'),
             body: Buffer.from(body),
             ...(expiresAt !== undefined ? { expiresAt } : {}),
-          });
+          };
+          this.cache.save(attempt.key, answer);
+          rendered(answer);
         }
       }
       // Express answers 304 itself when If-None-Match matches the ETag set
@@ -96,6 +103,28 @@ export class ResponseCacheMiddleware implements NestMiddleware {
       return send.call(res, body);
     };
     proceed();
+  }
+
+  /**
+   * Marks `key` as being rendered by this request until it is answered:
+   * requests for the same page that miss meanwhile wait for its answer
+   * instead of rendering it again (after a publish, every visitor of a
+   * popular page misses at once). They render it themselves when this one
+   * ends without a keepable answer (an error, a closed connection).
+   */
+  private startRendering(key: string, res: Response): (answer: CachedAnswer) => void {
+    if (this.rendering.has(key)) return () => undefined;
+    let finish!: (answer: CachedAnswer | undefined) => void;
+    const answer = new Promise<CachedAnswer | undefined>((resolve) => {
+      finish = resolve;
+    });
+    this.rendering.set(key, answer);
+    const done = (rendered?: CachedAnswer) => {
+      if (this.rendering.get(key) === answer) this.rendering.delete(key);
+      finish(rendered);
+    };
+    res.once('close', () => done());
+    return done;
   }
 
   /** What to look up, or null when the request must not use the cache. */
@@ -228,8 +257,14 @@ function setCacheHeaders(
 
 const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
 
-function sameGenerations(stored: number[], current: number[]): boolean {
-  return stored.length === current.length && stored.every((value, i) => value === current[i]);
+/** An answer computed with the generations current now, and not past its own expiry. */
+function isCurrent(answer: CachedAnswer, generations: number[]): boolean {
+  const stored = answer.generations;
+  return (
+    stored.length === generations.length &&
+    stored.every((value, i) => value === generations[i]) &&
+    secondsLeft(answer.expiresAt, 1) > 0
+  );
 }
 
 /** If-None-Match: a list of tags, maybe weak (W/), or "*"; compared weakly (RFC 9110). */
