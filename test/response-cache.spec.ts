@@ -109,10 +109,9 @@ describe('response cache', () => {
     const request = { query, variables: { brand: BRAND, clinic: 'dallas-uptown' } };
     const answers = await Promise.all(Array.from({ length: 6 }, () => post(app, request)));
     expect(answers[0].json.errors).toBeUndefined();
-    expect(answers.map((answer) => answer.headers.get('x-cache')).sort()).toEqual([
-      ...Array(5).fill('HIT'),
-      'MISS',
-    ]);
+    const misses = answers.filter((answer) => answer.headers.get('x-cache') === 'MISS');
+    const hits = answers.filter((answer) => answer.headers.get('x-cache') === 'HIT');
+    expect([misses.length, hits.length]).toEqual([1, 5]);
     for (const answer of answers) expect(answer.text).toBe(answers[0].text);
   });
 
