@@ -42,17 +42,13 @@ interface LinkTable {
   property: string;
 }
 
-const EDITORIAL_TABLES: EditorialTable[] = [
-  ...Object.values(CONTENT_TYPE_DEFS).map((def) => ({
-    table: def.table,
-    columns: Object.fromEntries(
-      Object.entries(def.columns).map(([property, column]) => [property, column.column]),
-    ),
-    scopeSql: def.scopeSql,
-  })),
-  // Editorial columns, but no editing path yet: its rows show as stored.
-  { table: 'field_policies', columns: {}, scopeSql: 'SELECT x.brand_id' },
-];
+const EDITORIAL_TABLES: EditorialTable[] = Object.values(CONTENT_TYPE_DEFS).map((def) => ({
+  table: def.table,
+  columns: Object.fromEntries(
+    Object.entries(def.columns).map(([property, column]) => [property, column.column]),
+  ),
+  scopeSql: def.scopeSql,
+}));
 
 const LINK_TABLES: LinkTable[] = Object.values(CONTENT_TYPE_DEFS).flatMap((def) =>
   Object.entries(def.links ?? {}).map(([property, link]) => ({
