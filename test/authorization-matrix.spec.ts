@@ -788,6 +788,29 @@ describe('authorization matrix: every mutation × every caller × every place', 
         };
       },
     },
+    resetOverrides: {
+      places: CLINIC_PLACES,
+      // The drift report's bulk action: the brand's, even on a clinic's own override.
+      allowed: brandWide,
+      prepare: async (place) => {
+        const { id, version } = await newOverride(place);
+        return {
+          query: mutation('resetOverrides', 'DriftOverridesInput'),
+          variables: { input: { overrides: [{ id, version }] } },
+        };
+      },
+    },
+    markOverridesReviewed: {
+      places: CLINIC_PLACES,
+      allowed: brandWide,
+      prepare: async (place) => {
+        const { id, version } = await newOverride(place);
+        return {
+          query: mutation('markOverridesReviewed', 'DriftOverridesInput'),
+          variables: { input: { overrides: [{ id, version }] } },
+        };
+      },
+    },
     setFieldPolicy: {
       places: ['own'],
       allowed: brandWide,
@@ -1042,7 +1065,30 @@ describe('authorization matrix: every mutation × every caller × every place', 
       }),
     },
   };
-  const ALL_RULES = { ...RULES, ...STATUS_RULES };
+  /** Queries that read across the brand's places: the rule the caller meets, or the refusal. */
+  const QUERY_RULES: Record<string, Rule> = {
+    'driftReport (query)': {
+      places: ['own'],
+      allowed: brandWide,
+      prepare: async () => ({ query: `{ driftReport(first: 5) { totalCount } }` }),
+    },
+    'fieldPolicyImpact (query)': {
+      places: ['own'],
+      allowed: brandWide,
+      prepare: async () => ({
+        query: `{ fieldPolicyImpact(entityType: TREATMENT, field: "summary", policy: LOCKED) { clinicOverrides } }`,
+      }),
+    },
+    'fieldPolicySettings (query)': {
+      places: ['own'],
+      // Like fieldPolicies: the brand's editors (any role) and its preview or admin keys.
+      allowed: (caller, place) => editorAccount(caller) || brandWide(caller, place),
+      prepare: async () => ({
+        query: `{ fieldPolicySettings(entityType: TREATMENT) { field policy } }`,
+      }),
+    },
+  };
+  const ALL_RULES = { ...RULES, ...STATUS_RULES, ...QUERY_RULES };
   // The status rules leave clinics and providers live again for the rules that follow.
   afterEach(async () => {
     await f.app.dataSource.query(
