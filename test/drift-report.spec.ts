@@ -222,7 +222,7 @@ describe('driftReport, resetOverrides and markOverridesReviewed', () => {
 
     for (const variables of [{ first: 0 }, { first: 101 }, { after: 'not-a-cursor' }]) {
       const { body } = await f.app.graphql(REPORT, variables, f.as.editor);
-      expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(body.errors![0].extensions.code).toBe('BAD_USER_INPUT');
     }
   });
 
@@ -231,7 +231,7 @@ describe('driftReport, resetOverrides and markOverridesReviewed', () => {
     const stale = { ...texasSummary, version: texasSummary.version - 1 };
     for (const name of ['resetOverrides', 'markOverridesReviewed'] as const) {
       const { body } = await bulk(name, [austinSummary, stale]);
-      expect(body.errors[0].extensions.code).toBe('CONFLICT');
+      expect(body.errors![0].extensions.code).toBe('CONFLICT');
       expect(await f.item('OVERRIDE', austinSummary.id)).toEqual(austinSummary);
       expect(await f.item('OVERRIDE', texasSummary.id)).toEqual(texasSummary);
     }
@@ -304,7 +304,7 @@ describe('driftReport, resetOverrides and markOverridesReviewed', () => {
       f.as.editor,
     );
     const { body } = await bulk('resetOverrides', [draft]);
-    expect(body.errors[0].extensions.code).toBe('CONFLICT');
+    expect(body.errors![0].extensions.code).toBe('CONFLICT');
   });
 
   it('is for brand-wide editors only', async () => {
@@ -317,15 +317,15 @@ describe('driftReport, resetOverrides and markOverridesReviewed', () => {
     );
     for (const who of ['austin', 'texas'] as const) {
       const { body } = await f.app.graphql(REPORT, {}, f.as[who]);
-      expect(body.errors[0].extensions.code).toBe('FORBIDDEN');
+      expect(body.errors![0].extensions.code).toBe('FORBIDDEN');
       for (const name of ['resetOverrides', 'markOverridesReviewed'] as const) {
         // Even their own clinic's override: the bulk actions are the brand's.
-        expect((await bulk(name, [target], f.as[who])).body.errors[0].extensions.code).toBe(
+        expect((await bulk(name, [target], f.as[who])).body.errors![0].extensions.code).toBe(
           'FORBIDDEN',
         );
       }
     }
-    expect((await f.app.graphql(REPORT, {}, {})).body.errors[0].extensions.code).toBe(
+    expect((await f.app.graphql(REPORT, {}, {})).body.errors![0].extensions.code).toBe(
       'UNAUTHENTICATED',
     );
     expect(await f.item('OVERRIDE', target.id)).toEqual(target);

@@ -152,12 +152,12 @@ describe('fieldPolicyImpact: what a policy change does, before it is saved', () 
   it('refuses unknown fields, and every caller but brand-wide editors', async () => {
     const ask = (headers: Record<string, string>, field = 'summary') =>
       f.app.graphql(IMPACT, { entityType: 'TREATMENT', field, policy: 'LOCKED' }, headers);
-    expect((await ask(f.as.editor, 'nope')).body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
-    expect((await ask(f.as.anonymous)).body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await ask(f.as.editor, 'nope')).body.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+    expect((await ask(f.as.anonymous)).body.errors![0].extensions.code).toBe('UNAUTHENTICATED');
     for (const who of ['texas', 'austin'] as const) {
       const { body } = await ask(f.as[who]);
-      expect(body.errors[0].extensions.code).toBe('FORBIDDEN');
-      expect(body.errors[0].message).toMatch(/Only brand editors/);
+      expect(body.errors![0].extensions.code).toBe('FORBIDDEN');
+      expect(body.errors![0].message).toMatch(/Only brand editors/);
     }
     expect((await ask(f.as.admin)).body.errors).toBeUndefined();
   });

@@ -10,7 +10,12 @@ import { ContentSources } from '../read-mode/content-sources';
 import { previewOf } from '../read-mode/read-mode';
 import { requireBrandWideEditor } from './drift-access';
 import { decodeDriftCursor, DriftKey, encodeDriftCursor } from './drift-cursor';
-import { lacksLocalValueSql, sameJsonSql, treatmentBrandValuesSql } from './drift-sql';
+import {
+  lacksLocalValueSql,
+  localValuesSql,
+  sameJsonSql,
+  treatmentBrandValuesSql,
+} from './drift-sql';
 import type { DriftReportArgs } from './dtos/drift-report.args';
 import type { DriftKindName, DriftRow } from './dtos/drift-row.object';
 
@@ -94,7 +99,7 @@ export class DriftReportService {
   /** The count when the page is empty (past the end): the same rows, none taken. */
   private async count(brandId: string, args: DriftReportArgs): Promise<number> {
     const [row]: { total: string }[] = await this.db.query(
-      `SELECT count(*) AS total FROM (${this.matchingSql(brandId)}) m`,
+      `WITH ${this.matchingCtes(brandId)} SELECT count(*) AS total FROM matching`,
       [
         brandId,
         args.regionId ?? null,
@@ -106,59 +111,81 @@ export class DriftReportService {
     return Number(row.total);
   }
 
+  /** The page after the cursor's key ($6) of at most $7 rows, with the values to compare. */
   private sql(brandId: string): string {
-    return `WITH matching AS MATERIALIZED (${this.matchingSql(brandId)})
-      SELECT m.*, (SELECT count(*) FROM matching) AS total
-        FROM matching m
-       WHERE $6::jsonb IS NULL
-          OR (m."placeName", m."placeId"::text, m."treatmentName", m."treatmentId"::text, m.field, m.kind)
-             > ($6::jsonb ->> 0, $6::jsonb ->> 1, $6::jsonb ->> 2, $6::jsonb ->> 3, $6::jsonb ->> 4, $6::jsonb ->> 5)
-       ORDER BY m."placeName", m."placeId"::text, m."treatmentName", m."treatmentId"::text, m.field, m.kind
-       LIMIT $7`;
+    const from = this.sources.of(previewOf(brandId));
+    const key = `"placeName", "placeId"::text, "treatmentName", "treatmentId"::text, field, kind`;
+    return `WITH ${this.matchingCtes(brandId)}
+      SELECT m.*, b.brand_value AS "brandValue", o.value,
+             (SELECT count(*) FROM matching) AS total
+        FROM (SELECT * FROM matching
+               WHERE $6::jsonb IS NULL
+                  OR (${key}) > ($6::jsonb ->> 0, $6::jsonb ->> 1, $6::jsonb ->> 2,
+                                 $6::jsonb ->> 3, $6::jsonb ->> 4, $6::jsonb ->> 5)
+               ORDER BY ${key} LIMIT $7) m
+        JOIN brand_values b ON b.treatment_id = m."treatmentId" AND b.field = m.field
+        LEFT JOIN ${from('overrides')} o ON o.id = m."overrideId"
+       ORDER BY ${key}`;
   }
 
   /**
-   * Every row of the report that the filters keep ($1 brand, $2 region,
-   * $3 treatment, $4 field, $5 kind), unordered.
+   * The CTEs ending in `matching`: every row of the report that the filters
+   * keep ($1 brand, $2 region, $3 treatment, $4 field, $5 kind), unordered,
+   * narrow (ids, names and the sort key; values are read for the page only).
    */
-  private matchingSql(brandId: string): string {
+  private matchingCtes(brandId: string): string {
     const from = this.sources.of(previewOf(brandId));
-    return `WITH brand_values AS MATERIALIZED (${treatmentBrandValuesSql(from)}),
-           policies AS (
-             SELECT fp.field, fp.policy FROM ${from('field_policies')} fp
-              WHERE fp.brand_id = $1 AND fp.entity_type = 'TREATMENT'),
-           drift AS (
-             SELECT 'STALE' AS kind, o.scope, o.id AS override_id, o.clinic_id, o.region_id,
-                    o.entity_id AS treatment_id, o.field, o.value
-               FROM ${from('overrides')} o
-               JOIN brand_values b ON b.treatment_id = o.entity_id AND b.field = o.field
-              WHERE o.brand_id = $1 AND o.entity_type = 'TREATMENT'
-                AND ($5::text IS NULL OR $5 = 'STALE')
-                AND NOT EXISTS (SELECT 1 FROM policies p WHERE p.field = o.field AND p.policy = 'LOCKED')
-                AND NOT ${sameJsonSql('o.base_value', 'b.brand_value')}
-             UNION ALL
-             SELECT 'MISSING', 'CLINIC', NULL::uuid, c.id, NULL::uuid, ct.treatment_id, p.field, NULL::jsonb
-               FROM policies p
-               JOIN ${from('clinics')} c ON c.brand_id = $1
-               JOIN ${from('clinic_treatments')} ct ON ct.clinic_id = c.id
-              WHERE p.policy = 'CLINIC_REQUIRED'
-                AND ($5::text IS NULL OR $5 = 'MISSING')
-                AND ${lacksLocalValueSql(from, 'c', 'ct.treatment_id', 'p.field')})
-      SELECT d.kind, d.scope, d.override_id AS "overrideId",
-             c.id AS "clinicId", c.slug AS "clinicSlug", c.name AS "clinicName",
-             r.id AS "regionId", r.slug AS "regionSlug", r.name AS "regionName",
-             b.treatment_id AS "treatmentId", b.treatment_slug AS "treatmentSlug",
-             b.treatment_name AS "treatmentName", d.field, b.brand_value AS "brandValue", d.value,
-             coalesce(c.name, r.name) AS "placeName", coalesce(d.clinic_id, d.region_id) AS "placeId"
-        FROM drift d
-        JOIN brand_values b ON b.treatment_id = d.treatment_id AND b.field = d.field
-        LEFT JOIN ${from('clinics')} c ON c.id = d.clinic_id
-        LEFT JOIN ${from('regions')} r ON r.id = coalesce(c.region_id, d.region_id)
-       WHERE (d.clinic_id IS NULL OR c.id IS NOT NULL)
-         AND (d.region_id IS NULL OR r.id IS NOT NULL)
-         AND ($2::uuid IS NULL OR r.id = $2)
-         AND ($3::uuid IS NULL OR d.treatment_id = $3)
-         AND ($4::text IS NULL OR d.field = $4)`;
+    return `brand_values AS MATERIALIZED (${treatmentBrandValuesSql(from)}),
+      policies AS MATERIALIZED (
+        SELECT fp.field, fp.policy FROM ${from('field_policies')} fp
+         WHERE fp.brand_id = $1 AND fp.entity_type = 'TREATMENT'),
+      local_values AS MATERIALIZED (${localValuesSql(
+        from,
+        `lo.field IN (SELECT p.field FROM policies p WHERE p.policy = 'CLINIC_REQUIRED')`,
+      )}),
+      clinics_of_brand AS MATERIALIZED (
+        SELECT c.id, c.slug, c.name, c.region_id FROM ${from('clinics')} c WHERE c.brand_id = $1),
+      regions_of_brand AS MATERIALIZED (
+        SELECT r.id, r.slug, r.name FROM ${from('regions')} r WHERE r.brand_id = $1),
+      drift AS (
+        SELECT 'STALE' AS kind, o.scope, o.id AS override_id, c.id AS clinic_id, c.slug AS clinic_slug,
+               c.name AS clinic_name, coalesce(c.region_id, o.region_id) AS region_id,
+               o.entity_id AS treatment_id, o.field
+          FROM ${from('overrides')} o
+          JOIN brand_values b ON b.treatment_id = o.entity_id AND b.field = o.field
+          LEFT JOIN clinics_of_brand c ON c.id = o.clinic_id
+         WHERE o.brand_id = $1 AND o.entity_type = 'TREATMENT'
+           AND (o.clinic_id IS NULL OR c.id IS NOT NULL)
+           AND ($5::text IS NULL OR $5 = 'STALE')
+           AND ($3::uuid IS NULL OR o.entity_id = $3)
+           AND ($4::text IS NULL OR o.field = $4)
+           AND NOT EXISTS (SELECT 1 FROM policies p WHERE p.field = o.field AND p.policy = 'LOCKED')
+           AND NOT ${sameJsonSql('o.base_value', 'b.brand_value')}
+        UNION ALL
+        SELECT 'MISSING', 'CLINIC', NULL::uuid, c.id, c.slug, c.name, c.region_id, ct.treatment_id, p.field
+          FROM policies p
+          JOIN clinics_of_brand c ON true
+          JOIN ${from('clinic_treatments')} ct ON ct.clinic_id = c.id
+         WHERE p.policy = 'CLINIC_REQUIRED'
+           AND ($5::text IS NULL OR $5 = 'MISSING')
+           AND ($2::uuid IS NULL OR c.region_id = $2)
+           AND ($3::uuid IS NULL OR ct.treatment_id = $3)
+           AND ($4::text IS NULL OR p.field = $4)
+           AND ${lacksLocalValueSql('local_values', 'c', 'ct.treatment_id', 'p.field')}),
+      treatments_of_brand AS MATERIALIZED (
+        SELECT DISTINCT treatment_id, treatment_slug, treatment_name FROM brand_values),
+      matching AS MATERIALIZED (
+        SELECT d.kind, d.scope, d.override_id AS "overrideId",
+               d.clinic_id AS "clinicId", d.clinic_slug AS "clinicSlug", d.clinic_name AS "clinicName",
+               r.id AS "regionId", r.slug AS "regionSlug", r.name AS "regionName",
+               t.treatment_id AS "treatmentId", t.treatment_slug AS "treatmentSlug",
+               t.treatment_name AS "treatmentName", d.field,
+               coalesce(d.clinic_name, r.name) AS "placeName", coalesce(d.clinic_id, d.region_id) AS "placeId"
+          FROM drift d
+          JOIN treatments_of_brand t ON t.treatment_id = d.treatment_id
+          LEFT JOIN regions_of_brand r ON r.id = d.region_id
+         WHERE (d.clinic_id IS NOT NULL OR r.id IS NOT NULL)
+           AND ($2::uuid IS NULL OR d.region_id = $2))`;
   }
 }
 

@@ -35,19 +35,34 @@ export function treatmentBrandValuesSql(from: SourceOf): string {
 }
 
 /**
+ * The non-blank local values of treatment fields (`entity_id, field,
+ * place_id`: the clinic's or region's id) that `fieldCondition` (over the
+ * alias `lo`) selects. `$1` is the brand id. Materialize it, so the
+ * missing-value checks below are hash lookups rather than a probe per clinic.
+ */
+export function localValuesSql(from: SourceOf, fieldCondition: string): string {
+  return `SELECT lo.entity_id, lo.field, coalesce(lo.clinic_id, lo.region_id) AS place_id
+            FROM ${from('overrides')} lo
+           WHERE lo.brand_id = $1 AND lo.entity_type = 'TREATMENT' AND ${fieldCondition}
+             AND NOT ${isBlankJsonSql('lo.value')}`;
+}
+
+/**
  * True when neither the clinic (`clinic`: an alias with id and region_id)
- * nor its region sets a non-blank value of the treatment's field: what a
- * CLINIC_REQUIRED field reports as missing.
+ * nor its region has a value of the treatment's field in `localValues` (a
+ * relation of localValuesSql): what CLINIC_REQUIRED reports as missing.
+ * NOT IN over a small set runs as a hashed subplan, one probe per clinic and
+ * treatment, with no sort (place_id is never null, and a clinic without a
+ * region is checked at the clinic only).
  */
 export function lacksLocalValueSql(
-  from: SourceOf,
+  localValues: string,
   clinic: string,
   treatmentId: string,
   field: string,
 ): string {
-  return `NOT EXISTS (
-            SELECT 1 FROM ${from('overrides')} lo
-             WHERE lo.entity_type = 'TREATMENT' AND lo.entity_id = ${treatmentId} AND lo.field = ${field}
-               AND coalesce(lo.clinic_id, lo.region_id) IN (${clinic}.id, ${clinic}.region_id)
-               AND NOT ${isBlankJsonSql('lo.value')})`;
+  const none = (place: string) =>
+    `(${treatmentId}, ${field}, ${place}) NOT IN (SELECT entity_id, field, place_id FROM ${localValues})`;
+  return `${none(`${clinic}.id`)}
+          AND (${clinic}.region_id IS NULL OR ${none(`${clinic}.region_id`)})`;
 }

@@ -12,7 +12,7 @@ import {
 import { ContentSources } from '../read-mode/content-sources';
 import { previewOf } from '../read-mode/read-mode';
 import { requireBrandWideEditor } from './drift-access';
-import { lacksLocalValueSql } from './drift-sql';
+import { lacksLocalValueSql, localValuesSql } from './drift-sql';
 
 /** What setting a field's policy would do, counted on the brand's working copy. */
 export interface FieldPolicyImpact {
@@ -79,7 +79,7 @@ export class FieldPolicyImpactService {
              FROM ${from('clinics')} c
              JOIN ${from('clinic_treatments')} ct ON ct.clinic_id = c.id
             WHERE 'CLINIC_REQUIRED' IN ($4, (SELECT policy FROM current_policy))
-              AND c.brand_id = $1 AND ${lacksLocalValueSql(from, 'c', 'ct.treatment_id', '$3')}`
+              AND c.brand_id = $1 AND ${lacksLocalValueSql('local_values', 'c', 'ct.treatment_id', '$3::text')}`
         : `SELECT NULL::bigint AS clinics, NULL::bigint AS pages WHERE $4::text IS NOT NULL`;
     const [row]: ImpactRow[] = await this.db.query(
       `WITH current_policy AS (
@@ -89,6 +89,7 @@ export class FieldPolicyImpactService {
        field_overrides AS (
          SELECT o.scope FROM ${from('overrides')} o
           WHERE o.brand_id = $1 AND o.entity_type = $2 AND o.field = $3),
+       local_values AS MATERIALIZED (${localValuesSql(from, 'lo.field = $3')}),
        missing AS (${missing})
        SELECT (SELECT policy FROM current_policy) AS "currentPolicy",
               (SELECT count(*) FROM field_overrides WHERE scope = 'CLINIC') AS "clinicOverrides",
