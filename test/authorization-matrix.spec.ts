@@ -1072,6 +1072,11 @@ describe('authorization matrix: every mutation × every caller × every place', 
       allowed: brandWide,
       prepare: async () => ({ query: `{ driftReport(first: 5) { totalCount } }` }),
     },
+    'driftFilters (query)': {
+      places: ['own'],
+      allowed: brandWide,
+      prepare: async () => ({ query: `{ driftFilters { fields regions { name } } }` }),
+    },
     'fieldPolicyImpact (query)': {
       places: ['own'],
       allowed: brandWide,

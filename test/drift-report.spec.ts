@@ -112,6 +112,22 @@ describe('driftReport, resetOverrides and markOverridesReviewed', () => {
     expect((await report({ kind: 'STALE' })).totalCount).toBe(0);
   });
 
+  it('offers the brand’s regions, treatments and overridable fields as filters', async () => {
+    const { body } = await f.app.graphql(
+      `{ driftFilters { regions { slug name } treatments { slug } fields } }`,
+      {},
+      f.as.editor,
+    );
+    expect(body.data.driftFilters.regions).toEqual([
+      expect.objectContaining({ slug: 'colorado', name: 'Colorado' }),
+      expect.objectContaining({ slug: 'texas', name: 'Texas' }),
+    ]);
+    expect(body.data.driftFilters.treatments).toEqual([{ slug: 'micro-needling' }]);
+    expect(body.data.driftFilters.fields).toEqual(
+      expect.arrayContaining(['summary', 'disclaimer']),
+    );
+  });
+
   let austinSummary: Item;
   let texasSummary: Item;
   it('shows an override as stale once the brand changes the field after it, with both values', async () => {

@@ -17,7 +17,11 @@ import {
   treatmentBrandValuesSql,
 } from './drift-sql';
 import type { DriftReportArgs } from './dtos/drift-report.args';
-import type { DriftKindName, DriftRow } from './dtos/drift-row.object';
+import type { DriftFilters, DriftKindName, DriftPlace, DriftRow } from './dtos/drift-row.object';
+import { overridableFields } from '../content-resolution/override-values';
+
+/** Regions and treatments offered as filters (LIST_BOUNDS of DriftFilters). */
+export const MAX_FILTER_PLACES = 500;
 
 interface DriftSqlRow {
   kind: DriftKindName;
@@ -94,6 +98,20 @@ export class DriftReportService {
       },
       totalCount: rows.length ? Number(rows[0].total) : await this.count(caller.brandId, args),
     };
+  }
+
+  /** The brand's regions and treatments (working copy) and the overridable fields. */
+  async filters(actor: Actor): Promise<DriftFilters> {
+    const { brandId } = requireBrandWideEditor(actor);
+    const from = this.sources.of(previewOf(brandId));
+    const places = (table: 'regions' | 'treatments') =>
+      this.db.query(
+        `SELECT x.id AS "itemId", x.slug, x.name FROM ${from(table)} x
+          WHERE x.brand_id = $1 ORDER BY x.name, x.id LIMIT ${MAX_FILTER_PLACES}`,
+        [brandId],
+      ) as Promise<DriftPlace[]>;
+    const [regions, treatments] = await Promise.all([places('regions'), places('treatments')]);
+    return { regions, treatments, fields: overridableFields('TREATMENT') };
   }
 
   /** The count when the page is empty (past the end): the same rows, none taken. */

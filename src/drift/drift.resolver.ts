@@ -9,7 +9,7 @@ import { DriftActionsService } from './drift-actions.service';
 import { DriftReportService } from './drift-report.service';
 import { DriftOverridesInput } from './dtos/drift-actions.input';
 import { DriftReportArgs } from './dtos/drift-report.args';
-import { DriftRowConnection } from './dtos/drift-row.object';
+import { DriftFilters, DriftRowConnection } from './dtos/drift-row.object';
 
 /** The brand's view of where clinics and regions drift from its content, and what to do about it. */
 @Resolver()
@@ -28,6 +28,14 @@ export class DriftResolver {
     @Context() { actor }: GraphqlContext,
   ): Promise<DriftRowConnection> {
     return this.report.page(actor, args);
+  }
+
+  @Query(() => DriftFilters, {
+    description:
+      'The brand’s regions, treatments and overridable treatment fields, to filter the drift report by; brand-wide editors only.',
+  })
+  async driftFilters(@Context() { actor }: GraphqlContext): Promise<DriftFilters> {
+    return this.report.filters(actor);
   }
 
   @Mutation(() => [EditableItem], {

@@ -62,6 +62,10 @@ export const LIST_BOUNDS: Readonly<Record<string, number | 'page'>> = {
   'Query.fieldPolicies': 1000,
   // One per overridable field of a type (override-values.ts).
   'Query.fieldPolicySettings': 50,
+  // src/drift/drift-report.service.ts (MAX_FILTER_PLACES).
+  'DriftFilters.regions': 500,
+  'DriftFilters.treatments': 500,
+  'DriftFilters.fields': 50,
   'Query.revisionDiff': 200,
   'Query.webhookEndpoints': 100,
   'Query.claimRules': 200,

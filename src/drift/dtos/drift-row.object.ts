@@ -86,3 +86,15 @@ export class DriftRow {
 
 @ObjectType({ description: 'A page of the drift report.' })
 export class DriftRowConnection extends ConnectionType(DriftRow) {}
+
+@ObjectType({ description: 'What the drift report can be filtered by, for the brand.' })
+export class DriftFilters {
+  @Field(() => [DriftPlace], { description: 'The brand’s regions, by name.' })
+  regions: DriftPlace[];
+
+  @Field(() => [DriftPlace], { description: 'The brand’s treatments, by name.' })
+  treatments: DriftPlace[];
+
+  @Field(() => [String], { description: 'The treatment fields regions and clinics may override.' })
+  fields: string[];
+}
