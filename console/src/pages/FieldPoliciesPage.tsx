@@ -27,6 +27,7 @@ const PolicySettings = graphql(`
         type
         id
         version
+        status
         hasDraft
         values
         viewerCan {
@@ -89,9 +90,13 @@ const POLICY_HELP: Record<FieldPolicy, string> = {
 
 type Setting = PolicySettingsQuery['fieldPolicySettings'][number];
 
-/** The policy the field's draft would set, when it has one that differs from the one in force. */
+/**
+ * The policy the field's draft would set, when it differs from the one in
+ * force: a published policy's draft, or a policy never published yet.
+ */
 function draftPolicy(setting: Setting): FieldPolicy | null {
-  const value = setting.item?.hasDraft ? setting.item.values.policy : null;
+  const item = setting.item;
+  const value = item && (item.hasDraft || item.status !== 'PUBLISHED') ? item.values.policy : null;
   return typeof value === 'string' && value !== setting.policy ? (value as FieldPolicy) : null;
 }
 
@@ -283,7 +288,7 @@ function PolicyForm(props: {
           </Alert>
         )}
         {effect && !impact.fetching && (
-          <Alert color={effect.severe ? 'orange' : 'blue'} title="What this changes">
+          <Alert color={effect.severe ? 'red' : 'blue'} title="What this changes">
             <Stack gap={4}>
               {effect.lines.map((line) => (
                 <Text size="sm" key={line}>
