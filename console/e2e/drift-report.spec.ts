@@ -1,7 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { api, expectAccessible, screenshot, signIn } from './helpers';
-
-const ITEM = 'type id version';
+import {
+  brandRewritesMicroNeedling,
+  expectAccessible,
+  publishAustinOverride,
+  screenshot,
+  signIn,
+} from './helpers';
 
 test('a brand editor sees Austin’s stale override in the drift report, compares it, resets it and publishes: Austin shows the brand’s value', async ({
   page,
@@ -9,35 +13,14 @@ test('a brand editor sees Austin’s stale override in the drift report, compare
 }) => {
   // Austin writes its own summary (published); then the brand rewrites its summary. This branch
   // has no screen for brand content yet, so the brand's change is made through the API.
-  const austin = await api(request, 'austin');
-  const brand = await api(request, 'brand');
-  const { clinic } = await austin(
-    `{ clinic(brand: "lumen-aesthetics", slug: "austin-downtown", preview: true) {
-         itemId treatment(slug: "micro-needling") { itemId } } }`,
+  const { treatmentId } = await publishAustinOverride(
+    request,
+    'summary',
+    'Austin’s own summary, from before the rewrite.',
   );
-  const { setOverride } = await austin(
-    `mutation($input: SetOverrideInput!) { setOverride(input: $input) { item { ${ITEM} } } }`,
-    {
-      input: {
-        scope: 'CLINIC',
-        clinicId: clinic.itemId,
-        entityType: 'TREATMENT',
-        entityId: clinic.treatment.itemId,
-        field: 'summary',
-        value: 'Austin’s own summary, from before the rewrite.',
-      },
-    },
-  );
-  await austin(`mutation($input: PublishInput!) { publish(input: $input) { id } }`, {
-    input: { items: [setOverride.item] },
+  await brandRewritesMicroNeedling(request, treatmentId, {
+    summary: 'The brand’s rewritten summary.',
   });
-  const { item } = await brand(`query($id: ID!) { item(type: TREATMENT, id: $id) { ${ITEM} } }`, {
-    id: clinic.treatment.itemId,
-  });
-  await brand(
-    `mutation($input: UpdateTreatmentInput!) { updateTreatment(input: $input) { ${ITEM} } }`,
-    { input: { id: item.id, version: item.version, summary: 'The brand’s rewritten summary.' } },
-  );
 
   await signIn(page, 'brand');
   await page.getByRole('link', { name: 'Drift report' }).click();
