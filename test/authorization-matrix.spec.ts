@@ -16,7 +16,8 @@ import { DEMO_EDITORS, DEMO_PASSWORD, loginAs } from './helpers/login';
 /**
  * Every mutation of the schema against every kind of caller and every kind
  * of target. The mutation list comes from introspection, so a mutation added
- * without a rule here fails the first test.
+ * without a rule here fails the first test. Queries that read across the
+ * brand's places (the drift report, field policy impacts) have rules too.
  *
  * Callers: anonymous; the demo brand's admin, brand editor, Texas region
  * editor, Austin clinic editor, medical reviewer; an admin key and a delivery key of the demo
