@@ -13,6 +13,8 @@ import { MedicalReview1796360100000 } from './1796360100000-medical-review';
 import { ProviderLicences1796360200000 } from './1796360200000-provider-licences';
 import { ClinicalSources1796360300000 } from './1796360300000-clinical-sources';
 import { WebhookDeliveriesEndpointDueIndex1796368472000 } from './1796368472000-webhook-deliveries-endpoint-due-index';
+import { ReviewRevisions1796370000000 } from './1796370000000-review-revisions';
+import { OverridesBrandFieldIndex1796370100000 } from './1796370100000-overrides-brand-field-index';
 
 /** Every migration, oldest first. A new migration file must be added here. */
 export const MIGRATIONS = [
@@ -31,4 +33,6 @@ export const MIGRATIONS = [
   ProviderLicences1796360200000,
   ClinicalSources1796360300000,
   WebhookDeliveriesEndpointDueIndex1796368472000,
+  ReviewRevisions1796370000000,
+  OverridesBrandFieldIndex1796370100000,
 ];

@@ -16,7 +16,8 @@ import { DEMO_EDITORS, DEMO_PASSWORD, loginAs } from './helpers/login';
 /**
  * Every mutation of the schema against every kind of caller and every kind
  * of target. The mutation list comes from introspection, so a mutation added
- * without a rule here fails the first test.
+ * without a rule here fails the first test. Queries that read across the
+ * brand's places (the drift report, field policy impacts) have rules too.
  *
  * Callers: anonymous; the demo brand's admin, brand editor, Texas region
  * editor, Austin clinic editor, medical reviewer; an admin key and a delivery key of the demo
@@ -788,6 +789,29 @@ describe('authorization matrix: every mutation × every caller × every place', 
         };
       },
     },
+    resetOverrides: {
+      places: CLINIC_PLACES,
+      // The drift report's bulk action: the brand's, even on a clinic's own override.
+      allowed: brandWide,
+      prepare: async (place) => {
+        const { id, version } = await newOverride(place);
+        return {
+          query: mutation('resetOverrides', 'DriftOverridesInput'),
+          variables: { input: { overrides: [{ id, version }] } },
+        };
+      },
+    },
+    markOverridesReviewed: {
+      places: CLINIC_PLACES,
+      allowed: brandWide,
+      prepare: async (place) => {
+        const { id, version } = await newOverride(place);
+        return {
+          query: mutation('markOverridesReviewed', 'DriftOverridesInput'),
+          variables: { input: { overrides: [{ id, version }] } },
+        };
+      },
+    },
     setFieldPolicy: {
       places: ['own'],
       allowed: brandWide,
@@ -1042,7 +1066,35 @@ describe('authorization matrix: every mutation × every caller × every place', 
       }),
     },
   };
-  const ALL_RULES = { ...RULES, ...STATUS_RULES };
+  /** Queries that read across the brand's places: the rule the caller meets, or the refusal. */
+  const QUERY_RULES: Record<string, Rule> = {
+    'driftReport (query)': {
+      places: ['own'],
+      allowed: brandWide,
+      prepare: async () => ({ query: `{ driftReport(first: 5) { totalCount } }` }),
+    },
+    'driftFilters (query)': {
+      places: ['own'],
+      allowed: brandWide,
+      prepare: async () => ({ query: `{ driftFilters { fields regions { name } } }` }),
+    },
+    'fieldPolicyImpact (query)': {
+      places: ['own'],
+      allowed: brandWide,
+      prepare: async () => ({
+        query: `{ fieldPolicyImpact(entityType: TREATMENT, field: "summary", policy: LOCKED) { clinicOverrides } }`,
+      }),
+    },
+    'fieldPolicySettings (query)': {
+      places: ['own'],
+      // Like fieldPolicies: the brand's editors (any role) and its preview or admin keys.
+      allowed: (caller, place) => editorAccount(caller) || brandWide(caller, place),
+      prepare: async () => ({
+        query: `{ fieldPolicySettings(entityType: TREATMENT) { field policy } }`,
+      }),
+    },
+  };
+  const ALL_RULES = { ...RULES, ...STATUS_RULES, ...QUERY_RULES };
   // The status rules leave clinics and providers live again for the rules that follow.
   afterEach(async () => {
     await f.app.dataSource.query(

@@ -1,5 +1,6 @@
 import { BenchDatabase } from './bench-database';
 import type { BenchTarget } from './bench-http';
+import { type DriftReportFigures, measureDriftReport } from './drift-report';
 import { type EditingFigures, measureEditing } from './editing';
 import { measurePartnerSync, type PartnerSyncFigures } from './partner-sync';
 import { measurePublishToVisible, type PublishToVisibleFigures } from './publish-to-visible';
@@ -17,6 +18,7 @@ export const PRODUCT_WORKLOADS = [
   'partnerSync',
   'webhooks',
   'editing',
+  'driftReport',
   'start',
 ] as const;
 export type ProductWorkload = (typeof PRODUCT_WORKLOADS)[number];
@@ -26,6 +28,7 @@ export interface ProductFigures {
   partnerSync?: PartnerSyncFigures;
   webhooks?: WebhookDispatchFigures;
   editing?: EditingFigures;
+  driftReport?: DriftReportFigures;
   startMs?: number;
 }
 
@@ -109,7 +112,11 @@ export class ProductWorkloads {
         env: startEnv,
       });
     }
-    if (!(['partnerSync', 'editing', 'webhooks'] as const).some((w) => this.wants(w))) return;
+    if (
+      !(['partnerSync', 'editing', 'webhooks', 'driftReport'] as const).some((w) => this.wants(w))
+    ) {
+      return;
+    }
     const { db, adminKey } = await this.setUp();
     const api = await startApi(WORKLOAD_API_ENV);
     try {
@@ -149,6 +156,15 @@ export class ProductWorkloads {
           brand: options.brand,
         });
       }
+      if (this.wants('driftReport')) {
+        step(`driftReport: pages of 50 of the brand's drift report at ${options.clinics} clinics`);
+        this.figures.driftReport = await measureDriftReport({
+          target: api,
+          db,
+          adminKey,
+          brand: options.brand,
+        });
+      }
     } finally {
       await api.stop();
     }
@@ -174,6 +190,7 @@ export class ProductWorkloads {
         ? { floor: rate(figures.editing.floor), api: rate(figures.editing.api) }
         : null,
       startMs: figures.startMs ?? null,
+      driftReport: figures.driftReport ?? null,
     };
   }
 
@@ -206,6 +223,12 @@ export class ProductWorkloads {
       const ratio = round2(e.api.rps / Math.max(0.1, e.floor.rps));
       lines.push(
         `- Editing: 16 editors' saves/s ≥ 0.5× the floor: ${mark(ratio >= 0.5)} (${ratio}×: ${e.api.rps} vs ${e.floor.rps} saves/s, p99 ${e.api.p99Ms} vs ${e.floor.p99Ms} ms)`,
+      );
+    }
+    const d = figures.driftReport;
+    if (d) {
+      lines.push(
+        `- Drift report: a page of 50 of ${d.rows} rows at p99 ≤ 1 s: ${mark(d.p99Ms <= 1000)} (p50 ${d.p50Ms} ms, p99 ${d.p99Ms} ms; next page p50 ${d.nextPageP50Ms} ms; one region p50 ${d.regionP50Ms} ms)`,
       );
     }
     if (figures.startMs !== undefined) {

@@ -79,3 +79,55 @@ export async function api(request: APIRequestContext, who: keyof typeof EDITORS)
   );
   return (query: string, variables: object = {}) => call(query, variables, login.accessToken);
 }
+
+const ITEM = 'type id version';
+
+/**
+ * Austin's editor writes Austin's own value of one micro-needling field and
+ * publishes it; returns the clinic's and the treatment's ids.
+ */
+export async function publishAustinOverride(
+  request: APIRequestContext,
+  field: string,
+  value: unknown,
+): Promise<{ clinicId: string; treatmentId: string }> {
+  const austin = await api(request, 'austin');
+  const { clinic } = await austin(
+    `{ clinic(brand: "lumen-aesthetics", slug: "austin-downtown", preview: true) {
+         itemId treatment(slug: "micro-needling") { itemId } } }`,
+  );
+  const { setOverride } = await austin(
+    `mutation($input: SetOverrideInput!) { setOverride(input: $input) { item { ${ITEM} } } }`,
+    {
+      input: {
+        scope: 'CLINIC',
+        clinicId: clinic.itemId,
+        entityType: 'TREATMENT',
+        entityId: clinic.treatment.itemId,
+        field,
+        value,
+      },
+    },
+  );
+  await austin(`mutation($input: PublishInput!) { publish(input: $input) { id } }`, {
+    input: { items: [setOverride.item] },
+  });
+  return { clinicId: clinic.itemId, treatmentId: clinic.treatment.itemId };
+}
+
+/** The brand editor rewrites fields of its micro-needling treatment (a draft); returns its ref. */
+export async function brandRewritesMicroNeedling(
+  request: APIRequestContext,
+  treatmentId: string,
+  changes: Record<string, unknown>,
+): Promise<{ type: string; id: string; version: number }> {
+  const brand = await api(request, 'brand');
+  const { item } = await brand(`query($id: ID!) { item(type: TREATMENT, id: $id) { ${ITEM} } }`, {
+    id: treatmentId,
+  });
+  const { updateTreatment } = await brand(
+    `mutation($input: UpdateTreatmentInput!) { updateTreatment(input: $input) { ${ITEM} } }`,
+    { input: { id: item.id, version: item.version, ...changes } },
+  );
+  return updateTreatment;
+}

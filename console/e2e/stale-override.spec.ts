@@ -1,52 +1,27 @@
 import { expect, test } from '@playwright/test';
-import { api, expectAccessible, screenshot, signIn } from './helpers';
-
-const ITEM = 'type id version';
+import {
+  api,
+  brandRewritesMicroNeedling,
+  expectAccessible,
+  publishAustinOverride,
+  screenshot,
+  signIn,
+} from './helpers';
 
 test('a stale override is shown as stale, beside the brand’s value, reset to the brand value or kept', async ({
   page,
   request,
 }) => {
-  // Austin overrides the micro-needling summary; later the brand rewrites it.
-  const austin = await api(request, 'austin');
+  // Austin overrides the micro-needling summary; later the brand rewrites it, and the
+  // disclaimer, which Austin overrides in the seed.
+  const { treatmentId } = await publishAustinOverride(request, 'summary', 'Austin’s own summary.');
+  const rewrite = await brandRewritesMicroNeedling(request, treatmentId, {
+    summary: 'The brand’s new summary.',
+    disclaimer: 'The brand’s new disclaimer.',
+  });
   const brand = await api(request, 'brand');
-  const { clinic } = await austin(
-    `{ clinic(brand: "lumen-aesthetics", slug: "austin-downtown", preview: true) {
-         itemId treatment(slug: "micro-needling") { itemId } } }`,
-  );
-  const { setOverride } = await austin(
-    `mutation($input: SetOverrideInput!) { setOverride(input: $input) { item { ${ITEM} } } }`,
-    {
-      input: {
-        scope: 'CLINIC',
-        clinicId: clinic.itemId,
-        entityType: 'TREATMENT',
-        entityId: clinic.treatment.itemId,
-        field: 'summary',
-        value: 'Austin’s own summary.',
-      },
-    },
-  );
-  await austin(`mutation($input: PublishInput!) { publish(input: $input) { id } }`, {
-    input: { items: [setOverride.item] },
-  });
-  const { item } = await brand(`query($id: ID!) { item(type: TREATMENT, id: $id) { ${ITEM} } }`, {
-    id: clinic.treatment.itemId,
-  });
-  // The brand also rewrites the disclaimer, which Austin overrides in the seed.
-  const { updateTreatment } = await brand(
-    `mutation($input: UpdateTreatmentInput!) { updateTreatment(input: $input) { ${ITEM} } }`,
-    {
-      input: {
-        id: item.id,
-        version: item.version,
-        summary: 'The brand’s new summary.',
-        disclaimer: 'The brand’s new disclaimer.',
-      },
-    },
-  );
   await brand(`mutation($input: PublishInput!) { publish(input: $input) { id } }`, {
-    input: { items: [updateTreatment] },
+    input: { items: [rewrite] },
   });
 
   await signIn(page, 'austin');

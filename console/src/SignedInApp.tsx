@@ -16,6 +16,8 @@ const FaqsPage = lazy(() => import('./pages/FaqsPage'));
 const ChangesPage = lazy(() => import('./pages/ChangesPage'));
 const ProvidersPage = lazy(() => import('./pages/ProvidersPage'));
 const HistoryPage = lazy(() => import('./pages/HistoryPage'));
+const FieldPoliciesPage = lazy(() => import('./pages/FieldPoliciesPage'));
+const DriftReportPage = lazy(() => import('./pages/DriftReportPage'));
 
 const Logout = graphql(`
   mutation Logout {
@@ -30,6 +32,12 @@ const Me = graphql(`
       brand {
         slug
         name
+        viewerCanSetFieldPolicies {
+          allowed
+        }
+        viewerCanReviewDrift {
+          allowed
+        }
       }
     }
   }
@@ -58,7 +66,17 @@ export default function SignedInApp({ session: current }: { session: Session }) 
               {brand ? `${brand.name} · ` : ''}Clinic console
             </Title>
           </Link>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm" wrap="wrap">
+            {brand?.viewerCanReviewDrift.allowed && (
+              <Link href="/drift" className="console-header-link">
+                Drift report
+              </Link>
+            )}
+            {brand?.viewerCanSetFieldPolicies.allowed && (
+              <Link href="/policies" className="console-header-link">
+                Field policies
+              </Link>
+            )}
             <Link href="/changes" className="console-header-link">
               Your changes
             </Link>
@@ -90,6 +108,12 @@ export default function SignedInApp({ session: current }: { session: Session }) 
               </Route>
               <Route path="/changes">
                 <ChangesPage />
+              </Route>
+              <Route path="/policies">
+                <FieldPoliciesPage />
+              </Route>
+              <Route path="/drift">
+                <DriftReportPage />
               </Route>
               <Route path="/clinics/:slug/providers">
                 {(params) => <ProvidersPage brand={brand.slug} slug={params.slug} />}

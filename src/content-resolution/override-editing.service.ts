@@ -226,7 +226,11 @@ export class OverrideEditingService {
     return items.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   }
 
-  private async clearIn(
+  /**
+   * Clears one override the caller read (`existing`) at the version they
+   * saw: deleted at once as a draft, staged until publish when published.
+   */
+  async clearIn(
     ctx: TransactionContext,
     existing: ItemView | null,
     version: number | undefined,

@@ -7,7 +7,15 @@ import type { Actor } from '../auth/actor';
 import { sameValue } from '../content-resolution/resolve-fields';
 import type { ContentType } from './content-types';
 
-export type RevisionAction = 'CREATE' | 'UPDATE' | 'PUBLISH' | 'UNPUBLISH' | 'DELETE' | 'RESTORE';
+export type RevisionAction =
+  | 'CREATE'
+  | 'UPDATE'
+  | 'PUBLISH'
+  | 'UNPUBLISH'
+  | 'DELETE'
+  | 'RESTORE'
+  /** A stale override kept and re-based on the brand's value (drift report). */
+  | 'REVIEW';
 
 type Values = Record<string, unknown>;
 

@@ -33,6 +33,9 @@ import { ContentResolutionModule } from '../content-resolution/content-resolutio
 import { FieldPolicyEditingResolver } from '../content-resolution/field-policy-editing.resolver';
 import { OverrideEditingModule } from '../content-resolution/override-editing.module';
 import { OverrideEditingResolver } from '../content-resolution/override-editing.resolver';
+import { DriftModule } from '../drift/drift.module';
+import { BrandDriftRightsResolver, DriftResolver } from '../drift/drift.resolver';
+import { FieldPolicyImpactResolver } from '../drift/field-policy-impact.resolver';
 import { EditingModule } from '../editing/editing.module';
 import { EditableItemResolver } from '../editing/editable-item.resolver';
 import { FaqEditableResolver, ProviderEditableResolver } from '../editing/editable-twin.resolver';
@@ -111,6 +114,9 @@ export const GRAPHQL_RESOLVERS = [
   FaqEditingResolver,
   OverrideEditingResolver,
   FieldPolicyEditingResolver,
+  DriftResolver,
+  BrandDriftRightsResolver,
+  FieldPolicyImpactResolver,
   SyndicationResolver,
   WebhooksResolver,
   ClaimRulesResolver,
@@ -183,6 +189,7 @@ export const GRAPHQL_RESOLVERS = [
     EditingModule,
     ReadModeModule,
     OverrideEditingModule,
+    DriftModule,
     SyndicationModule,
     WebhooksModule,
     ComplianceModule,

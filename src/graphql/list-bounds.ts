@@ -43,6 +43,7 @@ export const LIST_BOUNDS: Readonly<Record<string, number | 'page'>> = {
   // Pages of the paginated queries.
   'AuditLogEntryConnection.edges': 'page',
   'ClinicConnection.edges': 'page',
+  'DriftRowConnection.edges': 'page',
   'FaqConnection.edges': 'page',
   'ProviderConnection.edges': 'page',
   'RevisionConnection.edges': 'page',
@@ -59,6 +60,12 @@ export const LIST_BOUNDS: Readonly<Record<string, number | 'page'>> = {
   'Query.editableDrafts': 200,
   'Query.overrides': 1000,
   'Query.fieldPolicies': 1000,
+  // One per overridable field of a type (override-values.ts).
+  'Query.fieldPolicySettings': 50,
+  // src/drift/drift-report.service.ts (MAX_FILTER_PLACES).
+  'DriftFilters.regions': 500,
+  'DriftFilters.treatments': 500,
+  'DriftFilters.fields': 50,
   'Query.revisionDiff': 200,
   'Query.webhookEndpoints': 100,
   'Query.claimRules': 200,
@@ -94,6 +101,8 @@ export const LIST_BOUNDS: Readonly<Record<string, number | 'page'>> = {
   // Mutation answers hold what the input named; they are counted, not cut.
   'Mutation.publish': 100,
   'Mutation.resetToBrand': 100,
+  'Mutation.resetOverrides': 100,
+  'Mutation.markOverridesReviewed': 100,
   'Mutation.reorderFaqs': 200,
 };
 
@@ -102,6 +111,7 @@ export const PAGE_SIZE_LIMITS: Readonly<Record<string, number>> = {
   'Query.auditLog': 100,
   'Query.clinics': 100,
   'Query.contentChanges': 500,
+  'Query.driftReport': 100,
   'Query.faqs': 100,
   'Query.providers': 100,
   'Query.revisions': 100,

@@ -46,7 +46,7 @@ describe('ContentSources', () => {
   it('finds the brand of rows without a brand_id through their scope', () => {
     const sql = sources.of(previewOf(BRAND))('price_items');
     expect(sql).toContain('FROM clinic_treatments ct JOIN clinics c ON c.id = ct.clinic_id');
-    expect(sql).toContain(`) s) = '${BRAND}'::uuid`);
+    expect(sql).toContain(`WHERE s.brand_id = '${BRAND}'::uuid`);
   });
 
   it('takes an owner’s draft list of links in place of its stored links', () => {

@@ -42,17 +42,13 @@ interface LinkTable {
   property: string;
 }
 
-const EDITORIAL_TABLES: EditorialTable[] = [
-  ...Object.values(CONTENT_TYPE_DEFS).map((def) => ({
-    table: def.table,
-    columns: Object.fromEntries(
-      Object.entries(def.columns).map(([property, column]) => [property, column.column]),
-    ),
-    scopeSql: def.scopeSql,
-  })),
-  // Editorial columns, but no editing path yet: its rows show as stored.
-  { table: 'field_policies', columns: {}, scopeSql: 'SELECT x.brand_id' },
-];
+const EDITORIAL_TABLES: EditorialTable[] = Object.values(CONTENT_TYPE_DEFS).map((def) => ({
+  table: def.table,
+  columns: Object.fromEntries(
+    Object.entries(def.columns).map(([property, column]) => [property, column.column]),
+  ),
+  scopeSql: def.scopeSql,
+}));
 
 const LINK_TABLES: LinkTable[] = Object.values(CONTENT_TYPE_DEFS).flatMap((def) =>
   Object.entries(def.links ?? {}).map(([property, link]) => ({
@@ -119,14 +115,20 @@ function workingCopy(spec: EditorialTable, columns: readonly string[]) {
       throw new Error(`ContentSources: ${spec.table}.${column} (${property}) is not a column`);
     }
   }
-  const brandOf = columns.includes('brand_id')
-    ? 'x.brand_id'
-    : `(SELECT s.brand_id FROM (${spec.scopeSql}) s)`;
+  // Rows without a brand_id find it through their scope, joined LATERAL:
+  // the planner flattens it into a plain (hashable) join, where a subquery
+  // in WHERE would run once per row (10,000 clinics' offerings).
+  const withBrand = columns.includes('brand_id')
+    ? { join: '', of: (brand: string) => `x.brand_id = ${brand}` }
+    : {
+        join: `CROSS JOIN LATERAL (${spec.scopeSql}) s`,
+        of: (brand: string) => `s.brand_id = ${brand}`,
+      };
   const visible = `x.publication_status <> 'ARCHIVED'
        AND NOT coalesce(x.draft @> '{"${DELETE_MARK}": true}', false)`;
   if (editable.size === 0) {
     return (brand: string) =>
-      `(SELECT x.* FROM ${spec.table} x WHERE ${brandOf} = ${brand} AND ${visible})`;
+      `(SELECT x.* FROM ${spec.table} x ${withBrand.join} WHERE ${withBrand.of(brand)} AND ${visible})`;
   }
   const overlay = [...editable]
     .map(
@@ -139,10 +141,10 @@ function workingCopy(spec: EditorialTable, columns: readonly string[]) {
     .join(', ');
   // LATERAL, not `(jsonb_populate_record(…)).*`, which would run it once per column.
   return (brand: string) => `(SELECT ${projection}
-     FROM ${spec.table} x
+     FROM ${spec.table} x ${withBrand.join}
      CROSS JOIN LATERAL jsonb_populate_record(x,
             ${overlay}) r
-    WHERE ${brandOf} = ${brand} AND ${visible})`;
+    WHERE ${withBrand.of(brand)} AND ${visible})`;
 }
 
 /** Stored links, except where the owner's draft holds its own list. */

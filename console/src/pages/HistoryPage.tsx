@@ -82,6 +82,7 @@ const ACTIONS: Record<string, string> = {
   UNPUBLISH: 'Taken off the site',
   DELETE: 'Deleted',
   RESTORE: 'Restored',
+  REVIEW: 'Marked reviewed (kept, no longer stale)',
 };
 
 const TYPES: Record<string, ContentType> = {

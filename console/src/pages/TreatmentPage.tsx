@@ -10,6 +10,7 @@ import { PagePreview } from '../components/PagePreview';
 import { PricesSection } from '../components/PricesSection';
 import { HistoryLink } from '../components/HistoryLink';
 import { TableScroll } from '../components/TableScroll';
+import { showValue, ValueDiff } from '../components/ValueDiff';
 import { graphql } from '../gql';
 import { mayLeave } from '../forms/unsaved-guard';
 import { NotFoundPage } from './NotFoundPage';
@@ -146,12 +147,6 @@ const SOURCE_NAMES: Record<string, string> = {
   CLINIC: 'This clinic',
 };
 
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (Array.isArray(value)) return value.length ? value.join(', ') : '—';
-  return typeof value === 'object' ? JSON.stringify(value) : String(value as string | number);
-}
-
 /** The treatment as this clinic shows it: every field, its value and where it comes from. */
 export default function TreatmentPage(props: { brand: string; clinic: string; treatment: string }) {
   const [{ data, fetching, error }, refetch] = useQuery({
@@ -258,12 +253,13 @@ export default function TreatmentPage(props: { brand: string; clinic: string; tr
                 <Table.Th scope="row">{source.field}</Table.Th>
                 <Table.Td className="console-value">
                   {source.stale ? (
-                    <StaleDiff
-                      brand={show(brandValues[source.field])}
-                      mine={show(values[source.field])}
+                    <ValueDiff
+                      brand={showValue(brandValues[source.field])}
+                      mine={showValue(values[source.field])}
+                      mineLabel="This clinic"
                     />
                   ) : (
-                    show(values[source.field])
+                    showValue(values[source.field])
                   )}
                 </Table.Td>
                 <Table.Td>{SOURCE_NAMES[source.scope] ?? source.scope}</Table.Td>
@@ -358,25 +354,5 @@ export default function TreatmentPage(props: { brand: string; clinic: string; tr
         onPublished={reload}
       />
     </Stack>
-  );
-}
-
-/** A stale override beside the brand's current value, so the editor sees what changed. */
-function StaleDiff({ brand, mine }: { brand: string; mine: string }) {
-  return (
-    <div className="console-diff">
-      <div>
-        <Text size="xs" fw={700}>
-          Brand now
-        </Text>
-        <Text size="sm">{brand}</Text>
-      </div>
-      <div>
-        <Text size="xs" fw={700}>
-          This clinic
-        </Text>
-        <Text size="sm">{mine}</Text>
-      </div>
-    </div>
   );
 }

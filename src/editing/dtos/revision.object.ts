@@ -10,6 +10,7 @@ export enum RevisionActionName {
   UNPUBLISH = 'UNPUBLISH',
   DELETE = 'DELETE',
   RESTORE = 'RESTORE',
+  REVIEW = 'REVIEW',
 }
 registerEnumType(RevisionActionName, {
   name: 'RevisionAction',
@@ -21,6 +22,10 @@ registerEnumType(RevisionActionName, {
     UNPUBLISH: { description: 'Taken out of delivery.' },
     DELETE: { description: 'Deleted.' },
     RESTORE: { description: 'Restored from an earlier revision.' },
+    REVIEW: {
+      description:
+        'Marked reviewed: a stale override kept and re-based on the brand’s current value (a draft).',
+    },
   },
 });
 

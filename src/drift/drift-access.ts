@@ -1,0 +1,26 @@
+import type { Actor } from '../auth/actor';
+import type { AuthenticatedActor } from '../auth/access';
+import { DomainError } from '../common/domain-error';
+import { isBrandWide, refusal } from '../editing/access-rules';
+import type { Permission } from '../editing/dtos/item-permissions.object';
+
+const ONLY_BRAND_EDITORS = 'Only brand editors may review drift and set field policies';
+
+/**
+ * The drift report, its bulk actions and field policies are the brand's
+ * view of every place at once: brand-wide editors only (brand admins,
+ * brand editors, admin keys).
+ */
+export function requireBrandWideEditor(actor: Actor): AuthenticatedActor {
+  if (actor.kind === 'ANONYMOUS') throw refusal(actor, false);
+  if (!isBrandWide(actor)) throw new DomainError('FORBIDDEN', ONLY_BRAND_EDITORS);
+  return actor;
+}
+
+/** The same rule as an answer for the console (`Brand.viewerCanReviewDrift`). */
+export function brandWideEditorPermission(actor: Actor, brandId: string): Permission {
+  if (actor.kind !== 'ANONYMOUS' && actor.brandId === brandId && isBrandWide(actor)) {
+    return { allowed: true, reason: null };
+  }
+  return { allowed: false, reason: ONLY_BRAND_EDITORS };
+}
