@@ -42,17 +42,13 @@ interface LinkTable {
   property: string;
 }
 
-const EDITORIAL_TABLES: EditorialTable[] = [
-  ...Object.values(CONTENT_TYPE_DEFS).map((def) => ({
-    table: def.table,
-    columns: Object.fromEntries(
-      Object.entries(def.columns).map(([property, column]) => [property, column.column]),
-    ),
-    scopeSql: def.scopeSql,
-  })),
-  // Editorial columns, but no editing path yet: its rows show as stored.
-  { table: 'field_policies', columns: {}, scopeSql: 'SELECT x.brand_id' },
-];
+const EDITORIAL_TABLES: EditorialTable[] = Object.values(CONTENT_TYPE_DEFS).map((def) => ({
+  table: def.table,
+  columns: Object.fromEntries(
+    Object.entries(def.columns).map(([property, column]) => [property, column.column]),
+  ),
+  scopeSql: def.scopeSql,
+}));
 
 const LINK_TABLES: LinkTable[] = Object.values(CONTENT_TYPE_DEFS).flatMap((def) =>
   Object.entries(def.links ?? {}).map(([property, link]) => ({
@@ -88,12 +84,12 @@ export class ContentSources {
   constructor(columnsOf: TableColumns) {
     for (const spec of EDITORIAL_TABLES) {
       const columns = requireColumns(columnsOf, spec.table);
-      const table = contentTable(spec.table);
+      const table = contentTable(spec.table, this.published);
       this.published.set(table, `(SELECT * FROM ${table} WHERE publication_status = 'PUBLISHED')`);
       this.preview.set(table, workingCopy(spec, columns));
     }
     for (const link of LINK_TABLES) {
-      const table = contentTable(link.table);
+      const table = contentTable(link.table, this.published);
       requireColumns(columnsOf, link.table);
       this.published.set(table, table);
       const sql = draftLinks(link);
@@ -167,9 +163,12 @@ function requireColumns(columnsOf: TableColumns, table: string): readonly string
   return columns;
 }
 
-function contentTable(table: string): ContentTable {
+function contentTable(table: string, sources: ReadonlyMap<string, string>): ContentTable {
   if (!(CONTENT_TABLES as readonly string[]).includes(table)) {
     throw new Error(`ContentSources: ${table} is not in CONTENT_TABLES`);
   }
+  // A second description of a table would silently replace the first (as a
+  // hand entry for field_policies once hid drafted policies from preview).
+  if (sources.has(table)) throw new Error(`ContentSources: ${table} is described twice`);
   return table as ContentTable;
 }
