@@ -1,4 +1,4 @@
-import { TREATMENT_OVERRIDABLE_FIELDS } from './content-resolution.service';
+import { TREATMENT_OVERRIDABLE_FIELDS } from '../treatments/treatment.content-type';
 import {
   isOverridableField,
   overridableFields,

@@ -1,4 +1,4 @@
-import type { TREATMENT_OVERRIDABLE_FIELDS } from './content-resolution.service';
+import type { TREATMENT_OVERRIDABLE_FIELDS } from '../treatments/treatment.content-type';
 import { SLUG_PATTERN } from '../editing/input-validators';
 
 /**

@@ -1,4 +1,4 @@
-import { CONTENT_TYPE_DEFS, DELETE_MARK } from '../editing/content-types';
+import { CONTENT_TYPE_DEFS, DELETE_MARK } from '../content-types/registry';
 import type { ReadMode } from './read-mode';
 
 /** The tables delivery reads; every read goes through the source of its mode. */

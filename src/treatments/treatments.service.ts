@@ -5,7 +5,7 @@ import { groupByKeys, pickByKeys } from '../graphql/request-loaders';
 import { ContentSources } from '../read-mode/content-sources';
 import type { ReadMode } from '../read-mode/read-mode';
 import { TreatmentEntity } from './treatment.entity';
-import { TREATMENT_COLUMNS } from './treatment-columns';
+import { TREATMENT_SELECT } from './treatment.content-type';
 
 /** Reads treatments for delivery (published, or a brand's working copy). */
 @Injectable()
@@ -19,7 +19,7 @@ export class TreatmentsService {
   async find(brandSlug: string, slug: string, mode: ReadMode): Promise<TreatmentEntity | null> {
     const from = this.sources.of(mode);
     const [row] = await this.db.query(
-      `SELECT ${TREATMENT_COLUMNS}
+      `SELECT ${TREATMENT_SELECT}
          FROM ${from('treatments')} t JOIN ${from('brands')} b ON b.id = t.brand_id
         WHERE b.slug = $1 AND t.slug = $2`,
       [brandSlug, slug],
@@ -30,7 +30,7 @@ export class TreatmentsService {
   readonly batchById = async (ids: readonly string[], mode: ReadMode) => {
     const from = this.sources.of(mode);
     const rows: TreatmentEntity[] = await this.db.query(
-      `SELECT ${TREATMENT_COLUMNS} FROM ${from('treatments')} t WHERE t.id = ANY($1)`,
+      `SELECT ${TREATMENT_SELECT} FROM ${from('treatments')} t WHERE t.id = ANY($1)`,
       [ids],
     );
     return pickByKeys(ids, rows, (treatment) => treatment.id);
@@ -40,7 +40,7 @@ export class TreatmentsService {
   readonly batchOfferedByClinic = async (clinicIds: readonly string[], mode: ReadMode) => {
     const from = this.sources.of(mode);
     const rows: (TreatmentEntity & { clinicId: string })[] = await this.db.query(
-      `SELECT ${TREATMENT_COLUMNS}, ct.clinic_id AS "clinicId"
+      `SELECT ${TREATMENT_SELECT}, ct.clinic_id AS "clinicId"
          FROM ${from('clinic_treatments')} ct JOIN ${from('treatments')} t ON t.id = ct.treatment_id
         WHERE ct.clinic_id = ANY($1)
         ORDER BY t.name, t.id`,
@@ -58,7 +58,7 @@ export class TreatmentsService {
     const from = this.sources.of(mode);
     const pairs = keys.map(splitOfferedKey);
     const rows: (TreatmentEntity & { offeredKey: string })[] = await this.db.query(
-      `SELECT ${TREATMENT_COLUMNS}, ct.clinic_id || ':' || t.slug AS "offeredKey"
+      `SELECT ${TREATMENT_SELECT}, ct.clinic_id || ':' || t.slug AS "offeredKey"
          FROM unnest($1::uuid[], $2::text[]) AS k(clinic_id, slug)
          JOIN ${from('clinic_treatments')} ct ON ct.clinic_id = k.clinic_id
          JOIN ${from('treatments')} t ON t.id = ct.treatment_id AND t.slug = k.slug`,
