@@ -11,6 +11,7 @@ import { clinicJsonLd, treatmentJsonLd, type JsonLdClinicInput } from '../src/js
 import { encodeGlobalId, type NodeType } from '../src/graphql/global-id';
 import { formatMoney } from '../src/pricing/money';
 import { PUBLISHED } from '../src/read-mode/read-mode';
+import { TREATMENT_OVERRIDABLE_FIELDS as TREATMENT_FIELDS } from '../src/treatments/treatment.content-type';
 import { markdownToSafeHtml } from '../src/text/markdown';
 
 /**
@@ -24,18 +25,6 @@ import { markdownToSafeHtml } from '../src/text/markdown';
  *   GET /locator?brand=&region=
  *   GET /faq-page?brand=&clinic=
  */
-const TREATMENT_FIELDS = [
-  'name',
-  'aliases',
-  'summary',
-  'sections',
-  'facts',
-  'aftercare',
-  'contraindications',
-  'combinesWith',
-  'disclaimer',
-] as const;
-
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 
 const CLINIC = `

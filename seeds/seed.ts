@@ -8,7 +8,7 @@ import { BrandEntity } from '../src/brands/brand.entity';
 import { ClinicEntity } from '../src/clinics/clinic.entity';
 import { FieldPolicyEntity } from '../src/content-resolution/field-policy.entity';
 import { OverrideEntity } from '../src/content-resolution/override.entity';
-import { CONTENT_TYPE_DEFS, ContentType } from '../src/editing/content-types';
+import { CONTENT_TYPE_DEFS, ContentType } from '../src/content-types/registry';
 import { readStoredItem } from '../src/editing/item-values';
 import { RevisionsService } from '../src/editing/revisions.service';
 import { FaqTreatmentEntity } from '../src/faqs/faq-treatment.entity';

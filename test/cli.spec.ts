@@ -1,4 +1,4 @@
-import { CONTENT_TYPE_DEFS } from '../src/editing/content-types';
+import { CONTENT_TYPE_DEFS } from '../src/content-types/registry';
 import { runCli } from '../src/cli/run-cli';
 import { createScratchDatabase, ScratchDatabase } from './helpers/scratch-database';
 import { linesOf, runNpmScript, ScriptResult } from './helpers/run-npm-script';

@@ -321,8 +321,8 @@ describe('editing overrides', () => {
       it.each([
         ['summary', 42, 'value: must be a string'],
         ['summary', 'Call {{clinic.fax}}', 'value: unknown or malformed token "clinic.fax"'],
-        ['name', 'x'.repeat(201), 'value: must be at most 200 characters'],
-        ['aliases', 'Peel', 'value: must be a list'],
+        ['name', 'x'.repeat(201), 'value: must be shorter than or equal to 200 characters'],
+        ['aliases', 'Peel', 'value: must be an array'],
         [
           'sections',
           [{ key: 'Not A Key', heading: 'h', body: 'b' }],
@@ -331,7 +331,7 @@ describe('editing overrides', () => {
         [
           'sections',
           [{ key: 'intro', heading: 'h', body: 'b', colour: 'red' }],
-          'value.0.colour: is not a known property',
+          'value.0.colour: property colour should not exist',
         ],
         ['slug', 'other-slug', 'field: "slug" is not an overridable field of TREATMENT'],
         ['hidden', true, 'field: "hidden" is not an overridable field of TREATMENT'],

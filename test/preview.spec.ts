@@ -205,6 +205,33 @@ describe('preview: the working copy for editors and preview keys', () => {
     });
   });
 
+  it('applies a drafted change to a published field policy (LOCKED → INHERITABLE)', async () => {
+    // A brand of its own: its LOCKED policy must not change SPA's pages.
+    const brand = 'preview-policy';
+    await createSizedNetwork(app.dataSource, brand, 1);
+    const key = await apiKeyHeaders(app, brand, ['preview']);
+    await sql(
+      `INSERT INTO field_policies (brand_id, entity_type, field, policy, publication_status, draft)
+       SELECT id, 'TREATMENT', 'summary', 'LOCKED', 'PUBLISHED', '{"policy": "INHERITABLE"}'
+         FROM brands WHERE slug = $1`,
+      [brand],
+    );
+    const query = `query($preview: Boolean) {
+      clinic(brand: "${brand}", slug: "clinic-1", preview: $preview) {
+        treatment(slug: "peel") { summary fieldSources { field scope } }
+      }
+    }`;
+    const summaryOf = async (preview: boolean) => {
+      const { treatment } = (await ask(query, { preview }, key)).clinic;
+      const source = treatment.fieldSources.find((s: { field: string }) => s.field === 'summary');
+      return { summary: treatment.summary, scope: source.scope };
+    };
+    // Published: LOCKED, so the clinic's override is ignored.
+    expect(await summaryOf(false)).toEqual({ summary: 'At Clinic 1.', scope: 'BRAND' });
+    // The working copy: INHERITABLE, so the clinic's override shows.
+    expect(await summaryOf(true)).toEqual({ summary: 'Local Clinic 1', scope: 'CLINIC' });
+  });
+
   describe('lists and lookups', () => {
     it('clinics: includes never-published clinics and draft names', async () => {
       const query = `query($preview: Boolean) {

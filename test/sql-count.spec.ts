@@ -167,57 +167,85 @@ describe('SQL statements per request', () => {
     expect(large.statements).toBe(small.statements);
   });
 
-  it('a page about one offered treatment reads only that treatment, however many the clinic offers', async () => {
+  describe('one offered treatment, however many the clinic offers', () => {
     // Two brands alike but for the treatments clinic-1 offers: 1, and 31.
-    await createSizedNetwork(app.dataSource, 'offers-1', 3);
-    await createSizedNetwork(app.dataSource, 'offers-31', 3);
-    await app.dataSource.query(
-      `WITH t AS (
-         INSERT INTO treatments (brand_id, slug, name, summary, sections, facts, publication_status)
-         SELECT b.id, 'extra-' || i, 'Extra ' || i, 'Summary', '[]', '{}', 'PUBLISHED'
-           FROM brands b CROSS JOIN generate_series(1, 30) AS i WHERE b.slug = $1
-         RETURNING id, brand_id)
-       INSERT INTO clinic_treatments (clinic_id, treatment_id, publication_status)
-       SELECT c.id, t.id, 'PUBLISHED' FROM t JOIN clinics c ON c.brand_id = t.brand_id AND c.slug = 'clinic-1'`,
-      ['offers-31'],
-    );
-    const ONE_TREATMENT = `query($brand: String!) {
-      clinic(brand: $brand, slug: "clinic-1") {
-        treatment(slug: "peel") { name summary prices { label } jsonLd }
-        faqs(treatment: "peel") { question }
-      }
-      treatment(brand: $brand, slug: "peel", clinic: "clinic-1") { name prices { label } }
-      faqs(brand: $brand, clinic: "clinic-1", treatment: "peel", first: 5) { totalCount }
-    }`;
-    // Rows every statement returns: reading the clinic's whole list shows here.
-    const read = async (brand: string) => {
-      const query = app.dataSource.query.bind(app.dataSource);
+    beforeAll(async () => {
+      await createSizedNetwork(app.dataSource, 'offers-1', 3);
+      await createSizedNetwork(app.dataSource, 'offers-31', 3);
+      await app.dataSource.query(
+        `WITH t AS (
+           INSERT INTO treatments (brand_id, slug, name, summary, sections, facts, publication_status)
+           SELECT b.id, 'extra-' || i, 'Extra ' || i, 'Summary', '[]', '{}', 'PUBLISHED'
+             FROM brands b CROSS JOIN generate_series(1, 30) AS i WHERE b.slug = $1
+           RETURNING id, brand_id)
+         INSERT INTO clinic_treatments (clinic_id, treatment_id, publication_status)
+         SELECT c.id, t.id, 'PUBLISHED' FROM t JOIN clinics c ON c.brand_id = t.brand_id AND c.slug = 'clinic-1'`,
+        ['offers-31'],
+      );
+    });
+
+    /** Statements, and rows every statement returns: reading the clinic's whole list shows here. */
+    const read = async (query: string, variables: Record<string, unknown>) => {
+      const query_ = app.dataSource.query.bind(app.dataSource);
       let rows = 0;
-      app.dataSource.query = async (...args: Parameters<typeof query>) => {
-        const result = await query(...args);
+      app.dataSource.query = async (...args: Parameters<typeof query_>) => {
+        const result = await query_(...args);
         if (Array.isArray(result)) rows += result.length;
         return result;
       };
+      const before = logger.statementCount;
       try {
-        const { statements, data } = await statementsFor(ONE_TREATMENT, brand);
-        return { statements, rows, data };
+        const { body } = await app.graphql(query, variables);
+        expect(body.errors).toBeUndefined();
+        return { statements: logger.statementCount - before, rows, data: body.data };
       } finally {
-        app.dataSource.query = query;
+        app.dataSource.query = query_;
       }
     };
-    const one = await read('offers-1');
-    const many = await read('offers-31');
-    expect(many.data.clinic.treatment.prices).toHaveLength(3);
-    expect(many.data.treatment.name).toBe('Peel');
-    expect(many.data).toEqual({
-      ...one.data,
-      clinic: {
-        ...one.data.clinic,
-        treatment: { ...one.data.clinic.treatment, jsonLd: many.data.clinic.treatment.jsonLd },
-      },
+
+    it('a page about it reads only that treatment', async () => {
+      const ONE_TREATMENT = `query($brand: String!) {
+        clinic(brand: $brand, slug: "clinic-1") {
+          treatment(slug: "peel") { name summary prices { label } jsonLd }
+          faqs(treatment: "peel") { question }
+        }
+        treatment(brand: $brand, slug: "peel", clinic: "clinic-1") { name prices { label } }
+        faqs(brand: $brand, clinic: "clinic-1", treatment: "peel", first: 5) { totalCount }
+      }`;
+      const one = await read(ONE_TREATMENT, { brand: 'offers-1' });
+      const many = await read(ONE_TREATMENT, { brand: 'offers-31' });
+      expect(many.data.clinic.treatment.prices).toHaveLength(3);
+      expect(many.data.treatment.name).toBe('Peel');
+      expect(many.data).toEqual({
+        ...one.data,
+        clinic: {
+          ...one.data.clinic,
+          treatment: { ...one.data.clinic.treatment, jsonLd: many.data.clinic.treatment.jsonLd },
+        },
+      });
+      expect(many.statements).toBe(one.statements);
+      expect(many.rows).toBe(one.rows);
     });
-    expect(many.statements).toBe(one.statements);
-    expect(many.rows).toBe(one.rows);
+
+    it('a refetch of it (node) reads only that treatment', async () => {
+      const refetch = async (brand: string) => {
+        const { body } = await app.graphql(
+          `query($brand: String!) { treatment(brand: $brand, slug: "peel", clinic: "clinic-1") { id } }`,
+          { brand },
+        );
+        return read(
+          `query($id: ID!) { node(id: $id) { ... on Treatment { name summary prices { label } } } }`,
+          { id: body.data.treatment.id },
+        );
+      };
+      const one = await refetch('offers-1');
+      const many = await refetch('offers-31');
+      expect(many.data.node.name).toBe('Peel');
+      expect(many.data.node.prices).toHaveLength(3);
+      expect(many.data).toEqual(one.data);
+      expect(many.statements).toBe(one.statements);
+      expect(many.rows).toBe(one.rows);
+    });
   });
 
   describe('in preview', () => {

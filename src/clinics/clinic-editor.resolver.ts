@@ -9,7 +9,7 @@ import { draftCountsByClinic, draftsOfClinic } from '../editing/clinic-drafts';
 import { ContentWriterService } from '../editing/content-writer.service';
 import { EditableItem } from '../editing/dtos/editable-item.object';
 import { apiWrite, asEditableItem } from '../editing/editing.resolver';
-import { CONTENT_TYPE_DEFS } from '../editing/content-types';
+import { CONTENT_TYPE_DEFS } from '../content-types/registry';
 import { ItemPermissions } from '../editing/dtos/item-permissions.object';
 import { itemPermissions } from '../editing/item-permissions';
 import { draftReader } from '../editing/place-access';

@@ -9,8 +9,9 @@ import { pickByKeys } from '../graphql/request-loaders';
 import { ContentSources } from '../read-mode/content-sources';
 import type { ReadMode } from '../read-mode/read-mode';
 import { ClinicEntity } from './clinic.entity';
-import { CLINIC_COLUMNS } from './clinic-columns';
-import { Clinic, ClinicStatus, Weekday } from './dtos/clinic.object';
+import { CLINIC_SELECT } from './clinic.content-type';
+import { clinicFields } from './clinic.mapper';
+import { Clinic } from './dtos/clinic.object';
 import { ClinicFilter } from './dtos/clinics.args';
 
 export type ClinicRow = ClinicEntity & { distance_km?: number | null };
@@ -49,7 +50,7 @@ export class ClinicsService {
   ): Promise<{ clinic: ClinicRow; brand: BrandRow } | null> {
     const from = this.sources.of(mode);
     const [row] = (await this.db.query(
-      `SELECT ${CLINIC_COLUMNS}, ${brandColumnsAs('brand.')}
+      `SELECT ${CLINIC_SELECT}, ${brandColumnsAs('brand.')}
          FROM ${from('clinics')} c JOIN ${from('brands')} b ON b.id = c.brand_id
         WHERE b.slug = $1 AND c.slug = $2`,
       [brandSlug, slug],
@@ -65,7 +66,7 @@ export class ClinicsService {
   readonly batchById = async (ids: readonly string[], mode: ReadMode) => {
     const from = this.sources.of(mode);
     const rows: ClinicRow[] = await this.db.query(
-      `SELECT ${CLINIC_COLUMNS} FROM ${from('clinics')} c WHERE c.id = ANY($1)`,
+      `SELECT ${CLINIC_SELECT} FROM ${from('clinics')} c WHERE c.id = ANY($1)`,
       [ids],
     );
     return pickByKeys(ids, rows, (clinic) => clinic.id);
@@ -76,7 +77,7 @@ export class ClinicsService {
     const from = this.sources.of(mode);
     const parts = keys.map((key) => key.split('|'));
     const rows: (ClinicRow & { key: string })[] = await this.db.query(
-      `SELECT ${CLINIC_COLUMNS}, ${distanceKmSql('k.lat', 'k.lng')} AS distance_km, k.key
+      `SELECT ${CLINIC_SELECT}, ${distanceKmSql('k.lat', 'k.lng')} AS distance_km, k.key
          FROM unnest($1::text[], $2::uuid[], $3::float8[], $4::float8[]) AS k(key, id, lat, lng)
          JOIN ${from('clinics')} c ON c.id = k.id`,
       [
@@ -146,7 +147,7 @@ export class ClinicsService {
         WHERE ${where.join(' AND ')}`;
     const countParams = [...params];
     const rows: (ClinicRow & { total_count: string })[] = await this.db.query(
-      `SELECT ${CLINIC_COLUMNS}, ${distance} AS distance_km, count(*) OVER () AS total_count
+      `SELECT ${CLINIC_SELECT}, ${distance} AS distance_km, count(*) OVER () AS total_count
          ${matching}
         ORDER BY ${order}
         LIMIT ${param(window.limit)} OFFSET ${param(window.offset)}`,
@@ -175,7 +176,7 @@ export class ClinicsService {
       where += ` AND (c.name ILIKE $2 OR c.city ILIKE $2)`;
     }
     return this.db.query(
-      `SELECT ${CLINIC_COLUMNS} FROM ${from('clinics')} c WHERE ${where} ORDER BY c.name, c.id`,
+      `SELECT ${CLINIC_SELECT} FROM ${from('clinics')} c WHERE ${where} ORDER BY c.name, c.id`,
       params,
     );
   }
@@ -185,28 +186,8 @@ export class ClinicsService {
     return {
       id: encodeGlobalId({ type: 'Clinic', itemId: row.id, clinicId: null, mode, near }),
       itemId: row.id,
-      slug: row.slug,
-      name: row.name,
-      address: {
-        line1: row.addressLine1,
-        line2: row.addressLine2,
-        city: row.city,
-        region: row.addressRegion,
-        postalCode: row.postalCode,
-        country: row.country,
-      },
-      geo: { lat: row.latitude, lng: row.longitude },
-      phone: row.phone,
-      email: row.email,
-      timezone: row.timezone,
-      locale: row.locale,
-      status: row.operatingStatus as ClinicStatus,
-      openingHours: row.openingHours.map((entry) => ({
-        ...entry,
-        day: entry.day as Weekday,
-      })),
+      ...clinicFields(row),
       distanceKm: row.distance_km == null ? null : Math.round(row.distance_km * 100) / 100,
-      updatedAt: row.updatedAt,
       row,
       mode,
     };

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { CONTENT_TYPE_DEFS, type ContentType } from '../editing/content-types';
+import { CONTENT_TYPE_DEFS, type ContentType } from '../content-types/registry';
 import { ContentWriterService, type ItemView } from '../editing/content-writer.service';
 import { settingsOf } from './compliance-settings';
 

@@ -1,5 +1,5 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { CONTENT_TYPE_DEFS } from '../editing/content-types';
+import { CONTENT_TYPE_DEFS } from '../content-types/registry';
 import type { ItemView } from '../editing/content-writer.service';
 import { EditableItem } from '../editing/dtos/editable-item.object';
 import type { GraphqlContext } from '../graphql/graphql-context';

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { ItemScope } from '../editing/access-rules';
-import type { ContentTypeDef } from '../editing/content-types';
+import type { ContentTypeDef } from '../content-types/registry';
 import { type FieldText, type TextPlaces, textsOf } from './lint-claims';
 
 /** The texts the claims linter reads in an item's values (ContentTypeDef.textFields). */

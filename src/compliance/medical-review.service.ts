@@ -6,7 +6,7 @@ import { type Actor, actorLabel } from '../auth/actor';
 import { requireUser, type UserActor } from '../auth/access';
 import { DomainError } from '../common/domain-error';
 import type { ItemScope } from '../editing/access-rules';
-import { CONTENT_TYPE_DEFS } from '../editing/content-types';
+import { CONTENT_TYPE_DEFS } from '../content-types/registry';
 import {
   ContentWriterService,
   type ItemRef,

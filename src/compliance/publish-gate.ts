@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { sameValue } from '../content-resolution/resolve-fields';
-import { CONTENT_TYPE_DEFS } from '../editing/content-types';
+import { CONTENT_TYPE_DEFS } from '../content-types/registry';
 import type { ItemView } from '../editing/content-writer.service';
 import { claimRulesOf } from './claim-rules.service';
 import { settingsOf } from './compliance-settings';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sameValue } from '../content-resolution/resolve-fields';
-import { CONTENT_TYPE_DEFS, type ContentType } from '../editing/content-types';
+import { CONTENT_TYPE_DEFS, type ContentType } from '../content-types/registry';
 
 /**
  * A regulated (clinical) field: "<TYPE>.<property>" of a brand item. It is

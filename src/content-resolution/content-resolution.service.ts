@@ -12,24 +12,12 @@ import { ContentSources } from '../read-mode/content-sources';
 import type { ReadMode } from '../read-mode/read-mode';
 import { ContentScope, Treatment } from '../treatments/dtos/treatment.object';
 import { TreatmentEntity } from '../treatments/treatment.entity';
+import { TREATMENT_OVERRIDABLE_FIELDS } from '../treatments/treatment.content-type';
 import type { FieldPolicyKind } from './field-policy.entity';
 import type { OverridableEntityType, OverrideEntity } from './override.entity';
 import { hiddenBrandFaqs, resolveFaqList } from './resolve-faq-list';
 import { FieldPolicy, OverrideLayer, ResolveOptions, resolveFields } from './resolve-fields';
 import { renderTokensDeep, TokenContext } from './tokens';
-
-/** Treatment fields that regions and clinics may override. */
-export const TREATMENT_OVERRIDABLE_FIELDS = [
-  'name',
-  'aliases',
-  'summary',
-  'sections',
-  'facts',
-  'aftercare',
-  'contraindications',
-  'combinesWith',
-  'disclaimer',
-] as const;
 
 type PolicyRow = {
   brandId: string;

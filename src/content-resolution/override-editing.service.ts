@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { badInput, DomainError } from '../common/domain-error';
 import { refusal } from '../editing/access-rules';
-import { CONTENT_TYPE_DEFS } from '../editing/content-types';
+import { CONTENT_TYPE_DEFS } from '../content-types/registry';
 import {
   ContentWriterService,
   ItemView,

@@ -1,6 +1,6 @@
 import type { Actor } from '../auth/actor';
 import { DomainError } from '../common/domain-error';
-import type { AccessLevel } from './content-types';
+import type { AccessLevel } from '../content-types/registry';
 
 /** Where an item sits, as read by its content type's scope SQL. */
 export interface ItemScope {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { BrandTable, ContentTypeDef } from './content-types';
+import type { BrandTable, ContentTypeDef } from '../content-types/registry';
 
 /**
  * The properties among `values` that point at rows which are not of

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { CONTENT_TYPE_DEFS, type ContentType } from './content-types';
+import { CONTENT_TYPE_DEFS, type ContentType } from '../content-types/registry';
 
 /**
  * Unpublished drafts per clinic: every row, of any content type, that its

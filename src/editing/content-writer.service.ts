@@ -10,7 +10,12 @@ import { CompliancePublishGate } from '../compliance/publish-gate';
 import { ContentChangeRecorder } from '../syndication/content-change-recorder.service';
 import { isBrandWide, ItemScope, mayChangePublication, mayEdit, refusal } from './access-rules';
 import { outOfBrandReferences } from './brand-references';
-import { CONTENT_TYPE_DEFS, ContentType, ContentTypeDef, DELETE_MARK } from './content-types';
+import {
+  CONTENT_TYPE_DEFS,
+  ContentType,
+  ContentTypeDef,
+  DELETE_MARK,
+} from '../content-types/registry';
 import { fromDatabaseError } from './database-errors';
 import { notePublishedChange } from './published-changes';
 import { publishedValues, readLinks } from './item-values';

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { GraphqlContext } from '../graphql/graphql-context';
 import { isBrandWide } from './access-rules';
 import { draftsAtPlaces } from './clinic-drafts';
-import { CONTENT_TYPE_DEFS } from './content-types';
+import { CONTENT_TYPE_DEFS } from '../content-types/registry';
 import { ContentWriterService, type ItemView } from './content-writer.service';
 import { EditableItem } from './dtos/editable-item.object';
 import { ItemPermissions } from './dtos/item-permissions.object';

@@ -4,7 +4,7 @@ import { Faq } from '../faqs/dtos/faq.object';
 import type { GraphqlContext } from '../graphql/graphql-context';
 import { pickByKeys, type BatchFn } from '../graphql/request-loaders';
 import { Provider } from '../providers/dtos/provider.object';
-import type { ContentType } from './content-types';
+import type { ContentType } from '../content-types/registry';
 import { ContentWriterService, type ItemView } from './content-writer.service';
 import { EditableItem } from './dtos/editable-item.object';
 import { apiWrite, asEditableItem } from './editing.resolver';

@@ -3,7 +3,7 @@ import { requireAuthenticated } from '../auth/access';
 import { DomainError } from '../common/domain-error';
 import { pageWindow, toConnection } from '../graphql/connection';
 import type { GraphqlContext } from '../graphql/graphql-context';
-import { CONTENT_TYPE_DEFS } from './content-types';
+import { CONTENT_TYPE_DEFS } from '../content-types/registry';
 import { ContentWriterService, ItemView, WriteContext } from './content-writer.service';
 import { EditableItem } from './dtos/editable-item.object';
 import {

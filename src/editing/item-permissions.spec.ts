@@ -1,5 +1,5 @@
 import { ANONYMOUS, type Actor, type EditorRole } from '../auth/actor';
-import { CONTENT_TYPE_DEFS } from './content-types';
+import { CONTENT_TYPE_DEFS } from '../content-types/registry';
 import { itemPermissions } from './item-permissions';
 
 const BRAND = 'brand-a';

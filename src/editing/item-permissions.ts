@@ -1,6 +1,6 @@
 import type { Actor } from '../auth/actor';
 import { type ItemScope, isBrandWide, mayChangePublication, mayEdit } from './access-rules';
-import type { ContentTypeDef } from './content-types';
+import type { ContentTypeDef } from '../content-types/registry';
 import type { ItemPermissions, Permission } from './dtos/item-permissions.object';
 
 const allowed: Permission = { allowed: true, reason: null };

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { CONTENT_TYPE_DEFS, ContentType, ContentTypeDef } from './content-types';
+import { CONTENT_TYPE_DEFS, ContentType, ContentTypeDef } from '../content-types/registry';
 
 type Values = Record<string, unknown>;
 

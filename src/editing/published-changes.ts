@@ -7,7 +7,7 @@ import type {
   TransactionCommitEvent,
   TransactionRollbackEvent,
 } from 'typeorm';
-import type { ContentType } from './content-types';
+import type { ContentType } from '../content-types/registry';
 
 /** Something delivery shows changed: published, unpublished or deleted. */
 export interface PublishedChange {

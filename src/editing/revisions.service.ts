@@ -5,7 +5,7 @@ import { AuditActor, toAuditActor } from '../audit/audit-entry';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { sameValue } from '../content-resolution/resolve-fields';
-import type { ContentType } from './content-types';
+import type { ContentType } from '../content-types/registry';
 
 export type RevisionAction =
   | 'CREATE'

@@ -5,8 +5,11 @@ import { encodeGlobalId } from '../graphql/global-id';
 import { groupByKeys, pickByKeys } from '../graphql/request-loaders';
 import { ContentSources, type SourceOf } from '../read-mode/content-sources';
 import type { ReadMode } from '../read-mode/read-mode';
-import { Faq, FaqScope } from './dtos/faq.object';
+import { Faq } from './dtos/faq.object';
+import { faqFields } from './faq.mapper';
+import { FAQ_CONTENT, FAQ_SELECT } from './faq.content-type';
 import { FaqEntity } from './faq.entity';
+import { columnList } from '../content-types/content-type';
 
 /** `clinicId:treatmentId` keys as two id lists, for unnest(). */
 function splitPairs(keys: readonly string[]): [string[], string[]] {
@@ -18,13 +21,12 @@ function splitPairs(keys: readonly string[]): [string[], string[]] {
 export type FaqRow = FaqEntity & { treatmentIds: string[] };
 
 const faqRowSql = (from: SourceOf) => `
-  SELECT f.id, f.brand_id AS "brandId", f.clinic_id AS "clinicId", f.question,
-         f.answer, f.position, f.updated_at AS "updatedAt",
+  SELECT ${FAQ_SELECT},
          coalesce(array_agg(ft.treatment_id) FILTER (WHERE ft.treatment_id IS NOT NULL), '{}') AS "treatmentIds"
     FROM ${from('faqs')} f
     LEFT JOIN ${from('faq_treatments')} ft ON ft.faq_id = f.id`;
-const FAQ_ROW_GROUP = `GROUP BY f.id, f.brand_id, f.clinic_id, f.question, f.answer, f.position, f.updated_at
-  ORDER BY f.position, f.id`;
+const FAQ_GROUP = columnList(FAQ_CONTENT);
+const FAQ_ROW_GROUP = `GROUP BY ${FAQ_GROUP} ORDER BY f.position, f.id`;
 
 /** Reads FAQs for delivery (published, or a brand's working copy). */
 @Injectable()
@@ -52,15 +54,14 @@ export class FaqsService {
   readonly batchFaqsSeenByClinic = async (clinicIds: readonly string[], mode: ReadMode) => {
     const from = this.sources.of(mode);
     const rows: (FaqRow & { forClinicId: string })[] = await this.db.query(
-      `SELECT c.id AS "forClinicId", f.id, f.brand_id AS "brandId", f.clinic_id AS "clinicId",
-              f.question, f.answer, f.position, f.updated_at AS "updatedAt",
+      `SELECT c.id AS "forClinicId", ${FAQ_SELECT},
               coalesce(array_agg(ft.treatment_id) FILTER (WHERE ft.treatment_id IS NOT NULL), '{}') AS "treatmentIds"
          FROM ${from('clinics')} c
          JOIN ${from('faqs')} f
            ON (f.brand_id = c.brand_id AND f.clinic_id IS NULL) OR f.clinic_id = c.id
          LEFT JOIN ${from('faq_treatments')} ft ON ft.faq_id = f.id
         WHERE c.id = ANY($1)
-        GROUP BY c.id, f.id, f.brand_id, f.clinic_id, f.question, f.answer, f.position, f.updated_at
+        GROUP BY c.id, ${FAQ_GROUP}
         ORDER BY f.position, f.id`,
       [clinicIds],
     );
@@ -77,8 +78,7 @@ export class FaqsService {
     const from = this.sources.of(mode);
     const [clinicIds, treatmentIds] = splitPairs(keys);
     const rows: (FaqRow & { key: string })[] = await this.db.query(
-      `SELECT k.clinic_id || ':' || k.treatment_id AS key, f.id, f.brand_id AS "brandId",
-              f.clinic_id AS "clinicId", f.question, f.answer, f.position, f.updated_at AS "updatedAt",
+      `SELECT k.clinic_id || ':' || k.treatment_id AS key, ${FAQ_SELECT},
               coalesce(array_agg(ft.treatment_id) FILTER (WHERE ft.treatment_id IS NOT NULL), '{}') AS "treatmentIds"
          FROM unnest($1::uuid[], $2::uuid[]) AS k(clinic_id, treatment_id)
          JOIN ${from('clinics')} c ON c.id = k.clinic_id
@@ -87,8 +87,7 @@ export class FaqsService {
          LEFT JOIN ${from('faq_treatments')} ft ON ft.faq_id = f.id
         WHERE EXISTS (SELECT 1 FROM ${from('faq_treatments')} about
                        WHERE about.faq_id = f.id AND about.treatment_id = k.treatment_id)
-        GROUP BY k.clinic_id, k.treatment_id, f.id, f.brand_id, f.clinic_id, f.question, f.answer,
-                 f.position, f.updated_at
+        GROUP BY k.clinic_id, k.treatment_id, ${FAQ_GROUP}
         ORDER BY f.position, f.id`,
       [clinicIds, treatmentIds],
     );
@@ -116,9 +115,7 @@ export class FaqsService {
       id: encodeGlobalId({ type: 'Faq', itemId: row.id, clinicId, mode }),
       itemId: row.id,
       question: text.question,
-      answer: text.answer,
-      scope: row.clinicId ? FaqScope.CLINIC : FaqScope.BRAND,
-      updatedAt: row.updatedAt,
+      ...faqFields(row, text.answer),
       brandId: row.brandId,
       clinicId,
       treatmentIds: row.treatmentIds,

@@ -8,7 +8,7 @@ import { PricingService } from '../pricing/pricing.service';
 import { ProvidersService } from '../providers/providers.service';
 import { PreviewAccessService } from '../read-mode/preview-access.service';
 import { RegionsService, toRegion } from '../regions/regions.service';
-import { TreatmentsService } from '../treatments/treatments.service';
+import { offeredKey, TreatmentsService } from '../treatments/treatments.service';
 import { MAX_PAGE_SIZE } from './connection';
 import { decodeGlobalId, type NodeKey } from './global-id';
 import type { GraphqlContext } from './graphql-context';
@@ -125,11 +125,13 @@ export class NodeResolver {
       const node = await this.resolution.resolveTreatment(entity, null, mode, loaders);
       return { node, brandId: entity.brandId };
     }
-    const [clinic, offered] = await Promise.all([
+    // Only the one treatment, not the clinic's whole list.
+    const [clinic, entity] = await Promise.all([
       loaders.forMode(this.clinicsService.batchById, mode).load(clinicId),
-      loaders.forMode(this.treatmentsService.batchOfferedByClinic, mode).load(clinicId),
+      loaders
+        .forMode(this.treatmentsService.batchOfferedById, mode)
+        .load(offeredKey(clinicId, itemId)),
     ]);
-    const entity = offered.find((treatment) => treatment.id === itemId);
     if (!clinic || !entity) return null;
     const node = await this.resolution.resolveTreatment(entity, clinic, mode, loaders);
     return { node, brandId: clinic.brandId };

@@ -5,8 +5,9 @@ import { encodeGlobalId } from '../graphql/global-id';
 import { groupByKeys, pickByKeys } from '../graphql/request-loaders';
 import { ContentSources } from '../read-mode/content-sources';
 import type { ReadMode } from '../read-mode/read-mode';
-import { PriceItem, PriceKind } from './dtos/price-item.object';
-import { formatMoney } from './money';
+import { PriceItem } from './dtos/price-item.object';
+import { priceItemFields } from './price-item.mapper';
+import { PRICE_ITEM_SELECT } from './price-item.content-type';
 import { PriceItemEntity } from './price-item.entity';
 
 /** Key of a clinic's offering of a treatment, for the price loader. */
@@ -23,10 +24,6 @@ export type PriceWithClinic = PriceItemEntity & {
   locale: string;
 };
 
-const PRICE_COLUMNS = `p.id, p.label, p.kind, p.amount_minor AS "amountMinor", p.currency,
-  p.is_from_price AS "isFromPrice", p.sessions,
-  to_char(p.valid_from, 'YYYY-MM-DD') AS "validFrom",
-  to_char(p.valid_until, 'YYYY-MM-DD') AS "validUntil"`;
 const VALID_TODAY = `(p.valid_from IS NULL OR p.valid_from <= CURRENT_DATE)
   AND (p.valid_until IS NULL OR p.valid_until >= CURRENT_DATE)`;
 
@@ -50,7 +47,7 @@ export class PricingService {
     const from = this.sources.of(mode);
     const pairs = keys.map((key) => key.split(':'));
     const rows: PriceRow[] = await this.db.query(
-      `SELECT ${PRICE_COLUMNS}, ct.clinic_id || ':' || ct.treatment_id AS "offeringKey"
+      `SELECT ${PRICE_ITEM_SELECT}, ct.clinic_id || ':' || ct.treatment_id AS "offeringKey"
          FROM ${from('clinic_treatments')} ct
          JOIN unnest($1::uuid[], $2::uuid[]) AS k(clinic_id, treatment_id)
            ON k.clinic_id = ct.clinic_id AND k.treatment_id = ct.treatment_id
@@ -80,7 +77,7 @@ export class PricingService {
   readonly batchById = async (ids: readonly string[], mode: ReadMode) => {
     const from = this.sources.of(mode);
     const rows: PriceWithClinic[] = await this.db.query(
-      `SELECT ${PRICE_COLUMNS}, c.id AS "clinicId", c.brand_id AS "brandId", c.locale
+      `SELECT ${PRICE_ITEM_SELECT}, c.id AS "clinicId", c.brand_id AS "brandId", c.locale
          FROM ${from('price_items')} p
          JOIN ${from('clinic_treatments')} ct ON ct.id = p.clinic_treatment_id
          JOIN ${from('treatments')} t ON t.id = ct.treatment_id
@@ -97,21 +94,10 @@ export class PricingService {
     clinic: { id: string; brandId: string; locale: string },
     mode: ReadMode,
   ): PriceItem {
-    const locale = clinic.locale;
     return {
       id: encodeGlobalId({ type: 'PriceItem', itemId: row.id, clinicId: clinic.id, mode }),
       itemId: row.id,
-      label: row.label,
-      kind: row.kind as PriceKind,
-      amount: {
-        amountMinor: row.amountMinor,
-        currency: row.currency,
-        formatted: formatMoney(row.amountMinor, row.currency, locale),
-      },
-      isFromPrice: row.isFromPrice,
-      sessions: row.sessions,
-      validFrom: row.validFrom,
-      validUntil: row.validUntil,
+      ...priceItemFields(row, clinic.locale),
       brandId: clinic.brandId,
     };
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CLINIC_COLUMNS } from '../clinics/clinic-columns';
+import { CLINIC_SELECT } from '../clinics/clinic.content-type';
 import { ClinicRow } from '../clinics/clinics.service';
 import { PageWindow } from '../graphql/connection';
 import { encodeGlobalId } from '../graphql/global-id';
@@ -9,16 +9,15 @@ import { groupByKeys, pickByKeys } from '../graphql/request-loaders';
 import { ContentSources } from '../read-mode/content-sources';
 import type { ReadMode } from '../read-mode/read-mode';
 import { TreatmentEntity } from '../treatments/treatment.entity';
-import { TREATMENT_COLUMNS } from '../treatments/treatment-columns';
+import { TREATMENT_SELECT } from '../treatments/treatment.content-type';
 import { Provider } from './dtos/provider.object';
 import type { Request } from 'express';
 import { expireAnswerBy } from '../response-cache/answer-lifetime';
 import { ProviderEntity } from './provider.entity';
+import { PROVIDER_SELECT } from './provider.content-type';
 import { LICENCE_COLUMNS, performerSql, type VerifiedLicence } from './performer-licences';
 
-const PROVIDER_COLUMNS = `
-  p.id, p.brand_id AS "brandId", p.slug, p.name, p.credentials, p.title, p.bio,
-  p.photo_url AS "photoUrl", p.updated_at AS "updatedAt", ${LICENCE_COLUMNS}`;
+const PROVIDER_COLUMNS = `${PROVIDER_SELECT}, ${LICENCE_COLUMNS}`;
 
 type Keyed<T> = T & { key: string };
 
@@ -137,7 +136,7 @@ export class ProvidersService {
   readonly batchClinicsByProvider = async (providerIds: readonly string[], mode: ReadMode) => {
     const from = this.sources.of(mode);
     const rows: Keyed<ClinicRow>[] = await this.db.query(
-      `SELECT ${CLINIC_COLUMNS}, pc.provider_id AS key
+      `SELECT ${CLINIC_SELECT}, pc.provider_id AS key
          FROM ${from('provider_clinics')} pc JOIN ${from('clinics')} c ON c.id = pc.clinic_id
         WHERE pc.provider_id = ANY($1)
         ORDER BY c.name, c.id`,
@@ -150,7 +149,7 @@ export class ProvidersService {
   readonly batchTreatmentsByProvider = async (providerIds: readonly string[], mode: ReadMode) => {
     const from = this.sources.of(mode);
     const rows: Keyed<TreatmentEntity>[] = await this.db.query(
-      `SELECT ${TREATMENT_COLUMNS}, pt.provider_id AS key
+      `SELECT ${TREATMENT_SELECT}, pt.provider_id AS key
          FROM ${from('provider_treatments')} pt JOIN ${from('treatments')} t ON t.id = pt.treatment_id
         WHERE pt.provider_id = ANY($1)
         ORDER BY t.name, t.id`,

@@ -1,4 +1,4 @@
-import { CONTENT_TYPE_DEFS } from '../editing/content-types';
+import { CONTENT_TYPE_DEFS } from '../content-types/registry';
 import { CONTENT_TABLES, ContentSources } from './content-sources';
 import { modeKey, previewOf, PUBLISHED } from './read-mode';
 

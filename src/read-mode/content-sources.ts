@@ -1,4 +1,4 @@
-import { CONTENT_TYPE_DEFS, DELETE_MARK } from '../editing/content-types';
+import { CONTENT_TYPE_DEFS, DELETE_MARK } from '../content-types/registry';
 import type { ReadMode } from './read-mode';
 
 /** The tables delivery reads; every read goes through the source of its mode. */
@@ -84,12 +84,12 @@ export class ContentSources {
   constructor(columnsOf: TableColumns) {
     for (const spec of EDITORIAL_TABLES) {
       const columns = requireColumns(columnsOf, spec.table);
-      const table = contentTable(spec.table);
+      const table = contentTable(spec.table, this.published);
       this.published.set(table, `(SELECT * FROM ${table} WHERE publication_status = 'PUBLISHED')`);
       this.preview.set(table, workingCopy(spec, columns));
     }
     for (const link of LINK_TABLES) {
-      const table = contentTable(link.table);
+      const table = contentTable(link.table, this.published);
       requireColumns(columnsOf, link.table);
       this.published.set(table, table);
       const sql = draftLinks(link);
@@ -169,9 +169,12 @@ function requireColumns(columnsOf: TableColumns, table: string): readonly string
   return columns;
 }
 
-function contentTable(table: string): ContentTable {
+function contentTable(table: string, sources: ReadonlyMap<string, string>): ContentTable {
   if (!(CONTENT_TABLES as readonly string[]).includes(table)) {
     throw new Error(`ContentSources: ${table} is not in CONTENT_TABLES`);
   }
+  // A second description of a table would silently replace the first (as a
+  // hand entry for field_policies once hid drafted policies from preview).
+  if (sources.has(table)) throw new Error(`ContentSources: ${table} is described twice`);
   return table as ContentTable;
 }

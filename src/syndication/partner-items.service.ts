@@ -1,11 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { OpeningHoursEntry } from '../clinics/clinic.entity';
-import { ClinicStatus, Weekday } from '../clinics/dtos/clinic.object';
-import { FaqScope } from '../faqs/dtos/faq.object';
-import { PriceKind } from '../pricing/dtos/price-item.object';
-import { formatMoney } from '../pricing/money';
+import { CLINIC_SELECT } from '../clinics/clinic.content-type';
+import type { ClinicEntity } from '../clinics/clinic.entity';
+import { clinicFields } from '../clinics/clinic.mapper';
+import { FAQ_SELECT } from '../faqs/faq.content-type';
+import type { FaqEntity } from '../faqs/faq.entity';
+import { faqFields } from '../faqs/faq.mapper';
+import { PRICE_ITEM_SELECT } from '../pricing/price-item.content-type';
+import type { PriceItemEntity } from '../pricing/price-item.entity';
+import { priceItemFields } from '../pricing/price-item.mapper';
+import { TREATMENT_SELECT } from '../treatments/treatment.content-type';
+import type { TreatmentEntity } from '../treatments/treatment.entity';
+import { treatmentFields } from '../treatments/treatment.mapper';
 import type { PartnerItemOf } from './dtos/partner-item';
 import type { SyndicatedType } from './syndicated-types';
 
@@ -26,8 +33,9 @@ interface ItemQuery {
 }
 
 /**
- * What partners may see of each type, in one place: the published rows and
- * the fields they get. The change feed and the first sync both read here, so
+ * What partners may see of each type, in one place: the published rows
+ * (their columns from the content-type definitions) and the fields they get
+ * (the same mappers delivery uses). The change feed and the first sync both read here, so
  * what a partner copies is exactly what this says is published now.
  *
  * Visibility follows each item's own status, plus one rule each where a
@@ -41,10 +49,7 @@ const QUERIES: Record<SyndicatedType, ItemQuery> = {
     key: 'c.id',
     clinic: 'c.id',
     sql: (extra) => `
-      SELECT c.id, c.version, c.updated_at, c.slug, c.name, c.address_line1, c.address_line2,
-             c.city, c.address_region, c.postal_code, c.country, c.latitude, c.longitude,
-             c.phone, c.email, c.timezone, c.locale, c.currency, c.opening_hours,
-             c.operating_status
+      SELECT ${CLINIC_SELECT}
         FROM clinics c
        WHERE c.brand_id = $1 AND c.publication_status = 'PUBLISHED' AND ${extra}
        ORDER BY c.id`,
@@ -52,36 +57,15 @@ const QUERIES: Record<SyndicatedType, ItemQuery> = {
       syndicatedType: 'CLINIC',
       id: row.id,
       version: row.version,
-      slug: row.slug,
-      name: row.name,
-      address: {
-        line1: row.address_line1,
-        line2: row.address_line2,
-        city: row.city,
-        region: row.address_region,
-        postalCode: row.postal_code,
-        country: row.country,
-      },
-      geo: { lat: row.latitude, lng: row.longitude },
-      phone: row.phone,
-      email: row.email,
-      timezone: row.timezone,
-      locale: row.locale,
+      ...clinicFields(row as ClinicEntity),
       currency: row.currency,
-      status: row.operating_status as ClinicStatus,
-      openingHours: (row.opening_hours as OpeningHoursEntry[]).map((entry) => ({
-        ...entry,
-        day: entry.day as Weekday,
-      })),
-      updatedAt: row.updated_at,
     }),
   },
   TREATMENT: {
     key: 't.id',
     clinic: null,
     sql: (extra) => `
-      SELECT t.id, t.version, t.updated_at, t.slug, t.name, t.aliases, t.summary, t.facts,
-             t.aftercare, t.contraindications, t.combines_with
+      SELECT ${TREATMENT_SELECT}
         FROM treatments t
        WHERE t.brand_id = $1 AND t.publication_status = 'PUBLISHED' AND ${extra}
        ORDER BY t.id`,
@@ -89,24 +73,17 @@ const QUERIES: Record<SyndicatedType, ItemQuery> = {
       syndicatedType: 'TREATMENT',
       id: row.id,
       version: row.version,
-      slug: row.slug,
-      name: row.name,
-      aliases: row.aliases,
+      ...treatmentFields(row as TreatmentEntity),
       summary: row.summary,
-      facts: row.facts,
-      aftercare: row.aftercare,
-      contraindications: row.contraindications,
-      combinesWith: row.combines_with,
-      updatedAt: row.updated_at,
     }),
   },
   FAQ: {
     key: 'f.id',
     clinic: 'f.clinic_id',
     sql: (extra) => `
-      SELECT f.id, f.version, f.updated_at, f.clinic_id, f.question, f.answer, f.position,
+      SELECT ${FAQ_SELECT},
              coalesce(array_agg(ft.treatment_id ORDER BY ft.treatment_id)
-                        FILTER (WHERE t.publication_status = 'PUBLISHED'), '{}') AS treatment_ids
+                        FILTER (WHERE t.publication_status = 'PUBLISHED'), '{}') AS "treatmentIds"
         FROM faqs f
         LEFT JOIN faq_treatments ft ON ft.faq_id = f.id
         LEFT JOIN treatments t ON t.id = ft.treatment_id
@@ -117,23 +94,19 @@ const QUERIES: Record<SyndicatedType, ItemQuery> = {
       syndicatedType: 'FAQ',
       id: row.id,
       version: row.version,
-      scope: row.clinic_id ? FaqScope.CLINIC : FaqScope.BRAND,
-      clinicId: row.clinic_id,
+      clinicId: row.clinicId,
       question: row.question,
-      answer: row.answer,
+      ...faqFields(row as FaqEntity, row.answer),
       position: row.position,
-      treatmentIds: row.treatment_ids,
-      updatedAt: row.updated_at,
+      treatmentIds: row.treatmentIds,
     }),
   },
   PRICE_ITEM: {
     key: 'p.id',
     clinic: 'ct.clinic_id',
     sql: (extra) => `
-      SELECT p.id, p.version, p.updated_at, ct.clinic_id, ct.treatment_id, p.label, p.kind,
-             p.amount_minor, p.currency, p.is_from_price, p.sessions,
-             to_char(p.valid_from, 'YYYY-MM-DD') AS valid_from,
-             to_char(p.valid_until, 'YYYY-MM-DD') AS valid_until, p.position, c.locale
+      SELECT ${PRICE_ITEM_SELECT}, ct.clinic_id AS "clinicId", ct.treatment_id AS "treatmentId",
+             c.locale
         FROM price_items p
         JOIN clinic_treatments ct ON ct.id = p.clinic_treatment_id
         JOIN clinics c ON c.id = ct.clinic_id
@@ -144,21 +117,11 @@ const QUERIES: Record<SyndicatedType, ItemQuery> = {
       syndicatedType: 'PRICE_ITEM',
       id: row.id,
       version: row.version,
-      clinicId: row.clinic_id,
-      treatmentId: row.treatment_id,
-      label: row.label,
-      kind: row.kind as PriceKind,
-      amount: {
-        amountMinor: row.amount_minor,
-        currency: row.currency,
-        formatted: formatMoney(row.amount_minor, row.currency, row.locale),
-      },
-      isFromPrice: row.is_from_price,
-      sessions: row.sessions,
-      validFrom: row.valid_from,
-      validUntil: row.valid_until,
+      clinicId: row.clinicId,
+      treatmentId: row.treatmentId,
+      ...priceItemFields(row as PriceItemEntity, row.locale),
       position: row.position,
-      updatedAt: row.updated_at,
+      updatedAt: row.updatedAt,
     }),
   },
 };

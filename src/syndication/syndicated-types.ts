@@ -1,4 +1,4 @@
-import type { ContentType } from '../editing/content-types';
+import type { ContentType } from '../content-types/registry';
 
 /**
  * What partners syndicate, parents first: the first sync lists clinics,

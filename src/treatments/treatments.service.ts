@@ -5,7 +5,7 @@ import { groupByKeys, pickByKeys } from '../graphql/request-loaders';
 import { ContentSources } from '../read-mode/content-sources';
 import type { ReadMode } from '../read-mode/read-mode';
 import { TreatmentEntity } from './treatment.entity';
-import { TREATMENT_COLUMNS } from './treatment-columns';
+import { TREATMENT_SELECT } from './treatment.content-type';
 
 /** Reads treatments for delivery (published, or a brand's working copy). */
 @Injectable()
@@ -19,7 +19,7 @@ export class TreatmentsService {
   async find(brandSlug: string, slug: string, mode: ReadMode): Promise<TreatmentEntity | null> {
     const from = this.sources.of(mode);
     const [row] = await this.db.query(
-      `SELECT ${TREATMENT_COLUMNS}
+      `SELECT ${TREATMENT_SELECT}
          FROM ${from('treatments')} t JOIN ${from('brands')} b ON b.id = t.brand_id
         WHERE b.slug = $1 AND t.slug = $2`,
       [brandSlug, slug],
@@ -30,7 +30,7 @@ export class TreatmentsService {
   readonly batchById = async (ids: readonly string[], mode: ReadMode) => {
     const from = this.sources.of(mode);
     const rows: TreatmentEntity[] = await this.db.query(
-      `SELECT ${TREATMENT_COLUMNS} FROM ${from('treatments')} t WHERE t.id = ANY($1)`,
+      `SELECT ${TREATMENT_SELECT} FROM ${from('treatments')} t WHERE t.id = ANY($1)`,
       [ids],
     );
     return pickByKeys(ids, rows, (treatment) => treatment.id);
@@ -40,7 +40,7 @@ export class TreatmentsService {
   readonly batchOfferedByClinic = async (clinicIds: readonly string[], mode: ReadMode) => {
     const from = this.sources.of(mode);
     const rows: (TreatmentEntity & { clinicId: string })[] = await this.db.query(
-      `SELECT ${TREATMENT_COLUMNS}, ct.clinic_id AS "clinicId"
+      `SELECT ${TREATMENT_SELECT}, ct.clinic_id AS "clinicId"
          FROM ${from('clinic_treatments')} ct JOIN ${from('treatments')} t ON t.id = ct.treatment_id
         WHERE ct.clinic_id = ANY($1)
         ORDER BY t.name, t.id`,
@@ -54,26 +54,33 @@ export class TreatmentsService {
    * slug). A page about one treatment reads only that one, not the clinic's
    * whole list with every treatment's content.
    */
-  readonly batchOfferedBySlug = async (keys: readonly string[], mode: ReadMode) => {
+  readonly batchOfferedBySlug = (keys: readonly string[], mode: ReadMode) =>
+    this.offeredBy('slug', keys, mode);
+
+  /** The same by treatment id (keys: offeredKey(clinicId, treatmentId)), for a refetch by `node`. */
+  readonly batchOfferedById = (keys: readonly string[], mode: ReadMode) =>
+    this.offeredBy('id', keys, mode);
+
+  private async offeredBy(column: 'slug' | 'id', keys: readonly string[], mode: ReadMode) {
     const from = this.sources.of(mode);
     const pairs = keys.map(splitOfferedKey);
     const rows: (TreatmentEntity & { offeredKey: string })[] = await this.db.query(
-      `SELECT ${TREATMENT_COLUMNS}, ct.clinic_id || ':' || t.slug AS "offeredKey"
-         FROM unnest($1::uuid[], $2::text[]) AS k(clinic_id, slug)
+      `SELECT ${TREATMENT_SELECT}, ct.clinic_id || ':' || t.${column} AS "offeredKey"
+         FROM unnest($1::uuid[], $2::${column === 'id' ? 'uuid' : 'text'}[]) AS k(clinic_id, treatment)
          JOIN ${from('clinic_treatments')} ct ON ct.clinic_id = k.clinic_id
-         JOIN ${from('treatments')} t ON t.id = ct.treatment_id AND t.slug = k.slug`,
-      [pairs.map((pair) => pair.clinicId), pairs.map((pair) => pair.slug)],
+         JOIN ${from('treatments')} t ON t.id = ct.treatment_id AND t.${column} = k.treatment`,
+      [pairs.map((pair) => pair.clinicId), pairs.map((pair) => pair.treatment)],
     );
     return pickByKeys(keys, rows, (row) => row.offeredKey);
-  };
+  }
 }
 
-/** Key of a treatment offered by a clinic, by slug, for batchOfferedBySlug. */
-export function offeredKey(clinicId: string, slug: string): string {
-  return `${clinicId}:${slug}`;
+/** Key of a treatment offered by a clinic (by slug or by id), for batchOfferedBySlug/ById. */
+export function offeredKey(clinicId: string, treatment: string): string {
+  return `${clinicId}:${treatment}`;
 }
 
-function splitOfferedKey(key: string): { clinicId: string; slug: string } {
+function splitOfferedKey(key: string): { clinicId: string; treatment: string } {
   const at = key.indexOf(':');
-  return { clinicId: key.slice(0, at), slug: key.slice(at + 1) };
+  return { clinicId: key.slice(0, at), treatment: key.slice(at + 1) };
 }

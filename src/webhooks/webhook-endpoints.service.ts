@@ -9,7 +9,7 @@ import { badInput, DomainError } from '../common/domain-error';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import { updateReturning } from '../database/update-returning';
-import type { ContentType } from '../editing/content-types';
+import type { ContentType } from '../content-types/registry';
 import type { PageWindow } from '../graphql/connection';
 import type {
   WebhookEndpoint,

@@ -1,4 +1,4 @@
-import { CONTENT_TYPES, ContentType } from '../editing/content-types';
+import { CONTENT_TYPES, ContentType } from '../content-types/registry';
 
 /** What happened to an item, as webhook subscribers name it. */
 export const WEBHOOK_ACTIONS = ['PUBLISHED', 'UNPUBLISHED', 'DELETED'] as const;

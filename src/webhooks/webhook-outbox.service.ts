@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
-import type { ContentType } from '../editing/content-types';
+import type { ContentType } from '../content-types/registry';
 import { eventType, WebhookAction, WebhookEventBody } from './webhook-events';
 
 export interface OutboxEvent {

@@ -1,7 +1,7 @@
 import type { ApiKeyScope, Actor } from '../../src/auth/actor';
 import { ApiKeysService } from '../../src/auth/api-keys.service';
 import { BearerAuthService } from '../../src/auth/bearer-auth.service';
-import type { ContentType } from '../../src/editing/content-types';
+import type { ContentType } from '../../src/content-types/registry';
 import {
   ContentWriterService,
   ItemView,

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { CONTENT_TYPES } from '../content-types';
+import { CONTENT_TYPES } from '../../content-types/registry';
 
 export enum ContentTypeName {
   BRAND = 'BRAND',

@@ -21,9 +21,13 @@ const MAX_ANSWER = 20_000;
 const MIN_POSITION = -1_000_000;
 const MAX_POSITION = 1_000_000;
 
-/** The editable fields of a FAQ; every one optional on update (never null). */
+/**
+ * The editable fields of a FAQ; every one optional on update (never null).
+ * Region and clinic overrides of a brand FAQ are checked by these rules too
+ * (content-resolution/override-values.ts).
+ */
 @InputType({ isAbstract: true })
-class FaqFieldsInput {
+export class FaqFieldsInput {
   @Field({
     nullable: true,
     description: 'Plain text; may contain {{tokens}}. At most 500 characters.',

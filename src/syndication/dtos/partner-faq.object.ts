@@ -1,35 +1,28 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { FaqScope } from '../../faqs/dtos/faq.object';
+import { Field, ID, Int, ObjectType, PickType } from '@nestjs/graphql';
+import { Faq } from '../../faqs/dtos/faq.object';
+import { FAQ_SHARED_FIELDS } from '../../faqs/faq.mapper';
 
 @ObjectType({
   description:
     'A published FAQ: brand-wide, or one clinic’s own. Text may hold {{tokens}} (see docs/syndication.md).',
 })
-export class PartnerFaq {
+export class PartnerFaq extends PickType(Faq, FAQ_SHARED_FIELDS) {
   @Field(() => ID, { description: 'The FAQ’s id.' })
   id: string;
 
   @Field(() => Int, { description: 'Grows with every published change of the FAQ.' })
   version: number;
 
-  @Field(() => FaqScope, { description: 'Brand-wide or one clinic’s own.' })
-  scope: FaqScope;
-
   @Field(() => ID, { nullable: true, description: 'The clinic of a CLINIC FAQ; null for BRAND.' })
   clinicId: string | null;
 
+  // Not Faq's: partners get the text as written, tokens unrendered.
   @Field({ description: 'The question; may hold {{tokens}}.' })
   question: string;
-
-  @Field({ description: 'Markdown.' })
-  answer: string;
 
   @Field(() => Int, { description: 'Sort key within the brand’s (or the clinic’s) FAQs.' })
   position: number;
 
   @Field(() => [ID], { description: 'Published treatments the FAQ is about.' })
   treatmentIds: string[];
-
-  @Field({ description: 'When the FAQ last changed.' })
-  updatedAt: Date;
 }

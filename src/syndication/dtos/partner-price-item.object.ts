@@ -1,12 +1,12 @@
-import { GraphQLLocalDate } from 'graphql-scalars';
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Money, PriceKind } from '../../pricing/dtos/price-item.object';
+import { Field, ID, Int, ObjectType, PickType } from '@nestjs/graphql';
+import { PriceItem } from '../../pricing/dtos/price-item.object';
+import { PRICE_ITEM_SHARED_FIELDS } from '../../pricing/price-item.mapper';
 
 @ObjectType({
   description:
     'A published price of a treatment at a clinic. Partners show it between validFrom and validUntil.',
 })
-export class PartnerPriceItem {
+export class PartnerPriceItem extends PickType(PriceItem, PRICE_ITEM_SHARED_FIELDS) {
   @Field(() => ID, { description: 'The price’s id.' })
   id: string;
 
@@ -18,27 +18,6 @@ export class PartnerPriceItem {
 
   @Field(() => ID, { description: 'The treatment it is for.' })
   treatmentId: string;
-
-  @Field({ description: 'What the price is for.' })
-  label: string;
-
-  @Field(() => PriceKind, { description: 'What the price buys.' })
-  kind: PriceKind;
-
-  @Field(() => Money, { description: 'The amount.' })
-  amount: Money;
-
-  @Field({ description: 'True when the amount is a starting price ("from $350").' })
-  isFromPrice: boolean;
-
-  @Field(() => Int, { nullable: true, description: 'Sessions included (packages).' })
-  sessions: number | null;
-
-  @Field(() => GraphQLLocalDate, { nullable: true, description: 'First day valid (YYYY-MM-DD).' })
-  validFrom: string | null;
-
-  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Last day valid (YYYY-MM-DD).' })
-  validUntil: string | null;
 
   @Field(() => Int, { description: 'Sort key among the clinic’s prices for the treatment.' })
   position: number;

@@ -2,7 +2,10 @@ import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -52,30 +55,35 @@ export class FactRangeInput {
 export class TreatmentFactsInput {
   @Field(() => FactRangeInput, { nullable: true, description: 'Session length, in minutes.' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => FactRangeInput)
   durationMinutes?: FactRangeInput;
 
   @Field(() => FactRangeInput, { nullable: true, description: 'Days of downtime.' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => FactRangeInput)
   recoveryDays?: FactRangeInput;
 
   @Field(() => FactRangeInput, { nullable: true, description: 'Sessions usually needed.' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => FactRangeInput)
   sessions?: FactRangeInput;
 
   @Field(() => FactRangeInput, { nullable: true, description: 'Weeks between sessions.' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => FactRangeInput)
   sessionIntervalWeeks?: FactRangeInput;
 
   @Field(() => FactRangeInput, { nullable: true, description: 'Maintenance sessions per year.' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => FactRangeInput)
   maintenancePerYear?: FactRangeInput;
@@ -100,9 +108,13 @@ export class TreatmentSectionInput {
   body: string;
 }
 
-/** The editable fields of a treatment; every one optional on update. */
+/**
+ * The editable fields of a treatment; every one optional on update. Region
+ * and clinic overrides of a field are checked by these rules too
+ * (content-resolution/override-values.ts).
+ */
 @InputType({ isAbstract: true })
-class TreatmentFieldsInput {
+export class TreatmentFieldsInput {
   @Field({ nullable: true, description: 'Display name. At most 200 characters.' })
   @IsOptional()
   @IsString()
@@ -115,6 +127,7 @@ class TreatmentFieldsInput {
     description: 'Other names people search for. Each at most 200 characters.',
   })
   @IsOptional()
+  @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
   @MaxLength(200, { each: true })
@@ -131,7 +144,11 @@ class TreatmentFieldsInput {
     description: 'The page body, in order; replaces the list.',
   })
   @IsOptional()
+  @IsArray()
   @ArrayMaxSize(50)
+  @ArrayUnique((section: TreatmentSectionInput) => section?.key, {
+    message: 'sections must not repeat a key',
+  })
   @ValidateNested({ each: true })
   @Type(() => TreatmentSectionInput)
   sections?: TreatmentSectionInput[];
@@ -141,6 +158,7 @@ class TreatmentFieldsInput {
     description: 'Duration, recovery, sessions and maintenance.',
   })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => TreatmentFactsInput)
   facts?: TreatmentFactsInput;
@@ -150,6 +168,7 @@ class TreatmentFieldsInput {
     description: 'Aftercare instructions; replaces the list. Each at most 1000 characters.',
   })
   @IsOptional()
+  @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @MaxLength(1000, { each: true })
@@ -160,6 +179,7 @@ class TreatmentFieldsInput {
     description: 'When not advised; replaces the list. Each at most 1000 characters.',
   })
   @IsOptional()
+  @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @MaxLength(1000, { each: true })
@@ -171,6 +191,7 @@ class TreatmentFieldsInput {
       'Slugs of treatments that combine well; replaces the list. Each at most 200 characters.',
   })
   @IsOptional()
+  @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @MaxLength(200, { each: true })
