@@ -58,10 +58,8 @@ describe('delivery reads on a read replica (routing)', () => {
   let app: TestApp;
 
   beforeAll(async () => {
-    primary = await createScratchDatabase();
-    replica = await createScratchDatabase();
-    await runSeed(primary.dataSource);
-    await runSeed(replica.dataSource);
+    primary = await createScratchDatabase('seeded');
+    replica = await createScratchDatabase('seeded');
     // Not a real replica (a copy that does not follow): what is read where shows.
     await replica.dataSource.query(
       `UPDATE treatments SET summary = 'Read from the replica.' WHERE slug = 'micro-needling'`,

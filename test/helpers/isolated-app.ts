@@ -1,4 +1,3 @@
-import { runSeed } from '../../seeds/seed';
 import { UsersService } from '../../src/auth/users.service';
 import type { AppConfig } from '../../src/config/app-config';
 import { createSizedNetwork } from '../fixtures/sized-network';
@@ -6,21 +5,20 @@ import { createScratchDatabase } from './scratch-database';
 import { startTestApp, TestApp } from './test-app';
 
 /**
- * The app on a database of its own, migrated and seeded like the shared one.
- * For specs that publish overrides, FAQs and field policies: on the shared
+ * The app on a database of its own, a copy of the seeded template (the demo
+ * network, like the shared database). For specs that publish overrides, FAQs and field policies: on the shared
  * database, specs running in parallel would see them (delivery.spec counts
  * every override, and policies apply to the whole brand).
  */
 export async function startIsolatedTestApp(config: Partial<AppConfig> = {}): Promise<TestApp> {
-  const scratch = await createScratchDatabase();
+  const scratch = await createScratchDatabase('seeded');
+  let app: TestApp;
   try {
-    await runSeed(scratch.dataSource);
+    app = await startTestApp({ ...config, databaseUrl: scratch.url });
   } catch (error) {
     await scratch.drop();
     throw error;
   }
-  const { url } = scratch.dataSource.options as { url: string };
-  const app = await startTestApp({ ...config, databaseUrl: url });
   return {
     ...app,
     async close() {
@@ -65,21 +63,20 @@ export async function createOtherBrand(app: TestApp, slug: string): Promise<Othe
 }
 
 /**
- * Several instances of the app on one database of their own, migrated and
- * seeded like the shared one, as a scaled-out deployment runs them; `close`
+ * Several instances of the app on one database of their own, a copy of the
+ * seeded template, as a scaled-out deployment runs them; `close`
  * stops them all, then drops the database. `configs[i]` is instance i's.
  */
 export async function startIsolatedCluster(
   configs: Partial<AppConfig>[],
 ): Promise<{ apps: TestApp[]; url: string; close(): Promise<void> }> {
-  const scratch = await createScratchDatabase();
+  const scratch = await createScratchDatabase('seeded');
   const apps: TestApp[] = [];
   const close = async () => {
     await Promise.all(apps.map((app) => app.close()));
     await scratch.drop();
   };
   try {
-    await runSeed(scratch.dataSource);
     for (const config of configs) {
       apps.push(await startTestApp({ ...config, databaseUrl: scratch.url }));
     }
