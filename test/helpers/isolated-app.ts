@@ -1,14 +1,13 @@
-import { UsersService } from '../../src/auth/users.service';
 import type { AppConfig } from '../../src/config/app-config';
-import { createSizedNetwork } from '../fixtures/sized-network';
 import { createScratchDatabase } from './scratch-database';
 import { startTestApp, TestApp } from './test-app';
 
 /**
  * The app on a database of its own, a copy of the seeded template (the demo
- * network, like the shared database). For specs that publish overrides, FAQs and field policies: on the shared
- * database, specs running in parallel would see them (delivery.spec counts
- * every override, and policies apply to the whole brand).
+ * network, like the shared database). For specs that publish overrides,
+ * FAQs and field policies: on the shared database, specs running in
+ * parallel would see them (delivery.spec counts every override, and
+ * policies apply to the whole brand).
  */
 export async function startIsolatedTestApp(config: Partial<AppConfig> = {}): Promise<TestApp> {
   const scratch = await createScratchDatabase('seeded');
@@ -26,40 +25,6 @@ export async function startIsolatedTestApp(config: Partial<AppConfig> = {}): Pro
       await scratch.drop();
     },
   };
-}
-
-export interface OtherBrand {
-  brandId: string;
-  clinicId: string;
-  treatmentId: string;
-  /** Its brand admin's headers. */
-  admin: Record<string, string>;
-}
-
-/** A second, published brand with a clinic, a treatment and a signed-in brand admin. */
-export async function createOtherBrand(app: TestApp, slug: string): Promise<OtherBrand> {
-  await createSizedNetwork(app.dataSource, slug, 1);
-  const [ids]: { brandId: string; clinicId: string; treatmentId: string }[] =
-    await app.dataSource.query(
-      `SELECT b.id AS "brandId", c.id AS "clinicId", t.id AS "treatmentId"
-         FROM brands b JOIN clinics c ON c.brand_id = b.id JOIN treatments t ON t.brand_id = b.id
-        WHERE b.slug = $1`,
-      [slug],
-    );
-  const email = `admin@${slug}.example`;
-  const password = 'other-brand-password';
-  await app.app
-    .get(UsersService)
-    .createUserInBrand(
-      ids.brandId,
-      { email, password, role: 'BRAND_ADMIN' },
-      { kind: 'SYSTEM', id: null, label: 'test' },
-    );
-  const { body } = await app.graphql(
-    `mutation($input: LoginInput!) { login(input: $input) { accessToken } }`,
-    { input: { email, password } },
-  );
-  return { ...ids, admin: { authorization: `Bearer ${body.data.login.accessToken}` } };
 }
 
 /**
