@@ -13,6 +13,7 @@ import { MedicalReview1796360100000 } from './1796360100000-medical-review';
 import { ProviderLicences1796360200000 } from './1796360200000-provider-licences';
 import { ClinicalSources1796360300000 } from './1796360300000-clinical-sources';
 import { WebhookDeliveriesEndpointDueIndex1796368472000 } from './1796368472000-webhook-deliveries-endpoint-due-index';
+import { RateLimitCounters1796370000000 } from './1796370000000-rate-limit-counters';
 
 /** Every migration, oldest first. A new migration file must be added here. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   ProviderLicences1796360200000,
   ClinicalSources1796360300000,
   WebhookDeliveriesEndpointDueIndex1796368472000,
+  RateLimitCounters1796370000000,
 ];
