@@ -189,7 +189,12 @@ describe('a streaming replica that falls behind', () => {
   beforeAll(async () => {
     folder = await mkdtemp(join(tmpdir(), 'cca-replica-'));
     await chmod(folder, 0o755);
-    primary = await startEmbeddedPostgres({ dataDir: join(folder, 'primary'), port: 0, database });
+    primary = await startEmbeddedPostgres({
+      dataDir: join(folder, 'primary'),
+      port: 0,
+      database,
+      throwaway: true,
+    });
     const db = new DataSource(buildDataSourceOptions(primary.url));
     await db.initialize();
     try {

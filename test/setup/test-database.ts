@@ -49,6 +49,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
         dataDir: join(folder, 'data'),
         port: 0,
         database: 'postgres',
+        throwaway: true,
       });
       embedded = { server, folder };
       adminUrl = server.url;
