@@ -15,6 +15,7 @@ import { ClinicalSources1796360300000 } from './1796360300000-clinical-sources';
 import { WebhookDeliveriesEndpointDueIndex1796368472000 } from './1796368472000-webhook-deliveries-endpoint-due-index';
 import { ReviewRevisions1796370000000 } from './1796370000000-review-revisions';
 import { OverridesBrandFieldIndex1796370100000 } from './1796370100000-overrides-brand-field-index';
+import { RateLimitCounters1796370200000 } from './1796370200000-rate-limit-counters';
 
 /** Every migration, oldest first. A new migration file must be added here. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   WebhookDeliveriesEndpointDueIndex1796368472000,
   ReviewRevisions1796370000000,
   OverridesBrandFieldIndex1796370100000,
+  RateLimitCounters1796370200000,
 ];

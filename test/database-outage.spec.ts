@@ -69,7 +69,7 @@ describe('a database that stops answering', () => {
     folder = await mkdtemp(join(tmpdir(), 'cca-outage-'));
     await chmod(folder, 0o755);
     dataDir = join(folder, 'data');
-    pg = await startEmbeddedPostgres({ dataDir, port: 0, database: 'outage' });
+    pg = await startEmbeddedPostgres({ dataDir, port: 0, database: 'outage', throwaway: true });
     const dataSource = new DataSource(buildDataSourceOptions(pg.url));
     await dataSource.initialize();
     await dataSource.runMigrations({ transaction: 'each' });
@@ -126,7 +126,7 @@ describe('a database that stops answering', () => {
     await pg.stop();
     await expectUnavailable(await post(CLINIC));
     await expectUnavailable(await post(CLINIC, editor));
-    pg = await startEmbeddedPostgres({ dataDir, port, database: 'outage' });
+    pg = await startEmbeddedPostgres({ dataDir, port, database: 'outage', throwaway: true });
     expect(pg.port).toBe(port);
     const { body } = await app.graphql(CLINIC, {}, editor);
     expect(body.data.clinic.name).toBeTruthy();

@@ -8,7 +8,9 @@ import {
   publishedTreatment,
   ref,
 } from './helpers/editing';
-import { createOtherBrand, OtherBrand, startIsolatedTestApp } from './helpers/isolated-app';
+import { signInNewEditor } from './helpers/content-editing';
+import { type BrandFixture, newBrand } from './helpers/factories';
+import { startIsolatedTestApp } from './helpers/isolated-app';
 import { loginAs } from './helpers/login';
 import type { TestApp } from './helpers/test-app';
 
@@ -21,7 +23,8 @@ describe('editing FAQs', () => {
   let editor: Headers;
   let texas: Headers;
   let austin: Headers;
-  let other: OtherBrand;
+  let other: BrandFixture;
+  let otherAdmin: Record<string, string>;
   let otherFaqId: string;
   let n = 0;
 
@@ -33,10 +36,11 @@ describe('editing FAQs', () => {
       loginAs(app, 'texas'),
       loginAs(app, 'austin'),
     ]);
-    other = await createOtherBrand(app, 'other-faqs');
+    other = await newBrand(app.dataSource);
+    otherAdmin = await signInNewEditor(app, other.brand, 'BRAND_ADMIN');
     [{ id: otherFaqId }] = await app.dataSource.query(
       `SELECT id FROM faqs WHERE brand_id = $1 LIMIT 1`,
-      [other.brandId],
+      [other.brand],
     );
   });
   afterAll(() => app.close());
@@ -194,31 +198,31 @@ describe('editing FAQs', () => {
         'clinic editor, other brand’s clinic',
         'FORBIDDEN',
         () => austin,
-        () => ({ clinicId: other.clinicId }),
+        () => ({ clinicId: other.clinic }),
       ],
       [
         'brand editor, other brand’s clinic',
         'NOT_FOUND',
         () => editor,
-        () => ({ clinicId: other.clinicId }),
+        () => ({ clinicId: other.clinic }),
       ],
       [
         'other brand’s admin, this brand’s clinic',
         'NOT_FOUND',
-        () => other.admin,
+        () => otherAdmin,
         () => ({ clinicId: LUMEN.austin }),
       ],
       [
         'brand editor, other brand’s treatment',
         'NOT_FOUND',
         () => editor,
-        () => ({ treatmentIds: [other.treatmentId] }),
+        () => ({ treatmentIds: [other.treatment] }),
       ],
       [
         'clinic editor, own clinic, other brand’s treatment',
         'FORBIDDEN',
         () => austin,
-        () => ({ clinicId: LUMEN.austin, treatmentIds: [other.treatmentId] }),
+        () => ({ clinicId: LUMEN.austin, treatmentIds: [other.treatment] }),
       ],
       [
         'region editor, a clinic of its region',

@@ -8,7 +8,9 @@ import {
   publishedTreatment,
   ref,
 } from './helpers/editing';
-import { createOtherBrand, OtherBrand, startIsolatedTestApp } from './helpers/isolated-app';
+import { signInNewEditor } from './helpers/content-editing';
+import { type BrandFixture, newBrand } from './helpers/factories';
+import { startIsolatedTestApp } from './helpers/isolated-app';
 import { loginAs } from './helpers/login';
 import type { TestApp } from './helpers/test-app';
 
@@ -19,7 +21,8 @@ describe('editing field policies', () => {
   let editor: Headers;
   let texas: Headers;
   let austin: Headers;
-  let other: OtherBrand;
+  let other: BrandFixture;
+  let otherAdmin: Record<string, string>;
 
   // Creating, migrating and seeding a database of its own takes longer than 5 s.
   beforeAll(async () => {
@@ -29,7 +32,8 @@ describe('editing field policies', () => {
       loginAs(app, 'texas'),
       loginAs(app, 'austin'),
     ]);
-    other = await createOtherBrand(app, 'other-policies');
+    other = await newBrand(app.dataSource);
+    otherAdmin = await signInNewEditor(app, other.brand, 'BRAND_ADMIN');
   });
   afterAll(() => app.close());
 
@@ -249,20 +253,20 @@ describe('editing field policies', () => {
       const theirs = dataOf(
         await setFieldPolicy(
           { entityType: 'TREATMENT', field: 'aftercare', policy: 'CLINIC_REQUIRED' },
-          other.admin,
+          otherAdmin,
         ),
       ).setFieldPolicy;
       expect(theirs.status).toBe('DRAFT');
       expect(await policyRows(LUMEN.brandId)).toEqual(before);
-      expect(await policyRows(other.brandId)).toEqual([
+      expect(await policyRows(other.brand)).toEqual([
         { entityType: 'TREATMENT', field: 'aftercare', policy: 'CLINIC_REQUIRED', status: 'DRAFT' },
       ]);
-      expect((await policies(other.admin)).map((item) => item.id)).toEqual([theirs.id]);
+      expect((await policies(otherAdmin)).map((item) => item.id)).toEqual([theirs.id]);
       const lumenPolicy = (await policies(editor))[0];
       const publishTheirs = await app.graphql(
         `mutation($input: PublishInput!) { publish(input: $input) { id } }`,
         { input: { items: [ref(lumenPolicy)] } },
-        other.admin,
+        otherAdmin,
       );
       expect(errorOf(publishTheirs)?.extensions?.code).toBe('NOT_FOUND');
       const publishByClinic = await app.graphql(

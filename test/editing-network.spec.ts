@@ -92,7 +92,7 @@ describe('editing the network: brand, regions, clinics, providers', () => {
       const [brand] = await f.app.dataSource.query(`SELECT name, draft FROM brands WHERE id = $1`, [
         other.brand,
       ]);
-      expect(brand).toEqual({ name: 'Other Aesthetics', draft: null });
+      expect(brand).toEqual({ name: other.name, draft: null });
     });
 
     it.each([

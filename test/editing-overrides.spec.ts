@@ -1,5 +1,7 @@
 import { dataOf, errorOf, ITEM, Item, LUMEN, publish, publishedTreatment } from './helpers/editing';
-import { createOtherBrand, OtherBrand, startIsolatedTestApp } from './helpers/isolated-app';
+import { signInNewEditor } from './helpers/content-editing';
+import { type BrandFixture, newBrand } from './helpers/factories';
+import { startIsolatedTestApp } from './helpers/isolated-app';
 import { loginAs } from './helpers/login';
 import type { TestApp } from './helpers/test-app';
 
@@ -12,7 +14,8 @@ describe('editing overrides', () => {
   let editor: Headers;
   let texas: Headers;
   let austin: Headers;
-  let other: OtherBrand;
+  let other: BrandFixture;
+  let otherAdmin: Record<string, string>;
 
   // Creating, migrating and seeding a database of its own takes longer than 5 s.
   beforeAll(async () => {
@@ -22,7 +25,8 @@ describe('editing overrides', () => {
       loginAs(app, 'texas'),
       loginAs(app, 'austin'),
     ]);
-    other = await createOtherBrand(app, 'other-brand');
+    other = await newBrand(app.dataSource);
+    otherAdmin = await signInNewEditor(app, other.brand, 'BRAND_ADMIN');
   });
   afterAll(() => app.close());
 
@@ -501,8 +505,8 @@ describe('editing overrides', () => {
         texas,
       );
       expect(errorOf(dallasOnly)?.extensions?.code).toBe('FORBIDDEN');
-      const otherAdmin = await reset(treatment, [saved.item], other.admin);
-      expect(errorOf(otherAdmin)?.extensions?.code).toBe('NOT_FOUND');
+      const byOtherAdmin = await reset(treatment, [saved.item], otherAdmin);
+      expect(errorOf(byOtherAdmin)?.extensions?.code).toBe('NOT_FOUND');
       expect(await storedOverrides(treatment)).toHaveLength(1);
     });
   });
@@ -536,19 +540,19 @@ describe('editing overrides', () => {
         'FORBIDDEN',
         () => austin,
         'CLINIC',
-        () => other.clinicId,
+        () => other.clinic,
       ],
       [
         'a brand editor, another brand’s clinic',
         'NOT_FOUND',
         () => editor,
         'CLINIC',
-        () => other.clinicId,
+        () => other.clinic,
       ],
       [
         'another brand’s admin, this brand’s clinic',
         'NOT_FOUND',
-        () => other.admin,
+        () => otherAdmin,
         'CLINIC',
         () => LUMEN.austin,
       ],
@@ -593,9 +597,9 @@ describe('editing overrides', () => {
         );
       const answers = await Promise.all([
         attempt(unknown, treatment.id, austin),
-        attempt(other.clinicId, treatment.id, austin),
+        attempt(other.clinic, treatment.id, austin),
         attempt(LUMEN.dallas, treatment.id, austin),
-        attempt(LUMEN.austin, other.treatmentId, austin),
+        attempt(LUMEN.austin, other.treatment, austin),
         attempt(LUMEN.austin, unknown, austin),
       ]);
       for (const answer of answers) {
@@ -606,8 +610,8 @@ describe('editing overrides', () => {
       }
       const brandWide = await Promise.all([
         attempt(unknown, treatment.id, editor),
-        attempt(other.clinicId, treatment.id, editor),
-        attempt(LUMEN.austin, other.treatmentId, editor),
+        attempt(other.clinic, treatment.id, editor),
+        attempt(LUMEN.austin, other.treatment, editor),
         attempt(LUMEN.austin, unknown, editor),
       ]);
       for (const answer of brandWide) {
@@ -650,7 +654,7 @@ describe('editing overrides', () => {
       'UNAUTHENTICATED',
     );
     expect(
-      dataOf(await app.graphql(query, { entityId: treatment.id }, other.admin)).overrides,
+      dataOf(await app.graphql(query, { entityId: treatment.id }, otherAdmin)).overrides,
     ).toEqual([]);
     const admin = await loginAs(app, 'admin');
     const { key } = dataOf(

@@ -353,6 +353,15 @@ describe('editing offerings and prices', () => {
     });
 
     it('refuses another brand’s price: NOT_FOUND brand-wide, FORBIDDEN for clinic editors', async () => {
+      const stored = async () =>
+        (
+          await f.app.dataSource.query(
+            `SELECT amount_minor, draft FROM price_items WHERE id = $1`,
+            [other.price],
+          )
+        )[0];
+      const before = await stored();
+      expect(before.draft).toBeNull();
       for (const [who, code] of [
         ['editor', 'NOT_FOUND'],
         ['austin', 'FORBIDDEN'],
@@ -364,11 +373,7 @@ describe('editing offerings and prices', () => {
         );
         expect(result.code).toBe(code);
       }
-      const [row] = await f.app.dataSource.query(
-        `SELECT amount_minor, draft FROM price_items WHERE id = $1`,
-        [other.price],
-      );
-      expect(row).toEqual({ amount_minor: 30000, draft: null });
+      expect(await stored()).toEqual(before);
     });
 
     it.each([

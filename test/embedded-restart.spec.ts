@@ -3,6 +3,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
 
 /** A port nothing listens on right now. */
@@ -35,7 +36,7 @@ describe('embedded PostgreSQL after the app was killed', () => {
     const dataDir = join(folder, 'data');
     const port = await freePort();
     const script = `require('./src/database/embedded-postgres')
-      .startEmbeddedPostgres({ dataDir: ${JSON.stringify(dataDir)}, port: ${port} })
+      .startEmbeddedPostgres({ dataDir: ${JSON.stringify(dataDir)}, port: ${port}, throwaway: true })
       .then((s) => console.log('ready ' + s.port));`;
     const app = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
       cwd: join(__dirname, '..'),
@@ -59,10 +60,15 @@ describe('embedded PostgreSQL after the app was killed', () => {
     app.kill('SIGKILL');
     await exited;
 
-    const server = await startEmbeddedPostgres({ dataDir, port });
+    const server = await startEmbeddedPostgres({ dataDir, port, throwaway: true });
+    const client = new Client({ connectionString: server.url });
     try {
       expect(server.port).toBe(port);
+      // The suite's clusters are throwaway ones: they never wait for the disk.
+      await client.connect();
+      expect((await client.query(`SHOW fsync`)).rows).toEqual([{ fsync: 'off' }]);
     } finally {
+      await client.end();
       await server.stop();
     }
   });

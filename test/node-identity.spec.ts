@@ -1,7 +1,7 @@
 import { ApolloClient, gql, HttpLink, InMemoryCache } from '@apollo/client';
 import { encodeGlobalId } from '../src/graphql/global-id';
 import { previewOf, PUBLISHED } from '../src/read-mode/read-mode';
-import { createSizedNetwork } from './fixtures/sized-network';
+import { newBrand } from './helpers/factories';
 import { apiKeyHeaders } from './helpers/api-keys';
 import { startTestApp, TestApp } from './helpers/test-app';
 
@@ -93,7 +93,7 @@ describe('object identity: ids that name their context, and node(id:)', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    await createSizedNetwork(app.dataSource, OTHER, 1);
+    await newBrand(app.dataSource, { slug: OTHER });
     client = new ApolloClient({
       link: new HttpLink({ uri: `${app.url}/graphql`, fetch }),
       cache: new InMemoryCache(),

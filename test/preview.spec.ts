@@ -1,5 +1,5 @@
-import { createSizedNetwork } from './fixtures/sized-network';
 import { apiKeyHeaders } from './helpers/api-keys';
+import { newApiKey, newBrand } from './helpers/factories';
 import { loginAs } from './helpers/login';
 import { startTestApp, TestApp } from './helpers/test-app';
 
@@ -48,28 +48,22 @@ describe('preview: the working copy for editors and preview keys', () => {
     // 3 (brand) and 2 and 4 (clinic-1), a summary override per clinic; all
     // published. Then drafts as editors would leave them (SQL, because not
     // every type has its mutations yet).
-    await createSizedNetwork(app.dataSource, SPA, 2);
-    spaKey = await apiKeyHeaders(app, SPA, ['preview']);
-    const brandId = (await sql(`SELECT id FROM brands WHERE slug = $1`, [SPA]))[0].id;
+    const spa = await newBrand(app.dataSource, { slug: SPA, size: 2 });
+    spaKey = (await newApiKey(app.dataSource, spa.brand, ['preview'])).headers;
+    const { brand: brandId, treatment: peel, offering: offering1 } = spa;
     const inSpa = `brand_id = '${brandId}'`;
-    const clinic1 = await idOf('clinics', `${inSpa} AND slug = 'clinic-1'`);
-    const clinic2 = await idOf('clinics', `${inSpa} AND slug = 'clinic-2'`);
-    const peel = await idOf('treatments', `${inSpa} AND slug = 'peel'`);
-    const offering1 = await idOf('clinic_treatments', `clinic_id = '${clinic1}'`);
+    const clinic1 = spa.clinics['clinic-1'];
+    const clinic2 = spa.clinics['clinic-2'];
 
     await setDraft('brands', brandId, { name: 'Preview Spa' });
-    await setDraft('regions', await idOf('regions', inSpa), { name: 'Central' });
+    await setDraft('regions', spa.region, { name: 'Central' });
     await setDraft('clinics', clinic2, { name: 'Clinic Two' });
     await setDraft('treatments', peel, {
       name: 'Peel Deluxe',
       aliases: ['Glow peel'],
       facts: { sessions: { min: 2, max: 4 } },
     });
-    await setDraft(
-      'price_items',
-      await idOf('price_items', `clinic_treatment_id = '${offering1}' AND label = 'Price 1'`),
-      { label: 'Price 1 (new)', amountMinor: 1500 },
-    );
+    await setDraft('price_items', spa.price, { label: 'Price 1 (new)', amountMinor: 1500 });
     await setDraft(
       'overrides',
       await idOf('overrides', `clinic_id = '${clinic1}' AND field = 'summary'`),

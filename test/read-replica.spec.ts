@@ -58,10 +58,8 @@ describe('delivery reads on a read replica (routing)', () => {
   let app: TestApp;
 
   beforeAll(async () => {
-    primary = await createScratchDatabase();
-    replica = await createScratchDatabase();
-    await runSeed(primary.dataSource);
-    await runSeed(replica.dataSource);
+    primary = await createScratchDatabase('seeded');
+    replica = await createScratchDatabase('seeded');
     // Not a real replica (a copy that does not follow): what is read where shows.
     await replica.dataSource.query(
       `UPDATE treatments SET summary = 'Read from the replica.' WHERE slug = 'micro-needling'`,
@@ -191,7 +189,12 @@ describe('a streaming replica that falls behind', () => {
   beforeAll(async () => {
     folder = await mkdtemp(join(tmpdir(), 'cca-replica-'));
     await chmod(folder, 0o755);
-    primary = await startEmbeddedPostgres({ dataDir: join(folder, 'primary'), port: 0, database });
+    primary = await startEmbeddedPostgres({
+      dataDir: join(folder, 'primary'),
+      port: 0,
+      database,
+      throwaway: true,
+    });
     const db = new DataSource(buildDataSourceOptions(primary.url));
     await db.initialize();
     try {

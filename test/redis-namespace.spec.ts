@@ -84,6 +84,7 @@ describeWithRedis('deployments sharing one Redis', () => {
       dataDir: join(folder, 'data'),
       port: 0,
       database: 'postgres',
+      throwaway: true,
     });
     urls.push(await seededDatabase(process.env.TEST_DATABASE_URL!, name));
     urls.push(await seededDatabase(otherServer.url, name));

@@ -20,6 +20,13 @@ describe('parseFlags', () => {
     });
   });
 
+  it('takes a value that starts with dashes only after "=", and one dash either way', () => {
+    expect(parseFlags('create-admin', ['--brand=--odd', '--email', '-x'], SPEC)).toEqual({
+      brand: '--odd',
+      email: '-x',
+    });
+  });
+
   it.each([
     [['--brand', 'b'], '--email: is required'],
     [['--brand', 'b', '--email'], '--email: needs a value'],
@@ -28,6 +35,7 @@ describe('parseFlags', () => {
     [['--brand', 'b', '--email', 'e', '--role', 'X'], '--role: is not an option of create-admin'],
     [['-b', 'x'], 'unexpected argument "-b"'],
     [['--brand', 'b', '--email', 'e', 'more'], 'unexpected argument "more"'],
+    [['--brand', 'b', '--', '--email', 'e'], 'unexpected argument "--"'],
     [['--password', 'secret'], '--password: a password is never an argument'],
   ])('refuses %j: %s', (args, message) => {
     const parse = () => parseFlags('create-admin', args, SPEC);

@@ -1,3 +1,5 @@
+import { parseArgs } from 'node:util';
+
 /** A wrong command line. Its message names the argument; the CLI exits with 2. */
 export class UsageError extends Error {
   constructor(message: string) {
@@ -12,35 +14,43 @@ export interface FlagSpec<R extends string, O extends string> {
 }
 
 /**
- * Reads `--flag value` and `--flag=value` options. Anything else (a
- * positional word, an unknown or repeated flag, a flag without its value)
- * is a UsageError, so a typo never silently changes what is created.
+ * Reads `--flag value` and `--flag=value` options (node:util parseArgs).
+ * Anything else (a positional word, a short, unknown or repeated flag, a
+ * flag without its value) is a UsageError, so a typo never silently changes
+ * what is created.
  */
 export function parseFlags<R extends string, O extends string = never>(
   command: string,
   args: readonly string[],
   spec: FlagSpec<R, O>,
 ): Record<R, string> & Partial<Record<O, string>> {
-  const known = new Set<string>([...spec.required, ...(spec.optional ?? [])]);
+  const names: string[] = [...spec.required, ...(spec.optional ?? [])];
+  // Not strict: every token comes back, so each mistake gets its own message.
+  const { tokens } = parseArgs({
+    args: [...args],
+    options: Object.fromEntries(names.map((name) => [name, { type: 'string' as const }])),
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
   const values: Record<string, string> = {};
-  for (let i = 0; i < args.length; i++) {
-    const match = /^--([a-z][a-z-]*)(?:=([\s\S]*))?$/.exec(args[i]);
-    if (!match) {
-      throw new UsageError(`unexpected argument "${args[i]}": options look like --name <value>`);
+  for (const token of tokens) {
+    if (token.kind !== 'option' || !token.rawName.startsWith('--')) {
+      const argument = token.kind === 'option' ? token.rawName : args[token.index];
+      throw new UsageError(`unexpected argument "${argument}": options look like --name <value>`);
     }
-    const [, name, inline] = match;
+    const { name, value, inlineValue } = token;
     if (name === 'password') {
       throw new UsageError(
         '--password: a password is never an argument (shell history would keep it); set CLI_PASSWORD, type it at the prompt or pipe it on stdin',
       );
     }
-    if (!known.has(name)) throw new UsageError(`--${name}: is not an option of ${command}`);
+    if (!names.includes(name)) throw new UsageError(`--${name}: is not an option of ${command}`);
     if (name in values) throw new UsageError(`--${name}: is given twice`);
-    const value = inline ?? args[i + 1];
-    if (value === undefined || (inline === undefined && value.startsWith('--'))) {
+    // parseArgs takes the next argument as the value even when it is the next flag.
+    if (value === undefined || (!inlineValue && value.startsWith('--'))) {
       throw new UsageError(`--${name}: needs a value`);
     }
-    if (inline === undefined) i++;
     values[name] = value;
   }
   const missing = spec.required.find((name) => values[name] === undefined);

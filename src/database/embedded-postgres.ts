@@ -14,7 +14,15 @@ export interface EmbeddedPostgresOptions {
   database?: string;
   /** Receives the server's own output; without it the output is dropped. */
   log?: (line: string) => void;
+  /**
+   * A cluster nobody keeps (the test suite's): created and run without
+   * waiting for the disk (initdb --no-sync, fsync off). A crash may lose it.
+   */
+  throwaway?: boolean;
 }
+
+/** Settings of a throwaway cluster: nothing to keep after a crash, so no waits for the disk. */
+const THROWAWAY_SETTINGS = ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off'];
 
 export interface EmbeddedPostgresServer {
   url: string;
@@ -67,7 +75,11 @@ export async function startEmbeddedPostgres(
     // would try (and fail) to run groupadd.
     createPostgresUser: process.getuid?.() === 0,
     // No Unix socket: nothing to collide with in /tmp, TCP on 127.0.0.1 only.
-    postgresFlags: ['-c', `listen_addresses=${HOST}`, '-c', 'unix_socket_directories='],
+    postgresFlags: [
+      ...['-c', `listen_addresses=${HOST}`, '-c', 'unix_socket_directories='],
+      ...(options.throwaway ? THROWAWAY_SETTINGS.flatMap((setting) => ['-c', setting]) : []),
+    ],
+    initdbFlags: options.throwaway ? ['--no-sync'] : [],
     onLog,
     onError: onLog,
   });

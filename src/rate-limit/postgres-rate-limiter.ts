@@ -1,38 +1,47 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { DataSource } from 'typeorm';
 import type { RateLimitDecision, RateLimiter } from './rate-limiter';
 
-/** The bucket's tokens now: what was left plus the refill since, up to capacity. */
-const REFILLED = `LEAST($2, b.tokens + EXTRACT(EPOCH FROM clock_timestamp() - b.updated_at) * $3)`;
-
 /**
- * Token buckets in the `rate_limit_buckets` table: one row per key, updated
- * by one upsert per request, so the limit holds across instances and
- * restarts. The row lock of the upsert serializes a key's requests.
+ * Counters in the `rate_limit_counters` table (rate-limiter-flexible's
+ * PostgreSQL store): one row per key and window, updated by one upsert per
+ * request, so the limit holds across instances and restarts.
  */
 @Injectable()
 export class PostgresRateLimiter implements RateLimiter {
+  /** The library fixes points and window per limiter: one limiter per limit. */
+  private readonly limiters = new Map<string, RateLimiterPostgres>();
+
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async consume(
-    key: string,
-    capacity: number,
-    refillPerSecond: number,
-  ): Promise<RateLimitDecision> {
-    const [row] = await this.db.query(
-      `INSERT INTO rate_limit_buckets AS b (key, tokens, allowed, updated_at)
-       VALUES ($1, $2 - 1, true, clock_timestamp())
-       ON CONFLICT (key) DO UPDATE SET
-         tokens = CASE WHEN ${REFILLED} >= 1 THEN ${REFILLED} - 1 ELSE ${REFILLED} END,
-         allowed = ${REFILLED} >= 1,
-         updated_at = clock_timestamp()
-       RETURNING allowed, tokens`,
-      [key, capacity, refillPerSecond],
-    );
-    return {
-      allowed: row.allowed,
-      retryAfterSeconds: row.allowed ? 0 : (1 - Number(row.tokens)) / refillPerSecond,
-    };
+  async consume(key: string, points: number, windowSeconds: number): Promise<RateLimitDecision> {
+    try {
+      await this.limiter(points, windowSeconds).consume(key);
+      return { allowed: true, retryAfterSeconds: 0 };
+    } catch (refusal) {
+      if (!(refusal instanceof RateLimiterRes)) throw refusal;
+      return { allowed: false, retryAfterSeconds: refusal.msBeforeNext / 1000 };
+    }
+  }
+
+  private limiter(points: number, duration: number): RateLimiterPostgres {
+    const id = `${points}/${duration}`;
+    let limiter = this.limiters.get(id);
+    if (!limiter) {
+      limiter = new RateLimiterPostgres({
+        storeClient: this.db,
+        storeType: 'typeorm',
+        tableName: 'rate_limit_counters',
+        tableCreated: true, // by the migration
+        // A limit's counters are its own: another limit of the same key counts apart.
+        keyPrefix: `rate:${id}`,
+        points,
+        duration,
+      });
+      this.limiters.set(id, limiter);
+    }
+    return limiter;
   }
 }

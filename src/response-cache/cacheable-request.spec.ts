@@ -1,5 +1,4 @@
 import { analyzeOperation, cacheKey, canonicalJson, generationsOf } from './cacheable-request';
-import { LruMap } from '../common/lru-map';
 
 describe('analyzeOperation', () => {
   it('refuses mutations, previews, unparsable text and ambiguous documents', () => {
@@ -59,29 +58,5 @@ describe('cacheKey', () => {
 
   it('canonicalJson sorts keys at every depth', () => {
     expect(canonicalJson({ b: [{ d: 1, c: 2 }], a: null })).toBe('{"a":null,"b":[{"c":2,"d":1}]}');
-  });
-});
-
-describe('LruMap', () => {
-  it('keeps what is read, forgets what is not, within its budget', () => {
-    const map = new LruMap<string>(10, (_key, value) => value.length);
-    map.set('a', '1234');
-    map.set('b', '1234');
-    map.set('c', '1234');
-    expect(map.get('a')).toBe('1234');
-    map.set('d', '1234');
-    map.set('e', '1234');
-    expect(map.get('b')).toBeUndefined();
-    expect(map.get('a')).toBe('1234');
-    expect(map.totalSize).toBeLessThanOrEqual(20);
-  });
-
-  it('forgets expired entries and refuses entries larger than its budget', () => {
-    const map = new LruMap<string>(5, (_key, value) => value.length);
-    map.set('d', 'x', 10, 0);
-    expect(map.get('d', 20)).toBeUndefined();
-    map.set('big', '123456');
-    expect(map.get('big')).toBeUndefined();
-    expect(map.size).toBe(0);
   });
 });

@@ -8,7 +8,7 @@ import {
   print,
   visit,
 } from 'graphql';
-import { LruMap } from '../common/lru-map';
+import { TextMemo } from '../common/text-memo';
 
 /** Where an operation's brand slugs come from: literals, or variables by name. */
 type BrandSource = { literal: string } | { variable: string };
@@ -29,7 +29,7 @@ export const ANY_BRAND = 'any';
 export const EVERY_BRAND = '*';
 export const brandGeneration = (slug: string) => `brand:${slug}`;
 
-const analyses = new LruMap<OperationAnalysis | null>(4 * 1024 * 1024, (key) => 2 * key.length);
+const analyses = new TextMemo<OperationAnalysis | null>(4 * 1024 * 1024);
 
 /**
  * Whether a query document may be answered from the cache, and how it is
@@ -42,12 +42,7 @@ export function analyzeOperation(
   query: string,
   operationName: string | undefined,
 ): OperationAnalysis | null {
-  const memoKey = `${operationName ?? ''}\u0000${query}`;
-  const known = analyses.get(memoKey);
-  if (known !== undefined) return known;
-  const analysis = analyze(query, operationName);
-  analyses.set(memoKey, analysis);
-  return analysis;
+  return analyses.get(`${operationName ?? ''}\u0000${query}`, () => analyze(query, operationName));
 }
 
 function analyze(query: string, operationName: string | undefined): OperationAnalysis | null {

@@ -8,8 +8,9 @@ import type { RateLimiter } from '../rate-limit/rate-limiter';
 import { isPartnerKey } from './partner-access';
 
 /**
- * Partner keys' own rate limit, per key, across every instance: bursts up to
- * PARTNER_RATE_LIMIT_PER_MINUTE requests, refilled at that rate. Over it,
+ * Partner keys' own rate limit, per key, across every instance:
+ * PARTNER_RATE_LIMIT_PER_MINUTE requests a minute, all at once if the
+ * partner likes (the minute opens with the first of them). Over it,
  * the answer is 429 with Retry-After and a GraphQL-shaped error
  * (`RATE_LIMITED`), before any resolver runs. Runs after the auth middleware
  * (see PartnerRateLimitModule).
@@ -34,11 +35,7 @@ export class PartnerRateLimitMiddleware implements NestMiddleware {
     }
     const perMinute = this.config.partnerRateLimitPerMinute;
     try {
-      const decision = await this.limiter.consume(
-        `partner:${req.actor.apiKeyId}`,
-        perMinute,
-        perMinute / 60,
-      );
+      const decision = await this.limiter.consume(`partner:${req.actor.apiKeyId}`, perMinute, 60);
       res.setHeader('x-ratelimit-limit', String(perMinute));
       if (decision.allowed) {
         next();

@@ -1,6 +1,6 @@
 import { marked, type Token, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
-import { LruMap } from '../common/lru-map';
+import { TextMemo } from '../common/text-memo';
 
 /**
  * What rendered Markdown may contain. Anything else (script, style, iframe,
@@ -53,15 +53,8 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
  * nothing to invalidate, at most 16 MB each.
  */
 function memoized(render: (markdown: string) => string): (markdown: string) => string {
-  const memo = new LruMap<string>(16 * 1024 * 1024, (key, out) => 2 * (key.length + out.length));
-  return (markdown) => {
-    let out = memo.get(markdown);
-    if (out === undefined) {
-      out = render(markdown);
-      memo.set(markdown, out);
-    }
-    return out;
-  };
+  const memo = new TextMemo<string>(16 * 1024 * 1024, (out) => 2 * out.length);
+  return (markdown) => memo.get(markdown, () => render(markdown));
 }
 
 /** Markdown as written by editors → HTML that is safe to inject in a page. */

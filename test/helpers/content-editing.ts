@@ -1,7 +1,7 @@
 import type { EditorRole } from '../../src/auth/actor';
-import { UsersService } from '../../src/auth/users.service';
 import type { AppConfig } from '../../src/config/app-config';
 import { stableId } from '../../seeds/stable-id';
+import { type BrandFixture, newBrand, newEditor } from './factories';
 import { loginAs } from './login';
 import { startIsolatedTestApp } from './isolated-app';
 import type { TestApp } from './test-app';
@@ -138,59 +138,12 @@ export async function startEditingFixture(
   return fixture;
 }
 
-/** Ids of another brand's rows, written with SQL (no one of the demo brand may touch them). */
-export interface OtherBrand {
-  brand: string;
-  region: string;
-  clinic: string;
-  treatment: string;
-  provider: string;
-  offering: string;
-  price: string;
-}
+/** Another brand's ids: see newBrand (test/helpers/factories.ts). */
+export type OtherBrand = BrandFixture;
 
-export async function createOtherBrand(
-  app: TestApp,
-  slug = 'other-aesthetics',
-): Promise<OtherBrand> {
-  const one = async (sql: string, params: unknown[] = []) =>
-    ((await app.dataSource.query(sql, params)) as { id: string }[])[0].id;
-  const brand = await one(
-    `INSERT INTO brands (slug, name, publication_status) VALUES ($1, 'Other Aesthetics', 'PUBLISHED') RETURNING id`,
-    [slug],
-  );
-  const region = await one(
-    `INSERT INTO regions (brand_id, slug, name, publication_status) VALUES ($1, 'texas', 'Texas', 'PUBLISHED') RETURNING id`,
-    [brand],
-  );
-  const clinic = await one(
-    `INSERT INTO clinics (brand_id, region_id, slug, name, address_line1, city, country, latitude, longitude, timezone, publication_status)
-     VALUES ($1, $2, 'austin-downtown', 'Other Austin', '1 Main St', 'Austin', 'US', 30.27, -97.74, 'America/Chicago', 'PUBLISHED') RETURNING id`,
-    [brand, region],
-  );
-  const treatment = await one(
-    `INSERT INTO treatments (brand_id, slug, name, publication_status) VALUES ($1, 'micro-needling', 'Micro-needling', 'PUBLISHED') RETURNING id`,
-    [brand],
-  );
-  const provider = await one(
-    `INSERT INTO providers (brand_id, slug, name, publication_status) VALUES ($1, 'pat-other', 'Pat Other', 'PUBLISHED') RETURNING id`,
-    [brand],
-  );
-  await app.dataSource.query(
-    `INSERT INTO provider_clinics (provider_id, clinic_id) VALUES ($1, $2)`,
-    [provider, clinic],
-  );
-  const offering = await one(
-    `INSERT INTO clinic_treatments (clinic_id, treatment_id, publication_status) VALUES ($1, $2, 'PUBLISHED') RETURNING id`,
-    [clinic, treatment],
-  );
-  const price = await one(
-    `INSERT INTO price_items (clinic_treatment_id, label, kind, amount_minor, currency, publication_status)
-     VALUES ($1, 'Session', 'SINGLE_SESSION', 30000, 'USD', 'PUBLISHED') RETURNING id`,
-    [offering],
-  );
-  return { brand, region, clinic, treatment, provider, offering, price };
-}
+/** Kept for specs written before newBrand: the same brand, made by newBrand. */
+export const createOtherBrand = (app: TestApp, slug?: string): Promise<OtherBrand> =>
+  newBrand(app.dataSource, { slug });
 
 /**
  * Signs in a new editor of any brand (made through UsersService, as the CLI
@@ -202,15 +155,7 @@ export async function signInNewEditor(
   role: EditorRole,
   assignments: { clinicIds?: string[]; regionIds?: string[] } = {},
 ): Promise<Headers> {
-  const email = `${role.toLowerCase()}-${uniqueSlug('editor')}@example.com`;
-  const password = 'a-long-enough-password';
-  await app.app
-    .get(UsersService)
-    .createUserInBrand(
-      brandId,
-      { email, password, role, ...assignments },
-      { kind: 'SYSTEM', id: null, label: 'test' },
-    );
+  const { email, password } = await newEditor(app.dataSource, brandId, role, assignments);
   const { body } = await app.graphql(
     `mutation($input: LoginInput!) { login(input: $input) { accessToken } }`,
     { input: { email, password } },
@@ -218,6 +163,4 @@ export async function signInNewEditor(
   return { authorization: `Bearer ${body.data.login.accessToken}` };
 }
 
-let counter = 0;
-/** A slug no other test has used. */
-export const uniqueSlug = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++counter}`;
+export { uniqueSlug } from './factories';

@@ -1,26 +1,23 @@
-import { runSeed } from '../../seeds/seed';
-import { UsersService } from '../../src/auth/users.service';
 import type { AppConfig } from '../../src/config/app-config';
-import { createSizedNetwork } from '../fixtures/sized-network';
 import { createScratchDatabase } from './scratch-database';
 import { startTestApp, TestApp } from './test-app';
 
 /**
- * The app on a database of its own, migrated and seeded like the shared one.
- * For specs that publish overrides, FAQs and field policies: on the shared
- * database, specs running in parallel would see them (delivery.spec counts
- * every override, and policies apply to the whole brand).
+ * The app on a database of its own, a copy of the seeded template (the demo
+ * network, like the shared database). For specs that publish overrides,
+ * FAQs and field policies: on the shared database, specs running in
+ * parallel would see them (delivery.spec counts every override, and
+ * policies apply to the whole brand).
  */
 export async function startIsolatedTestApp(config: Partial<AppConfig> = {}): Promise<TestApp> {
-  const scratch = await createScratchDatabase();
+  const scratch = await createScratchDatabase('seeded');
+  let app: TestApp;
   try {
-    await runSeed(scratch.dataSource);
+    app = await startTestApp({ ...config, databaseUrl: scratch.url });
   } catch (error) {
     await scratch.drop();
     throw error;
   }
-  const { url } = scratch.dataSource.options as { url: string };
-  const app = await startTestApp({ ...config, databaseUrl: url });
   return {
     ...app,
     async close() {
@@ -30,56 +27,21 @@ export async function startIsolatedTestApp(config: Partial<AppConfig> = {}): Pro
   };
 }
 
-export interface OtherBrand {
-  brandId: string;
-  clinicId: string;
-  treatmentId: string;
-  /** Its brand admin's headers. */
-  admin: Record<string, string>;
-}
-
-/** A second, published brand with a clinic, a treatment and a signed-in brand admin. */
-export async function createOtherBrand(app: TestApp, slug: string): Promise<OtherBrand> {
-  await createSizedNetwork(app.dataSource, slug, 1);
-  const [ids]: { brandId: string; clinicId: string; treatmentId: string }[] =
-    await app.dataSource.query(
-      `SELECT b.id AS "brandId", c.id AS "clinicId", t.id AS "treatmentId"
-         FROM brands b JOIN clinics c ON c.brand_id = b.id JOIN treatments t ON t.brand_id = b.id
-        WHERE b.slug = $1`,
-      [slug],
-    );
-  const email = `admin@${slug}.example`;
-  const password = 'other-brand-password';
-  await app.app
-    .get(UsersService)
-    .createUserInBrand(
-      ids.brandId,
-      { email, password, role: 'BRAND_ADMIN' },
-      { kind: 'SYSTEM', id: null, label: 'test' },
-    );
-  const { body } = await app.graphql(
-    `mutation($input: LoginInput!) { login(input: $input) { accessToken } }`,
-    { input: { email, password } },
-  );
-  return { ...ids, admin: { authorization: `Bearer ${body.data.login.accessToken}` } };
-}
-
 /**
- * Several instances of the app on one database of their own, migrated and
- * seeded like the shared one, as a scaled-out deployment runs them; `close`
+ * Several instances of the app on one database of their own, a copy of the
+ * seeded template, as a scaled-out deployment runs them; `close`
  * stops them all, then drops the database. `configs[i]` is instance i's.
  */
 export async function startIsolatedCluster(
   configs: Partial<AppConfig>[],
 ): Promise<{ apps: TestApp[]; url: string; close(): Promise<void> }> {
-  const scratch = await createScratchDatabase();
+  const scratch = await createScratchDatabase('seeded');
   const apps: TestApp[] = [];
   const close = async () => {
     await Promise.all(apps.map((app) => app.close()));
     await scratch.drop();
   };
   try {
-    await runSeed(scratch.dataSource);
     for (const config of configs) {
       apps.push(await startTestApp({ ...config, databaseUrl: scratch.url }));
     }

@@ -1,5 +1,4 @@
 import type { ApiKeyScope, Actor } from '../../src/auth/actor';
-import { ApiKeysService } from '../../src/auth/api-keys.service';
 import { BearerAuthService } from '../../src/auth/bearer-auth.service';
 import type { ContentType } from '../../src/content-types/registry';
 import {
@@ -7,19 +6,15 @@ import {
   ItemView,
   WriteContext,
 } from '../../src/editing/content-writer.service';
-import { createSizedNetwork } from '../fixtures/sized-network';
+import { type ApiKeyFixture, newApiKey, newBrand, uniqueSlug } from './factories';
 import type { TestApp } from './test-app';
 
-export interface ApiKeyFixture {
-  id: string;
-  key: string;
-  headers: Record<string, string>;
-}
+export type { ApiKeyFixture } from './factories';
 
 /**
- * A published brand of its own (createSizedNetwork), so a spec can count
- * every change of it while other specs write to the demo brand, with an
- * admin key and helpers that write through the one write path.
+ * A published brand of its own (newBrand), so a spec can count every change
+ * of it while other specs write to the demo brand, with an admin key and
+ * helpers that write through the one write path.
  */
 export interface ScratchBrand {
   id: string;
@@ -45,34 +40,10 @@ export interface ScratchBrand {
   publish(type: ContentType, id: string): Promise<ItemView>;
 }
 
-let counter = 0;
-
 export async function createScratchBrand(app: TestApp, size = 3): Promise<ScratchBrand> {
-  counter += 1;
-  const slug = `synd-${process.pid}-${Date.now()}-${counter}`;
-  await createSizedNetwork(app.dataSource, slug, size);
-  const [{ id }] = await app.dataSource.query(`SELECT id FROM brands WHERE slug = $1`, [slug]);
-  const clinics: { id: string; slug: string }[] = await app.dataSource.query(
-    `SELECT id, slug FROM clinics WHERE brand_id = $1`,
-    [id],
-  );
-  const [{ id: treatmentId }] = await app.dataSource.query(
-    `SELECT id FROM treatments WHERE brand_id = $1`,
-    [id],
-  );
-  const keys = app.app.get(ApiKeysService);
-  const createKey = async (scopes: ApiKeyScope[], clinicIds?: string[]) => {
-    const created = await keys.createApiKeyInBrand(
-      id,
-      { name: `test ${scopes.join('+')}`, scopes, clinicIds },
-      { kind: 'SYSTEM', id: null, label: 'test' },
-    );
-    return {
-      id: created.apiKey.id,
-      key: created.key,
-      headers: { authorization: `Bearer ${created.key}` },
-    };
-  };
+  const brand = await newBrand(app.dataSource, { slug: uniqueSlug('synd'), size });
+  const createKey = (scopes: ApiKeyScope[], clinicIds?: string[]) =>
+    newApiKey(app.dataSource, brand.brand, scopes, clinicIds);
   const admin = await createKey(['admin']);
   const actor: Actor = await app.app
     .get(BearerAuthService)
@@ -85,12 +56,12 @@ export async function createScratchBrand(app: TestApp, size = 3): Promise<Scratc
     (await writer.publish(ctx, [{ type, id: itemId, version: await version(type, itemId) }]))[0];
 
   return {
-    id,
-    slug,
+    id: brand.brand,
+    slug: brand.slug,
     admin,
     ctx,
-    clinicIds: Object.fromEntries(clinics.map((clinic) => [clinic.slug, clinic.id])),
-    treatmentId,
+    clinicIds: brand.clinics,
+    treatmentId: brand.treatment,
     createKey,
     writer,
     async edit(type, itemId, changes) {

@@ -25,21 +25,17 @@ export interface TestApp {
 }
 
 /**
- * Boots the production app against the database the Jest global setup
- * migrated and seeded, on a free port. Set TEST_LOG_LEVEL to see its logs,
- * or pass a `logDestination` (and a `logLevel` override) to read them.
+ * The app's configuration in the specs: the shared test database, silent
+ * logs (TEST_LOG_LEVEL shows them), a free port, then `overrides`.
  */
-export async function startTestApp(
-  overrides: Partial<AppConfig> = {},
-  { logDestination }: { logDestination?: DestinationStream } = {},
-): Promise<TestApp> {
+export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   const databaseUrl = process.env.TEST_DATABASE_URL;
   if (!databaseUrl) {
     throw new Error(
       'TEST_DATABASE_URL is not set: run integration specs with npm test, whose global setup prepares the database',
     );
   }
-  const config: AppConfig = {
+  return {
     ...loadConfig({
       ...process.env,
       NODE_ENV: 'test',
@@ -51,7 +47,18 @@ export async function startTestApp(
     }),
     ...overrides,
   };
+}
 
+/**
+ * Boots the production app against the database the Jest global setup
+ * migrated and seeded, on a free port. Set TEST_LOG_LEVEL to see its logs,
+ * or pass a `logDestination` (and a `logLevel` override) to read them.
+ */
+export async function startTestApp(
+  overrides: Partial<AppConfig> = {},
+  { logDestination }: { logDestination?: DestinationStream } = {},
+): Promise<TestApp> {
+  const config = testConfig(overrides);
   const app = await createApp(config, logDestination);
   await app.listen(config.port, config.host);
   const { port } = app.getHttpServer().address() as AddressInfo;
