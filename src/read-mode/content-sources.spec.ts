@@ -1,23 +1,19 @@
-import { CONTENT_TYPE_DEFS } from '../content-types/registry';
-import { CONTENT_TABLES, ContentSources } from './content-sources';
+import { CONTENT_TYPE_DEFS, storedColumns } from '../content-types/registry';
+import { ContentSources } from './content-sources';
 import { modeKey, previewOf, PUBLISHED } from './read-mode';
 
 const BRAND = '0b6c6f3e-8d2a-4c55-9f0e-2d7a1c3b4e5f';
-const EDITORIAL = ['publication_status', 'draft', 'version', 'published_at', 'updated_at'];
-/** Rows that belong to their brand through a parent, as in the migration. */
-const WITHOUT_BRAND_ID = ['brands', 'clinic_treatments', 'price_items'];
+const EDITORIAL = ['publication_status', 'draft', 'published_at', 'created_at'];
 
-/** Columns as the entities would list them: each def's columns plus placement. */
+/** Columns as the entities map them: each definition's stored columns, or a link's two. */
 function columnsOf(table: string): string[] | undefined {
-  if (!(CONTENT_TABLES as readonly string[]).includes(table)) return undefined;
-  const def = Object.values(CONTENT_TYPE_DEFS).find((d) => d.table === table);
   const link = Object.values(CONTENT_TYPE_DEFS)
     .flatMap((d) => Object.values(d.links ?? {}))
     .find((l) => l.table === table);
   if (link) return [link.ownColumn, link.otherColumn];
-  const own = def ? Object.values(def.columns).map((c) => c.column) : ['policy'];
-  const placement = WITHOUT_BRAND_ID.includes(table) ? [] : ['brand_id'];
-  return ['id', ...placement, ...own, ...EDITORIAL];
+  const def = Object.values(CONTENT_TYPE_DEFS).find((d) => d.table === table);
+  if (!def) return undefined;
+  return [...Object.values(storedColumns(def)).map((c) => c.column), ...EDITORIAL];
 }
 
 describe('ContentSources', () => {
@@ -41,6 +37,13 @@ describe('ContentSources', () => {
     expect(sql).toMatch(/SELECT x\.id, x\.brand_id, r\.slug, r\.name,/);
     expect(sql).toContain(`WHERE x.brand_id = '${BRAND}'::uuid`);
     expect(sql).toContain(`NOT coalesce(x.draft @> '{"_delete": true}', false)`);
+  });
+
+  it('overlays drafted field policies like every other editorial table', () => {
+    const sql = sources.of(previewOf(BRAND))('field_policies');
+    expect(sql).toContain(
+      `CASE WHEN x.draft ? 'policy' THEN jsonb_build_object('policy', x.draft -> 'policy')`,
+    );
   });
 
   it('finds the brand of rows without a brand_id through their scope', () => {
