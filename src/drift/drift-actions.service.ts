@@ -5,7 +5,7 @@ import {
   OverrideEditingService,
   type SeenVersion,
 } from '../content-resolution/override-editing.service';
-import { CONTENT_TYPE_DEFS } from '../editing/content-types';
+import { CONTENT_TYPE_DEFS } from '../content-types/registry';
 import {
   ContentWriterService,
   ItemView,

@@ -1,5 +1,5 @@
-import { TREATMENT_OVERRIDABLE_FIELDS } from '../content-resolution/content-resolution.service';
-import { CONTENT_TYPE_DEFS } from '../editing/content-types';
+import { TREATMENT_OVERRIDABLE_FIELDS } from '../treatments/treatment.content-type';
+import { CONTENT_TYPE_DEFS } from '../content-types/registry';
 import type { SourceOf } from '../read-mode/content-sources';
 
 /**

@@ -5,7 +5,7 @@ import type { EditorRole } from '../../src/auth/actor';
 import type { AppConfig } from '../../src/config/app-config';
 import { AppConfigModule } from '../../src/config/config.module';
 import { DatabaseModule } from '../../src/database/database.module';
-import type { ContentType } from '../../src/editing/content-types';
+import type { ContentType } from '../../src/content-types/registry';
 import {
   ContentWriterService,
   type ItemRef,
