@@ -1,4 +1,5 @@
 import { apiKeyHeaders } from './helpers/api-keys';
+import { createSizedNetwork } from './fixtures/sized-network';
 import { newApiKey, newBrand } from './helpers/factories';
 import { loginAs } from './helpers/login';
 import { startTestApp, TestApp } from './helpers/test-app';
