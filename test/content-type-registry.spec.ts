@@ -31,7 +31,7 @@ const NOT_CONTENT: Record<string, string> = {
   webhook_events: 'the webhook outbox',
   webhook_deliveries: 'webhook deliveries per endpoint',
   webhook_attempts: 'webhook delivery attempts',
-  rate_limit_buckets: 'rate-limit counters',
+  rate_limit_counters: 'the partner rate limit’s counters (rate-limiter-flexible)',
   claim_rules: 'the brand’s claims-linter rules (settings, no drafts)',
   compliance_settings: 'the brand’s compliance settings (no drafts)',
   medical_reviews: 'reviewers’ decisions on drafts',
