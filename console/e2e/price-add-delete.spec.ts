@@ -76,9 +76,7 @@ test('an upcoming price is listed with its validity and stays off the page until
   const row = page.locator('tr[data-price="Spring 2031 offer"]');
   await expect(row).toContainText('Upcoming');
   await expect(row).toContainText('2031-03-01 – open');
-  await expect(
-    page.locator('tr[data-price]').filter({ hasText: 'On the page now' }),
-  ).not.toHaveCount(0);
+  await expect(page.locator('tr[data-price]').filter({ hasText: 'Current' })).not.toHaveCount(0);
   await expect(after).not.toContainText('Spring 2031 offer');
   await expectAccessible(page);
 

@@ -1,6 +1,5 @@
 import {
   Alert,
-  Badge,
   Button,
   Checkbox,
   Group,
@@ -73,9 +72,10 @@ const KIND_NAMES: Record<PriceKind, string> = {
 
 /** Where a price stands today at the clinic, in the editor's words (the API decides which). */
 const VALIDITY: Record<PriceValidity, { name: string; color: string }> = {
-  CURRENT: { name: 'On the page now', color: 'green' },
-  UPCOMING: { name: 'Upcoming', color: 'blue' },
-  ENDED: { name: 'Ended', color: 'gray' },
+  // Dark shades: the text stays readable (axe's contrast check).
+  CURRENT: { name: 'Current', color: 'teal.9' },
+  UPCOMING: { name: 'Upcoming', color: 'blue.9' },
+  ENDED: { name: 'Ended', color: 'gray.8' },
 };
 
 export interface PriceRow {
@@ -146,8 +146,8 @@ export function PricesSection(props: Props) {
       </Title>
       <Text size="sm">
         Amounts in the clinic’s currency ({props.currency}); validity dates are days in the clinic’s
-        time zone ({timezone}). Upcoming and ended prices are listed too: only the prices “on the
-        page now” are delivered.
+        time zone ({timezone}). Upcoming and ended prices are listed too: only current ones are on
+        the public page.
       </Text>
       {!canEdit.allowed && <Text size="sm">{canEdit.reason}</Text>}
       <TableScroll label="Prices (scrolls sideways)">
@@ -175,9 +175,9 @@ export function PricesSection(props: Props) {
                   {price.validFrom ?? 'always'} – {price.validUntil ?? 'open'}
                 </Table.Td>
                 <Table.Td>
-                  <Badge color={VALIDITY[price.validity].color} variant="light">
+                  <Text component="span" size="sm" fw={700} c={VALIDITY[price.validity].color}>
                     {VALIDITY[price.validity].name}
-                  </Badge>
+                  </Text>
                 </Table.Td>
                 <Table.Td>
                   <Button
