@@ -24,6 +24,8 @@ export const LIST_BOUNDS: Readonly<Record<string, number | 'page'>> = {
   'Treatment.faqs': 100,
   'Treatment.providers': 50,
   'Treatment.prices': 50,
+  // Editors see a price's history too (ended and upcoming ones).
+  'Treatment.pricesForEditors': 200,
   'Treatment.sections': 30,
   'Treatment.fieldSources': 30,
   'Treatment.aliases': 20,
