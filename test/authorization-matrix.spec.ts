@@ -351,6 +351,16 @@ describe('authorization matrix: every mutation × every caller × every place', 
         },
       }),
     },
+    inviteUser: {
+      places: ['own'],
+      allowed: brandAdmin,
+      prepare: async () => ({
+        query: mutation('inviteUser', 'InviteUserInput', 'setPasswordToken'),
+        variables: {
+          input: { email: `${uniqueSlug('matrix')}@example.com`, role: 'BRAND_EDITOR' },
+        },
+      }),
+    },
     changePassword: {
       places: ['own'],
       allowed: editorAccount,

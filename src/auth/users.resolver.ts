@@ -6,7 +6,8 @@ import type { GraphqlContext } from '../graphql/graphql-context';
 import { Region } from '../regions/dtos/region.object';
 import type { Actor } from './actor';
 import { CurrentActor } from './current-actor.decorator';
-import { CreateUserInput } from './dtos/create-user.input';
+import { CreateUserInput, InviteUserInput } from './dtos/create-user.input';
+import { UserInvitation } from './dtos/user-invitation.object';
 import { AssignedClinic, User } from './dtos/user.object';
 import { originOf } from './request-origin';
 import { UsersService } from './users.service';
@@ -30,6 +31,19 @@ export class UsersResolver {
     @Context() { req }: GraphqlContext,
   ): Promise<User> {
     return this.usersService.createUser(actor, input, originOf(req).ip);
+  }
+
+  @Mutation(() => UserInvitation, {
+    description:
+      'Invites an editor to your brand: creates the account with no usable password and answers, this once, a token with which the invitee sets one (resetPassword). Brand admins (or admin keys) only.',
+  })
+  inviteUser(
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: InviteUserInput,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<UserInvitation> {
+    return this.usersService.inviteUser(actor, input, originOf(req).ip);
   }
 
   @ResolveField(() => Brand, { description: 'The brand the editor belongs to.' })

@@ -22,6 +22,13 @@ export class User {
   @Field(() => Date, { nullable: true, description: 'Set when the account may no longer sign in.' })
   disabledAt: Date | null;
 
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When the editor last signed in (a login; refreshing a session does not count); null: never, e.g. an invited editor who has not set a password yet.',
+  })
+  lastSignInAt: Date | null;
+
   /** For the brand, regions and clinics fields; not in the schema. */
   brandId: string;
 }
