@@ -171,6 +171,43 @@ describe('account invitations and last sign-in', () => {
     });
   });
 
+  it('tells the console what the caller may do with each account: not disable or demote oneself', async () => {
+    const VIEWER_CAN = `viewerCan { changeRole { allowed reason } disable { allowed } enable { allowed } }`;
+    const { me } = (await app.graphql(`{ me { id ${VIEWER_CAN} } }`, {}, admin)).body.data;
+    expect(me.viewerCan).toEqual({
+      changeRole: {
+        allowed: false,
+        reason: 'You cannot change the role of your own account: ask another brand admin',
+      },
+      disable: { allowed: false },
+      enable: { allowed: true },
+    });
+    // The mutation refuses what the answer says is refused.
+    const own = await app.graphql(
+      `mutation($input: DisableUserInput!) { disableUser(input: $input) { id } }`,
+      { input: { userId: me.id } },
+      admin,
+    );
+    expect(own.body.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+
+    const invited = (await invite({ email: newEmail(), role: 'BRAND_EDITOR' })).body.data.inviteUser
+      .user;
+    const { users } = (await app.graphql(`{ users { id ${VIEWER_CAN} } }`, {}, admin)).body.data;
+    expect(users.find((user: { id: string }) => user.id === invited.id).viewerCan).toEqual({
+      changeRole: { allowed: true, reason: null },
+      disable: { allowed: true },
+      enable: { allowed: true },
+    });
+
+    const editor = await signInNewEditor(app, brand.brand, 'BRAND_EDITOR');
+    const editorView = (await app.graphql(`{ me { ${VIEWER_CAN} } }`, {}, editor)).body.data.me;
+    expect(editorView.viewerCan).toEqual({
+      changeRole: { allowed: false, reason: 'Only brand admins may do this' },
+      disable: { allowed: false },
+      enable: { allowed: false },
+    });
+  });
+
   it('refuses a taken email, places that do not fit the role, and another brand’s clinic', async () => {
     const email = newEmail();
     expect((await invite({ email, role: 'BRAND_EDITOR' })).body.errors).toBeUndefined();

@@ -8,7 +8,8 @@ import type { Actor } from './actor';
 import { CurrentActor } from './current-actor.decorator';
 import { CreateUserInput, InviteUserInput } from './dtos/create-user.input';
 import { UserInvitation } from './dtos/user-invitation.object';
-import { AssignedClinic, User } from './dtos/user.object';
+import { AssignedClinic, User, UserPermissions } from './dtos/user.object';
+import { accountPermissions } from './access';
 import { originOf } from './request-origin';
 import { UsersService } from './users.service';
 
@@ -44,6 +45,14 @@ export class UsersResolver {
     @Context() { req }: GraphqlContext,
   ): Promise<UserInvitation> {
     return this.usersService.inviteUser(actor, input, originOf(req).ip);
+  }
+
+  @ResolveField(() => UserPermissions, {
+    description:
+      'What the caller may do with this account (the console shows its actions from it).',
+  })
+  viewerCan(@Parent() user: User, @Context() { actor }: GraphqlContext): UserPermissions {
+    return accountPermissions(actor, user);
   }
 
   @ResolveField(() => Brand, { description: 'The brand the editor belongs to.' })
