@@ -161,6 +161,23 @@ describe('account invitations and last sign-in', () => {
         viewerCanManageAccounts: { allowed: false, reason: 'Only brand admins may do this' },
       });
     }
+    const PEOPLE = `query($after: String) { people(first: 1, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { email } } } }`;
+    for (const caller of [editor, clinicEditor]) {
+      const { body } = await app.graphql(PEOPLE, {}, caller);
+      expect(body.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    }
+    // The People screen's list: the brand's accounts a page at a time, by email.
+    const first = (await app.graphql(PEOPLE, {}, admin)).body.data.people;
+    const { users } = (await app.graphql(`{ users { email } }`, {}, admin)).body.data;
+    expect(first.totalCount).toBe(users.length);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const second = (await app.graphql(PEOPLE, { after: first.pageInfo.endCursor }, admin)).body.data
+      .people;
+    expect([first, second].map((page) => page.edges[0].node.email)).toEqual(
+      users.slice(0, 2).map((user: { email: string }) => user.email),
+    );
+
     const anonymous = await invite({ email, role: 'BRAND_EDITOR' }, {});
     expect(anonymous.body.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
     expect(

@@ -7,7 +7,9 @@ import { Region } from '../regions/dtos/region.object';
 import type { Actor } from './actor';
 import { CurrentActor } from './current-actor.decorator';
 import { CreateUserInput, InviteUserInput } from './dtos/create-user.input';
+import { UserConnection } from './dtos/user-connection.object';
 import { UserInvitation } from './dtos/user-invitation.object';
+import { PageArgs, pageWindow, toConnection } from '../graphql/connection';
 import { AssignedClinic, User, UserPermissions } from './dtos/user.object';
 import { accountPermissions } from './access';
 import { originOf } from './request-origin';
@@ -20,6 +22,16 @@ export class UsersResolver {
   @Query(() => [User], { description: 'Editor accounts of your brand. Brand admins only.' })
   users(@CurrentActor() actor: Actor): Promise<User[]> {
     return this.usersService.listUsers(actor);
+  }
+
+  @Query(() => UserConnection, {
+    description:
+      'Editor accounts of your brand, a page at a time, by email (what the console’s People screen lists). Brand admins only.',
+  })
+  async people(@Args() args: PageArgs, @CurrentActor() actor: Actor): Promise<UserConnection> {
+    const window = pageWindow('people', args);
+    const { rows, totalCount } = await this.usersService.pageUsers(actor, window);
+    return toConnection('people', rows, window, totalCount);
   }
 
   @Mutation(() => User, {

@@ -6,6 +6,8 @@ import { AUDIT_ACTIONS, AuditActor } from '../audit/audit-entry';
 import { AuditService } from '../audit/audit.service';
 import { BrandEntity } from '../brands/brand.entity';
 import { DomainError, badInput } from '../common/domain-error';
+import type { PageWindow } from '../graphql/connection';
+import { LIST_BOUNDS } from '../graphql/list-bounds';
 import { groupByKeys, pickByKeys } from '../graphql/request-loaders';
 import { PUBLISHED } from '../read-mode/read-mode';
 import type { Region } from '../regions/dtos/region.object';
@@ -152,14 +154,23 @@ export class UsersService {
 
   /** The caller's brand's accounts; brand admins only. */
   async listUsers(actor: Actor): Promise<User[]> {
+    return (await this.pageUsers(actor, { offset: 0, limit: LIST_BOUNDS['Query.users'] as number }))
+      .rows;
+  }
+
+  /** One page of the caller's brand's accounts, by email; brand admins only. */
+  async pageUsers(actor: Actor, window: PageWindow): Promise<{ rows: User[]; totalCount: number }> {
     const { brandId } = requireBrandAdmin(actor);
-    const rows = await this.db
+    const [rows, totalCount] = await this.db
       .getRepository(UserEntity)
       .createQueryBuilder('user')
       .where('user.brand_id = :brandId', { brandId })
       .orderBy('lower(user.email)')
-      .getMany();
-    return rows.map(toUser);
+      .addOrderBy('user.id')
+      .offset(window.offset)
+      .limit(window.limit)
+      .getManyAndCount();
+    return { rows: rows.map(toUser), totalCount };
   }
 
   async findById(id: string): Promise<User | null> {
