@@ -59,9 +59,9 @@ test('a brand admin invites a clinic editor, who sets a password from the link, 
   await expect.poll(() => new URL(invitee.url()).hash).toBe('');
   await expectAccessible(invitee);
   await screenshot(invitee, 'set-password');
-  await invitee.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
-  await invitee.getByLabel('Repeat the password').fill(NEW_PASSWORD);
-  await invitee.getByLabel('Repeat the password').press('Enter');
+  await invitee.getByRole('textbox', { name: 'New password' }).fill(NEW_PASSWORD);
+  await invitee.getByRole('textbox', { name: 'Repeat the password' }).fill(NEW_PASSWORD);
+  await invitee.getByRole('textbox', { name: 'Repeat the password' }).press('Enter');
   await expect(invitee.getByRole('heading', { name: 'Your password is set' })).toBeVisible();
   await expectAccessible(invitee);
   await invitee.getByRole('link', { name: 'Go to sign in' }).click();
@@ -76,8 +76,10 @@ test('a brand admin invites a clinic editor, who sets a password from the link, 
   // The link worked once.
   const again = await (await browser.newContext()).newPage();
   await again.goto(url);
-  await again.getByLabel('New password', { exact: true }).fill('another harbor quietly orbits');
-  await again.getByLabel('Repeat the password').fill('another harbor quietly orbits');
+  await again.getByRole('textbox', { name: 'New password' }).fill('another harbor quietly orbits');
+  await again
+    .getByRole('textbox', { name: 'Repeat the password' })
+    .fill('another harbor quietly orbits');
   await again.getByRole('button', { name: 'Set password' }).click();
   await expect(again.getByRole('alert')).toContainText('expired or already used');
   await expect(again.getByRole('heading', { name: 'This link does not work' })).toBeVisible();

@@ -202,12 +202,25 @@ export default function ApiKeysPage() {
 }
 
 function KeyStatus({ apiKey }: { apiKey: Key }) {
-  if (apiKey.revokedAt) return <Badge color="red">Revoked</Badge>;
+  if (apiKey.revokedAt)
+    return (
+      <Badge color="red" variant="light">
+        Revoked
+      </Badge>
+    );
   // The list is read when the page loads; a key that expired since shows on reload.
   if (apiKey.expiresAt && Date.parse(apiKey.expiresAt) <= Date.now()) {
-    return <Badge color="gray">Expired</Badge>;
+    return (
+      <Badge color="gray" variant="light">
+        Expired
+      </Badge>
+    );
   }
-  return <Badge color="green">Active</Badge>;
+  return (
+    <Badge color="blue" variant="light">
+      Active
+    </Badge>
+  );
 }
 
 function CreateKeyForm(props: {

@@ -315,7 +315,7 @@ export default function PeoplePage() {
                         <Button
                           size="xs"
                           variant="default"
-                          aria-label={`New set-password link for ${person.email}`}
+                          aria-label={`New link for ${person.email}`}
                           onClick={() => issueLink(person)}
                         >
                           New link
@@ -368,9 +368,23 @@ export default function PeoplePage() {
 }
 
 function StatusBadge({ person }: { person: Person }) {
-  if (person.disabledAt) return <Badge color="red">Disabled</Badge>;
-  if (!person.lastSignInAt) return <Badge color="yellow">Not signed in yet</Badge>;
-  return <Badge color="green">Active</Badge>;
+  if (person.disabledAt)
+    return (
+      <Badge color="red" variant="light">
+        Disabled
+      </Badge>
+    );
+  if (!person.lastSignInAt)
+    return (
+      <Badge color="gray" variant="light">
+        Not signed in yet
+      </Badge>
+    );
+  return (
+    <Badge color="blue" variant="light">
+      Active
+    </Badge>
+  );
 }
 
 function placesText(person: Person): string {
