@@ -204,20 +204,20 @@ export default function ApiKeysPage() {
 function KeyStatus({ apiKey }: { apiKey: Key }) {
   if (apiKey.revokedAt)
     return (
-      <Badge color="red" variant="light">
+      <Badge color="red" variant="light" className="console-status">
         Revoked
       </Badge>
     );
   // The list is read when the page loads; a key that expired since shows on reload.
   if (apiKey.expiresAt && Date.parse(apiKey.expiresAt) <= Date.now()) {
     return (
-      <Badge color="gray" variant="light">
+      <Badge color="gray" variant="light" className="console-status">
         Expired
       </Badge>
     );
   }
   return (
-    <Badge color="blue" variant="light">
+    <Badge color="blue" variant="light" className="console-status">
       Active
     </Badge>
   );

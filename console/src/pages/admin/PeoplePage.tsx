@@ -370,18 +370,18 @@ export default function PeoplePage() {
 function StatusBadge({ person }: { person: Person }) {
   if (person.disabledAt)
     return (
-      <Badge color="red" variant="light">
+      <Badge color="red" variant="light" className="console-status">
         Disabled
       </Badge>
     );
   if (!person.lastSignInAt)
     return (
-      <Badge color="gray" variant="light">
+      <Badge color="gray" variant="light" className="console-status">
         Not signed in yet
       </Badge>
     );
   return (
-    <Badge color="blue" variant="light">
+    <Badge color="blue" variant="light" className="console-status">
       Active
     </Badge>
   );
