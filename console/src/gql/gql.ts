@@ -61,11 +61,10 @@ type Documents = {
     "\n  query ClinicOverrides($clinicId: ID!, $treatmentId: ID!) {\n    overrides(clinicId: $clinicId, entityType: TREATMENT, entityId: $treatmentId) {\n      id\n      version\n      values\n      viewerCan {\n        edit {\n          allowed\n          reason\n        }\n      }\n    }\n  }\n": typeof types.ClinicOverridesDocument,
     "\n  mutation KeepOverride($input: SetOverrideInput!) {\n    setOverride(input: $input) {\n      outcome\n      item {\n        type\n        id\n        version\n      }\n    }\n  }\n": typeof types.KeepOverrideDocument,
     "\n  mutation ClearOverride($input: ClearOverrideInput!) {\n    clearOverride(input: $input) {\n      outcome\n    }\n  }\n": typeof types.ClearOverrideDocument,
-    "\n  query ApiKeyRights {\n    me {\n      id\n      brand {\n        viewerCanManageAccounts {\n          allowed\n        }\n      }\n    }\n  }\n": typeof types.ApiKeyRightsDocument,
+    "\n  query AccountRights {\n    me {\n      id\n      brand {\n        viewerCanManageAccounts {\n          allowed\n        }\n      }\n    }\n  }\n": typeof types.AccountRightsDocument,
     "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      scopes\n      expiresAt\n      revokedAt\n      createdAt\n      lastUsedAt\n    }\n  }\n": typeof types.ApiKeysDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      key\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      id\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
-    "\n  query AccountRights {\n    me {\n      id\n      brand {\n        viewerCanManageAccounts {\n          allowed\n        }\n      }\n    }\n  }\n": typeof types.AccountRightsDocument,
     "\n  query People($after: String) {\n    people(first: 100, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...Person\n        }\n      }\n    }\n    editableClinics {\n      itemId\n      name\n      region {\n        itemId\n        name\n      }\n    }\n  }\n\n  fragment Person on User {\n    id\n    email\n    displayName\n    role\n    disabledAt\n    lastSignInAt\n    regions {\n      itemId\n      name\n    }\n    clinics {\n      id\n      name\n    }\n    viewerCan {\n      changeRole {\n        allowed\n        reason\n      }\n      disable {\n        allowed\n        reason\n      }\n      enable {\n        allowed\n        reason\n      }\n    }\n  }\n": typeof types.PeopleDocument,
     "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      setPasswordToken\n      expiresAt\n      user {\n        id\n        email\n      }\n    }\n  }\n": typeof types.InviteUserDocument,
     "\n  mutation UpdateUserRole($input: UpdateUserRoleInput!) {\n    updateUserRole(input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateUserRoleDocument,
@@ -121,11 +120,10 @@ const documents: Documents = {
     "\n  query ClinicOverrides($clinicId: ID!, $treatmentId: ID!) {\n    overrides(clinicId: $clinicId, entityType: TREATMENT, entityId: $treatmentId) {\n      id\n      version\n      values\n      viewerCan {\n        edit {\n          allowed\n          reason\n        }\n      }\n    }\n  }\n": types.ClinicOverridesDocument,
     "\n  mutation KeepOverride($input: SetOverrideInput!) {\n    setOverride(input: $input) {\n      outcome\n      item {\n        type\n        id\n        version\n      }\n    }\n  }\n": types.KeepOverrideDocument,
     "\n  mutation ClearOverride($input: ClearOverrideInput!) {\n    clearOverride(input: $input) {\n      outcome\n    }\n  }\n": types.ClearOverrideDocument,
-    "\n  query ApiKeyRights {\n    me {\n      id\n      brand {\n        viewerCanManageAccounts {\n          allowed\n        }\n      }\n    }\n  }\n": types.ApiKeyRightsDocument,
+    "\n  query AccountRights {\n    me {\n      id\n      brand {\n        viewerCanManageAccounts {\n          allowed\n        }\n      }\n    }\n  }\n": types.AccountRightsDocument,
     "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      scopes\n      expiresAt\n      revokedAt\n      createdAt\n      lastUsedAt\n    }\n  }\n": types.ApiKeysDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      key\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      id\n    }\n  }\n": types.RevokeApiKeyDocument,
-    "\n  query AccountRights {\n    me {\n      id\n      brand {\n        viewerCanManageAccounts {\n          allowed\n        }\n      }\n    }\n  }\n": types.AccountRightsDocument,
     "\n  query People($after: String) {\n    people(first: 100, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...Person\n        }\n      }\n    }\n    editableClinics {\n      itemId\n      name\n      region {\n        itemId\n        name\n      }\n    }\n  }\n\n  fragment Person on User {\n    id\n    email\n    displayName\n    role\n    disabledAt\n    lastSignInAt\n    regions {\n      itemId\n      name\n    }\n    clinics {\n      id\n      name\n    }\n    viewerCan {\n      changeRole {\n        allowed\n        reason\n      }\n      disable {\n        allowed\n        reason\n      }\n      enable {\n        allowed\n        reason\n      }\n    }\n  }\n": types.PeopleDocument,
     "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      setPasswordToken\n      expiresAt\n      user {\n        id\n        email\n      }\n    }\n  }\n": types.InviteUserDocument,
     "\n  mutation UpdateUserRole($input: UpdateUserRoleInput!) {\n    updateUserRole(input: $input) {\n      id\n    }\n  }\n": types.UpdateUserRoleDocument,
@@ -339,7 +337,7 @@ export function graphql(source: "\n  mutation ClearOverride($input: ClearOverrid
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ApiKeyRights {\n    me {\n      id\n      brand {\n        viewerCanManageAccounts {\n          allowed\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ApiKeyRights {\n    me {\n      id\n      brand {\n        viewerCanManageAccounts {\n          allowed\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query AccountRights {\n    me {\n      id\n      brand {\n        viewerCanManageAccounts {\n          allowed\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AccountRights {\n    me {\n      id\n      brand {\n        viewerCanManageAccounts {\n          allowed\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -352,10 +350,6 @@ export function graphql(source: "\n  mutation CreateApiKey($input: CreateApiKeyI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      id\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query AccountRights {\n    me {\n      id\n      brand {\n        viewerCanManageAccounts {\n          allowed\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AccountRights {\n    me {\n      id\n      brand {\n        viewerCanManageAccounts {\n          allowed\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -20,20 +20,7 @@ import { SecretOnce } from '../../components/SecretOnce';
 import { TableScroll } from '../../components/TableScroll';
 import { graphql } from '../../gql';
 import type { ApiKeyScope, ApiKeysQuery } from '../../gql/graphql';
-import { NotFoundPage } from '../NotFoundPage';
-
-const KeyRights = graphql(`
-  query ApiKeyRights {
-    me {
-      id
-      brand {
-        viewerCanManageAccounts {
-          allowed
-        }
-      }
-    }
-  }
-`);
+import { AdminGate } from './AdminGate';
 
 const ApiKeys = graphql(`
   query ApiKeys {
@@ -87,11 +74,16 @@ type Key = ApiKeysQuery['apiKeys'][number];
 
 /** The brand's API keys (brand admins only): create one (shown once), see its use, revoke it. */
 export default function ApiKeysPage() {
-  const [{ data: rights, error: rightsError }] = useQuery({ query: KeyRights });
-  const allowed = rights?.me?.brand.viewerCanManageAccounts.allowed === true;
+  return (
+    <AdminGate what="API keys">
+      <ApiKeysScreen />
+    </AdminGate>
+  );
+}
+
+function ApiKeysScreen() {
   const [{ data, error, fetching }, refetch] = useQuery({
     query: ApiKeys,
-    pause: !allowed,
     requestPolicy: 'cache-and-network',
   });
   const [creating, setCreating] = useState(false);
@@ -100,15 +92,13 @@ export default function ApiKeysPage() {
   const [, revoke] = useMutation(RevokeApiKey);
   const reload = () => refetch({ requestPolicy: 'network-only' });
 
-  if (rightsError || error) {
+  if (error) {
     return (
       <Alert color="red" role="alert">
-        {describeError((rightsError ?? error)!)}
+        {describeError(error)}
       </Alert>
     );
   }
-  if (!rights) return <Loader aria-label="Loading API keys" />;
-  if (!allowed) return <NotFoundPage what="API keys" />;
   if (fetching && !data) return <Loader aria-label="Loading API keys" />;
   if (!data) return null;
 

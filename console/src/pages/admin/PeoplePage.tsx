@@ -19,21 +19,8 @@ import { SecretOnce } from '../../components/SecretOnce';
 import { TableScroll } from '../../components/TableScroll';
 import { graphql } from '../../gql';
 import type { PeopleQuery, PersonFragment } from '../../gql/graphql';
-import { NotFoundPage } from '../NotFoundPage';
+import { AdminGate } from './AdminGate';
 import { type Places, ROLE_LABELS, RoleFields, type RoleValues, roleInput } from './RoleFields';
-
-const AccountRights = graphql(`
-  query AccountRights {
-    me {
-      id
-      brand {
-        viewerCanManageAccounts {
-          allowed
-        }
-      }
-    }
-  }
-`);
 
 const People = graphql(`
   query People($after: String) {
@@ -156,14 +143,19 @@ interface IssuedLink {
 
 /** The brand's people (brand admins only): invite, change role and places, disable, enable. */
 export default function PeoplePage() {
-  const [{ data: rights, error: rightsError }] = useQuery({ query: AccountRights });
-  const allowed = rights?.me?.brand.viewerCanManageAccounts.allowed === true;
+  return (
+    <AdminGate what="People">
+      <PeopleScreen />
+    </AdminGate>
+  );
+}
+
+function PeopleScreen() {
   // A stack of cursors: the last is where the shown page starts (null: the first page).
   const [pages, setPages] = useState<(string | null)[]>([null]);
   const [{ data, error, fetching }, refetch] = useQuery({
     query: People,
     variables: { after: pages[pages.length - 1] },
-    pause: !allowed,
     requestPolicy: 'cache-and-network',
   });
   const [inviting, setInviting] = useState(false);
@@ -175,15 +167,13 @@ export default function PeoplePage() {
   const [, newLink] = useMutation(NewSetPasswordLink);
   const reload = () => refetch({ requestPolicy: 'network-only' });
 
-  if (rightsError || error) {
+  if (error) {
     return (
       <Alert color="red" role="alert">
-        {describeError((rightsError ?? error)!)}
+        {describeError(error)}
       </Alert>
     );
   }
-  if (!rights) return <Loader aria-label="Loading people" />;
-  if (!allowed) return <NotFoundPage what="People" />;
   if (fetching && !data) return <Loader aria-label="Loading people" />;
   if (!data) return null;
 
