@@ -6,6 +6,7 @@ import { describeError } from './api/errors';
 import { type Session, session } from './api/session';
 import { mayLeave } from './forms/unsaved-guard';
 import { graphql } from './gql';
+import { AdminLinks } from './pages/admin/AdminLinks';
 import { ClinicsPage } from './pages/ClinicsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 
@@ -18,6 +19,8 @@ const ProvidersPage = lazy(() => import('./pages/ProvidersPage'));
 const HistoryPage = lazy(() => import('./pages/HistoryPage'));
 const FieldPoliciesPage = lazy(() => import('./pages/FieldPoliciesPage'));
 const DriftReportPage = lazy(() => import('./pages/DriftReportPage'));
+const PeoplePage = lazy(() => import('./pages/admin/PeoplePage'));
+const ApiKeysPage = lazy(() => import('./pages/admin/ApiKeysPage'));
 
 const Logout = graphql(`
   mutation Logout {
@@ -36,6 +39,9 @@ const Me = graphql(`
           allowed
         }
         viewerCanReviewDrift {
+          allowed
+        }
+        viewerCanManageAccounts {
           allowed
         }
       }
@@ -67,6 +73,7 @@ export default function SignedInApp({ session: current }: { session: Session }) 
             </Title>
           </Link>
           <Group gap="sm" wrap="wrap">
+            {brand?.viewerCanManageAccounts.allowed && <AdminLinks />}
             {brand?.viewerCanReviewDrift.allowed && (
               <Link href="/drift" className="console-header-link">
                 Drift report
@@ -114,6 +121,12 @@ export default function SignedInApp({ session: current }: { session: Session }) 
               </Route>
               <Route path="/drift">
                 <DriftReportPage />
+              </Route>
+              <Route path="/admin/people">
+                <PeoplePage />
+              </Route>
+              <Route path="/admin/api-keys">
+                <ApiKeysPage />
               </Route>
               <Route path="/clinics/:slug/providers">
                 {(params) => <ProvidersPage brand={brand.slug} slug={params.slug} />}

@@ -9,6 +9,7 @@ import { AuditResolver } from '../audit/audit.resolver';
 import { ApiKeysResolver } from '../auth/api-keys.resolver';
 import { AuthModule } from '../auth/auth.module';
 import { AccountAdminResolver } from '../auth/account-admin.resolver';
+import { BrandAccountRightsResolver } from '../auth/account-rights.resolver';
 import { AuthResolver } from '../auth/auth.resolver';
 import { SignedInMutationsGuard } from '../auth/signed-in-mutations.guard';
 import { UsersResolver } from '../auth/users.resolver';
@@ -87,6 +88,7 @@ export const GRAPHQL_RESOLVERS = [
   AuthResolver,
   UsersResolver,
   AccountAdminResolver,
+  BrandAccountRightsResolver,
   ApiKeysResolver,
   AuditResolver,
   BrandsResolver,

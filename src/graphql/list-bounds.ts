@@ -49,6 +49,7 @@ export const LIST_BOUNDS: Readonly<Record<string, number | 'page'>> = {
   'FaqConnection.edges': 'page',
   'ProviderConnection.edges': 'page',
   'RevisionConnection.edges': 'page',
+  'UserConnection.edges': 'page',
   'WebhookAttemptConnection.edges': 'page',
   'WebhookDeliveryConnection.edges': 'page',
   // Editing and administration (authenticated callers only).
@@ -117,6 +118,7 @@ export const PAGE_SIZE_LIMITS: Readonly<Record<string, number>> = {
   'Query.faqs': 100,
   'Query.providers': 100,
   'Query.revisions': 100,
+  'Query.people': 100,
   'Query.webhookAttempts': 100,
   'Query.webhookDeliveries': 100,
 };

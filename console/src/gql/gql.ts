@@ -15,7 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
-    "\n  query Me {\n    me {\n      id\n      brand {\n        slug\n        name\n        viewerCanSetFieldPolicies {\n          allowed\n        }\n        viewerCanReviewDrift {\n          allowed\n        }\n      }\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query Me {\n    me {\n      id\n      brand {\n        slug\n        name\n        viewerCanSetFieldPolicies {\n          allowed\n        }\n        viewerCanReviewDrift {\n          allowed\n        }\n        viewerCanManageAccounts {\n          allowed\n        }\n      }\n    }\n  }\n": typeof types.MeDocument,
     "\n  query EditableDrafts {\n    editableDrafts {\n      type\n      id\n      version\n      values\n      clinicIds\n      viewerCan {\n        publish {\n          allowed\n          reason\n        }\n      }\n    }\n  }\n": typeof types.EditableDraftsDocument,
     "\n  mutation PublishChanges($input: PublishInput!) {\n    publish(input: $input) {\n      id\n    }\n  }\n": typeof types.PublishChangesDocument,
     "\n  query ClinicItem($id: ID!) {\n    item(type: CLINIC, id: $id) {\n      id\n      version\n      values\n      viewerCan {\n        edit {\n          allowed\n          reason\n        }\n      }\n    }\n  }\n": typeof types.ClinicItemDocument,
@@ -55,15 +55,26 @@ type Documents = {
     "\n  mutation RestoreRevision($input: RestoreRevisionInput!) {\n    restoreRevision(input: $input) {\n      id\n      version\n    }\n  }\n": typeof types.RestoreRevisionDocument,
     "\n  query ClinicProviders($brand: String!, $slug: String!) {\n    clinic(brand: $brand, slug: $slug, preview: true) {\n      id\n      itemId\n      slug\n      name\n      timezone\n      viewerCan {\n        edit {\n          allowed\n          reason\n        }\n      }\n      treatments {\n        id\n        itemId\n        name\n      }\n      providers {\n        id\n        itemId\n        name\n        credentials\n        title\n        photoUrl\n        treatments {\n          id\n          itemId\n          name\n        }\n        editable {\n          id\n          version\n          values\n          viewerCan {\n            edit {\n              allowed\n              reason\n            }\n            editBrandFields {\n              allowed\n              reason\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ClinicProvidersDocument,
     "\n  mutation UpdateClinicProvider($input: UpdateProviderInput!) {\n    updateProvider(input: $input) {\n      id\n      version\n    }\n  }\n": typeof types.UpdateClinicProviderDocument,
+    "\n  mutation SetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": typeof types.SetPasswordDocument,
     "\n  mutation StartBrowserSession($input: LoginInput!) {\n    startBrowserSession(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      user {\n        id\n        email\n        role\n        displayName\n      }\n    }\n  }\n": typeof types.StartBrowserSessionDocument,
     "\n  query ResolvedTreatment($brand: String!, $clinic: String!, $treatment: String!) {\n    clinic(brand: $brand, slug: $clinic, preview: true) {\n      id\n      itemId\n      slug\n      name\n      timezone\n      currency\n      viewerCan {\n        edit {\n          allowed\n          reason\n        }\n        publish {\n          allowed\n          reason\n        }\n      }\n      treatment(slug: $treatment) {\n        id\n        itemId\n        ...TreatmentContent\n        offering {\n          id\n          viewerCan {\n            edit {\n              allowed\n              reason\n            }\n          }\n        }\n        pricesForEditors {\n          id\n          itemId\n          label\n          validity\n          editable {\n            id\n            version\n            viewerCan {\n              delete {\n                allowed\n                reason\n              }\n            }\n          }\n          kind\n          sessions\n          isFromPrice\n          validFrom\n          validUntil\n          amount {\n            amountMinor\n            currency\n            formatted\n          }\n        }\n        fieldSources {\n          field\n          scope\n          stale\n          missing\n        }\n      }\n    }\n    brandTreatment: treatment(brand: $brand, slug: $treatment, preview: true) {\n      id\n      ...TreatmentContent\n    }\n  }\n\n  # The fields a clinic may override, read at the clinic and at the brand alike.\n  fragment TreatmentContent on Treatment {\n    name\n    summary\n    disclaimer\n    aliases\n    contraindications\n    aftercare\n    combinesWith\n  }\n": typeof types.ResolvedTreatmentDocument,
     "\n  query ClinicOverrides($clinicId: ID!, $treatmentId: ID!) {\n    overrides(clinicId: $clinicId, entityType: TREATMENT, entityId: $treatmentId) {\n      id\n      version\n      values\n      viewerCan {\n        edit {\n          allowed\n          reason\n        }\n      }\n    }\n  }\n": typeof types.ClinicOverridesDocument,
     "\n  mutation KeepOverride($input: SetOverrideInput!) {\n    setOverride(input: $input) {\n      outcome\n      item {\n        type\n        id\n        version\n      }\n    }\n  }\n": typeof types.KeepOverrideDocument,
     "\n  mutation ClearOverride($input: ClearOverrideInput!) {\n    clearOverride(input: $input) {\n      outcome\n    }\n  }\n": typeof types.ClearOverrideDocument,
+    "\n  query AccountRights {\n    me {\n      id\n      brand {\n        viewerCanManageAccounts {\n          allowed\n        }\n      }\n    }\n  }\n": typeof types.AccountRightsDocument,
+    "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      scopes\n      expiresAt\n      revokedAt\n      createdAt\n      lastUsedAt\n    }\n  }\n": typeof types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      key\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      id\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
+    "\n  query People($after: String) {\n    people(first: 100, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...Person\n        }\n      }\n    }\n    editableClinics {\n      itemId\n      name\n      region {\n        itemId\n        name\n      }\n    }\n  }\n\n  fragment Person on User {\n    id\n    email\n    displayName\n    role\n    disabledAt\n    lastSignInAt\n    regions {\n      itemId\n      name\n    }\n    clinics {\n      id\n      name\n    }\n    viewerCan {\n      changeRole {\n        allowed\n        reason\n      }\n      disable {\n        allowed\n        reason\n      }\n      enable {\n        allowed\n        reason\n      }\n    }\n  }\n": typeof types.PeopleDocument,
+    "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      setPasswordToken\n      expiresAt\n      user {\n        id\n        email\n      }\n    }\n  }\n": typeof types.InviteUserDocument,
+    "\n  mutation UpdateUserRole($input: UpdateUserRoleInput!) {\n    updateUserRole(input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateUserRoleDocument,
+    "\n  mutation DisableUser($input: DisableUserInput!) {\n    disableUser(input: $input) {\n      id\n    }\n  }\n": typeof types.DisableUserDocument,
+    "\n  mutation EnableUser($input: EnableUserInput!) {\n    enableUser(input: $input) {\n      id\n    }\n  }\n": typeof types.EnableUserDocument,
+    "\n  mutation NewSetPasswordLink($input: CreatePasswordResetInput!) {\n    createPasswordReset(input: $input) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.NewSetPasswordLinkDocument,
 };
 const documents: Documents = {
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
-    "\n  query Me {\n    me {\n      id\n      brand {\n        slug\n        name\n        viewerCanSetFieldPolicies {\n          allowed\n        }\n        viewerCanReviewDrift {\n          allowed\n        }\n      }\n    }\n  }\n": types.MeDocument,
+    "\n  query Me {\n    me {\n      id\n      brand {\n        slug\n        name\n        viewerCanSetFieldPolicies {\n          allowed\n        }\n        viewerCanReviewDrift {\n          allowed\n        }\n        viewerCanManageAccounts {\n          allowed\n        }\n      }\n    }\n  }\n": types.MeDocument,
     "\n  query EditableDrafts {\n    editableDrafts {\n      type\n      id\n      version\n      values\n      clinicIds\n      viewerCan {\n        publish {\n          allowed\n          reason\n        }\n      }\n    }\n  }\n": types.EditableDraftsDocument,
     "\n  mutation PublishChanges($input: PublishInput!) {\n    publish(input: $input) {\n      id\n    }\n  }\n": types.PublishChangesDocument,
     "\n  query ClinicItem($id: ID!) {\n    item(type: CLINIC, id: $id) {\n      id\n      version\n      values\n      viewerCan {\n        edit {\n          allowed\n          reason\n        }\n      }\n    }\n  }\n": types.ClinicItemDocument,
@@ -103,11 +114,22 @@ const documents: Documents = {
     "\n  mutation RestoreRevision($input: RestoreRevisionInput!) {\n    restoreRevision(input: $input) {\n      id\n      version\n    }\n  }\n": types.RestoreRevisionDocument,
     "\n  query ClinicProviders($brand: String!, $slug: String!) {\n    clinic(brand: $brand, slug: $slug, preview: true) {\n      id\n      itemId\n      slug\n      name\n      timezone\n      viewerCan {\n        edit {\n          allowed\n          reason\n        }\n      }\n      treatments {\n        id\n        itemId\n        name\n      }\n      providers {\n        id\n        itemId\n        name\n        credentials\n        title\n        photoUrl\n        treatments {\n          id\n          itemId\n          name\n        }\n        editable {\n          id\n          version\n          values\n          viewerCan {\n            edit {\n              allowed\n              reason\n            }\n            editBrandFields {\n              allowed\n              reason\n            }\n          }\n        }\n      }\n    }\n  }\n": types.ClinicProvidersDocument,
     "\n  mutation UpdateClinicProvider($input: UpdateProviderInput!) {\n    updateProvider(input: $input) {\n      id\n      version\n    }\n  }\n": types.UpdateClinicProviderDocument,
+    "\n  mutation SetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": types.SetPasswordDocument,
     "\n  mutation StartBrowserSession($input: LoginInput!) {\n    startBrowserSession(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      user {\n        id\n        email\n        role\n        displayName\n      }\n    }\n  }\n": types.StartBrowserSessionDocument,
     "\n  query ResolvedTreatment($brand: String!, $clinic: String!, $treatment: String!) {\n    clinic(brand: $brand, slug: $clinic, preview: true) {\n      id\n      itemId\n      slug\n      name\n      timezone\n      currency\n      viewerCan {\n        edit {\n          allowed\n          reason\n        }\n        publish {\n          allowed\n          reason\n        }\n      }\n      treatment(slug: $treatment) {\n        id\n        itemId\n        ...TreatmentContent\n        offering {\n          id\n          viewerCan {\n            edit {\n              allowed\n              reason\n            }\n          }\n        }\n        pricesForEditors {\n          id\n          itemId\n          label\n          validity\n          editable {\n            id\n            version\n            viewerCan {\n              delete {\n                allowed\n                reason\n              }\n            }\n          }\n          kind\n          sessions\n          isFromPrice\n          validFrom\n          validUntil\n          amount {\n            amountMinor\n            currency\n            formatted\n          }\n        }\n        fieldSources {\n          field\n          scope\n          stale\n          missing\n        }\n      }\n    }\n    brandTreatment: treatment(brand: $brand, slug: $treatment, preview: true) {\n      id\n      ...TreatmentContent\n    }\n  }\n\n  # The fields a clinic may override, read at the clinic and at the brand alike.\n  fragment TreatmentContent on Treatment {\n    name\n    summary\n    disclaimer\n    aliases\n    contraindications\n    aftercare\n    combinesWith\n  }\n": types.ResolvedTreatmentDocument,
     "\n  query ClinicOverrides($clinicId: ID!, $treatmentId: ID!) {\n    overrides(clinicId: $clinicId, entityType: TREATMENT, entityId: $treatmentId) {\n      id\n      version\n      values\n      viewerCan {\n        edit {\n          allowed\n          reason\n        }\n      }\n    }\n  }\n": types.ClinicOverridesDocument,
     "\n  mutation KeepOverride($input: SetOverrideInput!) {\n    setOverride(input: $input) {\n      outcome\n      item {\n        type\n        id\n        version\n      }\n    }\n  }\n": types.KeepOverrideDocument,
     "\n  mutation ClearOverride($input: ClearOverrideInput!) {\n    clearOverride(input: $input) {\n      outcome\n    }\n  }\n": types.ClearOverrideDocument,
+    "\n  query AccountRights {\n    me {\n      id\n      brand {\n        viewerCanManageAccounts {\n          allowed\n        }\n      }\n    }\n  }\n": types.AccountRightsDocument,
+    "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      scopes\n      expiresAt\n      revokedAt\n      createdAt\n      lastUsedAt\n    }\n  }\n": types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      key\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      id\n    }\n  }\n": types.RevokeApiKeyDocument,
+    "\n  query People($after: String) {\n    people(first: 100, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...Person\n        }\n      }\n    }\n    editableClinics {\n      itemId\n      name\n      region {\n        itemId\n        name\n      }\n    }\n  }\n\n  fragment Person on User {\n    id\n    email\n    displayName\n    role\n    disabledAt\n    lastSignInAt\n    regions {\n      itemId\n      name\n    }\n    clinics {\n      id\n      name\n    }\n    viewerCan {\n      changeRole {\n        allowed\n        reason\n      }\n      disable {\n        allowed\n        reason\n      }\n      enable {\n        allowed\n        reason\n      }\n    }\n  }\n": types.PeopleDocument,
+    "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      setPasswordToken\n      expiresAt\n      user {\n        id\n        email\n      }\n    }\n  }\n": types.InviteUserDocument,
+    "\n  mutation UpdateUserRole($input: UpdateUserRoleInput!) {\n    updateUserRole(input: $input) {\n      id\n    }\n  }\n": types.UpdateUserRoleDocument,
+    "\n  mutation DisableUser($input: DisableUserInput!) {\n    disableUser(input: $input) {\n      id\n    }\n  }\n": types.DisableUserDocument,
+    "\n  mutation EnableUser($input: EnableUserInput!) {\n    enableUser(input: $input) {\n      id\n    }\n  }\n": types.EnableUserDocument,
+    "\n  mutation NewSetPasswordLink($input: CreatePasswordResetInput!) {\n    createPasswordReset(input: $input) {\n      token\n      expiresAt\n    }\n  }\n": types.NewSetPasswordLinkDocument,
 };
 
 /**
@@ -131,7 +153,7 @@ export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (ty
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me {\n    me {\n      id\n      brand {\n        slug\n        name\n        viewerCanSetFieldPolicies {\n          allowed\n        }\n        viewerCanReviewDrift {\n          allowed\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      brand {\n        slug\n        name\n        viewerCanSetFieldPolicies {\n          allowed\n        }\n        viewerCanReviewDrift {\n          allowed\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Me {\n    me {\n      id\n      brand {\n        slug\n        name\n        viewerCanSetFieldPolicies {\n          allowed\n        }\n        viewerCanReviewDrift {\n          allowed\n        }\n        viewerCanManageAccounts {\n          allowed\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      brand {\n        slug\n        name\n        viewerCanSetFieldPolicies {\n          allowed\n        }\n        viewerCanReviewDrift {\n          allowed\n        }\n        viewerCanManageAccounts {\n          allowed\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -291,6 +313,10 @@ export function graphql(source: "\n  mutation UpdateClinicProvider($input: Updat
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation SetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n"): (typeof documents)["\n  mutation SetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation StartBrowserSession($input: LoginInput!) {\n    startBrowserSession(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      user {\n        id\n        email\n        role\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation StartBrowserSession($input: LoginInput!) {\n    startBrowserSession(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      user {\n        id\n        email\n        role\n        displayName\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -308,6 +334,46 @@ export function graphql(source: "\n  mutation KeepOverride($input: SetOverrideIn
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ClearOverride($input: ClearOverrideInput!) {\n    clearOverride(input: $input) {\n      outcome\n    }\n  }\n"): (typeof documents)["\n  mutation ClearOverride($input: ClearOverrideInput!) {\n    clearOverride(input: $input) {\n      outcome\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountRights {\n    me {\n      id\n      brand {\n        viewerCanManageAccounts {\n          allowed\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AccountRights {\n    me {\n      id\n      brand {\n        viewerCanManageAccounts {\n          allowed\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      scopes\n      expiresAt\n      revokedAt\n      createdAt\n      lastUsedAt\n    }\n  }\n"): (typeof documents)["\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      scopes\n      expiresAt\n      revokedAt\n      createdAt\n      lastUsedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      key\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      key\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query People($after: String) {\n    people(first: 100, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...Person\n        }\n      }\n    }\n    editableClinics {\n      itemId\n      name\n      region {\n        itemId\n        name\n      }\n    }\n  }\n\n  fragment Person on User {\n    id\n    email\n    displayName\n    role\n    disabledAt\n    lastSignInAt\n    regions {\n      itemId\n      name\n    }\n    clinics {\n      id\n      name\n    }\n    viewerCan {\n      changeRole {\n        allowed\n        reason\n      }\n      disable {\n        allowed\n        reason\n      }\n      enable {\n        allowed\n        reason\n      }\n    }\n  }\n"): (typeof documents)["\n  query People($after: String) {\n    people(first: 100, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...Person\n        }\n      }\n    }\n    editableClinics {\n      itemId\n      name\n      region {\n        itemId\n        name\n      }\n    }\n  }\n\n  fragment Person on User {\n    id\n    email\n    displayName\n    role\n    disabledAt\n    lastSignInAt\n    regions {\n      itemId\n      name\n    }\n    clinics {\n      id\n      name\n    }\n    viewerCan {\n      changeRole {\n        allowed\n        reason\n      }\n      disable {\n        allowed\n        reason\n      }\n      enable {\n        allowed\n        reason\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      setPasswordToken\n      expiresAt\n      user {\n        id\n        email\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      setPasswordToken\n      expiresAt\n      user {\n        id\n        email\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateUserRole($input: UpdateUserRoleInput!) {\n    updateUserRole(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateUserRole($input: UpdateUserRoleInput!) {\n    updateUserRole(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisableUser($input: DisableUserInput!) {\n    disableUser(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation DisableUser($input: DisableUserInput!) {\n    disableUser(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EnableUser($input: EnableUserInput!) {\n    enableUser(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation EnableUser($input: EnableUserInput!) {\n    enableUser(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation NewSetPasswordLink($input: CreatePasswordResetInput!) {\n    createPasswordReset(input: $input) {\n      token\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation NewSetPasswordLink($input: CreatePasswordResetInput!) {\n    createPasswordReset(input: $input) {\n      token\n      expiresAt\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
