@@ -1,4 +1,5 @@
 import { DomainError } from '../common/domain-error';
+import type { Permission } from '../editing/dtos/item-permissions.object';
 import type { Actor, ApiKeyScope } from './actor';
 
 /**
@@ -57,6 +58,8 @@ export function isBrandAdmin(actor: Actor): boolean {
   return actor.kind === 'USER' ? actor.role === 'BRAND_ADMIN' : hasScope(actor, 'admin');
 }
 
+const ONLY_BRAND_ADMINS = 'Only brand admins may do this';
+
 /**
  * A brand admin (user or admin key); returns the caller, whose `brandId` is
  * the only brand the operation may touch.
@@ -64,9 +67,20 @@ export function isBrandAdmin(actor: Actor): boolean {
 export function requireBrandAdmin(actor: Actor): AuthenticatedActor {
   const caller = requireAuthenticated(actor);
   if (!isBrandAdmin(caller)) {
-    throw new DomainError('FORBIDDEN', 'Only brand admins may do this');
+    throw new DomainError('FORBIDDEN', ONLY_BRAND_ADMINS);
   }
   return caller;
+}
+
+/**
+ * The brand-admin rule as an answer for the console (`Brand.viewerCanManageWebhooks`,
+ * `Brand.viewerCanReadAuditLog`): allowed exactly when requireBrandAdmin passes for that brand.
+ */
+export function brandAdminPermission(actor: Actor, brandId: string): Permission {
+  if (actor.kind !== 'ANONYMOUS' && actor.brandId === brandId && isBrandAdmin(actor)) {
+    return { allowed: true, reason: null };
+  }
+  return { allowed: false, reason: ONLY_BRAND_ADMINS };
 }
 
 /**
