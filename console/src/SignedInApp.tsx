@@ -18,6 +18,9 @@ const ProvidersPage = lazy(() => import('./pages/ProvidersPage'));
 const HistoryPage = lazy(() => import('./pages/HistoryPage'));
 const FieldPoliciesPage = lazy(() => import('./pages/FieldPoliciesPage'));
 const DriftReportPage = lazy(() => import('./pages/DriftReportPage'));
+const WebhooksPage = lazy(() => import('./pages/WebhooksPage'));
+const WebhookDeliveriesPage = lazy(() => import('./pages/WebhookDeliveriesPage'));
+const AuditLogPage = lazy(() => import('./pages/AuditLogPage'));
 
 const Logout = graphql(`
   mutation Logout {
@@ -36,6 +39,12 @@ const Me = graphql(`
           allowed
         }
         viewerCanReviewDrift {
+          allowed
+        }
+        viewerCanManageWebhooks {
+          allowed
+        }
+        viewerCanReadAuditLog {
           allowed
         }
       }
@@ -80,6 +89,23 @@ export default function SignedInApp({ session: current }: { session: Session }) 
             <Link href="/changes" className="console-header-link">
               Your changes
             </Link>
+            {(brand?.viewerCanManageWebhooks.allowed || brand?.viewerCanReadAuditLog.allowed) && (
+              <Group component="nav" aria-label="Admin" gap="sm" className="console-admin-nav">
+                <Text size="sm" fw={700} span>
+                  Admin:
+                </Text>
+                {brand.viewerCanManageWebhooks.allowed && (
+                  <Link href="/admin/webhooks" className="console-header-link">
+                    Webhooks
+                  </Link>
+                )}
+                {brand.viewerCanReadAuditLog.allowed && (
+                  <Link href="/admin/audit" className="console-header-link">
+                    Audit log
+                  </Link>
+                )}
+              </Group>
+            )}
             <Text size="sm" truncate>
               {current.user.displayName || current.user.email}
             </Text>
@@ -114,6 +140,15 @@ export default function SignedInApp({ session: current }: { session: Session }) 
               </Route>
               <Route path="/drift">
                 <DriftReportPage />
+              </Route>
+              <Route path="/admin/webhooks">
+                <WebhooksPage />
+              </Route>
+              <Route path="/admin/webhooks/:id">
+                {(params) => <WebhookDeliveriesPage endpointId={params.id} />}
+              </Route>
+              <Route path="/admin/audit">
+                <AuditLogPage />
               </Route>
               <Route path="/clinics/:slug/providers">
                 {(params) => <ProvidersPage brand={brand.slug} slug={params.slug} />}
