@@ -171,7 +171,7 @@ export default function AuditLogPage() {
           href={`/clinics/${clinic}/history/${item.type}/${item.id}${
             entry.revisionId ? `?revision=${entry.revisionId}` : ''
           }`}
-          aria-label={`History of ${name}${entry.revisionId ? ', at this change' : ''}`}
+          aria-label={`${entry.revisionId ? 'This change in its history' : 'History'}: ${name}`}
         >
           {entry.revisionId ? 'This change in its history' : 'History'}
         </Anchor>
@@ -287,7 +287,7 @@ export default function AuditLogPage() {
                       <Button
                         size="compact-xs"
                         variant="default"
-                        aria-label={`Only entries about ${entry.targetType} ${entry.targetId}`}
+                        aria-label={`Only this item: ${entry.targetType} ${entry.targetId}`}
                         onClick={() => set('targetId')(entry.targetId!)}
                       >
                         Only this item

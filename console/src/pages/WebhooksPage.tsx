@@ -224,8 +224,9 @@ function EndpointForm(props: {
 /** A signing secret, shown once, with a copy button. */
 function NewSecret(props: { url: string; secret: string; onDone: () => void }) {
   return (
-    <Alert color="green" role="status" title="Signing secret: shown only now">
+    <Alert color="green" role="status">
       <Stack gap="xs">
+        <Text fw={700}>Signing secret: shown only now</Text>
         <Text size="sm">
           Give it to the receiver at {props.url} to verify each event’s X-Webhook-Signature. It is
           not shown again; rotate it if it is lost.
@@ -381,7 +382,7 @@ export default function WebhooksPage() {
                   </Table.Th>
                   <Table.Td>{describeEvents(endpoint.subscriptions)}</Table.Td>
                   <Table.Td>
-                    <Badge color={endpoint.enabled ? 'green' : 'gray'} variant="light">
+                    <Badge color={endpoint.enabled ? 'green.2' : 'gray.3'} c="black">
                       {endpoint.enabled ? 'Enabled' : 'Paused'}
                     </Badge>
                   </Table.Td>
@@ -406,7 +407,7 @@ export default function WebhooksPage() {
                       <Button
                         size="compact-xs"
                         variant="default"
-                        aria-label={`Rotate the secret of ${endpoint.url}`}
+                        aria-label={`Rotate secret of ${endpoint.url}`}
                         loading={rotated.fetching}
                         onClick={() => rotateSecret(endpoint)}
                       >
