@@ -275,9 +275,7 @@ export default function WebhookDeliveriesPage({ endpointId }: { endpointId: stri
                     </Table.Td>
                     <Table.Td>{row.attempts}</Table.Td>
                     <Table.Td className="console-value">
-                      {row.lastError
-                        ? `${row.lastError}${row.lastStatusCode ? ` (HTTP ${row.lastStatusCode})` : ''}`
-                        : '—'}
+                      {row.lastError ?? '—'}
                     </Table.Td>
                     <Table.Td>
                       <Group gap="xs" wrap="wrap">
