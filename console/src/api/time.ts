@@ -29,3 +29,9 @@ export const inZone = (timezone: string, instant: string) =>
     dateStyle: 'medium',
     timeStyle: 'short',
   }).format(new Date(instant));
+
+/** An instant on the browser's clock, to the second (admin screens: no one clinic's zone applies). */
+export const localTime = (instant: string) =>
+  new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'medium' }).format(
+    new Date(instant),
+  );

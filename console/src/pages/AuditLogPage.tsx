@@ -14,8 +14,10 @@ import {
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
+import { localTime as when } from '../api/time';
 import { describeError } from '../api/errors';
 import { describeItem } from '../api/item-names';
+import { CursorPager, useCursors } from '../components/CursorPager';
 import { TableScroll } from '../components/TableScroll';
 import { graphql } from '../gql';
 import type { AuditLogQuery, ContentType } from '../gql/graphql';
@@ -88,11 +90,6 @@ const Log = graphql(`
 
 type Entry = AuditLogQuery['auditLog']['edges'][number]['node'];
 
-const when = (instant: string) =>
-  new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'medium' }).format(
-    new Date(instant),
-  );
-
 /** A day picked in the browser ("2031-01-15"), as the instant it starts on the browser's clock. */
 const dayStart = (day: string, plusDays = 0): string | null => {
   const start = new Date(`${day}T00:00:00`);
@@ -119,12 +116,11 @@ const NO_FILTERS = { userId: '', apiKeyId: '', action: '', targetId: '', from: '
 export default function AuditLogPage() {
   const [options] = useQuery({ query: People });
   const [filters, setFilters] = useState(NO_FILTERS);
-  // Cursors of the pages before this one: Newer goes back one.
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const pages = useCursors();
   const [log] = useQuery({
     query: Log,
     variables: {
-      after: cursors[cursors.length - 1],
+      after: pages.after,
       userId: filters.userId || null,
       apiKeyId: filters.apiKeyId || null,
       action: filters.action.trim().toUpperCase() || null,
@@ -136,7 +132,7 @@ export default function AuditLogPage() {
   });
   const set = (key: keyof typeof NO_FILTERS) => (value: string) => {
     setFilters({ ...filters, [key]: value });
-    setCursors([null]);
+    pages.reset();
   };
   const slugs = new Map(
     (options.data?.editableClinics ?? []).map((clinic) => [clinic.itemId, clinic.slug]),
@@ -242,7 +238,7 @@ export default function AuditLogPage() {
           variant="default"
           onClick={() => {
             setFilters(NO_FILTERS);
-            setCursors([null]);
+            pages.reset();
           }}
         >
           Clear filters
@@ -300,22 +296,7 @@ export default function AuditLogPage() {
           </Table>
         </TableScroll>
       )}
-      <Group>
-        <Button
-          variant="default"
-          disabled={cursors.length === 1}
-          onClick={() => setCursors(cursors.slice(0, -1))}
-        >
-          Newer
-        </Button>
-        <Button
-          variant="default"
-          disabled={!page?.pageInfo.hasNextPage}
-          onClick={() => setCursors([...cursors, page!.pageInfo.endCursor])}
-        >
-          Older
-        </Button>
-      </Group>
+      <CursorPager pages={pages} pageInfo={page?.pageInfo} />
     </Stack>
   );
 }

@@ -14,7 +14,9 @@ import {
 import { Fragment, useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Link } from 'wouter';
+import { localTime as when } from '../api/time';
 import { describeError } from '../api/errors';
+import { CursorPager, useCursors } from '../components/CursorPager';
 import { TableScroll } from '../components/TableScroll';
 import { graphql } from '../gql';
 import type { WebhookDeliveryStatus } from '../gql/graphql';
@@ -96,11 +98,6 @@ const STATUS: Record<WebhookDeliveryStatus, { label: string; color: string }> = 
 /** How often the list looks again while a delivery is on its way. */
 const POLL_MS = 2000;
 
-const when = (instant: string) =>
-  new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'medium' }).format(
-    new Date(instant),
-  );
-
 /** One delivery's attempts, newest first. */
 function AttemptList({ endpointId, deliveryId }: { endpointId: string; deliveryId: string }) {
   const [{ data, error }] = useQuery({
@@ -132,13 +129,13 @@ function AttemptList({ endpointId, deliveryId }: { endpointId: string; deliveryI
  */
 export default function WebhookDeliveriesPage({ endpointId }: { endpointId: string }) {
   const [status, setStatus] = useState('');
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const pages = useCursors();
   const [{ data, error, fetching }, refetch] = useQuery({
     query: Deliveries,
     variables: {
       endpointId,
       status: (status || null) as WebhookDeliveryStatus | null,
-      after: cursors[cursors.length - 1],
+      after: pages.after,
     },
     requestPolicy: 'cache-and-network',
   });
@@ -185,7 +182,7 @@ export default function WebhookDeliveriesPage({ endpointId }: { endpointId: stri
         : 'A test event is queued: it is sent once the endpoint is enabled again.',
     );
     setStatus('');
-    setCursors([null]);
+    pages.reset();
     refetch({ requestPolicy: 'network-only' });
   }
 
@@ -224,7 +221,7 @@ export default function WebhookDeliveriesPage({ endpointId }: { endpointId: stri
           value={status}
           onChange={(e) => {
             setStatus(e.currentTarget.value);
-            setCursors([null]);
+            pages.reset();
           }}
           data={[
             { value: '', label: 'All' },
@@ -274,9 +271,7 @@ export default function WebhookDeliveriesPage({ endpointId }: { endpointId: stri
                       )}
                     </Table.Td>
                     <Table.Td>{row.attempts}</Table.Td>
-                    <Table.Td className="console-value">
-                      {row.lastError ?? '—'}
-                    </Table.Td>
+                    <Table.Td className="console-value">{row.lastError ?? '—'}</Table.Td>
                     <Table.Td>
                       <Group gap="xs" wrap="wrap">
                         <Button
@@ -314,22 +309,7 @@ export default function WebhookDeliveriesPage({ endpointId }: { endpointId: stri
           </Table>
         </TableScroll>
       )}
-      <Group>
-        <Button
-          variant="default"
-          disabled={cursors.length === 1}
-          onClick={() => setCursors(cursors.slice(0, -1))}
-        >
-          Newer
-        </Button>
-        <Button
-          variant="default"
-          disabled={!page.pageInfo.hasNextPage}
-          onClick={() => setCursors([...cursors, page.pageInfo.endCursor])}
-        >
-          Older
-        </Button>
-      </Group>
+      <CursorPager pages={pages} pageInfo={page.pageInfo} />
     </Stack>
   );
 }
