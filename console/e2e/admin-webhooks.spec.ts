@@ -51,6 +51,9 @@ test('webhooks: an endpoint with its secret shown once, a dead delivery replayed
   await screenshot(page, 'webhooks');
   await shown.getByRole('button', { name: 'Done' }).click();
   await expect(shown).toHaveCount(0);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectAccessible(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   // Deliveries: a test event, which the failing receiver refuses.
   await row.getByRole('link', { name: `Deliveries to ${receiver.url}` }).click();
