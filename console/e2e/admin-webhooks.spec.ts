@@ -17,6 +17,9 @@ test('webhooks: an endpoint with its secret shown once, a dead delivery replayed
   // Editors who are not admins see no Admin links.
   await signIn(page, 'brand');
   await expect(page.getByRole('navigation', { name: 'Admin' })).toHaveCount(0);
+  // Nor the screens, by address.
+  await page.goto('/console/admin/webhooks');
+  await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
   await page.getByRole('button', { name: 'Sign out' }).click();
 
   await signIn(page, 'admin');

@@ -18,9 +18,9 @@ const ProvidersPage = lazy(() => import('./pages/ProvidersPage'));
 const HistoryPage = lazy(() => import('./pages/HistoryPage'));
 const FieldPoliciesPage = lazy(() => import('./pages/FieldPoliciesPage'));
 const DriftReportPage = lazy(() => import('./pages/DriftReportPage'));
-const WebhooksPage = lazy(() => import('./pages/WebhooksPage'));
-const WebhookDeliveriesPage = lazy(() => import('./pages/WebhookDeliveriesPage'));
-const AuditLogPage = lazy(() => import('./pages/AuditLogPage'));
+const WebhooksPage = lazy(() => import('./pages/admin/WebhooksPage'));
+const WebhookDeliveriesPage = lazy(() => import('./pages/admin/WebhookDeliveriesPage'));
+const AuditLogPage = lazy(() => import('./pages/admin/AuditLogPage'));
 
 const Logout = graphql(`
   mutation Logout {
@@ -141,14 +141,21 @@ export default function SignedInApp({ session: current }: { session: Session }) 
               <Route path="/drift">
                 <DriftReportPage />
               </Route>
+              {/* Admin screens only for those the API lets use them; "Not found" otherwise. */}
               <Route path="/admin/webhooks">
-                <WebhooksPage />
+                {brand.viewerCanManageWebhooks.allowed ? <WebhooksPage /> : <NotFoundPage />}
               </Route>
               <Route path="/admin/webhooks/:id">
-                {(params) => <WebhookDeliveriesPage endpointId={params.id} />}
+                {(params) =>
+                  brand.viewerCanManageWebhooks.allowed ? (
+                    <WebhookDeliveriesPage endpointId={params.id} />
+                  ) : (
+                    <NotFoundPage />
+                  )
+                }
               </Route>
               <Route path="/admin/audit">
-                <AuditLogPage />
+                {brand.viewerCanReadAuditLog.allowed ? <AuditLogPage /> : <NotFoundPage />}
               </Route>
               <Route path="/clinics/:slug/providers">
                 {(params) => <ProvidersPage brand={brand.slug} slug={params.slug} />}

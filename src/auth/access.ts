@@ -1,5 +1,4 @@
 import { DomainError } from '../common/domain-error';
-import type { Permission } from '../editing/dtos/item-permissions.object';
 import type { Actor, ApiKeyScope } from './actor';
 
 /**
@@ -61,6 +60,20 @@ export function isBrandAdmin(actor: Actor): boolean {
 const ONLY_BRAND_ADMINS = 'Only brand admins may do this';
 
 /**
+ * The brand-admin rule as an answer for the console (`Brand.viewerCanManageWebhooks`,
+ * `Brand.viewerCanReadAuditLog`).
+ */
+export function brandAdminPermission(
+  actor: Actor,
+  brandId: string,
+): { allowed: boolean; reason: string | null } {
+  if (actor.kind !== 'ANONYMOUS' && actor.brandId === brandId && isBrandAdmin(actor)) {
+    return { allowed: true, reason: null };
+  }
+  return { allowed: false, reason: ONLY_BRAND_ADMINS };
+}
+
+/**
  * A brand admin (user or admin key); returns the caller, whose `brandId` is
  * the only brand the operation may touch.
  */
@@ -70,17 +83,6 @@ export function requireBrandAdmin(actor: Actor): AuthenticatedActor {
     throw new DomainError('FORBIDDEN', ONLY_BRAND_ADMINS);
   }
   return caller;
-}
-
-/**
- * The brand-admin rule as an answer for the console (`Brand.viewerCanManageWebhooks`,
- * `Brand.viewerCanReadAuditLog`): allowed exactly when requireBrandAdmin passes for that brand.
- */
-export function brandAdminPermission(actor: Actor, brandId: string): Permission {
-  if (actor.kind !== 'ANONYMOUS' && actor.brandId === brandId && isBrandAdmin(actor)) {
-    return { allowed: true, reason: null };
-  }
-  return { allowed: false, reason: ONLY_BRAND_ADMINS };
 }
 
 /**

@@ -30,8 +30,8 @@ export const inZone = (timezone: string, instant: string) =>
     timeStyle: 'short',
   }).format(new Date(instant));
 
-/** An instant on the browser's clock, to the second (admin screens: no one clinic's zone applies). */
-export const localTime = (instant: string) =>
-  new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'medium' }).format(
+/** An instant on the editor's own clock (admin screens: no clinic's zone applies). */
+export const onThisClock = (instant: string) =>
+  new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' }).format(
     new Date(instant),
   );

@@ -14,13 +14,13 @@ import {
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
-import { localTime as when } from '../api/time';
-import { describeError } from '../api/errors';
-import { describeItem } from '../api/item-names';
-import { CursorPager, useCursors } from '../components/CursorPager';
-import { TableScroll } from '../components/TableScroll';
-import { graphql } from '../gql';
-import type { AuditLogQuery, ContentType } from '../gql/graphql';
+import { onThisClock as when } from '../../api/time';
+import { describeError } from '../../api/errors';
+import { describeItem } from '../../api/item-names';
+import { CursorPager, useCursors } from '../../components/CursorPager';
+import { TableScroll } from '../../components/TableScroll';
+import { graphql } from '../../gql';
+import type { AuditLogQuery, ContentType } from '../../gql/graphql';
 
 const People = graphql(`
   query AuditLogFilters {

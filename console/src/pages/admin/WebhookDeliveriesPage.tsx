@@ -14,13 +14,13 @@ import {
 import { Fragment, useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Link } from 'wouter';
-import { localTime as when } from '../api/time';
-import { describeError } from '../api/errors';
-import { CursorPager, useCursors } from '../components/CursorPager';
-import { TableScroll } from '../components/TableScroll';
-import { graphql } from '../gql';
-import type { WebhookDeliveryStatus } from '../gql/graphql';
-import { NotFoundPage } from './NotFoundPage';
+import { onThisClock as when } from '../../api/time';
+import { describeError } from '../../api/errors';
+import { CursorPager, useCursors } from '../../components/CursorPager';
+import { TableScroll } from '../../components/TableScroll';
+import { graphql } from '../../gql';
+import type { WebhookDeliveryStatus } from '../../gql/graphql';
+import { NotFoundPage } from '../NotFoundPage';
 
 const Deliveries = graphql(`
   query WebhookDeliveries($endpointId: ID!, $status: WebhookDeliveryStatus, $after: String) {

@@ -17,10 +17,10 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Link } from 'wouter';
-import { describeError, problemsOf } from '../api/errors';
-import { TableScroll } from '../components/TableScroll';
-import { graphql } from '../gql';
-import type { ContentType, WebhookAction, WebhookEndpointsQuery } from '../gql/graphql';
+import { describeError, problemsOf } from '../../api/errors';
+import { TableScroll } from '../../components/TableScroll';
+import { graphql } from '../../gql';
+import type { ContentType, WebhookAction, WebhookEndpointsQuery } from '../../gql/graphql';
 
 const Endpoints = graphql(`
   query WebhookEndpoints {
