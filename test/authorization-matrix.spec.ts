@@ -904,6 +904,14 @@ describe('authorization matrix: every mutation × every caller × every place', 
         };
       },
     },
+    sendTestWebhookEvent: {
+      places: BRAND_PLACES,
+      allowed: brandAdmin,
+      prepare: async (place) => ({
+        query: mutation('sendTestWebhookEvent', 'WebhookIdInput'),
+        variables: { input: { id: await newWebhook(place) } },
+      }),
+    },
     approveDraft: {
       places: [...CLINIC_PLACES, 'lumen'],
       allowed: medicalReviewer,
@@ -1093,6 +1101,13 @@ describe('authorization matrix: every mutation × every caller × every place', 
       allowed: brandWide,
       prepare: async () => ({
         query: `{ fieldPolicyImpact(entityType: TREATMENT, field: "summary", policy: LOCKED) { clinicOverrides } }`,
+      }),
+    },
+    'auditLog (query, filtered)': {
+      places: ['own'],
+      allowed: brandAdmin,
+      prepare: async () => ({
+        query: `{ auditLog(first: 5, action: "CONTENT_PUBLISH", since: "2020-01-01T00:00:00Z") { totalCount } }`,
       }),
     },
     'fieldPolicySettings (query)': {

@@ -21,6 +21,9 @@ const FieldPoliciesPage = lazy(() => import('./pages/FieldPoliciesPage'));
 const DriftReportPage = lazy(() => import('./pages/DriftReportPage'));
 const PeoplePage = lazy(() => import('./pages/admin/PeoplePage'));
 const ApiKeysPage = lazy(() => import('./pages/admin/ApiKeysPage'));
+const WebhooksPage = lazy(() => import('./pages/admin/WebhooksPage'));
+const WebhookDeliveriesPage = lazy(() => import('./pages/admin/WebhookDeliveriesPage'));
+const AuditLogPage = lazy(() => import('./pages/admin/AuditLogPage'));
 
 const Logout = graphql(`
   mutation Logout {
@@ -42,6 +45,12 @@ const Me = graphql(`
           allowed
         }
         viewerCanManageAccounts {
+          allowed
+        }
+        viewerCanManageWebhooks {
+          allowed
+        }
+        viewerCanReadAuditLog {
           allowed
         }
       }
@@ -73,7 +82,6 @@ export default function SignedInApp({ session: current }: { session: Session }) 
             </Title>
           </Link>
           <Group gap="sm" wrap="wrap">
-            {brand?.viewerCanManageAccounts.allowed && <AdminLinks />}
             {brand?.viewerCanReviewDrift.allowed && (
               <Link href="/drift" className="console-header-link">
                 Drift report
@@ -87,6 +95,13 @@ export default function SignedInApp({ session: current }: { session: Session }) 
             <Link href="/changes" className="console-header-link">
               Your changes
             </Link>
+            {brand && (
+              <AdminLinks
+                people={brand.viewerCanManageAccounts.allowed}
+                webhooks={brand.viewerCanManageWebhooks.allowed}
+                audit={brand.viewerCanReadAuditLog.allowed}
+              />
+            )}
             <Text size="sm" truncate>
               {current.user.displayName || current.user.email}
             </Text>
@@ -127,6 +142,22 @@ export default function SignedInApp({ session: current }: { session: Session }) 
               </Route>
               <Route path="/admin/api-keys">
                 <ApiKeysPage />
+              </Route>
+              {/* Admin screens only for those the API lets use them; "Not found" otherwise. */}
+              <Route path="/admin/webhooks">
+                {brand.viewerCanManageWebhooks.allowed ? <WebhooksPage /> : <NotFoundPage />}
+              </Route>
+              <Route path="/admin/webhooks/:id">
+                {(params) =>
+                  brand.viewerCanManageWebhooks.allowed ? (
+                    <WebhookDeliveriesPage endpointId={params.id} />
+                  ) : (
+                    <NotFoundPage />
+                  )
+                }
+              </Route>
+              <Route path="/admin/audit">
+                {brand.viewerCanReadAuditLog.allowed ? <AuditLogPage /> : <NotFoundPage />}
               </Route>
               <Route path="/clinics/:slug/providers">
                 {(params) => <ProvidersPage brand={brand.slug} slug={params.slug} />}

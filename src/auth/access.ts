@@ -59,7 +59,10 @@ export function isBrandAdmin(actor: Actor): boolean {
 
 const ONLY_BRAND_ADMINS = 'Only brand admins may do this';
 
-/** The brand-admin rule as an answer for the console (`Brand.viewerCanManageAccounts`). */
+/**
+ * The brand-admin rule as an answer for the console (`Brand.viewerCanManageAccounts`,
+ * `Brand.viewerCanManageWebhooks`, `Brand.viewerCanReadAuditLog`).
+ */
 export function brandAdminPermission(
   actor: Actor,
   brandId: string,

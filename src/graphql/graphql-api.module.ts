@@ -5,7 +5,7 @@ import { APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { join } from 'node:path';
 import { AuditModule } from '../audit/audit.module';
-import { AuditResolver } from '../audit/audit.resolver';
+import { AuditResolver, BrandAuditRightsResolver } from '../audit/audit.resolver';
 import { ApiKeysResolver } from '../auth/api-keys.resolver';
 import { AuthModule } from '../auth/auth.module';
 import { AccountAdminResolver } from '../auth/account-admin.resolver';
@@ -38,6 +38,7 @@ import { DriftModule } from '../drift/drift.module';
 import { BrandDriftRightsResolver, DriftResolver } from '../drift/drift.resolver';
 import { FieldPolicyImpactResolver } from '../drift/field-policy-impact.resolver';
 import { EditingModule } from '../editing/editing.module';
+import { AuditEntryItemResolver } from '../editing/audit-entry-item.resolver';
 import { EditableItemResolver } from '../editing/editable-item.resolver';
 import { FaqEditableResolver, ProviderEditableResolver } from '../editing/editable-twin.resolver';
 import { EditingResolver } from '../editing/editing.resolver';
@@ -70,7 +71,7 @@ import { TreatmentEditingResolver } from '../treatments/treatment-editing.resolv
 import { TreatmentsModule } from '../treatments/treatments.module';
 import { TreatmentSectionResolver, TreatmentsResolver } from '../treatments/treatments.resolver';
 import { WebhooksModule } from '../webhooks/webhooks.module';
-import { WebhooksResolver } from '../webhooks/webhooks.resolver';
+import { BrandWebhookRightsResolver, WebhooksResolver } from '../webhooks/webhooks.resolver';
 import { boundListFields } from './execution-ceilings';
 import { DateTimeScalar } from './date-time.scalar';
 import { formatGraphqlError } from './format-error';
@@ -91,6 +92,7 @@ export const GRAPHQL_RESOLVERS = [
   BrandAccountRightsResolver,
   ApiKeysResolver,
   AuditResolver,
+  BrandAuditRightsResolver,
   BrandsResolver,
   ClinicsResolver,
   TreatmentsResolver,
@@ -100,6 +102,7 @@ export const GRAPHQL_RESOLVERS = [
   ProvidersResolver,
   EditingResolver,
   EditableItemResolver,
+  AuditEntryItemResolver,
   FaqEditableResolver,
   ProviderEditableResolver,
   PriceItemEditableResolver,
@@ -121,6 +124,7 @@ export const GRAPHQL_RESOLVERS = [
   FieldPolicyImpactResolver,
   SyndicationResolver,
   WebhooksResolver,
+  BrandWebhookRightsResolver,
   ClaimRulesResolver,
   EditableItemComplianceResolver,
   MedicalReviewResolver,

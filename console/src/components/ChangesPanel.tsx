@@ -2,8 +2,8 @@ import { Alert, Button, Checkbox, NativeSelect, Stack, Text, Title } from '@mant
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { describeError } from '../api/errors';
+import { describeItem } from '../api/item-names';
 import { graphql } from '../gql';
-import type { ContentType } from '../gql/graphql';
 import { SchedulePublish } from './SchedulePublish';
 
 const EditableDrafts = graphql(`
@@ -23,29 +23,6 @@ const EditableDrafts = graphql(`
     }
   }
 `);
-
-const TYPE_NAMES: Record<string, string> = {
-  CLINIC: 'Clinic details',
-  CLINIC_TREATMENT: 'Treatment offered here',
-  FAQ: 'FAQ',
-  PROVIDER: 'Provider',
-  REGION: 'Region',
-  TREATMENT: 'Brand treatment',
-};
-
-/** How an editor recognises a draft: its label, its field, else its kind. */
-function describeDraft(type: ContentType, values: Record<string, unknown>): string {
-  const text = (key: string) => (typeof values[key] === 'string' ? String(values[key]) : null);
-  if (type === 'PRICE_ITEM') return `Price “${text('label')}”`;
-  if (type === 'OVERRIDE') {
-    return values.scope === 'REGION'
-      ? `The region’s ${text('field')}`
-      : `This clinic’s ${text('field')}`;
-  }
-  if (type === 'FAQ' && text('question')) return `FAQ “${text('question')}”`;
-  if (type === 'PROVIDER' && text('name')) return `Provider ${text('name')}`;
-  return TYPE_NAMES[type] ?? type;
-}
 
 const PublishChanges = graphql(`
   mutation PublishChanges($input: PublishInput!) {
@@ -83,7 +60,7 @@ export function ChangesPanel({ clinicId, clinicNames, timezones, revision, onPub
       const where = clinicNames
         ? draft.clinicIds.map((id) => clinicNames.get(id)).filter(Boolean)
         : [];
-      const what = describeDraft(draft.type, draft.values);
+      const what = describeItem(draft.type, draft.values);
       return { ...draft, what: where.length ? `${what} (${where.join(', ')})` : what };
     });
   useEffect(() => {
