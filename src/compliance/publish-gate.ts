@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { sameValue } from '../content-resolution/resolve-fields';
 import { CONTENT_TYPE_DEFS } from '../content-types/registry';
-import type { ItemView } from '../editing/content-writer.service';
+import type { ItemView } from '../editing/item-view';
 import { claimRulesOf } from './claim-rules.service';
 import { settingsOf } from './compliance-settings';
 import { latestReviewsOfContent } from './medical-reviews';
