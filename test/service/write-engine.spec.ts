@@ -141,6 +141,36 @@ describe('write engine (service tier)', () => {
     expect(await ctx.db.query(`SELECT id FROM treatments WHERE id = $1`, [live.id])).toEqual([]);
   });
 
+  it('refuses a changeset whose deletion takes a later item of it along, applying none of it', async () => {
+    const faq = await ctx.published(
+      editor.ctx,
+      'FAQ',
+      { brand_id: brand.brand },
+      { question: 'Gone?', answer: 'Soon.', position: 1 },
+    );
+    // A clinic's hide of the FAQ (an override of it), as a draft: deleting the FAQ deletes it too.
+    const hide = await ctx.drafts.create(
+      editor.ctx,
+      'OVERRIDE',
+      {
+        brand_id: brand.brand,
+        scope: 'CLINIC',
+        clinic_id: brand.clinic,
+        entity_type: 'FAQ',
+        entity_id: faq.id,
+        field: 'hidden',
+      },
+      { value: true, baseValue: false },
+    );
+    const staged = await ctx.drafts.remove(editor.ctx, refOf(faq));
+    // FAQ before OVERRIDE in the changeset's lock order: the FAQ's deletion is applied first.
+    const refused = await failure(ctx.publisher.publish(editor.ctx, [refOf(hide), refOf(staged)]));
+    expect(refused.code).toBe('NOT_FOUND');
+    const [row] = await ctx.db.query(`SELECT publication_status FROM faqs WHERE id = $1`, [faq.id]);
+    expect(row).toEqual({ publication_status: 'PUBLISHED' });
+    expect((await ctx.reads.get(editor.ctx, 'OVERRIDE', hide.id)).version).toBe(hide.version);
+  });
+
   it('keeps an editor of one clinic to that clinic, writing nothing elsewhere', async () => {
     const other = await ctx.newClinic(brand, { name: 'Other Clinic' });
     const austin = await ctx.newEditor(brand.brand, 'CLINIC_EDITOR', { clinicIds: [brand.clinic] });
