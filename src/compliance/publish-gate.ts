@@ -24,7 +24,7 @@ export interface ComplianceProblem {
 }
 
 /**
- * The compliance checks of publishing, run by the content writer on every
+ * The compliance checks of publishing, run by the publisher on every
  * changeset (an editor's publish and a schedule's, at run time) after its
  * items are locked and before any is applied: the whole changeset is
  * refused, naming each item and field at fault, or it goes on.
