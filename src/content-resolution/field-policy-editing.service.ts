@@ -68,7 +68,6 @@ export class FieldPolicyEditingService {
           tx,
           { type: 'FIELD_POLICY', id: row.id, version: input.version },
           { policy: input.policy },
-          'UPDATE',
           { cancelDelete: true },
         );
       }

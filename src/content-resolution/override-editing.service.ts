@@ -117,7 +117,7 @@ export class OverrideEditingService {
     const values = { value, baseValue: brandValue ?? null };
     if (existing) {
       assertVersionGiven(existing, version);
-      const item = await this.drafts.updateLocked(ctx, existing, version!, values, 'UPDATE', {
+      const item = await this.drafts.updateLocked(ctx, existing, version!, values, {
         cancelDelete: true,
       });
       return { outcome: 'SAVED', item };

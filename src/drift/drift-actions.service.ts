@@ -50,7 +50,7 @@ export class DriftActionsService {
     requireBrandWideEditor(ctx.actor);
     return this.eachOverride(ctx, refs, async (tx, item, version) => {
       const baseValue = await this.brandValue(tx, toView(item));
-      return this.drafts.updateLocked(tx, item, version, { baseValue }, 'REVIEW');
+      return this.drafts.updateLocked(tx, item, version, { baseValue }, { action: 'REVIEW' });
     });
   }
 

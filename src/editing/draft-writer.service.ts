@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { sameValue } from '../content-resolution/resolve-fields';
-import { CONTENT_TYPE_DEFS, ContentType, DELETE_MARK } from '../content-types/registry';
+import {
+  CONTENT_TYPE_DEFS,
+  ContentType,
+  ContentTypeDef,
+  DELETE_MARK,
+} from '../content-types/registry';
 import { refusal } from './access-rules';
 import { ContentStore, editableColumn } from './content-store';
 import { EditorReadsService } from './editor-reads.service';
@@ -17,6 +22,8 @@ import { assertMayChangeStatus, assertMayEdit, assertOwnBrandReferences } from '
 import type { ItemRef, TransactionContext, WriteContext } from './write-context';
 
 export interface UpdateOptions {
+  /** What the revision calls the write (default UPDATE; RESTORE, REVIEW …). */
+  action?: RevisionAction;
   /** Also withdraw a deletion staged for publish (the item is wanted again). */
   cancelDelete?: boolean;
 }
@@ -99,14 +106,13 @@ export class DraftWriterService {
     ctx: WriteContext,
     ref: ItemRef,
     changes: Values,
-    action: RevisionAction = 'UPDATE',
     options: UpdateOptions = {},
   ): Promise<ItemView> {
-    const def = CONTENT_TYPE_DEFS[ref.type];
-    for (const property of Object.keys(changes)) editableColumn(def, property);
+    // Refused before anything is read or locked.
+    assertEditable(CONTENT_TYPE_DEFS[ref.type], changes);
     return this.store.inTransaction(ctx, async (tx) => {
       const item = await this.reads.lock(tx, ref.type, ref.id);
-      return this.updateLocked(tx, item, ref.version, changes, action, options);
+      return this.updateLocked(tx, item, ref.version, changes, options);
     });
   }
 
@@ -116,12 +122,11 @@ export class DraftWriterService {
     item: LockedItem,
     version: number,
     changes: Values,
-    action: RevisionAction = 'UPDATE',
     options: UpdateOptions = {},
   ): Promise<ItemView> {
     const { def } = item;
     const id = item.row.id as string;
-    for (const property of Object.keys(changes)) editableColumn(def, property);
+    assertEditable(def, changes);
     return this.store.transaction(ctx, async (tx) => {
       assertMayEdit(ctx.actor, item, Object.keys(changes));
       assertVersion(item, version);
@@ -143,7 +148,14 @@ export class DraftWriterService {
         await this.store.trialApply(tx, def, id, fieldChanges);
       }
       const after = toView(await this.store.saveDraft(tx, item, draft));
-      await this.revisions.record(tx, ctx, after, action, before.values, after.values);
+      await this.revisions.record(
+        tx,
+        ctx,
+        after,
+        options.action ?? 'UPDATE',
+        before.values,
+        after.values,
+      );
       return after;
     });
   }
@@ -180,4 +192,9 @@ export class DraftWriterService {
       return { ...gone, pendingDelete: true };
     });
   }
+}
+
+/** Every property must be one the content type lets editors write. */
+function assertEditable(def: ContentTypeDef, changes: Values): void {
+  for (const property of Object.keys(changes)) editableColumn(def, property);
 }

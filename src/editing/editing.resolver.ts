@@ -140,9 +140,8 @@ export class EditingResolver {
       apiWrite(context),
       { type: revision.entityType, id: revision.entityId, version: input.version },
       values,
-      'RESTORE',
       // Restoring content also withdraws a delete waiting for publish.
-      { cancelDelete: true },
+      { action: 'RESTORE', cancelDelete: true },
     );
     return asEditableItem(view);
   }
