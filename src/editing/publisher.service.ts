@@ -67,12 +67,16 @@ export class PublisherService {
       );
       let deleted = false;
       for (const [i, ref] of ordered.entries()) {
-        // A deletion may take later items of the changeset with it (a FAQ
-        // its overrides, a clinic its offerings): after one, they are read
-        // again, and refused when they are gone.
-        const next: Publishable = deleted ? await this.lockPublishable(inTx, ref) : locked[i];
+        const key = `${ref.type}:${ref.id}`;
+        // Each item as locked above, unless publishing the changeset changed
+        // it since: a deletion may take later items with it (a FAQ its
+        // overrides, a clinic its offerings), and an item named twice is
+        // published already. Those are read again (gone: refused; published:
+        // a stale version), so the changeset fails whole as it should.
+        const changed = deleted || published.has(key);
+        const next: Publishable = changed ? await this.lockPublishable(inTx, ref) : locked[i];
         deleted ||= next.item.draft[DELETE_MARK] === true;
-        published.set(`${ref.type}:${ref.id}`, await this.publishOne(inTx, next));
+        published.set(key, await this.publishOne(inTx, next));
       }
     } catch (error) {
       throw fromDatabaseError(error) ?? error;

@@ -118,6 +118,13 @@ describe('write engine (service tier)', () => {
     expect(await statuses()).toEqual(['PUBLISHED', 'PUBLISHED']);
   });
 
+  it('refuses a changeset naming an item twice as stale, applying none of it', async () => {
+    const twice = await create();
+    const refused = await failure(publish(twice, twice));
+    expect(refused.code).toBe('CONFLICT');
+    expect(await revisionsOf(twice.id)).toEqual(['CREATE']);
+  });
+
   it('takes an item’s region and clinic overrides with it when its deletion is published', async () => {
     const [live] = await publish(await create());
     const clinic = await ctx.newClinic(brand);
