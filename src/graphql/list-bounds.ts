@@ -46,7 +46,9 @@ export const LIST_BOUNDS: Readonly<Record<string, number | 'page'>> = {
   'DriftRowConnection.edges': 'page',
   'FaqConnection.edges': 'page',
   'ProviderConnection.edges': 'page',
+  'RegionConnection.edges': 'page',
   'RevisionConnection.edges': 'page',
+  'TreatmentConnection.edges': 'page',
   'WebhookAttemptConnection.edges': 'page',
   'WebhookDeliveryConnection.edges': 'page',
   // Editing and administration (authenticated callers only).
@@ -114,6 +116,8 @@ export const PAGE_SIZE_LIMITS: Readonly<Record<string, number>> = {
   'Query.driftReport': 100,
   'Query.faqs': 100,
   'Query.providers': 100,
+  'Query.regions': 100,
+  'Query.treatments': 100,
   'Query.revisions': 100,
   'Query.webhookAttempts': 100,
   'Query.webhookDeliveries': 100,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { PageWindow } from '../graphql/connection';
 import { groupByKeys, pickByKeys } from '../graphql/request-loaders';
 import { ContentSources } from '../read-mode/content-sources';
 import type { ReadMode } from '../read-mode/read-mode';
@@ -25,6 +26,24 @@ export class TreatmentsService {
       [brandSlug, slug],
     );
     return (row as TreatmentEntity | undefined) ?? null;
+  }
+
+  /** One page of the brand's treatments, by name (the brand versions). */
+  async list(
+    brandSlug: string,
+    window: PageWindow,
+    mode: ReadMode,
+  ): Promise<{ rows: TreatmentEntity[]; totalCount: number }> {
+    const from = this.sources.of(mode);
+    const rows: (TreatmentEntity & { total_count: string })[] = await this.db.query(
+      `SELECT ${TREATMENT_SELECT}, count(*) OVER () AS total_count
+         FROM ${from('treatments')} t JOIN ${from('brands')} b ON b.id = t.brand_id
+        WHERE b.slug = $1
+        ORDER BY t.name, t.id
+        LIMIT $2 OFFSET $3`,
+      [brandSlug, window.limit, window.offset],
+    );
+    return { rows, totalCount: rows.length ? Number(rows[0].total_count) : 0 };
   }
 
   readonly batchById = async (ids: readonly string[], mode: ReadMode) => {
