@@ -18,6 +18,8 @@ const ProvidersPage = lazy(() => import('./pages/ProvidersPage'));
 const HistoryPage = lazy(() => import('./pages/HistoryPage'));
 const FieldPoliciesPage = lazy(() => import('./pages/FieldPoliciesPage'));
 const DriftReportPage = lazy(() => import('./pages/DriftReportPage'));
+const BrandContentPage = lazy(() => import('./pages/BrandContentPage'));
+const BrandTreatmentPage = lazy(() => import('./pages/BrandTreatmentPage'));
 
 const Logout = graphql(`
   mutation Logout {
@@ -36,6 +38,9 @@ const Me = graphql(`
           allowed
         }
         viewerCanReviewDrift {
+          allowed
+        }
+        viewerCanEditContent {
           allowed
         }
       }
@@ -67,6 +72,11 @@ export default function SignedInApp({ session: current }: { session: Session }) 
             </Title>
           </Link>
           <Group gap="sm" wrap="wrap">
+            {brand?.viewerCanEditContent.allowed && (
+              <Link href="/brand" className="console-header-link">
+                Brand content
+              </Link>
+            )}
             {brand?.viewerCanReviewDrift.allowed && (
               <Link href="/drift" className="console-header-link">
                 Drift report
@@ -107,7 +117,13 @@ export default function SignedInApp({ session: current }: { session: Session }) 
                 {(params) => <ClinicWorkspacePage brand={brand.slug} slug={params.slug} />}
               </Route>
               <Route path="/changes">
-                <ChangesPage />
+                <ChangesPage brand={brand.slug} />
+              </Route>
+              <Route path="/brand">
+                <BrandContentPage brand={brand.slug} />
+              </Route>
+              <Route path="/brand/treatments/:slug">
+                {(params) => <BrandTreatmentPage brand={brand.slug} slug={params.slug} />}
               </Route>
               <Route path="/policies">
                 <FieldPoliciesPage />
