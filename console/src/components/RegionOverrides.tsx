@@ -15,6 +15,7 @@ const RegionOverridesList = graphql(`
       id
       version
       values
+      status
       hasDraft
       pendingDelete
       viewerCan {
@@ -55,6 +56,7 @@ type Override = {
   id: string;
   version: number;
   values: Record<string, unknown>;
+  status: string;
   hasDraft: boolean;
   pendingDelete: boolean;
   viewerCan: { edit: { allowed: boolean; reason?: string | null } };
@@ -120,7 +122,8 @@ export function RegionOverrides({ regions, targets }: Props) {
       {override && !override.pendingDelete ? (
         <Text size="sm" className="console-value">
           {showValue(override.values.value)}
-          {override.hasDraft ? ' (draft)' : ''}
+          {/* A new override is a draft too, until its first publish. */}
+          {override.hasDraft || override.status !== 'PUBLISHED' ? ' (draft)' : ''}
         </Text>
       ) : (
         <Text size="sm">
