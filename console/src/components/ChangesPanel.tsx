@@ -17,6 +17,7 @@ const EditableDrafts = graphql(`
       values
       clinicIds
       publishedValues
+      publishedAt
       viewerCan {
         publish {
           allowed
@@ -88,23 +89,32 @@ function placeOf(
   return { key: 'brand', title: 'The brand (every clinic)' };
 }
 
-/** Fields the working copy changes against what is live: the draft's preview. */
-function changedFields(
-  values: Record<string, unknown>,
-  published: Record<string, unknown>,
-): { field: string; before: string; after: string }[] {
-  const isNew = Object.keys(published).length === 0;
-  return (
-    Object.keys(values)
-      // An override's baseValue is bookkeeping (what the brand said when it was written).
-      .filter((field) => field !== 'baseValue')
-      .filter((field) => JSON.stringify(values[field]) !== JSON.stringify(published[field]))
-      .map((field) => ({
-        field,
-        before: isNew ? '(new)' : showValue(published[field]),
-        after: showValue(values[field]),
-      }))
-  );
+/**
+ * Fields the working copy changes against what is live: the draft's preview.
+ * A never-published item shows its content as new; where it sits (ids, an
+ * override's scope and target) and an override's baseValue (what the brand
+ * said when it was written) are bookkeeping, not content. An override's value
+ * is named by its field.
+ */
+function changedFields(draft: {
+  type: ContentType;
+  values: Record<string, unknown>;
+  publishedValues: Record<string, unknown>;
+  publishedAt?: string | null;
+}): { field: string; before: string; after: string }[] {
+  const { values, publishedValues: published } = draft;
+  const isNew = !draft.publishedAt;
+  const bookkeeping = (field: string) =>
+    /Ids?$/.test(field) ||
+    (draft.type === 'OVERRIDE' && ['scope', 'entityType', 'field', 'baseValue'].includes(field));
+  return Object.keys(values)
+    .filter((field) => !bookkeeping(field))
+    .filter((field) => isNew || JSON.stringify(values[field]) !== JSON.stringify(published[field]))
+    .map((field) => ({
+      field: draft.type === 'OVERRIDE' && field === 'value' ? String(values.field) : field,
+      before: isNew ? 'nothing yet (new)' : showValue(published[field]),
+      after: showValue(values[field]),
+    }));
 }
 
 const PublishChanges = graphql(`
@@ -200,7 +210,7 @@ export function ChangesPanel({ clinicId, places, timezones, revision, onPublishe
                 setUnchecked(next);
               }}
             />
-            <DraftPreview values={change.values} published={change.publishedValues} />
+            <DraftPreview draft={change} />
           </div>
         ));
         return place ? (
@@ -284,11 +294,8 @@ function PlaceGroup({ place, children }: { place: Place; children: ReactNode }) 
 }
 
 /** What publishing the draft changes, field by field (a native disclosure: keyboard-ready). */
-function DraftPreview(props: {
-  values: Record<string, unknown>;
-  published: Record<string, unknown>;
-}) {
-  const changes = changedFields(props.values, props.published);
+function DraftPreview({ draft }: { draft: Parameters<typeof changedFields>[0] }) {
+  const changes = changedFields(draft);
   if (changes.length === 0) return null;
   return (
     <details className="console-draft-preview">

@@ -139,8 +139,10 @@ export function RegionOverrides({ regions, targets }: Props) {
           disabled={!override.viewerCan.edit.allowed}
           title={override.viewerCan.edit.reason ?? undefined}
           onClick={() => reset(override)}
+          // The row names the field; the button's name says it in full (it begins with its text).
+          aria-label={`Reset ${region.name}’s ${what} to the brand’s`}
         >
-          Reset {region.name}’s {what} to the brand’s
+          Reset
         </Button>
       )}
     </Table.Td>
@@ -208,8 +210,9 @@ export function RegionOverrides({ regions, targets }: Props) {
                         disabled={!!override && !override.viewerCan.edit.allowed}
                         title={override?.viewerCan.edit.reason ?? undefined}
                         onClick={() => mayLeave() && setEditing(target)}
+                        aria-label={`Edit ${region.name}’s ${target.what}`}
                       >
-                        Edit {region.name}’s {target.what}
+                        Edit
                       </Button>
                     </Table.Td>
                   </Table.Tr>

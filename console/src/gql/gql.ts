@@ -16,7 +16,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  query Me {\n    me {\n      id\n      brand {\n        slug\n        name\n        viewerCanSetFieldPolicies {\n          allowed\n        }\n        viewerCanReviewDrift {\n          allowed\n        }\n        viewerCanEditContent {\n          allowed\n        }\n      }\n    }\n  }\n": typeof types.MeDocument,
-    "\n  query EditableDrafts {\n    editableDrafts {\n      type\n      id\n      version\n      values\n      clinicIds\n      publishedValues\n      viewerCan {\n        publish {\n          allowed\n          reason\n        }\n      }\n    }\n  }\n": typeof types.EditableDraftsDocument,
+    "\n  query EditableDrafts {\n    editableDrafts {\n      type\n      id\n      version\n      values\n      clinicIds\n      publishedValues\n      publishedAt\n      viewerCan {\n        publish {\n          allowed\n          reason\n        }\n      }\n    }\n  }\n": typeof types.EditableDraftsDocument,
     "\n  mutation PublishChanges($input: PublishInput!) {\n    publish(input: $input) {\n      id\n    }\n  }\n": typeof types.PublishChangesDocument,
     "\n  query ClinicItem($id: ID!) {\n    item(type: CLINIC, id: $id) {\n      id\n      version\n      values\n      viewerCan {\n        edit {\n          allowed\n          reason\n        }\n      }\n    }\n  }\n": typeof types.ClinicItemDocument,
     "\n  mutation UpdateClinicDetails($input: UpdateClinicInput!) {\n    updateClinic(input: $input) {\n      id\n      version\n    }\n  }\n": typeof types.UpdateClinicDetailsDocument,
@@ -70,7 +70,7 @@ type Documents = {
 const documents: Documents = {
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  query Me {\n    me {\n      id\n      brand {\n        slug\n        name\n        viewerCanSetFieldPolicies {\n          allowed\n        }\n        viewerCanReviewDrift {\n          allowed\n        }\n        viewerCanEditContent {\n          allowed\n        }\n      }\n    }\n  }\n": types.MeDocument,
-    "\n  query EditableDrafts {\n    editableDrafts {\n      type\n      id\n      version\n      values\n      clinicIds\n      publishedValues\n      viewerCan {\n        publish {\n          allowed\n          reason\n        }\n      }\n    }\n  }\n": types.EditableDraftsDocument,
+    "\n  query EditableDrafts {\n    editableDrafts {\n      type\n      id\n      version\n      values\n      clinicIds\n      publishedValues\n      publishedAt\n      viewerCan {\n        publish {\n          allowed\n          reason\n        }\n      }\n    }\n  }\n": types.EditableDraftsDocument,
     "\n  mutation PublishChanges($input: PublishInput!) {\n    publish(input: $input) {\n      id\n    }\n  }\n": types.PublishChangesDocument,
     "\n  query ClinicItem($id: ID!) {\n    item(type: CLINIC, id: $id) {\n      id\n      version\n      values\n      viewerCan {\n        edit {\n          allowed\n          reason\n        }\n      }\n    }\n  }\n": types.ClinicItemDocument,
     "\n  mutation UpdateClinicDetails($input: UpdateClinicInput!) {\n    updateClinic(input: $input) {\n      id\n      version\n    }\n  }\n": types.UpdateClinicDetailsDocument,
@@ -147,7 +147,7 @@ export function graphql(source: "\n  query Me {\n    me {\n      id\n      brand
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query EditableDrafts {\n    editableDrafts {\n      type\n      id\n      version\n      values\n      clinicIds\n      publishedValues\n      viewerCan {\n        publish {\n          allowed\n          reason\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query EditableDrafts {\n    editableDrafts {\n      type\n      id\n      version\n      values\n      clinicIds\n      publishedValues\n      viewerCan {\n        publish {\n          allowed\n          reason\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query EditableDrafts {\n    editableDrafts {\n      type\n      id\n      version\n      values\n      clinicIds\n      publishedValues\n      publishedAt\n      viewerCan {\n        publish {\n          allowed\n          reason\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query EditableDrafts {\n    editableDrafts {\n      type\n      id\n      version\n      values\n      clinicIds\n      publishedValues\n      publishedAt\n      viewerCan {\n        publish {\n          allowed\n          reason\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
