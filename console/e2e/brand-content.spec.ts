@@ -1,9 +1,10 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { expectAccessible, screenshot, signIn } from './helpers';
+import { api, brandRewritesMicroNeedling, expectAccessible, screenshot, signIn } from './helpers';
 
 const SUMMARY = 'Micro-needling, **rewritten** by the brand in the console.';
 const ANSWER = 'Most clients feel a light scratch; the brand’s console answer.';
 const COLORADO_SUMMARY = 'Colorado’s own micro-needling summary.';
+const THEIR_ALIAS = 'Collagen induction (saved meanwhile)';
 
 /** Presses Tab until `target` has the focus (the keyboard reaches it), at most `max` times. */
 async function tabTo(page: Page, target: Locator, max = 60) {
@@ -69,7 +70,23 @@ test('a brand editor rewrites the brand’s summary and a brand FAQ, sees them i
   page.once('dialog', (dialog) => void dialog.dismiss());
   await page.getByRole('link', { name: '← Brand content' }).click();
   await expect(summary).toHaveValue(SUMMARY);
+
+  // Meanwhile another brand editor saves other names: the save meets CONFLICT, nothing is lost.
+  const { treatment } = await (
+    await api(request, 'brand')
+  )(`{ treatment(brand: "lumen-aesthetics", slug: "micro-needling") { itemId aliases } }`);
+  await brandRewritesMicroNeedling(request, treatment.itemId, {
+    aliases: [...treatment.aliases, THEIR_ALIAS],
+  });
   await form.getByRole('button', { name: 'Save draft' }).click();
+  await expect(
+    form.getByRole('heading', { name: 'Someone else changed this while you were editing' }),
+  ).toBeVisible();
+  await expect(form.getByTestId('mine-summary')).toHaveText(SUMMARY);
+  await expect(form.getByTestId('current-aliases')).toContainText(THEIR_ALIAS);
+  await expectAccessible(page);
+  // Only the editor's own change is applied on top of theirs.
+  await form.getByRole('button', { name: 'Save mine on top of theirs' }).click();
   await expect(edit).toBeVisible();
 
   // Live now: the old summary; after publishing: the new one.
@@ -117,7 +134,7 @@ test('a brand editor rewrites the brand’s summary and a brand FAQ, sees them i
   const coloradoDraft = atColorado.getByRole('checkbox', { name: 'The region’s summary' });
   await expect(coloradoDraft).toBeVisible();
   // What publishing changes, draft by draft.
-  const whatChanges = atBrand.getByText('What changes (summary)');
+  const whatChanges = atBrand.getByText(/^What changes \(.*summary.*\)$/);
   await whatChanges.click();
   await expect(atBrand).toContainText(`After publishing: ${SUMMARY}`);
   await accessibleAtBothWidths(page);
@@ -137,18 +154,19 @@ test('a brand editor rewrites the brand’s summary and a brand FAQ, sees them i
   const response = await request.post('/graphql', {
     data: {
       query: `{
-        brand: treatment(brand: "lumen-aesthetics", slug: "micro-needling") { summary faqs { question answer } }
+        brand: treatment(brand: "lumen-aesthetics", slug: "micro-needling") { summary aliases faqs { question answer } }
         austin: treatment(brand: "lumen-aesthetics", slug: "micro-needling", clinic: "austin-downtown") { summary }
       }`,
     },
   });
   const { data } = (await response.json()) as {
     data: {
-      brand: { summary: string; faqs: { question: string; answer: string }[] };
+      brand: { summary: string; aliases: string[]; faqs: { question: string; answer: string }[] };
       austin: { summary: string };
     };
   };
   expect(data.brand.summary).toBe(SUMMARY);
+  expect(data.brand.aliases).toContain(THEIR_ALIAS);
   expect(data.austin.summary).toBe(SUMMARY);
   expect(data.brand.faqs.find((faq) => faq.question === question)?.answer).toBe(ANSWER);
 
