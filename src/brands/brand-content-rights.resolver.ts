@@ -1,6 +1,6 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphqlContext } from '../graphql/graphql-context';
-import { isBrandWide } from '../editing/access-rules';
+import { brandWidePermission } from '../editing/access-rules';
 import { Permission } from '../editing/dtos/item-permissions.object';
 import { Brand } from './dtos/brand.object';
 
@@ -20,9 +20,6 @@ export class BrandContentRightsResolver {
       'May the caller edit the brand’s canonical content: its treatments, brand FAQs and regions’ overrides of them (brand-wide editors).',
   })
   viewerCanEditContent(@Parent() brand: Brand, @Context() { actor }: GraphqlContext): Permission {
-    if (actor.kind !== 'ANONYMOUS' && actor.brandId === brand.itemId && isBrandWide(actor)) {
-      return { allowed: true, reason: null };
-    }
-    return { allowed: false, reason: ONLY_BRAND_EDITORS };
+    return brandWidePermission(actor, brand.itemId, ONLY_BRAND_EDITORS);
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { PageWindow } from '../graphql/connection';
 import { pickByKeys } from '../graphql/request-loaders';
+import { brandListPage } from '../read-mode/brand-list-page';
 import { ContentSources } from '../read-mode/content-sources';
 import type { ReadMode } from '../read-mode/read-mode';
 import { encodeGlobalId } from '../graphql/global-id';
@@ -15,6 +16,8 @@ export interface RegionRow {
   name: string;
 }
 
+const REGION_SELECT = `r.id, r.brand_id AS "brandId", r.slug, r.name`;
+
 /** Reads regions for delivery. */
 @Injectable()
 export class RegionsService {
@@ -24,27 +27,20 @@ export class RegionsService {
   ) {}
 
   /** One page of the brand's regions, by name. */
-  async list(
-    brandSlug: string,
-    window: PageWindow,
-    mode: ReadMode,
-  ): Promise<{ rows: RegionRow[]; totalCount: number }> {
+  list(brandSlug: string, window: PageWindow, mode: ReadMode) {
     const from = this.sources.of(mode);
-    const rows: (RegionRow & { total_count: string })[] = await this.db.query(
-      `SELECT r.id, r.brand_id AS "brandId", r.slug, r.name, count(*) OVER () AS total_count
-         FROM ${from('regions')} r JOIN ${from('brands')} b ON b.id = r.brand_id
-        WHERE b.slug = $1
-        ORDER BY r.name, r.id
-        LIMIT $2 OFFSET $3`,
-      [brandSlug, window.limit, window.offset],
+    return brandListPage<RegionRow>(
+      this.db,
+      { table: from('regions'), alias: 'r', select: REGION_SELECT, brands: from('brands') },
+      brandSlug,
+      window,
     );
-    return { rows, totalCount: rows.length ? Number(rows[0].total_count) : 0 };
   }
 
   readonly batchById = async (ids: readonly string[], mode: ReadMode) => {
     const from = this.sources.of(mode);
     const rows: RegionRow[] = await this.db.query(
-      `SELECT r.id, r.brand_id AS "brandId", r.slug, r.name FROM ${from('regions')} r WHERE r.id = ANY($1)`,
+      `SELECT ${REGION_SELECT} FROM ${from('regions')} r WHERE r.id = ANY($1)`,
       [ids],
     );
     return pickByKeys(ids, rows, (region) => region.id);

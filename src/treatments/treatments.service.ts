@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { PageWindow } from '../graphql/connection';
 import { groupByKeys, pickByKeys } from '../graphql/request-loaders';
+import { brandListPage } from '../read-mode/brand-list-page';
 import { ContentSources } from '../read-mode/content-sources';
 import type { ReadMode } from '../read-mode/read-mode';
 import { TreatmentEntity } from './treatment.entity';
@@ -29,21 +30,14 @@ export class TreatmentsService {
   }
 
   /** One page of the brand's treatments, by name (the brand versions). */
-  async list(
-    brandSlug: string,
-    window: PageWindow,
-    mode: ReadMode,
-  ): Promise<{ rows: TreatmentEntity[]; totalCount: number }> {
+  list(brandSlug: string, window: PageWindow, mode: ReadMode) {
     const from = this.sources.of(mode);
-    const rows: (TreatmentEntity & { total_count: string })[] = await this.db.query(
-      `SELECT ${TREATMENT_SELECT}, count(*) OVER () AS total_count
-         FROM ${from('treatments')} t JOIN ${from('brands')} b ON b.id = t.brand_id
-        WHERE b.slug = $1
-        ORDER BY t.name, t.id
-        LIMIT $2 OFFSET $3`,
-      [brandSlug, window.limit, window.offset],
+    return brandListPage<TreatmentEntity>(
+      this.db,
+      { table: from('treatments'), alias: 't', select: TREATMENT_SELECT, brands: from('brands') },
+      brandSlug,
+      window,
     );
-    return { rows, totalCount: rows.length ? Number(rows[0].total_count) : 0 };
   }
 
   readonly batchById = async (ids: readonly string[], mode: ReadMode) => {

@@ -117,25 +117,9 @@ function Side({ title, page }: { title: string; page: Page }) {
         <>
           {page.summaryHtml !== undefined && (
             <>
-              <Text size="sm" fw={700}>
-                {page.name}
-              </Text>
-              <div
-                className="console-markdown"
-                // Sanitized by the server (delivery's own HTML).
-                dangerouslySetInnerHTML={{ __html: page.summaryHtml }}
-              />
+              <Titled heading={page.name} html={page.summaryHtml} />
               {page.sections?.map((section) => (
-                <div key={section.key}>
-                  <Text size="sm" fw={700}>
-                    {section.heading}
-                  </Text>
-                  <div
-                    className="console-markdown"
-                    // Sanitized by the server (delivery's own HTML).
-                    dangerouslySetInnerHTML={{ __html: section.html }}
-                  />
-                </div>
+                <Titled key={section.key} heading={section.heading} html={section.html} />
               ))}
             </>
           )}
@@ -147,13 +131,25 @@ function Side({ title, page }: { title: string; page: Page }) {
               </li>
             ))}
           </ul>
-          <div
-            className="console-markdown"
-            // Sanitized by the server (delivery's own HTML).
-            dangerouslySetInnerHTML={{ __html: page.disclaimerHtml ?? '' }}
-          />
+          <DeliveredHtml html={page.disclaimerHtml ?? ''} />
         </>
       )}
     </section>
+  );
+}
+
+/** HTML as delivery serves it: sanitized by the server. */
+function DeliveredHtml({ html }: { html: string }) {
+  return <div className="console-markdown" dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+function Titled({ heading, html }: { heading?: string; html: string }) {
+  return (
+    <div>
+      <Text size="sm" fw={700}>
+        {heading}
+      </Text>
+      <DeliveredHtml html={html} />
+    </div>
   );
 }

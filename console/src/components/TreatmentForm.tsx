@@ -247,12 +247,11 @@ export function TreatmentForm({ treatment, others, onSaved, onClose }: Props) {
         error={problem('name')}
         required
       />
-      <Textarea
+      <LinesField
         label="Other names people search for (one a line)"
-        autosize
         minRows={2}
-        value={values.aliases.join('\n')}
-        onChange={(e) => form.set('aliases', e.currentTarget.value.split('\n'))}
+        value={values.aliases}
+        onChange={(next) => form.set('aliases', next)}
         error={problem('aliases')}
       />
       <MarkdownField
@@ -360,20 +359,18 @@ export function TreatmentForm({ treatment, others, onSaved, onClose }: Props) {
         </Stack>
       </Fieldset>
 
-      <Textarea
+      <LinesField
         label="Aftercare (one instruction a line)"
-        autosize
         minRows={3}
-        value={values.aftercare.join('\n')}
-        onChange={(e) => form.set('aftercare', e.currentTarget.value.split('\n'))}
+        value={values.aftercare}
+        onChange={(next) => form.set('aftercare', next)}
         error={problem('aftercare')}
       />
-      <Textarea
+      <LinesField
         label="Contraindications (one a line)"
-        autosize
         minRows={3}
-        value={values.contraindications.join('\n')}
-        onChange={(e) => form.set('contraindications', e.currentTarget.value.split('\n'))}
+        value={values.contraindications}
+        onChange={(next) => form.set('contraindications', next)}
         error={problem('contraindications')}
       />
       <Checkbox.Group
@@ -404,5 +401,25 @@ export function TreatmentForm({ treatment, others, onSaved, onClose }: Props) {
       )}
       <FormActions form={form} fields={FIELDS} onClose={onClose} show={show} />
     </Stack>
+  );
+}
+
+/** A list of short texts edited one a line (blank lines are dropped when saved). */
+function LinesField(props: {
+  label: string;
+  minRows: number;
+  value: string[];
+  onChange: (lines: string[]) => void;
+  error?: string;
+}) {
+  return (
+    <Textarea
+      label={props.label}
+      autosize
+      minRows={props.minRows}
+      value={props.value.join('\n')}
+      onChange={(e) => props.onChange(e.currentTarget.value.split('\n'))}
+      error={props.error}
+    />
   );
 }

@@ -1,19 +1,8 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Loader,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
-import { useState } from 'react';
+import { Alert, Anchor, Badge, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
 import { describeError } from '../api/errors';
+import { CursorPager, useCursorPages } from '../components/CursorPager';
 import { TableScroll } from '../components/TableScroll';
 import { graphql } from '../gql';
 
@@ -53,12 +42,10 @@ const STATUS_NAMES: Record<string, string> = {
  * editor: what every clinic inherits unless its region or it says otherwise.
  */
 export default function BrandContentPage({ brand }: { brand: string }) {
-  // Cursors of the pages seen, to go back without keeping every page.
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const after = cursors[cursors.length - 1];
+  const pages = useCursorPages();
   const [{ data, error, fetching }] = useQuery({
     query: BrandTreatments,
-    variables: { brand, after },
+    variables: { brand, after: pages.after },
     requestPolicy: 'cache-and-network',
   });
   const page = data?.treatments;
@@ -117,24 +104,7 @@ export default function BrandContentPage({ brand }: { brand: string }) {
           </Table>
         </TableScroll>
       )}
-      {page && (cursors.length > 1 || page.pageInfo.hasNextPage) && (
-        <Group>
-          <Button
-            variant="default"
-            disabled={cursors.length === 1}
-            onClick={() => setCursors(cursors.slice(0, -1))}
-          >
-            Previous page
-          </Button>
-          <Button
-            variant="default"
-            disabled={!page.pageInfo.hasNextPage}
-            onClick={() => setCursors([...cursors, page.pageInfo.endCursor])}
-          >
-            Next page
-          </Button>
-        </Group>
-      )}
+      {page && <CursorPager pages={pages} pageInfo={page.pageInfo} />}
     </Stack>
   );
 }
