@@ -16,6 +16,8 @@ import { WebhookDeliveriesEndpointDueIndex1796368472000 } from './1796368472000-
 import { ReviewRevisions1796370000000 } from './1796370000000-review-revisions';
 import { OverridesBrandFieldIndex1796370100000 } from './1796370100000-overrides-brand-field-index';
 import { RateLimitCounters1796370200000 } from './1796370200000-rate-limit-counters';
+import { UserLastSignIn1796370320000 } from './1796370320000-user-last-sign-in';
+import { AuditLogFilterIndexes1796370330001 } from './1796370330001-audit-log-filter-indexes';
 
 /** Every migration, oldest first. A new migration file must be added here. */
 export const MIGRATIONS = [
@@ -37,4 +39,6 @@ export const MIGRATIONS = [
   ReviewRevisions1796370000000,
   OverridesBrandFieldIndex1796370100000,
   RateLimitCounters1796370200000,
+  UserLastSignIn1796370320000,
+  AuditLogFilterIndexes1796370330001,
 ];

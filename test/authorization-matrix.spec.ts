@@ -17,7 +17,7 @@ import { DEMO_EDITORS, DEMO_PASSWORD, loginAs } from './helpers/login';
  * Every mutation of the schema against every kind of caller and every kind
  * of target. The mutation list comes from introspection, so a mutation added
  * without a rule here fails the first test. Queries that read across the
- * brand's places (the drift report, field policy impacts) have rules too.
+ * brand's places (the drift report, field policy impacts) or its accounts (people) have rules too.
  *
  * Callers: anonymous; the demo brand's admin, brand editor, Texas region
  * editor, Austin clinic editor, medical reviewer; an admin key and a delivery key of the demo
@@ -348,6 +348,16 @@ describe('authorization matrix: every mutation × every caller × every place', 
             password: 'a-long-enough-password',
             role: 'BRAND_EDITOR',
           },
+        },
+      }),
+    },
+    inviteUser: {
+      places: ['own'],
+      allowed: brandAdmin,
+      prepare: async () => ({
+        query: mutation('inviteUser', 'InviteUserInput', 'setPasswordToken'),
+        variables: {
+          input: { email: `${uniqueSlug('matrix')}@example.com`, role: 'BRAND_EDITOR' },
         },
       }),
     },
@@ -894,6 +904,14 @@ describe('authorization matrix: every mutation × every caller × every place', 
         };
       },
     },
+    sendTestWebhookEvent: {
+      places: BRAND_PLACES,
+      allowed: brandAdmin,
+      prepare: async (place) => ({
+        query: mutation('sendTestWebhookEvent', 'WebhookIdInput'),
+        variables: { input: { id: await newWebhook(place) } },
+      }),
+    },
     approveDraft: {
       places: [...CLINIC_PLACES, 'lumen'],
       allowed: medicalReviewer,
@@ -1085,12 +1103,27 @@ describe('authorization matrix: every mutation × every caller × every place', 
         query: `{ fieldPolicyImpact(entityType: TREATMENT, field: "summary", policy: LOCKED) { clinicOverrides } }`,
       }),
     },
+    'auditLog (query, filtered)': {
+      places: ['own'],
+      allowed: brandAdmin,
+      prepare: async () => ({
+        query: `{ auditLog(first: 5, action: "CONTENT_PUBLISH", since: "2020-01-01T00:00:00Z") { totalCount } }`,
+      }),
+    },
     'fieldPolicySettings (query)': {
       places: ['own'],
       // Like fieldPolicies: the brand's editors (any role) and its preview or admin keys.
       allowed: (caller, place) => editorAccount(caller) || brandWide(caller, place),
       prepare: async () => ({
         query: `{ fieldPolicySettings(entityType: TREATMENT) { field policy } }`,
+      }),
+    },
+    // The console's People screen: the brand's accounts, brand admins only.
+    'people (query)': {
+      places: ['own'],
+      allowed: brandAdmin,
+      prepare: async () => ({
+        query: `{ people(first: 5) { totalCount edges { node { email } } } }`,
       }),
     },
   };

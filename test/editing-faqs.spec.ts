@@ -404,6 +404,23 @@ describe('editing FAQs', () => {
       expect(await questions(topic, 'dallas-uptown')).toEqual([]);
     });
 
+    it('keeps a clinic’s “show” of a FAQ its region hides in a draft: once both are published, the clinic shows it', async () => {
+      const topic = await publishedTreatment(app, editor);
+      const regional = await faq(topic);
+      const hide = dataOf(
+        await hideFaq({ faqId: regional.id, scope: 'REGION', regionId: LUMEN.texas }, texas),
+      ).hideFaq;
+      // The region's hide is still a draft when Austin shows the FAQ again.
+      const show = dataOf(
+        await showFaq({ faqId: regional.id, ...at(LUMEN.austin) }, austin),
+      ).showFaq;
+      expect(show).toMatchObject({ outcome: 'SAVED', item: { values: { value: false } } });
+      await publish(app, texas, [hide.item]);
+      await publish(app, austin, [show.item]);
+      expect(await questions(topic, 'austin-downtown')).toEqual([regional.values.question]);
+      expect(await questions(topic, 'dallas-uptown')).toEqual([]);
+    });
+
     it('refuses clinic FAQs (edit or delete them instead) and other places', async () => {
       const topic = await publishedTreatment(app, editor);
       const own = await faq(topic, { clinicId: LUMEN.austin });

@@ -584,4 +584,99 @@ describe('editing offerings and prices', () => {
       }
     });
   });
+  describe('validity on the clinic’s today, and every price for editors', () => {
+    /** YYYY-MM-DD in `timezone`, `days` from now. */
+    const dayIn = (timezone: string, days = 0) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: timezone }).format(
+        new Date(Date.now() + days * 86_400_000),
+      );
+    // 25 hours apart, so their dates always differ, and at least one differs from UTC's.
+    const EARLY = 'Pacific/Kiritimati';
+    const LATE = 'Pacific/Pago_Pago';
+    let slug: string;
+    const offerings: Record<string, string> = {};
+
+    beforeAll(async () => {
+      slug = uniqueSlug('validity-peel');
+      const [treatment] = await f.publish([
+        await f.ok(
+          'createTreatment',
+          { slug, name: 'Validity peel', summary: 'A peel.' },
+          f.as.editor,
+        ),
+      ]);
+      for (const [clinicId, timezone] of [
+        [SEEDED.denver, EARLY],
+        [SEEDED.dallas, LATE],
+      ]) {
+        const clinic = await f.item('CLINIC', clinicId);
+        const offered = await f.ok(
+          'offerTreatment',
+          { clinicId, treatmentId: treatment.id },
+          f.as.editor,
+        );
+        const moved = await f.ok('updateClinic', { ...ref(clinic), timezone }, f.as.editor);
+        const today = dayIn(timezone);
+        const prices = [
+          ['Today only', { validFrom: today, validUntil: today }],
+          ['Ended', { validFrom: '2020-01-01', validUntil: dayIn(timezone, -1) }],
+          ['Upcoming', { validFrom: dayIn(timezone, 1) }],
+        ] as const;
+        const drafts = [];
+        for (const [label, validity] of prices) {
+          drafts.push(
+            await f.ok('createPriceItem', price(offered.id, { label, ...validity }), f.as.editor),
+          );
+        }
+        await f.publish([offered, moved, ...drafts]);
+        offerings[clinicId] = offered.id;
+      }
+    });
+
+    const EDITOR_PRICES = `query($clinic: String!, $slug: String!) {
+      treatment(brand: "${BRAND}", slug: $slug, clinic: $clinic, preview: true) {
+        prices { label validity }
+        pricesForEditors { label validity validFrom validUntil amount { currency } }
+      }
+      clinic(brand: "${BRAND}", slug: $clinic) { currency timezone }
+    }`;
+
+    it('delivers a price on the clinic’s own days: valid today in its time zone, not the server’s', async () => {
+      for (const clinic of ['denver-cherry-creek', 'dallas-uptown']) {
+        expect(await pricesAt(clinic, slug)).toEqual([
+          expect.objectContaining({ label: 'Today only' }),
+        ]);
+      }
+    });
+
+    it('lists every price for editors, upcoming and ended ones too, each with its validity', async () => {
+      const { body } = await f.app.graphql(
+        EDITOR_PRICES,
+        { clinic: 'denver-cherry-creek', slug },
+        f.as.editor,
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data.clinic).toEqual({ currency: 'USD', timezone: EARLY });
+      expect(body.data.treatment.prices).toEqual([{ label: 'Today only', validity: 'CURRENT' }]);
+      const listed = body.data.treatment.pricesForEditors.map(
+        (p: { label: string; validity: string }) => [p.label, p.validity],
+      );
+      expect(listed.sort()).toEqual([
+        ['Ended', 'ENDED'],
+        ['Today only', 'CURRENT'],
+        ['Upcoming', 'UPCOMING'],
+      ]);
+    });
+
+    it('shows editors’ prices to no one else, and the clinic’s currency to everyone', async () => {
+      const { body } = await f.app.graphql(
+        EDITOR_PRICES.replace(', preview: true', ''),
+        { clinic: 'dallas-uptown', slug },
+        f.as.anonymous,
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data.treatment.pricesForEditors).toBeNull();
+      expect(body.data.clinic.currency).toBe('USD');
+    });
+  });
 });

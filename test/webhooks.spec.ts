@@ -635,4 +635,61 @@ describe('webhooks', () => {
       expect(given.body.data.createWebhookEndpoint.secret).toBe(own);
     });
   });
+
+  it('sends a test event, signed, through the outbox to that endpoint only', async () => {
+    const hook = await receiver();
+    const bystander = await receiver();
+    // Subscribed to nothing a test event is: it goes to the named endpoint whatever it subscribes to.
+    const { secret, endpoint: registered } = await endpoint(hook.url, [
+      { type: 'PRICE_ITEM', actions: ['DELETED'] },
+    ]);
+    const other = await endpoint(bystander.url);
+    const TEST = `mutation($id: ID!) { sendTestWebhookEvent(input: { id: $id }) { id eventId eventType status body } }`;
+    const { body } = await app.graphql(TEST, { id: registered.id }, brand.admin.headers);
+    expect(body.errors).toBeUndefined();
+    const queued = body.data.sendTestWebhookEvent;
+    expect(queued).toMatchObject({ eventType: 'webhook.test', status: 'PENDING' });
+    expect(JSON.parse(queued.body)).toMatchObject({
+      id: queued.eventId,
+      type: 'webhook.test',
+      brand: { id: brand.id, slug: brand.slug },
+      data: { test: true, endpointId: registered.id },
+    });
+
+    await drain(registered.id);
+    expect(hook.received).toHaveLength(1);
+    const [received] = hook.received;
+    expect(received.body).toBe(queued.body);
+    expect(received.headers['x-webhook-event']).toBe('webhook.test');
+    expect(received.headers['x-webhook-id']).toBe(queued.eventId);
+    expect(verifyWebhookSignature(secret, received.body, received.headers)).toBe(true);
+    expect(await deliveries(registered.id)).toEqual([
+      expect.objectContaining({ id: queued.id, eventType: 'webhook.test', status: 'SUCCEEDED' }),
+    ]);
+    await drain(other.endpoint.id);
+    expect(bystander.received).toHaveLength(0);
+    expect(await deliveries(other.endpoint.id)).toEqual([]);
+
+    const audit = await app.graphql(
+      `{ auditLog(action: "SEND_TEST_WEBHOOK_EVENT") { edges { node { targetId details } } } }`,
+      {},
+      brand.admin.headers,
+    );
+    expect(audit.body.data.auditLog.edges.map((edge: any) => edge.node)).toContainEqual({
+      targetId: registered.id,
+      details: { deliveryId: queued.id },
+    });
+
+    // Brand admins of the endpoint's brand only.
+    const editor = await brand.createKey(['preview']);
+    const lumenAdmin = await loginAs(app, 'admin');
+    for (const headers of [editor.headers, lumenAdmin]) {
+      const refused = await app.graphql(TEST, { id: registered.id }, headers);
+      expect(refused.body.errors![0].extensions.code).toBe('FORBIDDEN');
+    }
+    expect((await app.graphql(TEST, { id: registered.id })).body.errors![0].extensions.code).toBe(
+      'UNAUTHENTICATED',
+    );
+    expect(await deliveries(registered.id)).toHaveLength(1);
+  });
 });

@@ -46,3 +46,35 @@ test('a brand FAQ hidden by the clinic’s region is listed under “hidden here
   await expect(hidden.getByRole('listitem')).toHaveCount(0);
   await expectAccessible(page);
 });
+
+test('a brand FAQ the region hides in a draft is listed as hidden, and showing it here sticks', async ({
+  page,
+  request,
+}) => {
+  // The Colorado region hides another of Denver's brand FAQs, not published yet.
+  const brand = await api(request, 'brand');
+  const { clinic } = await brand(`{
+    clinic(brand: "lumen-aesthetics", slug: "denver-cherry-creek", preview: true) {
+      region { itemId }
+      faqs { itemId scope question }
+    }
+  }`);
+  const target = clinic.faqs.filter((faq: { scope: string }) => faq.scope === 'BRAND')[1];
+  await brand(
+    `mutation($input: HideFaqInput!) { hideFaq(input: $input) { item { type id version } } }`,
+    { input: { faqId: target.itemId, scope: 'REGION', regionId: clinic.region.itemId } },
+  );
+
+  await signIn(page, 'brand');
+  await page.goto(COLORADO_DENVER);
+  const list = page.getByRole('list', { name: 'FAQs in the order shown' });
+  const hidden = page.getByRole('list', { name: 'Brand FAQs hidden here' });
+  const entry = hidden.locator(`li[data-hidden-faq="${target.question}"]`);
+  await expect(entry).toContainText('Hidden by the region');
+  await expect(list.locator(`li[data-faq="${target.question}"]`)).toHaveCount(0);
+
+  await entry.getByRole('button', { name: `Show “${target.question}” here again` }).click();
+  await expect(list.locator(`li[data-faq="${target.question}"]`)).toBeVisible();
+  await expect(hidden.locator(`li[data-hidden-faq="${target.question}"]`)).toHaveCount(0);
+  await expectAccessible(page);
+});

@@ -37,6 +37,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     EMBEDDED_PG_PORT: String(databasePort),
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
     SCHEDULER_INTERVAL_SECONDS: '1',
+    // Webhooks to the specs' own receivers on this machine, sent and retried within seconds.
+    WEBHOOK_ALLOW_HTTP: 'true',
+    WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
+    WEBHOOK_WORKER_INTERVAL_SECONDS: '1',
+    WEBHOOK_RETRY_BASE_SECONDS: '1',
   };
   delete env.DATABASE_URL;
   const app = spawn(process.execPath, ['dist/src/main'], { cwd: ROOT, env, stdio: 'pipe' });

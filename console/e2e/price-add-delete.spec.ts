@@ -57,6 +57,34 @@ test('an editor adds a price (in dollars, range errors beside the field), sees i
   await expectAccessible(page);
 });
 
+test('an upcoming price is listed with its validity and stays off the page until its first day', async ({
+  page,
+}) => {
+  await signIn(page, 'brand');
+  await page.goto('/console/clinics/denver-cherry-creek/treatments/micro-needling');
+  const after = page.getByRole('region', { name: 'After publishing (preview)' });
+  await expect(after).toContainText('$');
+  await page.getByRole('button', { name: 'Add a price' }).click();
+  const form = page.getByRole('form', { name: 'New price' });
+  await form.getByRole('textbox', { name: 'Amount (USD)' }).fill('99');
+  await form.getByLabel('Label').fill('Spring 2031 offer');
+  await form.getByLabel('Valid from').fill('2031-03-01');
+  await form.getByRole('button', { name: 'Add price (draft)' }).click();
+  await expect(form).toBeHidden();
+
+  // Listed for the editor with where it stands; the preview of the page leaves it out.
+  const row = page.locator('tr[data-price="Spring 2031 offer"]');
+  await expect(row).toContainText('Upcoming');
+  await expect(row).toContainText('2031-03-01 – open');
+  await expect(page.locator('tr[data-price]').filter({ hasText: 'Current' })).not.toHaveCount(0);
+  await expect(after).not.toContainText('Spring 2031 offer');
+  await expectAccessible(page);
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Delete price Spring 2031 offer' }).click();
+  await expect(row).toBeHidden();
+});
+
 test('each price’s delete button says what the API answers about the caller’s rights', async ({
   page,
   request,

@@ -7,6 +7,7 @@ import { SignInPage } from './pages/SignInPage';
 
 // Route-level splitting: sign-in loads nothing of the screens behind it.
 const SignedInApp = lazy(() => import('./SignedInApp'));
+const SetPasswordPage = lazy(() => import('./pages/SetPasswordPage'));
 
 function useSession(): { current: Session | null; resuming: boolean } {
   const [current, setCurrent] = useState(session.get());
@@ -37,17 +38,23 @@ export function App() {
         if (mayLeave()) navigate(to, options);
       }}
     >
-      {current ? (
-        <Suspense fallback={<Loading />}>
-          <SignedInApp session={current} />
-        </Suspense>
-      ) : (
-        <Switch>
-          <Route>
+      <Switch>
+        {/* Public: an invited editor has no session yet. */}
+        <Route path="/set-password">
+          <Suspense fallback={<Loading />}>
+            <SetPasswordPage />
+          </Suspense>
+        </Route>
+        <Route>
+          {current ? (
+            <Suspense fallback={<Loading />}>
+              <SignedInApp session={current} />
+            </Suspense>
+          ) : (
             <SignInPage />
-          </Route>
-        </Switch>
-      )}
+          )}
+        </Route>
+      </Switch>
     </Router>
   );
 }

@@ -6,6 +6,7 @@ import { describeError } from './api/errors';
 import { type Session, session } from './api/session';
 import { mayLeave } from './forms/unsaved-guard';
 import { graphql } from './gql';
+import { AdminLinks } from './pages/admin/AdminLinks';
 import { ClinicsPage } from './pages/ClinicsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 
@@ -20,6 +21,11 @@ const FieldPoliciesPage = lazy(() => import('./pages/FieldPoliciesPage'));
 const DriftReportPage = lazy(() => import('./pages/DriftReportPage'));
 const BrandContentPage = lazy(() => import('./pages/BrandContentPage'));
 const BrandTreatmentPage = lazy(() => import('./pages/BrandTreatmentPage'));
+const PeoplePage = lazy(() => import('./pages/admin/PeoplePage'));
+const ApiKeysPage = lazy(() => import('./pages/admin/ApiKeysPage'));
+const WebhooksPage = lazy(() => import('./pages/admin/WebhooksPage'));
+const WebhookDeliveriesPage = lazy(() => import('./pages/admin/WebhookDeliveriesPage'));
+const AuditLogPage = lazy(() => import('./pages/admin/AuditLogPage'));
 
 const Logout = graphql(`
   mutation Logout {
@@ -41,6 +47,15 @@ const Me = graphql(`
           allowed
         }
         viewerCanEditContent {
+          allowed
+        }
+        viewerCanManageAccounts {
+          allowed
+        }
+        viewerCanManageWebhooks {
+          allowed
+        }
+        viewerCanReadAuditLog {
           allowed
         }
       }
@@ -90,6 +105,13 @@ export default function SignedInApp({ session: current }: { session: Session }) 
             <Link href="/changes" className="console-header-link">
               Your changes
             </Link>
+            {brand && (
+              <AdminLinks
+                people={brand.viewerCanManageAccounts.allowed}
+                webhooks={brand.viewerCanManageWebhooks.allowed}
+                audit={brand.viewerCanReadAuditLog.allowed}
+              />
+            )}
             <Text size="sm" truncate>
               {current.user.displayName || current.user.email}
             </Text>
@@ -130,6 +152,28 @@ export default function SignedInApp({ session: current }: { session: Session }) 
               </Route>
               <Route path="/drift">
                 <DriftReportPage />
+              </Route>
+              <Route path="/admin/people">
+                <PeoplePage />
+              </Route>
+              <Route path="/admin/api-keys">
+                <ApiKeysPage />
+              </Route>
+              {/* Admin screens only for those the API lets use them; "Not found" otherwise. */}
+              <Route path="/admin/webhooks">
+                {brand.viewerCanManageWebhooks.allowed ? <WebhooksPage /> : <NotFoundPage />}
+              </Route>
+              <Route path="/admin/webhooks/:id">
+                {(params) =>
+                  brand.viewerCanManageWebhooks.allowed ? (
+                    <WebhookDeliveriesPage endpointId={params.id} />
+                  ) : (
+                    <NotFoundPage />
+                  )
+                }
+              </Route>
+              <Route path="/admin/audit">
+                {brand.viewerCanReadAuditLog.allowed ? <AuditLogPage /> : <NotFoundPage />}
               </Route>
               <Route path="/clinics/:slug/providers">
                 {(params) => <ProvidersPage brand={brand.slug} slug={params.slug} />}

@@ -1,7 +1,11 @@
-import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { brandAdminPermission } from '../auth/access';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { pageWindow, toConnection } from '../graphql/connection';
+import { Brand } from '../brands/dtos/brand.object';
+import { Permission } from '../editing/dtos/item-permissions.object';
+import { pageSize } from '../graphql/connection';
+import type { GraphqlContext } from '../graphql/graphql-context';
 import { AuditService } from './audit.service';
 import { AuditLogEntryConnection } from './dtos/audit-log-entry-connection.object';
 import { AuditLogEntry } from './dtos/audit-log-entry.object';
@@ -12,16 +16,35 @@ export class AuditResolver {
   constructor(private readonly auditService: AuditService) {}
 
   @Query(() => AuditLogEntryConnection, {
-    description: 'Writes and logins of your brand, newest first. Brand admins only.',
+    description:
+      'Writes and logins of your brand, newest first, narrowed by the filters given (person, API key, action, item, time). Brand admins only.',
   })
   async auditLog(
     @Args() args: AuditLogArgs,
     @CurrentActor() actor: Actor,
   ): Promise<AuditLogEntryConnection> {
-    const window = pageWindow('audit-log', args);
-    const { rows, totalCount } = await this.auditService.list(actor, window, {
-      action: args.action,
-    });
-    return toConnection('audit-log', rows, window, totalCount);
+    const { first, after, ...filter } = args;
+    return this.auditService.list(actor, { first: pageSize(first), after: after ?? null }, filter);
+  }
+
+  @ResolveField(() => ID, {
+    nullable: true,
+    description:
+      'The revision this entry recorded (CONTENT_* actions): open it in the item’s history. Null for other actions and for entries written before revisions were linked.',
+  })
+  revisionId(@Parent() entry: AuditLogEntry): string | null {
+    const id = entry.details.revisionId;
+    return typeof id === 'string' ? id : null;
+  }
+}
+
+/** Whether the console shows the audit log. */
+@Resolver(() => Brand)
+export class BrandAuditRightsResolver {
+  @ResolveField(() => Permission, {
+    description: 'May the caller read the brand’s audit log (brand admins and admin keys).',
+  })
+  viewerCanReadAuditLog(@Parent() brand: Brand, @Context() { actor }: GraphqlContext): Permission {
+    return brandAdminPermission(actor, brand.itemId);
   }
 }

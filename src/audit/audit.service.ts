@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { requireBrandAdmin } from '../auth/access';
-import type { PageWindow } from '../graphql/connection';
+import { badInput } from '../common/domain-error';
+import type { Connection } from '../graphql/connection';
 import { type AuditEntry, toAuditActor } from './audit-entry';
 import { AuditLogEntity } from './audit-log.entity';
 
@@ -35,24 +36,94 @@ export class AuditService {
     );
   }
 
-  /** The caller's brand's log, newest first; brand admins only. */
+  /**
+   * One page of the caller's brand's log, newest first, narrowed by every
+   * filter given; brand admins only. The page continues strictly after the
+   * entry `after` names (keyset: its time and id), so entries written while
+   * an admin pages never shift or repeat what follows.
+   */
   async list(
     actor: Actor,
-    window: PageWindow,
-    filter: { action?: string | null } = {},
-  ): Promise<{ rows: AuditLogEntity[]; totalCount: number }> {
+    page: { first: number; after: string | null },
+    filter: AuditLogFilter = {},
+  ): Promise<Connection<AuditLogEntity>> {
     const { brandId } = requireBrandAdmin(actor);
-    const query = this.db
-      .getRepository(AuditLogEntity)
-      .createQueryBuilder('entry')
-      .where('entry.brand_id = :brandId', { brandId });
-    if (filter.action) query.andWhere('entry.action = :action', { action: filter.action });
-    const [rows, totalCount] = await query
-      .orderBy('entry.created_at', 'DESC')
-      .addOrderBy('entry.id', 'DESC')
-      .offset(window.offset)
-      .limit(window.limit)
-      .getManyAndCount();
-    return { rows, totalCount };
+    if (filter.since && filter.until && filter.since >= filter.until) {
+      throw badInput('until', 'must be after since');
+    }
+    const where = [`brand_id = $1`];
+    const params: unknown[] = [brandId];
+    const add = (sql: (n: string) => string, value: unknown) => {
+      params.push(value);
+      where.push(sql(`$${params.length}`));
+    };
+    if (filter.action) add((n) => `action = ${n}`, filter.action);
+    if (filter.userId) add((n) => `actor_kind = 'USER' AND actor_id = ${n}`, filter.userId);
+    if (filter.apiKeyId) add((n) => `actor_kind = 'API_KEY' AND actor_id = ${n}`, filter.apiKeyId);
+    if (filter.targetType) add((n) => `target_type = ${n}`, filter.targetType);
+    if (filter.targetId) add((n) => `target_id = ${n}`, filter.targetId);
+    if (filter.since) add((n) => `created_at >= ${n}`, filter.since);
+    if (filter.until) add((n) => `created_at < ${n}`, filter.until);
+    const matching = where.join(' AND ');
+    const [{ count }] = await this.db.query(
+      `SELECT count(*)::int AS count FROM audit_log WHERE ${matching}`,
+      params,
+    );
+    const after = page.after ? decodeAuditCursor(page.after) : null;
+    // The cursor's entry gives the exact position (microseconds included).
+    const paged = after
+      ? `${matching} AND (created_at, id) <
+           (SELECT created_at, id FROM audit_log WHERE id = $${params.length + 1} AND brand_id = $1)`
+      : matching;
+    const rows: AuditLogEntity[] = await this.db.query(
+      `SELECT id::text, brand_id AS "brandId", actor_kind AS "actorKind", actor_id AS "actorId",
+              actor_label AS "actorLabel", action, target_type AS "targetType",
+              target_id AS "targetId", details, ip, created_at AS "createdAt"
+         FROM audit_log WHERE ${paged}
+        ORDER BY created_at DESC, id DESC
+        LIMIT ${page.first + 1}`,
+      after ? [...params, after] : params,
+    );
+    const nodes = rows.slice(0, page.first);
+    const edges = nodes.map((node) => ({ cursor: encodeAuditCursor(node.id), node }));
+    return {
+      edges,
+      pageInfo: {
+        hasNextPage: rows.length > page.first,
+        hasPreviousPage: after !== null,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+      totalCount: count,
+    };
   }
+}
+
+export interface AuditLogFilter {
+  action?: string | null;
+  userId?: string | null;
+  apiKeyId?: string | null;
+  targetType?: string | null;
+  targetId?: string | null;
+  since?: Date | null;
+  until?: Date | null;
+}
+
+const CURSOR_PREFIX = 'audit-log:';
+
+/** Opaque to clients: the id of the last entry seen. */
+function encodeAuditCursor(id: string): string {
+  return Buffer.from(CURSOR_PREFIX + id).toString('base64url');
+}
+
+function decodeAuditCursor(cursor: string): string {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const id = text.startsWith(CURSOR_PREFIX) ? text.slice(CURSOR_PREFIX.length) : '';
+  if (!/^\d{1,18}$/.test(id)) {
+    throw badInput(
+      'after',
+      'is not a cursor of the audit log; use a pageInfo.endCursor it returned',
+    );
+  }
+  return id;
 }

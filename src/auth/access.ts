@@ -57,6 +57,22 @@ export function isBrandAdmin(actor: Actor): boolean {
   return actor.kind === 'USER' ? actor.role === 'BRAND_ADMIN' : hasScope(actor, 'admin');
 }
 
+const ONLY_BRAND_ADMINS = 'Only brand admins may do this';
+
+/**
+ * The brand-admin rule as an answer for the console (`Brand.viewerCanManageAccounts`,
+ * `Brand.viewerCanManageWebhooks`, `Brand.viewerCanReadAuditLog`).
+ */
+export function brandAdminPermission(
+  actor: Actor,
+  brandId: string,
+): { allowed: boolean; reason: string | null } {
+  if (actor.kind !== 'ANONYMOUS' && actor.brandId === brandId && isBrandAdmin(actor)) {
+    return { allowed: true, reason: null };
+  }
+  return { allowed: false, reason: ONLY_BRAND_ADMINS };
+}
+
 /**
  * A brand admin (user or admin key); returns the caller, whose `brandId` is
  * the only brand the operation may touch.
@@ -64,7 +80,7 @@ export function isBrandAdmin(actor: Actor): boolean {
 export function requireBrandAdmin(actor: Actor): AuthenticatedActor {
   const caller = requireAuthenticated(actor);
   if (!isBrandAdmin(caller)) {
-    throw new DomainError('FORBIDDEN', 'Only brand admins may do this');
+    throw new DomainError('FORBIDDEN', ONLY_BRAND_ADMINS);
   }
   return caller;
 }
@@ -77,4 +93,26 @@ export function canPreview(actor: Actor, brandId?: string): boolean {
   if (actor.kind === 'ANONYMOUS') return false;
   if (brandId !== undefined && actor.brandId !== brandId) return false;
   return actor.kind === 'USER' || hasScope(actor, 'preview');
+}
+
+/**
+ * What the caller may do with one account of `brandId` (`User.viewerCan`):
+ * the rules of the account mutations, including that an admin may not
+ * disable or demote their own account (it would lock them out).
+ */
+export function accountPermissions(
+  actor: Actor,
+  target: { id: string; brandId: string },
+): Record<'changeRole' | 'disable' | 'enable', { allowed: boolean; reason: string | null }> {
+  const admin = brandAdminPermission(actor, target.brandId);
+  const self = actor.kind === 'USER' && actor.userId === target.id;
+  const notOnSelf = (what: string) =>
+    admin.allowed && self
+      ? { allowed: false, reason: `You cannot ${what} your own account: ask another brand admin` }
+      : admin;
+  return {
+    changeRole: notOnSelf('change the role of'),
+    disable: notOnSelf('disable'),
+    enable: admin,
+  };
 }

@@ -12,7 +12,8 @@ import { PasswordReset } from './dtos/password-reset.object';
 import type { User } from './dtos/user.object';
 import { hashPassword } from './password';
 import { assertAcceptablePassword } from './password-policy';
-import { hashToken, newPasswordResetToken } from './tokens';
+import { issuePasswordReset } from './password-reset-tokens';
+import { hashToken } from './tokens';
 import { UserClinicEntity, UserRegionEntity } from './user-assignments.entity';
 import { UserEntity } from './user.entity';
 import { assertAssignmentsFitRole, assertOwnedByBrand, toUser } from './users.service';
@@ -151,16 +152,11 @@ export class AccountAdminService {
   createPasswordReset(scope: AdminScope, userId: string): Promise<PasswordReset> {
     return this.db.transaction(async (manager) => {
       const user = await this.lockTarget(manager, scope, userId);
-      await manager.query(
-        `UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`,
-        [userId],
+      const { token, expiresAt } = await issuePasswordReset(
+        manager,
+        userId,
+        PASSWORD_RESET_TTL_HOURS,
       );
-      const token = newPasswordResetToken();
-      const [{ expires_at: expiresAt }] = (await manager.query(
-        `INSERT INTO password_resets (user_id, token_hash, expires_at)
-         VALUES ($1, $2, now() + make_interval(hours => $3)) RETURNING expires_at`,
-        [userId, hashToken(token), PASSWORD_RESET_TTL_HOURS],
-      )) as { expires_at: Date }[];
       await this.record(manager, scope, AUDIT_ACTIONS.CREATE_PASSWORD_RESET, user, {
         email: user.email,
         expiresAt,

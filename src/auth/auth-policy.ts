@@ -33,3 +33,9 @@ export const MIN_PASSWORD_STRENGTH = 3;
 
 /** An unused password reset token stops working after this long. */
 export const PASSWORD_RESET_TTL_HOURS = 24;
+
+/**
+ * An invitation's set-password token lasts longer than a reset: the invitee
+ * may not read the admin's message the same day.
+ */
+export const INVITATION_TTL_HOURS = 72;

@@ -115,6 +115,12 @@ export class AuthService {
 
     return this.db.transaction(async (manager) => {
       const tokens = await this.openSession(manager, user.id, origin);
+      // A login, not a refresh, is a sign-in: what the People screen shows.
+      const [[signedIn]] = (await manager.query(
+        `UPDATE users SET last_sign_in_at = now() WHERE id = $1 RETURNING last_sign_in_at`,
+        [user.id],
+      )) as [{ last_sign_in_at: Date }[], number];
+      user.lastSignInAt = signedIn.last_sign_in_at;
       await this.audit.record(
         {
           brandId: user.brandId,

@@ -6,8 +6,12 @@ import type { GraphqlContext } from '../graphql/graphql-context';
 import { Region } from '../regions/dtos/region.object';
 import type { Actor } from './actor';
 import { CurrentActor } from './current-actor.decorator';
-import { CreateUserInput } from './dtos/create-user.input';
-import { AssignedClinic, User } from './dtos/user.object';
+import { CreateUserInput, InviteUserInput } from './dtos/create-user.input';
+import { UserConnection } from './dtos/user-connection.object';
+import { UserInvitation } from './dtos/user-invitation.object';
+import { PageArgs, pageWindow, toConnection } from '../graphql/connection';
+import { AssignedClinic, User, UserPermissions } from './dtos/user.object';
+import { accountPermissions } from './access';
 import { originOf } from './request-origin';
 import { UsersService } from './users.service';
 
@@ -20,6 +24,16 @@ export class UsersResolver {
     return this.usersService.listUsers(actor);
   }
 
+  @Query(() => UserConnection, {
+    description:
+      'Editor accounts of your brand, a page at a time, by email (what the console’s People screen lists). Brand admins only.',
+  })
+  async people(@Args() args: PageArgs, @CurrentActor() actor: Actor): Promise<UserConnection> {
+    const window = pageWindow('people', args);
+    const { rows, totalCount } = await this.usersService.pageUsers(actor, window);
+    return toConnection('people', rows, window, totalCount);
+  }
+
   @Mutation(() => User, {
     description: 'Creates an editor account in your brand. Brand admins (or admin keys) only.',
   })
@@ -30,6 +44,27 @@ export class UsersResolver {
     @Context() { req }: GraphqlContext,
   ): Promise<User> {
     return this.usersService.createUser(actor, input, originOf(req).ip);
+  }
+
+  @Mutation(() => UserInvitation, {
+    description:
+      'Invites an editor to your brand: creates the account with no usable password and answers, this once, a token with which the invitee sets one (resetPassword). Brand admins (or admin keys) only.',
+  })
+  inviteUser(
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: InviteUserInput,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<UserInvitation> {
+    return this.usersService.inviteUser(actor, input, originOf(req).ip);
+  }
+
+  @ResolveField(() => UserPermissions, {
+    description:
+      'What the caller may do with this account (the console shows its actions from it).',
+  })
+  viewerCan(@Parent() user: User, @Context() { actor }: GraphqlContext): UserPermissions {
+    return accountPermissions(actor, user);
   }
 
   @ResolveField(() => Brand, { description: 'The brand the editor belongs to.' })

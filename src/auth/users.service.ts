@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
@@ -5,6 +6,8 @@ import { AUDIT_ACTIONS, AuditActor } from '../audit/audit-entry';
 import { AuditService } from '../audit/audit.service';
 import { BrandEntity } from '../brands/brand.entity';
 import { DomainError, badInput } from '../common/domain-error';
+import type { PageWindow } from '../graphql/connection';
+import { LIST_BOUNDS } from '../graphql/list-bounds';
 import { groupByKeys, pickByKeys } from '../graphql/request-loaders';
 import { PUBLISHED } from '../read-mode/read-mode';
 import type { Region } from '../regions/dtos/region.object';
@@ -12,7 +15,10 @@ import { toRegion } from '../regions/regions.service';
 import type { Actor } from './actor';
 import { requireBrandAdmin } from './access';
 import { AssignedClinic, User } from './dtos/user.object';
-import { CreateUserInput } from './dtos/create-user.input';
+import { CreateUserInput, InviteUserInput } from './dtos/create-user.input';
+import { UserInvitation } from './dtos/user-invitation.object';
+import { INVITATION_TTL_HOURS } from './auth-policy';
+import { issuePasswordReset } from './password-reset-tokens';
 import { hashPassword } from './password';
 import { assertAcceptablePassword } from './password-policy';
 import { UserClinicEntity, UserRegionEntity } from './user-assignments.entity';
@@ -41,70 +47,130 @@ export class UsersService {
     by: Actor | AuditActor,
     ip?: string | null,
   ): Promise<User> {
-    const regionIds = input.regionIds ?? [];
-    const clinicIds = input.clinicIds ?? [];
-    assertAssignmentsFitRole(input.role, regionIds, clinicIds);
+    assertAssignmentsFitRole(input.role, input.regionIds ?? [], input.clinicIds ?? []);
     await assertAcceptablePassword('password', input.password, input.email);
     const passwordHash = await hashPassword(input.password);
-
     return this.db.transaction(async (manager) => {
-      await assertOwnedByBrand(manager, 'regions', 'regionIds', brandId, regionIds);
-      await assertOwnedByBrand(manager, 'clinics', 'clinicIds', brandId, clinicIds);
-      const user = manager.create(UserEntity, {
-        brandId,
-        email: input.email.trim(),
-        passwordHash,
-        role: input.role,
-        displayName: input.displayName?.trim() ?? '',
-      });
-      try {
-        await manager.save(user);
-      } catch (error) {
-        // E-mails are unique per brand: an address used in another brand is
-        // accepted like a new one, so this answer tells nothing about other brands.
-        if (isUniqueViolation(error, 'users_brand_email_uq')) {
-          throw new DomainError(
-            'CONFLICT',
-            'email: your brand already has a user with this email',
-            { argument: 'email' },
-          );
-        }
-        throw error;
-      }
-      await manager.insert(
-        UserRegionEntity,
-        regionIds.map((regionId) => ({ userId: user.id, regionId })),
-      );
-      await manager.insert(
-        UserClinicEntity,
-        clinicIds.map((clinicId) => ({ userId: user.id, clinicId })),
-      );
-      await this.audit.record(
-        {
-          brandId,
-          actor: by,
-          action: AUDIT_ACTIONS.CREATE_USER,
-          targetType: 'USER',
-          targetId: user.id,
-          details: { email: user.email, role: user.role, regionIds, clinicIds },
-          ip,
-        },
-        manager,
-      );
+      const user = await this.insertUser(manager, brandId, input, passwordHash);
+      await this.recordCreation(manager, AUDIT_ACTIONS.CREATE_USER, user, input, by, ip);
       return toUser(user);
     });
   }
 
+  /**
+   * Creates an account in the caller's brand with no usable password and a
+   * one-time token with which the invitee sets one (resetPassword), so the
+   * admin never learns it. Brand admins (or admin keys) only.
+   */
+  async inviteUser(
+    actor: Actor,
+    input: InviteUserInput,
+    ip?: string | null,
+  ): Promise<UserInvitation> {
+    const admin = requireBrandAdmin(actor);
+    assertAssignmentsFitRole(input.role, input.regionIds ?? [], input.clinicIds ?? []);
+    // The hash of a secret thrown away at once: no password opens the account,
+    // and a login attempt costs the same check as for any other account.
+    const passwordHash = await hashPassword(randomBytes(32).toString('base64url'));
+    return this.db.transaction(async (manager) => {
+      const user = await this.insertUser(manager, admin.brandId, input, passwordHash);
+      const { token, expiresAt } = await issuePasswordReset(manager, user.id, INVITATION_TTL_HOURS);
+      await this.recordCreation(manager, AUDIT_ACTIONS.INVITE_USER, user, input, admin, ip, {
+        expiresAt,
+      });
+      return { user: toUser(user), setPasswordToken: token, expiresAt };
+    });
+  }
+
+  /** The account and its places, in the caller's transaction. */
+  private async insertUser(
+    manager: EntityManager,
+    brandId: string,
+    input: InviteUserInput,
+    passwordHash: string,
+  ): Promise<UserEntity> {
+    const regionIds = input.regionIds ?? [];
+    const clinicIds = input.clinicIds ?? [];
+    await assertOwnedByBrand(manager, 'regions', 'regionIds', brandId, regionIds);
+    await assertOwnedByBrand(manager, 'clinics', 'clinicIds', brandId, clinicIds);
+    const user = manager.create(UserEntity, {
+      brandId,
+      email: input.email.trim(),
+      passwordHash,
+      role: input.role,
+      displayName: input.displayName?.trim() ?? '',
+    });
+    try {
+      await manager.save(user);
+    } catch (error) {
+      // E-mails are unique per brand: an address used in another brand is
+      // accepted like a new one, so this answer tells nothing about other brands.
+      if (isUniqueViolation(error, 'users_brand_email_uq')) {
+        throw new DomainError('CONFLICT', 'email: your brand already has a user with this email', {
+          argument: 'email',
+        });
+      }
+      throw error;
+    }
+    await manager.insert(
+      UserRegionEntity,
+      regionIds.map((regionId) => ({ userId: user.id, regionId })),
+    );
+    await manager.insert(
+      UserClinicEntity,
+      clinicIds.map((clinicId) => ({ userId: user.id, clinicId })),
+    );
+    return user;
+  }
+
+  private recordCreation(
+    manager: EntityManager,
+    action: string,
+    user: UserEntity,
+    input: InviteUserInput,
+    by: Actor | AuditActor,
+    ip: string | null | undefined,
+    extra: Record<string, unknown> = {},
+  ): Promise<void> {
+    return this.audit.record(
+      {
+        brandId: user.brandId,
+        actor: by,
+        action,
+        targetType: 'USER',
+        targetId: user.id,
+        details: {
+          email: user.email,
+          role: user.role,
+          regionIds: input.regionIds ?? [],
+          clinicIds: input.clinicIds ?? [],
+          ...extra,
+        },
+        ip,
+      },
+      manager,
+    );
+  }
+
   /** The caller's brand's accounts; brand admins only. */
   async listUsers(actor: Actor): Promise<User[]> {
+    return (await this.pageUsers(actor, { offset: 0, limit: LIST_BOUNDS['Query.users'] as number }))
+      .rows;
+  }
+
+  /** One page of the caller's brand's accounts, by email; brand admins only. */
+  async pageUsers(actor: Actor, window: PageWindow): Promise<{ rows: User[]; totalCount: number }> {
     const { brandId } = requireBrandAdmin(actor);
-    const rows = await this.db
+    const [rows, totalCount] = await this.db
       .getRepository(UserEntity)
       .createQueryBuilder('user')
       .where('user.brand_id = :brandId', { brandId })
       .orderBy('lower(user.email)')
-      .getMany();
-    return rows.map(toUser);
+      .addOrderBy('user.id')
+      .offset(window.offset)
+      .limit(window.limit)
+      .getManyAndCount();
+    return { rows: rows.map(toUser), totalCount };
   }
 
   async findById(id: string): Promise<User | null> {
@@ -157,6 +223,7 @@ export function toUser(row: UserEntity): User {
     displayName: row.displayName,
     createdAt: row.createdAt,
     disabledAt: row.disabledAt,
+    lastSignInAt: row.lastSignInAt,
     brandId: row.brandId,
   };
 }

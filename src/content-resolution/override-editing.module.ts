@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EditingModule } from '../editing/editing.module';
+import { ReadModeModule } from '../read-mode/read-mode.module';
 import { FieldPolicyEditingService } from './field-policy-editing.service';
 import { OverrideEditingService } from './override-editing.service';
 
@@ -9,7 +10,7 @@ import { OverrideEditingService } from './override-editing.service';
  * importing delivery in a circle.
  */
 @Module({
-  imports: [EditingModule],
+  imports: [EditingModule, ReadModeModule],
   providers: [OverrideEditingService, FieldPolicyEditingService],
   exports: [OverrideEditingService, FieldPolicyEditingService],
 })

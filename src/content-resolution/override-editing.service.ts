@@ -12,6 +12,8 @@ import {
 } from '../editing/content-writer.service';
 import { draftReader, editablePlace, Place } from '../editing/place-access';
 import { assertKnownTokens } from '../editing/token-validation';
+import { ContentSources } from '../read-mode/content-sources';
+import { previewOf, PUBLISHED, type ReadMode } from '../read-mode/read-mode';
 import { inheritedValue, repeatsInherited } from './override-inheritance';
 import {
   isOverridableField,
@@ -61,6 +63,7 @@ export class OverrideEditingService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly writer: ContentWriterService,
+    private readonly sources: ContentSources,
   ) {}
 
   async set(
@@ -96,12 +99,17 @@ export class OverrideEditingService {
     }
     await this.serialize(ctx, target);
     const existing = await this.existing(ctx, target);
-    const regionLayers =
-      target.place.level === 'CLINIC' && place.regionIds.length > 0
-        ? await this.regionLayers(ctx, place.regionIds[0], target)
-        : [];
-    const inherited = inheritedValue(target.field, brandValue, regionLayers, policy);
-    if (repeatsInherited(value, inherited, policy)) return this.clearIn(ctx, existing, version);
+    // Not stored only when the place would inherit the value both as
+    // published and in the working copy: a clinic showing a FAQ its region's
+    // draft hides keeps that choice when the region's hide is published.
+    const regionId = target.place.level === 'CLINIC' ? place.regionIds[0] : undefined;
+    let inheritsAnyway = true;
+    for (const mode of [PUBLISHED, previewOf(place.brandId)]) {
+      const layers = regionId ? await this.regionLayers(ctx, regionId, target, mode) : [];
+      const inherited = inheritedValue(target.field, brandValue, layers, policy);
+      inheritsAnyway &&= repeatsInherited(value, inherited, policy);
+    }
+    if (inheritsAnyway) return this.clearIn(ctx, existing, version);
 
     // The brand value it is written against: saving again re-bases it (no longer stale).
     const values = { value, baseValue: brandValue ?? null };
@@ -331,16 +339,17 @@ export class OverrideEditingService {
     return row?.policy ?? 'INHERITABLE';
   }
 
-  /** The clinic's region's published override of the field (what the clinic inherits first). */
+  /** The clinic's region's override of the field in `mode` (what the clinic inherits first). */
   private async regionLayers(
     ctx: TransactionContext,
     regionId: string,
     target: OverrideTarget,
+    mode: ReadMode,
   ): Promise<OverrideLayer[]> {
     const rows: { value: unknown; baseValue: unknown }[] = await ctx.tx.query(
-      `SELECT value, base_value AS "baseValue" FROM overrides
+      `SELECT value, base_value AS "baseValue" FROM ${this.sources.of(mode)('overrides')} o
         WHERE scope = 'REGION' AND region_id = $1 AND entity_type = $2 AND entity_id = $3
-          AND field = $4 AND publication_status = 'PUBLISHED'`,
+          AND field = $4`,
       [regionId, target.entityType, target.entityId, target.field],
     );
     return rows.map((row) => ({ scope: 'REGION', field: target.field, ...row }));

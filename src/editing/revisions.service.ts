@@ -69,10 +69,11 @@ export class RevisionsService {
   ): Promise<void> {
     const actor = toAuditActor(ctx.actor);
     const changed = changedFields(before, after);
-    await tx.query(
+    const [{ id: revisionId }]: { id: string }[] = await tx.query(
       `INSERT INTO revisions (brand_id, entity_type, entity_id, version, action, actor_kind, actor_id,
                               actor_label, source, before, after, changed_fields)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb, $12::text[])`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb, $12::text[])
+       RETURNING id::text`,
       [
         item.brandId,
         item.type,
@@ -95,7 +96,13 @@ export class RevisionsService {
         action: `CONTENT_${action}`,
         targetType: item.type,
         targetId: item.id,
-        details: { version: item.version, source: ctx.source, changedFields: changed },
+        // The revision's id links the entry to the item's history.
+        details: {
+          version: item.version,
+          source: ctx.source,
+          changedFields: changed,
+          revisionId,
+        },
       },
       tx,
     );

@@ -127,12 +127,17 @@ export interface PageWindow {
 }
 
 export function pageWindow(list: string, args: PageArgs): PageWindow {
-  const first = args.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+  const offset = args.after ? decodeCursor(list, args.after) + 1 : 0;
+  return { offset, limit: pageSize(args.first) };
+}
+
+/** `first`, checked (keyset lists page with it too). */
+export function pageSize(first: number | null | undefined): number {
+  const size = first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
     throw badInput('first', `must be between 1 and ${MAX_PAGE_SIZE}`);
   }
-  const offset = args.after ? decodeCursor(list, args.after) + 1 : 0;
-  return { offset, limit: first };
+  return size;
 }
 
 /** A connection from one page of nodes starting at `window.offset`. */

@@ -5,10 +5,11 @@ import { APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { join } from 'node:path';
 import { AuditModule } from '../audit/audit.module';
-import { AuditResolver } from '../audit/audit.resolver';
+import { AuditResolver, BrandAuditRightsResolver } from '../audit/audit.resolver';
 import { ApiKeysResolver } from '../auth/api-keys.resolver';
 import { AuthModule } from '../auth/auth.module';
 import { AccountAdminResolver } from '../auth/account-admin.resolver';
+import { BrandAccountRightsResolver } from '../auth/account-rights.resolver';
 import { AuthResolver } from '../auth/auth.resolver';
 import { SignedInMutationsGuard } from '../auth/signed-in-mutations.guard';
 import { UsersResolver } from '../auth/users.resolver';
@@ -38,6 +39,7 @@ import { DriftModule } from '../drift/drift.module';
 import { BrandDriftRightsResolver, DriftResolver } from '../drift/drift.resolver';
 import { FieldPolicyImpactResolver } from '../drift/field-policy-impact.resolver';
 import { EditingModule } from '../editing/editing.module';
+import { AuditEntryItemResolver } from '../editing/audit-entry-item.resolver';
 import { EditableItemResolver } from '../editing/editable-item.resolver';
 import {
   FaqEditableResolver,
@@ -75,7 +77,7 @@ import { TreatmentEditingResolver } from '../treatments/treatment-editing.resolv
 import { TreatmentsModule } from '../treatments/treatments.module';
 import { TreatmentSectionResolver, TreatmentsResolver } from '../treatments/treatments.resolver';
 import { WebhooksModule } from '../webhooks/webhooks.module';
-import { WebhooksResolver } from '../webhooks/webhooks.resolver';
+import { BrandWebhookRightsResolver, WebhooksResolver } from '../webhooks/webhooks.resolver';
 import { boundListFields } from './execution-ceilings';
 import { DateTimeScalar } from './date-time.scalar';
 import { formatGraphqlError } from './format-error';
@@ -93,8 +95,10 @@ export const GRAPHQL_RESOLVERS = [
   AuthResolver,
   UsersResolver,
   AccountAdminResolver,
+  BrandAccountRightsResolver,
   ApiKeysResolver,
   AuditResolver,
+  BrandAuditRightsResolver,
   BrandsResolver,
   ClinicsResolver,
   TreatmentsResolver,
@@ -104,6 +108,7 @@ export const GRAPHQL_RESOLVERS = [
   ProvidersResolver,
   EditingResolver,
   EditableItemResolver,
+  AuditEntryItemResolver,
   FaqEditableResolver,
   ProviderEditableResolver,
   TreatmentEditableResolver,
@@ -128,6 +133,7 @@ export const GRAPHQL_RESOLVERS = [
   FieldPolicyImpactResolver,
   SyndicationResolver,
   WebhooksResolver,
+  BrandWebhookRightsResolver,
   ClaimRulesResolver,
   EditableItemComplianceResolver,
   MedicalReviewResolver,

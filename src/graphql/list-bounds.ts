@@ -24,6 +24,8 @@ export const LIST_BOUNDS: Readonly<Record<string, number | 'page'>> = {
   'Treatment.faqs': 100,
   'Treatment.providers': 50,
   'Treatment.prices': 50,
+  // Editors see a price's history too (ended and upcoming ones).
+  'Treatment.pricesForEditors': 200,
   'Treatment.sections': 30,
   'Treatment.fieldSources': 30,
   'Treatment.aliases': 20,
@@ -49,6 +51,7 @@ export const LIST_BOUNDS: Readonly<Record<string, number | 'page'>> = {
   'RegionConnection.edges': 'page',
   'RevisionConnection.edges': 'page',
   'TreatmentConnection.edges': 'page',
+  'UserConnection.edges': 'page',
   'WebhookAttemptConnection.edges': 'page',
   'WebhookDeliveryConnection.edges': 'page',
   // Editing and administration (authenticated callers only).
@@ -119,6 +122,7 @@ export const PAGE_SIZE_LIMITS: Readonly<Record<string, number>> = {
   'Query.regions': 100,
   'Query.treatments': 100,
   'Query.revisions': 100,
+  'Query.people': 100,
   'Query.webhookAttempts': 100,
   'Query.webhookDeliveries': 100,
 };

@@ -1,4 +1,5 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { canPreview } from '../auth/access';
 import { ContentWriterService } from '../editing/content-writer.service';
 import { EditableItem } from '../editing/dtos/editable-item.object';
 import { EDITABLE_TWIN_DESCRIPTION, EditableTwin } from '../editing/editable-twin.resolver';
@@ -51,5 +52,22 @@ export class TreatmentOfferingResolver extends EditableTwin {
       .forMode(this.pricing.batchOfferingIds, treatment.mode)
       .load(offeringKey(clinic.id, treatment.itemId));
     return offeringId ? this.load(offeringId, treatment.brandId, context) : null;
+  }
+
+  @ResolveField(() => [PriceItem], {
+    nullable: true,
+    description:
+      'Every price of this clinic’s offering, upcoming and ended ones included (each with its `validity`), in the clinic’s order: what editors manage, where `prices` delivers only today’s. Null for the brand version, and unless the caller may read the brand’s drafts.',
+  })
+  async pricesForEditors(
+    @Parent() treatment: Treatment,
+    @Context() context: GraphqlContext,
+  ): Promise<PriceItem[] | null> {
+    const clinic = treatment.clinic;
+    if (!clinic || !canPreview(context.actor, treatment.brandId)) return null;
+    const rows = await context.loaders
+      .forMode(this.pricing.batchAllByOffering, treatment.mode)
+      .load(offeringKey(clinic.id, treatment.itemId));
+    return rows.map((row) => this.pricing.toPriceItem(row, clinic, treatment.mode));
   }
 }

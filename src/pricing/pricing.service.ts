@@ -5,7 +5,7 @@ import { encodeGlobalId } from '../graphql/global-id';
 import { groupByKeys, pickByKeys } from '../graphql/request-loaders';
 import { ContentSources } from '../read-mode/content-sources';
 import type { ReadMode } from '../read-mode/read-mode';
-import { PriceItem } from './dtos/price-item.object';
+import { PriceItem, PriceValidity } from './dtos/price-item.object';
 import { priceItemFields } from './price-item.mapper';
 import { PRICE_ITEM_SELECT } from './price-item.content-type';
 import { PriceItemEntity } from './price-item.entity';
@@ -15,17 +15,31 @@ export function offeringKey(clinicId: string, treatmentId: string): string {
   return `${clinicId}:${treatmentId}`;
 }
 
-type PriceRow = PriceItemEntity & { offeringKey: string };
+/** A stored price with where its validity stands on the clinic's today. */
+export type PriceRow = PriceItemEntity & { validity: PriceValidity };
+
+type OfferingPriceRow = PriceRow & { offeringKey: string };
 
 /** A price with the clinic that charges it (a refetch by id). */
-export type PriceWithClinic = PriceItemEntity & {
+export type PriceWithClinic = PriceRow & {
   clinicId: string;
   brandId: string;
   locale: string;
 };
 
-const VALID_TODAY = `(p.valid_from IS NULL OR p.valid_from <= CURRENT_DATE)
-  AND (p.valid_until IS NULL OR p.valid_until >= CURRENT_DATE)`;
+/**
+ * Validity dates are days in the clinic's time zone (`c`), so "today" is the
+ * clinic's date, not the database server's.
+ */
+const CLINIC_TODAY = `(now() AT TIME ZONE c.timezone)::date`;
+
+const VALIDITY = `CASE
+    WHEN p.valid_from > ${CLINIC_TODAY} THEN '${PriceValidity.UPCOMING}'
+    WHEN p.valid_until < ${CLINIC_TODAY} THEN '${PriceValidity.ENDED}'
+    ELSE '${PriceValidity.CURRENT}' END AS validity`;
+
+const VALID_TODAY = `(p.valid_from IS NULL OR p.valid_from <= ${CLINIC_TODAY})
+  AND (p.valid_until IS NULL OR p.valid_until >= ${CLINIC_TODAY})`;
 
 /** Reads the prices clinics charge for treatments (published, or a working copy). */
 @Injectable()
@@ -40,24 +54,37 @@ export class PricingService {
    * are delivered: an expired offer disappears by itself, a future one
    * appears on its first day.
    */
-  readonly batchByOffering = async (
+  readonly batchByOffering = (keys: readonly string[], mode: ReadMode): Promise<PriceRow[][]> =>
+    this.offeringPrices(keys, mode, VALID_TODAY);
+
+  /**
+   * Every price per offering key, ended and upcoming ones too, for editors
+   * (who set a price up before its first day and keep its history).
+   */
+  readonly batchAllByOffering = (keys: readonly string[], mode: ReadMode): Promise<PriceRow[][]> =>
+    this.offeringPrices(keys, mode, 'true');
+
+  private async offeringPrices(
     keys: readonly string[],
     mode: ReadMode,
-  ): Promise<PriceRow[][]> => {
+    where: string,
+  ): Promise<PriceRow[][]> {
     const from = this.sources.of(mode);
     const pairs = keys.map((key) => key.split(':'));
-    const rows: PriceRow[] = await this.db.query(
-      `SELECT ${PRICE_ITEM_SELECT}, ct.clinic_id || ':' || ct.treatment_id AS "offeringKey"
+    const rows: OfferingPriceRow[] = await this.db.query(
+      `SELECT ${PRICE_ITEM_SELECT}, ${VALIDITY},
+              ct.clinic_id || ':' || ct.treatment_id AS "offeringKey"
          FROM ${from('clinic_treatments')} ct
          JOIN unnest($1::uuid[], $2::uuid[]) AS k(clinic_id, treatment_id)
            ON k.clinic_id = ct.clinic_id AND k.treatment_id = ct.treatment_id
+         JOIN ${from('clinics')} c ON c.id = ct.clinic_id
          JOIN ${from('price_items')} p ON p.clinic_treatment_id = ct.id
-        WHERE ${VALID_TODAY}
+        WHERE ${where}
         ORDER BY p.position, p.id`,
       [pairs.map((pair) => pair[0]), pairs.map((pair) => pair[1])],
     );
     return groupByKeys(keys, rows, (row) => row.offeringKey);
-  };
+  }
 
   /** The id of each clinic's offering of a treatment (keys: offeringKey), null when not offered. */
   readonly batchOfferingIds = async (keys: readonly string[], mode: ReadMode) => {
@@ -77,7 +104,7 @@ export class PricingService {
   readonly batchById = async (ids: readonly string[], mode: ReadMode) => {
     const from = this.sources.of(mode);
     const rows: PriceWithClinic[] = await this.db.query(
-      `SELECT ${PRICE_ITEM_SELECT}, c.id AS "clinicId", c.brand_id AS "brandId", c.locale
+      `SELECT ${PRICE_ITEM_SELECT}, ${VALIDITY}, c.id AS "clinicId", c.brand_id AS "brandId", c.locale
          FROM ${from('price_items')} p
          JOIN ${from('clinic_treatments')} ct ON ct.id = p.clinic_treatment_id
          JOIN ${from('treatments')} t ON t.id = ct.treatment_id
@@ -90,7 +117,7 @@ export class PricingService {
 
   /** The delivered price, formatted for the clinic that charges it. */
   toPriceItem(
-    row: PriceItemEntity,
+    row: PriceRow,
     clinic: { id: string; brandId: string; locale: string },
     mode: ReadMode,
   ): PriceItem {
@@ -98,6 +125,7 @@ export class PricingService {
       id: encodeGlobalId({ type: 'PriceItem', itemId: row.id, clinicId: clinic.id, mode }),
       itemId: row.id,
       ...priceItemFields(row, clinic.locale),
+      validity: row.validity,
       brandId: clinic.brandId,
     };
   }

@@ -58,7 +58,6 @@ const QUERIES: Record<SyndicatedType, ItemQuery> = {
       id: row.id,
       version: row.version,
       ...clinicFields(row as ClinicEntity),
-      currency: row.currency,
     }),
   },
   TREATMENT: {

@@ -32,6 +32,7 @@ import {
   resolveWebhookTarget,
 } from './outbound-address';
 import { eventTypesOf, subscriptionsOf, WebhookAction } from './webhook-events';
+import { WebhookOutboxService } from './webhook-outbox.service';
 import { WebhookSecretBox } from './webhook-secret-box';
 import { WEBHOOK_SECRET_BOX } from './webhook-secret-key';
 import { newWebhookSecret } from './webhook-signature';
@@ -71,6 +72,7 @@ export class WebhookEndpointsService implements OnApplicationBootstrap {
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(WEBHOOK_SECRET_BOX) private readonly secrets: WebhookSecretBox,
+    private readonly outbox: WebhookOutboxService,
   ) {}
 
   /**
@@ -291,14 +293,45 @@ export class WebhookEndpointsService implements OnApplicationBootstrap {
         },
         tx,
       );
-      const [row] = await tx.query(
-        `SELECT ${DELIVERY_COLUMNS}
-           FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id
-          WHERE d.id = $1`,
-        [deliveryId],
-      );
-      return row as WebhookDelivery;
+      return this.delivery(tx, deliveryId);
     });
+  }
+
+  /**
+   * Queues a signed `webhook.test` event for this endpoint only, through the
+   * outbox like any event: the dispatcher sends it, and it is listed, retried
+   * and replayable like any delivery. A disabled endpoint keeps it queued
+   * until it is enabled again.
+   */
+  async sendTest(actor: Actor, endpointId: string, ip?: string | null): Promise<WebhookDelivery> {
+    const admin = requireBrandAdmin(actor);
+    return this.db.transaction(async (tx) => {
+      await this.own(tx, admin.brandId, endpointId);
+      const deliveryId = await this.outbox.enqueueTest(tx, admin.brandId, endpointId);
+      await this.audit.record(
+        {
+          brandId: admin.brandId,
+          actor,
+          action: 'SEND_TEST_WEBHOOK_EVENT',
+          targetType: 'WEBHOOK_ENDPOINT',
+          targetId: endpointId,
+          details: { deliveryId },
+          ip,
+        },
+        tx,
+      );
+      return this.delivery(tx, deliveryId);
+    });
+  }
+
+  private async delivery(db: EntityManager, id: string): Promise<WebhookDelivery> {
+    const [row] = await db.query(
+      `SELECT ${DELIVERY_COLUMNS}
+         FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id
+        WHERE d.id = $1`,
+      [id],
+    );
+    return row as WebhookDelivery;
   }
 
   /** Registration-time check; the dispatcher checks again on every send. */

@@ -65,3 +65,12 @@ export interface WebhookEventBody {
     values: Record<string, unknown> | null;
   };
 }
+
+/** The event `sendTestWebhookEvent` queues; no item changed, so no subscription names it. */
+export const TEST_EVENT_TYPE = 'webhook.test';
+
+/** A test event's body: the envelope of every event, with `data` saying it is a test. */
+export interface WebhookTestEventBody extends Omit<WebhookEventBody, 'type' | 'data'> {
+  type: typeof TEST_EVENT_TYPE;
+  data: { test: true; endpointId: string };
+}

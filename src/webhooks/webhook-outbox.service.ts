@@ -4,7 +4,13 @@ import type { EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import type { ContentType } from '../content-types/registry';
-import { eventType, WebhookAction, WebhookEventBody } from './webhook-events';
+import {
+  eventType,
+  TEST_EVENT_TYPE,
+  WebhookAction,
+  WebhookEventBody,
+  WebhookTestEventBody,
+} from './webhook-events';
 
 export interface OutboxEvent {
   brandId: string;
@@ -33,33 +39,67 @@ export class WebhookOutboxService {
       [event.brandId, type],
     );
     if (endpoints.length === 0) return;
-    const [{ slug, now, epoch }] = await tx.query(
-      `SELECT slug, now() AS now, (SELECT epoch FROM deployment_epoch) AS epoch
-         FROM brands WHERE id = $1`,
-      [event.brandId],
-    );
-    const body: WebhookEventBody = {
-      id: randomUUID(),
+    await this.insert(
+      tx,
+      event.brandId,
+      endpoints.map((endpoint) => endpoint.id),
       type,
-      createdAt: (now as Date).toISOString(),
-      brand: { id: event.brandId, slug },
-      data: {
+      (epoch): WebhookEventBody['data'] => ({
         type: event.type,
         id: event.id,
         version: event.version,
         sequence: event.sequence,
         epoch,
         values: event.values,
-      },
+      }),
+    );
+  }
+
+  /**
+   * Queues a `webhook.test` event for one endpoint only (whatever it
+   * subscribes to): signed and sent like any other, so it shows whether the
+   * receiver gets, verifies and acknowledges events. Returns the delivery id.
+   */
+  async enqueueTest(tx: EntityManager, brandId: string, endpointId: string): Promise<string> {
+    const [deliveryId] = await this.insert(
+      tx,
+      brandId,
+      [endpointId],
+      TEST_EVENT_TYPE,
+      (): WebhookTestEventBody['data'] => ({ test: true, endpointId }),
+    );
+    return deliveryId;
+  }
+
+  /** Stores one event and its deliveries (in the caller's transaction); returns their ids. */
+  private async insert(
+    tx: EntityManager,
+    brandId: string,
+    endpointIds: string[],
+    type: string,
+    data: (epoch: string) => WebhookEventBody['data'] | WebhookTestEventBody['data'],
+  ): Promise<string[]> {
+    const [{ slug, now, epoch }] = await tx.query(
+      `SELECT slug, now() AS now, (SELECT epoch FROM deployment_epoch) AS epoch
+         FROM brands WHERE id = $1`,
+      [brandId],
+    );
+    const body = {
+      id: randomUUID(),
+      type,
+      createdAt: (now as Date).toISOString(),
+      brand: { id: brandId, slug },
+      data: data(epoch),
     };
     await tx.query(
       `INSERT INTO webhook_events (id, brand_id, event_type, body) VALUES ($1, $2, $3, $4)`,
-      [body.id, event.brandId, type, JSON.stringify(body)],
+      [body.id, brandId, type, JSON.stringify(body)],
     );
-    await tx.query(
+    const rows: { id: string }[] = await tx.query(
       `INSERT INTO webhook_deliveries (event_id, endpoint_id, give_up_at)
-       SELECT $1, unnest($2::uuid[]), now() + make_interval(secs => $3)`,
-      [body.id, endpoints.map((endpoint) => endpoint.id), this.config.webhookRetryWindowSeconds],
+       SELECT $1, unnest($2::uuid[]), now() + make_interval(secs => $3) RETURNING id`,
+      [body.id, endpointIds, this.config.webhookRetryWindowSeconds],
     );
+    return rows.map((row) => row.id);
   }
 }

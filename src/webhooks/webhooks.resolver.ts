@@ -1,8 +1,11 @@
-import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { brandAdminPermission } from '../auth/access';
 import type { Actor } from '../auth/actor';
+import { Brand } from '../brands/dtos/brand.object';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { originOf } from '../auth/request-origin';
 import { pageWindow, toConnection } from '../graphql/connection';
+import { Permission } from '../editing/dtos/item-permissions.object';
 import type { GraphqlContext } from '../graphql/graphql-context';
 import {
   WebhookAttemptConnection,
@@ -122,5 +125,33 @@ export class WebhooksResolver {
     @Context() { req }: GraphqlContext,
   ): Promise<WebhookDelivery> {
     return this.endpoints.replay(actor, input.id, originOf(req).ip);
+  }
+
+  @Mutation(() => WebhookDelivery, {
+    description:
+      'Queues a signed `webhook.test` event for this endpoint only (whatever it subscribes to), sent, listed and retried like any delivery: a check that the receiver gets, verifies and acknowledges events.',
+  })
+  sendTestWebhookEvent(
+    @Args('input', { description: 'The operation’s fields; see the input type.' })
+    input: WebhookIdInput,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<WebhookDelivery> {
+    return this.endpoints.sendTest(actor, input.id, originOf(req).ip);
+  }
+}
+
+/** Whether the console shows the webhook screens. */
+@Resolver(() => Brand)
+export class BrandWebhookRightsResolver {
+  @ResolveField(() => Permission, {
+    description:
+      'May the caller manage the brand’s webhook endpoints and deliveries (brand admins and admin keys).',
+  })
+  viewerCanManageWebhooks(
+    @Parent() brand: Brand,
+    @Context() { actor }: GraphqlContext,
+  ): Permission {
+    return brandAdminPermission(actor, brand.itemId);
   }
 }

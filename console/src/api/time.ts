@@ -29,3 +29,9 @@ export const inZone = (timezone: string, instant: string) =>
     dateStyle: 'medium',
     timeStyle: 'short',
   }).format(new Date(instant));
+
+/** An instant on the editor's own clock (admin screens: no clinic's zone applies). */
+export const onThisClock = (instant: string) =>
+  new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Date(instant),
+  );

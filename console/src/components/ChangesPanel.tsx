@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { describeError } from '../api/errors';
+import { describeItem } from '../api/item-names';
 import { graphql } from '../gql';
 import type { ContentType } from '../gql/graphql';
 import { SchedulePublish } from './SchedulePublish';
@@ -27,29 +28,6 @@ const EditableDrafts = graphql(`
     }
   }
 `);
-
-const TYPE_NAMES: Record<string, string> = {
-  CLINIC: 'Clinic details',
-  CLINIC_TREATMENT: 'Treatment offered here',
-  FAQ: 'FAQ',
-  PROVIDER: 'Provider',
-  REGION: 'Region',
-  TREATMENT: 'Brand treatment',
-};
-
-/** How an editor recognises a draft: its label, its field, else its kind. */
-function describeDraft(type: ContentType, values: Record<string, unknown>): string {
-  const text = (key: string) => (typeof values[key] === 'string' ? String(values[key]) : null);
-  if (type === 'PRICE_ITEM') return `Price “${text('label')}”`;
-  if (type === 'OVERRIDE') {
-    return values.scope === 'REGION'
-      ? `The region’s ${text('field')}`
-      : `This clinic’s ${text('field')}`;
-  }
-  if (type === 'FAQ' && text('question')) return `FAQ “${text('question')}”`;
-  if (type === 'PROVIDER' && text('name')) return `Provider ${text('name')}`;
-  return TYPE_NAMES[type] ?? type;
-}
 
 /** Names of the editor's places, to say where each draft is and group the tray by place. */
 export interface PlaceNames {
@@ -153,7 +131,7 @@ export function ChangesPanel({ clinicId, places, timezones, revision, onPublishe
       const where = places
         ? draft.clinicIds.map((id) => places.clinics.get(id)).filter(Boolean)
         : [];
-      const what = describeDraft(draft.type, draft.values);
+      const what = describeItem(draft.type, draft.values);
       return {
         ...draft,
         what: where.length ? `${what} (${where.join(', ')})` : what,

@@ -1,51 +1,52 @@
 import { Button, Group } from '@mantine/core';
 import { useState } from 'react';
 
-export interface CursorPages {
-  /** The cursor of the page shown (null: the first page). */
-  after: string | null;
-  /** How many pages come before the one shown. */
-  index: number;
-  /** Back to the first page (a filter changed). */
-  reset: () => void;
-  next: (endCursor: string | null) => void;
-  previous: () => void;
-}
-
 /**
- * Pages that follow each other by cursor (`first`/`after`): the cursors of
- * the pages seen so far, so Previous goes back one without keeping any page.
+ * Pages of a cursor connection (`first`/`after`): the cursors of the pages
+ * before this one, so the first button goes back one and the second follows
+ * `endCursor`, without keeping any page.
  */
-export function useCursorPages(): CursorPages {
+export function useCursors() {
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   return {
     after: cursors[cursors.length - 1],
+    isFirst: cursors.length === 1,
+    /** How many pages come before the one shown. */
     index: cursors.length - 1,
+    newer: () => setCursors(cursors.slice(0, -1)),
+    older: (endCursor: string | null | undefined) => setCursors([...cursors, endCursor ?? null]),
+    /** Back to the first page (a filter changed). */
     reset: () => setCursors([null]),
-    next: (endCursor) => setCursors((seen) => [...seen, endCursor]),
-    previous: () => setCursors((seen) => seen.slice(0, -1)),
   };
 }
 
-/** Previous page and Next page, shown when there is more than one page. */
+/**
+ * The two buttons of a list paged with useCursors: Newer / Older for lists
+ * newest first, or the words of another order (e.g. Previous page / Next
+ * page for a list by name).
+ */
 export function CursorPager(props: {
-  pages: CursorPages;
-  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+  pages: ReturnType<typeof useCursors>;
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null } | undefined;
+  labels?: { back: string; forward: string };
 }) {
   const { pages, pageInfo } = props;
-  if (pages.index === 0 && !pageInfo.hasNextPage) return null;
+  const labels = props.labels ?? { back: 'Newer', forward: 'Older' };
   return (
-    <Group gap="sm">
-      <Button variant="default" disabled={pages.index === 0} onClick={pages.previous}>
-        Previous page
+    <Group>
+      <Button variant="default" disabled={pages.isFirst} onClick={pages.newer}>
+        {labels.back}
       </Button>
       <Button
         variant="default"
-        disabled={!pageInfo.hasNextPage}
-        onClick={() => pages.next(pageInfo.endCursor ?? null)}
+        disabled={!pageInfo?.hasNextPage}
+        onClick={() => pages.older(pageInfo?.endCursor)}
       >
-        Next page
+        {labels.forward}
       </Button>
     </Group>
   );
 }
+
+/** The words of a list in name order (or any order that is not by time). */
+export const PAGE_LABELS = { back: 'Previous page', forward: 'Next page' };

@@ -18,7 +18,7 @@ import { describeError, problemsOf } from '../api/errors';
 import { itemIdOf } from '../api/ids';
 import { majorToMinor, minorToMajor } from '../api/money';
 import { graphql } from '../gql';
-import type { PriceKind } from '../gql/graphql';
+import type { PriceKind, PriceValidity } from '../gql/graphql';
 import { FormActions } from '../forms/FormActions';
 import { loadLatest } from '../forms/conflict';
 import { mayLeave } from '../forms/unsaved-guard';
@@ -70,6 +70,14 @@ const KIND_NAMES: Record<PriceKind, string> = {
   ADD_ON: 'Add-on',
 };
 
+/** Where a price stands today at the clinic, in the editor's words (the API decides which). */
+const VALIDITY: Record<PriceValidity, { name: string; color: string }> = {
+  // Dark shades: the text stays readable (axe's contrast check).
+  CURRENT: { name: 'Current', color: 'teal.9' },
+  UPCOMING: { name: 'Upcoming', color: 'blue.9' },
+  ENDED: { name: 'Ended', color: 'gray.8' },
+};
+
 export interface PriceRow {
   id: string;
   itemId: string;
@@ -79,6 +87,7 @@ export interface PriceRow {
   isFromPrice: boolean;
   validFrom?: string | null;
   validUntil?: string | null;
+  validity: PriceValidity;
   amount: { amountMinor: number; currency: string; formatted: string };
   /** Its version and the caller's rights (null when the caller may not read drafts). */
   editable?: {
@@ -136,8 +145,9 @@ export function PricesSection(props: Props) {
         Prices
       </Title>
       <Text size="sm">
-        Amounts in the clinic’s currency; validity dates are days in the clinic’s time zone (
-        {timezone}).
+        Amounts in the clinic’s currency ({props.currency}); validity dates are days in the clinic’s
+        time zone ({timezone}). Upcoming and ended prices are listed too: only current ones are on
+        the public page.
       </Text>
       {!canEdit.allowed && <Text size="sm">{canEdit.reason}</Text>}
       <TableScroll label="Prices (scrolls sideways)">
@@ -148,6 +158,7 @@ export function PricesSection(props: Props) {
               <Table.Th>Amount</Table.Th>
               <Table.Th>Kind</Table.Th>
               <Table.Th>Valid</Table.Th>
+              <Table.Th>Today</Table.Th>
               <Table.Th>Actions</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -162,6 +173,11 @@ export function PricesSection(props: Props) {
                 <Table.Td>{KIND_NAMES[price.kind]}</Table.Td>
                 <Table.Td>
                   {price.validFrom ?? 'always'} – {price.validUntil ?? 'open'}
+                </Table.Td>
+                <Table.Td>
+                  <Text component="span" size="sm" fw={700} c={VALIDITY[price.validity].color}>
+                    {VALIDITY[price.validity].name}
+                  </Text>
                 </Table.Td>
                 <Table.Td>
                   <Button

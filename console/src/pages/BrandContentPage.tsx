@@ -2,7 +2,7 @@ import { Alert, Anchor, Badge, Group, Loader, Stack, Table, Text, Title } from '
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
 import { describeError } from '../api/errors';
-import { CursorPager, useCursorPages } from '../components/CursorPager';
+import { CursorPager, PAGE_LABELS, useCursors } from '../components/CursorPager';
 import { TableScroll } from '../components/TableScroll';
 import { graphql } from '../gql';
 
@@ -42,7 +42,7 @@ const STATUS_NAMES: Record<string, string> = {
  * editor: what every clinic inherits unless its region or it says otherwise.
  */
 export default function BrandContentPage({ brand }: { brand: string }) {
-  const pages = useCursorPages();
+  const pages = useCursors();
   const [{ data, error, fetching }] = useQuery({
     query: BrandTreatments,
     variables: { brand, after: pages.after },
@@ -104,7 +104,9 @@ export default function BrandContentPage({ brand }: { brand: string }) {
           </Table>
         </TableScroll>
       )}
-      {page && <CursorPager pages={pages} pageInfo={page.pageInfo} />}
+      {page && (!pages.isFirst || page.pageInfo.hasNextPage) && (
+        <CursorPager pages={pages} pageInfo={page.pageInfo} labels={PAGE_LABELS} />
+      )}
     </Stack>
   );
 }

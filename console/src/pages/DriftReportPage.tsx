@@ -14,7 +14,7 @@ import {
 import { Fragment, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { describeError } from '../api/errors';
-import { CursorPager, useCursorPages } from '../components/CursorPager';
+import { CursorPager, PAGE_LABELS, useCursors } from '../components/CursorPager';
 import { TableScroll } from '../components/TableScroll';
 import { showValue, ValueDiff } from '../components/ValueDiff';
 import { graphql } from '../gql';
@@ -131,7 +131,7 @@ export default function DriftReportPage() {
   const [treatmentId, setTreatmentId] = useState('');
   const [field, setField] = useState('');
   const [kind, setKind] = useState('');
-  const pages = useCursorPages();
+  const pages = useCursors();
   const [report, refetch] = useQuery({
     query: Report,
     variables: {
@@ -360,7 +360,9 @@ export default function DriftReportPage() {
           </Table>
         </TableScroll>
       )}
-      {page && <CursorPager pages={pages} pageInfo={page.pageInfo} />}
+      {page && (!pages.isFirst || page.pageInfo.hasNextPage) && (
+        <CursorPager pages={pages} pageInfo={page.pageInfo} labels={PAGE_LABELS} />
+      )}
     </Stack>
   );
 }

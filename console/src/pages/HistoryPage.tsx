@@ -12,7 +12,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { Link } from 'wouter';
+import { Link, useSearch } from 'wouter';
 import { describeError } from '../api/errors';
 import { TableScroll } from '../components/TableScroll';
 import { inZone } from '../api/time';
@@ -124,10 +124,13 @@ export default function HistoryPage(props: {
     requestPolicy: 'cache-and-network',
   });
   const revisions = (data?.revisions.edges ?? []).map((edge) => edge.node);
+  // ?revision=<id> (a link from the audit log): that change is marked and compared with the one before.
+  const linked = new URLSearchParams(useSearch()).get('revision');
+  const linkedAt = revisions.findIndex((r) => r.id === linked);
   const [from, setFrom] = useState<string | null>(null);
   const [to, setTo] = useState<string | null>(null);
-  const older = from ?? revisions[1]?.id ?? null;
-  const newer = to ?? revisions[0]?.id ?? null;
+  const older = from ?? revisions[linkedAt >= 0 ? linkedAt + 1 : 1]?.id ?? null;
+  const newer = to ?? revisions[Math.max(linkedAt, 0)]?.id ?? null;
   const [diff] = useQuery({
     query: RevisionDiff,
     variables: { from: older ?? '', to: newer ?? '' },
@@ -200,7 +203,12 @@ export default function HistoryPage(props: {
           </Table.Thead>
           <Table.Tbody>
             {revisions.map((revision) => (
-              <Table.Tr key={revision.id} data-version={revision.version}>
+              <Table.Tr
+                key={revision.id}
+                data-version={revision.version}
+                aria-current={revision.id === linked ? 'true' : undefined}
+                className={revision.id === linked ? 'console-linked-row' : undefined}
+              >
                 <Table.Th scope="row">{revision.version}</Table.Th>
                 <Table.Td>{when(revision.createdAt)}</Table.Td>
                 <Table.Td>{revision.actorLabel}</Table.Td>

@@ -23,6 +23,7 @@ const ResolvedTreatment = graphql(`
       slug
       name
       timezone
+      currency
       viewerCan {
         edit {
           allowed
@@ -46,10 +47,11 @@ const ResolvedTreatment = graphql(`
             }
           }
         }
-        prices {
+        pricesForEditors {
           id
           itemId
           label
+          validity
           editable {
             id
             version
@@ -78,10 +80,6 @@ const ResolvedTreatment = graphql(`
           missing
         }
       }
-    }
-    brand(slug: $brand, preview: true) {
-      id
-      currency
     }
     brandTreatment: treatment(brand: $brand, slug: $treatment, preview: true) {
       id
@@ -340,9 +338,9 @@ export default function TreatmentPage(props: { brand: string; clinic: string; tr
       )}
       <PricesSection
         clinic={clinic.slug}
-        prices={treatment.prices}
+        prices={treatment.pricesForEditors ?? []}
         offering={treatment.offering ?? null}
-        currency={treatment.prices[0]?.amount.currency ?? data?.brand?.currency ?? 'USD'}
+        currency={clinic.currency}
         timezone={clinic.timezone}
         canEdit={clinic.viewerCan.edit}
         onSaved={reload}

@@ -3,8 +3,10 @@ import { IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-valid
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth-policy';
 import { NEW_PASSWORD_DESCRIPTION, RoleAssignmentInput } from './role-assignment.input';
 
-@InputType({ description: 'A new editor account of your brand.' })
-export class CreateUserInput extends RoleAssignmentInput {
+@InputType({
+  description: 'A new editor account of your brand, whose password the invitee sets.',
+})
+export class InviteUserInput extends RoleAssignmentInput {
   @Field({
     description:
       'Unique within your brand, whatever its case (the same person may have an account in another brand). At most 320 characters.',
@@ -12,14 +14,6 @@ export class CreateUserInput extends RoleAssignmentInput {
   @IsEmail()
   @MaxLength(320)
   email: string;
-
-  @Field({
-    description: NEW_PASSWORD_DESCRIPTION,
-  })
-  @IsString()
-  @MinLength(MIN_PASSWORD_LENGTH)
-  @MaxLength(MAX_PASSWORD_LENGTH)
-  password: string;
 
   @Field(() => String, {
     nullable: true,
@@ -30,4 +24,15 @@ export class CreateUserInput extends RoleAssignmentInput {
   @IsString()
   @MaxLength(200)
   displayName?: string | null;
+}
+
+@InputType({ description: 'A new editor account of your brand.' })
+export class CreateUserInput extends InviteUserInput {
+  @Field({
+    description: NEW_PASSWORD_DESCRIPTION,
+  })
+  @IsString()
+  @MinLength(MIN_PASSWORD_LENGTH)
+  @MaxLength(MAX_PASSWORD_LENGTH)
+  password: string;
 }

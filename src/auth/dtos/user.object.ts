@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Permission } from '../../editing/dtos/item-permissions.object';
 import type { EditorRole } from '../actor';
 import { EditorRoleEnum } from './auth.enums';
 
@@ -22,6 +23,13 @@ export class User {
   @Field(() => Date, { nullable: true, description: 'Set when the account may no longer sign in.' })
   disabledAt: Date | null;
 
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When the editor last signed in (a login; refreshing a session does not count); null: never, e.g. an invited editor who has not set a password yet.',
+  })
+  lastSignInAt: Date | null;
+
   /** For the brand, regions and clinics fields; not in the schema. */
   brandId: string;
 }
@@ -36,4 +44,26 @@ export class AssignedClinic {
 
   @Field({ description: 'Display name.' })
   name: string;
+}
+
+@ObjectType({
+  description:
+    'What the caller may do with an account, by the rules the account mutations apply (show actions from it).',
+})
+export class UserPermissions {
+  @Field(() => Permission, {
+    description: 'Change its role and places (updateUserRole): brand admins, not on their own.',
+  })
+  changeRole: Permission;
+
+  @Field(() => Permission, {
+    description: 'Disable it (disableUser): brand admins, not their own account.',
+  })
+  disable: Permission;
+
+  @Field(() => Permission, {
+    description:
+      'Enable it again (enableUser) or give it a new set-password token (createPasswordReset): brand admins.',
+  })
+  enable: Permission;
 }

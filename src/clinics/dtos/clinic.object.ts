@@ -1,4 +1,4 @@
-import { GraphQLCountryCode, GraphQLLocale } from 'graphql-scalars';
+import { GraphQLCountryCode, GraphQLCurrency, GraphQLLocale } from 'graphql-scalars';
 import { Field, Float, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { WEEKDAYS } from '../clinic.entity';
 import type { ReadMode } from '../../read-mode/read-mode';
@@ -125,6 +125,11 @@ export class Clinic {
 
   @Field(() => GraphQLLocale, { description: 'BCP 47 locale used to format prices.' })
   locale: string;
+
+  @Field(() => GraphQLCurrency, {
+    description: 'ISO 4217 currency of its prices: what editors type amounts in.',
+  })
+  currency: string;
 
   @Field(() => ClinicStatus, { description: 'Whether the clinic is open, coming soon or closed.' })
   status: ClinicStatus;

@@ -19,6 +19,21 @@ registerEnumType(PriceKind, {
   },
 });
 
+export enum PriceValidity {
+  CURRENT = 'CURRENT',
+  UPCOMING = 'UPCOMING',
+  ENDED = 'ENDED',
+}
+registerEnumType(PriceValidity, {
+  name: 'PriceValidity',
+  description: 'Where a price’s validity dates stand on the clinic’s today (in its time zone).',
+  valuesMap: {
+    CURRENT: { description: 'Valid today: delivered.' },
+    UPCOMING: { description: 'Its first day is still to come: delivered from then.' },
+    ENDED: { description: 'Its last day has passed: no longer delivered.' },
+  },
+});
+
 @ObjectType({ description: 'An amount of money: integer minor units, never a float.' })
 export class Money {
   @Field(() => Int, { description: 'Minor units, e.g. cents: 34900 = $349.00.' })
@@ -59,6 +74,12 @@ export class PriceItem {
 
   @Field(() => GraphQLLocalDate, { nullable: true, description: 'Last day valid (YYYY-MM-DD).' })
   validUntil: string | null;
+
+  @Field(() => PriceValidity, {
+    description:
+      'Whether the price is valid today at the clinic; delivered prices are always CURRENT, editors also see UPCOMING and ENDED ones (`Treatment.pricesForEditors`).',
+  })
+  validity: PriceValidity;
 
   /** Not exposed: the brand of the clinic that charges it (who may read its working copy). */
   brandId: string;

@@ -1,4 +1,3 @@
-import { GraphQLCurrency } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, PickType } from '@nestjs/graphql';
 import { CLINIC_SHARED_FIELDS } from '../../clinics/clinic.mapper';
 import { Clinic } from '../../clinics/dtos/clinic.object';
@@ -10,7 +9,4 @@ export class PartnerClinic extends PickType(Clinic, CLINIC_SHARED_FIELDS) {
 
   @Field(() => Int, { description: 'Grows with every published change of the clinic.' })
   version: number;
-
-  @Field(() => GraphQLCurrency, { description: 'ISO 4217 currency of its prices.' })
-  currency: string;
 }

@@ -1,0 +1,48 @@
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { AuditLogEntry } from '../audit/dtos/audit-log-entry.object';
+import { CONTENT_TYPES, type ContentType } from '../content-types/registry';
+import type { GraphqlContext } from '../graphql/graphql-context';
+import { ContentWriterService, type ItemView, type WriteContext } from './content-writer.service';
+import { EditableItem } from './dtos/editable-item.object';
+import { apiWrite, asEditableItem } from './editing.resolver';
+
+interface ItemKey {
+  ctx: WriteContext;
+  type: ContentType;
+  id: string;
+}
+
+/** The content item an audit entry is about, for links from the audit log to the item. */
+@Resolver(() => AuditLogEntry)
+export class AuditEntryItemResolver {
+  constructor(private readonly writer: ContentWriterService) {}
+
+  @ResolveField(() => EditableItem, {
+    nullable: true,
+    description:
+      'The content item the entry is about, as it is now (its clinicIds say where it sits); null for entries about other things and for items since deleted.',
+  })
+  async item(
+    @Parent() entry: AuditLogEntry,
+    @Context() context: GraphqlContext,
+  ): Promise<EditableItem | null> {
+    const type = entry.targetType as ContentType;
+    if (!entry.targetId || !CONTENT_TYPES.includes(type)) return null;
+    const view = await context.loaders
+      .get(this.load)
+      .load({ ctx: apiWrite(context), type, id: entry.targetId });
+    return view && asEditableItem(view);
+  }
+
+  /** One read per content type for a whole page of entries; the writer applies read access. */
+  private readonly load = async (keys: readonly ItemKey[]): Promise<(ItemView | null)[]> => {
+    const views = new Map<string, ItemView>();
+    for (const type of new Set(keys.map((key) => key.type))) {
+      const ids = keys.filter((key) => key.type === type).map((key) => key.id);
+      for (const view of await this.writer.list(keys[0].ctx, type, [...new Set(ids)])) {
+        views.set(`${type}:${view.id}`, view);
+      }
+    }
+    return keys.map((key) => views.get(`${key.type}:${key.id}`) ?? null);
+  };
+}
