@@ -144,6 +144,9 @@ export default function SignedInApp({ session: current }: { session: Session }) 
               <Route path="/brand">
                 <BrandContentPage brand={brand.slug} />
               </Route>
+              <Route path="/brand/history/:type/:id">
+                {(params) => <HistoryPage brand={brand.slug} type={params.type} id={params.id} />}
+              </Route>
               <Route path="/brand/treatments/:slug">
                 {(params) => <BrandTreatmentPage brand={brand.slug} slug={params.slug} />}
               </Route>
