@@ -78,8 +78,8 @@ export class ProviderEditableResolver extends EditableTwin {
 
 @Resolver(() => Treatment)
 export class TreatmentEditableResolver extends EditableTwin {
-  constructor(writer: ContentWriterService) {
-    super(writer, 'TREATMENT');
+  constructor(reads: EditorReadsService) {
+    super(reads, 'TREATMENT');
   }
 
   @ResolveField(() => EditableItem, {
