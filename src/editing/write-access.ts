@@ -1,3 +1,8 @@
+/**
+ * Who may read and write a stored item, asked of the pure rules in
+ * access-rules.ts for the item where it sits: the checks every write makes
+ * once, on the item it locked.
+ */
 import type { EntityManager } from 'typeorm';
 import { canPreview } from '../auth/access';
 import type { Actor } from '../auth/actor';
@@ -6,12 +11,6 @@ import { isBrandWide, ItemScope, mayChangePublication, mayEdit, refusal } from '
 import { outOfBrandReferences } from './brand-references';
 import { editingErrors } from './editing.errors';
 import { type ItemState, type Values, withoutMark } from './item-view';
-
-/**
- * Who may read and write a stored item, asked of the pure rules in
- * access-rules.ts for the item where it sits: the checks every write makes
- * once, on the item it locked.
- */
 
 /**
  * Editors of a brand may read any of its items and drafts (to see what
