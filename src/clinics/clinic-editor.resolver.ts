@@ -20,7 +20,7 @@ import { ClinicRow, ClinicsService } from './clinics.service';
 import { Clinic } from './dtos/clinic.object';
 import { ClinicWorkSummary } from './dtos/clinic-work-summary.object';
 import { HiddenFaq } from './dtos/hidden-faq.object';
-import { OverrideScopeName } from '../content-resolution/dtos/override.inputs';
+import { OverrideScopeName } from '../overrides/dtos/override.inputs';
 import { EditableClinicsArgs } from './dtos/editable-clinics.args';
 
 /** Where a clinic sits, as the clinic content type's scope SQL says. */

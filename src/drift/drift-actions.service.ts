@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../common/domain-error';
-import type { OverridableType } from '../content-resolution/override-values';
-import {
-  OverrideEditingService,
-  type SeenVersion,
-} from '../content-resolution/override-editing.service';
+import type { OverridableType } from '../overrides/override-values';
+import { OverrideEditingService, type SeenVersion } from '../overrides/override-editing.service';
 import { CONTENT_TYPE_DEFS } from '../content-types/registry';
 import {
   ContentWriterService,

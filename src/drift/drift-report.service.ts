@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import type { OverrideScopeName } from '../content-resolution/dtos/override.inputs';
+import type { OverrideScopeName } from '../overrides/dtos/override.inputs';
 import { ContentWriterService } from '../editing/content-writer.service';
 import { asEditableItem } from '../editing/editing.resolver';
 import type { Connection } from '../graphql/connection';
@@ -18,7 +18,7 @@ import {
 } from './drift-sql';
 import type { DriftReportArgs } from './dtos/drift-report.args';
 import type { DriftFilters, DriftKindName, DriftPlace, DriftRow } from './dtos/drift-row.object';
-import { overridableFields } from '../content-resolution/override-values';
+import { overridableFields } from '../overrides/override-values';
 
 /** Regions and treatments offered as filters (LIST_BOUNDS of DriftFilters). */
 export const MAX_FILTER_PLACES = 500;

@@ -3,12 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { badInput } from '../common/domain-error';
-import type { FieldPolicyKind } from '../content-resolution/field-policy.entity';
+import type { FieldPolicyKind } from '../overrides/field-policy.entity';
 import {
   isOverridableField,
   OverridableType,
   overridableFields,
-} from '../content-resolution/override-values';
+} from '../overrides/override-values';
 import { ContentSources } from '../read-mode/content-sources';
 import { previewOf } from '../read-mode/read-mode';
 import { requireBrandWideEditor } from './drift-access';

@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { badInput } from '../common/domain-error';
-import {
-  OverrideEditingService,
-  OverrideWriteResult,
-} from '../content-resolution/override-editing.service';
+import { OverrideEditingService, OverrideWriteResult } from '../overrides/override-editing.service';
 import { isBrandWide, refusal } from '../editing/access-rules';
 import {
   ContentWriterService,

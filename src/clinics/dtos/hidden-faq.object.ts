@@ -1,5 +1,5 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { OverrideScopeName } from '../../content-resolution/dtos/override.inputs';
+import { OverrideScopeName } from '../../overrides/dtos/override.inputs';
 import { Permission } from '../../editing/dtos/item-permissions.object';
 import { Faq } from '../../faqs/dtos/faq.object';
 

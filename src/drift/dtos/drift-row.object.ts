@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-scalars';
-import { OverrideScopeName } from '../../content-resolution/dtos/override.inputs';
+import { OverrideScopeName } from '../../overrides/dtos/override.inputs';
 import { EditableItem } from '../../editing/dtos/editable-item.object';
 import { ConnectionType } from '../../graphql/connection';
 

@@ -4,7 +4,7 @@ import {
   resolveFields,
   sameValue,
   type SourceScope,
-} from './resolve-fields';
+} from '../content-resolution/resolve-fields';
 
 /** What a region or clinic shows for a field when it sets nothing itself. */
 export interface InheritedValue {

@@ -21,7 +21,7 @@ import {
   overridableFields,
   overrideValueProblems,
 } from './override-values';
-import type { FieldPolicy, OverrideLayer } from './resolve-fields';
+import type { FieldPolicy, OverrideLayer } from '../content-resolution/resolve-fields';
 
 /** One field of one brand item, at one region or clinic. */
 export interface OverrideTarget {
