@@ -6,7 +6,6 @@ import { AuditService } from '../audit/audit.service';
 import { badInput, DomainError } from '../common/domain-error';
 import { cancelPendingSchedulesOf } from '../editing/schedule-creator';
 import type { Actor, EditorRole } from './actor';
-import { requireBrandAdmin } from './access';
 import { PASSWORD_RESET_TTL_HOURS } from './auth-policy';
 import { PasswordReset } from './dtos/password-reset.object';
 import type { User } from './dtos/user.object';
@@ -17,6 +16,8 @@ import { hashToken } from './tokens';
 import { UserClinicEntity, UserRegionEntity } from './user-assignments.entity';
 import { UserEntity } from './user.entity';
 import { assertAssignmentsFitRole, assertOwnedByBrand, toUser } from './users.service';
+import { requireBrandPermission } from '../access/brand-access';
+import { Permission } from '../access/permission';
 
 /**
  * Who acts on a brand's accounts: its brand admin (GraphQL, see
@@ -30,7 +31,7 @@ export interface AdminScope {
 
 /** The caller's own brand, for brand admins (users or admin keys) only. */
 export function adminScope(actor: Actor, ip: string | null): AdminScope {
-  const admin = requireBrandAdmin(actor);
+  const admin = requireBrandPermission(actor, Permission.BrandAdmin);
   return { brandId: admin.brandId, by: admin, ip };
 }
 

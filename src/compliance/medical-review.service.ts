@@ -3,9 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { type Actor, actorLabel } from '../auth/actor';
-import { requireUser, type UserActor } from '../auth/access';
 import { DomainError } from '../common/domain-error';
-import type { ItemScope } from '../editing/access-rules';
 import { CONTENT_TYPE_DEFS } from '../content-types/registry';
 import {
   ContentWriterService,
@@ -20,6 +18,8 @@ import {
   REVIEW_COLUMNS,
 } from './medical-reviews';
 import { contentHash, regulatedChanges } from './regulated-fields';
+import { requireUser, type UserActor } from '../access/callers';
+import { type ItemPlacement } from '../access/item-access';
 
 /** Types whose drafts may touch regulated fields: the review queue looks at these. */
 const REVIEWED_TYPES = ['TREATMENT', 'FAQ', 'PROVIDER', 'OVERRIDE'] as const;
@@ -186,7 +186,7 @@ function requireReviewer(actor: Actor): UserActor {
  * reviews region and clinic content there only (brand content is the
  * brand-wide reviewers' to approve).
  */
-function reviewsPlace(reviewer: UserActor, scope: ItemScope): boolean {
+function reviewsPlace(reviewer: UserActor, scope: ItemPlacement): boolean {
   if (reviewer.brandId !== scope.brandId) return false;
   if (reviewer.regionIds.length === 0) return true;
   if (scope.level !== 'REGION' && scope.level !== 'CLINIC') return false;
@@ -195,7 +195,7 @@ function reviewsPlace(reviewer: UserActor, scope: ItemScope): boolean {
   );
 }
 
-function assertReviewsPlace(reviewer: UserActor, scope: ItemScope): void {
+function assertReviewsPlace(reviewer: UserActor, scope: ItemPlacement): void {
   if (!reviewsPlace(reviewer, scope)) {
     throw new DomainError('FORBIDDEN', 'This is outside the regions you review');
   }

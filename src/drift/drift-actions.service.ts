@@ -11,7 +11,8 @@ import {
 } from '../editing/content-writer.service';
 import { ContentSources, type ContentTable } from '../read-mode/content-sources';
 import { previewOf } from '../read-mode/read-mode';
-import { requireBrandWideEditor } from './drift-access';
+import { requireBrandPermission } from '../access/brand-access';
+import { Permission } from '../access/permission';
 
 /**
  * The drift report's bulk actions on selected overrides, each based on the
@@ -29,7 +30,7 @@ export class DriftActionsService {
 
   /** Clears each override, so its place inherits again. */
   async reset(ctx: WriteContext, refs: SeenVersion[]): Promise<ItemView[]> {
-    requireBrandWideEditor(ctx.actor);
+    requireBrandPermission(ctx.actor, Permission.BrandWideEdit);
     return this.eachOverride(ctx, refs, async (tx, item, version) => {
       const { item: cleared } = await this.overrides.clearIn(tx, item, version);
       return cleared!;
@@ -42,7 +43,7 @@ export class DriftActionsService {
    * REVIEW revision in its history and CONTENT_REVIEW in the audit log.
    */
   async markReviewed(ctx: WriteContext, refs: SeenVersion[]): Promise<ItemView[]> {
-    requireBrandWideEditor(ctx.actor);
+    requireBrandPermission(ctx.actor, Permission.BrandWideEdit);
     return this.eachOverride(ctx, refs, async (tx, item, version) => {
       const baseValue = await this.brandValue(tx, item);
       return this.writer.update(

@@ -8,7 +8,6 @@ import { asEditableItem } from '../editing/editing.resolver';
 import type { Connection } from '../graphql/connection';
 import { ContentSources } from '../read-mode/content-sources';
 import { previewOf } from '../read-mode/read-mode';
-import { requireBrandWideEditor } from './drift-access';
 import { decodeDriftCursor, DriftKey, encodeDriftCursor } from './drift-cursor';
 import {
   lacksLocalValueSql,
@@ -19,6 +18,8 @@ import {
 import type { DriftReportArgs } from './dtos/drift-report.args';
 import type { DriftFilters, DriftKindName, DriftPlace, DriftRow } from './dtos/drift-row.object';
 import { overridableFields } from '../overrides/override-values';
+import { requireBrandPermission } from '../access/brand-access';
+import { Permission } from '../access/permission';
 
 /** Regions and treatments offered as filters (LIST_BOUNDS of DriftFilters). */
 export const MAX_FILTER_PLACES = 500;
@@ -66,7 +67,7 @@ export class DriftReportService {
   ) {}
 
   async page(actor: Actor, args: DriftReportArgs): Promise<Connection<DriftRow>> {
-    const caller = requireBrandWideEditor(actor);
+    const caller = requireBrandPermission(actor, Permission.BrandWideEdit);
     const after = args.after ? decodeDriftCursor(args.after) : null;
     const rows: DriftSqlRow[] = await this.db.query(this.sql(caller.brandId), [
       caller.brandId,
@@ -102,7 +103,7 @@ export class DriftReportService {
 
   /** The brand's regions and treatments (working copy) and the overridable fields. */
   async filters(actor: Actor): Promise<DriftFilters> {
-    const { brandId } = requireBrandWideEditor(actor);
+    const { brandId } = requireBrandPermission(actor, Permission.BrandWideEdit);
     const from = this.sources.of(previewOf(brandId));
     const places = (table: 'regions' | 'treatments') =>
       this.db.query(

@@ -11,8 +11,9 @@ import {
 } from '../overrides/override-values';
 import { ContentSources } from '../read-mode/content-sources';
 import { previewOf } from '../read-mode/read-mode';
-import { requireBrandWideEditor } from './drift-access';
 import { lacksLocalValueSql, localValuesSql } from './drift-sql';
+import { requireBrandPermission } from '../access/brand-access';
+import { Permission } from '../access/permission';
 
 /** What setting a field's policy would do, counted on the brand's working copy. */
 export interface FieldPolicyImpact {
@@ -63,7 +64,7 @@ export class FieldPolicyImpactService {
     field: string,
     proposedPolicy: FieldPolicyKind,
   ): Promise<FieldPolicyImpact> {
-    const { brandId } = requireBrandWideEditor(actor);
+    const { brandId } = requireBrandPermission(actor, Permission.BrandWideEdit);
     if (!isOverridableField(entityType, field)) {
       throw badInput(
         'field',

@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { canPreview } from '../auth/access';
 import type { Actor } from '../auth/actor';
 import { DomainError } from '../common/domain-error';
 import { updateReturning } from '../database/update-returning';
 import { sameValue } from '../content-resolution/resolve-fields';
 import { CompliancePublishGate } from '../compliance/publish-gate';
 import { ContentChangeRecorder } from '../syndication/content-change-recorder.service';
-import { isBrandWide, ItemScope, mayChangePublication, mayEdit, refusal } from './access-rules';
 import { outOfBrandReferences } from './brand-references';
 import {
   CONTENT_TYPE_DEFS,
@@ -20,6 +18,14 @@ import { fromDatabaseError } from './database-errors';
 import { notePublishedChange } from './published-changes';
 import { publishedValues, readLinks } from './item-values';
 import { RevisionAction, RevisionsService } from './revisions.service';
+import { canPreview } from '../access/brand-access';
+import { isBrandWide } from '../access/callers';
+import {
+  mayChangePublication,
+  mayEdit,
+  refusal,
+  type ItemPlacement as ItemScope,
+} from '../access/item-access';
 
 /** Who writes, and through which door (recorded in every revision). */
 export interface WriteContext {

@@ -2,15 +2,15 @@ import { Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/grap
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { GraphqlContext } from '../graphql/graphql-context';
-import { isBrandWide } from './access-rules';
 import { draftsAtPlaces } from './clinic-drafts';
 import { CONTENT_TYPE_DEFS } from '../content-types/registry';
 import { ContentWriterService, type ItemView } from './content-writer.service';
 import { EditableItem } from './dtos/editable-item.object';
 import { ItemPermissions } from './dtos/item-permissions.object';
 import { apiWrite, asEditableItem } from './editing.resolver';
-import { itemPermissions } from './item-permissions';
-import { draftReader } from './place-access';
+import { checkBrandAccess, requireBrandPermission } from '../access/brand-access';
+import { itemPermissions } from '../access/item-permissions';
+import { Permission } from '../access/permission';
 
 const viewOf = (item: EditableItem) => item as unknown as ItemView;
 
@@ -27,10 +27,10 @@ export class EditableItemResolver {
       'The unpublished drafts the caller may publish, at every place they edit (brand-wide editors: the whole brand; region editors: their regions and their clinics; clinic editors: their clinics, with the providers who work there), most recently saved first, at most 200: an editor’s changes tray. Editors and preview keys of a brand.',
   })
   async editableDrafts(@Context() context: GraphqlContext): Promise<EditableItem[]> {
-    const actor = draftReader(context.actor);
+    const actor = requireBrandPermission(context.actor, Permission.DraftRead);
     const refs = await draftsAtPlaces(this.db, {
       brandId: actor.brandId,
-      wholeBrand: isBrandWide(actor),
+      wholeBrand: checkBrandAccess(actor, Permission.BrandWideEdit),
       regionIds: actor.kind === 'USER' ? actor.regionIds : [],
       clinicIds: actor.kind === 'USER' ? actor.clinicIds : [],
     });

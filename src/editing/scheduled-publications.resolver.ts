@@ -9,7 +9,6 @@ import {
   Resolver,
 } from '@nestjs/graphql';
 import { actorLabel } from '../auth/actor';
-import { hasScope } from '../auth/access';
 import { DomainError } from '../common/domain-error';
 import type { GraphqlContext } from '../graphql/graphql-context';
 import { SchedulePermissions, ScheduledPublication } from './dtos/scheduled-publication.object';
@@ -20,6 +19,7 @@ import {
   ScheduledPublicationRow,
   ScheduledPublisherService,
 } from './scheduled-publisher.service';
+import { hasScope } from '../access/callers';
 
 const asObject = (row: ScheduledPublicationRow) => row as unknown as ScheduledPublication;
 

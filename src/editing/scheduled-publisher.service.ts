@@ -12,10 +12,12 @@ import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/domain-error';
-import { isBrandWide, refusal } from './access-rules';
 import { updateReturning } from '../database/update-returning';
 import { ContentWriterService, ItemRef, WriteContext } from './content-writer.service';
 import { currentCreator, ScheduleFailure, ScheduleFailureReason } from './schedule-creator';
+import { checkBrandAccess } from '../access/brand-access';
+import { refusal } from '../access/item-access';
+import { Permission } from '../access/permission';
 
 export interface ScheduledPublicationRow {
   id: string;
@@ -43,7 +45,7 @@ export function mayCancelSchedule(
   schedule: Pick<ScheduledPublicationRow, 'brandId' | 'actor'>,
 ): boolean {
   if (actor.kind === 'ANONYMOUS' || actor.brandId !== schedule.brandId) return false;
-  if (isBrandWide(actor)) return true;
+  if (checkBrandAccess(actor, Permission.BrandWideEdit)) return true;
   return (
     actor.kind === 'USER' &&
     schedule.actor.kind === 'USER' &&

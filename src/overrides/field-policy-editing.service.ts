@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { badInput, DomainError } from '../common/domain-error';
-import { isBrandWide, refusal } from '../editing/access-rules';
-import { draftReader } from '../editing/place-access';
 import { ContentWriterService, ItemView, WriteContext } from '../editing/content-writer.service';
 import type { FieldPolicyKind } from './field-policy.entity';
 import { isOverridableField, OverridableType, overridableFields } from './override-values';
+import { checkBrandAccess, requireBrandPermission } from '../access/brand-access';
+import { refusal } from '../access/item-access';
+import { Permission } from '../access/permission';
 
 /**
  * The brand's field policies (LOCKED / INHERITABLE / CLINIC_REQUIRED), one
@@ -42,7 +43,8 @@ export class FieldPolicyEditingService {
     }
     const actor = ctx.actor;
     if (actor.kind === 'ANONYMOUS') throw refusal(actor, false);
-    if (!isBrandWide(actor)) throw refusal(actor, true, actor.brandId);
+    if (!checkBrandAccess(actor, Permission.BrandWideEdit))
+      throw refusal(actor, true, actor.brandId);
     return this.writer.inTransaction(ctx, async (tx) => {
       // Two first saves of the same field wait for each other: the second
       // then finds the first's row instead of failing on the primary key.
@@ -87,7 +89,7 @@ export class FieldPolicyEditingService {
 
   /** The brand's policies (drafts included), for its editors. */
   async list(ctx: WriteContext, entityType?: OverridableType): Promise<ItemView[]> {
-    const reader = draftReader(ctx.actor);
+    const reader = requireBrandPermission(ctx.actor, Permission.DraftRead);
     const rows: { id: string }[] = await this.db.query(
       `SELECT id FROM field_policies
         WHERE brand_id = $1 AND ($2::text IS NULL OR entity_type = $2)

@@ -5,7 +5,7 @@ import type { AppConfig } from '../config/app-config';
 import type { AuthenticatedRequest } from '../graphql/graphql-context';
 import { RATE_LIMITER } from './rate-limiter';
 import type { RateLimiter } from './rate-limiter';
-import { isPartnerKey } from '../syndication/partner-access';
+import { isPartnerKey } from '../access/callers';
 
 /**
  * Partner keys' own rate limit, per key, across every instance:

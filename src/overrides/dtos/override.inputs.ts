@@ -18,7 +18,7 @@ import {
   ValidatorConstraintInterface,
 } from 'class-validator';
 import { GraphQLJSON } from 'graphql-scalars';
-import type { Place } from '../../editing/place-access';
+import { type Place } from '../../access/place-access';
 
 export enum OverrideScopeName {
   REGION = 'REGION',

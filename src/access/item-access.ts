@@ -1,50 +1,58 @@
 import type { Actor } from '../auth/actor';
 import { DomainError } from '../common/domain-error';
-import type { AccessLevel } from '../content-types/registry';
+import { isBrandAdmin, isBrandWide } from './callers';
+import type { ItemLevel } from './level';
+import { Permission } from './permission';
 
-/** Where an item sits, as read by its content type's scope SQL. */
-export interface ItemScope {
+/** Where an item sits, as read by its content type's `scopeSql`. */
+export interface ItemPlacement {
   brandId: string;
-  level: AccessLevel;
+  level: ItemLevel;
   regionIds: string[];
   clinicIds: string[];
 }
 
 export interface EditRequest {
-  scope: ItemScope;
+  /** Where the item sits (named `scope` in the write engine until its split lands). */
+  scope: ItemPlacement;
   /** The properties the write changes (empty for publish, delete …). */
   fields: string[];
   /** See ContentTypeDef.localFields / brandOnlyFields. */
   localFields?: string[];
   brandOnlyFields?: string[];
+  /** See ContentTypeDef.statusByBrand (for ItemPublication). */
+  statusByBrand?: boolean;
 }
 
-/** Who may edit the whole brand: brand admins, brand editors, admin keys. */
-export function isBrandWide(actor: Actor): boolean {
-  if (actor.kind === 'USER') return actor.role === 'BRAND_ADMIN' || actor.role === 'BRAND_EDITOR';
-  if (actor.kind === 'API_KEY') return actor.scopes.includes('admin');
-  return false;
-}
+export type ItemPermission = Permission.ItemEdit | Permission.ItemPublication;
 
-export function isBrandAdmin(actor: Actor): boolean {
-  if (actor.kind === 'USER') return actor.role === 'BRAND_ADMIN';
-  if (actor.kind === 'API_KEY') return actor.scopes.includes('admin');
-  return false;
+/**
+ * May this actor do this to an item? Pure, so the whole role matrix is unit
+ * tested; the writer asks it for every item a request names.
+ */
+export function checkItemAccess(
+  actor: Actor,
+  permission: ItemPermission,
+  request: EditRequest,
+): boolean {
+  switch (permission) {
+    case Permission.ItemEdit:
+      return mayEdit(actor, request);
+    case Permission.ItemPublication:
+      return mayChangePublication(actor, request.scope, request.statusByBrand);
+  }
 }
 
 const overlaps = (a: string[], b: string[]) => a.some((id) => b.includes(id));
 const within = (items: string[], allowed: string[]) =>
   items.length > 0 && items.every((id) => allowed.includes(id));
 
-/**
- * May this actor make this write? Pure, so the whole role matrix is unit
- * tested; the service asks it for every item a request names.
- */
+/** Permission.ItemEdit. */
 export function mayEdit(actor: Actor, request: EditRequest): boolean {
   if (actor.kind === 'ANONYMOUS') return false;
   if (actor.brandId !== request.scope.brandId) return false;
-  const { scope, fields } = request;
-  if (scope.level === 'ADMIN') return isBrandAdmin(actor);
+  const { scope: placement, fields } = request;
+  if (placement.level === 'ADMIN') return isBrandAdmin(actor);
   if (isBrandWide(actor)) return true;
   if (actor.kind !== 'USER') return false;
   // Reviewers approve drafts (src/compliance); they never write content.
@@ -53,39 +61,39 @@ export function mayEdit(actor: Actor, request: EditRequest): boolean {
   const brandOnly = request.brandOnlyFields ?? [];
   if (fields.some((field) => brandOnly.includes(field))) return false;
 
-  if (scope.level === 'BRAND') {
+  if (placement.level === 'BRAND') {
     // A canonical item: only its local fields, by the people of its clinics.
     const local = request.localFields ?? [];
     if (fields.length === 0 || !fields.every((field) => local.includes(field))) return false;
     return actor.role === 'REGION_EDITOR'
-      ? overlaps(scope.regionIds, actor.regionIds)
-      : overlaps(scope.clinicIds, actor.clinicIds);
+      ? overlaps(placement.regionIds, actor.regionIds)
+      : overlaps(placement.clinicIds, actor.clinicIds);
   }
-  if (actor.role === 'REGION_EDITOR') return within(scope.regionIds, actor.regionIds);
+  if (actor.role === 'REGION_EDITOR') return within(placement.regionIds, actor.regionIds);
   // CLINIC_EDITOR: clinic items of their own clinics only, never a region's.
-  return scope.level === 'CLINIC' && within(scope.clinicIds, actor.clinicIds);
+  return placement.level === 'CLINIC' && within(placement.clinicIds, actor.clinicIds);
 }
 
 /**
- * May this actor change whether the item is live: publish it for the first
- * time (or again after an unpublish), unpublish it, or delete it? Whether a
- * brand-level item, or a clinic itself, is on the brand's sites is the
- * brand's call, so only brand-wide editors may (`statusByBrand` marks the
- * clinic-level types of that kind). Local items of a clinic or region stay
- * their editors' call.
+ * Permission.ItemPublication: may this actor change whether the item is
+ * live: publish it for the first time (or again after an unpublish),
+ * unpublish it, or delete it? Whether a brand-level item, or a clinic
+ * itself, is on the brand's sites is the brand's call, so only brand-wide
+ * editors may (`statusByBrand` marks the clinic-level types of that kind).
+ * Local items of a clinic or region stay their editors' call.
  */
 export function mayChangePublication(
   actor: Actor,
-  scope: ItemScope,
+  placement: ItemPlacement,
   statusByBrand = false,
 ): boolean {
-  if (!mayEdit(actor, { scope, fields: [] })) return false;
+  if (!mayEdit(actor, { scope: placement, fields: [] })) return false;
   return !statusByBrand || isBrandWide(actor);
 }
 
 /**
  * The refusal for an item the actor may not edit, or that does not exist.
- * People scoped to clinics or regions get the same FORBIDDEN either way, so
+ * People limited to clinics or regions get the same FORBIDDEN either way, so
  * the answer never tells them whether an id exists; brand-wide people get
  * NOT_FOUND for ids outside their brand, which exist or not alike.
  */

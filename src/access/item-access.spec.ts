@@ -1,5 +1,5 @@
 import type { Actor, EditorRole } from '../auth/actor';
-import { ItemScope, mayChangePublication, mayEdit, refusal } from './access-rules';
+import { type ItemPlacement, mayChangePublication, mayEdit, refusal } from './item-access';
 
 const BRAND = 'brand-a';
 const user = (role: EditorRole, regionIds: string[] = [], clinicIds: string[] = []): Actor => ({
@@ -13,10 +13,10 @@ const user = (role: EditorRole, regionIds: string[] = [], clinicIds: string[] = 
   clinicIds,
 });
 const scope = (
-  level: ItemScope['level'],
+  level: ItemPlacement['level'],
   regionIds: string[] = [],
   clinicIds: string[] = [],
-): ItemScope => ({
+): ItemPlacement => ({
   brandId: BRAND,
   level,
   regionIds,
@@ -46,7 +46,7 @@ describe('mayEdit', () => {
     ['clinic editor', austin, scope('REGION', ['tx']), false],
     ['clinic editor', austin, scope('BRAND'), false],
   ])('%s on %j → %s', (_name, actor, itemScope, allowed) => {
-    expect(mayEdit(actor, { scope: itemScope as ItemScope, fields: ['name'] })).toBe(allowed);
+    expect(mayEdit(actor, { scope: itemScope as ItemPlacement, fields: ['name'] })).toBe(allowed);
   });
 
   it('never lets anyone touch another brand', () => {
