@@ -3,7 +3,7 @@ import { ContentResolutionService } from '../content-resolution/content-resoluti
 import { renderTokens } from '../content-resolution/tokens';
 import type { GraphqlContext } from '../graphql/graphql-context';
 import { previewOf } from '../read-mode/read-mode';
-import { markdownToSafeHtml } from '../text/markdown';
+import { markdownToSafeHtml } from '../markdown/markdown';
 import { ClinicsService } from './clinics.service';
 import { PreviewMarkdownArgs } from './dtos/preview-markdown.args';
 import { requireBrandPermission } from '../access/brand-access';

@@ -14,7 +14,7 @@ import { Provider } from '../providers/dtos/provider.object';
 import { ProvidersService } from '../providers/providers.service';
 import { PreviewAccessService } from '../read-mode/preview-access.service';
 import { PREVIEW_ARG } from '../read-mode/preview.arg';
-import { markdownToSafeHtml } from '../text/markdown';
+import { markdownToSafeHtml } from '../markdown/markdown';
 import { Treatment, TreatmentSection } from './dtos/treatment.object';
 import { offeredKey, TreatmentsService } from './treatments.service';
 
