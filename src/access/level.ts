@@ -1,9 +1,11 @@
 /**
- * The levels of a brand's tree. "Level" is the one word for where content
- * sits (BRAND content, a REGION's or a CLINIC's overrides and items);
- * "scope" is kept for what an API key may do (`ApiKeyScope`). The GraphQL
- * enums that predate this (`OverrideScope`, `ContentScope`, `FaqScope`)
- * keep their public names.
+ * The levels of a brand's tree. "Level" is the one word in the code for
+ * where content sits (BRAND content, a REGION's or a CLINIC's overrides and
+ * items); "scope" is kept for what an API key may do (`ApiKeyScope`). The
+ * GraphQL enums named before this keep their public names: the TypeScript
+ * enums `OverrideLevel`, `ContentLevel` and `FaqLevel` are published as
+ * `OverrideScope`, `ContentScope` and `FaqScope`, and the `overrides.scope`
+ * column keeps its name.
  */
 export type Level = 'BRAND' | 'REGION' | 'CLINIC';
 

@@ -16,7 +16,7 @@ import { ClinicRow, ClinicsService } from './clinics.service';
 import { Clinic } from './dtos/clinic.object';
 import { ClinicWorkSummary } from './dtos/clinic-work-summary.object';
 import { HiddenFaq } from './dtos/hidden-faq.object';
-import { OverrideScopeName } from '../overrides/dtos/override.inputs';
+import { OverrideLevel } from '../overrides/dtos/override.inputs';
 import { EditableClinicsArgs } from './dtos/editable-clinics.args';
 import { checkBrandAccess, requireBrandPermission } from '../access/brand-access';
 import { checkItemAccess, type ItemPlacement } from '../access/item-access';
@@ -24,7 +24,7 @@ import { itemPermissions } from '../access/item-permissions';
 import { Permission } from '../access/permission';
 
 /** Where a clinic sits, as the clinic content type's scope SQL says. */
-const clinicScope = (row: ClinicRow): ItemPlacement => ({
+const clinicPlacement = (row: ClinicRow): ItemPlacement => ({
   brandId: row.brandId,
   level: 'CLINIC',
   regionIds: row.regionId ? [row.regionId] : [],
@@ -32,7 +32,7 @@ const clinicScope = (row: ClinicRow): ItemPlacement => ({
 });
 
 const mayEditClinic = (actor: Actor, row: ClinicRow) =>
-  checkItemAccess(actor, Permission.ItemEdit, { scope: clinicScope(row), fields: [] });
+  checkItemAccess(actor, Permission.ItemEdit, { scope: clinicPlacement(row), fields: [] });
 
 /** What editors (and the console) ask about clinics: which, what may I do, what waits. */
 @Resolver(() => Clinic)
@@ -65,7 +65,7 @@ export class ClinicEditorResolver {
     description: 'What the caller may do with this clinic and its local content.',
   })
   viewerCan(@Parent() clinic: Clinic, @Context() { actor }: GraphqlContext): ItemPermissions {
-    return itemPermissions(actor, CONTENT_TYPE_DEFS.CLINIC, clinicScope(clinic.row));
+    return itemPermissions(actor, CONTENT_TYPE_DEFS.CLINIC, clinicPlacement(clinic.row));
   }
 
   @ResolveField(() => ClinicWorkSummary, {
@@ -138,10 +138,10 @@ export class ClinicEditorResolver {
       return null;
     const hidden = await this.resolution.hiddenFaqs(clinic.row, clinic.mode, loaders);
     // showFaq at the clinic writes a clinic override: the clinic's edit right decides.
-    const { edit } = itemPermissions(actor, CONTENT_TYPE_DEFS.CLINIC, clinicScope(clinic.row));
+    const { edit } = itemPermissions(actor, CONTENT_TYPE_DEFS.CLINIC, clinicPlacement(clinic.row));
     return hidden.map(({ faq, hiddenBy }) => ({
       faq,
-      hiddenBy: OverrideScopeName[hiddenBy],
+      hiddenBy: OverrideLevel[hiddenBy],
       viewerCan: { show: edit },
     }));
   }

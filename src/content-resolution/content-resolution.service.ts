@@ -10,7 +10,7 @@ import { groupByKeys, pickByKeys } from '../graphql/request-loaders';
 import type { RequestLoaders } from '../graphql/request-loaders';
 import { ContentSources } from '../read-mode/content-sources';
 import type { ReadMode } from '../read-mode/read-mode';
-import { ContentScope, Treatment } from '../treatments/dtos/treatment.object';
+import { ContentLevel, Treatment } from '../treatments/dtos/treatment.object';
 import { TreatmentEntity } from '../treatments/treatment.entity';
 import { TREATMENT_OVERRIDABLE_FIELDS } from '../treatments/treatment.content-type';
 import type { FieldPolicyKind } from '../overrides/field-policy.entity';
@@ -145,7 +145,7 @@ export class ContentResolutionService {
       slug: entity.slug,
       fieldSources: sources.map((source) => ({
         ...source,
-        scope: source.scope as ContentScope,
+        scope: source.scope as ContentLevel,
       })),
       updatedAt: entity.updatedAt,
       brandId: entity.brandId,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import type { OverrideScopeName } from '../overrides/dtos/override.inputs';
+import type { OverrideLevel } from '../overrides/dtos/override.inputs';
 import { ContentWriterService } from '../editing/content-writer.service';
 import { asEditableItem } from '../editing/editing.resolver';
 import type { Connection } from '../graphql/connection';
@@ -26,7 +26,7 @@ export const MAX_FILTER_PLACES = 500;
 
 interface DriftSqlRow {
   kind: DriftKindName;
-  scope: OverrideScopeName;
+  scope: OverrideLevel;
   overrideId: string | null;
   clinicId: string | null;
   clinicSlug: string | null;

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { OverrideScopeName } from '../../overrides/dtos/override.inputs';
+import { OverrideLevel } from '../../overrides/dtos/override.inputs';
 import { PermissionObject } from '../../editing/dtos/item-permissions.object';
 import { Faq } from '../../faqs/dtos/faq.object';
 
@@ -17,11 +17,11 @@ export class HiddenFaq {
   @Field(() => Faq, { description: 'The brand FAQ, resolved for the clinic.' })
   faq: Faq;
 
-  @Field(() => OverrideScopeName, {
+  @Field(() => OverrideLevel, {
     description:
       'Whose `hidden` override hides it: the clinic’s region (REGION) or the clinic itself (CLINIC).',
   })
-  hiddenBy: OverrideScopeName;
+  hiddenBy: OverrideLevel;
 
   @Field(() => HiddenFaqPermissions, { description: 'What the caller may do with it here.' })
   viewerCan: HiddenFaqPermissions;
