@@ -11,7 +11,11 @@ import { refusal } from './item-access';
 import { ALLOWED, Permission, type PermissionAnswer, refusedBecause } from './permission';
 
 export type BrandPermission =
-  Permission.DraftRead | Permission.BrandAdmin | Permission.BrandWideEdit | Permission.FeedRead;
+  | Permission.DraftRead
+  | Permission.BrandAdmin
+  | Permission.BrandWideEdit
+  | Permission.FeedRead
+  | Permission.ScheduleUse;
 
 /**
  * May the caller do this in a brand? With `brandId`, only in that brand;
@@ -33,6 +37,8 @@ export function checkBrandAccess(
       return isBrandWide(actor);
     case Permission.FeedRead:
       return actor.kind === 'API_KEY' ? hasScope(actor, 'partner') : actor.role === 'BRAND_ADMIN';
+    case Permission.ScheduleUse:
+      return actor.kind === 'USER' || hasScope(actor, 'admin');
   }
 }
 
@@ -56,6 +62,10 @@ const REFUSALS: Record<
   [Permission.FeedRead]: {
     anonymous: unauthenticated,
     forbidden: 'The change feed needs an API key with the partner scope',
+  },
+  [Permission.ScheduleUse]: {
+    anonymous: (actor) => refusal(actor, false),
+    forbidden: 'Scheduled publishing needs an editor account or an admin key',
   },
 };
 

@@ -6,7 +6,8 @@
  * - a brand: `checkBrandAccess` (brand-access.ts);
  * - a content item, where it sits given: `checkItemAccess` (item-access.ts);
  * - a clinic or region, read from the database: `requirePlaceAccess` (place-access.ts);
- * - an editor account: `accountPermissions` (account-access.ts).
+ * - an editor account: `accountPermissions` (account-access.ts);
+ * - a scheduled publication: `checkScheduleAccess` (schedule-access.ts).
  */
 export enum Permission {
   /** Read the brand's drafts: editors of any role, `preview` and `admin` keys. */
@@ -17,6 +18,10 @@ export enum Permission {
   BrandWideEdit = 'BRAND_WIDE_EDIT',
   /** The partner change feed: `partner` (or `admin`) keys and brand admins. */
   FeedRead = 'FEED_READ',
+  /** See and make the brand's scheduled publications: editor accounts and `admin` keys. */
+  ScheduleUse = 'SCHEDULE_USE',
+  /** Cancel one scheduled publication: brand-wide editors any, other editors their own. */
+  ScheduleCancel = 'SCHEDULE_CANCEL',
   /** Change an item's fields (the fields named; none for a whole-item write). */
   ItemEdit = 'ITEM_EDIT',
   /** Change whether an item is live: first publish, unpublish, delete. */

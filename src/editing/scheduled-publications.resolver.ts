@@ -9,17 +9,14 @@ import {
   Resolver,
 } from '@nestjs/graphql';
 import { actorLabel } from '../auth/actor';
-import { DomainError } from '../common/domain-error';
 import type { GraphqlContext } from '../graphql/graphql-context';
 import { SchedulePermissions, ScheduledPublication } from './dtos/scheduled-publication.object';
 import { SchedulePublishInput } from './dtos/item-ref.input';
 import { apiWrite } from './editing.resolver';
-import {
-  mayCancelSchedule,
-  ScheduledPublicationRow,
-  ScheduledPublisherService,
-} from './scheduled-publisher.service';
-import { hasScope } from '../access/callers';
+import { ScheduledPublicationRow, ScheduledPublisherService } from './scheduled-publisher.service';
+import { requireBrandPermission } from '../access/brand-access';
+import { Permission } from '../access/permission';
+import { checkScheduleAccess } from '../access/schedule-access';
 
 const asObject = (row: ScheduledPublicationRow) => row as unknown as ScheduledPublication;
 
@@ -44,7 +41,7 @@ export class ScheduledPublicationsResolver {
     @Args('id', { type: () => ID, description: 'The schedule’s id.' }) id: string,
     @Context() context: GraphqlContext,
   ): Promise<ScheduledPublication> {
-    requireEditor(context);
+    requireBrandPermission(context.actor, Permission.ScheduleUse);
     return asObject(await this.scheduler.cancel(context.actor, id));
   }
 
@@ -52,7 +49,7 @@ export class ScheduledPublicationsResolver {
     description: 'Your brand’s scheduled publications, latest first.',
   })
   async scheduledPublications(@Context() context: GraphqlContext): Promise<ScheduledPublication[]> {
-    const actor = requireEditor(context);
+    const actor = requireBrandPermission(context.actor, Permission.ScheduleUse);
     return (await this.scheduler.list(actor.brandId)).map(asObject);
   }
 
@@ -71,7 +68,7 @@ export class ScheduledPublicationsResolver {
     @Context() { actor }: GraphqlContext,
   ): SchedulePermissions {
     const row = asRow(schedule);
-    if (!mayCancelSchedule(actor, row)) {
+    if (!checkScheduleAccess(actor, Permission.ScheduleCancel, row)) {
       return {
         cancel: { allowed: false, reason: 'Only its author or a brand editor may cancel it' },
       };
@@ -86,21 +83,3 @@ export class ScheduledPublicationsResolver {
 }
 
 const asRow = (schedule: ScheduledPublication) => schedule as unknown as ScheduledPublicationRow;
-
-/**
- * Editors (accounts) and admin keys: a delivery, preview or partner key may
- * neither see the brand's schedule nor cancel it.
- */
-function requireEditor(context: GraphqlContext) {
-  const actor = context.actor;
-  if (actor.kind === 'ANONYMOUS') {
-    throw new DomainError('UNAUTHENTICATED', 'Sign in (Authorization: Bearer …) to edit content');
-  }
-  if (actor.kind === 'API_KEY' && !hasScope(actor, 'admin')) {
-    throw new DomainError(
-      'FORBIDDEN',
-      'Scheduled publishing needs an editor account or an admin key',
-    );
-  }
-  return actor;
-}

@@ -15,9 +15,9 @@ import { DomainError } from '../common/domain-error';
 import { updateReturning } from '../database/update-returning';
 import { ContentWriterService, ItemRef, WriteContext } from './content-writer.service';
 import { currentCreator, ScheduleFailure, ScheduleFailureReason } from './schedule-creator';
-import { checkBrandAccess } from '../access/brand-access';
 import { refusal } from '../access/item-access';
 import { Permission } from '../access/permission';
+import { checkScheduleAccess } from '../access/schedule-access';
 
 export interface ScheduledPublicationRow {
   id: string;
@@ -34,24 +34,6 @@ export interface ScheduledPublicationRow {
 
 const COLUMNS = `id, brand_id AS "brandId", items, publish_at AS "publishAt", status, error,
   failure_reason AS "failureReason", created_at AS "createdAt", completed_at AS "completedAt", actor`;
-
-/**
- * Whether the actor may cancel the schedule (status aside): brand-wide
- * editors any of their brand, other editors the ones they made. The one rule
- * for cancelScheduledPublication and ScheduledPublication.viewerCan.
- */
-export function mayCancelSchedule(
-  actor: Actor,
-  schedule: Pick<ScheduledPublicationRow, 'brandId' | 'actor'>,
-): boolean {
-  if (actor.kind === 'ANONYMOUS' || actor.brandId !== schedule.brandId) return false;
-  if (checkBrandAccess(actor, Permission.BrandWideEdit)) return true;
-  return (
-    actor.kind === 'USER' &&
-    schedule.actor.kind === 'USER' &&
-    schedule.actor.userId === actor.userId
-  );
-}
 
 /** How many due schedules one run claims, so a backlog cannot starve a tick. */
 const BATCH = 20;
@@ -130,7 +112,8 @@ export class ScheduledPublisherService implements OnApplicationBootstrap, OnAppl
           FOR UPDATE`,
         [id, actor.brandId],
       );
-      if (!schedule || !mayCancelSchedule(actor, schedule)) throw refusal(actor, false);
+      if (!schedule || !checkScheduleAccess(actor, Permission.ScheduleCancel, schedule))
+        throw refusal(actor, false);
       if (schedule.status !== 'PENDING') {
         throw new DomainError(
           'CONFLICT',
