@@ -1,5 +1,10 @@
 import { ANONYMOUS, type Actor, type ApiKeyScope, type EditorRole } from '../auth/actor';
-import { brandPermission, checkBrandAccess, requireBrandPermission } from './brand-access';
+import {
+  brandPermission,
+  type BrandPermission,
+  checkBrandAccess,
+  requireBrandPermission,
+} from './brand-access';
 import { Permission } from './permission';
 import { checkScheduleAccess } from './schedule-access';
 
@@ -50,7 +55,12 @@ describe('checkBrandAccess', () => {
   });
 
   it('refuses every permission in another brand, and to anonymous callers', () => {
-    for (const permission of [Permission.DraftRead, Permission.BrandAdmin, Permission.FeedRead]) {
+    const permissions: BrandPermission[] = [
+      Permission.DraftRead,
+      Permission.BrandAdmin,
+      Permission.FeedRead,
+    ];
+    for (const permission of permissions) {
       expect(checkBrandAccess(user('BRAND_ADMIN'), permission, 'brand-b')).toBe(false);
       expect(checkBrandAccess(key('admin'), permission, 'brand-b')).toBe(false);
       expect(checkBrandAccess(ANONYMOUS, permission)).toBe(false);
