@@ -1,4 +1,4 @@
-import { ANONYMOUS, type Actor, type ApiKeyScope, type EditorRole } from '../auth/actor';
+import { ANONYMOUS, type Actor } from '../auth/actor';
 import {
   brandPermission,
   type BrandPermission,
@@ -7,26 +7,7 @@ import {
 } from './brand-access';
 import { Permission } from './permission';
 import { checkScheduleAccess } from './schedule-access';
-
-const BRAND = 'brand-a';
-const user = (role: EditorRole, userId = 'u'): Actor => ({
-  kind: 'USER',
-  userId,
-  sessionId: 's',
-  brandId: BRAND,
-  email: 'e@x.example',
-  role,
-  regionIds: [],
-  clinicIds: [],
-});
-const key = (...scopes: ApiKeyScope[]): Actor => ({
-  kind: 'API_KEY',
-  apiKeyId: 'k',
-  brandId: BRAND,
-  prefix: 'p',
-  scopes,
-  clinicIds: null,
-});
+import { BRAND, key, user } from './callers.fixture-spec';
 
 const CALLERS: [string, Actor][] = [
   ['brand admin', user('BRAND_ADMIN')],
@@ -90,10 +71,14 @@ describe('requireBrandPermission and brandPermission', () => {
 describe('checkScheduleAccess', () => {
   const made = (actor: Actor) => ({ brandId: BRAND, actor });
   it('lets brand-wide editors cancel any schedule of their brand, others only their own', () => {
-    const author = user('CLINIC_EDITOR', 'author');
+    const author = user('CLINIC_EDITOR', [], [], 'author');
     expect(checkScheduleAccess(author, Permission.ScheduleCancel, made(author))).toBe(true);
     expect(
-      checkScheduleAccess(user('CLINIC_EDITOR', 'other'), Permission.ScheduleCancel, made(author)),
+      checkScheduleAccess(
+        user('CLINIC_EDITOR', [], [], 'other'),
+        Permission.ScheduleCancel,
+        made(author),
+      ),
     ).toBe(false);
     expect(checkScheduleAccess(user('BRAND_EDITOR'), Permission.ScheduleCancel, made(author))).toBe(
       true,

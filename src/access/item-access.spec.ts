@@ -1,17 +1,6 @@
-import type { Actor, EditorRole } from '../auth/actor';
+import { BRAND, key, user } from './callers.fixture-spec';
 import { type ItemPlacement, mayChangePublication, mayEdit, refusal } from './item-access';
 
-const BRAND = 'brand-a';
-const user = (role: EditorRole, regionIds: string[] = [], clinicIds: string[] = []): Actor => ({
-  kind: 'USER',
-  userId: 'u',
-  sessionId: 's',
-  brandId: BRAND,
-  email: 'e@x.example',
-  role,
-  regionIds,
-  clinicIds,
-});
 const scope = (
   level: ItemPlacement['level'],
   regionIds: string[] = [],
@@ -75,16 +64,8 @@ describe('mayEdit', () => {
   });
 
   it('treats API keys by scope: admin keys are brand admins, others never edit', () => {
-    const key = (scopes: ('admin' | 'preview')[]): Actor => ({
-      kind: 'API_KEY',
-      apiKeyId: 'k',
-      brandId: BRAND,
-      prefix: 'cca_live_x',
-      scopes,
-      clinicIds: null,
-    });
-    expect(mayEdit(key(['admin']), { scope: scope('ADMIN'), fields: [] })).toBe(true);
-    expect(mayEdit(key(['preview']), { scope: austinItem, fields: [] })).toBe(false);
+    expect(mayEdit(key('admin'), { scope: scope('ADMIN'), fields: [] })).toBe(true);
+    expect(mayEdit(key('preview'), { scope: austinItem, fields: [] })).toBe(false);
     expect(mayEdit({ kind: 'ANONYMOUS' }, { scope: austinItem, fields: [] })).toBe(false);
   });
 });
