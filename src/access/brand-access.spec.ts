@@ -27,6 +27,7 @@ describe('checkBrandAccess', () => {
     [Permission.DraftRead, [1, 1, 1, 1, 1, 1, 1, 0, 0]],
     [Permission.BrandAdmin, [1, 0, 0, 0, 0, 1, 0, 0, 0]],
     [Permission.BrandWideEdit, [1, 1, 0, 0, 0, 1, 0, 0, 0]],
+    [Permission.BrandContentEdit, [1, 1, 0, 0, 0, 1, 0, 0, 0]],
     [Permission.FeedRead, [1, 0, 0, 0, 0, 1, 0, 1, 0]],
     [Permission.ScheduleUse, [1, 1, 1, 1, 1, 1, 0, 0, 0]],
   ] as const)('%s', (permission, expected) => {

@@ -14,6 +14,7 @@ export type BrandPermission =
   | Permission.DraftRead
   | Permission.BrandAdmin
   | Permission.BrandWideEdit
+  | Permission.BrandContentEdit
   | Permission.FeedRead
   | Permission.ScheduleUse;
 
@@ -34,6 +35,7 @@ export function checkBrandAccess(
     case Permission.BrandAdmin:
       return isBrandAdmin(actor);
     case Permission.BrandWideEdit:
+    case Permission.BrandContentEdit:
       return isBrandWide(actor);
     case Permission.FeedRead:
       return actor.kind === 'API_KEY' ? hasScope(actor, 'partner') : actor.role === 'BRAND_ADMIN';
@@ -58,6 +60,10 @@ const REFUSALS: Record<
   [Permission.BrandWideEdit]: {
     anonymous: (actor) => refusal(actor, false),
     forbidden: 'Only brand editors may review drift and set field policies',
+  },
+  [Permission.BrandContentEdit]: {
+    anonymous: (actor) => refusal(actor, false),
+    forbidden: 'Only brand editors may change the brand’s own content',
   },
   [Permission.FeedRead]: {
     anonymous: unauthenticated,
@@ -87,7 +93,8 @@ export function requireBrandPermission(
 
 /**
  * The same rule as an answer for the console (`Brand.viewerCanManageAccounts`,
- * `viewerCanManageWebhooks`, `viewerCanReadAuditLog`, `viewerCanReviewDrift`).
+ * `viewerCanManageWebhooks`, `viewerCanReadAuditLog`, `viewerCanReviewDrift`,
+ * `viewerCanEditContent`).
  */
 export function brandPermission(
   actor: Actor,

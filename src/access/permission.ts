@@ -16,6 +16,8 @@ export enum Permission {
   BrandAdmin = 'BRAND_ADMIN',
   /** The brand's view of every place at once (drift, field policies, brand FAQs): brand-wide editors. */
   BrandWideEdit = 'BRAND_WIDE_EDIT',
+  /** The brand's canonical content (treatments, brand FAQs, regions' overrides of them): brand-wide editors. */
+  BrandContentEdit = 'BRAND_CONTENT_EDIT',
   /** The partner change feed: `partner` (or `admin`) keys and brand admins. */
   FeedRead = 'FEED_READ',
   /** See and make the brand's scheduled publications: editor accounts and `admin` keys. */

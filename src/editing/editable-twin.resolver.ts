@@ -3,6 +3,7 @@ import { Faq } from '../faqs/dtos/faq.object';
 import type { GraphqlContext } from '../graphql/graphql-context';
 import { pickByKeys, type BatchFn } from '../graphql/request-loaders';
 import { Provider } from '../providers/dtos/provider.object';
+import { Treatment } from '../treatments/dtos/treatment.object';
 import type { ContentType } from '../content-types/registry';
 import { ContentWriterService, type ItemView } from './content-writer.service';
 import { EditableItem } from './dtos/editable-item.object';
@@ -72,5 +73,23 @@ export class ProviderEditableResolver extends EditableTwin {
     @Context() context: GraphqlContext,
   ): Promise<EditableItem | null> {
     return this.load(provider.itemId, provider.brandId, context);
+  }
+}
+
+@Resolver(() => Treatment)
+export class TreatmentEditableResolver extends EditableTwin {
+  constructor(writer: ContentWriterService) {
+    super(writer, 'TREATMENT');
+  }
+
+  @ResolveField(() => EditableItem, {
+    nullable: true,
+    description: `The brand’s treatment (also when this answer is resolved for a clinic) as editors edit it: its working copy (Markdown unrendered, tokens as written), version and the caller’s rights (\`viewerCan\`). Null unless the caller may read the brand’s drafts (its editors and preview keys).`,
+  })
+  editable(
+    @Parent() treatment: Treatment,
+    @Context() context: GraphqlContext,
+  ): Promise<EditableItem | null> {
+    return this.load(treatment.itemId, treatment.brandId, context);
   }
 }
