@@ -70,8 +70,8 @@ describe('brand content lists and rights', () => {
   });
 
   it('shows a draft only in the working copy, with the treatment’s editable twin for its editors', async () => {
-    const { version } = await scratch.writer.get(scratch.ctx, 'TREATMENT', scratch.treatmentId);
-    const draft = await scratch.writer.update(
+    const { version } = await scratch.reads.get(scratch.ctx, 'TREATMENT', scratch.treatmentId);
+    const draft = await scratch.drafts.update(
       scratch.ctx,
       { type: 'TREATMENT', id: scratch.treatmentId, version },
       { summary: 'A drafted summary' },

@@ -105,10 +105,3 @@ export function brandPermission(
     ? ALLOWED
     : refusedBecause(REFUSALS[permission].forbidden);
 }
-
-/**
- * checkBrandAccess(actor, Permission.DraftRead, brandId), by the name the
- * content writer still uses (its split will switch to checkBrandAccess).
- */
-export const canPreview = (actor: Actor, brandId?: string): boolean =>
-  checkBrandAccess(actor, Permission.DraftRead, brandId);

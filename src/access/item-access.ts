@@ -13,7 +13,7 @@ export interface ItemPlacement {
 }
 
 export interface EditRequest {
-  /** Where the item sits (named `scope` in the write engine until its split lands). */
+  /** Where the item sits (the write engine's `ItemView.scope`). */
   scope: ItemPlacement;
   /** The properties the write changes (empty for publish, delete …). */
   fields: string[];

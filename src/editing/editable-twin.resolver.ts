@@ -5,7 +5,8 @@ import { pickByKeys, type BatchFn } from '../graphql/request-loaders';
 import { Provider } from '../providers/dtos/provider.object';
 import { Treatment } from '../treatments/dtos/treatment.object';
 import type { ContentType } from '../content-types/registry';
-import { ContentWriterService, type ItemView } from './content-writer.service';
+import { EditorReadsService } from './editor-reads.service';
+import type { ItemView } from './item-view';
 import { EditableItem } from './dtos/editable-item.object';
 import { apiWrite, asEditableItem } from './editing.resolver';
 import { checkBrandAccess } from '../access/brand-access';
@@ -23,7 +24,7 @@ export abstract class EditableTwin {
   private readonly batches = new WeakMap<GraphqlContext, BatchFn<string, ItemView | null>>();
 
   constructor(
-    private readonly writer: ContentWriterService,
+    private readonly reads: EditorReadsService,
     private readonly type: ContentType,
   ) {}
 
@@ -35,11 +36,11 @@ export abstract class EditableTwin {
     if (!checkBrandAccess(context.actor, Permission.DraftRead, brandId)) return null;
     let batch = this.batches.get(context);
     if (!batch) {
-      // The writer leaves out what the caller may not read.
+      // Editor reads leave out what the caller may not read.
       batch = async (ids) =>
         pickByKeys(
           ids,
-          await this.writer.list(apiWrite(context), this.type, [...ids]),
+          await this.reads.list(apiWrite(context), this.type, [...ids]),
           (view) => view.id,
         );
       this.batches.set(context, batch);
@@ -51,8 +52,8 @@ export abstract class EditableTwin {
 
 @Resolver(() => Faq)
 export class FaqEditableResolver extends EditableTwin {
-  constructor(writer: ContentWriterService) {
-    super(writer, 'FAQ');
+  constructor(reads: EditorReadsService) {
+    super(reads, 'FAQ');
   }
 
   @ResolveField(() => EditableItem, { nullable: true, description: EDITABLE_TWIN_DESCRIPTION })
@@ -63,8 +64,8 @@ export class FaqEditableResolver extends EditableTwin {
 
 @Resolver(() => Provider)
 export class ProviderEditableResolver extends EditableTwin {
-  constructor(writer: ContentWriterService) {
-    super(writer, 'PROVIDER');
+  constructor(reads: EditorReadsService) {
+    super(reads, 'PROVIDER');
   }
 
   @ResolveField(() => EditableItem, { nullable: true, description: EDITABLE_TWIN_DESCRIPTION })
@@ -78,8 +79,8 @@ export class ProviderEditableResolver extends EditableTwin {
 
 @Resolver(() => Treatment)
 export class TreatmentEditableResolver extends EditableTwin {
-  constructor(writer: ContentWriterService) {
-    super(writer, 'TREATMENT');
+  constructor(reads: EditorReadsService) {
+    super(reads, 'TREATMENT');
   }
 
   @ResolveField(() => EditableItem, {

@@ -5,7 +5,7 @@ import { ContentChangeRecorder } from './content-change-recorder.service';
 import { PartnerItemsService } from './partner-items.service';
 
 /**
- * Partner syndication: the change feed (written by the content writer
+ * Partner syndication: the change feed (written by the publisher
  * through ContentChangeRecorder, read by partners). Partner keys' rate
  * limit lives with the other limits in src/rate-limit/.
  */
