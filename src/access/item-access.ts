@@ -4,7 +4,7 @@ import { isBrandAdmin, isBrandWide } from './callers';
 import type { ItemLevel } from './level';
 import { Permission } from './permission';
 
-/** Where an item sits, as read by its content type's `scopeSql`. */
+/** Where an item sits, as read by its content type's `placementSql`. */
 export interface ItemPlacement {
   brandId: string;
   level: ItemLevel;
@@ -13,8 +13,8 @@ export interface ItemPlacement {
 }
 
 export interface EditRequest {
-  /** Where the item sits (the write engine's `ItemView.scope`). */
-  scope: ItemPlacement;
+  /** Where the item sits (the write engine's `ItemView.placement`). */
+  placement: ItemPlacement;
   /** The properties the write changes (empty for publish, delete …). */
   fields: string[];
   /** See ContentTypeDef.localFields / brandOnlyFields. */
@@ -39,7 +39,7 @@ export function checkItemAccess(
     case Permission.ItemEdit:
       return mayEdit(actor, request);
     case Permission.ItemPublication:
-      return mayChangePublication(actor, request.scope, request.statusByBrand);
+      return mayChangePublication(actor, request.placement, request.statusByBrand);
   }
 }
 
@@ -50,8 +50,8 @@ const within = (items: string[], allowed: string[]) =>
 /** Permission.ItemEdit. */
 export function mayEdit(actor: Actor, request: EditRequest): boolean {
   if (actor.kind === 'ANONYMOUS') return false;
-  if (actor.brandId !== request.scope.brandId) return false;
-  const { scope: placement, fields } = request;
+  if (actor.brandId !== request.placement.brandId) return false;
+  const { placement, fields } = request;
   if (placement.level === 'ADMIN') return isBrandAdmin(actor);
   if (isBrandWide(actor)) return true;
   if (actor.kind !== 'USER') return false;
@@ -87,7 +87,7 @@ export function mayChangePublication(
   placement: ItemPlacement,
   statusByBrand = false,
 ): boolean {
-  if (!mayEdit(actor, { scope: placement, fields: [] })) return false;
+  if (!mayEdit(actor, { placement, fields: [] })) return false;
   return !statusByBrand || isBrandWide(actor);
 }
 

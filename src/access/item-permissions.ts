@@ -28,17 +28,17 @@ function outOfReach(actor: Actor): string {
 export function itemPermissions(
   actor: Actor,
   def: ContentTypeDef,
-  scope: ItemPlacement,
+  placement: ItemPlacement,
   draftFields: string[] = [],
 ): ItemPermissions {
   const ask = (fields: string[]) =>
     checkItemAccess(actor, Permission.ItemEdit, {
-      scope,
+      placement,
       fields,
       localFields: def.localFields,
       brandOnlyFields: def.brandOnlyFields,
     });
-  const canonical = scope.level === 'BRAND';
+  const canonical = placement.level === 'BRAND';
   const local = canonical ? (def.localFields ?? []) : [];
   const edit =
     ask([]) || (local.length > 0 && ask(local))
@@ -62,7 +62,7 @@ export function itemPermissions(
       ? allowed
       : refused('Its draft changes fields only brand editors may publish');
   const remove = checkItemAccess(actor, Permission.ItemPublication, {
-    scope,
+    placement,
     fields: [],
     statusByBrand: def.statusByBrand,
   })

@@ -5,7 +5,9 @@
  * GraphQL enums named before this keep their public names: the TypeScript
  * enums `OverrideLevel`, `ContentLevel` and `FaqLevel` are published as
  * `OverrideScope`, `ContentScope` and `FaqScope`, and the `overrides.scope`
- * column keeps its name.
+ * column keeps its name. Where one item sits (brand, level, regions,
+ * clinics) is its `ItemPlacement` (item-access.ts), read by its content
+ * type's `placementSql`.
  */
 export type Level = 'BRAND' | 'REGION' | 'CLINIC';
 

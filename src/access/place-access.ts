@@ -39,6 +39,6 @@ export async function requirePlaceAccess(
     regionIds: row.regionId ? [row.regionId] : [],
     clinicIds: place.level === 'CLINIC' ? [place.id] : [],
   };
-  if (!mayEdit(actor, { scope: placement, fields: [] })) throw refusal(actor, true, row.brandId);
+  if (!mayEdit(actor, { placement, fields: [] })) throw refusal(actor, true, row.brandId);
   return placement;
 }

@@ -32,7 +32,7 @@ const clinicPlacement = (row: ClinicRow): ItemPlacement => ({
 });
 
 const mayEditClinic = (actor: Actor, row: ClinicRow) =>
-  checkItemAccess(actor, Permission.ItemEdit, { scope: clinicPlacement(row), fields: [] });
+  checkItemAccess(actor, Permission.ItemEdit, { placement: clinicPlacement(row), fields: [] });
 
 /** What editors (and the console) ask about clinics: which, what may I do, what waits. */
 @Resolver(() => Clinic)

@@ -31,14 +31,14 @@ export class MarkdownPreviewResolver {
     let clinic = null;
     if (clinicId) {
       clinic = await loaders.forMode(this.clinicsService.batchById, mode).load(clinicId);
-      const scope = clinic && {
+      const placement = clinic && {
         brandId: clinic.brandId,
         level: 'CLINIC' as const,
         regionIds: clinic.regionId ? [clinic.regionId] : [],
         clinicIds: [clinic.id],
       };
-      if (!clinic || !scope || clinic.brandId !== caller.brandId) throw refusal(caller, false);
-      if (!checkItemAccess(caller, Permission.ItemEdit, { scope, fields: [] }))
+      if (!clinic || !placement || clinic.brandId !== caller.brandId) throw refusal(caller, false);
+      if (!checkItemAccess(caller, Permission.ItemEdit, { placement, fields: [] }))
         throw refusal(caller, true, clinic.brandId);
     }
     const context = await this.resolution.tokenContext(caller.brandId, clinic, mode, loaders);

@@ -13,10 +13,10 @@ export function itemTexts(def: ContentTypeDef, values: Record<string, unknown>):
 }
 
 /** The key of an item's places, for batching (see textPlacesBatch). */
-export function placesKey(scope: ItemPlacement | undefined): string {
+export function placesKey(placement: ItemPlacement | undefined): string {
   // An item without a known place is linted as brand content: every rule applies.
-  if (!scope || scope.level === 'BRAND' || scope.level === 'ADMIN') return '*';
-  return JSON.stringify([scope.regionIds, scope.clinicIds, scope.level]);
+  if (!placement || placement.level === 'BRAND' || placement.level === 'ADMIN') return '*';
+  return JSON.stringify([placement.regionIds, placement.clinicIds, placement.level]);
 }
 
 /**

@@ -89,7 +89,7 @@ export interface ContentTypeDef {
    * SQL over the row aliased `x` returning brand_id, level, region_ids and
    * clinic_ids (uuid[]): the regions and clinics the row belongs to.
    */
-  scopeSql: string;
+  placementSql: string;
   /** On BRAND-level rows: properties editors of a linked clinic may change. */
   localFields?: string[];
   /** On CLINIC-level rows: properties only brand-wide editors may change. */

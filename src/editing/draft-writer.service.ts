@@ -144,7 +144,7 @@ export class DraftWriterService {
       await def.validate?.(tx, id, working);
       const fieldChanges = withoutMark(draft);
       if (Object.keys(fieldChanges).length > 0) {
-        await assertOwnBrandReferences(tx, ctx.actor, def, item.scope.brandId, fieldChanges);
+        await assertOwnBrandReferences(tx, ctx.actor, def, item.placement.brandId, fieldChanges);
         await this.store.trialApply(tx, def, id, fieldChanges);
       }
       const after = toView(await this.store.saveDraft(tx, item, draft));

@@ -42,7 +42,7 @@ export class EditableItemResolver {
       const rights = itemPermissions(
         actor,
         CONTENT_TYPE_DEFS[view.type],
-        view.scope,
+        view.placement,
         view.draftFields,
       );
       if (rights.publish.allowed) items.push(asEditableItem(view));
@@ -56,7 +56,7 @@ export class EditableItemResolver {
   })
   viewerCan(@Parent() item: EditableItem, @Context() { actor }: GraphqlContext): ItemPermissions {
     const view = viewOf(item);
-    return itemPermissions(actor, CONTENT_TYPE_DEFS[view.type], view.scope, view.draftFields);
+    return itemPermissions(actor, CONTENT_TYPE_DEFS[view.type], view.placement, view.draftFields);
   }
 
   @ResolveField(() => [ID], {
@@ -64,6 +64,6 @@ export class EditableItemResolver {
       'The clinics (itemId) the item sits at: one for a clinic and its own content, those a provider works at, none for brand and region content.',
   })
   clinicIds(@Parent() item: EditableItem): string[] {
-    return viewOf(item).scope.clinicIds;
+    return viewOf(item).placement.clinicIds;
   }
 }

@@ -29,7 +29,7 @@ export class EditorReadsService {
    */
   async list(ctx: WriteContext, type: ContentType, ids: string[]): Promise<ItemView[]> {
     const items = await this.store.read(this.store.reader(ctx), CONTENT_TYPE_DEFS[type], ids);
-    return items.filter((item) => mayReadItem(ctx.actor, item.scope)).map(toView);
+    return items.filter((item) => mayReadItem(ctx.actor, item.placement)).map(toView);
   }
 
   /**
@@ -42,7 +42,8 @@ export class EditorReadsService {
   async lock(ctx: TransactionContext, type: ContentType, id: string): Promise<LockedItem> {
     const item = await this.store.lock(ctx.tx, CONTENT_TYPE_DEFS[type], id);
     if (!item) throw refusal(ctx.actor, false);
-    if (!mayReadItem(ctx.actor, item.scope)) throw refusal(ctx.actor, true, item.scope.brandId);
+    if (!mayReadItem(ctx.actor, item.placement))
+      throw refusal(ctx.actor, true, item.placement.brandId);
     return { ...item, locked: true };
   }
 }

@@ -18,19 +18,19 @@ import { Permission } from '../access/permission';
  * others changed), and so may its preview keys; delivery and partner keys
  * never see drafts.
  */
-export function mayReadItem(actor: Actor, scope: ItemPlacement): boolean {
-  return checkBrandAccess(actor, Permission.DraftRead, scope.brandId);
+export function mayReadItem(actor: Actor, placement: ItemPlacement): boolean {
+  return checkBrandAccess(actor, Permission.DraftRead, placement.brandId);
 }
 
 /** The actor must be allowed to write these fields of the item. */
 export function assertMayEdit(actor: Actor, item: ItemState, fields: string[]): void {
   const allowed = checkItemAccess(actor, Permission.ItemEdit, {
-    scope: item.scope,
+    placement: item.placement,
     fields,
     localFields: item.def.localFields,
     brandOnlyFields: item.def.brandOnlyFields,
   });
-  if (!allowed) throw refusal(actor, true, item.scope.brandId);
+  if (!allowed) throw refusal(actor, true, item.placement.brandId);
 }
 
 /**
@@ -59,7 +59,7 @@ export function assertMayChangeStatus(actor: Actor, item: ItemState): void {
 
 function mayChangeStatus(actor: Actor, item: ItemState): boolean {
   return checkItemAccess(actor, Permission.ItemPublication, {
-    scope: item.scope,
+    placement: item.placement,
     fields: [],
     statusByBrand: item.def.statusByBrand,
   });

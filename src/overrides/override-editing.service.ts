@@ -170,8 +170,8 @@ export class OverrideEditingService {
     seen: SeenVersion[],
   ): Promise<ItemView[]> {
     return this.store.inTransaction(ctx, async (tx) => {
-      const scope = await requirePlaceAccess(tx.tx, tx.actor, place);
-      await this.assertBrandItem(tx, { place, entityType, entityId }, scope.brandId);
+      const placement = await requirePlaceAccess(tx.tx, tx.actor, place);
+      await this.assertBrandItem(tx, { place, entityType, entityId }, placement.brandId);
       const rows: { id: string }[] = await tx.tx.query(
         `SELECT id FROM overrides
           WHERE entity_type = $1 AND entity_id = $2 AND scope = $3
