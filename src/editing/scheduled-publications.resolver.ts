@@ -12,9 +12,12 @@ import { actorLabel } from '../auth/actor';
 import type { GraphqlContext } from '../graphql/graphql-context';
 import { SchedulePermissions, ScheduledPublication } from './dtos/scheduled-publication.object';
 import { SchedulePublishInput } from './dtos/item-ref.input';
+import type { ContentType } from '../content-types/registry';
 import { apiWrite } from './editing.resolver';
+import { EditorReadsService } from './editor-reads.service';
 import { ScheduledPublicationRow, ScheduledPublisherService } from './scheduled-publisher.service';
-import { requireBrandPermission } from '../access/brand-access';
+import { checkBrandAccess, requireBrandPermission } from '../access/brand-access';
+import { checkItemAccess, type ItemPlacement } from '../access/item-access';
 import { Permission } from '../access/permission';
 import { checkScheduleAccess } from '../access/schedule-access';
 
@@ -22,7 +25,10 @@ const asObject = (row: ScheduledPublicationRow) => row as unknown as ScheduledPu
 
 @Resolver(() => ScheduledPublication)
 export class ScheduledPublicationsResolver {
-  constructor(private readonly scheduler: ScheduledPublisherService) {}
+  constructor(
+    private readonly scheduler: ScheduledPublisherService,
+    private readonly reads: EditorReadsService,
+  ) {}
 
   @Mutation(() => ScheduledPublication, {
     description:
@@ -46,11 +52,48 @@ export class ScheduledPublicationsResolver {
   }
 
   @Query(() => [ScheduledPublication], {
-    description: 'Your brand’s scheduled publications, latest first.',
+    description:
+      'Your brand’s scheduled publications, latest first: all of them for brand-wide editors; for region and clinic editors those they scheduled and those whose every item they may publish.',
   })
   async scheduledPublications(@Context() context: GraphqlContext): Promise<ScheduledPublication[]> {
     const actor = requireBrandPermission(context.actor, Permission.ScheduleUse);
-    return (await this.scheduler.list(actor.brandId)).map(asObject);
+    const rows = await this.scheduler.list(actor.brandId);
+    if (checkBrandAccess(actor, Permission.BrandWideEdit)) return rows.map(asObject);
+    // Others see only their places' schedules: another clinic's items and
+    // who scheduled them are not theirs to read.
+    const placements = await this.placementsOf(context, rows);
+    const mayPublish = (row: ScheduledPublicationRow) =>
+      row.items.every((ref) => {
+        const placement = placements.get(`${ref.type}:${ref.id}`);
+        return (
+          placement !== undefined &&
+          checkItemAccess(actor, Permission.ItemPublication, { placement, fields: [] })
+        );
+      });
+    return rows
+      .filter(
+        (row) => checkScheduleAccess(actor, Permission.ScheduleCancel, row) || mayPublish(row),
+      )
+      .map(asObject);
+  }
+
+  /** Where each item of the schedules sits, by `type:id` (items gone since are absent). */
+  private async placementsOf(
+    context: GraphqlContext,
+    rows: ScheduledPublicationRow[],
+  ): Promise<Map<string, ItemPlacement>> {
+    const idsByType = new Map<ContentType, Set<string>>();
+    for (const ref of rows.flatMap((row) => row.items)) {
+      const ids = idsByType.get(ref.type) ?? new Set<string>();
+      idsByType.set(ref.type, ids.add(ref.id));
+    }
+    const placements = new Map<string, ItemPlacement>();
+    for (const [type, ids] of idsByType) {
+      for (const view of await this.reads.list(apiWrite(context), type, [...ids])) {
+        placements.set(`${type}:${view.id}`, view.placement);
+      }
+    }
+    return placements;
   }
 
   @ResolveField(() => String, {
