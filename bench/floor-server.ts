@@ -12,7 +12,7 @@ import { encodeGlobalId, type NodeType } from '../src/graphql/global-id';
 import { formatMoney } from '../src/pricing/money';
 import { PUBLISHED } from '../src/read-mode/read-mode';
 import { TREATMENT_OVERRIDABLE_FIELDS as TREATMENT_FIELDS } from '../src/treatments/treatment.content-type';
-import { markdownToSafeHtml } from '../src/text/markdown';
+import { markdownToSafeHtml } from '../src/markdown/markdown';
 
 /**
  * The floor: what Node + PostgreSQL alone cost for each workload. node:http,

@@ -6,8 +6,8 @@ import { UserClinicEntity, UserRegionEntity } from '../src/auth/user-assignments
 import { UserEntity } from '../src/auth/user.entity';
 import { BrandEntity } from '../src/brands/brand.entity';
 import { ClinicEntity } from '../src/clinics/clinic.entity';
-import { FieldPolicyEntity } from '../src/content-resolution/field-policy.entity';
-import { OverrideEntity } from '../src/content-resolution/override.entity';
+import { FieldPolicyEntity } from '../src/overrides/field-policy.entity';
+import { OverrideEntity } from '../src/overrides/override.entity';
 import { CONTENT_TYPE_DEFS, ContentType } from '../src/content-types/registry';
 import { readStoredItem } from '../src/editing/item-values';
 import { RevisionsService } from '../src/editing/revisions.service';

@@ -4,10 +4,10 @@ import { AuthModule } from './auth/auth.module';
 import { ResponseSizeLimitMiddleware } from './graphql/response-size-limit.middleware';
 import { CookieCsrfMiddleware } from './http/cookie-csrf.middleware';
 import { AnonymousRateLimitMiddleware } from './rate-limit/anonymous-rate-limit.middleware';
+import { PartnerRateLimitMiddleware } from './rate-limit/partner-rate-limit.middleware';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { ResponseCacheMiddleware } from './response-cache/response-cache.middleware';
 import { ResponseCacheModule } from './response-cache/response-cache.module';
-import { PartnerRateLimitMiddleware } from './syndication/partner-rate-limit.middleware';
-import { PartnerRateLimitModule } from './syndication/partner-rate-limit.module';
 
 const GRAPHQL = { path: 'graphql', method: RequestMethod.ALL };
 const FEEDS = { path: 'feeds/{*path}', method: RequestMethod.ALL };
@@ -21,7 +21,7 @@ const FEEDS = { path: 'feeds/{*path}', method: RequestMethod.ALL };
  * the response size ceiling.
  */
 @Module({
-  imports: [AuthModule, PartnerRateLimitModule, ResponseCacheModule],
+  imports: [AuthModule, RateLimitModule, ResponseCacheModule],
   providers: [
     AuthMiddleware,
     CookieCsrfMiddleware,

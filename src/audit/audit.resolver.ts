@@ -1,15 +1,16 @@
 import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { brandAdminPermission } from '../auth/access';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Brand } from '../brands/dtos/brand.object';
-import { Permission } from '../editing/dtos/item-permissions.object';
+import { PermissionObject } from '../editing/dtos/item-permissions.object';
 import { pageSize } from '../graphql/connection';
 import type { GraphqlContext } from '../graphql/graphql-context';
 import { AuditService } from './audit.service';
 import { AuditLogEntryConnection } from './dtos/audit-log-entry-connection.object';
 import { AuditLogEntry } from './dtos/audit-log-entry.object';
 import { AuditLogArgs } from './dtos/audit-log.args';
+import { brandPermission } from '../access/brand-access';
+import { Permission } from '../access/permission';
 
 @Resolver(() => AuditLogEntry)
 export class AuditResolver {
@@ -41,10 +42,13 @@ export class AuditResolver {
 /** Whether the console shows the audit log. */
 @Resolver(() => Brand)
 export class BrandAuditRightsResolver {
-  @ResolveField(() => Permission, {
+  @ResolveField(() => PermissionObject, {
     description: 'May the caller read the brand’s audit log (brand admins and admin keys).',
   })
-  viewerCanReadAuditLog(@Parent() brand: Brand, @Context() { actor }: GraphqlContext): Permission {
-    return brandAdminPermission(actor, brand.itemId);
+  viewerCanReadAuditLog(
+    @Parent() brand: Brand,
+    @Context() { actor }: GraphqlContext,
+  ): PermissionObject {
+    return brandPermission(actor, Permission.BrandAdmin, brand.itemId);
   }
 }

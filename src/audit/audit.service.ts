@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { requireBrandAdmin } from '../auth/access';
 import { badInput } from '../common/domain-error';
 import type { Connection } from '../graphql/connection';
 import { type AuditEntry, toAuditActor } from './audit-entry';
 import { AuditLogEntity } from './audit-log.entity';
+import { requireBrandPermission } from '../access/brand-access';
+import { Permission } from '../access/permission';
 
 @Injectable()
 export class AuditService {
@@ -47,7 +48,7 @@ export class AuditService {
     page: { first: number; after: string | null },
     filter: AuditLogFilter = {},
   ): Promise<Connection<AuditLogEntity>> {
-    const { brandId } = requireBrandAdmin(actor);
+    const { brandId } = requireBrandPermission(actor, Permission.BrandAdmin);
     if (filter.since && filter.until && filter.since >= filter.until) {
       throw badInput('until', 'must be after since');
     }

@@ -1,6 +1,6 @@
 import { Args, Context, Int, Mutation, Resolver } from '@nestjs/graphql';
 import type { GraphqlContext } from '../graphql/graphql-context';
-import { AccountAdminService, adminScope } from './account-admin.service';
+import { AccountAdminService, adminContext } from './account-admin.service';
 import type { Actor } from './actor';
 import { CurrentActor } from './current-actor.decorator';
 import { PasswordReset } from './dtos/password-reset.object';
@@ -31,7 +31,7 @@ export class AccountAdminResolver {
     @CurrentActor() actor: Actor,
     @Context() { req }: GraphqlContext,
   ): Promise<User> {
-    return this.accounts.disableUser(adminScope(actor, originOf(req).ip), input.userId);
+    return this.accounts.disableUser(adminContext(actor, originOf(req).ip), input.userId);
   }
 
   @Mutation(() => User, {
@@ -43,7 +43,7 @@ export class AccountAdminResolver {
     @CurrentActor() actor: Actor,
     @Context() { req }: GraphqlContext,
   ): Promise<User> {
-    return this.accounts.enableUser(adminScope(actor, originOf(req).ip), input.userId);
+    return this.accounts.enableUser(adminContext(actor, originOf(req).ip), input.userId);
   }
 
   @Mutation(() => Int, {
@@ -56,7 +56,7 @@ export class AccountAdminResolver {
     @CurrentActor() actor: Actor,
     @Context() { req }: GraphqlContext,
   ): Promise<number> {
-    return this.accounts.revokeSessions(adminScope(actor, originOf(req).ip), input.userId);
+    return this.accounts.revokeSessions(adminContext(actor, originOf(req).ip), input.userId);
   }
 
   @Mutation(() => User, {
@@ -69,7 +69,7 @@ export class AccountAdminResolver {
     @CurrentActor() actor: Actor,
     @Context() { req }: GraphqlContext,
   ): Promise<User> {
-    return this.accounts.updateUserRole(adminScope(actor, originOf(req).ip), input.userId, input);
+    return this.accounts.updateUserRole(adminContext(actor, originOf(req).ip), input.userId, input);
   }
 
   @Mutation(() => PasswordReset, {
@@ -82,7 +82,7 @@ export class AccountAdminResolver {
     @CurrentActor() actor: Actor,
     @Context() { req }: GraphqlContext,
   ): Promise<PasswordReset> {
-    return this.accounts.createPasswordReset(adminScope(actor, originOf(req).ip), input.userId);
+    return this.accounts.createPasswordReset(adminContext(actor, originOf(req).ip), input.userId);
   }
 
   @Mutation(() => Boolean, {

@@ -6,7 +6,6 @@ import { AuditService } from '../audit/audit.service';
 import { badInput, DomainError } from '../common/domain-error';
 import { cancelPendingSchedulesOf } from '../editing/schedule-creator';
 import type { Actor, EditorRole } from './actor';
-import { requireBrandAdmin } from './access';
 import { PASSWORD_RESET_TTL_HOURS } from './auth-policy';
 import { PasswordReset } from './dtos/password-reset.object';
 import type { User } from './dtos/user.object';
@@ -17,20 +16,22 @@ import { hashToken } from './tokens';
 import { UserClinicEntity, UserRegionEntity } from './user-assignments.entity';
 import { UserEntity } from './user.entity';
 import { assertAssignmentsFitRole, assertOwnedByBrand, toUser } from './users.service';
+import { requireBrandPermission } from '../access/brand-access';
+import { Permission } from '../access/permission';
 
 /**
  * Who acts on a brand's accounts: its brand admin (GraphQL, see
- * `adminScope`), or the CLI, which is trusted with any brand.
+ * `adminContext`), or the CLI, which is trusted with any brand.
  */
-export interface AdminScope {
+export interface AdminContext {
   brandId: string;
   by: Actor | AuditActor;
   ip?: string | null;
 }
 
 /** The caller's own brand, for brand admins (users or admin keys) only. */
-export function adminScope(actor: Actor, ip: string | null): AdminScope {
-  const admin = requireBrandAdmin(actor);
+export function adminContext(actor: Actor, ip: string | null): AdminContext {
+  const admin = requireBrandPermission(actor, Permission.BrandAdmin);
   return { brandId: admin.brandId, by: admin, ip };
 }
 
@@ -58,9 +59,9 @@ export class AccountAdminService {
    * unused reset tokens are spent, and its pending scheduled publications
    * are cancelled. Disabling a disabled account changes nothing more.
    */
-  disableUser(scope: AdminScope, userId: string): Promise<User> {
+  disableUser(admin: AdminContext, userId: string): Promise<User> {
     return this.db.transaction(async (manager) => {
-      const user = await this.lockTarget(manager, scope, userId, 'disable');
+      const user = await this.lockTarget(manager, admin, userId, 'disable');
       await manager.query(
         `UPDATE users SET disabled_at = coalesce(disabled_at, now()), updated_at = now(),
                           version = version + 1
@@ -77,7 +78,7 @@ export class AccountAdminService {
         { userId },
         'Cancelled: the user who scheduled it was disabled',
       );
-      await this.record(manager, scope, AUDIT_ACTIONS.DISABLE_USER, user, {
+      await this.record(manager, admin, AUDIT_ACTIONS.DISABLE_USER, user, {
         email: user.email,
         sessionsEnded,
         schedulesCancelled: schedulesCancelled.length,
@@ -87,24 +88,24 @@ export class AccountAdminService {
   }
 
   /** The account may sign in again (with its current password; sessions stay ended). */
-  enableUser(scope: AdminScope, userId: string): Promise<User> {
+  enableUser(admin: AdminContext, userId: string): Promise<User> {
     return this.db.transaction(async (manager) => {
-      const user = await this.lockTarget(manager, scope, userId);
+      const user = await this.lockTarget(manager, admin, userId);
       await manager.query(
         `UPDATE users SET disabled_at = NULL, updated_at = now(), version = version + 1 WHERE id = $1`,
         [userId],
       );
-      await this.record(manager, scope, AUDIT_ACTIONS.ENABLE_USER, user, { email: user.email });
+      await this.record(manager, admin, AUDIT_ACTIONS.ENABLE_USER, user, { email: user.email });
       return toUser(await manager.findOneByOrFail(UserEntity, { id: userId }));
     });
   }
 
   /** Ends every session of the user (their tokens stop working at once); how many there were. */
-  revokeSessions(scope: AdminScope, userId: string): Promise<number> {
+  revokeSessions(admin: AdminContext, userId: string): Promise<number> {
     return this.db.transaction(async (manager) => {
-      const user = await this.lockTarget(manager, scope, userId);
+      const user = await this.lockTarget(manager, admin, userId);
       const sessionsEnded = await endSessions(manager, userId);
-      await this.record(manager, scope, AUDIT_ACTIONS.REVOKE_SESSIONS, user, { sessionsEnded });
+      await this.record(manager, admin, AUDIT_ACTIONS.REVOKE_SESSIONS, user, { sessionsEnded });
       return sessionsEnded;
     });
   }
@@ -113,14 +114,14 @@ export class AccountAdminService {
    * A new role with the regions or clinics it needs (replacing the old
    * ones). Takes effect on the user's next request: access is read per request.
    */
-  updateUserRole(scope: AdminScope, userId: string, change: RoleChange): Promise<User> {
+  updateUserRole(admin: AdminContext, userId: string, change: RoleChange): Promise<User> {
     const regionIds = change.regionIds ?? [];
     const clinicIds = change.clinicIds ?? [];
     assertAssignmentsFitRole(change.role, regionIds, clinicIds);
     return this.db.transaction(async (manager) => {
-      const user = await this.lockTarget(manager, scope, userId, 'change the role of');
-      await assertOwnedByBrand(manager, 'regions', 'regionIds', scope.brandId, regionIds);
-      await assertOwnedByBrand(manager, 'clinics', 'clinicIds', scope.brandId, clinicIds);
+      const user = await this.lockTarget(manager, admin, userId, 'change the role of');
+      await assertOwnedByBrand(manager, 'regions', 'regionIds', admin.brandId, regionIds);
+      await assertOwnedByBrand(manager, 'clinics', 'clinicIds', admin.brandId, clinicIds);
       const before = await assignmentsOf(manager, userId);
       await manager.query(
         `UPDATE users SET role = $2, updated_at = now(), version = version + 1 WHERE id = $1`,
@@ -136,7 +137,7 @@ export class AccountAdminService {
         UserClinicEntity,
         clinicIds.map((clinicId) => ({ userId, clinicId })),
       );
-      await this.record(manager, scope, AUDIT_ACTIONS.UPDATE_USER_ROLE, user, {
+      await this.record(manager, admin, AUDIT_ACTIONS.UPDATE_USER_ROLE, user, {
         before: { role: user.role, ...before },
         after: { role: change.role, regionIds, clinicIds },
       });
@@ -149,15 +150,15 @@ export class AccountAdminService {
    * so the admin never learns it. Only its hash is stored; issuing a new one
    * spends any earlier unused one.
    */
-  createPasswordReset(scope: AdminScope, userId: string): Promise<PasswordReset> {
+  createPasswordReset(admin: AdminContext, userId: string): Promise<PasswordReset> {
     return this.db.transaction(async (manager) => {
-      const user = await this.lockTarget(manager, scope, userId);
+      const user = await this.lockTarget(manager, admin, userId);
       const { token, expiresAt } = await issuePasswordReset(
         manager,
         userId,
         PASSWORD_RESET_TTL_HOURS,
       );
-      await this.record(manager, scope, AUDIT_ACTIONS.CREATE_PASSWORD_RESET, user, {
+      await this.record(manager, admin, AUDIT_ACTIONS.CREATE_PASSWORD_RESET, user, {
         email: user.email,
         expiresAt,
       });
@@ -214,7 +215,7 @@ export class AccountAdminService {
    */
   private async lockTarget(
     manager: EntityManager,
-    scope: AdminScope,
+    admin: AdminContext,
     userId: string,
     selfRefused?: string,
   ): Promise<UserEntity> {
@@ -224,7 +225,7 @@ export class AccountAdminService {
       .setLock('pessimistic_write')
       .where('user.id = :userId AND user.brand_id = :brandId', {
         userId,
-        brandId: scope.brandId,
+        brandId: admin.brandId,
       })
       .getOne();
     if (!user) {
@@ -232,7 +233,7 @@ export class AccountAdminService {
         argument: 'userId',
       });
     }
-    if (selfRefused && 'userId' in scope.by && scope.by.userId === userId) {
+    if (selfRefused && 'userId' in admin.by && admin.by.userId === userId) {
       throw badInput(
         'userId',
         `you cannot ${selfRefused} your own account: ask another brand admin`,
@@ -243,20 +244,20 @@ export class AccountAdminService {
 
   private record(
     manager: EntityManager,
-    scope: AdminScope,
+    admin: AdminContext,
     action: string,
     user: UserEntity,
     details: Record<string, unknown>,
   ): Promise<void> {
     return this.audit.record(
       {
-        brandId: scope.brandId,
-        actor: scope.by,
+        brandId: admin.brandId,
+        actor: admin.by,
         action,
         targetType: 'USER',
         targetId: user.id,
         details,
-        ip: scope.ip,
+        ip: admin.ip,
       },
       manager,
     );

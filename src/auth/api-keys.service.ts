@@ -6,12 +6,13 @@ import { AuditService } from '../audit/audit.service';
 import { DomainError, badInput } from '../common/domain-error';
 import { cancelPendingSchedulesOf } from '../editing/schedule-creator';
 import type { Actor } from './actor';
-import { requireBrandAdmin } from './access';
 import { ApiKeyEntity } from './api-key.entity';
 import { ApiKey, CreatedApiKey } from './dtos/api-key.object';
 import { CreateApiKeyInput } from './dtos/create-api-key.input';
 import { hashToken, newApiKey } from './tokens';
 import { assertOwnedByBrand } from './users.service';
+import { requireBrandPermission } from '../access/brand-access';
+import { Permission } from '../access/permission';
 
 /** API keys of a brand: created, listed and revoked by its admins. */
 @Injectable()
@@ -26,7 +27,7 @@ export class ApiKeysService {
     input: CreateApiKeyInput,
     ip?: string | null,
   ): Promise<CreatedApiKey> {
-    const admin = requireBrandAdmin(actor);
+    const admin = requireBrandPermission(actor, Permission.BrandAdmin);
     return this.createApiKeyInBrand(admin.brandId, input, admin, ip);
   }
 
@@ -84,7 +85,7 @@ export class ApiKeysService {
 
   /** The caller's brand's keys, newest first, revoked ones included. */
   async listApiKeys(actor: Actor): Promise<ApiKey[]> {
-    const { brandId } = requireBrandAdmin(actor);
+    const { brandId } = requireBrandPermission(actor, Permission.BrandAdmin);
     const rows = await this.db
       .getRepository(ApiKeyEntity)
       .find({ where: { brandId }, order: { createdAt: 'DESC', id: 'ASC' } });
@@ -98,7 +99,7 @@ export class ApiKeysService {
    * exists or not.
    */
   async revokeApiKey(actor: Actor, id: string, ip?: string | null): Promise<ApiKey> {
-    const admin = requireBrandAdmin(actor);
+    const admin = requireBrandPermission(actor, Permission.BrandAdmin);
     return this.db.transaction(async (manager) => {
       const row = await manager.findOne(ApiKeyEntity, {
         where: { id, brandId: admin.brandId },

@@ -7,7 +7,6 @@ import { BrandEntity } from '../brands/brand.entity';
 import { badInput, DomainError } from '../common/domain-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { Actor } from './actor';
-import { requireUser } from './access';
 import { ACCESS_TOKEN_TTL_MINUTES, MAX_ACCOUNTS_PER_EMAIL } from './auth-policy';
 import { AuthPayload } from './dtos/auth-payload.object';
 import { LoginInput } from './dtos/login.input';
@@ -21,6 +20,7 @@ import type { RequestOrigin } from './request-origin';
 import { hashToken, newAccessToken, newRefreshToken } from './tokens';
 import { UserEntity } from './user.entity';
 import { toUser } from './users.service';
+import { requireUser } from '../access/callers';
 
 const INVALID_CREDENTIALS = 'Invalid email or password';
 

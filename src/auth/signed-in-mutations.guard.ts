@@ -2,8 +2,8 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
 import type { GraphqlContext } from '../graphql/graphql-context';
-import { requireAuthenticated } from './access';
 import { IS_PUBLIC } from './public.decorator';
+import { requireAuthenticated } from '../access/callers';
 
 /**
  * Refuses every GraphQL mutation to anonymous callers (UNAUTHENTICATED)

@@ -11,9 +11,9 @@ import { UserConnection } from './dtos/user-connection.object';
 import { UserInvitation } from './dtos/user-invitation.object';
 import { PageArgs, pageWindow, toConnection } from '../graphql/connection';
 import { AssignedClinic, User, UserPermissions } from './dtos/user.object';
-import { accountPermissions } from './access';
 import { originOf } from './request-origin';
 import { UsersService } from './users.service';
+import { accountPermissions } from '../access/account-access';
 
 @Resolver(() => User)
 export class UsersResolver {

@@ -13,7 +13,6 @@ import { PUBLISHED } from '../read-mode/read-mode';
 import type { Region } from '../regions/dtos/region.object';
 import { toRegion } from '../regions/regions.service';
 import type { Actor } from './actor';
-import { requireBrandAdmin } from './access';
 import { AssignedClinic, User } from './dtos/user.object';
 import { CreateUserInput, InviteUserInput } from './dtos/create-user.input';
 import { UserInvitation } from './dtos/user-invitation.object';
@@ -23,6 +22,8 @@ import { hashPassword } from './password';
 import { assertAcceptablePassword } from './password-policy';
 import { UserClinicEntity, UserRegionEntity } from './user-assignments.entity';
 import { UserEntity } from './user.entity';
+import { requireBrandPermission } from '../access/brand-access';
+import { Permission } from '../access/permission';
 
 /** Editor accounts of a brand: created and listed by its admins. */
 @Injectable()
@@ -33,7 +34,7 @@ export class UsersService {
   ) {}
 
   async createUser(actor: Actor, input: CreateUserInput, ip?: string | null): Promise<User> {
-    const admin = requireBrandAdmin(actor);
+    const admin = requireBrandPermission(actor, Permission.BrandAdmin);
     return this.createUserInBrand(admin.brandId, input, admin, ip);
   }
 
@@ -67,7 +68,7 @@ export class UsersService {
     input: InviteUserInput,
     ip?: string | null,
   ): Promise<UserInvitation> {
-    const admin = requireBrandAdmin(actor);
+    const admin = requireBrandPermission(actor, Permission.BrandAdmin);
     assertAssignmentsFitRole(input.role, input.regionIds ?? [], input.clinicIds ?? []);
     // The hash of a secret thrown away at once: no password opens the account,
     // and a login attempt costs the same check as for any other account.
@@ -160,7 +161,7 @@ export class UsersService {
 
   /** One page of the caller's brand's accounts, by email; brand admins only. */
   async pageUsers(actor: Actor, window: PageWindow): Promise<{ rows: User[]; totalCount: number }> {
-    const { brandId } = requireBrandAdmin(actor);
+    const { brandId } = requireBrandPermission(actor, Permission.BrandAdmin);
     const [rows, totalCount] = await this.db
       .getRepository(UserEntity)
       .createQueryBuilder('user')

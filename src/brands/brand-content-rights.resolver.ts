@@ -1,25 +1,28 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { brandPermission } from '../access/brand-access';
+import { Permission } from '../access/permission';
+import { PermissionObject } from '../editing/dtos/item-permissions.object';
 import type { GraphqlContext } from '../graphql/graphql-context';
-import { brandWidePermission } from '../editing/access-rules';
-import { Permission } from '../editing/dtos/item-permissions.object';
 import { Brand } from './dtos/brand.object';
-
-const ONLY_BRAND_EDITORS = 'Only brand editors may change the brand’s own content';
 
 /**
  * Whether the caller may edit the brand's canonical content (its treatments,
  * brand FAQs, and region overrides of them): the console shows its brand
  * content screens from this. Brand-level items carry no local fields a
- * region or clinic editor may write (they override instead), so `mayEdit`
- * grants them to brand-wide editors only; this is that rule for the brand.
+ * region or clinic editor may write (they override instead), so the item
+ * rule (checkItemAccess) grants them to brand-wide editors only; this is
+ * that rule for the brand (Permission.BrandContentEdit).
  */
 @Resolver(() => Brand)
 export class BrandContentRightsResolver {
-  @ResolveField(() => Permission, {
+  @ResolveField(() => PermissionObject, {
     description:
       'May the caller edit the brand’s canonical content: its treatments, brand FAQs and regions’ overrides of them (brand-wide editors).',
   })
-  viewerCanEditContent(@Parent() brand: Brand, @Context() { actor }: GraphqlContext): Permission {
-    return brandWidePermission(actor, brand.itemId, ONLY_BRAND_EDITORS);
+  viewerCanEditContent(
+    @Parent() brand: Brand,
+    @Context() { actor }: GraphqlContext,
+  ): PermissionObject {
+    return brandPermission(actor, Permission.BrandContentEdit, brand.itemId);
   }
 }

@@ -13,5 +13,5 @@ export const BRAND_CONTENT: ContentTypeDef = {
   },
   // Set when the brand is made (CLI); is_sample marks the brand the seed made.
   internalColumns: ['slug', 'is_sample'],
-  scopeSql: `SELECT x.id AS brand_id, 'ADMIN' AS level, '{}'::uuid[] AS region_ids, '{}'::uuid[] AS clinic_ids`,
+  placementSql: `SELECT x.id AS brand_id, 'ADMIN' AS level, '{}'::uuid[] AS region_ids, '{}'::uuid[] AS clinic_ids`,
 };

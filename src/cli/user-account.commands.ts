@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { AccountAdminService, type AdminScope } from '../auth/account-admin.service';
+import { AccountAdminService, type AdminContext } from '../auth/account-admin.service';
 import type { EditorRole } from '../auth/actor';
 import { UpdateUserRoleInput } from '../auth/dtos/user-account.inputs';
 import { AuditService } from '../audit/audit.service';
@@ -18,7 +18,7 @@ import { withDatabase } from './with-database';
 interface Target {
   db: DataSource;
   accounts: AccountAdminService;
-  scope: AdminScope;
+  admin: AdminContext;
   brand: BrandRef;
   userId: string;
   email: string;
@@ -44,11 +44,11 @@ async function onAccount(
     )) as { id: string; email: string }[];
     if (!user) throw new UsageError(`--email: brand ${brand.slug} has no user "${flags.email}"`);
     const accounts = new AccountAdminService(db, new AuditService(db));
-    const scope = { brandId: brand.id, by: cliActor(io.env) };
+    const admin = { brandId: brand.id, by: cliActor(io.env) };
     const message = await work({
       db,
       accounts,
-      scope,
+      admin,
       brand,
       userId: user.id,
       email: user.email,
@@ -65,8 +65,8 @@ export async function disableUser(args: string[], io: CliIo): Promise<void> {
   await onAccount(
     io,
     accountFlags('disable-user', args),
-    async ({ accounts, scope, userId, email }) => {
-      await accounts.disableUser(scope, userId);
+    async ({ accounts, admin, userId, email }) => {
+      await accounts.disableUser(admin, userId);
       return `Disabled ${email}: its sessions ended and its pending scheduled publications were cancelled.`;
     },
   );
@@ -77,8 +77,8 @@ export async function enableUser(args: string[], io: CliIo): Promise<void> {
   await onAccount(
     io,
     accountFlags('enable-user', args),
-    async ({ accounts, scope, userId, email }) => {
-      await accounts.enableUser(scope, userId);
+    async ({ accounts, admin, userId, email }) => {
+      await accounts.enableUser(admin, userId);
       return `Enabled ${email}: it may sign in again.`;
     },
   );
@@ -89,8 +89,8 @@ export async function revokeSessions(args: string[], io: CliIo): Promise<void> {
   await onAccount(
     io,
     accountFlags('revoke-sessions', args),
-    async ({ accounts, scope, userId, email }) => {
-      const ended = await accounts.revokeSessions(scope, userId);
+    async ({ accounts, admin, userId, email }) => {
+      const ended = await accounts.revokeSessions(admin, userId);
       return `Ended ${ended} session${ended === 1 ? '' : 's'} of ${email}.`;
     },
   );
@@ -104,10 +104,10 @@ export async function setRole(args: string[], io: CliIo): Promise<void> {
   });
   const role = flags.role.toUpperCase() as EditorRole;
   await validateInput(UpdateUserRoleInput, { role }, FLAG_OF_FIELD, { partial: true });
-  await onAccount(io, flags, async ({ db, accounts, scope, brand, userId, email }) => {
+  await onAccount(io, flags, async ({ db, accounts, admin, brand, userId, email }) => {
     const regionIds = await idsOfSlugs(db, 'regions', '--regions', brand, listOf(flags.regions));
     const clinicIds = await idsOfSlugs(db, 'clinics', '--clinics', brand, listOf(flags.clinics));
-    const user = await accounts.updateUserRole(scope, userId, { role, regionIds, clinicIds });
+    const user = await accounts.updateUserRole(admin, userId, { role, regionIds, clinicIds });
     return `${email} is now ${user.role} in brand ${brand.slug}.`;
   });
 }
@@ -120,8 +120,8 @@ export async function resetPassword(args: string[], io: CliIo): Promise<void> {
   await onAccount(
     io,
     accountFlags('reset-password', args),
-    async ({ accounts, scope, userId, email }) => {
-      const reset = await accounts.createPasswordReset(scope, userId);
+    async ({ accounts, admin, userId, email }) => {
+      const reset = await accounts.createPasswordReset(admin, userId);
       return [
         `Password reset token for ${email}, valid until ${reset.expiresAt.toISOString()}.`,
         'Give it to the user over a trusted channel; it is shown only this once:',

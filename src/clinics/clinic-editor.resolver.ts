@@ -2,17 +2,13 @@ import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/gr
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { canPreview } from '../auth/access';
 import { ContentResolutionService } from '../content-resolution/content-resolution.service';
-import { type ItemScope, mayEdit } from '../editing/access-rules';
 import { draftCountsByClinic, draftsOfClinic } from '../editing/clinic-drafts';
 import { EditorReadsService } from '../editing/editor-reads.service';
 import { EditableItem } from '../editing/dtos/editable-item.object';
 import { apiWrite, asEditableItem } from '../editing/editing.resolver';
 import { CONTENT_TYPE_DEFS } from '../content-types/registry';
 import { ItemPermissions } from '../editing/dtos/item-permissions.object';
-import { itemPermissions } from '../editing/item-permissions';
-import { draftReader } from '../editing/place-access';
 import type { GraphqlContext } from '../graphql/graphql-context';
 import { previewOf } from '../read-mode/read-mode';
 import { TreatmentsService } from '../treatments/treatments.service';
@@ -20,11 +16,15 @@ import { ClinicRow, ClinicsService } from './clinics.service';
 import { Clinic } from './dtos/clinic.object';
 import { ClinicWorkSummary } from './dtos/clinic-work-summary.object';
 import { HiddenFaq } from './dtos/hidden-faq.object';
-import { OverrideScopeName } from '../content-resolution/dtos/override.inputs';
+import { OverrideLevel } from '../overrides/dtos/override.inputs';
 import { EditableClinicsArgs } from './dtos/editable-clinics.args';
+import { checkBrandAccess, requireBrandPermission } from '../access/brand-access';
+import { checkItemAccess, type ItemPlacement } from '../access/item-access';
+import { itemPermissions } from '../access/item-permissions';
+import { Permission } from '../access/permission';
 
 /** Where a clinic sits, as the clinic content type's scope SQL says. */
-const clinicScope = (row: ClinicRow): ItemScope => ({
+const clinicPlacement = (row: ClinicRow): ItemPlacement => ({
   brandId: row.brandId,
   level: 'CLINIC',
   regionIds: row.regionId ? [row.regionId] : [],
@@ -32,7 +32,7 @@ const clinicScope = (row: ClinicRow): ItemScope => ({
 });
 
 const mayEditClinic = (actor: Actor, row: ClinicRow) =>
-  mayEdit(actor, { scope: clinicScope(row), fields: [] });
+  checkItemAccess(actor, Permission.ItemEdit, { placement: clinicPlacement(row), fields: [] });
 
 /** What editors (and the console) ask about clinics: which, what may I do, what waits. */
 @Resolver(() => Clinic)
@@ -53,7 +53,7 @@ export class ClinicEditorResolver {
     @Args() { search }: EditableClinicsArgs,
     @Context() { actor }: GraphqlContext,
   ): Promise<Clinic[]> {
-    const caller = draftReader(actor);
+    const caller = requireBrandPermission(actor, Permission.DraftRead);
     const mode = previewOf(caller.brandId);
     const rows = await this.clinicsService.listOfBrand(caller.brandId, search ?? null, mode);
     return rows
@@ -65,7 +65,7 @@ export class ClinicEditorResolver {
     description: 'What the caller may do with this clinic and its local content.',
   })
   viewerCan(@Parent() clinic: Clinic, @Context() { actor }: GraphqlContext): ItemPermissions {
-    return itemPermissions(actor, CONTENT_TYPE_DEFS.CLINIC, clinicScope(clinic.row));
+    return itemPermissions(actor, CONTENT_TYPE_DEFS.CLINIC, clinicPlacement(clinic.row));
   }
 
   @ResolveField(() => ClinicWorkSummary, {
@@ -77,7 +77,11 @@ export class ClinicEditorResolver {
     @Parent() clinic: Clinic,
     @Context() { actor, loaders }: GraphqlContext,
   ): Promise<ClinicWorkSummary | null> {
-    if (!canPreview(actor, clinic.row.brandId) || !mayEditClinic(actor, clinic.row)) return null;
+    if (
+      !checkBrandAccess(actor, Permission.DraftRead, clinic.row.brandId) ||
+      !mayEditClinic(actor, clinic.row)
+    )
+      return null;
     const mode = previewOf(clinic.row.brandId);
     const [offered, draftCount] = await Promise.all([
       loaders.forMode(this.treatmentsService.batchOfferedByClinic, mode).load(clinic.itemId),
@@ -104,7 +108,11 @@ export class ClinicEditorResolver {
     @Context() context: GraphqlContext,
   ): Promise<EditableItem[] | null> {
     const { actor } = context;
-    if (!canPreview(actor, clinic.row.brandId) || !mayEditClinic(actor, clinic.row)) return null;
+    if (
+      !checkBrandAccess(actor, Permission.DraftRead, clinic.row.brandId) ||
+      !mayEditClinic(actor, clinic.row)
+    )
+      return null;
     const refs = await draftsOfClinic(this.db, clinic.row.id);
     const items = [];
     // One by one: editor reads check access per item, as `item(type:, id:)` does.
@@ -123,13 +131,17 @@ export class ClinicEditorResolver {
     @Parent() clinic: Clinic,
     @Context() { actor, loaders }: GraphqlContext,
   ): Promise<HiddenFaq[] | null> {
-    if (!canPreview(actor, clinic.row.brandId) || !mayEditClinic(actor, clinic.row)) return null;
+    if (
+      !checkBrandAccess(actor, Permission.DraftRead, clinic.row.brandId) ||
+      !mayEditClinic(actor, clinic.row)
+    )
+      return null;
     const hidden = await this.resolution.hiddenFaqs(clinic.row, clinic.mode, loaders);
     // showFaq at the clinic writes a clinic override: the clinic's edit right decides.
-    const { edit } = itemPermissions(actor, CONTENT_TYPE_DEFS.CLINIC, clinicScope(clinic.row));
+    const { edit } = itemPermissions(actor, CONTENT_TYPE_DEFS.CLINIC, clinicPlacement(clinic.row));
     return hidden.map(({ faq, hiddenBy }) => ({
       faq,
-      hiddenBy: OverrideScopeName[hiddenBy],
+      hiddenBy: OverrideLevel[hiddenBy],
       viewerCan: { show: edit },
     }));
   }

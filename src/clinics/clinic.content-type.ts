@@ -25,7 +25,7 @@ export const CLINIC_CONTENT: ContentTypeDef = {
     operatingStatus: col('operating_status'),
   },
   parentColumns: { brandId: col('brand_id') },
-  scopeSql: `SELECT x.brand_id, 'CLINIC' AS level,
+  placementSql: `SELECT x.brand_id, 'CLINIC' AS level,
                     array_remove(ARRAY[x.region_id], NULL) AS region_ids, ARRAY[x.id] AS clinic_ids`,
   references: { regionId: { column: 'region_id', table: 'regions' } },
   brandOnlyFields: ['slug', 'regionId', 'currency'],

@@ -1,13 +1,14 @@
 import { Args, Context, Query, Resolver } from '@nestjs/graphql';
 import { ContentResolutionService } from '../content-resolution/content-resolution.service';
 import { renderTokens } from '../content-resolution/tokens';
-import { mayEdit, refusal } from '../editing/access-rules';
-import { draftReader } from '../editing/place-access';
 import type { GraphqlContext } from '../graphql/graphql-context';
 import { previewOf } from '../read-mode/read-mode';
-import { markdownToSafeHtml } from '../text/markdown';
+import { markdownToSafeHtml } from '../markdown/markdown';
 import { ClinicsService } from './clinics.service';
 import { PreviewMarkdownArgs } from './dtos/preview-markdown.args';
+import { requireBrandPermission } from '../access/brand-access';
+import { checkItemAccess, refusal } from '../access/item-access';
+import { Permission } from '../access/permission';
 
 /** The live preview of Markdown fields in the console: rendered exactly as delivery renders them. */
 @Resolver()
@@ -25,19 +26,20 @@ export class MarkdownPreviewResolver {
     @Args() { text, clinicId }: PreviewMarkdownArgs,
     @Context() { actor, loaders }: GraphqlContext,
   ): Promise<string> {
-    const caller = draftReader(actor);
+    const caller = requireBrandPermission(actor, Permission.DraftRead);
     const mode = previewOf(caller.brandId);
     let clinic = null;
     if (clinicId) {
       clinic = await loaders.forMode(this.clinicsService.batchById, mode).load(clinicId);
-      const scope = clinic && {
+      const placement = clinic && {
         brandId: clinic.brandId,
         level: 'CLINIC' as const,
         regionIds: clinic.regionId ? [clinic.regionId] : [],
         clinicIds: [clinic.id],
       };
-      if (!clinic || !scope || clinic.brandId !== caller.brandId) throw refusal(caller, false);
-      if (!mayEdit(caller, { scope, fields: [] })) throw refusal(caller, true, clinic.brandId);
+      if (!clinic || !placement || clinic.brandId !== caller.brandId) throw refusal(caller, false);
+      if (!checkItemAccess(caller, Permission.ItemEdit, { placement, fields: [] }))
+        throw refusal(caller, true, clinic.brandId);
     }
     const context = await this.resolution.tokenContext(caller.brandId, clinic, mode, loaders);
     return markdownToSafeHtml(renderTokens(text, context));

@@ -3,14 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
-import { requireAuthenticated } from '../auth/access';
 import { badInput, DomainError } from '../common/domain-error';
 import { updateReturning } from '../database/update-returning';
-import { isBrandWide, refusal } from '../editing/access-rules';
-import { draftReader } from '../editing/place-access';
 import { groupByKeys } from '../graphql/request-loaders';
 import type { ClaimRuleSpec } from './claim-rule-defaults';
 import { type ClaimRule, compileRule } from './lint-claims';
+import { checkBrandAccess, requireBrandPermission } from '../access/brand-access';
+import { requireAuthenticated } from '../access/callers';
+import { refusal } from '../access/item-access';
+import { Permission } from '../access/permission';
 
 const COLUMNS = `id, phrase, pattern, severity, reason, region_id AS "regionId", state`;
 
@@ -53,7 +54,7 @@ export class ClaimRulesService {
   ) {}
 
   list(actor: Actor): Promise<ClaimRule[]> {
-    const caller = draftReader(actor);
+    const caller = requireBrandPermission(actor, Permission.DraftRead);
     return claimRulesOf(this.db.manager, caller.brandId);
   }
 
@@ -135,7 +136,7 @@ export class ClaimRulesService {
   /** Brand-wide editors (and admin keys) own the brand's rules. */
   private writer(actor: Actor): string {
     const caller = requireAuthenticated(actor);
-    if (!isBrandWide(caller)) {
+    if (!checkBrandAccess(caller, Permission.BrandWideEdit)) {
       throw new DomainError('FORBIDDEN', 'Only brand-wide editors may change claim rules');
     }
     return caller.brandId;

@@ -1,7 +1,6 @@
 import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { draftReader } from '../editing/place-access';
 import { ContentTypeName } from '../editing/dtos/editable-item.object';
 import type { GraphqlContext } from '../graphql/graphql-context';
 import { ClinicalProvenanceService } from './clinical-provenance.service';
@@ -13,6 +12,8 @@ import {
   ReviewsDueArgs,
 } from './dtos/clinical-status.object';
 import { type ApprovedValueRow, reviewsDue } from './reviews-due';
+import { requireBrandPermission } from '../access/brand-access';
+import { Permission } from '../access/permission';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -58,7 +59,7 @@ export class ClinicalStatusResolver {
     @Args() args: ReviewsDueArgs,
     @Context() { actor }: GraphqlContext,
   ): Promise<FieldApproval[]> {
-    const reader = draftReader(actor);
+    const reader = requireBrandPermission(actor, Permission.DraftRead);
     const rows = await reviewsDue(this.db.manager, reader.brandId, {
       withinDays: args.withinDays,
       regionId: args.regionId ?? null,

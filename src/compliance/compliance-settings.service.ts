@@ -3,11 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
-import { requireBrandAdmin } from '../auth/access';
-import { draftReader } from '../editing/place-access';
 import { badInput } from '../common/domain-error';
 import { type ComplianceSettingsRow, settingsOf } from './compliance-settings';
 import { regulatableFields } from './regulated-fields';
+import { requireBrandPermission } from '../access/brand-access';
+import { Permission } from '../access/permission';
 
 /** A brand's compliance settings: read by its people, changed by its admins. */
 @Injectable()
@@ -18,7 +18,7 @@ export class ComplianceSettingsService {
   ) {}
 
   async get(actor: Actor): Promise<ComplianceSettingsRow> {
-    const { brandId } = draftReader(actor);
+    const { brandId } = requireBrandPermission(actor, Permission.DraftRead);
     return (await settingsOf(this.db.manager, [brandId]))[0];
   }
 
@@ -29,7 +29,7 @@ export class ComplianceSettingsService {
     actor: Actor,
     change: Partial<ComplianceSettingsRow>,
   ): Promise<ComplianceSettingsRow> {
-    const { brandId } = requireBrandAdmin(actor);
+    const { brandId } = requireBrandPermission(actor, Permission.BrandAdmin);
     if (change.regulatedFields) {
       const known = new Set(regulatableFields());
       const unknown = change.regulatedFields.find((field) => !known.has(field));

@@ -62,7 +62,7 @@ export class EditableItemComplianceResolver {
     if (item.pendingDelete) return [];
     const [rules, places] = await Promise.all([
       loaders.get(this.rules.batchByBrand).load(item.brandId),
-      loaders.get(this.reads.batchTextPlaces).load(placesKey(item.scope)),
+      loaders.get(this.reads.batchTextPlaces).load(placesKey(item.placement)),
     ]);
     return lintTexts(
       itemTexts(CONTENT_TYPE_DEFS[item.type], item.values),

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import type { ItemScope } from '../editing/access-rules';
 import type { ContentTypeDef } from '../content-types/registry';
 import { type FieldText, type TextPlaces, textsOf } from './lint-claims';
+import { type ItemPlacement } from '../access/item-access';
 
 /** The texts the claims linter reads in an item's values (ContentTypeDef.textFields). */
 export function itemTexts(def: ContentTypeDef, values: Record<string, unknown>): FieldText[] {
@@ -13,10 +13,10 @@ export function itemTexts(def: ContentTypeDef, values: Record<string, unknown>):
 }
 
 /** The key of an item's places, for batching (see textPlacesBatch). */
-export function placesKey(scope: ItemScope | undefined): string {
+export function placesKey(placement: ItemPlacement | undefined): string {
   // An item without a known place is linted as brand content: every rule applies.
-  if (!scope || scope.level === 'BRAND' || scope.level === 'ADMIN') return '*';
-  return JSON.stringify([scope.regionIds, scope.clinicIds, scope.level]);
+  if (!placement || placement.level === 'BRAND' || placement.level === 'ADMIN') return '*';
+  return JSON.stringify([placement.regionIds, placement.clinicIds, placement.level]);
 }
 
 /**

@@ -3,9 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { type Actor, actorLabel } from '../auth/actor';
-import { requireUser, type UserActor } from '../auth/access';
 import { DomainError } from '../common/domain-error';
-import type { ItemScope } from '../editing/access-rules';
 import { CONTENT_TYPE_DEFS } from '../content-types/registry';
 import { ContentStore } from '../editing/content-store';
 import { EditorReadsService } from '../editing/editor-reads.service';
@@ -20,6 +18,8 @@ import {
   REVIEW_COLUMNS,
 } from './medical-reviews';
 import { contentHash, regulatedChanges } from './regulated-fields';
+import { requireUser, type UserActor } from '../access/callers';
+import { type ItemPlacement } from '../access/item-access';
 
 /** Types whose drafts may touch regulated fields: the review queue looks at these. */
 const REVIEWED_TYPES = ['TREATMENT', 'FAQ', 'PROVIDER', 'OVERRIDE'] as const;
@@ -54,7 +54,7 @@ export class MedicalReviewService {
       // The draft stays as reviewed until this commits: a save waits for it.
       await ctx.tx.query(`SELECT 1 FROM ${def.table} WHERE id = $1 FOR SHARE`, [ref.id]);
       const item = await this.reads.get(ctx, ref.type, ref.id);
-      assertReviewsPlace(reviewer, item.scope);
+      assertReviewsPlace(reviewer, item.placement);
       if (item.version !== ref.version) {
         throw editingErrors.staleVersion(
           item,
@@ -96,9 +96,9 @@ export class MedicalReviewService {
           comment,
           reviewer.userId,
           actorLabel(reviewer),
-          item.scope.level,
-          item.scope.regionIds,
-          item.scope.clinicIds,
+          item.placement.level,
+          item.placement.regionIds,
+          item.placement.clinicIds,
           settings.reviewIntervalMonths,
         ],
       );
@@ -142,7 +142,7 @@ export class MedicalReviewService {
         ...views.filter(
           (view) =>
             regulatedChanges(view, settings.regulatedFields).length > 0 &&
-            (caller.role !== 'MEDICAL_REVIEWER' || reviewsPlace(caller, view.scope)),
+            (caller.role !== 'MEDICAL_REVIEWER' || reviewsPlace(caller, view.placement)),
         ),
       );
     }
@@ -188,17 +188,18 @@ function requireReviewer(actor: Actor): UserActor {
  * reviews region and clinic content there only (brand content is the
  * brand-wide reviewers' to approve).
  */
-function reviewsPlace(reviewer: UserActor, scope: ItemScope): boolean {
-  if (reviewer.brandId !== scope.brandId) return false;
+function reviewsPlace(reviewer: UserActor, placement: ItemPlacement): boolean {
+  if (reviewer.brandId !== placement.brandId) return false;
   if (reviewer.regionIds.length === 0) return true;
-  if (scope.level !== 'REGION' && scope.level !== 'CLINIC') return false;
+  if (placement.level !== 'REGION' && placement.level !== 'CLINIC') return false;
   return (
-    scope.regionIds.length > 0 && scope.regionIds.every((id) => reviewer.regionIds.includes(id))
+    placement.regionIds.length > 0 &&
+    placement.regionIds.every((id) => reviewer.regionIds.includes(id))
   );
 }
 
-function assertReviewsPlace(reviewer: UserActor, scope: ItemScope): void {
-  if (!reviewsPlace(reviewer, scope)) {
+function assertReviewsPlace(reviewer: UserActor, placement: ItemPlacement): void {
+  if (!reviewsPlace(reviewer, placement)) {
     throw new DomainError('FORBIDDEN', 'This is outside the regions you review');
   }
 }

@@ -3,12 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { type Actor, actorLabel } from '../auth/actor';
-import { type AuthenticatedActor, canPreview, requireAuthenticated } from '../auth/access';
 import { DomainError } from '../common/domain-error';
 import { updateReturning } from '../database/update-returning';
-import { isBrandAdmin, isBrandWide, refusal } from '../editing/access-rules';
 import { notePublishedChange } from '../editing/published-changes';
 import type { CredentialType } from './credential-types';
+import { checkBrandAccess } from '../access/brand-access';
+import { type AuthenticatedActor, requireAuthenticated } from '../access/callers';
+import { refusal } from '../access/item-access';
+import { Permission } from '../access/permission';
 
 export interface LicenceRow {
   id: string;
@@ -143,7 +145,7 @@ export class ProviderLicencesService {
   async verify(actor: Actor, id: string): Promise<LicenceRow> {
     const caller = requireAuthenticated(actor);
     const reviewer = caller.kind === 'USER' && caller.role === 'MEDICAL_REVIEWER';
-    if (!reviewer && !isBrandAdmin(caller)) {
+    if (!reviewer && !checkBrandAccess(caller, Permission.BrandAdmin)) {
       throw new DomainError('FORBIDDEN', 'Only brand admins and medical reviewers verify licences');
     }
     return this.db.transaction(async (tx) => {
@@ -228,7 +230,7 @@ export class ProviderLicencesService {
 
   private reader(actor: Actor): AuthenticatedActor {
     const caller = requireAuthenticated(actor);
-    if (!canPreview(caller, caller.brandId)) {
+    if (!checkBrandAccess(caller, Permission.DraftRead, caller.brandId)) {
       throw new DomainError('FORBIDDEN', 'Licences are for editors and preview keys of the brand');
     }
     return caller;
@@ -237,7 +239,7 @@ export class ProviderLicencesService {
   /** Brand-wide editors (and admin keys) record licences and rules. */
   private recorder(actor: Actor): string {
     const caller = requireAuthenticated(actor);
-    if (!isBrandWide(caller)) {
+    if (!checkBrandAccess(caller, Permission.BrandWideEdit)) {
       throw new DomainError(
         'FORBIDDEN',
         'Only brand-wide editors record licences and credential rules',

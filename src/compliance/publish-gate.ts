@@ -102,7 +102,7 @@ export class CompliancePublishGate {
     if ([...rulesByBrand.values()].every((rules) => rules.length === 0)) return [];
     const places = await textPlacesBatch(
       tx,
-      changing.map((item) => placesKey(item.scope)),
+      changing.map((item) => placesKey(item.placement)),
     );
     return changing.flatMap((item, i) => {
       const def = CONTENT_TYPE_DEFS[item.type];

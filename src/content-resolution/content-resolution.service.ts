@@ -10,11 +10,11 @@ import { groupByKeys, pickByKeys } from '../graphql/request-loaders';
 import type { RequestLoaders } from '../graphql/request-loaders';
 import { ContentSources } from '../read-mode/content-sources';
 import type { ReadMode } from '../read-mode/read-mode';
-import { ContentScope, Treatment } from '../treatments/dtos/treatment.object';
+import { ContentLevel, Treatment } from '../treatments/dtos/treatment.object';
 import { TreatmentEntity } from '../treatments/treatment.entity';
 import { TREATMENT_OVERRIDABLE_FIELDS } from '../treatments/treatment.content-type';
-import type { FieldPolicyKind } from './field-policy.entity';
-import type { OverridableEntityType, OverrideEntity } from './override.entity';
+import type { FieldPolicyKind } from '../overrides/field-policy.entity';
+import type { OverridableEntityType, OverrideEntity } from '../overrides/override.entity';
 import { hiddenBrandFaqs, resolveFaqList } from './resolve-faq-list';
 import { FieldPolicy, OverrideLayer, ResolveOptions, resolveFields } from './resolve-fields';
 import { renderTokensDeep, TokenContext } from './tokens';
@@ -145,7 +145,7 @@ export class ContentResolutionService {
       slug: entity.slug,
       fieldSources: sources.map((source) => ({
         ...source,
-        scope: source.scope as ContentScope,
+        scope: source.scope as ContentLevel,
       })),
       updatedAt: entity.updatedAt,
       brandId: entity.brandId,

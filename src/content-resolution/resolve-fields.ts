@@ -3,12 +3,14 @@
  * Pure: no I/O, never mutates its inputs, never writes an inherited value back.
  */
 
+import type { Level, PlaceLevel } from '../access/level';
+
 export type FieldPolicy = 'LOCKED' | 'INHERITABLE' | 'CLINIC_REQUIRED';
-export type SourceScope = 'BRAND' | 'REGION' | 'CLINIC';
 
 /** One override row, reduced to what resolution needs. */
 export interface OverrideLayer {
-  scope: 'REGION' | 'CLINIC';
+  /** The `overrides.scope` column: the level the override applies at. */
+  scope: PlaceLevel;
   field: string;
   value: unknown;
   /** The brand value the override was written against. */
@@ -18,7 +20,7 @@ export interface OverrideLayer {
 /** Provenance of one resolved field (exposed as `fieldSources`). */
 export interface FieldSourceInfo {
   field: string;
-  scope: SourceScope;
+  scope: Level;
   /** The brand changed the field after the winning override was written. */
   stale: boolean;
   /** A CLINIC_REQUIRED field that neither the clinic nor its region sets. */

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { ItemLevel } from '../access/level';
 
 /**
  * The shape of a content-type definition: one per editable entity (see
@@ -52,13 +53,6 @@ export interface ReferenceDef {
   table: BrandTable;
 }
 
-/**
- * Where a row sits: BRAND-level rows are the brand's canonical content,
- * REGION/CLINIC-level rows belong to one region or clinic. `ADMIN` rows
- * (the brand itself) only brand admins change.
- */
-export type AccessLevel = 'ADMIN' | 'BRAND' | 'REGION' | 'CLINIC';
-
 export interface ContentTypeDef {
   type: ContentType;
   table: string;
@@ -95,7 +89,7 @@ export interface ContentTypeDef {
    * SQL over the row aliased `x` returning brand_id, level, region_ids and
    * clinic_ids (uuid[]): the regions and clinics the row belongs to.
    */
-  scopeSql: string;
+  placementSql: string;
   /** On BRAND-level rows: properties editors of a linked clinic may change. */
   localFields?: string[];
   /** On CLINIC-level rows: properties only brand-wide editors may change. */
@@ -129,7 +123,7 @@ export interface ContentTypeDef {
 export const col = (column: string, cast?: ColumnDef['cast']): ColumnDef => ({ column, cast });
 
 /** Every row of the brand, at one level (BRAND unless said). */
-export const BRAND_LEVEL = (level: AccessLevel = 'BRAND') =>
+export const BRAND_LEVEL = (level: ItemLevel = 'BRAND') =>
   `SELECT x.brand_id, '${level}' AS level, '{}'::uuid[] AS region_ids, '{}'::uuid[] AS clinic_ids`;
 
 /** Editorial columns every content table carries (database/editorial.columns.ts). */

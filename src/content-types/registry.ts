@@ -1,7 +1,7 @@
 import { BRAND_CONTENT } from '../brands/brand.content-type';
 import { CLINIC_CONTENT } from '../clinics/clinic.content-type';
-import { FIELD_POLICY_CONTENT } from '../content-resolution/field-policy.content-type';
-import { OVERRIDE_CONTENT } from '../content-resolution/override.content-type';
+import { FIELD_POLICY_CONTENT } from '../overrides/field-policy.content-type';
+import { OVERRIDE_CONTENT } from '../overrides/override.content-type';
 import { FAQ_CONTENT } from '../faqs/faq.content-type';
 import { CLINIC_TREATMENT_CONTENT } from '../pricing/clinic-treatment.content-type';
 import { PRICE_ITEM_CONTENT } from '../pricing/price-item.content-type';

@@ -6,8 +6,8 @@ import { UserClinicEntity, UserRegionEntity } from '../auth/user-assignments.ent
 import { UserEntity } from '../auth/user.entity';
 import { BrandEntity } from '../brands/brand.entity';
 import { ClinicEntity } from '../clinics/clinic.entity';
-import { FieldPolicyEntity } from '../content-resolution/field-policy.entity';
-import { OverrideEntity } from '../content-resolution/override.entity';
+import { FieldPolicyEntity } from '../overrides/field-policy.entity';
+import { OverrideEntity } from '../overrides/override.entity';
 import { FaqTreatmentEntity } from '../faqs/faq-treatment.entity';
 import { FaqEntity } from '../faqs/faq.entity';
 import { ClinicTreatmentEntity } from '../pricing/clinic-treatment.entity';

@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../common/domain-error';
-import type { OverridableType } from '../content-resolution/override-values';
-import {
-  OverrideEditingService,
-  type SeenVersion,
-} from '../content-resolution/override-editing.service';
+import type { OverridableType } from '../overrides/override-values';
+import { OverrideEditingService, type SeenVersion } from '../overrides/override-editing.service';
 import { CONTENT_TYPE_DEFS } from '../content-types/registry';
 import { ContentStore } from '../editing/content-store';
 import { DraftWriterService } from '../editing/draft-writer.service';
@@ -14,7 +11,8 @@ import { type ItemView, type LockedItem, toView } from '../editing/item-view';
 import type { TransactionContext, WriteContext } from '../editing/write-context';
 import { ContentSources, type ContentTable } from '../read-mode/content-sources';
 import { previewOf } from '../read-mode/read-mode';
-import { requireBrandWideEditor } from './drift-access';
+import { requireBrandPermission } from '../access/brand-access';
+import { Permission } from '../access/permission';
 
 /**
  * The drift report's bulk actions on selected overrides, each based on the
@@ -34,7 +32,7 @@ export class DriftActionsService {
 
   /** Clears each override, so its place inherits again. */
   async reset(ctx: WriteContext, refs: SeenVersion[]): Promise<ItemView[]> {
-    requireBrandWideEditor(ctx.actor);
+    requireBrandPermission(ctx.actor, Permission.BrandWideEdit);
     return this.eachOverride(ctx, refs, async (tx, item, version) => {
       const { item: cleared } = await this.overrides.clearIn(tx, item, version);
       return cleared!;
@@ -47,7 +45,7 @@ export class DriftActionsService {
    * REVIEW revision in its history and CONTENT_REVIEW in the audit log.
    */
   async markReviewed(ctx: WriteContext, refs: SeenVersion[]): Promise<ItemView[]> {
-    requireBrandWideEditor(ctx.actor);
+    requireBrandPermission(ctx.actor, Permission.BrandWideEdit);
     return this.eachOverride(ctx, refs, async (tx, item, version) => {
       const baseValue = await this.brandValue(tx, toView(item));
       return this.drafts.updateLocked(tx, item, version, { baseValue }, { action: 'REVIEW' });

@@ -2,13 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import type { OverrideScopeName } from '../content-resolution/dtos/override.inputs';
+import type { OverrideLevel } from '../overrides/dtos/override.inputs';
 import { EditorReadsService } from '../editing/editor-reads.service';
 import { asEditableItem } from '../editing/editing.resolver';
 import type { Connection } from '../graphql/connection';
 import { ContentSources } from '../read-mode/content-sources';
 import { previewOf } from '../read-mode/read-mode';
-import { requireBrandWideEditor } from './drift-access';
 import { decodeDriftCursor, DriftKey, encodeDriftCursor } from './drift-cursor';
 import {
   lacksLocalValueSql,
@@ -18,14 +17,16 @@ import {
 } from './drift-sql';
 import type { DriftReportArgs } from './dtos/drift-report.args';
 import type { DriftFilters, DriftKindName, DriftPlace, DriftRow } from './dtos/drift-row.object';
-import { overridableFields } from '../content-resolution/override-values';
+import { overridableFields } from '../overrides/override-values';
+import { requireBrandPermission } from '../access/brand-access';
+import { Permission } from '../access/permission';
 
 /** Regions and treatments offered as filters (LIST_BOUNDS of DriftFilters). */
 export const MAX_FILTER_PLACES = 500;
 
 interface DriftSqlRow {
   kind: DriftKindName;
-  scope: OverrideScopeName;
+  scope: OverrideLevel;
   overrideId: string | null;
   clinicId: string | null;
   clinicSlug: string | null;
@@ -66,7 +67,7 @@ export class DriftReportService {
   ) {}
 
   async page(actor: Actor, args: DriftReportArgs): Promise<Connection<DriftRow>> {
-    const caller = requireBrandWideEditor(actor);
+    const caller = requireBrandPermission(actor, Permission.BrandWideEdit);
     const after = args.after ? decodeDriftCursor(args.after) : null;
     const rows: DriftSqlRow[] = await this.db.query(this.sql(caller.brandId), [
       caller.brandId,
@@ -102,7 +103,7 @@ export class DriftReportService {
 
   /** The brand's regions and treatments (working copy) and the overridable fields. */
   async filters(actor: Actor): Promise<DriftFilters> {
-    const { brandId } = requireBrandWideEditor(actor);
+    const { brandId } = requireBrandPermission(actor, Permission.BrandWideEdit);
     const from = this.sources.of(previewOf(brandId));
     const places = (table: 'regions' | 'treatments') =>
       this.db.query(

@@ -1,15 +1,16 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Brand } from '../brands/dtos/brand.object';
 import { EditableItem } from '../editing/dtos/editable-item.object';
-import { Permission } from '../editing/dtos/item-permissions.object';
+import { PermissionObject } from '../editing/dtos/item-permissions.object';
 import { apiWrite, asEditableItem } from '../editing/editing.resolver';
 import type { GraphqlContext } from '../graphql/graphql-context';
-import { brandWideEditorPermission } from './drift-access';
 import { DriftActionsService } from './drift-actions.service';
 import { DriftReportService } from './drift-report.service';
 import { DriftOverridesInput } from './dtos/drift-actions.input';
 import { DriftReportArgs } from './dtos/drift-report.args';
 import { DriftFilters, DriftRowConnection } from './dtos/drift-row.object';
+import { brandPermission } from '../access/brand-access';
+import { Permission } from '../access/permission';
 
 /** The brand's view of where clinics and regions drift from its content, and what to do about it. */
 @Resolver()
@@ -68,22 +69,25 @@ export class DriftResolver {
 /** Whether the caller may use the brand-wide screens (drift report, field policies). */
 @Resolver(() => Brand)
 export class BrandDriftRightsResolver {
-  @ResolveField(() => Permission, {
+  @ResolveField(() => PermissionObject, {
     description:
       'May the caller read the drift report and reset or mark reviewed its overrides (brand-wide editors).',
   })
-  viewerCanReviewDrift(@Parent() brand: Brand, @Context() { actor }: GraphqlContext): Permission {
-    return brandWideEditorPermission(actor, brand.itemId);
+  viewerCanReviewDrift(
+    @Parent() brand: Brand,
+    @Context() { actor }: GraphqlContext,
+  ): PermissionObject {
+    return brandPermission(actor, Permission.BrandWideEdit, brand.itemId);
   }
 
-  @ResolveField(() => Permission, {
+  @ResolveField(() => PermissionObject, {
     description:
       'May the caller set field policies and see what a change would do (brand-wide editors).',
   })
   viewerCanSetFieldPolicies(
     @Parent() brand: Brand,
     @Context() { actor }: GraphqlContext,
-  ): Permission {
-    return brandWideEditorPermission(actor, brand.itemId);
+  ): PermissionObject {
+    return brandPermission(actor, Permission.BrandWideEdit, brand.itemId);
   }
 }

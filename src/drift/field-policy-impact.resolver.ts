@@ -1,7 +1,7 @@
 import { Args, Context, Query, Resolver } from '@nestjs/graphql';
-import type { FieldPolicyKind } from '../content-resolution/field-policy.entity';
-import { FieldPolicyEditingService } from '../content-resolution/field-policy-editing.service';
-import { overridableFields } from '../content-resolution/override-values';
+import type { FieldPolicyKind } from '../overrides/field-policy.entity';
+import { FieldPolicyEditingService } from '../overrides/field-policy-editing.service';
+import { overridableFields } from '../overrides/override-values';
 import { apiWrite, asEditableItem } from '../editing/editing.resolver';
 import type { GraphqlContext } from '../graphql/graphql-context';
 import {

@@ -3,16 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { badInput } from '../common/domain-error';
-import type { FieldPolicyKind } from '../content-resolution/field-policy.entity';
+import type { FieldPolicyKind } from '../overrides/field-policy.entity';
 import {
   isOverridableField,
   OverridableType,
   overridableFields,
-} from '../content-resolution/override-values';
+} from '../overrides/override-values';
 import { ContentSources } from '../read-mode/content-sources';
 import { previewOf } from '../read-mode/read-mode';
-import { requireBrandWideEditor } from './drift-access';
 import { lacksLocalValueSql, localValuesSql } from './drift-sql';
+import { requireBrandPermission } from '../access/brand-access';
+import { Permission } from '../access/permission';
 
 /** What setting a field's policy would do, counted on the brand's working copy. */
 export interface FieldPolicyImpact {
@@ -63,7 +64,7 @@ export class FieldPolicyImpactService {
     field: string,
     proposedPolicy: FieldPolicyKind,
   ): Promise<FieldPolicyImpact> {
-    const { brandId } = requireBrandWideEditor(actor);
+    const { brandId } = requireBrandPermission(actor, Permission.BrandWideEdit);
     if (!isOverridableField(entityType, field)) {
       throw badInput(
         'field',

@@ -13,7 +13,7 @@ export async function draftCountsByClinic(
 ): Promise<number[]> {
   const perType = Object.values(CONTENT_TYPE_DEFS).map(
     (def) => `SELECT unnest(s.clinic_ids) AS clinic_id
-                FROM ${def.table} x CROSS JOIN LATERAL (${def.scopeSql}) s
+                FROM ${def.table} x CROSS JOIN LATERAL (${def.placementSql}) s
                WHERE (x.draft IS NOT NULL OR x.publication_status = 'DRAFT')
                  AND s.level = 'CLINIC' AND s.clinic_ids && $1::uuid[]`,
   );
@@ -38,7 +38,7 @@ export async function draftsOfClinic(
 ): Promise<{ type: ContentType; id: string }[]> {
   const perType = Object.values(CONTENT_TYPE_DEFS).map(
     (def) => `SELECT '${def.type}' AS type, x.id, x.updated_at
-                FROM ${def.table} x CROSS JOIN LATERAL (${def.scopeSql}) s
+                FROM ${def.table} x CROSS JOIN LATERAL (${def.placementSql}) s
                WHERE (x.draft IS NOT NULL OR x.publication_status = 'DRAFT')
                  AND s.level = 'CLINIC' AND $1::uuid = ANY(s.clinic_ids)`,
   );
@@ -69,7 +69,7 @@ export async function draftsAtPlaces(
 ): Promise<{ type: ContentType; id: string }[]> {
   const perType = Object.values(CONTENT_TYPE_DEFS).map(
     (def) => `SELECT '${def.type}' AS type, x.id, x.updated_at
-                FROM ${def.table} x CROSS JOIN LATERAL (${def.scopeSql}) s
+                FROM ${def.table} x CROSS JOIN LATERAL (${def.placementSql}) s
                WHERE (x.draft IS NOT NULL OR x.publication_status = 'DRAFT')
                  AND s.brand_id = $1
                  AND ($2 OR s.region_ids && $3::uuid[] OR s.clinic_ids && $4::uuid[])`,

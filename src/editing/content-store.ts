@@ -3,12 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ContentTypeDef } from '../content-types/registry';
 import { updateReturning } from '../database/update-returning';
-import type { ItemScope } from './access-rules';
 import { fromDatabaseError } from './database-errors';
 import { editingErrors } from './editing.errors';
 import type { ItemState, Values } from './item-view';
 import { publishedValues, readLinks } from './item-values';
 import type { TransactionContext, WriteContext } from './write-context';
+import { type ItemPlacement } from '../access/item-access';
 
 type Link = NonNullable<ContentTypeDef['links']>[string];
 
@@ -178,23 +178,23 @@ export class ContentStore {
     await tx.query(`DELETE FROM ${def.table} WHERE id = $1`, [id]);
   }
 
-  /** The row with where it sits (its scope SQL) and its values. */
+  /** The row with where it sits (its placementSql) and its values. */
   private async located(
     tx: EntityManager,
     def: ContentTypeDef,
     row: Record<string, unknown>,
   ): Promise<ItemState> {
-    const scope: ItemScope = {
-      brandId: row.scope_brand_id as string,
-      level: row.scope_level as ItemScope['level'],
-      regionIds: (row.scope_region_ids as string[] | null) ?? [],
-      clinicIds: (row.scope_clinic_ids as string[] | null) ?? [],
+    const placement: ItemPlacement = {
+      brandId: row.placement_brand_id as string,
+      level: row.placement_level as ItemPlacement['level'],
+      regionIds: (row.placement_region_ids as string[] | null) ?? [],
+      clinicIds: (row.placement_clinic_ids as string[] | null) ?? [],
     };
     const links = await readLinks(tx, def, row.id as string);
     return {
       def,
       row,
-      scope,
+      placement,
       published: publishedValues(def, row, links),
       draft: (row.draft as Values | null) ?? {},
     };
@@ -208,11 +208,11 @@ export function editableColumn(def: ContentTypeDef, property: string) {
   return column;
 }
 
-/** Rows of the type with where each sits (its scope), for `WHERE x.…` to follow. */
+/** Rows of the type with where each sits (its placement), for `WHERE x.…` to follow. */
 function selectSql(def: ContentTypeDef): string {
-  return `SELECT x.*, s.brand_id AS scope_brand_id, s.level AS scope_level,
-                 s.region_ids AS scope_region_ids, s.clinic_ids AS scope_clinic_ids
-            FROM ${def.table} x, LATERAL (${def.scopeSql}) s`;
+  return `SELECT x.*, s.brand_id AS placement_brand_id, s.level AS placement_level,
+                 s.region_ids AS placement_region_ids, s.clinic_ids AS placement_clinic_ids
+            FROM ${def.table} x, LATERAL (${def.placementSql}) s`;
 }
 
 /** Writes property values into the row's columns and link tables. */

@@ -6,7 +6,6 @@ import {
   ContentTypeDef,
   DELETE_MARK,
 } from '../content-types/registry';
-import { refusal } from './access-rules';
 import { ContentStore, editableColumn } from './content-store';
 import { EditorReadsService } from './editor-reads.service';
 import {
@@ -20,6 +19,7 @@ import {
 import { RevisionAction, RevisionsService } from './revisions.service';
 import { assertMayChangeStatus, assertMayEdit, assertOwnBrandReferences } from './write-access';
 import type { ItemRef, TransactionContext, WriteContext } from './write-context';
+import { refusal } from '../access/item-access';
 
 export interface UpdateOptions {
   /** What the revision calls the write (default UPDATE; RESTORE, REVIEW …). */
@@ -144,7 +144,7 @@ export class DraftWriterService {
       await def.validate?.(tx, id, working);
       const fieldChanges = withoutMark(draft);
       if (Object.keys(fieldChanges).length > 0) {
-        await assertOwnBrandReferences(tx, ctx.actor, def, item.scope.brandId, fieldChanges);
+        await assertOwnBrandReferences(tx, ctx.actor, def, item.placement.brandId, fieldChanges);
         await this.store.trialApply(tx, def, id, fieldChanges);
       }
       const after = toView(await this.store.saveDraft(tx, item, draft));

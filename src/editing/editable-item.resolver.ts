@@ -2,7 +2,6 @@ import { Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/grap
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { GraphqlContext } from '../graphql/graphql-context';
-import { isBrandWide } from './access-rules';
 import { draftsAtPlaces } from './clinic-drafts';
 import { CONTENT_TYPE_DEFS } from '../content-types/registry';
 import { EditorReadsService } from './editor-reads.service';
@@ -10,8 +9,9 @@ import type { ItemView } from './item-view';
 import { EditableItem } from './dtos/editable-item.object';
 import { ItemPermissions } from './dtos/item-permissions.object';
 import { apiWrite, asEditableItem } from './editing.resolver';
-import { itemPermissions } from './item-permissions';
-import { draftReader } from './place-access';
+import { checkBrandAccess, requireBrandPermission } from '../access/brand-access';
+import { itemPermissions } from '../access/item-permissions';
+import { Permission } from '../access/permission';
 
 const viewOf = (item: EditableItem) => item as unknown as ItemView;
 
@@ -28,10 +28,10 @@ export class EditableItemResolver {
       'The unpublished drafts the caller may publish, at every place they edit (brand-wide editors: the whole brand; region editors: their regions and their clinics; clinic editors: their clinics, with the providers who work there), most recently saved first, at most 200: an editor’s changes tray. Editors and preview keys of a brand.',
   })
   async editableDrafts(@Context() context: GraphqlContext): Promise<EditableItem[]> {
-    const actor = draftReader(context.actor);
+    const actor = requireBrandPermission(context.actor, Permission.DraftRead);
     const refs = await draftsAtPlaces(this.db, {
       brandId: actor.brandId,
-      wholeBrand: isBrandWide(actor),
+      wholeBrand: checkBrandAccess(actor, Permission.BrandWideEdit),
       regionIds: actor.kind === 'USER' ? actor.regionIds : [],
       clinicIds: actor.kind === 'USER' ? actor.clinicIds : [],
     });
@@ -42,7 +42,7 @@ export class EditableItemResolver {
       const rights = itemPermissions(
         actor,
         CONTENT_TYPE_DEFS[view.type],
-        view.scope,
+        view.placement,
         view.draftFields,
       );
       if (rights.publish.allowed) items.push(asEditableItem(view));
@@ -56,7 +56,7 @@ export class EditableItemResolver {
   })
   viewerCan(@Parent() item: EditableItem, @Context() { actor }: GraphqlContext): ItemPermissions {
     const view = viewOf(item);
-    return itemPermissions(actor, CONTENT_TYPE_DEFS[view.type], view.scope, view.draftFields);
+    return itemPermissions(actor, CONTENT_TYPE_DEFS[view.type], view.placement, view.draftFields);
   }
 
   @ResolveField(() => [ID], {
@@ -64,6 +64,6 @@ export class EditableItemResolver {
       'The clinics (itemId) the item sits at: one for a clinic and its own content, those a provider works at, none for brand and region content.',
   })
   clinicIds(@Parent() item: EditableItem): string[] {
-    return viewOf(item).scope.clinicIds;
+    return viewOf(item).placement.clinicIds;
   }
 }

@@ -1,5 +1,4 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { canPreview } from '../auth/access';
 import { Faq } from '../faqs/dtos/faq.object';
 import type { GraphqlContext } from '../graphql/graphql-context';
 import { pickByKeys, type BatchFn } from '../graphql/request-loaders';
@@ -10,6 +9,8 @@ import { EditorReadsService } from './editor-reads.service';
 import type { ItemView } from './item-view';
 import { EditableItem } from './dtos/editable-item.object';
 import { apiWrite, asEditableItem } from './editing.resolver';
+import { checkBrandAccess } from '../access/brand-access';
+import { Permission } from '../access/permission';
 
 export const EDITABLE_TWIN_DESCRIPTION =
   'This item as editors edit it: its working copy (Markdown unrendered, tokens as written), version and the caller’s rights (`viewerCan`). Null unless the caller may read the brand’s drafts (its editors and preview keys).';
@@ -32,7 +33,7 @@ export abstract class EditableTwin {
     brandId: string,
     context: GraphqlContext,
   ): Promise<EditableItem | null> {
-    if (!canPreview(context.actor, brandId)) return null;
+    if (!checkBrandAccess(context.actor, Permission.DraftRead, brandId)) return null;
     let batch = this.batches.get(context);
     if (!batch) {
       // Editor reads leave out what the caller may not read.

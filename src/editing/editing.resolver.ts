@@ -1,5 +1,4 @@
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { requireAuthenticated } from '../auth/access';
 import { DomainError } from '../common/domain-error';
 import { pageWindow, toConnection } from '../graphql/connection';
 import type { GraphqlContext } from '../graphql/graphql-context';
@@ -20,6 +19,7 @@ import {
 } from './dtos/item-ref.input';
 import { FieldChange, Revision, RevisionConnection } from './dtos/revision.object';
 import { changedFields, RevisionsService } from './revisions.service';
+import { requireAuthenticated } from '../access/callers';
 
 export const apiWrite = (context: GraphqlContext): WriteContext => ({
   actor: context.actor,

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { refusal } from './access-rules';
 import { CONTENT_TYPE_DEFS, ContentType } from '../content-types/registry';
 import { ContentStore } from './content-store';
 import { type ItemView, type LockedItem, toView } from './item-view';
 import { mayReadItem } from './write-access';
 import type { TransactionContext, WriteContext } from './write-context';
+import { refusal } from '../access/item-access';
 
 /**
  * Items as their editors read them (published values, draft, both merged,
@@ -29,7 +29,7 @@ export class EditorReadsService {
    */
   async list(ctx: WriteContext, type: ContentType, ids: string[]): Promise<ItemView[]> {
     const items = await this.store.read(this.store.reader(ctx), CONTENT_TYPE_DEFS[type], ids);
-    return items.filter((item) => mayReadItem(ctx.actor, item.scope)).map(toView);
+    return items.filter((item) => mayReadItem(ctx.actor, item.placement)).map(toView);
   }
 
   /**
@@ -42,7 +42,8 @@ export class EditorReadsService {
   async lock(ctx: TransactionContext, type: ContentType, id: string): Promise<LockedItem> {
     const item = await this.store.lock(ctx.tx, CONTENT_TYPE_DEFS[type], id);
     if (!item) throw refusal(ctx.actor, false);
-    if (!mayReadItem(ctx.actor, item.scope)) throw refusal(ctx.actor, true, item.scope.brandId);
+    if (!mayReadItem(ctx.actor, item.placement))
+      throw refusal(ctx.actor, true, item.placement.brandId);
     return { ...item, locked: true };
   }
 }

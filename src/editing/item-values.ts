@@ -56,11 +56,11 @@ export async function readStoredItem(
 ): Promise<StoredItem> {
   const def = CONTENT_TYPE_DEFS[type];
   const [row] = await tx.query(
-    `SELECT x.*, s.brand_id AS scope_brand_id FROM ${def.table} x, LATERAL (${def.scopeSql}) s
+    `SELECT x.*, s.brand_id AS placement_brand_id FROM ${def.table} x, LATERAL (${def.placementSql}) s
       WHERE x.id = $1`,
     [id],
   );
   if (!row) throw new Error(`No ${type} ${id}`);
   const values = publishedValues(def, row, await readLinks(tx, def, id));
-  return { type, id, brandId: row.scope_brand_id, version: row.version, values };
+  return { type, id, brandId: row.placement_brand_id, version: row.version, values };
 }

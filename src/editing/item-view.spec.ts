@@ -4,7 +4,7 @@ import { assertVersion, type ItemState, toView } from './item-view';
 const faq = (draft: Record<string, unknown>): ItemState => ({
   def: CONTENT_TYPE_DEFS.FAQ,
   row: { id: 'f-1', version: 5, publication_status: 'PUBLISHED', updated_at: new Date(0) },
-  scope: { brandId: 'b', level: 'BRAND', regionIds: [], clinicIds: [] },
+  placement: { brandId: 'b', level: 'BRAND', regionIds: [], clinicIds: [] },
   published: { question: 'Q?', answer: 'A.' },
   draft,
 });

@@ -1,7 +1,7 @@
 import type { ContentType, ContentTypeDef } from '../content-types/registry';
 import { DELETE_MARK } from '../content-types/registry';
-import type { ItemScope } from './access-rules';
 import { editingErrors } from './editing.errors';
+import { type ItemPlacement } from '../access/item-access';
 
 export type Values = Record<string, unknown>;
 
@@ -20,7 +20,7 @@ export interface ItemView {
   updatedAt: Date;
   publishedAt: Date | null;
   /** Where the item sits (brand, level, regions, clinics): for access, rights and compliance checks. */
-  scope: ItemScope;
+  placement: ItemPlacement;
   /** The fields its draft changes (a publish needs the rights to them). */
   draftFields: string[];
 }
@@ -29,7 +29,7 @@ export interface ItemView {
 export interface ItemState {
   def: ContentTypeDef;
   row: Record<string, unknown>;
-  scope: ItemScope;
+  placement: ItemPlacement;
   published: Values;
   /** The stored draft, a staged deletion's DELETE_MARK included. */
   draft: Values;
@@ -47,7 +47,7 @@ export function toView(item: ItemState): ItemView {
   return {
     type: item.def.type,
     id: item.row.id as string,
-    brandId: item.scope.brandId,
+    brandId: item.placement.brandId,
     version: item.row.version as number,
     status: item.row.publication_status as ItemView['status'],
     hasDraft: Object.keys(item.draft).length > 0,
@@ -56,7 +56,7 @@ export function toView(item: ItemState): ItemView {
     publishedValues: item.published,
     updatedAt: item.row.updated_at as Date,
     publishedAt: (item.row.published_at as Date | null) ?? null,
-    scope: item.scope,
+    placement: item.placement,
     draftFields: Object.keys(draft),
   };
 }

@@ -92,7 +92,8 @@ export class PublisherService {
     let brandId = '';
     // A transaction of its own: the locks go when the check is done.
     await this.store.inTransaction({ ...ctx, tx: undefined }, async (tx) => {
-      for (const ref of refs) brandId = (await this.lockPublishable(tx, ref)).item.scope.brandId;
+      for (const ref of refs)
+        brandId = (await this.lockPublishable(tx, ref)).item.placement.brandId;
     });
     return brandId;
   }
@@ -105,7 +106,7 @@ export class PublisherService {
       assertMayChangeStatus(tx.actor, item);
       assertVersion(item, ref.version);
       if (item.row.publication_status !== 'PUBLISHED') return toView(item);
-      notePublishedChange(tx.tx, { brandId: item.scope.brandId, type: ref.type });
+      notePublishedChange(tx.tx, { brandId: item.placement.brandId, type: ref.type });
       const view = toView(await this.store.unpublish(tx.tx, item));
       await this.revisions.record(tx.tx, tx, view, 'UNPUBLISH', item.published, item.published);
       await this.publishedChanges.record(tx.tx, view, 'UNPUBLISH');
@@ -134,12 +135,12 @@ export class PublisherService {
       // brand unpublished, a clinic not yet opened): its changes are applied,
       // so they show once the brand puts the item live, but the item stays
       // off delivery; nothing delivery shows changed, so no change is recorded.
-      await assertOwnBrandReferences(tx, actor, def, item.scope.brandId, changes);
+      await assertOwnBrandReferences(tx, actor, def, item.placement.brandId, changes);
       const view = toView(await this.store.applyDraft(tx, item, changes, false));
       await this.revisions.record(tx, ctx, view, 'PUBLISH', item.published, view.publishedValues);
       return view;
     }
-    notePublishedChange(tx, { brandId: item.scope.brandId, type: def.type });
+    notePublishedChange(tx, { brandId: item.placement.brandId, type: def.type });
     if (item.draft[DELETE_MARK]) {
       const view = { ...toView(item), version: (item.row.version as number) + 1 };
       // Before the row goes, so the recorder can read what the deletion takes with it.
@@ -149,7 +150,7 @@ export class PublisherService {
       return view;
     }
     if (wasLive && Object.keys(changes).length === 0) return toView(item);
-    await assertOwnBrandReferences(tx, actor, def, item.scope.brandId, changes);
+    await assertOwnBrandReferences(tx, actor, def, item.placement.brandId, changes);
     const view = toView(await this.store.applyDraft(tx, item, changes, true));
     await this.revisions.record(tx, ctx, view, 'PUBLISH', item.published, view.publishedValues);
     await this.publishedChanges.record(tx, view, 'PUBLISH', { wasLive });

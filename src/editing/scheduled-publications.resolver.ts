@@ -9,20 +9,17 @@ import {
   Resolver,
 } from '@nestjs/graphql';
 import { actorLabel } from '../auth/actor';
-import { hasScope } from '../auth/access';
-import { DomainError } from '../common/domain-error';
 import type { GraphqlContext } from '../graphql/graphql-context';
 import { SchedulePermissions, ScheduledPublication } from './dtos/scheduled-publication.object';
 import { SchedulePublishInput } from './dtos/item-ref.input';
 import type { ContentType } from '../content-types/registry';
-import { isBrandWide, type ItemScope, mayChangePublication } from './access-rules';
 import { apiWrite } from './editing.resolver';
 import { EditorReadsService } from './editor-reads.service';
-import {
-  mayCancelSchedule,
-  ScheduledPublicationRow,
-  ScheduledPublisherService,
-} from './scheduled-publisher.service';
+import { ScheduledPublicationRow, ScheduledPublisherService } from './scheduled-publisher.service';
+import { checkBrandAccess, requireBrandPermission } from '../access/brand-access';
+import { checkItemAccess, type ItemPlacement } from '../access/item-access';
+import { Permission } from '../access/permission';
+import { checkScheduleAccess } from '../access/schedule-access';
 
 const asObject = (row: ScheduledPublicationRow) => row as unknown as ScheduledPublication;
 
@@ -50,7 +47,7 @@ export class ScheduledPublicationsResolver {
     @Args('id', { type: () => ID, description: 'The schedule’s id.' }) id: string,
     @Context() context: GraphqlContext,
   ): Promise<ScheduledPublication> {
-    requireEditor(context);
+    requireBrandPermission(context.actor, Permission.ScheduleUse);
     return asObject(await this.scheduler.cancel(context.actor, id));
   }
 
@@ -59,37 +56,44 @@ export class ScheduledPublicationsResolver {
       'Your brand’s scheduled publications, latest first: all of them for brand-wide editors; for region and clinic editors those they scheduled and those whose every item they may publish.',
   })
   async scheduledPublications(@Context() context: GraphqlContext): Promise<ScheduledPublication[]> {
-    const actor = requireEditor(context);
+    const actor = requireBrandPermission(context.actor, Permission.ScheduleUse);
     const rows = await this.scheduler.list(actor.brandId);
-    if (isBrandWide(actor)) return rows.map(asObject);
+    if (checkBrandAccess(actor, Permission.BrandWideEdit)) return rows.map(asObject);
     // Others see only their places' schedules: another clinic's items and
     // who scheduled them are not theirs to read.
-    const scopes = await this.scopesOf(context, rows);
+    const placements = await this.placementsOf(context, rows);
     const mayPublish = (row: ScheduledPublicationRow) =>
       row.items.every((ref) => {
-        const scope = scopes.get(`${ref.type}:${ref.id}`);
-        return scope !== undefined && mayChangePublication(actor, scope);
+        const placement = placements.get(`${ref.type}:${ref.id}`);
+        return (
+          placement !== undefined &&
+          checkItemAccess(actor, Permission.ItemPublication, { placement, fields: [] })
+        );
       });
-    return rows.filter((row) => mayCancelSchedule(actor, row) || mayPublish(row)).map(asObject);
+    return rows
+      .filter(
+        (row) => checkScheduleAccess(actor, Permission.ScheduleCancel, row) || mayPublish(row),
+      )
+      .map(asObject);
   }
 
   /** Where each item of the schedules sits, by `type:id` (items gone since are absent). */
-  private async scopesOf(
+  private async placementsOf(
     context: GraphqlContext,
     rows: ScheduledPublicationRow[],
-  ): Promise<Map<string, ItemScope>> {
+  ): Promise<Map<string, ItemPlacement>> {
     const idsByType = new Map<ContentType, Set<string>>();
     for (const ref of rows.flatMap((row) => row.items)) {
       const ids = idsByType.get(ref.type) ?? new Set<string>();
       idsByType.set(ref.type, ids.add(ref.id));
     }
-    const scopes = new Map<string, ItemScope>();
+    const placements = new Map<string, ItemPlacement>();
     for (const [type, ids] of idsByType) {
       for (const view of await this.reads.list(apiWrite(context), type, [...ids])) {
-        scopes.set(`${type}:${view.id}`, view.scope);
+        placements.set(`${type}:${view.id}`, view.placement);
       }
     }
-    return scopes;
+    return placements;
   }
 
   @ResolveField(() => String, {
@@ -107,7 +111,7 @@ export class ScheduledPublicationsResolver {
     @Context() { actor }: GraphqlContext,
   ): SchedulePermissions {
     const row = asRow(schedule);
-    if (!mayCancelSchedule(actor, row)) {
+    if (!checkScheduleAccess(actor, Permission.ScheduleCancel, row)) {
       return {
         cancel: { allowed: false, reason: 'Only its author or a brand editor may cancel it' },
       };
@@ -122,21 +126,3 @@ export class ScheduledPublicationsResolver {
 }
 
 const asRow = (schedule: ScheduledPublication) => schedule as unknown as ScheduledPublicationRow;
-
-/**
- * Editors (accounts) and admin keys: a delivery, preview or partner key may
- * neither see the brand's schedule nor cancel it.
- */
-function requireEditor(context: GraphqlContext) {
-  const actor = context.actor;
-  if (actor.kind === 'ANONYMOUS') {
-    throw new DomainError('UNAUTHENTICATED', 'Sign in (Authorization: Bearer …) to edit content');
-  }
-  if (actor.kind === 'API_KEY' && !hasScope(actor, 'admin')) {
-    throw new DomainError(
-      'FORBIDDEN',
-      'Scheduled publishing needs an editor account or an admin key',
-    );
-  }
-  return actor;
-}

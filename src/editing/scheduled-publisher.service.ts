@@ -12,11 +12,13 @@ import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/domain-error';
-import { isBrandWide, refusal } from './access-rules';
 import { updateReturning } from '../database/update-returning';
 import { PublisherService } from './publisher.service';
 import type { ItemRef, WriteContext } from './write-context';
 import { currentCreator, ScheduleFailure, ScheduleFailureReason } from './schedule-creator';
+import { refusal } from '../access/item-access';
+import { Permission } from '../access/permission';
+import { checkScheduleAccess } from '../access/schedule-access';
 
 export interface ScheduledPublicationRow {
   id: string;
@@ -33,24 +35,6 @@ export interface ScheduledPublicationRow {
 
 const COLUMNS = `id, brand_id AS "brandId", items, publish_at AS "publishAt", status, error,
   failure_reason AS "failureReason", created_at AS "createdAt", completed_at AS "completedAt", actor`;
-
-/**
- * Whether the actor may cancel the schedule (status aside): brand-wide
- * editors any of their brand, other editors the ones they made. The one rule
- * for cancelScheduledPublication and ScheduledPublication.viewerCan.
- */
-export function mayCancelSchedule(
-  actor: Actor,
-  schedule: Pick<ScheduledPublicationRow, 'brandId' | 'actor'>,
-): boolean {
-  if (actor.kind === 'ANONYMOUS' || actor.brandId !== schedule.brandId) return false;
-  if (isBrandWide(actor)) return true;
-  return (
-    actor.kind === 'USER' &&
-    schedule.actor.kind === 'USER' &&
-    schedule.actor.userId === actor.userId
-  );
-}
 
 /** How many due schedules one run claims, so a backlog cannot starve a tick. */
 const BATCH = 20;
@@ -129,7 +113,8 @@ export class ScheduledPublisherService implements OnApplicationBootstrap, OnAppl
           FOR UPDATE`,
         [id, actor.brandId],
       );
-      if (!schedule || !mayCancelSchedule(actor, schedule)) throw refusal(actor, false);
+      if (!schedule || !checkScheduleAccess(actor, Permission.ScheduleCancel, schedule))
+        throw refusal(actor, false);
       if (schedule.status !== 'PENDING') {
         throw new DomainError(
           'CONFLICT',

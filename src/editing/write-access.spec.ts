@@ -26,7 +26,7 @@ const austinEditor = user('CLINIC_EDITOR', ['austin']);
 const provider = (status: string, draft: Record<string, unknown>): ItemState => ({
   def: CONTENT_TYPE_DEFS.PROVIDER,
   row: { id: 'p-1', version: 3, publication_status: status },
-  scope: { brandId: BRAND, level: 'BRAND', regionIds: ['tx'], clinicIds: ['austin'] },
+  placement: { brandId: BRAND, level: 'BRAND', regionIds: ['tx'], clinicIds: ['austin'] },
   published: {},
   draft,
 });
@@ -42,8 +42,8 @@ const code = (check: () => unknown) => {
 describe('write access on a stored item', () => {
   it('lets the brand’s editors read it, and no other brand', () => {
     const item = provider('PUBLISHED', {});
-    expect(mayReadItem(austinEditor, item.scope)).toBe(true);
-    expect(mayReadItem(user('BRAND_EDITOR', [], 'brand-b'), item.scope)).toBe(false);
+    expect(mayReadItem(austinEditor, item.placement)).toBe(true);
+    expect(mayReadItem(user('BRAND_EDITOR', [], 'brand-b'), item.placement)).toBe(false);
   });
 
   it('lets a clinic editor edit a provider’s local fields only', () => {

@@ -4,32 +4,33 @@
  * once, on the item it locked.
  */
 import type { EntityManager } from 'typeorm';
-import { canPreview } from '../auth/access';
 import type { Actor } from '../auth/actor';
 import { ContentTypeDef, DELETE_MARK } from '../content-types/registry';
-import { isBrandWide, ItemScope, mayChangePublication, mayEdit, refusal } from './access-rules';
 import { outOfBrandReferences } from './brand-references';
 import { editingErrors } from './editing.errors';
 import { type ItemState, type Values, withoutMark } from './item-view';
+import { checkBrandAccess } from '../access/brand-access';
+import { checkItemAccess, type ItemPlacement, refusal } from '../access/item-access';
+import { Permission } from '../access/permission';
 
 /**
  * Editors of a brand may read any of its items and drafts (to see what
  * others changed), and so may its preview keys; delivery and partner keys
  * never see drafts.
  */
-export function mayReadItem(actor: Actor, scope: ItemScope): boolean {
-  return canPreview(actor, scope.brandId);
+export function mayReadItem(actor: Actor, placement: ItemPlacement): boolean {
+  return checkBrandAccess(actor, Permission.DraftRead, placement.brandId);
 }
 
 /** The actor must be allowed to write these fields of the item. */
 export function assertMayEdit(actor: Actor, item: ItemState, fields: string[]): void {
-  const allowed = mayEdit(actor, {
-    scope: item.scope,
+  const allowed = checkItemAccess(actor, Permission.ItemEdit, {
+    placement: item.placement,
     fields,
     localFields: item.def.localFields,
     brandOnlyFields: item.def.brandOnlyFields,
   });
-  if (!allowed) throw refusal(actor, true, item.scope.brandId);
+  if (!allowed) throw refusal(actor, true, item.placement.brandId);
 }
 
 /**
@@ -57,7 +58,11 @@ export function assertMayChangeStatus(actor: Actor, item: ItemState): void {
 }
 
 function mayChangeStatus(actor: Actor, item: ItemState): boolean {
-  return mayChangePublication(actor, item.scope, item.def.statusByBrand);
+  return checkItemAccess(actor, Permission.ItemPublication, {
+    placement: item.placement,
+    fields: [],
+    statusByBrand: item.def.statusByBrand,
+  });
 }
 
 /**
@@ -74,6 +79,6 @@ export async function assertOwnBrandReferences(
 ): Promise<void> {
   const [foreign] = await outOfBrandReferences(tx, def, brandId, values);
   if (!foreign) return;
-  if (!isBrandWide(actor)) throw refusal(actor, false);
+  if (!checkBrandAccess(actor, Permission.BrandWideEdit)) throw refusal(actor, false);
   throw editingErrors.foreignReference(foreign);
 }

@@ -1,7 +1,7 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
-import { placeOf } from '../content-resolution/dtos/override.inputs';
-import { EditOutcome, OverrideResult } from '../content-resolution/dtos/override-result.object';
-import { asOverrideResult } from '../content-resolution/override-editing.resolver';
+import { placeOf } from '../overrides/dtos/override.inputs';
+import { EditOutcome, OverrideResult } from '../overrides/dtos/override-result.object';
+import { asOverrideResult } from '../overrides/override-editing.resolver';
 import { EditableItem } from '../editing/dtos/editable-item.object';
 import { plain, setFields } from '../editing/editable-values';
 import { apiWrite, asEditableItem } from '../editing/editing.resolver';

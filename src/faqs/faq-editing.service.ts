@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { badInput } from '../common/domain-error';
-import {
-  OverrideEditingService,
-  OverrideWriteResult,
-} from '../content-resolution/override-editing.service';
-import { isBrandWide, refusal } from '../editing/access-rules';
+import { OverrideEditingService, OverrideWriteResult } from '../overrides/override-editing.service';
 import { ContentStore } from '../editing/content-store';
 import { DraftWriterService } from '../editing/draft-writer.service';
 import type { ItemView } from '../editing/item-view';
 import type { TransactionContext, WriteContext } from '../editing/write-context';
-import { editablePlace, Place } from '../editing/place-access';
 import { assertKnownTokens } from '../editing/token-validation';
+import { checkBrandAccess } from '../access/brand-access';
+import { refusal } from '../access/item-access';
+import { Permission } from '../access/permission';
+import { type Place, requirePlaceAccess } from '../access/place-access';
 
 export type FaqFields = {
   question?: string;
@@ -52,8 +51,9 @@ export class FaqEditingService {
     if (actor.kind === 'ANONYMOUS') throw refusal(actor, false);
     assertKnownTokens(values);
     return this.store.inTransaction(ctx, async (tx) => {
-      if (clinicId) await editablePlace(tx.tx, actor, { level: 'CLINIC', id: clinicId });
-      else if (!isBrandWide(actor)) throw refusal(actor, true, actor.brandId);
+      if (clinicId) await requirePlaceAccess(tx.tx, actor, { level: 'CLINIC', id: clinicId });
+      else if (!checkBrandAccess(actor, Permission.BrandWideEdit))
+        throw refusal(actor, true, actor.brandId);
       await this.assertOwnTreatments(tx, values.treatmentIds);
       const position = values.position ?? (await this.endOfList(tx, actor.brandId, clinicId));
       const fixed = clinicId
@@ -112,8 +112,9 @@ export class FaqEditingService {
     if (actor.kind === 'ANONYMOUS') throw refusal(actor, false);
     assertDistinct(changes);
     return this.store.inTransaction(ctx, async (tx) => {
-      if (clinicId) await editablePlace(tx.tx, actor, { level: 'CLINIC', id: clinicId });
-      else if (!isBrandWide(actor)) throw refusal(actor, true, actor.brandId);
+      if (clinicId) await requirePlaceAccess(tx.tx, actor, { level: 'CLINIC', id: clinicId });
+      else if (!checkBrandAccess(actor, Permission.BrandWideEdit))
+        throw refusal(actor, true, actor.brandId);
       const rows: { id: string; brandId: string; clinicId: string | null }[] = await tx.tx.query(
         `SELECT id, brand_id AS "brandId", clinic_id AS "clinicId" FROM faqs WHERE id = ANY($1::uuid[])`,
         [changes.map((change) => change.id)],

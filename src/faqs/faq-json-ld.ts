@@ -1,5 +1,5 @@
 import { faqPageJsonLd } from '../json-ld/json-ld';
-import { markdownToSafeHtml } from '../text/markdown';
+import { markdownToSafeHtml } from '../markdown/markdown';
 import type { FaqPageRef } from './dtos/faq-connection.object';
 
 /**

@@ -17,7 +17,7 @@ export const FAQ_CONTENT: ContentTypeDef = {
   fixedColumns: { clinicId: col('clinic_id') },
   references: { clinicId: { column: 'clinic_id', table: 'clinics' } },
   // Brand FAQs are canonical; a clinic FAQ belongs to its clinic.
-  scopeSql: `SELECT x.brand_id,
+  placementSql: `SELECT x.brand_id,
                     CASE WHEN x.clinic_id IS NULL THEN 'BRAND' ELSE 'CLINIC' END AS level,
                     array_remove(ARRAY[(SELECT c.region_id FROM clinics c WHERE c.id = x.clinic_id)], NULL) AS region_ids,
                     array_remove(ARRAY[x.clinic_id], NULL) AS clinic_ids`,

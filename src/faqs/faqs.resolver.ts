@@ -12,7 +12,7 @@ import { PreviewAccessService } from '../read-mode/preview-access.service';
 import { jsonLdBrand } from '../clinics/clinic-json-ld';
 import { serializeJsonLd } from '../json-ld/json-ld-script';
 import { faqListJsonLd } from './faq-json-ld';
-import { markdownToSafeHtml } from '../text/markdown';
+import { markdownToSafeHtml } from '../markdown/markdown';
 import { FaqConnection } from './dtos/faq-connection.object';
 import { Faq } from './dtos/faq.object';
 import { FaqsArgs } from './dtos/faqs.args';

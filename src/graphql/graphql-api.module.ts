@@ -32,9 +32,9 @@ import { MedicalReviewResolver } from '../compliance/medical-review.resolver';
 import { ProviderLicencesResolver } from '../compliance/provider-licences.resolver';
 import { ClinicalStatusResolver } from '../compliance/clinical-status.resolver';
 import { ContentResolutionModule } from '../content-resolution/content-resolution.module';
-import { FieldPolicyEditingResolver } from '../content-resolution/field-policy-editing.resolver';
-import { OverrideEditingModule } from '../content-resolution/override-editing.module';
-import { OverrideEditingResolver } from '../content-resolution/override-editing.resolver';
+import { FieldPolicyEditingResolver } from '../overrides/field-policy-editing.resolver';
+import { OverridesModule } from '../overrides/overrides.module';
+import { OverrideEditingResolver } from '../overrides/override-editing.resolver';
 import { DriftModule } from '../drift/drift.module';
 import { BrandDriftRightsResolver, DriftResolver } from '../drift/drift.resolver';
 import { FieldPolicyImpactResolver } from '../drift/field-policy-impact.resolver';
@@ -203,7 +203,7 @@ export const GRAPHQL_RESOLVERS = [
     ContentResolutionModule,
     EditingModule,
     ReadModeModule,
-    OverrideEditingModule,
+    OverridesModule,
     DriftModule,
     SyndicationModule,
     WebhooksModule,

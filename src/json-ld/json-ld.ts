@@ -9,7 +9,7 @@ import type {
   PersonLeaf,
 } from 'schema-dts';
 import { minorToDecimalString } from '../pricing/money';
-import { markdownToPlainText } from '../text/markdown';
+import { markdownToPlainText } from '../markdown/markdown';
 import { JsonLdIds, type JsonLdBrand } from './json-ld-ids';
 
 /*

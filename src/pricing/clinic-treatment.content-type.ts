@@ -8,7 +8,7 @@ export const CLINIC_TREATMENT_CONTENT: ContentTypeDef = {
   columns: { notes: col('notes') },
   parentColumns: { clinicId: col('clinic_id'), treatmentId: col('treatment_id') },
   references: { treatmentId: { column: 'treatment_id', table: 'treatments' } },
-  scopeSql: `SELECT c.brand_id, 'CLINIC' AS level,
+  placementSql: `SELECT c.brand_id, 'CLINIC' AS level,
                     array_remove(ARRAY[c.region_id], NULL) AS region_ids, ARRAY[c.id] AS clinic_ids
                FROM clinics c WHERE c.id = x.clinic_id`,
   textFields: ['notes'],

@@ -17,7 +17,7 @@ export const PRICE_ITEM_CONTENT: ContentTypeDef = {
     position: col('position'),
   },
   parentColumns: { clinicTreatmentId: col('clinic_treatment_id') },
-  scopeSql: `SELECT c.brand_id, 'CLINIC' AS level,
+  placementSql: `SELECT c.brand_id, 'CLINIC' AS level,
                     array_remove(ARRAY[c.region_id], NULL) AS region_ids, ARRAY[c.id] AS clinic_ids
                FROM clinic_treatments ct JOIN clinics c ON c.id = ct.clinic_id
               WHERE ct.id = x.clinic_treatment_id`,

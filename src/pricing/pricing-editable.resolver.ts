@@ -1,5 +1,4 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { canPreview } from '../auth/access';
 import { EditorReadsService } from '../editing/editor-reads.service';
 import { EditableItem } from '../editing/dtos/editable-item.object';
 import { EDITABLE_TWIN_DESCRIPTION, EditableTwin } from '../editing/editable-twin.resolver';
@@ -7,6 +6,8 @@ import type { GraphqlContext } from '../graphql/graphql-context';
 import { Treatment } from '../treatments/dtos/treatment.object';
 import { PriceItem } from './dtos/price-item.object';
 import { offeringKey, PricingService } from './pricing.service';
+import { checkBrandAccess } from '../access/brand-access';
+import { Permission } from '../access/permission';
 
 /** A price's editable twin: its version and whether the caller may change or delete it. */
 @Resolver(() => PriceItem)
@@ -64,7 +65,8 @@ export class TreatmentOfferingResolver extends EditableTwin {
     @Context() context: GraphqlContext,
   ): Promise<PriceItem[] | null> {
     const clinic = treatment.clinic;
-    if (!clinic || !canPreview(context.actor, treatment.brandId)) return null;
+    if (!clinic || !checkBrandAccess(context.actor, Permission.DraftRead, treatment.brandId))
+      return null;
     const rows = await context.loaders
       .forMode(this.pricing.batchByOffering, treatment.mode)
       .load(offeringKey(clinic.id, treatment.itemId));

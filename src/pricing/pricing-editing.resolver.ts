@@ -1,5 +1,4 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
-import { refusal } from '../editing/access-rules';
 import { DraftWriterService } from '../editing/draft-writer.service';
 import { EditableItem } from '../editing/dtos/editable-item.object';
 import { setFields } from '../editing/editable-values';
@@ -8,6 +7,7 @@ import { assertKnownTokens } from '../editing/token-validation';
 import type { GraphqlContext } from '../graphql/graphql-context';
 import { OfferTreatmentInput, UpdateClinicTreatmentInput } from './dtos/clinic-treatment.inputs';
 import { CreatePriceItemInput, UpdatePriceItemInput } from './dtos/price-item.inputs';
+import { refusal } from '../access/item-access';
 
 /**
  * A clinic's offerings and their prices, as drafts, by the editors of the

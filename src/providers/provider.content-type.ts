@@ -29,7 +29,7 @@ export const PROVIDER_CONTENT: ContentTypeDef = {
   },
   parentColumns: { brandId: col('brand_id') },
   // Canonical, but the people at a provider's clinics keep the bio current.
-  scopeSql: `SELECT x.brand_id, 'BRAND' AS level,
+  placementSql: `SELECT x.brand_id, 'BRAND' AS level,
                     coalesce((SELECT array_agg(DISTINCT c.region_id) FILTER (WHERE c.region_id IS NOT NULL)
                                 FROM provider_clinics pc JOIN clinics c ON c.id = pc.clinic_id
                                WHERE pc.provider_id = x.id), '{}') AS region_ids,

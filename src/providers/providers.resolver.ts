@@ -11,7 +11,7 @@ import { CREDENTIAL_TYPES, type CredentialType } from '../compliance/credential-
 import { providerJsonLd } from '../json-ld/json-ld';
 import { serializeJsonLd } from '../json-ld/json-ld-script';
 import { PreviewAccessService } from '../read-mode/preview-access.service';
-import { markdownToSafeHtml } from '../text/markdown';
+import { markdownToSafeHtml } from '../markdown/markdown';
 import { Treatment } from '../treatments/dtos/treatment.object';
 import { Provider } from './dtos/provider.object';
 import { ProviderConnection } from './dtos/provider-connection.object';

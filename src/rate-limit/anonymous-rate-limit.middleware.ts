@@ -13,7 +13,7 @@ import { type AnonymousLimiter, createAnonymousLimiter } from './anonymous-rate-
  * /feeds, answered from the cache or not. Over it, the answer is 429 with
  * Retry-After and (for /graphql) a GraphQL-shaped `RATE_LIMITED` error,
  * before anything else runs. Editors and API keys are not counted here:
- * partner keys have their own limit (src/syndication). Runs after the auth
+ * partner keys have their own limit (partner-rate-limit.middleware.ts). Runs after the auth
  * middleware (RequestPipelineModule); a refused credential counts as
  * anonymous, so sending junk tokens does not escape the limit.
  */

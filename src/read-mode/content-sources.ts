@@ -30,7 +30,7 @@ interface EditorialTable {
   /** Draft key (GraphQL property) → column. */
   columns: Record<string, string>;
   /** SQL over the row `x` whose first column is its brand id. */
-  scopeSql: string;
+  placementSql: string;
 }
 
 interface LinkTable {
@@ -47,7 +47,7 @@ const EDITORIAL_TABLES: EditorialTable[] = Object.values(CONTENT_TYPE_DEFS).map(
   columns: Object.fromEntries(
     Object.entries(def.columns).map(([property, column]) => [property, column.column]),
   ),
-  scopeSql: def.scopeSql,
+  placementSql: def.placementSql,
 }));
 
 const LINK_TABLES: LinkTable[] = Object.values(CONTENT_TYPE_DEFS).flatMap((def) =>
@@ -121,7 +121,7 @@ function workingCopy(spec: EditorialTable, columns: readonly string[]) {
   const withBrand = columns.includes('brand_id')
     ? { join: '', of: (brand: string) => `x.brand_id = ${brand}` }
     : {
-        join: `CROSS JOIN LATERAL (${spec.scopeSql}) s`,
+        join: `CROSS JOIN LATERAL (${spec.placementSql}) s`,
         of: (brand: string) => `s.brand_id = ${brand}`,
       };
   const visible = `x.publication_status <> 'ARCHIVED'

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { canPreview, requireAuthenticated } from '../auth/access';
 import type { Actor } from '../auth/actor';
 import { DomainError } from '../common/domain-error';
 import { previewOf, PUBLISHED, ReadMode } from './read-mode';
+import { checkBrandAccess } from '../access/brand-access';
+import { requireAuthenticated } from '../access/callers';
+import { Permission } from '../access/permission';
 
 /** Decides, once per root field, which mode a delivery answer reads in. */
 @Injectable()
@@ -25,12 +27,13 @@ export class PreviewAccessService {
   ): Promise<ReadMode> {
     if (!preview) return PUBLISHED;
     requireAuthenticated(actor);
-    if (canPreview(actor)) {
+    if (checkBrandAccess(actor, Permission.DraftRead)) {
       // Any status: a brand not yet published has a working copy too.
       const [brand] = (await this.db.query(`SELECT id FROM brands WHERE slug = $1`, [
         brandSlug,
       ])) as { id: string }[];
-      if (brand && canPreview(actor, brand.id)) return previewOf(brand.id);
+      if (brand && checkBrandAccess(actor, Permission.DraftRead, brand.id))
+        return previewOf(brand.id);
     }
     throw refused();
   }
@@ -42,7 +45,7 @@ export class PreviewAccessService {
   requireMode(actor: Actor, mode: ReadMode): void {
     if (mode.kind === 'PUBLISHED') return;
     requireAuthenticated(actor);
-    if (!canPreview(actor, mode.brandId)) throw refused();
+    if (!checkBrandAccess(actor, Permission.DraftRead, mode.brandId)) throw refused();
   }
 }
 

@@ -6,5 +6,5 @@ export const REGION_CONTENT: ContentTypeDef = {
   alias: 'r',
   columns: { slug: col('slug'), name: col('name') },
   parentColumns: { brandId: col('brand_id') },
-  scopeSql: BRAND_LEVEL(),
+  placementSql: BRAND_LEVEL(),
 };

@@ -11,10 +11,12 @@ import {
   SyndicatedTypeName,
 } from './dtos/content-change.object';
 import { itemFields, PartnerItemOf } from './dtos/partner-item';
-import { feedClinicLimit, requireFeedReader } from './partner-access';
 import { PartnerItemsService } from './partner-items.service';
 import { decodeSyncCursor, encodeSyncCursor, SyncCursor } from './sync-cursor';
 import { SYNDICATED_TYPES, SyndicatedType } from './syndicated-types';
+import { requireBrandPermission } from '../access/brand-access';
+import { feedClinicLimit } from '../access/feed-access';
+import { Permission } from '../access/permission';
 
 interface ChangeRow {
   seq: string;
@@ -50,7 +52,7 @@ export class ChangeFeedService {
     actor: Actor,
     args: { brand: string; after?: string | null; first: number },
   ): Promise<ContentChangePage> {
-    const caller = requireFeedReader(actor);
+    const caller = requireBrandPermission(actor, Permission.FeedRead);
     const [brand] = await this.db.query(
       `SELECT id FROM brands WHERE slug = $1 AND publication_status = 'PUBLISHED'`,
       [args.brand],

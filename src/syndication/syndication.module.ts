@@ -3,15 +3,14 @@ import { WebhooksModule } from '../webhooks/webhooks.module';
 import { ChangeFeedService } from './change-feed.service';
 import { ContentChangeRecorder } from './content-change-recorder.service';
 import { PartnerItemsService } from './partner-items.service';
-import { PartnerRateLimitModule } from './partner-rate-limit.module';
 
 /**
  * Partner syndication: the change feed (written by the publisher
- * through ContentChangeRecorder, read by partners) and partner keys' own
- * rate limit.
+ * through ContentChangeRecorder, read by partners). Partner keys' rate
+ * limit lives with the other limits in src/rate-limit/.
  */
 @Module({
-  imports: [WebhooksModule, PartnerRateLimitModule],
+  imports: [WebhooksModule],
   providers: [ContentChangeRecorder, ChangeFeedService, PartnerItemsService],
   exports: [ContentChangeRecorder, ChangeFeedService],
 })

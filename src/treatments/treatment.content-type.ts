@@ -17,7 +17,7 @@ export const TREATMENT_CONTENT: ContentTypeDef = {
     disclaimer: col('disclaimer'),
   },
   parentColumns: { brandId: col('brand_id') },
-  scopeSql: BRAND_LEVEL(),
+  placementSql: BRAND_LEVEL(),
   textFields: [
     'name',
     'aliases',

@@ -2,7 +2,6 @@ import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { requireBrandAdmin } from '../auth/access';
 import type { Actor } from '../auth/actor';
 import { actorLabel } from '../auth/actor';
 import { badInput, DomainError } from '../common/domain-error';
@@ -36,6 +35,8 @@ import { WebhookOutboxService } from './webhook-outbox.service';
 import { WebhookSecretBox } from './webhook-secret-box';
 import { WEBHOOK_SECRET_BOX } from './webhook-secret-key';
 import { newWebhookSecret } from './webhook-signature';
+import { requireBrandPermission } from '../access/brand-access';
+import { Permission } from '../access/permission';
 
 /** A brand's endpoints; a bound keeps the fan-out of one change small. */
 export const MAX_ENDPOINTS_PER_BRAND = 20;
@@ -92,7 +93,7 @@ export class WebhookEndpointsService implements OnApplicationBootstrap {
   }
 
   async list(actor: Actor): Promise<WebhookEndpoint[]> {
-    const { brandId } = requireBrandAdmin(actor);
+    const { brandId } = requireBrandPermission(actor, Permission.BrandAdmin);
     const rows: EndpointRow[] = await this.db.query(
       `SELECT ${ENDPOINT_COLUMNS} FROM webhook_endpoints WHERE brand_id = $1 ORDER BY created_at, id`,
       [brandId],
@@ -105,7 +106,7 @@ export class WebhookEndpointsService implements OnApplicationBootstrap {
     input: CreateWebhookEndpointInput,
     ip?: string | null,
   ): Promise<WebhookEndpointWithSecret> {
-    const admin = requireBrandAdmin(actor);
+    const admin = requireBrandPermission(actor, Permission.BrandAdmin);
     const url = await this.checkUrl(input.url);
     const secret = input.secret ?? newWebhookSecret();
     return this.db.transaction(async (tx) => {
@@ -140,7 +141,7 @@ export class WebhookEndpointsService implements OnApplicationBootstrap {
     input: UpdateWebhookEndpointInput,
     ip?: string | null,
   ): Promise<WebhookEndpoint> {
-    const admin = requireBrandAdmin(actor);
+    const admin = requireBrandPermission(actor, Permission.BrandAdmin);
     const url = input.url == null ? null : await this.checkUrl(input.url);
     return this.db.transaction(async (tx) => {
       await this.own(tx, admin.brandId, input.id, true);
@@ -178,7 +179,7 @@ export class WebhookEndpointsService implements OnApplicationBootstrap {
     secret: string | null | undefined,
     ip?: string | null,
   ): Promise<WebhookEndpointWithSecret> {
-    const admin = requireBrandAdmin(actor);
+    const admin = requireBrandPermission(actor, Permission.BrandAdmin);
     const next = secret ?? newWebhookSecret();
     return this.db.transaction(async (tx) => {
       await this.own(tx, admin.brandId, id, true);
@@ -195,7 +196,7 @@ export class WebhookEndpointsService implements OnApplicationBootstrap {
 
   /** Deletes the endpoint with its queued deliveries and their history. */
   async remove(actor: Actor, id: string, ip?: string | null): Promise<WebhookEndpoint> {
-    const admin = requireBrandAdmin(actor);
+    const admin = requireBrandPermission(actor, Permission.BrandAdmin);
     return this.db.transaction(async (tx) => {
       const row = await this.own(tx, admin.brandId, id, true);
       await tx.query(`DELETE FROM webhook_endpoints WHERE id = $1`, [id]);
@@ -211,7 +212,7 @@ export class WebhookEndpointsService implements OnApplicationBootstrap {
     status: WebhookDeliveryStatus | null | undefined,
     window: PageWindow,
   ): Promise<{ rows: WebhookDelivery[]; totalCount: number }> {
-    const { brandId } = requireBrandAdmin(actor);
+    const { brandId } = requireBrandPermission(actor, Permission.BrandAdmin);
     await this.own(this.db.manager, brandId, endpointId);
     const rows: (WebhookDelivery & { total: number })[] = await this.db.query(
       `SELECT ${DELIVERY_COLUMNS}, count(*) OVER ()::int AS total
@@ -232,7 +233,7 @@ export class WebhookEndpointsService implements OnApplicationBootstrap {
     deliveryId: string | null | undefined,
     window: PageWindow,
   ): Promise<{ rows: WebhookAttempt[]; totalCount: number }> {
-    const { brandId } = requireBrandAdmin(actor);
+    const { brandId } = requireBrandPermission(actor, Permission.BrandAdmin);
     await this.own(this.db.manager, brandId, endpointId);
     const where = `a.endpoint_id = $1 AND ($2::uuid IS NULL OR a.delivery_id = $2)`;
     const rows: WebhookAttempt[] = await this.db.query(
@@ -259,7 +260,7 @@ export class WebhookEndpointsService implements OnApplicationBootstrap {
    * receiver can still deduplicate), with a fresh retry window.
    */
   async replay(actor: Actor, deliveryId: string, ip?: string | null): Promise<WebhookDelivery> {
-    const admin = requireBrandAdmin(actor);
+    const admin = requireBrandPermission(actor, Permission.BrandAdmin);
     return this.db.transaction(async (tx) => {
       const [found] = await tx.query(
         `SELECT d.status FROM webhook_deliveries d
@@ -304,7 +305,7 @@ export class WebhookEndpointsService implements OnApplicationBootstrap {
    * until it is enabled again.
    */
   async sendTest(actor: Actor, endpointId: string, ip?: string | null): Promise<WebhookDelivery> {
-    const admin = requireBrandAdmin(actor);
+    const admin = requireBrandPermission(actor, Permission.BrandAdmin);
     return this.db.transaction(async (tx) => {
       await this.own(tx, admin.brandId, endpointId);
       const deliveryId = await this.outbox.enqueueTest(tx, admin.brandId, endpointId);

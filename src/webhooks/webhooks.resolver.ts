@@ -1,11 +1,10 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { brandAdminPermission } from '../auth/access';
 import type { Actor } from '../auth/actor';
 import { Brand } from '../brands/dtos/brand.object';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { originOf } from '../auth/request-origin';
 import { pageWindow, toConnection } from '../graphql/connection';
-import { Permission } from '../editing/dtos/item-permissions.object';
+import { PermissionObject } from '../editing/dtos/item-permissions.object';
 import type { GraphqlContext } from '../graphql/graphql-context';
 import {
   WebhookAttemptConnection,
@@ -21,6 +20,8 @@ import {
   WebhookIdInput,
 } from './dtos/webhook-endpoint.inputs';
 import { WebhookEndpointsService } from './webhook-endpoints.service';
+import { brandPermission } from '../access/brand-access';
+import { Permission } from '../access/permission';
 
 /** Webhook endpoints, deliveries and attempts of your brand. Brand admins only. */
 @Resolver(() => WebhookEndpoint)
@@ -144,14 +145,14 @@ export class WebhooksResolver {
 /** Whether the console shows the webhook screens. */
 @Resolver(() => Brand)
 export class BrandWebhookRightsResolver {
-  @ResolveField(() => Permission, {
+  @ResolveField(() => PermissionObject, {
     description:
       'May the caller manage the brand’s webhook endpoints and deliveries (brand admins and admin keys).',
   })
   viewerCanManageWebhooks(
     @Parent() brand: Brand,
     @Context() { actor }: GraphqlContext,
-  ): Permission {
-    return brandAdminPermission(actor, brand.itemId);
+  ): PermissionObject {
+    return brandPermission(actor, Permission.BrandAdmin, brand.itemId);
   }
 }

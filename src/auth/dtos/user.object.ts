@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Permission } from '../../editing/dtos/item-permissions.object';
+import { PermissionObject } from '../../editing/dtos/item-permissions.object';
 import type { EditorRole } from '../actor';
 import { EditorRoleEnum } from './auth.enums';
 
@@ -51,19 +51,19 @@ export class AssignedClinic {
     'What the caller may do with an account, by the rules the account mutations apply (show actions from it).',
 })
 export class UserPermissions {
-  @Field(() => Permission, {
+  @Field(() => PermissionObject, {
     description: 'Change its role and places (updateUserRole): brand admins, not on their own.',
   })
-  changeRole: Permission;
+  changeRole: PermissionObject;
 
-  @Field(() => Permission, {
+  @Field(() => PermissionObject, {
     description: 'Disable it (disableUser): brand admins, not their own account.',
   })
-  disable: Permission;
+  disable: PermissionObject;
 
-  @Field(() => Permission, {
+  @Field(() => PermissionObject, {
     description:
       'Enable it again (enableUser) or give it a new set-password token (createPasswordReset): brand admins.',
   })
-  enable: Permission;
+  enable: PermissionObject;
 }

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-scalars';
-import { OverrideScopeName } from '../../content-resolution/dtos/override.inputs';
+import { OverrideLevel } from '../../overrides/dtos/override.inputs';
 import { EditableItem } from '../../editing/dtos/editable-item.object';
 import { ConnectionType } from '../../graphql/connection';
 
@@ -44,10 +44,10 @@ export class DriftRow {
   @Field(() => DriftKindName, { description: 'STALE override or MISSING required value.' })
   kind: DriftKindName;
 
-  @Field(() => OverrideScopeName, {
+  @Field(() => OverrideLevel, {
     description: 'CLINIC for a clinic’s row, REGION for a region’s own override.',
   })
-  scope: OverrideScopeName;
+  scope: OverrideLevel;
 
   @Field(() => DriftPlace, { nullable: true, description: 'The clinic; null on a region’s row.' })
   clinic: DriftPlace | null;

@@ -1,9 +1,6 @@
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsEnum, Matches, MaxLength } from 'class-validator';
-import {
-  FieldPolicyName,
-  OverridableTypeName,
-} from '../../content-resolution/dtos/override.inputs';
+import { FieldPolicyName, OverridableTypeName } from '../../overrides/dtos/override.inputs';
 import { EditableItem } from '../../editing/dtos/editable-item.object';
 
 @ArgsType()

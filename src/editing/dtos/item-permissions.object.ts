@@ -1,7 +1,7 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 
-@ObjectType({ description: 'Whether the caller may do one thing, and if not, why.' })
-export class Permission {
+@ObjectType('Permission', { description: 'Whether the caller may do one thing, and if not, why.' })
+export class PermissionObject {
   @Field({ description: 'True when the API would accept it (versions and values aside).' })
   allowed: boolean;
 
@@ -17,25 +17,25 @@ export class Permission {
     'What the caller may do with an item, computed by the same rules the mutations enforce (show or disable actions from it, never from rules of your own).',
 })
 export class ItemPermissions {
-  @Field(() => Permission, {
+  @Field(() => PermissionObject, {
     description:
       'Change the item’s own fields (a clinic: details, hours; and its local content: prices, FAQs, overrides).',
   })
-  edit: Permission;
+  edit: PermissionObject;
 
-  @Field(() => Permission, {
+  @Field(() => PermissionObject, {
     description:
       'Change the fields only brand-wide editors may change (a clinic: slug, region, currency).',
   })
-  editBrandFields: Permission;
+  editBrandFields: PermissionObject;
 
-  @Field(() => Permission, {
+  @Field(() => PermissionObject, {
     description: 'Publish its drafts (of the fields the caller may edit).',
   })
-  publish: Permission;
+  publish: PermissionObject;
 
-  @Field(() => Permission, {
+  @Field(() => PermissionObject, {
     description: 'Delete it (a published item: once the delete is published).',
   })
-  delete: Permission;
+  delete: PermissionObject;
 }

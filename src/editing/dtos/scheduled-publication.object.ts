@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ContentTypeName } from './editable-item.object';
-import { Permission } from './item-permissions.object';
+import { PermissionObject } from './item-permissions.object';
 
 export enum ScheduleStatus {
   PENDING = 'PENDING',
@@ -101,9 +101,9 @@ export class ScheduledPublication {
     'What the caller may do with a scheduled publication, by the rule cancelScheduledPublication applies.',
 })
 export class SchedulePermissions {
-  @Field(() => Permission, {
+  @Field(() => PermissionObject, {
     description:
       'Cancel it: while it is pending, brand-wide editors any schedule of the brand, other editors their own.',
   })
-  cancel: Permission;
+  cancel: PermissionObject;
 }

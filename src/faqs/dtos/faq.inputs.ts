@@ -15,7 +15,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { OverridePlaceFields } from '../../content-resolution/dtos/override.inputs';
+import { OverridePlaceFields } from '../../overrides/dtos/override.inputs';
 
 const MAX_ANSWER = 20_000;
 const MIN_POSITION = -1_000_000;
@@ -24,7 +24,7 @@ const MAX_POSITION = 1_000_000;
 /**
  * The editable fields of a FAQ; every one optional on update (never null).
  * Region and clinic overrides of a brand FAQ are checked by these rules too
- * (content-resolution/override-values.ts).
+ * (overrides/override-values.ts).
  */
 @InputType({ isAbstract: true })
 export class FaqFieldsInput {

@@ -2,11 +2,11 @@ import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { ReadMode } from '../../read-mode/read-mode';
 import { ITEM_ID_DESCRIPTION, Node, NODE_ID_DESCRIPTION } from '../../graphql/node.interface';
 
-export enum FaqScope {
+export enum FaqLevel {
   BRAND = 'BRAND',
   CLINIC = 'CLINIC',
 }
-registerEnumType(FaqScope, {
+registerEnumType(FaqLevel, {
   name: 'FaqScope',
   description: 'BRAND: written by the brand for every clinic; CLINIC: one clinic only.',
   valuesMap: {
@@ -32,8 +32,8 @@ export class Faq {
   @Field({ description: 'Markdown.' })
   answer: string;
 
-  @Field(() => FaqScope, { description: 'Brand-wide or one clinic’s own.' })
-  scope: FaqScope;
+  @Field(() => FaqLevel, { description: 'Brand-wide or one clinic’s own.' })
+  scope: FaqLevel;
 
   @Field({ description: 'When the FAQ last changed.' })
   updatedAt: Date;

@@ -111,7 +111,7 @@ export class TreatmentSectionInput {
 /**
  * The editable fields of a treatment; every one optional on update. Region
  * and clinic overrides of a field are checked by these rules too
- * (content-resolution/override-values.ts).
+ * (overrides/override-values.ts).
  */
 @InputType({ isAbstract: true })
 export class TreatmentFieldsInput {

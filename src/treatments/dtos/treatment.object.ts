@@ -3,12 +3,12 @@ import type { ClinicRow } from '../../clinics/clinics.service';
 import type { ReadMode } from '../../read-mode/read-mode';
 import { ITEM_ID_DESCRIPTION, Node, NODE_ID_DESCRIPTION } from '../../graphql/node.interface';
 
-export enum ContentScope {
+export enum ContentLevel {
   BRAND = 'BRAND',
   REGION = 'REGION',
   CLINIC = 'CLINIC',
 }
-registerEnumType(ContentScope, {
+registerEnumType(ContentLevel, {
   name: 'ContentScope',
   description: 'Where a value comes from: brand default, region or clinic.',
   valuesMap: {
@@ -65,8 +65,8 @@ export class FieldSource {
   @Field({ description: 'Name of the overridable field, e.g. "disclaimer".' })
   field: string;
 
-  @Field(() => ContentScope, { description: 'The scope whose value is delivered.' })
-  scope: ContentScope;
+  @Field(() => ContentLevel, { description: 'The scope whose value is delivered.' })
+  scope: ContentLevel;
 
   @Field({
     description: 'True when the brand changed this field after the override was written.',

@@ -1,18 +1,8 @@
-import { ANONYMOUS, type Actor, type EditorRole } from '../auth/actor';
+import { ANONYMOUS, type Actor } from '../auth/actor';
 import { CONTENT_TYPE_DEFS } from '../content-types/registry';
 import { itemPermissions } from './item-permissions';
+import { BRAND, user } from './callers.fixture-spec';
 
-const BRAND = 'brand-a';
-const user = (role: EditorRole, regionIds: string[] = [], clinicIds: string[] = []): Actor => ({
-  kind: 'USER',
-  userId: 'u',
-  sessionId: 's',
-  brandId: BRAND,
-  email: 'e@x.example',
-  role,
-  regionIds,
-  clinicIds,
-});
 const austinClinic = {
   brandId: BRAND,
   level: 'CLINIC' as const,

@@ -1,10 +1,10 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { PlaceLevel } from '../access/level';
 import { EditorialColumns } from '../database/editorial.columns';
 
-export type OverrideScope = 'REGION' | 'CLINIC';
 export type OverridableEntityType = 'TREATMENT' | 'FAQ' | 'PROVIDER';
 
-/** A local value for one field of one item, at region or clinic scope. */
+/** A local value for one field of one item, at region or clinic level (the `scope` column). */
 @Entity('overrides')
 export class OverrideEntity extends EditorialColumns {
   @PrimaryGeneratedColumn('uuid')
@@ -14,7 +14,7 @@ export class OverrideEntity extends EditorialColumns {
   brandId: string;
 
   @Column({ type: 'text' })
-  scope: OverrideScope;
+  scope: PlaceLevel;
 
   @Column({ name: 'region_id', type: 'uuid', nullable: true })
   regionId: string | null;

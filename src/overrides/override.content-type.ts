@@ -19,7 +19,7 @@ export const OVERRIDE_CONTENT: ContentTypeDef = {
     regionId: { column: 'region_id', table: 'regions' },
     clinicId: { column: 'clinic_id', table: 'clinics' },
   },
-  scopeSql: `SELECT x.brand_id, x.scope AS level,
+  placementSql: `SELECT x.brand_id, x.scope AS level,
                     CASE WHEN x.scope = 'REGION' THEN ARRAY[x.region_id]
                          ELSE array_remove(ARRAY[(SELECT c.region_id FROM clinics c WHERE c.id = x.clinic_id)], NULL) END AS region_ids,
                     array_remove(ARRAY[x.clinic_id], NULL) AS clinic_ids`,

@@ -1,10 +1,9 @@
 import type { Actor } from '../auth/actor';
-import { type ItemScope, isBrandWide, mayChangePublication, mayEdit } from './access-rules';
 import type { ContentTypeDef } from '../content-types/registry';
-import type { ItemPermissions, Permission } from './dtos/item-permissions.object';
-
-const allowed: Permission = { allowed: true, reason: null };
-const refused = (reason: string): Permission => ({ allowed: false, reason });
+import type { ItemPermissions } from '../editing/dtos/item-permissions.object';
+import { isBrandWide } from './callers';
+import { checkItemAccess, type ItemPlacement } from './item-access';
+import { ALLOWED as allowed, Permission, refusedBecause as refused } from './permission';
 
 /** Why an actor may not touch an item at all (before field-level rules). */
 function outOfReach(actor: Actor): string {
@@ -23,23 +22,23 @@ function outOfReach(actor: Actor): string {
  * on a canonical item with local fields (a provider), those fields; brand-only
  * fields by name; publish with the fields its draft changes (when known), as
  * assertMayPublish does; delete as assertMayChangeStatus does
- * (mayChangePublication: whether a clinic or a brand item is on the site is
+ * (Permission.ItemPublication: whether a clinic or a brand item is on the site is
  * the brand's call).
  */
 export function itemPermissions(
   actor: Actor,
   def: ContentTypeDef,
-  scope: ItemScope,
+  placement: ItemPlacement,
   draftFields: string[] = [],
 ): ItemPermissions {
   const ask = (fields: string[]) =>
-    mayEdit(actor, {
-      scope,
+    checkItemAccess(actor, Permission.ItemEdit, {
+      placement,
       fields,
       localFields: def.localFields,
       brandOnlyFields: def.brandOnlyFields,
     });
-  const canonical = scope.level === 'BRAND';
+  const canonical = placement.level === 'BRAND';
   const local = canonical ? (def.localFields ?? []) : [];
   const edit =
     ask([]) || (local.length > 0 && ask(local))
@@ -62,7 +61,11 @@ export function itemPermissions(
     draftFields.length === 0 || ask(draftFields)
       ? allowed
       : refused('Its draft changes fields only brand editors may publish');
-  const remove = mayChangePublication(actor, scope, def.statusByBrand)
+  const remove = checkItemAccess(actor, Permission.ItemPublication, {
+    placement,
+    fields: [],
+    statusByBrand: def.statusByBrand,
+  })
     ? allowed
     : refused(
         isBrandWide(actor) ? outOfReach(actor) : 'Only brand editors may delete or unpublish it',

@@ -45,32 +45,48 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   },
 };
 
+/** What editors' Markdown becomes: safe HTML for pages, plain text for JSON-LD. */
+export interface RenderedMarkdown {
+  /** Sanitized HTML, safe to inject in a page. */
+  html: string;
+  /** The words a reader sees, without syntax (JSON-LD descriptions). */
+  text: string;
+}
+
 /**
- * Rendered text by Markdown source, one memo per output. Rendering costs far
- * more than the rest of a page (and a planted pathological text costs much
- * more), while the same texts (brand copy, FAQ answers, bios) come back on
- * every request, so each is rendered once per process. Pure functions' memos:
- * nothing to invalidate, at most 16 MB each.
+ * Both renderings of each text by Markdown source, from one parse. Rendering
+ * costs far more than the rest of a page (and a planted pathological text
+ * costs much more), while the same texts (brand copy, FAQ answers, bios)
+ * come back on every request and a page often wants both forms (a
+ * treatment's summary as `summaryHtml` and as its JSON-LD description), so
+ * each text is lexed once per process. A pure function's memo: nothing to
+ * invalidate, at most 32 MB.
  */
-function memoized(render: (markdown: string) => string): (markdown: string) => string {
-  const memo = new TextMemo<string>(16 * 1024 * 1024, (out) => 2 * out.length);
-  return (markdown) => memo.get(markdown, () => render(markdown));
+const rendered = new TextMemo<RenderedMarkdown>(
+  32 * 1024 * 1024,
+  (out) => 2 * (out.html.length + out.text.length),
+);
+
+/** The one Markdown interpreter: marked's tokens, walked for the text and rendered for the HTML. */
+export function renderMarkdown(markdown: string): RenderedMarkdown {
+  return rendered.get(markdown, () => {
+    // The options marked.parse(markdown, { async: false, gfm: true }) uses.
+    const options = { ...marked.defaults, async: false, gfm: true } as const;
+    const tokens = marked.lexer(markdown, options);
+    // The text first: the walk only reads the tokens.
+    const text = blocksText(tokens)
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
+    const html = sanitizeHtml(marked.parser(tokens, options), SANITIZE_OPTIONS).trim();
+    return { html, text };
+  });
 }
 
 /** Markdown as written by editors → HTML that is safe to inject in a page. */
-export const markdownToSafeHtml = memoized((markdown) =>
-  sanitizeHtml(marked.parse(markdown, { async: false, gfm: true }), SANITIZE_OPTIONS).trim(),
-);
+export const markdownToSafeHtml = (markdown: string): string => renderMarkdown(markdown).html;
 
-/**
- * Markdown → plain text (for JSON-LD descriptions): the words a reader sees,
- * without syntax. The same parser as the HTML, walked token by token.
- */
-export const markdownToPlainText = memoized((markdown) =>
-  blocksText(marked.lexer(markdown, { gfm: true }))
-    .replace(/\n{3,}/g, '\n\n')
-    .trim(),
-);
+/** Markdown → plain text (for JSON-LD descriptions): the words a reader sees, without syntax. */
+export const markdownToPlainText = (markdown: string): string => renderMarkdown(markdown).text;
 
 function blocksText(tokens: Token[]): string {
   return tokens

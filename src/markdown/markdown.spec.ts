@@ -1,4 +1,5 @@
-import { markdownToPlainText, markdownToSafeHtml } from './markdown';
+import { marked } from 'marked';
+import { markdownToPlainText, markdownToSafeHtml, renderMarkdown } from './markdown';
 
 describe('markdownToSafeHtml', () => {
   it('renders Markdown', () => {
@@ -73,5 +74,22 @@ describe('markdownToPlainText', () => {
   it('returns the same string from the memo', () => {
     const text = `memo ${Math.random()} **x**`;
     expect(markdownToPlainText(text)).toBe(markdownToPlainText(text));
+  });
+});
+
+describe('renderMarkdown', () => {
+  it('interprets a text once for both its HTML and its plain text (a treatment summary is both)', () => {
+    const lexer = jest.spyOn(marked, 'lexer');
+    try {
+      const text = `Summary ${Math.random()} with **bold** and a [link](https://example.com)`;
+      const html = markdownToSafeHtml(text);
+      const plain = markdownToPlainText(text);
+      expect(renderMarkdown(text)).toEqual({ html, text: plain });
+      expect(plain).toMatch(/^Summary .* with bold and a link$/);
+      expect(html).toContain('<strong>bold</strong>');
+      expect(lexer).toHaveBeenCalledTimes(1);
+    } finally {
+      lexer.mockRestore();
+    }
   });
 });

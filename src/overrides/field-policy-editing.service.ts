@@ -2,8 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { badInput } from '../common/domain-error';
-import { isBrandWide, refusal } from '../editing/access-rules';
-import { draftReader } from '../editing/place-access';
 import { ContentStore } from '../editing/content-store';
 import { DraftWriterService } from '../editing/draft-writer.service';
 import { EditorReadsService } from '../editing/editor-reads.service';
@@ -12,6 +10,9 @@ import type { ItemView } from '../editing/item-view';
 import type { WriteContext } from '../editing/write-context';
 import type { FieldPolicyKind } from './field-policy.entity';
 import { isOverridableField, OverridableType, overridableFields } from './override-values';
+import { checkBrandAccess, requireBrandPermission } from '../access/brand-access';
+import { refusal } from '../access/item-access';
+import { Permission } from '../access/permission';
 
 /**
  * The brand's field policies (LOCKED / INHERITABLE / CLINIC_REQUIRED), one
@@ -49,7 +50,8 @@ export class FieldPolicyEditingService {
     }
     const actor = ctx.actor;
     if (actor.kind === 'ANONYMOUS') throw refusal(actor, false);
-    if (!isBrandWide(actor)) throw refusal(actor, true, actor.brandId);
+    if (!checkBrandAccess(actor, Permission.BrandWideEdit))
+      throw refusal(actor, true, actor.brandId);
     return this.store.inTransaction(ctx, async (tx) => {
       // Two first saves of the same field wait for each other: the second
       // then finds the first's row instead of failing on the primary key.
@@ -85,7 +87,7 @@ export class FieldPolicyEditingService {
 
   /** The brand's policies (drafts included), for its editors. */
   async list(ctx: WriteContext, entityType?: OverridableType): Promise<ItemView[]> {
-    const reader = draftReader(ctx.actor);
+    const reader = requireBrandPermission(ctx.actor, Permission.DraftRead);
     const rows: { id: string }[] = await this.db.query(
       `SELECT id FROM field_policies
         WHERE brand_id = $1 AND ($2::text IS NULL OR entity_type = $2)

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { badInput, DomainError } from '../common/domain-error';
-import { refusal } from '../editing/access-rules';
 import { CONTENT_TYPE_DEFS } from '../content-types/registry';
 import { ContentStore } from '../editing/content-store';
 import { DraftWriterService } from '../editing/draft-writer.service';
@@ -10,7 +9,6 @@ import { EditorReadsService } from '../editing/editor-reads.service';
 import { editingErrors } from '../editing/editing.errors';
 import { assertVersion, type ItemView, type LockedItem, toView } from '../editing/item-view';
 import type { TransactionContext, WriteContext } from '../editing/write-context';
-import { draftReader, editablePlace, Place } from '../editing/place-access';
 import { assertKnownTokens } from '../editing/token-validation';
 import { ContentSources } from '../read-mode/content-sources';
 import { previewOf, PUBLISHED, type ReadMode } from '../read-mode/read-mode';
@@ -21,7 +19,11 @@ import {
   overridableFields,
   overrideValueProblems,
 } from './override-values';
-import type { FieldPolicy, OverrideLayer } from './resolve-fields';
+import type { FieldPolicy, OverrideLayer } from '../content-resolution/resolve-fields';
+import { requireBrandPermission } from '../access/brand-access';
+import { refusal } from '../access/item-access';
+import { Permission } from '../access/permission';
+import { type Place, requirePlaceAccess } from '../access/place-access';
 
 /** One field of one brand item, at one region or clinic. */
 export interface OverrideTarget {
@@ -88,7 +90,7 @@ export class OverrideEditingService {
     value: unknown,
     version?: number,
   ): Promise<OverrideWriteResult> {
-    const place = await editablePlace(ctx.tx, ctx.actor, target.place);
+    const place = await requirePlaceAccess(ctx.tx, ctx.actor, target.place);
     const brandValue = await this.brandValue(ctx, target, place.brandId);
     const policy = await this.policy(ctx, place.brandId, target);
     if (policy === 'LOCKED') {
@@ -148,7 +150,7 @@ export class OverrideEditingService {
   ): Promise<OverrideWriteResult> {
     if (!isOverridableField(target.entityType, target.field)) throw unknownField(target);
     return this.store.inTransaction(ctx, async (tx) => {
-      const place = await editablePlace(tx.tx, tx.actor, target.place);
+      const place = await requirePlaceAccess(tx.tx, tx.actor, target.place);
       await this.assertBrandItem(tx, target, place.brandId);
       await this.serialize(tx, target);
       return this.clearIn(tx, await this.existing(tx, target), version);
@@ -168,8 +170,8 @@ export class OverrideEditingService {
     seen: SeenVersion[],
   ): Promise<ItemView[]> {
     return this.store.inTransaction(ctx, async (tx) => {
-      const scope = await editablePlace(tx.tx, tx.actor, place);
-      await this.assertBrandItem(tx, { place, entityType, entityId }, scope.brandId);
+      const placement = await requirePlaceAccess(tx.tx, tx.actor, place);
+      await this.assertBrandItem(tx, { place, entityType, entityId }, placement.brandId);
       const rows: { id: string }[] = await tx.tx.query(
         `SELECT id FROM overrides
           WHERE entity_type = $1 AND entity_id = $2 AND scope = $3
@@ -203,7 +205,7 @@ export class OverrideEditingService {
       entityId?: string;
     },
   ): Promise<ItemView[]> {
-    const reader = draftReader(ctx.actor);
+    const reader = requireBrandPermission(ctx.actor, Permission.DraftRead);
     const rows: { id: string }[] = await this.db.query(
       `SELECT id FROM overrides
           WHERE brand_id = $1

@@ -8,5 +8,5 @@ export const FIELD_POLICY_CONTENT: ContentTypeDef = {
   columns: { policy: col('policy') },
   parentColumns: { brandId: col('brand_id') },
   fixedColumns: { entityType: col('entity_type'), field: col('field') },
-  scopeSql: BRAND_LEVEL(),
+  placementSql: BRAND_LEVEL(),
 };

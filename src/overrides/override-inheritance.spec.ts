@@ -1,5 +1,5 @@
 import { inheritedValue, repeatsInherited } from './override-inheritance';
-import type { OverrideLayer } from './resolve-fields';
+import type { OverrideLayer } from '../content-resolution/resolve-fields';
 
 const region = (value: unknown, field = 'summary'): OverrideLayer => ({
   scope: 'REGION',

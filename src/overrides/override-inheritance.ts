@@ -1,16 +1,16 @@
+import type { Level } from '../access/level';
 import {
   FieldPolicy,
   OverrideLayer,
   resolveFields,
   sameValue,
-  type SourceScope,
-} from './resolve-fields';
+} from '../content-resolution/resolve-fields';
 
 /** What a region or clinic shows for a field when it sets nothing itself. */
 export interface InheritedValue {
   value: unknown;
   /** Where it comes from: the brand, or (for a clinic) its region. */
-  from: SourceScope;
+  from: Level;
 }
 
 /**

@@ -18,13 +18,13 @@ import {
   ValidatorConstraintInterface,
 } from 'class-validator';
 import { GraphQLJSON } from 'graphql-scalars';
-import type { Place } from '../../editing/place-access';
+import { type Place } from '../../access/place-access';
 
-export enum OverrideScopeName {
+export enum OverrideLevel {
   REGION = 'REGION',
   CLINIC = 'CLINIC',
 }
-registerEnumType(OverrideScopeName, {
+registerEnumType(OverrideLevel, {
   name: 'OverrideScope',
   description: 'Where an override applies: every clinic of a region, or one clinic.',
   valuesMap: {
@@ -81,21 +81,21 @@ class OnlyWithScope implements ValidatorConstraintInterface {
  */
 @InputType({ isAbstract: true })
 export abstract class OverridePlaceFields {
-  @Field(() => OverrideScopeName, { description: 'REGION or CLINIC.' })
-  @IsEnum(OverrideScopeName)
-  scope: OverrideScopeName;
+  @Field(() => OverrideLevel, { description: 'REGION or CLINIC.' })
+  @IsEnum(OverrideLevel)
+  scope: OverrideLevel;
 
   @Field(() => ID, { nullable: true, description: 'With scope REGION.' })
   @ValidateIf((input: OverridePlaceFields) => input.scope === 'REGION' || input.regionId != null)
   @IsDefined({ message: 'regionId is required when scope is REGION' })
-  @Validate(OnlyWithScope, [OverrideScopeName.REGION])
+  @Validate(OnlyWithScope, [OverrideLevel.REGION])
   @IsUUID()
   regionId?: string;
 
   @Field(() => ID, { nullable: true, description: 'With scope CLINIC.' })
   @ValidateIf((input: OverridePlaceFields) => input.scope === 'CLINIC' || input.clinicId != null)
   @IsDefined({ message: 'clinicId is required when scope is CLINIC' })
-  @Validate(OnlyWithScope, [OverrideScopeName.CLINIC])
+  @Validate(OnlyWithScope, [OverrideLevel.CLINIC])
   @IsUUID()
   clinicId?: string;
 }

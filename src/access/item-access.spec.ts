@@ -1,22 +1,11 @@
-import type { Actor, EditorRole } from '../auth/actor';
-import { ItemScope, mayChangePublication, mayEdit, refusal } from './access-rules';
+import { BRAND, key, user } from './callers.fixture-spec';
+import { type ItemPlacement, mayChangePublication, mayEdit, refusal } from './item-access';
 
-const BRAND = 'brand-a';
-const user = (role: EditorRole, regionIds: string[] = [], clinicIds: string[] = []): Actor => ({
-  kind: 'USER',
-  userId: 'u',
-  sessionId: 's',
-  brandId: BRAND,
-  email: 'e@x.example',
-  role,
-  regionIds,
-  clinicIds,
-});
-const scope = (
-  level: ItemScope['level'],
+const placement = (
+  level: ItemPlacement['level'],
   regionIds: string[] = [],
   clinicIds: string[] = [],
-): ItemScope => ({
+): ItemPlacement => ({
   brandId: BRAND,
   level,
   regionIds,
@@ -28,37 +17,39 @@ describe('mayEdit', () => {
   const editor = user('BRAND_EDITOR');
   const texas = user('REGION_EDITOR', ['tx']);
   const austin = user('CLINIC_EDITOR', [], ['austin']);
-  const austinItem = scope('CLINIC', ['tx'], ['austin']);
-  const denverItem = scope('CLINIC', ['co'], ['denver']);
+  const austinItem = placement('CLINIC', ['tx'], ['austin']);
+  const denverItem = placement('CLINIC', ['co'], ['denver']);
 
   it.each([
-    ['brand admin', admin, scope('ADMIN'), true],
-    ['brand editor', editor, scope('ADMIN'), false],
-    ['brand editor', editor, scope('BRAND'), true],
+    ['brand admin', admin, placement('ADMIN'), true],
+    ['brand editor', editor, placement('ADMIN'), false],
+    ['brand editor', editor, placement('BRAND'), true],
     ['brand editor', editor, denverItem, true],
-    ['region editor', texas, scope('BRAND'), false],
+    ['region editor', texas, placement('BRAND'), false],
     ['region editor', texas, austinItem, true],
-    ['region editor', texas, scope('REGION', ['tx']), true],
-    ['region editor', texas, scope('REGION', ['co']), false],
+    ['region editor', texas, placement('REGION', ['tx']), true],
+    ['region editor', texas, placement('REGION', ['co']), false],
     ['region editor', texas, denverItem, false],
     ['clinic editor', austin, austinItem, true],
     ['clinic editor', austin, denverItem, false],
-    ['clinic editor', austin, scope('REGION', ['tx']), false],
-    ['clinic editor', austin, scope('BRAND'), false],
-  ])('%s on %j → %s', (_name, actor, itemScope, allowed) => {
-    expect(mayEdit(actor, { scope: itemScope as ItemScope, fields: ['name'] })).toBe(allowed);
+    ['clinic editor', austin, placement('REGION', ['tx']), false],
+    ['clinic editor', austin, placement('BRAND'), false],
+  ])('%s on %j → %s', (_name, actor, itemPlacement, allowed) => {
+    expect(mayEdit(actor, { placement: itemPlacement as ItemPlacement, fields: ['name'] })).toBe(
+      allowed,
+    );
   });
 
   it('never lets anyone touch another brand', () => {
     for (const actor of [admin, editor, texas, austin]) {
-      expect(mayEdit(actor, { scope: { ...austinItem, brandId: 'brand-b' }, fields: [] })).toBe(
+      expect(mayEdit(actor, { placement: { ...austinItem, brandId: 'brand-b' }, fields: [] })).toBe(
         false,
       );
     }
   });
 
   it('lets clinic and region editors change only local fields of canonical items', () => {
-    const provider = { scope: scope('BRAND', ['tx'], ['austin']), localFields: ['bio'] };
+    const provider = { placement: placement('BRAND', ['tx'], ['austin']), localFields: ['bio'] };
     expect(mayEdit(austin, { ...provider, fields: ['bio'] })).toBe(true);
     expect(mayEdit(texas, { ...provider, fields: ['bio'] })).toBe(true);
     expect(mayEdit(austin, { ...provider, fields: ['bio', 'name'] })).toBe(false);
@@ -69,23 +60,15 @@ describe('mayEdit', () => {
   });
 
   it('keeps brand-only fields of clinic items for brand-wide editors', () => {
-    const request = { scope: austinItem, fields: ['slug'], brandOnlyFields: ['slug'] };
+    const request = { placement: austinItem, fields: ['slug'], brandOnlyFields: ['slug'] };
     expect(mayEdit(austin, request)).toBe(false);
     expect(mayEdit(editor, request)).toBe(true);
   });
 
   it('treats API keys by scope: admin keys are brand admins, others never edit', () => {
-    const key = (scopes: ('admin' | 'preview')[]): Actor => ({
-      kind: 'API_KEY',
-      apiKeyId: 'k',
-      brandId: BRAND,
-      prefix: 'cca_live_x',
-      scopes,
-      clinicIds: null,
-    });
-    expect(mayEdit(key(['admin']), { scope: scope('ADMIN'), fields: [] })).toBe(true);
-    expect(mayEdit(key(['preview']), { scope: austinItem, fields: [] })).toBe(false);
-    expect(mayEdit({ kind: 'ANONYMOUS' }, { scope: austinItem, fields: [] })).toBe(false);
+    expect(mayEdit(key('admin'), { placement: placement('ADMIN'), fields: [] })).toBe(true);
+    expect(mayEdit(key('preview'), { placement: austinItem, fields: [] })).toBe(false);
+    expect(mayEdit({ kind: 'ANONYMOUS' }, { placement: austinItem, fields: [] })).toBe(false);
   });
 });
 
@@ -93,8 +76,8 @@ describe('mayChangePublication', () => {
   const editor = user('BRAND_EDITOR');
   const texas = user('REGION_EDITOR', ['tx']);
   const austin = user('CLINIC_EDITOR', [], ['austin']);
-  const provider = scope('BRAND', ['tx'], ['austin']);
-  const clinic = scope('CLINIC', ['tx'], ['austin']);
+  const provider = placement('BRAND', ['tx'], ['austin']);
+  const clinic = placement('CLINIC', ['tx'], ['austin']);
 
   it('keeps brand items and clinics live or off at the brand’s call', () => {
     for (const local of [texas, austin]) {
@@ -108,7 +91,7 @@ describe('mayChangePublication', () => {
   it('leaves a clinic’s own items to its editors', () => {
     expect(mayChangePublication(austin, clinic)).toBe(true);
     expect(mayChangePublication(texas, clinic)).toBe(true);
-    expect(mayChangePublication(austin, scope('CLINIC', ['co'], ['denver']))).toBe(false);
+    expect(mayChangePublication(austin, placement('CLINIC', ['co'], ['denver']))).toBe(false);
   });
 });
 

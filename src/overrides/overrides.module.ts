@@ -14,4 +14,4 @@ import { OverrideEditingService } from './override-editing.service';
   providers: [OverrideEditingService, FieldPolicyEditingService],
   exports: [OverrideEditingService, FieldPolicyEditingService],
 })
-export class OverrideEditingModule {}
+export class OverridesModule {}

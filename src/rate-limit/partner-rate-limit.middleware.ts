@@ -3,9 +3,9 @@ import type { NextFunction, Response } from 'express';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import type { AuthenticatedRequest } from '../graphql/graphql-context';
-import { RATE_LIMITER } from '../rate-limit/rate-limiter';
-import type { RateLimiter } from '../rate-limit/rate-limiter';
-import { isPartnerKey } from './partner-access';
+import { RATE_LIMITER } from './rate-limiter';
+import type { RateLimiter } from './rate-limiter';
+import { isPartnerKey } from '../access/callers';
 
 /**
  * Partner keys' own rate limit, per key, across every instance:
@@ -13,7 +13,7 @@ import { isPartnerKey } from './partner-access';
  * partner likes (the minute opens with the first of them). Over it,
  * the answer is 429 with Retry-After and a GraphQL-shaped error
  * (`RATE_LIMITED`), before any resolver runs. Runs after the auth middleware
- * (see PartnerRateLimitModule).
+ * (see RequestPipelineModule).
  */
 @Injectable()
 export class PartnerRateLimitMiddleware implements NestMiddleware {
@@ -25,7 +25,7 @@ export class PartnerRateLimitMiddleware implements NestMiddleware {
   async use(req: AuthenticatedRequest, res: Response, next: NextFunction): Promise<void> {
     if (req.actor === undefined) {
       // Mounted before the auth middleware: fail loudly rather than let
-      // partner keys through unlimited (see PartnerRateLimitModule).
+      // partner keys through unlimited (see RequestPipelineModule).
       next(new Error('PartnerRateLimitMiddleware ran before AuthMiddleware'));
       return;
     }
