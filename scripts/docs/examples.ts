@@ -67,7 +67,7 @@ function loadExample(dir: string, story: string, name: string): Example {
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-([0-9a-f])[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-([0-9a-f])[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}\b/g;
 const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
 const TOKEN = /^(cca_[a-z]+_)[A-Za-z0-9_-]{16,}$/;
 
@@ -95,12 +95,12 @@ export class Normalizer {
 
   answer(value: unknown, requestText: string): unknown {
     if (typeof value === 'string') {
-      if (requestText.includes(value)) return value;
-      const uuid = UUID.exec(value);
-      if (uuid && uuid[1] !== '5') {
-        if (!this.ids.has(value)) this.ids.set(value, `<id:${this.ids.size + 1}>`);
-        return this.ids.get(value);
-      }
+      const named = value.replace(UUID, (id: string, version: string) => {
+        if (version === '5') return id;
+        if (!this.ids.has(id)) this.ids.set(id, `<id:${this.ids.size + 1}>`);
+        return this.ids.get(id)!;
+      });
+      if (named !== value || requestText.includes(value)) return named;
       if (TIMESTAMP.test(value)) return '<time>';
       const token = TOKEN.exec(value);
       if (token) return `${token[1]}<token>`;
@@ -116,26 +116,46 @@ export class Normalizer {
   }
 }
 
+function flatJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(flatJson).join(', ')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).map(
+      ([key, item]) => `${JSON.stringify(key)}: ${flatJson(item)}`,
+    );
+    return `{${entries.join(', ')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+/** JSON as the docs print it: a value on one line when it fits in 100 characters. */
+export function compactJson(value: unknown, indent = ''): string {
+  const oneLine = flatJson(value);
+  if (indent.length + oneLine.length <= 100 || value === null || typeof value !== 'object') {
+    return oneLine;
+  }
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    return `[\n${value.map((item) => inner + compactJson(item, inner)).join(',\n')}\n${indent}]`;
+  }
+  const entries = Object.entries(value).map(
+    ([key, item]) => `${inner}${JSON.stringify(key)}: ${compactJson(item, inner)}`,
+  );
+  return `{\n${entries.join(',\n')}\n${indent}}`;
+}
+
 /** The example as the docs show it, between its markers. */
 export function renderExample(example: Example): string {
   const who = example.as === 'anonymous' ? 'Without signing in' : `As \`${example.as}\``;
   const parts = [`${who}:`, '', '```graphql', example.query, '```'];
   if (example.variables !== undefined) {
-    parts.push('', 'Variables:', '', '```json', JSON.stringify(example.variables, null, 2), '```');
+    parts.push('', 'Variables:', '', '```json', compactJson(example.variables), '```');
   }
   const status = example.status === 200 ? '' : ` (HTTP ${example.status})`;
-  parts.push(
-    '',
-    `Answer${status}:`,
-    '',
-    '```json',
-    JSON.stringify(example.answer ?? null, null, 2),
-    '```',
-  );
+  parts.push('', `Answer${status}:`, '', '```json', compactJson(example.answer ?? null), '```');
   return parts.join('\n');
 }
 
-const MARKED = /(<!-- example: (\S+) -->\n)[\s\S]*?(\n<!-- \/example -->)/g;
+const MARKED = /(<!-- example: (\S+) -->)[\s\S]*?(<!-- \/example -->)/g;
 
 /** `text` with every marked example replaced by its current files; throws on an unknown id. */
 export function inlineExamples(text: string, examples: Example[]): string {
@@ -143,7 +163,7 @@ export function inlineExamples(text: string, examples: Example[]): string {
   return text.replace(MARKED, (_all, open: string, id: string, close: string) => {
     const example = byId.get(id);
     if (!example) throw new Error(`No example ${id} in docs/examples`);
-    return `${open}\n${renderExample(example)}\n${close}`;
+    return `${open}\n\n${renderExample(example)}\n\n${close}`;
   });
 }
 
