@@ -33,8 +33,9 @@ function constraintText(value: unknown): string | undefined {
     const parts = value.map(constraintText).filter((part) => part !== undefined);
     return parts.length ? `[${parts.join(', ')}]` : undefined;
   }
-  if (typeof value === 'object') return undefined;
-  return typeof value === 'string' ? JSON.stringify(value) : String(value);
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
 }
 
 function ruleText(metadata: ValidationMetadata): string | undefined {
