@@ -3,8 +3,9 @@ import { join } from 'node:path';
 
 /**
  * The worked requests of the docs, as files: `docs/examples/<story>/<NN>-<name>.graphql`
- * (the document; header comments say who sends it, `# as: austin`, and a
- * status other than 200, `# status: 401`), an optional `.variables.json` and
+ * (the document; header comments say who sends it, `# as: austin`, or
+ * which earlier token, `# bearer: cca_at_<token:1>`, and a status other
+ * than 200, `# status: 401`), an optional `.variables.json` and
  * the expected answer `.json`. test/docs-examples.spec.ts runs each story in
  * order against a fresh seeded database and compares the answers;
  * `npm run docs` inlines them in the docs between
@@ -19,6 +20,8 @@ export interface Example {
   /** The demo account that sends it (test/helpers/login.ts), or anonymous. */
   as: string;
   status: number;
+  /** Sent instead of `as`'s session: a token an earlier answer gave (`cca_at_<token:1>`). */
+  bearer?: string;
   /** The document as shown (header comments left out). */
   query: string;
   variables?: unknown;
@@ -27,7 +30,7 @@ export interface Example {
   path: string;
 }
 
-const HEADER = /^#\s*(as|status):\s*(\S+)\s*$/;
+const HEADER = /^#\s*(as|status|bearer):\s*(\S+)\s*$/;
 
 export function loadExamples(dir = EXAMPLES_DIR): Example[] {
   if (!existsSync(dir)) return [];
@@ -60,6 +63,7 @@ function loadExample(dir: string, story: string, name: string): Example {
     story,
     as: header.as ?? 'anonymous',
     status: Number(header.status ?? 200),
+    bearer: header.bearer,
     query: lines.join('\n').trim(),
     variables: json('.variables.json'),
     answer: json('.json'),
@@ -70,46 +74,59 @@ function loadExample(dir: string, story: string, name: string): Example {
 const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-([0-9a-f])[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}\b/g;
 const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
 const TOKEN = /^(cca_[a-z]+_)[A-Za-z0-9_-]{16,}$/;
+/** Keys whose numeric string values are row ids (revisions, audit entries). */
+const ID_KEY = /^(id|\w+Id)$/;
+const PLACEHOLDER = /<(id|token):\d+>/g;
 
 /**
  * What varies from run to run, named so answers compare: ids of rows the
  * story made (`<id:1>`, `<id:2>`, … by first appearance; the seed's ids are
- * UUIDv5 and stay), timestamps (`<time>`, unless the request named them)
- * and tokens (`cca_at_<token>`). `ids` carries the story's numbering from
- * one example to the next, so a later request can name `<id:1>`.
+ * UUIDv5 and stay; numeric ids of revisions and audit entries are named
+ * too), tokens (`cca_at_<token:1>`, …) and timestamps (`<time>`, unless the
+ * request named them). The numbering runs through the story, so a later
+ * request can name `<id:1>` or `<token:2>` and gets the real value.
  */
 export class Normalizer {
-  private readonly ids = new Map<string, string>();
+  private readonly names = new Map<string, string>();
+  private readonly counts = { id: 0, token: 0 };
 
-  /** A request's variables with `<id:n>` placeholders replaced by the real ids. */
-  resolve(value: unknown): unknown {
-    const real = new Map([...this.ids].map(([id, name]) => [name, id]));
-    return JSON.parse(
-      JSON.stringify(value ?? null).replace(/<id:\d+>/g, (name) => {
-        const id = real.get(name);
-        if (!id) throw new Error(`${name} is not an id an earlier answer gave`);
-        return id;
-      }),
-    );
+  private name(kind: 'id' | 'token', real: string): string {
+    if (!this.names.has(real)) this.names.set(real, `<${kind}:${++this.counts[kind]}>`);
+    return this.names.get(real)!;
   }
 
-  answer(value: unknown, requestText: string): unknown {
+  /** A request's text with its placeholders replaced by the real values. */
+  resolveText(text: string): string {
+    const real = new Map([...this.names].map(([value, name]) => [name, value]));
+    return text.replace(PLACEHOLDER, (name) => {
+      const value = real.get(name);
+      if (value === undefined) throw new Error(`${name} is not a value an earlier answer gave`);
+      return value;
+    });
+  }
+
+  /** A request's variables with their placeholders replaced by the real values. */
+  resolve(value: unknown): unknown {
+    return JSON.parse(this.resolveText(JSON.stringify(value ?? null)));
+  }
+
+  answer(value: unknown, requestText: string, key = ''): unknown {
     if (typeof value === 'string') {
-      const named = value.replace(UUID, (id: string, version: string) => {
-        if (version === '5') return id;
-        if (!this.ids.has(id)) this.ids.set(id, `<id:${this.ids.size + 1}>`);
-        return this.ids.get(id)!;
-      });
-      if (named !== value || requestText.includes(value)) return named;
-      if (TIMESTAMP.test(value)) return '<time>';
+      if (ID_KEY.test(key) && /^\d+$/.test(value)) return this.name('id', value);
+      const named = value.replace(UUID, (id: string, version: string) =>
+        version === '5' ? id : this.name('id', id),
+      );
+      if (named !== value) return named;
       const token = TOKEN.exec(value);
-      if (token) return `${token[1]}<token>`;
+      if (token) return `${token[1]}${this.name('token', value.slice(token[1].length))}`;
+      if (requestText.includes(value)) return value;
+      if (TIMESTAMP.test(value)) return '<time>';
       return value;
     }
-    if (Array.isArray(value)) return value.map((item) => this.answer(item, requestText));
+    if (Array.isArray(value)) return value.map((item) => this.answer(item, requestText, key));
     if (value && typeof value === 'object') {
       return Object.fromEntries(
-        Object.entries(value).map(([key, item]) => [key, this.answer(item, requestText)]),
+        Object.entries(value).map(([name, item]) => [name, this.answer(item, requestText, name)]),
       );
     }
     return value;
@@ -145,7 +162,11 @@ export function compactJson(value: unknown, indent = ''): string {
 
 /** The example as the docs show it, between its markers. */
 export function renderExample(example: Example): string {
-  const who = example.as === 'anonymous' ? 'Without signing in' : `As \`${example.as}\``;
+  const who = example.bearer
+    ? `With the access token \`${example.bearer}\``
+    : example.as === 'anonymous'
+      ? 'Without signing in'
+      : `As \`${example.as}\``;
   const parts = [`${who}:`, '', '```graphql', example.query, '```'];
   if (example.variables !== undefined) {
     parts.push('', 'Variables:', '', '```json', compactJson(example.variables), '```');
