@@ -95,6 +95,12 @@ export class Normalizer {
     return this.names.get(real)!;
   }
 
+  /** Whether the request named this instant (in any notation): then it is kept. */
+  private named(timestamp: string, requestText: string): boolean {
+    const instants = requestText.match(/\d{4}-\d\d-\d\dT[\d:.]+(Z|[+-]\d\d:\d\d)/g) ?? [];
+    return instants.some((instant) => Date.parse(instant) === Date.parse(timestamp));
+  }
+
   /** A request's text with its placeholders replaced by the real values. */
   resolveText(text: string): string {
     const real = new Map([...this.names].map(([value, name]) => [name, value]));
@@ -120,7 +126,7 @@ export class Normalizer {
       const token = TOKEN.exec(value);
       if (token) return `${token[1]}${this.name('token', value.slice(token[1].length))}`;
       if (requestText.includes(value)) return value;
-      if (TIMESTAMP.test(value)) return '<time>';
+      if (TIMESTAMP.test(value)) return this.named(value, requestText) ? value : '<time>';
       return value;
     }
     if (Array.isArray(value)) return value.map((item) => this.answer(item, requestText, key));
