@@ -1,3 +1,4 @@
+import { ContentStore } from '../src/editing/content-store';
 import { dataOf, errorOf, ITEM, Item, LUMEN, publish, publishedTreatment } from './helpers/editing';
 import { signInNewEditor } from './helpers/content-editing';
 import { type BrandFixture, newBrand } from './helpers/factories';
@@ -287,6 +288,27 @@ describe('editing overrides', () => {
         version: theirs.item.version,
         values: { value: 'Theirs.' },
       });
+    });
+
+    it('reads the override a save changes once: locked, checked and passed on to the draft writer', async () => {
+      const treatment = await publishedTreatment(app, editor);
+      const saved = dataOf(await setAt(treatment, 'summary', 'Once.', austin)).setOverride;
+      const store = app.app.get(ContentStore);
+      const lock = jest.spyOn(store, 'lock');
+      const read = jest.spyOn(store, 'read');
+      try {
+        const changed = dataOf(
+          await setAt(treatment, 'summary', 'Twice.', austin, { version: saved.item.version }),
+        ).setOverride;
+        expect(changed.item.values.value).toBe('Twice.');
+        const ofOverrides = (spy: typeof lock | typeof read) =>
+          spy.mock.calls.filter(([, def]) => def.type === 'OVERRIDE').length;
+        expect(ofOverrides(lock)).toBe(1);
+        expect(ofOverrides(read)).toBe(0);
+      } finally {
+        lock.mockRestore();
+        read.mockRestore();
+      }
     });
 
     it('keeps a CLINIC_REQUIRED value equal to the brand’s: it answers the requirement', async () => {

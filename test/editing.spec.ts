@@ -118,6 +118,34 @@ describe('editing: drafts, publishing, history', () => {
     expect(restored.body.data.restoreRevision.values).toEqual(original.after);
   });
 
+  it('diffs revisions as the writers compare values: a field one lacks and the other holds as null is no change', async () => {
+    const created = await create();
+    await update({ id: created.id, version: 1, summary: 'Changed.' });
+    const history = await app.graphql(
+      `query($id: ID!) { revisions(type: TREATMENT, id: $id) { edges { node { id after } } } }`,
+      { id: created.id },
+      editor,
+    );
+    const [updated, original] = history.body.data.revisions.edges.map(
+      (e: { node: { id: string; after: Record<string, unknown> } }) => e.node,
+    );
+    const unset = Object.keys(original.after).find((field) => original.after[field] === null);
+    expect(unset).toBeDefined();
+    // As a revision written before the field existed has it.
+    await app.dataSource.query(`UPDATE revisions SET after = after - $2::text WHERE id = $1`, [
+      original.id,
+      unset,
+    ]);
+    const diff = await app.graphql(
+      `query($from: ID!, $to: ID!) { revisionDiff(from: $from, to: $to) { field from to } }`,
+      { from: original.id, to: updated.id },
+      editor,
+    );
+    expect(diff.body.data.revisionDiff).toEqual([
+      { field: 'summary', from: 'First.', to: 'Changed.' },
+    ]);
+  });
+
   it('publishes scheduled changesets once, even with two workers claiming at the same time', async () => {
     const a = await create();
     const b = await create();

@@ -82,13 +82,27 @@ async function expectFreshAfterBound(app: TestApp, slug: string, summary: string
   expect((await deliver(app, slug)).summary).toBe(summary);
 }
 
+/**
+ * `app`'s answer once it comes from its cache. On a busy machine the cache
+ * may rightly be bypassed for a moment (its copy of the generations could
+ * not be confirmed within the bound), so a setup step asks again, for up to
+ * a minute, instead of expecting the very next request to hit.
+ */
+async function deliverCached(app: TestApp, slug: string) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const answer = await deliver(app, slug);
+    if (answer.cache === 'HIT' || Date.now() > deadline) return answer;
+    await sleep(100);
+  }
+}
+
 /** A treatment published on `a`, with its answer cached on `b` (and `a`). */
 async function cachedOnBoth(a: TestApp, b: TestApp, editor: Record<string, string>) {
   const item = await publishedTreatment(a, editor, { summary: 'Before.' });
   const slug = item.values.slug as string;
   await deliver(a, slug);
-  await deliver(b, slug);
-  const hit = await deliver(b, slug);
+  const hit = await deliverCached(b, slug);
   expect(hit).toMatchObject({ summary: 'Before.', cache: 'HIT' });
   return { item, slug };
 }
@@ -124,7 +138,7 @@ describe('two instances on one database, without Redis', () => {
     expect((await deliver(a, slug)).summary).toBe('After.');
     await expectFreshAfterBound(b, slug, 'After.');
     // And B caches the new answer again.
-    expect(await deliver(b, slug)).toMatchObject({ summary: 'After.', cache: 'HIT' });
+    expect(await deliverCached(b, slug)).toMatchObject({ summary: 'After.', cache: 'HIT' });
   });
 
   it('loses no invalidation when B’s connection to PostgreSQL’s notifications is cut', async () => {

@@ -1,4 +1,4 @@
-import { ContentWriterService } from '../src/editing/content-writer.service';
+import { PublisherService } from '../src/editing/publisher.service';
 import { loginAs } from './helpers/login';
 import {
   Change,
@@ -298,12 +298,12 @@ describe('partner sync: the change feed', () => {
   });
 
   it('never skips a change that commits after a later-allocated one could have', async () => {
-    const writer = app.app.get(ContentWriterService);
+    const publisher = app.app.get(PublisherService);
     const client = new PartnerClient(app, brand.slug, partner, 500);
     await client.syncAll();
     const [a, b] = await Promise.all(
       ['First', 'Second'].map((q) =>
-        brand.writer.create(
+        brand.drafts.create(
           brand.ctx,
           'FAQ',
           { brand_id: brand.id },
@@ -318,13 +318,13 @@ describe('partner sync: the change feed', () => {
     await runner.startTransaction();
     try {
       const [{ pid }] = await runner.query(`SELECT pg_backend_pid() AS pid`);
-      await writer.publishIn(runner.manager, brand.ctx, [
+      await publisher.publishIn(runner.manager, brand.ctx, [
         { type: 'FAQ', id: a.id, version: a.version },
       ]);
       // Transaction 2 publishes B meanwhile: it must either wait for 1 or
       // commit with a later sequence that readers cannot skip past.
       let secondDone = false;
-      const second = writer
+      const second = publisher
         .publish(brand.ctx, [{ type: 'FAQ', id: b.id, version: b.version }])
         .finally(() => (secondDone = true));
       await until(async () => {
@@ -356,7 +356,7 @@ describe('partner sync: the change feed', () => {
   it('keeps every change of many concurrent publishers, with sequences rising across pages', async () => {
     const faqs = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        brand.writer.create(
+        brand.drafts.create(
           brand.ctx,
           'FAQ',
           { brand_id: brand.id },
@@ -370,7 +370,7 @@ describe('partner sync: the change feed', () => {
     let publishing = true;
     const publishes = Promise.all(
       faqs.map((faq) =>
-        brand.writer.publish(brand.ctx, [{ type: 'FAQ', id: faq.id, version: faq.version }]),
+        brand.publisher.publish(brand.ctx, [{ type: 'FAQ', id: faq.id, version: faq.version }]),
       ),
     ).finally(() => (publishing = false));
     while (publishing) await client.syncPage();
@@ -448,7 +448,7 @@ describe('partner sync: the change feed', () => {
     });
 
     it('refuses drafts and every write to a partner key', async () => {
-      const draft = await brand.writer.create(
+      const draft = await brand.drafts.create(
         brand.ctx,
         'FAQ',
         { brand_id: brand.id },

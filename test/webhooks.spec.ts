@@ -140,8 +140,8 @@ describe('webhooks', () => {
     await brand.remove('PRICE_ITEM', price.id);
     expected.push(`price_item.deleted:${price.id}`);
     // A draft save is not an event.
-    const current = await brand.writer.get(brand.ctx, 'TREATMENT', treatment.id);
-    await brand.writer.update(
+    const current = await brand.reads.get(brand.ctx, 'TREATMENT', treatment.id);
+    await brand.drafts.update(
       brand.ctx,
       { type: 'TREATMENT', id: treatment.id, version: current.version },
       { summary: 'Draft only.' },

@@ -11,8 +11,8 @@ test('a brand editor sees Austin’s stale override in the drift report, compare
   page,
   request,
 }) => {
-  // Austin writes its own summary (published); then the brand rewrites its summary. This branch
-  // has no screen for brand content yet, so the brand's change is made through the API.
+  // Austin writes its own summary (published); then the brand rewrites its summary. Both set the
+  // scene through the API (brand-content.spec.ts walks the brand's own screen).
   const { treatmentId } = await publishAustinOverride(
     request,
     'summary',

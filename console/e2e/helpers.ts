@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { type APIRequestContext, expect, type Page } from '@playwright/test';
+import { type APIRequestContext, expect, type Locator, type Page } from '@playwright/test';
 import { resolve } from 'node:path';
 import pg from 'pg';
 
@@ -52,14 +52,14 @@ export async function sql(text: string, values: unknown[] = []) {
 
 /**
  * With CONSOLE_SCREENSHOTS=1 (npm run console:screenshots), saves the page
- * as docs/images/console/<name>.png for docs/console.md.
+ * as docs/images/console/<name>.png for docs/console.md; with `part`, only
+ * that part of it (a long form, one section of a long page).
  */
-export async function screenshot(page: Page, name: string) {
+export async function screenshot(page: Page, name: string, part?: Locator) {
   if (!process.env.CONSOLE_SCREENSHOTS) return;
-  await page.screenshot({
-    path: resolve(__dirname, '../../docs/images/console', `${name}.png`),
-    fullPage: true,
-  });
+  const path = resolve(__dirname, '../../docs/images/console', `${name}.png`);
+  if (part) await part.screenshot({ path });
+  else await page.screenshot({ path, fullPage: true });
 }
 
 /** A GraphQL call as one demo editor, for what a spec sets up outside the screen under test. */

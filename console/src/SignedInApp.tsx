@@ -19,6 +19,8 @@ const ProvidersPage = lazy(() => import('./pages/ProvidersPage'));
 const HistoryPage = lazy(() => import('./pages/HistoryPage'));
 const FieldPoliciesPage = lazy(() => import('./pages/FieldPoliciesPage'));
 const DriftReportPage = lazy(() => import('./pages/DriftReportPage'));
+const BrandContentPage = lazy(() => import('./pages/BrandContentPage'));
+const BrandTreatmentPage = lazy(() => import('./pages/BrandTreatmentPage'));
 const PeoplePage = lazy(() => import('./pages/admin/PeoplePage'));
 const ApiKeysPage = lazy(() => import('./pages/admin/ApiKeysPage'));
 const WebhooksPage = lazy(() => import('./pages/admin/WebhooksPage'));
@@ -42,6 +44,9 @@ const Me = graphql(`
           allowed
         }
         viewerCanReviewDrift {
+          allowed
+        }
+        viewerCanEditContent {
           allowed
         }
         viewerCanManageAccounts {
@@ -82,6 +87,11 @@ export default function SignedInApp({ session: current }: { session: Session }) 
             </Title>
           </Link>
           <Group gap="sm" wrap="wrap">
+            {brand?.viewerCanEditContent.allowed && (
+              <Link href="/brand" className="console-header-link">
+                Brand content
+              </Link>
+            )}
             {brand?.viewerCanReviewDrift.allowed && (
               <Link href="/drift" className="console-header-link">
                 Drift report
@@ -129,7 +139,16 @@ export default function SignedInApp({ session: current }: { session: Session }) 
                 {(params) => <ClinicWorkspacePage brand={brand.slug} slug={params.slug} />}
               </Route>
               <Route path="/changes">
-                <ChangesPage />
+                <ChangesPage brand={brand.slug} />
+              </Route>
+              <Route path="/brand">
+                <BrandContentPage brand={brand.slug} />
+              </Route>
+              <Route path="/brand/history/:type/:id">
+                {(params) => <HistoryPage brand={brand.slug} type={params.type} id={params.id} />}
+              </Route>
+              <Route path="/brand/treatments/:slug">
+                {(params) => <BrandTreatmentPage brand={brand.slug} slug={params.slug} />}
               </Route>
               <Route path="/policies">
                 <FieldPoliciesPage />

@@ -1,5 +1,5 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
-import { ContentWriterService } from '../editing/content-writer.service';
+import { DraftWriterService } from '../editing/draft-writer.service';
 import { EditableItem } from '../editing/dtos/editable-item.object';
 import { setFields } from '../editing/editable-values';
 import { apiWrite, asEditableItem } from '../editing/editing.resolver';
@@ -9,7 +9,7 @@ import { UpdateBrandInput } from './dtos/brand.inputs';
 /** Brand admins change their brand's own settings (as a draft). */
 @Resolver()
 export class BrandEditingResolver {
-  constructor(private readonly writer: ContentWriterService) {}
+  constructor(private readonly drafts: DraftWriterService) {}
 
   @Mutation(() => EditableItem, {
     description: 'Changes your brand’s name, locale, currency or website (brand admins only).',
@@ -20,7 +20,7 @@ export class BrandEditingResolver {
     @Context() context: GraphqlContext,
   ): Promise<EditableItem> {
     return asEditableItem(
-      await this.writer.update(
+      await this.drafts.update(
         apiWrite(context),
         { type: 'BRAND', id: input.id, version: input.version },
         setFields(input, ['id', 'version']),

@@ -1,6 +1,6 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import { DomainError } from '../common/domain-error';
-import { ContentWriterService } from '../editing/content-writer.service';
+import { DraftWriterService } from '../editing/draft-writer.service';
 import { EditableItem } from '../editing/dtos/editable-item.object';
 import { plain, setFields } from '../editing/editable-values';
 import { apiWrite, asEditableItem } from '../editing/editing.resolver';
@@ -16,7 +16,7 @@ import { openingHoursProblems, sortOpeningHours } from './opening-hours';
  */
 @Resolver()
 export class ClinicEditingResolver {
-  constructor(private readonly writer: ContentWriterService) {}
+  constructor(private readonly drafts: DraftWriterService) {}
 
   @Mutation(() => EditableItem, { description: 'Creates a clinic as a draft of your brand.' })
   async createClinic(
@@ -25,7 +25,7 @@ export class ClinicEditingResolver {
     @Context() context: GraphqlContext,
   ): Promise<EditableItem> {
     return asEditableItem(
-      await this.writer.createInOwnBrand(apiWrite(context), 'CLINIC', clinicValues(input)),
+      await this.drafts.createInOwnBrand(apiWrite(context), 'CLINIC', clinicValues(input)),
     );
   }
 
@@ -38,7 +38,7 @@ export class ClinicEditingResolver {
     @Context() context: GraphqlContext,
   ): Promise<EditableItem> {
     return asEditableItem(
-      await this.writer.update(
+      await this.drafts.update(
         apiWrite(context),
         { type: 'CLINIC', id: input.id, version: input.version },
         clinicValues(input, ['id', 'version']),

@@ -6,7 +6,7 @@ import { canPreview } from '../auth/access';
 import { ContentResolutionService } from '../content-resolution/content-resolution.service';
 import { type ItemScope, mayEdit } from '../editing/access-rules';
 import { draftCountsByClinic, draftsOfClinic } from '../editing/clinic-drafts';
-import { ContentWriterService } from '../editing/content-writer.service';
+import { EditorReadsService } from '../editing/editor-reads.service';
 import { EditableItem } from '../editing/dtos/editable-item.object';
 import { apiWrite, asEditableItem } from '../editing/editing.resolver';
 import { CONTENT_TYPE_DEFS } from '../content-types/registry';
@@ -42,7 +42,7 @@ export class ClinicEditorResolver {
     private readonly clinicsService: ClinicsService,
     private readonly treatmentsService: TreatmentsService,
     private readonly resolution: ContentResolutionService,
-    private readonly writer: ContentWriterService,
+    private readonly reads: EditorReadsService,
   ) {}
 
   @Query(() => [Clinic], {
@@ -107,9 +107,9 @@ export class ClinicEditorResolver {
     if (!canPreview(actor, clinic.row.brandId) || !mayEditClinic(actor, clinic.row)) return null;
     const refs = await draftsOfClinic(this.db, clinic.row.id);
     const items = [];
-    // One by one: the writer checks access per item, as `item(type:, id:)` does.
+    // One by one: editor reads check access per item, as `item(type:, id:)` does.
     for (const ref of refs) {
-      items.push(asEditableItem(await this.writer.get(apiWrite(context), ref.type, ref.id)));
+      items.push(asEditableItem(await this.reads.get(apiWrite(context), ref.type, ref.id)));
     }
     return items;
   }

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { CONTENT_TYPE_DEFS, type ContentType } from '../content-types/registry';
-import { ContentWriterService, type ItemView } from '../editing/content-writer.service';
+import { EditorReadsService } from '../editing/editor-reads.service';
+import type { ItemView } from '../editing/item-view';
 import { settingsOf } from './compliance-settings';
 
 export interface SourceRow {
@@ -60,12 +61,12 @@ const MAX_EDITORS = 10;
 export class ClinicalProvenanceService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly writer: ContentWriterService,
+    private readonly reads: EditorReadsService,
   ) {}
 
   async of(actor: Actor, type: ContentType, id: string): Promise<FieldProvenanceRow[]> {
     // Editors of the brand (and its preview keys) only, as drafts are.
-    const item = await this.writer.get({ actor, source: 'API' }, type, id);
+    const item = await this.reads.get({ actor, source: 'API' }, type, id);
     const [settings] = await settingsOf(this.db.manager, [item.brandId]);
     const properties = clinicalProperties(item, settings.regulatedFields);
     if (properties.length === 0) return [];

@@ -11,7 +11,7 @@ import { ClinicalProvenanceService } from './clinical-provenance.service';
 /**
  * Clinical compliance: the claims linter, medical review, re-review dates,
  * provider licences and provenance (docs/compliance.md). Its publish checks
- * run inside the content writer (CompliancePublishGate, provided by the
+ * run inside the publisher (CompliancePublishGate, provided by the
  * editing module); the rest reads and writes through this module.
  */
 @Module({

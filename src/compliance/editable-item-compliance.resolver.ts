@@ -1,6 +1,6 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CONTENT_TYPE_DEFS } from '../content-types/registry';
-import type { ItemView } from '../editing/content-writer.service';
+import type { ItemView } from '../editing/item-view';
 import { EditableItem } from '../editing/dtos/editable-item.object';
 import type { GraphqlContext } from '../graphql/graphql-context';
 import { ClaimRulesService } from './claim-rules.service';

@@ -7,11 +7,11 @@ import { requireUser, type UserActor } from '../auth/access';
 import { DomainError } from '../common/domain-error';
 import type { ItemScope } from '../editing/access-rules';
 import { CONTENT_TYPE_DEFS } from '../content-types/registry';
-import {
-  ContentWriterService,
-  type ItemRef,
-  type ItemView,
-} from '../editing/content-writer.service';
+import { ContentStore } from '../editing/content-store';
+import { EditorReadsService } from '../editing/editor-reads.service';
+import { editingErrors } from '../editing/editing.errors';
+import type { ItemView } from '../editing/item-view';
+import type { ItemRef } from '../editing/write-context';
 import { settingsOf } from './compliance-settings';
 import {
   latestReviewsOfContent,
@@ -37,7 +37,8 @@ export const MAX_REVIEW_QUEUE = 200;
 export class MedicalReviewService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly writer: ContentWriterService,
+    private readonly store: ContentStore,
+    private readonly reads: EditorReadsService,
     private readonly audit: AuditService,
   ) {}
 
@@ -48,17 +49,18 @@ export class MedicalReviewService {
     comment: string | null,
   ): Promise<MedicalReviewRow> {
     const reviewer = requireReviewer(actor);
-    return this.writer.inTransaction({ actor, source: 'API' }, async (ctx) => {
+    return this.store.inTransaction({ actor, source: 'API' }, async (ctx) => {
       const def = CONTENT_TYPE_DEFS[ref.type];
       // The draft stays as reviewed until this commits: a save waits for it.
       await ctx.tx.query(`SELECT 1 FROM ${def.table} WHERE id = $1 FOR SHARE`, [ref.id]);
-      const item = await this.writer.get(ctx, ref.type, ref.id);
+      const item = await this.reads.get(ctx, ref.type, ref.id);
       assertReviewsPlace(reviewer, item.scope);
       if (item.version !== ref.version) {
-        throw new DomainError(
-          'CONFLICT',
-          `${item.type} ${item.id}: version ${ref.version} is stale, the item is at version ${item.version}. Review its current draft.`,
-          { currentVersion: item.version, type: item.type, id: item.id },
+        throw editingErrors.staleVersion(
+          item,
+          ref.version,
+          item.version,
+          'Review its current draft.',
         );
       }
       const [settings] = await settingsOf(ctx.tx, [item.brandId]);
@@ -131,7 +133,7 @@ export class MedicalReviewService {
         `SELECT id FROM ${def.table} WHERE brand_id = $1 AND draft IS NOT NULL ORDER BY updated_at, id LIMIT ${MAX_REVIEW_QUEUE}`,
         [caller.brandId],
       );
-      const views = await this.writer.list(
+      const views = await this.reads.list(
         { actor, source: 'API' },
         type,
         rows.map((row) => row.id),

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { sameValue } from '../content-resolution/resolve-fields';
 import { CONTENT_TYPE_DEFS } from '../content-types/registry';
-import type { ItemView } from '../editing/content-writer.service';
+import type { ItemView } from '../editing/item-view';
 import { claimRulesOf } from './claim-rules.service';
 import { settingsOf } from './compliance-settings';
 import { latestReviewsOfContent } from './medical-reviews';
@@ -24,7 +24,7 @@ export interface ComplianceProblem {
 }
 
 /**
- * The compliance checks of publishing, run by the content writer on every
+ * The compliance checks of publishing, run by the publisher on every
  * changeset (an editor's publish and a schedule's, at run time) after its
  * items are locked and before any is applied: the whole changeset is
  * refused, naming each item and field at fault, or it goes on.

@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { badInput, DomainError } from '../common/domain-error';
+import { badInput } from '../common/domain-error';
 import { isBrandWide, refusal } from '../editing/access-rules';
 import { draftReader } from '../editing/place-access';
-import { ContentWriterService, ItemView, WriteContext } from '../editing/content-writer.service';
+import { ContentStore } from '../editing/content-store';
+import { DraftWriterService } from '../editing/draft-writer.service';
+import { EditorReadsService } from '../editing/editor-reads.service';
+import { editingErrors } from '../editing/editing.errors';
+import type { ItemView } from '../editing/item-view';
+import type { WriteContext } from '../editing/write-context';
 import type { FieldPolicyKind } from './field-policy.entity';
 import { isOverridableField, OverridableType, overridableFields } from './override-values';
 
@@ -17,7 +22,9 @@ import { isOverridableField, OverridableType, overridableFields } from './overri
 export class FieldPolicyEditingService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly writer: ContentWriterService,
+    private readonly store: ContentStore,
+    private readonly reads: EditorReadsService,
+    private readonly drafts: DraftWriterService,
   ) {}
 
   /**
@@ -43,7 +50,7 @@ export class FieldPolicyEditingService {
     const actor = ctx.actor;
     if (actor.kind === 'ANONYMOUS') throw refusal(actor, false);
     if (!isBrandWide(actor)) throw refusal(actor, true, actor.brandId);
-    return this.writer.inTransaction(ctx, async (tx) => {
+    return this.store.inTransaction(ctx, async (tx) => {
       // Two first saves of the same field wait for each other: the second
       // then finds the first's row instead of failing on the primary key.
       await tx.tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
@@ -55,28 +62,19 @@ export class FieldPolicyEditingService {
       );
       if (row) {
         if (input.version === undefined) {
-          throw new DomainError(
-            'CONFLICT',
-            `version: this field has a policy at version ${row.version}; send the version your change is based on`,
-            { currentVersion: row.version },
-          );
+          throw editingErrors.versionRequired('this field has a policy', row.version);
         }
-        return this.writer.update(
+        return this.drafts.update(
           tx,
           { type: 'FIELD_POLICY', id: row.id, version: input.version },
           { policy: input.policy },
-          'UPDATE',
           { cancelDelete: true },
         );
       }
       if (input.version !== undefined) {
-        throw new DomainError(
-          'CONFLICT',
-          'The policy your change is based on no longer exists. Reload and apply your change again.',
-          { currentVersion: null },
-        );
+        throw editingErrors.basisGone('policy');
       }
-      return this.writer.create(
+      return this.drafts.create(
         tx,
         'FIELD_POLICY',
         { brand_id: actor.brandId, entity_type: input.entityType, field: input.field },
@@ -95,7 +93,7 @@ export class FieldPolicyEditingService {
       [reader.brandId, entityType ?? null],
     );
     const order = new Map(rows.map((row, i) => [row.id, i]));
-    const items = await this.writer.list(
+    const items = await this.reads.list(
       ctx,
       'FIELD_POLICY',
       rows.map((row) => row.id),

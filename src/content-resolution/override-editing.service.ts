@@ -4,12 +4,12 @@ import { DataSource } from 'typeorm';
 import { badInput, DomainError } from '../common/domain-error';
 import { refusal } from '../editing/access-rules';
 import { CONTENT_TYPE_DEFS } from '../content-types/registry';
-import {
-  ContentWriterService,
-  ItemView,
-  TransactionContext,
-  WriteContext,
-} from '../editing/content-writer.service';
+import { ContentStore } from '../editing/content-store';
+import { DraftWriterService } from '../editing/draft-writer.service';
+import { EditorReadsService } from '../editing/editor-reads.service';
+import { editingErrors } from '../editing/editing.errors';
+import { assertVersion, type ItemView, type LockedItem, toView } from '../editing/item-view';
+import type { TransactionContext, WriteContext } from '../editing/write-context';
 import { draftReader, editablePlace, Place } from '../editing/place-access';
 import { assertKnownTokens } from '../editing/token-validation';
 import { ContentSources } from '../read-mode/content-sources';
@@ -62,7 +62,9 @@ const MAX_OVERRIDES_LISTED = 500;
 export class OverrideEditingService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly writer: ContentWriterService,
+    private readonly store: ContentStore,
+    private readonly reads: EditorReadsService,
+    private readonly drafts: DraftWriterService,
     private readonly sources: ContentSources,
   ) {}
 
@@ -73,7 +75,7 @@ export class OverrideEditingService {
     version?: number,
   ): Promise<OverrideWriteResult> {
     assertValueFits(target.entityType, target.field, value);
-    return this.writer.inTransaction(ctx, (tx) => this.setIn(tx, target, value, version));
+    return this.store.inTransaction(ctx, (tx) => this.setIn(tx, target, value, version));
   }
 
   /**
@@ -115,17 +117,13 @@ export class OverrideEditingService {
     const values = { value, baseValue: brandValue ?? null };
     if (existing) {
       assertVersionGiven(existing, version);
-      const item = await this.writer.update(
-        ctx,
-        { type: 'OVERRIDE', id: existing.id, version: version! },
-        values,
-        'UPDATE',
-        { cancelDelete: true },
-      );
+      const item = await this.drafts.updateLocked(ctx, existing, version!, values, {
+        cancelDelete: true,
+      });
       return { outcome: 'SAVED', item };
     }
-    if (version !== undefined) throw vanished();
-    const item = await this.writer.create(
+    if (version !== undefined) throw editingErrors.basisGone('override');
+    const item = await this.drafts.create(
       ctx,
       'OVERRIDE',
       {
@@ -149,7 +147,7 @@ export class OverrideEditingService {
     version: number,
   ): Promise<OverrideWriteResult> {
     if (!isOverridableField(target.entityType, target.field)) throw unknownField(target);
-    return this.writer.inTransaction(ctx, async (tx) => {
+    return this.store.inTransaction(ctx, async (tx) => {
       const place = await editablePlace(tx.tx, tx.actor, target.place);
       await this.assertBrandItem(tx, target, place.brandId);
       await this.serialize(tx, target);
@@ -169,7 +167,7 @@ export class OverrideEditingService {
     entityId: string,
     seen: SeenVersion[],
   ): Promise<ItemView[]> {
-    return this.writer.inTransaction(ctx, async (tx) => {
+    return this.store.inTransaction(ctx, async (tx) => {
       const scope = await editablePlace(tx.tx, tx.actor, place);
       await this.assertBrandItem(tx, { place, entityType, entityId }, scope.brandId);
       const rows: { id: string }[] = await tx.tx.query(
@@ -179,19 +177,17 @@ export class OverrideEditingService {
           ORDER BY id FOR UPDATE`,
         [entityType, entityId, place.level, place.id],
       );
-      const current = await this.writer.list(
-        tx,
-        'OVERRIDE',
-        rows.map((row) => row.id),
-      );
+      const current: LockedItem[] = [];
+      for (const row of rows) current.push(await this.reads.lock(tx, 'OVERRIDE', row.id));
       const versions = new Map(seen.map((ref) => [ref.id, ref.version]));
       for (const ref of seen) {
-        if (!current.some((item) => item.id === ref.id)) throw vanished();
+        if (!rows.some((row) => row.id === ref.id)) throw editingErrors.basisGone('override');
       }
       const cleared: ItemView[] = [];
       for (const item of current) {
-        if (!versions.has(item.id) && item.pendingDelete) continue;
-        const result = await this.clearIn(tx, item, versions.get(item.id));
+        const id = item.row.id as string;
+        if (!versions.has(id) && toView(item).pendingDelete) continue;
+        const result = await this.clearIn(tx, item, versions.get(id));
         cleared.push(result.item!);
       }
       return cleared;
@@ -225,7 +221,7 @@ export class OverrideEditingService {
         filter.entityId ?? null,
       ],
     );
-    const items = await this.writer.list(
+    const items = await this.reads.list(
       ctx,
       'OVERRIDE',
       rows.map((row) => row.id),
@@ -235,41 +231,38 @@ export class OverrideEditingService {
   }
 
   /**
-   * Clears one override the caller read (`existing`) at the version they
+   * Clears one override the caller locked (`existing`) at the version they
    * saw: deleted at once as a draft, staged until publish when published.
    */
   async clearIn(
     ctx: TransactionContext,
-    existing: ItemView | null,
+    existing: LockedItem | null,
     version: number | undefined,
   ): Promise<OverrideWriteResult> {
     if (!existing) return { outcome: 'INHERITED', item: null };
     assertVersionGiven(existing, version);
-    if (existing.pendingDelete) {
+    const current = toView(existing);
+    if (current.pendingDelete) {
       // Already staged: checking the version is all that is left to do.
-      if (existing.version !== version) throw stale(version!, existing.version);
-      return { outcome: 'CLEARED', item: existing };
+      assertVersion(existing, version!);
+      return { outcome: 'CLEARED', item: current };
     }
-    const item = await this.writer.remove(ctx, {
-      type: 'OVERRIDE',
-      id: existing.id,
-      version: version!,
-    });
+    const item = await this.drafts.removeLocked(ctx, existing, version!);
     return { outcome: 'CLEARED', item };
   }
 
-  /** The place's override of the field, locked, or null. */
+  /** The place's override of the field, locked (read once, for the write that follows), or null. */
   private async existing(
     ctx: TransactionContext,
     target: OverrideTarget,
-  ): Promise<ItemView | null> {
+  ): Promise<LockedItem | null> {
     const [row]: { id: string }[] = await ctx.tx.query(
       `SELECT id FROM overrides
         WHERE entity_type = $1 AND entity_id = $2 AND field = $3 AND scope = $4
           AND coalesce(clinic_id, region_id) = $5`,
       [target.entityType, target.entityId, target.field, target.place.level, target.place.id],
     );
-    return row ? this.writer.get(ctx, 'OVERRIDE', row.id) : null;
+    return row ? this.reads.lock(ctx, 'OVERRIDE', row.id) : null;
   }
 
   /**
@@ -378,28 +371,8 @@ function unknownField(target: { entityType: OverridableType; field: string }): D
   );
 }
 
-function assertVersionGiven(existing: ItemView, version: number | undefined): void {
+function assertVersionGiven(existing: LockedItem, version: number | undefined): void {
   if (version === undefined) {
-    throw new DomainError(
-      'CONFLICT',
-      `version: an override exists here at version ${existing.version}; send the version your change is based on`,
-      { currentVersion: existing.version },
-    );
+    throw editingErrors.versionRequired('an override exists here', existing.row.version as number);
   }
-}
-
-function stale(expected: number, current: number): DomainError {
-  return new DomainError(
-    'CONFLICT',
-    `Version ${expected} is stale: the item is at version ${current}. Reload it and apply your change again.`,
-    { currentVersion: current },
-  );
-}
-
-function vanished(): DomainError {
-  return new DomainError(
-    'CONFLICT',
-    'The override your change is based on no longer exists. Reload and apply your change again.',
-    { currentVersion: null },
-  );
 }

@@ -1,7 +1,7 @@
 import type { Actor } from '../auth/actor';
 import type { AuthenticatedActor } from '../auth/access';
 import { DomainError } from '../common/domain-error';
-import { isBrandWide, refusal } from '../editing/access-rules';
+import { brandWidePermission, isBrandWide, refusal } from '../editing/access-rules';
 import type { Permission } from '../editing/dtos/item-permissions.object';
 
 const ONLY_BRAND_EDITORS = 'Only brand editors may review drift and set field policies';
@@ -19,8 +19,5 @@ export function requireBrandWideEditor(actor: Actor): AuthenticatedActor {
 
 /** The same rule as an answer for the console (`Brand.viewerCanReviewDrift`). */
 export function brandWideEditorPermission(actor: Actor, brandId: string): Permission {
-  if (actor.kind !== 'ANONYMOUS' && actor.brandId === brandId && isBrandWide(actor)) {
-    return { allowed: true, reason: null };
-  }
-  return { allowed: false, reason: ONLY_BRAND_EDITORS };
+  return brandWidePermission(actor, brandId, ONLY_BRAND_EDITORS);
 }

@@ -6,12 +6,12 @@ import {
   type SeenVersion,
 } from '../content-resolution/override-editing.service';
 import { CONTENT_TYPE_DEFS } from '../content-types/registry';
-import {
-  ContentWriterService,
-  ItemView,
-  TransactionContext,
-  WriteContext,
-} from '../editing/content-writer.service';
+import { ContentStore } from '../editing/content-store';
+import { DraftWriterService } from '../editing/draft-writer.service';
+import { EditorReadsService } from '../editing/editor-reads.service';
+import { editingErrors } from '../editing/editing.errors';
+import { type ItemView, type LockedItem, toView } from '../editing/item-view';
+import type { TransactionContext, WriteContext } from '../editing/write-context';
 import { ContentSources, type ContentTable } from '../read-mode/content-sources';
 import { previewOf } from '../read-mode/read-mode';
 import { requireBrandWideEditor } from './drift-access';
@@ -25,7 +25,9 @@ import { requireBrandWideEditor } from './drift-access';
 @Injectable()
 export class DriftActionsService {
   constructor(
-    private readonly writer: ContentWriterService,
+    private readonly store: ContentStore,
+    private readonly reads: EditorReadsService,
+    private readonly drafts: DraftWriterService,
     private readonly overrides: OverrideEditingService,
     private readonly sources: ContentSources,
   ) {}
@@ -47,22 +49,17 @@ export class DriftActionsService {
   async markReviewed(ctx: WriteContext, refs: SeenVersion[]): Promise<ItemView[]> {
     requireBrandWideEditor(ctx.actor);
     return this.eachOverride(ctx, refs, async (tx, item, version) => {
-      const baseValue = await this.brandValue(tx, item);
-      return this.writer.update(
-        tx,
-        { type: 'OVERRIDE', id: item.id, version },
-        { baseValue },
-        'REVIEW',
-      );
+      const baseValue = await this.brandValue(tx, toView(item));
+      return this.drafts.updateLocked(tx, item, version, { baseValue }, { action: 'REVIEW' });
     });
   }
 
   private async eachOverride(
     ctx: WriteContext,
     refs: SeenVersion[],
-    act: (tx: TransactionContext, item: ItemView, version: number) => Promise<ItemView>,
+    act: (tx: TransactionContext, item: LockedItem, version: number) => Promise<ItemView>,
   ): Promise<ItemView[]> {
-    return this.writer.inTransaction(ctx, async (tx) => {
+    return this.store.inTransaction(ctx, async (tx) => {
       const done = new Map<string, ItemView>();
       // A fixed order, so two bulk actions on the same overrides wait instead of deadlocking.
       for (const ref of [...refs].sort((a, b) => a.id.localeCompare(b.id))) {
@@ -72,10 +69,10 @@ export class DriftActionsService {
     });
   }
 
-  /** The override, or CONFLICT when it was deleted since the editor saw it. */
-  private async current(tx: TransactionContext, id: string): Promise<ItemView> {
+  /** The override, locked, or CONFLICT when it was deleted since the editor saw it. */
+  private async current(tx: TransactionContext, id: string): Promise<LockedItem> {
     try {
-      return await this.writer.get(tx, 'OVERRIDE', id);
+      return await this.reads.lock(tx, 'OVERRIDE', id);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       const [deleted] = await tx.tx.query(
@@ -83,11 +80,7 @@ export class DriftActionsService {
         [id, tx.actor.kind === 'ANONYMOUS' ? null : tx.actor.brandId],
       );
       if (!deleted) throw error;
-      throw new DomainError(
-        'CONFLICT',
-        `OVERRIDE ${id} no longer exists: it was reset or deleted since you loaded it. Reload and choose again.`,
-        { currentVersion: null, type: 'OVERRIDE', id },
-      );
+      throw editingErrors.itemGone({ type: 'OVERRIDE', id });
     }
   }
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import type { OverrideScopeName } from '../content-resolution/dtos/override.inputs';
-import { ContentWriterService } from '../editing/content-writer.service';
+import { EditorReadsService } from '../editing/editor-reads.service';
 import { asEditableItem } from '../editing/editing.resolver';
 import type { Connection } from '../graphql/connection';
 import { ContentSources } from '../read-mode/content-sources';
@@ -62,7 +62,7 @@ export class DriftReportService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly sources: ContentSources,
-    private readonly writer: ContentWriterService,
+    private readonly reads: EditorReadsService,
   ) {}
 
   async page(actor: Actor, args: DriftReportArgs): Promise<Connection<DriftRow>> {
@@ -78,7 +78,7 @@ export class DriftReportService {
       args.first + 1,
     ]);
     const page = rows.slice(0, args.first);
-    const overrides = await this.writer.list(
+    const overrides = await this.reads.list(
       { actor, source: 'API' },
       'OVERRIDE',
       page.flatMap((row) => (row.overrideId ? [row.overrideId] : [])),

@@ -1,6 +1,7 @@
 import type { Actor } from '../auth/actor';
 import { DomainError } from '../common/domain-error';
 import type { AccessLevel } from '../content-types/registry';
+import type { Permission } from './dtos/item-permissions.object';
 
 /** Where an item sits, as read by its content type's scope SQL. */
 export interface ItemScope {
@@ -24,6 +25,13 @@ export function isBrandWide(actor: Actor): boolean {
   if (actor.kind === 'USER') return actor.role === 'BRAND_ADMIN' || actor.role === 'BRAND_EDITOR';
   if (actor.kind === 'API_KEY') return actor.scopes.includes('admin');
   return false;
+}
+
+/** isBrandWide as the console reads it: allowed in the caller's own brand, else refused with `reason`. */
+export function brandWidePermission(actor: Actor, brandId: string, reason: string): Permission {
+  return actor.kind !== 'ANONYMOUS' && actor.brandId === brandId && isBrandWide(actor)
+    ? { allowed: true, reason: null }
+    : { allowed: false, reason };
 }
 
 export function isBrandAdmin(actor: Actor): boolean {

@@ -2,7 +2,9 @@ import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { AuditLogEntry } from '../audit/dtos/audit-log-entry.object';
 import { CONTENT_TYPES, type ContentType } from '../content-types/registry';
 import type { GraphqlContext } from '../graphql/graphql-context';
-import { ContentWriterService, type ItemView, type WriteContext } from './content-writer.service';
+import { EditorReadsService } from './editor-reads.service';
+import type { ItemView } from './item-view';
+import type { WriteContext } from './write-context';
 import { EditableItem } from './dtos/editable-item.object';
 import { apiWrite, asEditableItem } from './editing.resolver';
 
@@ -15,7 +17,7 @@ interface ItemKey {
 /** The content item an audit entry is about, for links from the audit log to the item. */
 @Resolver(() => AuditLogEntry)
 export class AuditEntryItemResolver {
-  constructor(private readonly writer: ContentWriterService) {}
+  constructor(private readonly reads: EditorReadsService) {}
 
   @ResolveField(() => EditableItem, {
     nullable: true,
@@ -34,12 +36,12 @@ export class AuditEntryItemResolver {
     return view && asEditableItem(view);
   }
 
-  /** One read per content type for a whole page of entries; the writer applies read access. */
+  /** One read per content type for a whole page of entries; editor reads apply read access. */
   private readonly load = async (keys: readonly ItemKey[]): Promise<(ItemView | null)[]> => {
     const views = new Map<string, ItemView>();
     for (const type of new Set(keys.map((key) => key.type))) {
       const ids = keys.filter((key) => key.type === type).map((key) => key.id);
-      for (const view of await this.writer.list(keys[0].ctx, type, [...new Set(ids)])) {
+      for (const view of await this.reads.list(keys[0].ctx, type, [...new Set(ids)])) {
         views.set(`${type}:${view.id}`, view);
       }
     }

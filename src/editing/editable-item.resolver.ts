@@ -5,7 +5,8 @@ import type { GraphqlContext } from '../graphql/graphql-context';
 import { isBrandWide } from './access-rules';
 import { draftsAtPlaces } from './clinic-drafts';
 import { CONTENT_TYPE_DEFS } from '../content-types/registry';
-import { ContentWriterService, type ItemView } from './content-writer.service';
+import { EditorReadsService } from './editor-reads.service';
+import type { ItemView } from './item-view';
 import { EditableItem } from './dtos/editable-item.object';
 import { ItemPermissions } from './dtos/item-permissions.object';
 import { apiWrite, asEditableItem } from './editing.resolver';
@@ -19,7 +20,7 @@ const viewOf = (item: EditableItem) => item as unknown as ItemView;
 export class EditableItemResolver {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly writer: ContentWriterService,
+    private readonly reads: EditorReadsService,
   ) {}
 
   @Query(() => [EditableItem], {
@@ -35,9 +36,9 @@ export class EditableItemResolver {
       clinicIds: actor.kind === 'USER' ? actor.clinicIds : [],
     });
     const items: EditableItem[] = [];
-    // One by one: the writer checks access per item, as `item(type:, id:)` does.
+    // One by one: editor reads check access per item, as `item(type:, id:)` does.
     for (const ref of refs) {
-      const view = await this.writer.get(apiWrite(context), ref.type, ref.id);
+      const view = await this.reads.get(apiWrite(context), ref.type, ref.id);
       const rights = itemPermissions(
         actor,
         CONTENT_TYPE_DEFS[view.type],

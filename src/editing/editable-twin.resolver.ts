@@ -4,8 +4,10 @@ import { Faq } from '../faqs/dtos/faq.object';
 import type { GraphqlContext } from '../graphql/graphql-context';
 import { pickByKeys, type BatchFn } from '../graphql/request-loaders';
 import { Provider } from '../providers/dtos/provider.object';
+import { Treatment } from '../treatments/dtos/treatment.object';
 import type { ContentType } from '../content-types/registry';
-import { ContentWriterService, type ItemView } from './content-writer.service';
+import { EditorReadsService } from './editor-reads.service';
+import type { ItemView } from './item-view';
 import { EditableItem } from './dtos/editable-item.object';
 import { apiWrite, asEditableItem } from './editing.resolver';
 
@@ -21,7 +23,7 @@ export abstract class EditableTwin {
   private readonly batches = new WeakMap<GraphqlContext, BatchFn<string, ItemView | null>>();
 
   constructor(
-    private readonly writer: ContentWriterService,
+    private readonly reads: EditorReadsService,
     private readonly type: ContentType,
   ) {}
 
@@ -33,11 +35,11 @@ export abstract class EditableTwin {
     if (!canPreview(context.actor, brandId)) return null;
     let batch = this.batches.get(context);
     if (!batch) {
-      // The writer leaves out what the caller may not read.
+      // Editor reads leave out what the caller may not read.
       batch = async (ids) =>
         pickByKeys(
           ids,
-          await this.writer.list(apiWrite(context), this.type, [...ids]),
+          await this.reads.list(apiWrite(context), this.type, [...ids]),
           (view) => view.id,
         );
       this.batches.set(context, batch);
@@ -49,8 +51,8 @@ export abstract class EditableTwin {
 
 @Resolver(() => Faq)
 export class FaqEditableResolver extends EditableTwin {
-  constructor(writer: ContentWriterService) {
-    super(writer, 'FAQ');
+  constructor(reads: EditorReadsService) {
+    super(reads, 'FAQ');
   }
 
   @ResolveField(() => EditableItem, { nullable: true, description: EDITABLE_TWIN_DESCRIPTION })
@@ -61,8 +63,8 @@ export class FaqEditableResolver extends EditableTwin {
 
 @Resolver(() => Provider)
 export class ProviderEditableResolver extends EditableTwin {
-  constructor(writer: ContentWriterService) {
-    super(writer, 'PROVIDER');
+  constructor(reads: EditorReadsService) {
+    super(reads, 'PROVIDER');
   }
 
   @ResolveField(() => EditableItem, { nullable: true, description: EDITABLE_TWIN_DESCRIPTION })
@@ -71,5 +73,23 @@ export class ProviderEditableResolver extends EditableTwin {
     @Context() context: GraphqlContext,
   ): Promise<EditableItem | null> {
     return this.load(provider.itemId, provider.brandId, context);
+  }
+}
+
+@Resolver(() => Treatment)
+export class TreatmentEditableResolver extends EditableTwin {
+  constructor(reads: EditorReadsService) {
+    super(reads, 'TREATMENT');
+  }
+
+  @ResolveField(() => EditableItem, {
+    nullable: true,
+    description: `The brand’s treatment (also when this answer is resolved for a clinic) as editors edit it: its working copy (Markdown unrendered, tokens as written), version and the caller’s rights (\`viewerCan\`). Null unless the caller may read the brand’s drafts (its editors and preview keys).`,
+  })
+  editable(
+    @Parent() treatment: Treatment,
+    @Context() context: GraphqlContext,
+  ): Promise<EditableItem | null> {
+    return this.load(treatment.itemId, treatment.brandId, context);
   }
 }

@@ -4,7 +4,11 @@ import { DomainError } from '../common/domain-error';
 import { pageWindow, toConnection } from '../graphql/connection';
 import type { GraphqlContext } from '../graphql/graphql-context';
 import { CONTENT_TYPE_DEFS } from '../content-types/registry';
-import { ContentWriterService, ItemView, WriteContext } from './content-writer.service';
+import { DraftWriterService } from './draft-writer.service';
+import { EditorReadsService } from './editor-reads.service';
+import type { ItemView } from './item-view';
+import { PublisherService } from './publisher.service';
+import type { WriteContext } from './write-context';
 import { EditableItem } from './dtos/editable-item.object';
 import {
   DeleteItemInput,
@@ -15,7 +19,7 @@ import {
   UnpublishInput,
 } from './dtos/item-ref.input';
 import { FieldChange, Revision, RevisionConnection } from './dtos/revision.object';
-import { RevisionsService } from './revisions.service';
+import { changedFields, RevisionsService } from './revisions.service';
 
 export const apiWrite = (context: GraphqlContext): WriteContext => ({
   actor: context.actor,
@@ -28,13 +32,15 @@ export const asEditableItem = (view: ItemView) => view as unknown as EditableIte
 @Resolver()
 export class EditingResolver {
   constructor(
-    private readonly writer: ContentWriterService,
+    private readonly reads: EditorReadsService,
+    private readonly drafts: DraftWriterService,
+    private readonly publisher: PublisherService,
     private readonly history: RevisionsService,
   ) {}
 
   @Query(() => EditableItem, { description: 'An item with its draft, for editors of its brand.' })
   async item(@Args() args: ItemArgs, @Context() context: GraphqlContext): Promise<EditableItem> {
-    return asEditableItem(await this.writer.get(apiWrite(context), args.type, args.id));
+    return asEditableItem(await this.reads.get(apiWrite(context), args.type, args.id));
   }
 
   @Mutation(() => [EditableItem], {
@@ -46,7 +52,7 @@ export class EditingResolver {
     input: PublishInput,
     @Context() context: GraphqlContext,
   ): Promise<EditableItem[]> {
-    return (await this.writer.publish(apiWrite(context), input.items)).map(asEditableItem);
+    return (await this.publisher.publish(apiWrite(context), input.items)).map(asEditableItem);
   }
 
   @Mutation(() => EditableItem, {
@@ -57,7 +63,7 @@ export class EditingResolver {
     input: UnpublishInput,
     @Context() context: GraphqlContext,
   ): Promise<EditableItem> {
-    return asEditableItem(await this.writer.unpublish(apiWrite(context), input.item));
+    return asEditableItem(await this.publisher.unpublish(apiWrite(context), input.item));
   }
 
   @Mutation(() => EditableItem, {
@@ -69,7 +75,7 @@ export class EditingResolver {
     input: DeleteItemInput,
     @Context() context: GraphqlContext,
   ): Promise<EditableItem> {
-    return asEditableItem(await this.writer.remove(apiWrite(context), input.item));
+    return asEditableItem(await this.drafts.remove(apiWrite(context), input.item));
   }
 
   @Query(() => RevisionConnection, { description: 'The history of an item, newest first.' })
@@ -78,7 +84,7 @@ export class EditingResolver {
     @Context() context: GraphqlContext,
   ): Promise<RevisionConnection> {
     const window = pageWindow('revisions', args);
-    await this.writer.get(apiWrite(context), args.type, args.id); // editors of its brand only
+    await this.reads.get(apiWrite(context), args.type, args.id); // editors of its brand only
     const { rows, totalCount } = await this.history.list(args.type, args.id, window);
     return toConnection('revisions', rows as unknown as Revision[], window, totalCount);
   }
@@ -101,12 +107,13 @@ export class EditingResolver {
         argument: 'from',
       });
     }
-    await this.writer.get(apiWrite(context), a.entityType, a.entityId);
-    const fields = new Set([...Object.keys(a.after ?? {}), ...Object.keys(b.after ?? {})]);
-    return [...fields]
-      .sort()
-      .filter((field) => JSON.stringify(a.after?.[field]) !== JSON.stringify(b.after?.[field]))
-      .map((field) => ({ field, from: a.after?.[field] ?? null, to: b.after?.[field] ?? null }));
+    await this.reads.get(apiWrite(context), a.entityType, a.entityId);
+    // Compared as the writers compare values (sameValue), as each revision's changedFields are.
+    return changedFields(a.after, b.after).map((field) => ({
+      field,
+      from: a.after?.[field] ?? null,
+      to: b.after?.[field] ?? null,
+    }));
   }
 
   @Mutation(() => EditableItem, {
@@ -129,13 +136,12 @@ export class EditingResolver {
     const values = Object.fromEntries(
       Object.entries(revision.after).filter(([field]) => editable.has(field)),
     );
-    const view = await this.writer.update(
+    const view = await this.drafts.update(
       apiWrite(context),
       { type: revision.entityType, id: revision.entityId, version: input.version },
       values,
-      'RESTORE',
       // Restoring content also withdraws a delete waiting for publish.
-      { cancelDelete: true },
+      { action: 'RESTORE', cancelDelete: true },
     );
     return asEditableItem(view);
   }

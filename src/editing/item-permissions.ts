@@ -18,11 +18,11 @@ function outOfReach(actor: Actor): string {
 }
 
 /**
- * The caller's rights on one item, asked of the rules the content writer
- * applies: edit with no field named (the writer's authorize(item, [])) or,
+ * The caller's rights on one item, asked of the rules the writers apply
+ * (write-access.ts): edit with no field named (assertMayEdit(item, [])) or,
  * on a canonical item with local fields (a provider), those fields; brand-only
  * fields by name; publish with the fields its draft changes (when known), as
- * the writer's publish does; delete as the writer's status changes
+ * assertMayPublish does; delete as assertMayChangeStatus does
  * (mayChangePublication: whether a clinic or a brand item is on the site is
  * the brand's call).
  */

@@ -14,7 +14,8 @@ import { AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/domain-error';
 import { isBrandWide, refusal } from './access-rules';
 import { updateReturning } from '../database/update-returning';
-import { ContentWriterService, ItemRef, WriteContext } from './content-writer.service';
+import { PublisherService } from './publisher.service';
+import type { ItemRef, WriteContext } from './write-context';
 import { currentCreator, ScheduleFailure, ScheduleFailureReason } from './schedule-creator';
 
 export interface ScheduledPublicationRow {
@@ -68,7 +69,7 @@ export class ScheduledPublisherService implements OnApplicationBootstrap, OnAppl
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly writer: ContentWriterService,
+    private readonly publisher: PublisherService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -91,7 +92,7 @@ export class ScheduledPublisherService implements OnApplicationBootstrap, OnAppl
     items: ItemRef[],
     publishAt: Date,
   ): Promise<ScheduledPublicationRow> {
-    const brandId = await this.writer.checkPublishable(ctx, items);
+    const brandId = await this.publisher.checkPublishable(ctx, items);
     return this.db.transaction(async (tx) => {
       const [row]: ScheduledPublicationRow[] = await tx.query(
         `INSERT INTO scheduled_publications (brand_id, items, publish_at, actor)
@@ -190,7 +191,7 @@ export class ScheduledPublisherService implements OnApplicationBootstrap, OnAppl
         try {
           // The creator's authority as it is now, not as it was when scheduled.
           const actor = await currentCreator(tx, schedule.actor);
-          await this.writer.publishIn(tx, { actor, source: 'SCHEDULER' }, schedule.items);
+          await this.publisher.publishIn(tx, { actor, source: 'SCHEDULER' }, schedule.items);
           await tx.query(
             `UPDATE scheduled_publications SET status = 'DONE', completed_at = now() WHERE id = $1`,
             [schedule.id],

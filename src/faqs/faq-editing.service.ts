@@ -5,12 +5,10 @@ import {
   OverrideWriteResult,
 } from '../content-resolution/override-editing.service';
 import { isBrandWide, refusal } from '../editing/access-rules';
-import {
-  ContentWriterService,
-  ItemView,
-  TransactionContext,
-  WriteContext,
-} from '../editing/content-writer.service';
+import { ContentStore } from '../editing/content-store';
+import { DraftWriterService } from '../editing/draft-writer.service';
+import type { ItemView } from '../editing/item-view';
+import type { TransactionContext, WriteContext } from '../editing/write-context';
 import { editablePlace, Place } from '../editing/place-access';
 import { assertKnownTokens } from '../editing/token-validation';
 
@@ -40,7 +38,8 @@ export interface FaqPositionResult extends OverrideWriteResult {
 @Injectable()
 export class FaqEditingService {
   constructor(
-    private readonly writer: ContentWriterService,
+    private readonly store: ContentStore,
+    private readonly drafts: DraftWriterService,
     private readonly overrides: OverrideEditingService,
   ) {}
 
@@ -52,7 +51,7 @@ export class FaqEditingService {
     const actor = ctx.actor;
     if (actor.kind === 'ANONYMOUS') throw refusal(actor, false);
     assertKnownTokens(values);
-    return this.writer.inTransaction(ctx, async (tx) => {
+    return this.store.inTransaction(ctx, async (tx) => {
       if (clinicId) await editablePlace(tx.tx, actor, { level: 'CLINIC', id: clinicId });
       else if (!isBrandWide(actor)) throw refusal(actor, true, actor.brandId);
       await this.assertOwnTreatments(tx, values.treatmentIds);
@@ -60,7 +59,7 @@ export class FaqEditingService {
       const fixed = clinicId
         ? { brand_id: actor.brandId, clinic_id: clinicId }
         : { brand_id: actor.brandId };
-      return this.writer.create(tx, 'FAQ', fixed, { ...values, position });
+      return this.drafts.create(tx, 'FAQ', fixed, { ...values, position });
     });
   }
 
@@ -71,9 +70,9 @@ export class FaqEditingService {
   ): Promise<ItemView> {
     if (ctx.actor.kind === 'ANONYMOUS') throw refusal(ctx.actor, false);
     assertKnownTokens(changes);
-    return this.writer.inTransaction(ctx, async (tx) => {
+    return this.store.inTransaction(ctx, async (tx) => {
       await this.assertOwnTreatments(tx, changes.treatmentIds);
-      return this.writer.update(tx, { type: 'FAQ', ...ref }, changes);
+      return this.drafts.update(tx, { type: 'FAQ', ...ref }, changes);
     });
   }
 
@@ -112,7 +111,7 @@ export class FaqEditingService {
     const actor = ctx.actor;
     if (actor.kind === 'ANONYMOUS') throw refusal(actor, false);
     assertDistinct(changes);
-    return this.writer.inTransaction(ctx, async (tx) => {
+    return this.store.inTransaction(ctx, async (tx) => {
       if (clinicId) await editablePlace(tx.tx, actor, { level: 'CLINIC', id: clinicId });
       else if (!isBrandWide(actor)) throw refusal(actor, true, actor.brandId);
       const rows: { id: string; brandId: string; clinicId: string | null }[] = await tx.tx.query(
@@ -161,7 +160,7 @@ export class FaqEditingService {
   }
 
   private async move(tx: TransactionContext, change: FaqPositionChange) {
-    const item = await this.writer.update(
+    const item = await this.drafts.update(
       tx,
       { type: 'FAQ', id: change.id, version: change.version! },
       { position: change.position },

@@ -15,6 +15,7 @@ import { SignedInMutationsGuard } from '../auth/signed-in-mutations.guard';
 import { UsersResolver } from '../auth/users.resolver';
 import { BrandsModule } from '../brands/brands.module';
 import { BrandEditingResolver } from '../brands/brand-editing.resolver';
+import { BrandContentRightsResolver } from '../brands/brand-content-rights.resolver';
 import { BrandsResolver } from '../brands/brands.resolver';
 import { ClinicEditingResolver } from '../clinics/clinic-editing.resolver';
 import { ClinicEditorResolver } from '../clinics/clinic-editor.resolver';
@@ -40,7 +41,11 @@ import { FieldPolicyImpactResolver } from '../drift/field-policy-impact.resolver
 import { EditingModule } from '../editing/editing.module';
 import { AuditEntryItemResolver } from '../editing/audit-entry-item.resolver';
 import { EditableItemResolver } from '../editing/editable-item.resolver';
-import { FaqEditableResolver, ProviderEditableResolver } from '../editing/editable-twin.resolver';
+import {
+  FaqEditableResolver,
+  ProviderEditableResolver,
+  TreatmentEditableResolver,
+} from '../editing/editable-twin.resolver';
 import { EditingResolver } from '../editing/editing.resolver';
 import { ScheduledPublicationsResolver } from '../editing/scheduled-publications.resolver';
 import { FaqEditingResolver } from '../faqs/faq-editing.resolver';
@@ -59,6 +64,7 @@ import { ProvidersResolver } from '../providers/providers.resolver';
 import { ReadModeModule } from '../read-mode/read-mode.module';
 import { RegionEditingResolver } from '../regions/region-editing.resolver';
 import { RegionsModule } from '../regions/regions.module';
+import { RegionsResolver } from '../regions/regions.resolver';
 import { ResponseCacheModule } from '../response-cache/response-cache.module';
 import {
   apolloCacheControlDisabled,
@@ -105,11 +111,14 @@ export const GRAPHQL_RESOLVERS = [
   AuditEntryItemResolver,
   FaqEditableResolver,
   ProviderEditableResolver,
+  TreatmentEditableResolver,
   PriceItemEditableResolver,
   TreatmentOfferingResolver,
   ScheduledPublicationsResolver,
   TreatmentEditingResolver,
   BrandEditingResolver,
+  BrandContentRightsResolver,
+  RegionsResolver,
   RegionEditingResolver,
   ClinicEditingResolver,
   ClinicEditorResolver,

@@ -1,6 +1,6 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { canPreview } from '../auth/access';
-import { ContentWriterService } from '../editing/content-writer.service';
+import { EditorReadsService } from '../editing/editor-reads.service';
 import { EditableItem } from '../editing/dtos/editable-item.object';
 import { EDITABLE_TWIN_DESCRIPTION, EditableTwin } from '../editing/editable-twin.resolver';
 import type { GraphqlContext } from '../graphql/graphql-context';
@@ -11,8 +11,8 @@ import { offeringKey, PricingService } from './pricing.service';
 /** A price's editable twin: its version and whether the caller may change or delete it. */
 @Resolver(() => PriceItem)
 export class PriceItemEditableResolver extends EditableTwin {
-  constructor(writer: ContentWriterService) {
-    super(writer, 'PRICE_ITEM');
+  constructor(reads: EditorReadsService) {
+    super(reads, 'PRICE_ITEM');
   }
 
   @ResolveField(() => EditableItem, { nullable: true, description: EDITABLE_TWIN_DESCRIPTION })
@@ -31,10 +31,10 @@ export class PriceItemEditableResolver extends EditableTwin {
 @Resolver(() => Treatment)
 export class TreatmentOfferingResolver extends EditableTwin {
   constructor(
-    writer: ContentWriterService,
+    reads: EditorReadsService,
     private readonly pricing: PricingService,
   ) {
-    super(writer, 'CLINIC_TREATMENT');
+    super(reads, 'CLINIC_TREATMENT');
   }
 
   @ResolveField(() => EditableItem, {

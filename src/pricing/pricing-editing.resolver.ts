@@ -1,6 +1,6 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import { refusal } from '../editing/access-rules';
-import { ContentWriterService } from '../editing/content-writer.service';
+import { DraftWriterService } from '../editing/draft-writer.service';
 import { EditableItem } from '../editing/dtos/editable-item.object';
 import { setFields } from '../editing/editable-values';
 import { apiWrite, asEditableItem } from '../editing/editing.resolver';
@@ -17,7 +17,7 @@ import { CreatePriceItemInput, UpdatePriceItemInput } from './dtos/price-item.in
  */
 @Resolver()
 export class PricingEditingResolver {
-  constructor(private readonly writer: ContentWriterService) {}
+  constructor(private readonly drafts: DraftWriterService) {}
 
   @Mutation(() => EditableItem, {
     description: 'A clinic starts offering a treatment of its brand (a draft offering).',
@@ -31,7 +31,7 @@ export class PricingEditingResolver {
     const values = setFields(input, ['clinicId', 'treatmentId']);
     assertKnownTokens(values);
     return asEditableItem(
-      await this.writer.create(
+      await this.drafts.create(
         apiWrite(context),
         'CLINIC_TREATMENT',
         { clinic_id: input.clinicId, treatment_id: input.treatmentId },
@@ -49,7 +49,7 @@ export class PricingEditingResolver {
     const changes = setFields(input, ['id', 'version']);
     assertKnownTokens(changes);
     return asEditableItem(
-      await this.writer.update(
+      await this.drafts.update(
         apiWrite(context),
         { type: 'CLINIC_TREATMENT', id: input.id, version: input.version },
         changes,
@@ -65,7 +65,7 @@ export class PricingEditingResolver {
   ): Promise<EditableItem> {
     if (context.actor.kind === 'ANONYMOUS') throw refusal(context.actor, false);
     return asEditableItem(
-      await this.writer.create(
+      await this.drafts.create(
         apiWrite(context),
         'PRICE_ITEM',
         { clinic_treatment_id: input.clinicTreatmentId },
@@ -81,7 +81,7 @@ export class PricingEditingResolver {
     @Context() context: GraphqlContext,
   ): Promise<EditableItem> {
     return asEditableItem(
-      await this.writer.update(
+      await this.drafts.update(
         apiWrite(context),
         { type: 'PRICE_ITEM', id: input.id, version: input.version },
         setFields(input, ['id', 'version']),

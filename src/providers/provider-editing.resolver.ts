@@ -1,5 +1,5 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
-import { ContentWriterService } from '../editing/content-writer.service';
+import { DraftWriterService } from '../editing/draft-writer.service';
 import { EditableItem } from '../editing/dtos/editable-item.object';
 import { setFields } from '../editing/editable-values';
 import { apiWrite, asEditableItem } from '../editing/editing.resolver';
@@ -14,7 +14,7 @@ import { CreateProviderInput, UpdateProviderInput } from './dtos/provider.inputs
  */
 @Resolver()
 export class ProviderEditingResolver {
-  constructor(private readonly writer: ContentWriterService) {}
+  constructor(private readonly drafts: DraftWriterService) {}
 
   @Mutation(() => EditableItem, { description: 'Creates a provider as a draft of your brand.' })
   async createProvider(
@@ -23,7 +23,7 @@ export class ProviderEditingResolver {
     @Context() context: GraphqlContext,
   ): Promise<EditableItem> {
     return asEditableItem(
-      await this.writer.createInOwnBrand(apiWrite(context), 'PROVIDER', providerValues(input)),
+      await this.drafts.createInOwnBrand(apiWrite(context), 'PROVIDER', providerValues(input)),
     );
   }
 
@@ -37,7 +37,7 @@ export class ProviderEditingResolver {
     @Context() context: GraphqlContext,
   ): Promise<EditableItem> {
     return asEditableItem(
-      await this.writer.update(
+      await this.drafts.update(
         apiWrite(context),
         { type: 'PROVIDER', id: input.id, version: input.version },
         providerValues(input, ['id', 'version']),

@@ -1,5 +1,5 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
-import { ContentWriterService } from '../editing/content-writer.service';
+import { DraftWriterService } from '../editing/draft-writer.service';
 import { EditableItem } from '../editing/dtos/editable-item.object';
 import { setFields } from '../editing/editable-values';
 import { apiWrite, asEditableItem } from '../editing/editing.resolver';
@@ -9,7 +9,7 @@ import { CreateRegionInput, UpdateRegionInput } from './dtos/region.inputs';
 /** Brand-wide editors group their clinics into regions (as drafts). */
 @Resolver()
 export class RegionEditingResolver {
-  constructor(private readonly writer: ContentWriterService) {}
+  constructor(private readonly drafts: DraftWriterService) {}
 
   @Mutation(() => EditableItem, { description: 'Creates a region as a draft of your brand.' })
   async createRegion(
@@ -18,7 +18,7 @@ export class RegionEditingResolver {
     @Context() context: GraphqlContext,
   ): Promise<EditableItem> {
     return asEditableItem(
-      await this.writer.createInOwnBrand(apiWrite(context), 'REGION', setFields(input)),
+      await this.drafts.createInOwnBrand(apiWrite(context), 'REGION', setFields(input)),
     );
   }
 
@@ -29,7 +29,7 @@ export class RegionEditingResolver {
     @Context() context: GraphqlContext,
   ): Promise<EditableItem> {
     return asEditableItem(
-      await this.writer.update(
+      await this.drafts.update(
         apiWrite(context),
         { type: 'REGION', id: input.id, version: input.version },
         setFields(input, ['id', 'version']),

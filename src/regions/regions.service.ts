@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { PageWindow } from '../graphql/connection';
 import { pickByKeys } from '../graphql/request-loaders';
+import { brandListPage } from '../read-mode/brand-list-page';
 import { ContentSources } from '../read-mode/content-sources';
 import type { ReadMode } from '../read-mode/read-mode';
 import { encodeGlobalId } from '../graphql/global-id';
@@ -14,6 +16,8 @@ export interface RegionRow {
   name: string;
 }
 
+const REGION_SELECT = `r.id, r.brand_id AS "brandId", r.slug, r.name`;
+
 /** Reads regions for delivery. */
 @Injectable()
 export class RegionsService {
@@ -22,10 +26,21 @@ export class RegionsService {
     private readonly sources: ContentSources,
   ) {}
 
+  /** One page of the brand's regions, by name. */
+  list(brandSlug: string, window: PageWindow, mode: ReadMode) {
+    const from = this.sources.of(mode);
+    return brandListPage<RegionRow>(
+      this.db,
+      { table: from('regions'), alias: 'r', select: REGION_SELECT, brands: from('brands') },
+      brandSlug,
+      window,
+    );
+  }
+
   readonly batchById = async (ids: readonly string[], mode: ReadMode) => {
     const from = this.sources.of(mode);
     const rows: RegionRow[] = await this.db.query(
-      `SELECT r.id, r.brand_id AS "brandId", r.slug, r.name FROM ${from('regions')} r WHERE r.id = ANY($1)`,
+      `SELECT ${REGION_SELECT} FROM ${from('regions')} r WHERE r.id = ANY($1)`,
       [ids],
     );
     return pickByKeys(ids, rows, (region) => region.id);

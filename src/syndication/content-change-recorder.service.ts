@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ItemView } from '../editing/content-writer.service';
+import type { ItemView } from '../editing/item-view';
 import { WebhookOutboxService } from '../webhooks/webhook-outbox.service';
 import { ACTION_OF } from '../webhooks/webhook-events';
 import { ChangeOperation, isSyndicated, SyndicatedType } from './syndicated-types';

@@ -6,7 +6,7 @@ import { PartnerItemsService } from './partner-items.service';
 import { PartnerRateLimitModule } from './partner-rate-limit.module';
 
 /**
- * Partner syndication: the change feed (written by the content writer
+ * Partner syndication: the change feed (written by the publisher
  * through ContentChangeRecorder, read by partners) and partner keys' own
  * rate limit.
  */

@@ -1,5 +1,5 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
-import { ContentWriterService } from '../editing/content-writer.service';
+import { DraftWriterService } from '../editing/draft-writer.service';
 import { EditableItem } from '../editing/dtos/editable-item.object';
 import { apiWrite, asEditableItem } from '../editing/editing.resolver';
 import { plain, setFields } from '../editing/editable-values';
@@ -10,7 +10,7 @@ import { CreateTreatmentInput, UpdateTreatmentInput } from './dtos/treatment.inp
 /** Editors write the brand's canonical treatments (as drafts). */
 @Resolver()
 export class TreatmentEditingResolver {
-  constructor(private readonly writer: ContentWriterService) {}
+  constructor(private readonly drafts: DraftWriterService) {}
 
   @Mutation(() => EditableItem, { description: 'Creates a treatment as a draft of your brand.' })
   async createTreatment(
@@ -21,7 +21,7 @@ export class TreatmentEditingResolver {
     const values = plain(setFields(input));
     assertKnownTokens(values);
     return asEditableItem(
-      await this.writer.createInOwnBrand(apiWrite(context), 'TREATMENT', values),
+      await this.drafts.createInOwnBrand(apiWrite(context), 'TREATMENT', values),
     );
   }
 
@@ -34,7 +34,7 @@ export class TreatmentEditingResolver {
     const changes = plain(setFields(input, ['id', 'version']));
     assertKnownTokens(changes);
     return asEditableItem(
-      await this.writer.update(
+      await this.drafts.update(
         apiWrite(context),
         { type: 'TREATMENT', id: input.id, version: input.version },
         changes,

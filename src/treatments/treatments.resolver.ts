@@ -3,6 +3,8 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { ClinicsService } from '../clinics/clinics.service';
 import { ContentResolutionService } from '../content-resolution/content-resolution.service';
 import { Faq } from '../faqs/dtos/faq.object';
+import { BrandListArgs } from '../graphql/brand-list.args';
+import { pageWindow, toConnection } from '../graphql/connection';
 import type { GraphqlContext } from '../graphql/graphql-context';
 import { BrandsService } from '../brands/brands.service';
 import { jsonLdBrand, jsonLdClinic } from '../clinics/clinic-json-ld';
@@ -15,6 +17,7 @@ import { ProvidersService } from '../providers/providers.service';
 import { PreviewAccessService } from '../read-mode/preview-access.service';
 import { PREVIEW_ARG } from '../read-mode/preview.arg';
 import { markdownToSafeHtml } from '../text/markdown';
+import { TreatmentConnection } from './dtos/treatment-connection.object';
 import { Treatment, TreatmentSection } from './dtos/treatment.object';
 import { offeredKey, TreatmentsService } from './treatments.service';
 
@@ -55,6 +58,23 @@ export class TreatmentsResolver {
       .forMode(this.treatmentsService.batchOfferedBySlug, mode)
       .load(offeredKey(clinic.id, slug));
     return entity ? this.resolution.resolveTreatment(entity, clinic, mode, loaders) : null;
+  }
+
+  @Query(() => TreatmentConnection, {
+    description:
+      'A brand’s treatments (the brand versions, as no clinic resolves them), by name; with `preview`, its working copy.',
+  })
+  async treatments(
+    @Args() args: BrandListArgs,
+    @Context() { actor, loaders }: GraphqlContext,
+  ): Promise<TreatmentConnection> {
+    const window = pageWindow('treatments', args);
+    const mode = await this.previewAccess.readMode(actor, args.brand, args.preview);
+    const { rows, totalCount } = await this.treatmentsService.list(args.brand, window, mode);
+    const nodes = await Promise.all(
+      rows.map((row) => this.resolution.resolveTreatment(row, null, mode, loaders)),
+    );
+    return toConnection('treatments', nodes, window, totalCount);
   }
 
   @ResolveField(() => [Faq], {

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { PageWindow } from '../graphql/connection';
 import { groupByKeys, pickByKeys } from '../graphql/request-loaders';
+import { brandListPage } from '../read-mode/brand-list-page';
 import { ContentSources } from '../read-mode/content-sources';
 import type { ReadMode } from '../read-mode/read-mode';
 import { TreatmentEntity } from './treatment.entity';
@@ -25,6 +27,17 @@ export class TreatmentsService {
       [brandSlug, slug],
     );
     return (row as TreatmentEntity | undefined) ?? null;
+  }
+
+  /** One page of the brand's treatments, by name (the brand versions). */
+  list(brandSlug: string, window: PageWindow, mode: ReadMode) {
+    const from = this.sources.of(mode);
+    return brandListPage<TreatmentEntity>(
+      this.db,
+      { table: from('treatments'), alias: 't', select: TREATMENT_SELECT, brands: from('brands') },
+      brandSlug,
+      window,
+    );
   }
 
   readonly batchById = async (ids: readonly string[], mode: ReadMode) => {

@@ -1,11 +1,11 @@
 import type { ApiKeyScope, Actor } from '../../src/auth/actor';
 import { BearerAuthService } from '../../src/auth/bearer-auth.service';
 import type { ContentType } from '../../src/content-types/registry';
-import {
-  ContentWriterService,
-  ItemView,
-  WriteContext,
-} from '../../src/editing/content-writer.service';
+import { DraftWriterService } from '../../src/editing/draft-writer.service';
+import { EditorReadsService } from '../../src/editing/editor-reads.service';
+import type { ItemView } from '../../src/editing/item-view';
+import { PublisherService } from '../../src/editing/publisher.service';
+import type { WriteContext } from '../../src/editing/write-context';
 import { type ApiKeyFixture, newApiKey, newBrand, uniqueSlug } from './factories';
 import type { TestApp } from './test-app';
 
@@ -20,12 +20,14 @@ export interface ScratchBrand {
   id: string;
   slug: string;
   admin: ApiKeyFixture;
-  /** The admin key as an Actor, for ContentWriterService calls. */
+  /** The admin key as an Actor, for calls of the write engine's services. */
   ctx: WriteContext;
   clinicIds: Record<string, string>;
   treatmentId: string;
   createKey(scopes: ApiKeyScope[], clinicIds?: string[]): Promise<ApiKeyFixture>;
-  writer: ContentWriterService;
+  reads: EditorReadsService;
+  drafts: DraftWriterService;
+  publisher: PublisherService;
   /** Saves changes as a draft and publishes them; returns the published view. */
   edit(type: ContentType, id: string, changes: Record<string, unknown>): Promise<ItemView>;
   create(
@@ -49,11 +51,13 @@ export async function createScratchBrand(app: TestApp, size = 3): Promise<Scratc
     .get(BearerAuthService)
     .authenticate(admin.headers.authorization);
   const ctx: WriteContext = { actor, source: 'API' };
-  const writer = app.app.get(ContentWriterService);
+  const reads = app.app.get(EditorReadsService);
+  const drafts = app.app.get(DraftWriterService);
+  const publisher = app.app.get(PublisherService);
   const version = async (type: ContentType, itemId: string) =>
-    (await writer.get(ctx, type, itemId)).version;
+    (await reads.get(ctx, type, itemId)).version;
   const publish = async (type: ContentType, itemId: string) =>
-    (await writer.publish(ctx, [{ type, id: itemId, version: await version(type, itemId) }]))[0];
+    (await publisher.publish(ctx, [{ type, id: itemId, version: await version(type, itemId) }]))[0];
 
   return {
     id: brand.brand,
@@ -63,31 +67,33 @@ export async function createScratchBrand(app: TestApp, size = 3): Promise<Scratc
     clinicIds: brand.clinics,
     treatmentId: brand.treatment,
     createKey,
-    writer,
+    reads,
+    drafts,
+    publisher,
     async edit(type, itemId, changes) {
-      const draft = await writer.update(
+      const draft = await drafts.update(
         ctx,
         { type, id: itemId, version: await version(type, itemId) },
         changes,
       );
-      return (await writer.publish(ctx, [{ type, id: itemId, version: draft.version }]))[0];
+      return (await publisher.publish(ctx, [{ type, id: itemId, version: draft.version }]))[0];
     },
     async create(type, fixed, values) {
-      const draft = await writer.create(ctx, type, fixed, values);
-      return (await writer.publish(ctx, [{ type, id: draft.id, version: draft.version }]))[0];
+      const draft = await drafts.create(ctx, type, fixed, values);
+      return (await publisher.publish(ctx, [{ type, id: draft.id, version: draft.version }]))[0];
     },
     async remove(type, itemId) {
-      const staged = await writer.remove(ctx, {
+      const staged = await drafts.remove(ctx, {
         type,
         id: itemId,
         version: await version(type, itemId),
       });
       if (staged.status === 'PUBLISHED') {
-        await writer.publish(ctx, [{ type, id: itemId, version: staged.version }]);
+        await publisher.publish(ctx, [{ type, id: itemId, version: staged.version }]);
       }
     },
     async unpublish(type, itemId) {
-      return writer.unpublish(ctx, { type, id: itemId, version: await version(type, itemId) });
+      return publisher.unpublish(ctx, { type, id: itemId, version: await version(type, itemId) });
     },
     publish,
   };

@@ -6,12 +6,11 @@ import type { AppConfig } from '../../src/config/app-config';
 import { AppConfigModule } from '../../src/config/config.module';
 import { DatabaseModule } from '../../src/database/database.module';
 import type { ContentType } from '../../src/content-types/registry';
-import {
-  ContentWriterService,
-  type ItemRef,
-  type ItemView,
-  type WriteContext,
-} from '../../src/editing/content-writer.service';
+import { DraftWriterService } from '../../src/editing/draft-writer.service';
+import { EditorReadsService } from '../../src/editing/editor-reads.service';
+import type { ItemView } from '../../src/editing/item-view';
+import { PublisherService } from '../../src/editing/publisher.service';
+import type { ItemRef, WriteContext } from '../../src/editing/write-context';
 import { EditingModule } from '../../src/editing/editing.module';
 import { type BrandFixture, type EditorFixture, newBrand, newClinic, newEditor } from './factories';
 import { createScratchDatabase, type ScratchDatabase } from './scratch-database';
@@ -57,8 +56,16 @@ export class ServiceContext {
     }
   }
 
-  get writer(): ContentWriterService {
-    return this.app.get(ContentWriterService);
+  get reads(): EditorReadsService {
+    return this.app.get(EditorReadsService);
+  }
+
+  get drafts(): DraftWriterService {
+    return this.app.get(DraftWriterService);
+  }
+
+  get publisher(): PublisherService {
+    return this.app.get(PublisherService);
   }
 
   newBrand(options?: Parameters<typeof newBrand>[1]): Promise<BrandFixture> {
@@ -89,8 +96,8 @@ export class ServiceContext {
     fixed: Record<string, unknown>,
     values: Record<string, unknown>,
   ): Promise<ItemView> {
-    const draft = await this.writer.create(ctx, type, fixed, values);
-    return (await this.writer.publish(ctx, [refOf(draft)]))[0];
+    const draft = await this.drafts.create(ctx, type, fixed, values);
+    return (await this.publisher.publish(ctx, [refOf(draft)]))[0];
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,5 @@
 import { DomainError } from '../../src/common/domain-error';
-import type { ItemView } from '../../src/editing/content-writer.service';
+import type { ItemView } from '../../src/editing/item-view';
 import type { BrandFixture } from '../helpers/factories';
 import { type EditorContext, refOf, ServiceContext } from '../helpers/service-context';
 
@@ -22,13 +22,13 @@ describe('write engine (service tier)', () => {
   afterAll(() => ctx?.close());
 
   const create = (values: Record<string, unknown> = {}) =>
-    ctx.writer.createInOwnBrand(editor.ctx, 'TREATMENT', {
+    ctx.drafts.createInOwnBrand(editor.ctx, 'TREATMENT', {
       slug: `peel-${++n}`,
       name: 'Chemical Peel',
       summary: 'First.',
       ...values,
     });
-  const publish = (...items: ItemView[]) => ctx.writer.publish(editor.ctx, items.map(refOf));
+  const publish = (...items: ItemView[]) => ctx.publisher.publish(editor.ctx, items.map(refOf));
   const revisionsOf = async (id: string): Promise<string[]> =>
     (
       await ctx.db.query(`SELECT action FROM revisions WHERE entity_id = $1 ORDER BY id DESC`, [id])
@@ -45,7 +45,7 @@ describe('write engine (service tier)', () => {
 
   it('does not write a save that changes nothing', async () => {
     const [live] = await publish(await create());
-    const same = await ctx.writer.update(editor.ctx, refOf(live), {
+    const same = await ctx.drafts.update(editor.ctx, refOf(live), {
       summary: 'First.',
       name: 'Chemical Peel',
     });
@@ -55,20 +55,18 @@ describe('write engine (service tier)', () => {
 
   it('refuses a stale version with CONFLICT carrying the current version, and overwrites nothing', async () => {
     const created = await create();
-    await ctx.writer.update(editor.ctx, refOf(created), { summary: 'Mine.' });
-    const stale = await failure(ctx.writer.update(editor.ctx, refOf(created), { summary: 'No.' }));
+    await ctx.drafts.update(editor.ctx, refOf(created), { summary: 'Mine.' });
+    const stale = await failure(ctx.drafts.update(editor.ctx, refOf(created), { summary: 'No.' }));
     expect(stale.code).toBe('CONFLICT');
     expect(stale.details).toMatchObject({ currentVersion: 2 });
-    expect((await ctx.writer.get(editor.ctx, 'TREATMENT', created.id)).values.summary).toBe(
-      'Mine.',
-    );
+    expect((await ctx.reads.get(editor.ctx, 'TREATMENT', created.id)).values.summary).toBe('Mine.');
   });
 
   it('applies exactly one of 20 concurrent updates based on the same version', async () => {
     const created = await create();
     const results = await Promise.allSettled(
       Array.from({ length: 20 }, (_, i) =>
-        ctx.writer.update(editor.ctx, refOf(created), { summary: `Attempt ${i}.` }),
+        ctx.drafts.update(editor.ctx, refOf(created), { summary: `Attempt ${i}.` }),
       ),
     );
     const applied = results.filter((result) => result.status === 'fulfilled');
@@ -105,7 +103,7 @@ describe('write engine (service tier)', () => {
     const a = await create();
     const b = await create();
     const stale = await failure(
-      ctx.writer.publish(editor.ctx, [refOf(a), { ...refOf(b), version: 99 }]),
+      ctx.publisher.publish(editor.ctx, [refOf(a), { ...refOf(b), version: 99 }]),
     );
     expect(stale.code).toBe('CONFLICT');
     expect(stale.details).toMatchObject({ type: 'TREATMENT', id: b.id, currentVersion: 1 });
@@ -118,6 +116,13 @@ describe('write engine (service tier)', () => {
     expect(await statuses()).toEqual(['DRAFT', 'DRAFT']);
     await publish(a, b);
     expect(await statuses()).toEqual(['PUBLISHED', 'PUBLISHED']);
+  });
+
+  it('refuses a changeset naming an item twice as stale, applying none of it', async () => {
+    const twice = await create();
+    const refused = await failure(publish(twice, twice));
+    expect(refused.code).toBe('CONFLICT');
+    expect(await revisionsOf(twice.id)).toEqual(['CREATE']);
   });
 
   it('takes an item’s region and clinic overrides with it when its deletion is published', async () => {
@@ -135,7 +140,7 @@ describe('write engine (service tier)', () => {
           live.id,
         ])
       )[0].n;
-    const staged = await ctx.writer.remove(editor.ctx, refOf(live));
+    const staged = await ctx.drafts.remove(editor.ctx, refOf(live));
     expect(staged.pendingDelete).toBe(true);
     expect(await overrides()).toBe(2); // live until the deletion is published
     await publish(staged);
@@ -143,13 +148,43 @@ describe('write engine (service tier)', () => {
     expect(await ctx.db.query(`SELECT id FROM treatments WHERE id = $1`, [live.id])).toEqual([]);
   });
 
+  it('refuses a changeset whose deletion takes a later item of it along, applying none of it', async () => {
+    const faq = await ctx.published(
+      editor.ctx,
+      'FAQ',
+      { brand_id: brand.brand },
+      { question: 'Gone?', answer: 'Soon.', position: 1 },
+    );
+    // A clinic's hide of the FAQ (an override of it), as a draft: deleting the FAQ deletes it too.
+    const hide = await ctx.drafts.create(
+      editor.ctx,
+      'OVERRIDE',
+      {
+        brand_id: brand.brand,
+        scope: 'CLINIC',
+        clinic_id: brand.clinic,
+        entity_type: 'FAQ',
+        entity_id: faq.id,
+        field: 'hidden',
+      },
+      { value: true, baseValue: false },
+    );
+    const staged = await ctx.drafts.remove(editor.ctx, refOf(faq));
+    // FAQ before OVERRIDE in the changeset's lock order: the FAQ's deletion is applied first.
+    const refused = await failure(ctx.publisher.publish(editor.ctx, [refOf(hide), refOf(staged)]));
+    expect(refused.code).toBe('NOT_FOUND');
+    const [row] = await ctx.db.query(`SELECT publication_status FROM faqs WHERE id = $1`, [faq.id]);
+    expect(row).toEqual({ publication_status: 'PUBLISHED' });
+    expect((await ctx.reads.get(editor.ctx, 'OVERRIDE', hide.id)).version).toBe(hide.version);
+  });
+
   it('keeps an editor of one clinic to that clinic, writing nothing elsewhere', async () => {
     const other = await ctx.newClinic(brand, { name: 'Other Clinic' });
     const austin = await ctx.newEditor(brand.brand, 'CLINIC_EDITOR', { clinicIds: [brand.clinic] });
-    const own = await ctx.writer.get(austin.ctx, 'CLINIC', brand.clinic);
-    await ctx.writer.update(austin.ctx, refOf(own), { phone: '+1 512-555-0199' });
+    const own = await ctx.reads.get(austin.ctx, 'CLINIC', brand.clinic);
+    await ctx.drafts.update(austin.ctx, refOf(own), { phone: '+1 512-555-0199' });
     const refused = await failure(
-      ctx.writer.update(austin.ctx, { type: 'CLINIC', id: other, version: 1 }, { phone: 'x' }),
+      ctx.drafts.update(austin.ctx, { type: 'CLINIC', id: other, version: 1 }, { phone: 'x' }),
     );
     expect(refused.code).toBe('FORBIDDEN');
     expect(await revisionsOf(other)).toEqual([]);

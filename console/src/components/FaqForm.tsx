@@ -33,9 +33,12 @@ interface FaqValues extends Record<string, unknown> {
 }
 
 interface Props {
-  clinicId: string;
-  /** The clinic's treatments, which a FAQ may be about. */
+  /** A clinic's own FAQ; null for a brand FAQ (shown at every clinic). */
+  clinicId: string | null;
+  /** The treatments a FAQ may be about (the clinic's; the brand's). */
   treatments: { itemId: string; name: string }[];
+  /** The treatments a new FAQ is about at first (default: all of `treatments`). */
+  initialTreatmentIds?: string[];
   /** The FAQ to edit (its editable twin), or none for a new one. */
   faq: { id: string; version: number; values: Record<string, unknown> } | null;
   onSaved: () => void;
@@ -49,11 +52,12 @@ const asValues = (values: Record<string, unknown>): FaqValues => ({
 });
 
 /**
- * A clinic's own FAQ, new or edited: the question, the answer in Markdown
+ * A clinic's own FAQ or a brand FAQ, new or edited: the question, the answer in Markdown
  * with the live preview, and the treatments it is about. An edit carries the
  * version the editor opened (conflict screen on CONFLICT).
  */
-export function FaqForm({ clinicId, treatments, faq, onSaved, onClose }: Props) {
+export function FaqForm(props: Props) {
+  const { clinicId, treatments, faq, onSaved, onClose } = props;
   const client = useClient();
   const [, createFaq] = useMutation(CreateFaq);
   const [, updateFaq] = useMutation(UpdateFaq);
@@ -61,10 +65,15 @@ export function FaqForm({ clinicId, treatments, faq, onSaved, onClose }: Props) 
     version: faq?.version ?? null,
     values: faq
       ? asValues(faq.values)
-      : { question: '', answer: '', treatmentIds: treatments.map((t) => t.itemId) },
+      : {
+          question: '',
+          answer: '',
+          treatmentIds: props.initialTreatmentIds ?? treatments.map((t) => t.itemId),
+        },
     async save(values, version) {
       if (!faq) {
-        const result = await createFaq({ input: { clinicId, ...values } });
+        // No clinicId: a brand-wide FAQ.
+        const result = await createFaq({ input: { ...(clinicId ? { clinicId } : {}), ...values } });
         if (result.error) return { error: result.error };
         onSaved();
         return { version: result.data!.createFaq.version };
@@ -81,7 +90,11 @@ export function FaqForm({ clinicId, treatments, faq, onSaved, onClose }: Props) 
   });
   const problems = form.error ? problemsOf(form.error) : [];
   const problem = (field: string) => problems.find((p) => p.path === field)?.message;
-  const title = faq ? `Edit FAQ “${asValues(faq.values).question}”` : 'New FAQ at this clinic';
+  const title = faq
+    ? `Edit FAQ “${asValues(faq.values).question}”`
+    : clinicId
+      ? 'New FAQ at this clinic'
+      : 'New brand FAQ';
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -6,6 +6,7 @@ import { FormActions } from '../forms/FormActions';
 import { loadLatest } from '../forms/conflict';
 import { useVersionedForm } from '../forms/use-versioned-form';
 import { graphql } from '../gql';
+import type { OverridableType } from '../gql/graphql';
 import { MarkdownField } from './MarkdownField';
 
 const SaveOverride = graphql(`
@@ -22,8 +23,18 @@ const SaveOverride = graphql(`
 `);
 
 const CurrentOverride = graphql(`
-  query CurrentOverride($clinicId: ID!, $treatmentId: ID!) {
-    overrides(clinicId: $clinicId, entityType: TREATMENT, entityId: $treatmentId) {
+  query CurrentOverride(
+    $clinicId: ID
+    $regionId: ID
+    $entityType: OverridableType!
+    $entityId: ID!
+  ) {
+    overrides(
+      clinicId: $clinicId
+      regionId: $regionId
+      entityType: $entityType
+      entityId: $entityId
+    ) {
       id
       version
       values
@@ -31,11 +42,17 @@ const CurrentOverride = graphql(`
   }
 `);
 
+/** Where the override applies: one clinic, or every clinic of a region. */
+export type OverridePlace =
+  { scope: 'CLINIC'; clinicId: string } | { scope: 'REGION'; regionId: string; name: string };
+
 interface Props {
   field: string;
-  clinicId: string;
-  treatmentId: string;
-  /** This clinic's override of the field when the editor opened it, if any. */
+  place: OverridePlace;
+  /** The brand item overridden: a treatment, or a brand FAQ. */
+  entityType: OverridableType;
+  entityId: string;
+  /** This place's override of the field when the editor opened it, if any. */
   override: { id: string; version: number; text: string } | null;
   /** The text shown when the clinic has no override (what it inherits). */
   inherited: string;
@@ -44,12 +61,16 @@ interface Props {
 }
 
 /**
- * A clinic's own text for one Markdown field of a treatment (its override),
- * with the live preview; a save based on an old version of the override
- * opens the conflict screen instead of overwriting.
+ * A clinic's or a region's own text for one Markdown field of a brand
+ * treatment or FAQ (its override), with the live preview; a save based on an
+ * old version of the override opens the conflict screen instead of
+ * overwriting.
  */
 export function OverrideEditor(props: Props) {
-  const { field, clinicId, treatmentId } = props;
+  const { field, place, entityType, entityId } = props;
+  const placeIds =
+    place.scope === 'CLINIC' ? { clinicId: place.clinicId } : { regionId: place.regionId };
+  const whose = place.scope === 'CLINIC' ? 'this clinic’s' : `${place.name}’s`;
   const client = useClient();
   const [, setOverride] = useMutation(SaveOverride);
   const form = useVersionedForm({
@@ -58,10 +79,10 @@ export function OverrideEditor(props: Props) {
     async save(values, version) {
       const result = await setOverride({
         input: {
-          scope: 'CLINIC',
-          clinicId,
-          entityType: 'TREATMENT',
-          entityId: treatmentId,
+          scope: place.scope,
+          ...placeIds,
+          entityType,
+          entityId,
           field,
           // No version: the clinic had no override of the field (null would mean it had one).
           ...(version === null ? {} : { version }),
@@ -74,7 +95,11 @@ export function OverrideEditor(props: Props) {
     },
     async loadLatest() {
       const result = await client
-        .query(CurrentOverride, { clinicId, treatmentId }, { requestPolicy: 'network-only' })
+        .query(
+          CurrentOverride,
+          { ...placeIds, entityType, entityId },
+          { requestPolicy: 'network-only' },
+        )
         .toPromise();
       const current = result.data?.overrides.find((item) => item.values.field === field);
       if (!current) return { version: null, values: { text: props.inherited } };
@@ -95,10 +120,13 @@ export function OverrideEditor(props: Props) {
       aria-label={`Edit ${field}`}
       className="console-panel"
     >
-      <Title order={2}>Edit this clinic’s {field}</Title>
+      <Title order={2}>
+        Edit {whose} {field}
+      </Title>
       <MarkdownField
         label={`${field} (Markdown)`}
-        clinicId={clinicId}
+        // A region's text is shown at each of its clinics: no one clinic fills its tokens.
+        clinicId={place.scope === 'CLINIC' ? place.clinicId : null}
         value={String(form.values.text ?? '')}
         onChange={(text) => form.set('text', text)}
       />
@@ -109,7 +137,7 @@ export function OverrideEditor(props: Props) {
       )}
       <FormActions
         form={form}
-        fields={[{ key: 'text', label: `This clinic’s ${field}` }]}
+        fields={[{ key: 'text', label: `${whose[0].toUpperCase()}${whose.slice(1)} ${field}` }]}
         onClose={props.onClose}
       />
     </Stack>

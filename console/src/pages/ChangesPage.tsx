@@ -6,22 +6,32 @@ import { ChangesPanel } from '../components/ChangesPanel';
 import { graphql } from '../gql';
 
 const PlacesOfEditor = graphql(`
-  query PlacesOfEditor {
+  query PlacesOfEditor($brand: String!) {
     editableClinics {
       id
       itemId
       name
       timezone
     }
+    regions(brand: $brand, preview: true, first: 100) {
+      edges {
+        node {
+          id
+          itemId
+          name
+        }
+      }
+    }
   }
 `);
 
 /**
  * The changes tray across every place the editor edits (a region editor's
- * whole region), each draft named with its clinic.
+ * whole region, a brand editor's whole brand), grouped by place: the brand,
+ * each region, each clinic.
  */
-export default function ChangesPage() {
-  const [{ data, error }] = useQuery({ query: PlacesOfEditor });
+export default function ChangesPage({ brand }: { brand: string }) {
+  const [{ data, error }] = useQuery({ query: PlacesOfEditor, variables: { brand } });
   const [revision, setRevision] = useState(0);
   if (error) {
     return (
@@ -32,17 +42,20 @@ export default function ChangesPage() {
   }
   if (!data) return <Loader aria-label="Loading your changes" />;
   const clinics = data.editableClinics;
-  const names = new Map(clinics.map((clinic) => [clinic.itemId, clinic.name]));
+  const places = {
+    clinics: new Map(clinics.map((clinic) => [clinic.itemId, clinic.name])),
+    regions: new Map(data.regions.edges.map(({ node }) => [node.itemId, node.name])),
+  };
   const timezones = [...new Set(clinics.map((clinic) => clinic.timezone))];
   return (
     <Stack component="section" maw={960}>
       <Title order={1}>Your changes</Title>
       <Text>
-        Every draft at the clinics and regions you edit, waiting to be published: publish them
+        Every draft at the places you edit, grouped by place, waiting to be published: publish them
         together now, or at a time you choose.
       </Text>
       <ChangesPanel
-        clinicNames={names}
+        places={places}
         timezones={timezones.length ? timezones : ['UTC']}
         revision={revision}
         onPublished={() => setRevision((n) => n + 1)}

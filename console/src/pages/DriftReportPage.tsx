@@ -14,6 +14,7 @@ import {
 import { Fragment, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { describeError } from '../api/errors';
+import { CursorPager, PAGE_LABELS, useCursors } from '../components/CursorPager';
 import { TableScroll } from '../components/TableScroll';
 import { showValue, ValueDiff } from '../components/ValueDiff';
 import { graphql } from '../gql';
@@ -130,9 +131,7 @@ export default function DriftReportPage() {
   const [treatmentId, setTreatmentId] = useState('');
   const [field, setField] = useState('');
   const [kind, setKind] = useState('');
-  // Cursors of the pages before this one: Previous goes back one.
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const after = cursors[cursors.length - 1];
+  const pages = useCursors();
   const [report, refetch] = useQuery({
     query: Report,
     variables: {
@@ -140,7 +139,7 @@ export default function DriftReportPage() {
       treatmentId: treatmentId || null,
       field: field || null,
       kind: (kind || null) as DriftKind | null,
-      after,
+      after: pages.after,
     },
     requestPolicy: 'cache-and-network',
   });
@@ -153,7 +152,7 @@ export default function DriftReportPage() {
   /** A filter changed: back to the first page, nothing selected. */
   const filterBy = (set: (value: string) => void) => (value: string) => {
     set(value);
-    setCursors([null]);
+    pages.reset();
     setSelected(new Map());
     setDone(null);
   };
@@ -176,7 +175,7 @@ export default function DriftReportPage() {
   const options = filters.data?.driftFilters;
   const page = report.data?.driftReport;
   const rows = page?.edges.map((edge) => edge.node) ?? [];
-  const first = (cursors.length - 1) * PAGE_SIZE;
+  const first = pages.index * PAGE_SIZE;
   const actionError = resetting.error ?? reviewing.error;
   return (
     <Stack component="section" maw={1200}>
@@ -361,23 +360,8 @@ export default function DriftReportPage() {
           </Table>
         </TableScroll>
       )}
-      {page && (cursors.length > 1 || page.pageInfo.hasNextPage) && (
-        <Group gap="sm">
-          <Button
-            variant="default"
-            disabled={cursors.length === 1}
-            onClick={() => setCursors(cursors.slice(0, -1))}
-          >
-            Previous page
-          </Button>
-          <Button
-            variant="default"
-            disabled={!page.pageInfo.hasNextPage}
-            onClick={() => setCursors([...cursors, page.pageInfo.endCursor])}
-          >
-            Next page
-          </Button>
-        </Group>
+      {page && (!pages.isFirst || page.pageInfo.hasNextPage) && (
+        <CursorPager pages={pages} pageInfo={page.pageInfo} labels={PAGE_LABELS} />
       )}
     </Stack>
   );

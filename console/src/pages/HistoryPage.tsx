@@ -21,8 +21,14 @@ import type { ContentType } from '../gql/graphql';
 import { NotFoundPage } from './NotFoundPage';
 
 const ItemHistory = graphql(`
-  query ItemHistory($brand: String!, $clinic: String!, $type: ContentType!, $id: ID!) {
-    clinic(brand: $brand, slug: $clinic, preview: true) {
+  query ItemHistory(
+    $brand: String!
+    $clinic: String!
+    $atClinic: Boolean!
+    $type: ContentType!
+    $id: ID!
+  ) {
+    clinic(brand: $brand, slug: $clinic, preview: true) @include(if: $atClinic) {
       id
       slug
       name
@@ -92,6 +98,8 @@ const TYPES: Record<string, ContentType> = {
   OVERRIDE: 'OVERRIDE',
   PRICE_ITEM: 'PRICE_ITEM',
   PROVIDER: 'PROVIDER',
+  REGION: 'REGION',
+  TREATMENT: 'TREATMENT',
 };
 
 /** How an editor names an item: its question, label, field or name. */
@@ -109,17 +117,30 @@ const show = (value: unknown): string => {
   return typeof value === 'object' ? JSON.stringify(value) : String(value as string | number);
 };
 
-/** An item's history: who changed what and when, a diff of any two revisions, restore. */
+/** The browser's time zone: brand-wide items have no clinic clock. */
+const LOCAL_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/**
+ * An item's history: who changed what and when, a diff of any two revisions,
+ * restore. Opened from a clinic (its items, on its clock) or, without one,
+ * for a brand-wide item (a treatment, a brand FAQ) on the browser's clock.
+ */
 export default function HistoryPage(props: {
   brand: string;
-  clinic: string;
+  clinic?: string;
   type: string;
   id: string;
 }) {
   const type = TYPES[props.type];
   const [{ data, error, fetching }, refetch] = useQuery({
     query: ItemHistory,
-    variables: { brand: props.brand, clinic: props.clinic, type: type ?? 'FAQ', id: props.id },
+    variables: {
+      brand: props.brand,
+      clinic: props.clinic ?? '',
+      atClinic: props.clinic !== undefined,
+      type: type ?? 'FAQ',
+      id: props.id,
+    },
     pause: !type,
     requestPolicy: 'cache-and-network',
   });
@@ -150,9 +171,15 @@ export default function HistoryPage(props: {
   if (fetching && !data) return <Loader aria-label="Loading the history" />;
   const item = data?.item;
   const clinic = data?.clinic;
-  if (!item || !clinic) return <NotFoundPage what="This history" />;
+  if (!item || (props.clinic !== undefined && !clinic)) {
+    return <NotFoundPage what="This history" />;
+  }
+  const place = clinic
+    ? { href: `/clinics/${clinic.slug}`, name: clinic.name, clock: `the clinic’s clock` }
+    : { href: '/brand', name: 'Brand content', clock: 'your computer’s clock' };
+  const timezone = clinic?.timezone ?? LOCAL_ZONE;
   const title = titleOf(item.type, item.values);
-  const when = (instant: string) => `${inZone(clinic.timezone, instant)}`;
+  const when = (instant: string) => `${inZone(timezone, instant)}`;
   const label = (id: string) => {
     const revision = revisions.find((r) => r.id === id);
     return revision
@@ -170,13 +197,13 @@ export default function HistoryPage(props: {
 
   return (
     <Stack component="section" maw={1100}>
-      <Anchor component={Link} href={`/clinics/${clinic.slug}`} size="sm">
-        ← {clinic.name}
+      <Anchor component={Link} href={place.href} size="sm">
+        ← {place.name}
       </Anchor>
       <Title order={1}>History of {title}</Title>
       <Text size="sm">
-        Every change, newest first (times on the clinic’s clock, {clinic.timezone}). Restoring a
-        version makes it the draft again; the public page changes when it is published.
+        Every change, newest first (times on {place.clock}, {timezone}). Restoring a version makes
+        it the draft again; the public page changes when it is published.
       </Text>
       {!item.viewerCan.edit.allowed && <Text size="sm">{item.viewerCan.edit.reason}</Text>}
       {restoring.error && (

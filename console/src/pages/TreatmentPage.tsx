@@ -327,8 +327,9 @@ export default function TreatmentPage(props: { brand: string; clinic: string; tr
         <OverrideEditor
           key={editingField}
           field={editingField}
-          clinicId={clinicId}
-          treatmentId={treatmentId}
+          place={{ scope: 'CLINIC', clinicId }}
+          entityType="TREATMENT"
+          entityId={treatmentId}
           override={editedOverride(editingField)}
           inherited={typeof values[editingField] === 'string' ? String(values[editingField]) : ''}
           onSaved={reload}

@@ -98,8 +98,17 @@ const dayStart = (day: string, plusDays = 0): string | null => {
   return start.toISOString();
 };
 
-/** Where the console shows a content item: its clinic's page for it. */
-function itemPage(type: ContentType, clinic: string): string {
+/**
+ * Where the console shows a content item: its clinic's page for it, or for a
+ * brand-wide item the brand content screens (a treatment its own page).
+ */
+function itemPage(type: ContentType, clinic: string | undefined, values: unknown): string {
+  if (!clinic) {
+    const slug = (values as { slug?: unknown } | null)?.slug;
+    return type === 'TREATMENT' && typeof slug === 'string'
+      ? `/brand/treatments/${slug}`
+      : '/brand';
+  }
   if (type === 'FAQ') return `/clinics/${clinic}/faqs`;
   if (type === 'PROVIDER') return `/clinics/${clinic}/providers`;
   return `/clinics/${clinic}`;
@@ -155,16 +164,18 @@ export default function AuditLogPage() {
     }
     const name = describeItem(item.type, item.values);
     const clinic = item.clinicIds.map((id) => slugs.get(id)).find(Boolean);
-    if (!clinic) return <Text size="sm">{name} (brand-wide)</Text>;
+    // A brand-wide item (no clinic) has its history at the brand level.
+    const historyOf = clinic ? `/clinics/${clinic}/history` : '/brand/history';
     return (
       <Stack gap={2}>
-        <Anchor component={Link} href={itemPage(item.type, clinic)} size="sm">
+        <Anchor component={Link} href={itemPage(item.type, clinic, item.values)} size="sm">
           {name}
+          {clinic ? '' : ' (brand-wide)'}
         </Anchor>
         <Anchor
           component={Link}
           size="xs"
-          href={`/clinics/${clinic}/history/${item.type}/${item.id}${
+          href={`${historyOf}/${item.type}/${item.id}${
             entry.revisionId ? `?revision=${entry.revisionId}` : ''
           }`}
           aria-label={`${entry.revisionId ? 'This change in its history' : 'History'}: ${name}`}

@@ -1,0 +1,247 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ContentTypeDef } from '../content-types/registry';
+import { updateReturning } from '../database/update-returning';
+import type { ItemScope } from './access-rules';
+import { fromDatabaseError } from './database-errors';
+import { editingErrors } from './editing.errors';
+import type { ItemState, Values } from './item-view';
+import { publishedValues, readLinks } from './item-values';
+import type { TransactionContext, WriteContext } from './write-context';
+
+type Link = NonNullable<ContentTypeDef['links']>[string];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Where editable content is stored: the SQL every write and editor read runs,
+ * generated from the content-type registry (tables, columns and casts, link
+ * tables, where a row sits), and the transactions writes run in. It applies
+ * no rule of who may do what: the writers and EditorReadsService do.
+ */
+@Injectable()
+export class ContentStore {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * Runs work in a transaction (the context's, when it has one), turning
+   * constraints PostgreSQL refused into client errors.
+   */
+  async transaction<T>(ctx: WriteContext, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await (ctx.tx ? work(ctx.tx) : this.db.transaction(work));
+    } catch (error) {
+      throw fromDatabaseError(error) ?? error;
+    }
+  }
+
+  /**
+   * Runs several writes as one transaction: pass the context `work` receives
+   * to the writers and they all apply, or (on any error) none does. Inside
+   * another inTransaction() it joins the outer transaction.
+   */
+  inTransaction<T>(ctx: WriteContext, work: (ctx: TransactionContext) => Promise<T>): Promise<T> {
+    return this.transaction(ctx, (tx) => work({ ...ctx, tx }));
+  }
+
+  /** Where a read without a lock runs: the context's transaction, else the pool. */
+  reader(ctx: WriteContext): EntityManager {
+    return ctx.tx ?? this.db.manager;
+  }
+
+  async exists(def: ContentTypeDef, id: string): Promise<boolean> {
+    if (!UUID.test(id)) return false;
+    return (await this.db.query(`SELECT 1 FROM ${def.table} WHERE id = $1`, [id])).length > 0;
+  }
+
+  /** Rows of the type with the given ids, in id order, without locking them. */
+  async read(tx: EntityManager, def: ContentTypeDef, ids: string[]): Promise<ItemState[]> {
+    const rows: Record<string, unknown>[] = await tx.query(
+      `${selectSql(def)} WHERE x.id = ANY($1::uuid[]) ORDER BY x.id`,
+      [ids.filter((id) => UUID.test(id))],
+    );
+    const items: ItemState[] = [];
+    for (const row of rows) items.push(await this.located(tx, def, row));
+    return items;
+  }
+
+  /** The row locked FOR UPDATE (in the caller's transaction), or null when there is none. */
+  async lock(tx: EntityManager, def: ContentTypeDef, id: string): Promise<ItemState | null> {
+    const [row] = UUID.test(id)
+      ? await tx.query(`${selectSql(def)} WHERE x.id = $1 FOR UPDATE OF x`, [id])
+      : [];
+    return row ? this.located(tx, def, row) : null;
+  }
+
+  /** Inserts a row (`fixed` columns that place it, property values) and its links; returns its id. */
+  async insert(
+    tx: EntityManager,
+    def: ContentTypeDef,
+    fixed: Record<string, unknown>,
+    values: Values,
+  ): Promise<string> {
+    const columns = Object.keys(fixed);
+    const params: unknown[] = Object.values(fixed);
+    const placeholders = columns.map((_, i) => `$${i + 1}`);
+    for (const [property, value] of Object.entries(values)) {
+      if (def.links?.[property]) continue;
+      const column = editableColumn(def, property);
+      params.push(param(def, property, value));
+      columns.push(column.column);
+      placeholders.push(`$${params.length}${column.cast ? `::${column.cast}` : ''}`);
+    }
+    const [{ id }] = await tx.query(
+      `INSERT INTO ${def.table} (${columns.join(', ')}) VALUES (${placeholders.join(', ')}) RETURNING id`,
+      params,
+    );
+    for (const [property, link] of Object.entries(def.links ?? {})) {
+      if (values[property] !== undefined) await replaceLinks(tx, link, id, values[property]);
+    }
+    return id;
+  }
+
+  /**
+   * Lets PostgreSQL judge changes before they are saved as a draft: they are
+   * applied inside a savepoint and rolled back, so a duplicate slug or a
+   * broken check fails now, at save, not later at publish.
+   */
+  async trialApply(tx: EntityManager, def: ContentTypeDef, id: string, changes: Values) {
+    await tx.query('SAVEPOINT trial_apply');
+    try {
+      await apply(tx, def, id, changes);
+    } finally {
+      await tx.query('ROLLBACK TO SAVEPOINT trial_apply');
+    }
+  }
+
+  /** Stores the draft (none when empty) and bumps the version. */
+  async saveDraft(tx: EntityManager, item: ItemState, draft: Values): Promise<ItemState> {
+    const [row] = await updateReturning(
+      tx,
+      `UPDATE ${item.def.table} SET draft = $2::jsonb, version = version + 1, updated_at = now()
+        WHERE id = $1 RETURNING *`,
+      [item.row.id, Object.keys(draft).length ? JSON.stringify(draft) : null],
+    );
+    return { ...item, row, draft };
+  }
+
+  /**
+   * Applies the changes to the row and clears its draft; `goLive` also puts
+   * it live (else its status stays as it is).
+   */
+  async applyDraft(
+    tx: EntityManager,
+    item: ItemState,
+    changes: Values,
+    goLive: boolean,
+  ): Promise<ItemState> {
+    const { def } = item;
+    const id = item.row.id as string;
+    await apply(tx, def, id, changes);
+    const status = goLive ? `publication_status = 'PUBLISHED', published_at = now(),` : '';
+    const [row] = await updateReturning(
+      tx,
+      `UPDATE ${def.table}
+          SET ${status} draft = NULL, version = version + 1, updated_at = now()
+        WHERE id = $1 RETURNING *`,
+      [id],
+    );
+    return {
+      ...item,
+      row,
+      published: publishedValues(def, row, await readLinks(tx, def, id)),
+      draft: {},
+    };
+  }
+
+  /** Takes the row off delivery; its content and draft stay. */
+  async unpublish(tx: EntityManager, item: ItemState): Promise<ItemState> {
+    const [row] = await updateReturning(
+      tx,
+      `UPDATE ${item.def.table} SET publication_status = 'DRAFT', version = version + 1, updated_at = now()
+        WHERE id = $1 RETURNING *`,
+      [item.row.id],
+    );
+    return { ...item, row };
+  }
+
+  /**
+   * Deletes the row, and the region and clinic overrides of it: they point
+   * at it by type and id (no foreign key can), and would be left orphaned.
+   */
+  async delete(tx: EntityManager, def: ContentTypeDef, id: string): Promise<void> {
+    await tx.query(`DELETE FROM overrides WHERE entity_type = $1 AND entity_id = $2`, [
+      def.type,
+      id,
+    ]);
+    await tx.query(`DELETE FROM ${def.table} WHERE id = $1`, [id]);
+  }
+
+  /** The row with where it sits (its scope SQL) and its values. */
+  private async located(
+    tx: EntityManager,
+    def: ContentTypeDef,
+    row: Record<string, unknown>,
+  ): Promise<ItemState> {
+    const scope: ItemScope = {
+      brandId: row.scope_brand_id as string,
+      level: row.scope_level as ItemScope['level'],
+      regionIds: (row.scope_region_ids as string[] | null) ?? [],
+      clinicIds: (row.scope_clinic_ids as string[] | null) ?? [],
+    };
+    const links = await readLinks(tx, def, row.id as string);
+    return {
+      def,
+      row,
+      scope,
+      published: publishedValues(def, row, links),
+      draft: (row.draft as Values | null) ?? {},
+    };
+  }
+}
+
+/** The column a property is stored in; a property no one may write is refused. */
+export function editableColumn(def: ContentTypeDef, property: string) {
+  const column = def.columns[property];
+  if (!column && !def.links?.[property]) throw editingErrors.notEditableField(def.type, property);
+  return column;
+}
+
+/** Rows of the type with where each sits (its scope), for `WHERE x.…` to follow. */
+function selectSql(def: ContentTypeDef): string {
+  return `SELECT x.*, s.brand_id AS scope_brand_id, s.level AS scope_level,
+                 s.region_ids AS scope_region_ids, s.clinic_ids AS scope_clinic_ids
+            FROM ${def.table} x, LATERAL (${def.scopeSql}) s`;
+}
+
+/** Writes property values into the row's columns and link tables. */
+async function apply(tx: EntityManager, def: ContentTypeDef, id: string, changes: Values) {
+  const sets: string[] = [];
+  const params: unknown[] = [id];
+  for (const [property, value] of Object.entries(changes)) {
+    const link = def.links?.[property];
+    if (link) {
+      await replaceLinks(tx, link, id, value);
+      continue;
+    }
+    const column = editableColumn(def, property);
+    params.push(param(def, property, value));
+    sets.push(`${column.column} = $${params.length}${column.cast ? `::${column.cast}` : ''}`);
+  }
+  if (sets.length)
+    await tx.query(`UPDATE ${def.table} SET ${sets.join(', ')} WHERE id = $1`, params);
+}
+
+async function replaceLinks(tx: EntityManager, link: Link, id: string, ids: unknown) {
+  await tx.query(`DELETE FROM ${link.table} WHERE ${link.ownColumn} = $1`, [id]);
+  await tx.query(
+    `INSERT INTO ${link.table} (${link.ownColumn}, ${link.otherColumn})
+     SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
+    [id, ids as string[]],
+  );
+}
+
+function param(def: ContentTypeDef, property: string, value: unknown): unknown {
+  return def.columns[property]?.cast === 'jsonb' && value !== null ? JSON.stringify(value) : value;
+}

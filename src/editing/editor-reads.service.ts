@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { refusal } from './access-rules';
+import { CONTENT_TYPE_DEFS, ContentType } from '../content-types/registry';
+import { ContentStore } from './content-store';
+import { type ItemView, type LockedItem, toView } from './item-view';
+import { mayReadItem } from './write-access';
+import type { TransactionContext, WriteContext } from './write-context';
+
+/**
+ * Items as their editors read them (published values, draft, both merged,
+ * where each sits), with read access applied to every id: for editor
+ * queries, and the lock every write starts with.
+ */
+@Injectable()
+export class EditorReadsService {
+  constructor(private readonly store: ContentStore) {}
+
+  /** Reads an item for an editor of it. */
+  async get(ctx: WriteContext, type: ContentType, id: string): Promise<ItemView> {
+    // A read takes no lock, so it never waits behind a write.
+    const [view] = await this.list(ctx, type, [id]);
+    if (view) return view;
+    throw refusal(ctx.actor, await this.store.exists(CONTENT_TYPE_DEFS[type], id));
+  }
+
+  /**
+   * Reads several items of one type without locking them (for listings), in
+   * id order; ids the caller may not read or that do not exist are left out.
+   */
+  async list(ctx: WriteContext, type: ContentType, ids: string[]): Promise<ItemView[]> {
+    const items = await this.store.read(this.store.reader(ctx), CONTENT_TYPE_DEFS[type], ids);
+    return items.filter((item) => mayReadItem(ctx.actor, item.scope)).map(toView);
+  }
+
+  /**
+   * Locks the item (FOR UPDATE, in the context's transaction) for a write
+   * that follows: the caller must at least be able to read it; an unknown
+   * id and a forbidden one are refused alike (see refusal()). Pass the
+   * locked item on to the writers rather than its id, so the row is read
+   * and checked once.
+   */
+  async lock(ctx: TransactionContext, type: ContentType, id: string): Promise<LockedItem> {
+    const item = await this.store.lock(ctx.tx, CONTENT_TYPE_DEFS[type], id);
+    if (!item) throw refusal(ctx.actor, false);
+    if (!mayReadItem(ctx.actor, item.scope)) throw refusal(ctx.actor, true, item.scope.brandId);
+    return { ...item, locked: true };
+  }
+}
