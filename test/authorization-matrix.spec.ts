@@ -60,7 +60,12 @@ function withTrials(
     ...Object.keys(rules).filter((name) => !trials[name]),
     ...Object.keys(trials).filter((name) => !rules[name]),
   ];
-  if (missing.length > 0) throw new Error(`Rules and trials differ: ${missing.join(', ')}`);
+  if (missing.length > 0) {
+    throw new Error(
+      `Rules and trials differ: ${missing.join(', ')}. A rule (places, who may call) goes in ` +
+        'src/access/authorization-rules.ts, its trial (prepare, verify) here.',
+    );
+  }
   return Object.fromEntries(
     Object.entries(rules).map(([name, rule]) => [label(name), { ...rule, ...trials[name] }]),
   );
