@@ -82,4 +82,10 @@ describe(DOC, () => {
     });
     expect(missing).toEqual([]);
   });
+
+  it('states no Cache-Control values: docs/clients.md is the one statement of them', () => {
+    const doc = readFileSync(join(ROOT, DOC), 'utf8');
+    expect(doc.match(/max-age|no-store|no-cache|private,|public,/g) ?? []).toEqual([]);
+    expect(doc).toContain('clients.md#fetching-and-caching-policy');
+  });
 });
