@@ -214,24 +214,34 @@ test('audit log: a brand-wide change links to its treatment and to its history a
     `mutation($input: CreateTreatmentInput!) { createTreatment(input: $input) { type id version } }`,
     { input: { slug, name: 'Audit peel', summary: 'A peel for the audit log.' } },
   );
+  // A draft nobody else expects in the brand's tray: deleted whatever happens here.
+  try {
+    await signIn(page, 'admin');
+    await page.goto('/console/admin/audit');
+    await page.getByRole('textbox', { name: 'Item id' }).fill(createTreatment.id);
+    const rows = page.getByRole('table', { name: 'Audit log entries' }).locator('tbody tr');
+    const created = rows.filter({ hasText: 'CONTENT_CREATE' });
+    await expect(created).toHaveCount(1);
+    await expect(
+      created.getByRole('link', { name: 'Brand treatment (brand-wide)', exact: true }),
+    ).toHaveAttribute('href', `/console/brand/treatments/${slug}`);
 
-  await signIn(page, 'admin');
-  await page.goto('/console/admin/audit');
-  await page.getByRole('textbox', { name: 'Item id' }).fill(createTreatment.id);
-  const rows = page.getByRole('table', { name: 'Audit log entries' }).locator('tbody tr');
-  const created = rows.filter({ hasText: 'CONTENT_CREATE' });
-  await expect(created).toHaveCount(1);
-  await expect(
-    created.getByRole('link', { name: 'Brand treatment (brand-wide)', exact: true }),
-  ).toHaveAttribute('href', `/console/brand/treatments/${slug}`);
-
-  await created.getByRole('link', { name: 'This change in its history: Brand treatment' }).click();
-  await expect(page).toHaveURL(
-    new RegExp(`/console/brand/history/TREATMENT/${createTreatment.id}\\?revision=\\d+$`),
-  );
-  await expect(page.getByRole('heading', { name: 'History of Audit peel' })).toBeVisible();
-  const marked = page.getByRole('table', { name: 'Revisions' }).locator('tr[aria-current="true"]');
-  await expect(marked).toContainText('Created');
-  await expect(page.getByRole('link', { name: '← Brand content' })).toBeVisible();
-  await expectAccessible(page);
+    await created
+      .getByRole('link', { name: 'This change in its history: Brand treatment' })
+      .click();
+    await expect(page).toHaveURL(
+      new RegExp(`/console/brand/history/TREATMENT/${createTreatment.id}\\?revision=\\d+$`),
+    );
+    await expect(page.getByRole('heading', { name: 'History of Audit peel' })).toBeVisible();
+    const marked = page
+      .getByRole('table', { name: 'Revisions' })
+      .locator('tr[aria-current="true"]');
+    await expect(marked).toContainText('Created');
+    await expect(page.getByRole('link', { name: '← Brand content' })).toBeVisible();
+    await expectAccessible(page);
+  } finally {
+    await brand(`mutation($input: DeleteItemInput!) { deleteItem(input: $input) { id } }`, {
+      input: { item: createTreatment },
+    });
+  }
 });
