@@ -3,13 +3,14 @@ import { join } from 'node:path';
 
 /**
  * The worked requests of the docs, as files: `docs/examples/<story>/<NN>-<name>.graphql`
- * (the document; header comments say who sends it, `# as: austin`, or
- * which earlier token, `# bearer: cca_at_<token:1>`, and a status other
- * than 200, `# status: 401`), an optional `.variables.json` and
- * the expected answer `.json`. test/docs-examples.spec.ts runs each story in
- * order against a fresh seeded database and compares the answers;
- * `npm run docs` inlines them in the docs between
- * `<!-- example: <story>/<NN>-<name> -->` and `<!-- /example -->`.
+ * (the document; header comments say who sends it, `# as: austin`, or which
+ * earlier token, `# bearer: cca_at_<token:1>`, a status other than 200,
+ * `# status: 401`, or that it sends an earlier example's document again,
+ * `# document: <NN>-<name>`), an optional `.variables.json` and the expected
+ * answer `.json`. test/docs-examples.spec.ts runs each story in order against
+ * a fresh seeded database and compares the answers; `npm run docs` inlines
+ * them in the docs between `<!-- example: <story>/<NN>-<name> -->` and
+ * `<!-- /example -->`.
  */
 export const EXAMPLES_DIR = join(__dirname, '../../docs/examples');
 
@@ -22,6 +23,8 @@ export interface Example {
   status: number;
   /** Sent instead of `as`'s session: a token an earlier answer gave (`cca_at_<token:1>`). */
   bearer?: string;
+  /** The earlier example of the story whose document this one sends again. */
+  reuses?: string;
   /** The document as shown (header comments left out). */
   query: string;
   variables?: unknown;
@@ -30,7 +33,7 @@ export interface Example {
   path: string;
 }
 
-const HEADER = /^#\s*(as|status|bearer):\s*(\S+)\s*$/;
+const HEADER = /^#\s*(as|status|bearer|document):\s*(\S+)\s*$/;
 
 export function loadExamples(dir = EXAMPLES_DIR): Example[] {
   if (!existsSync(dir)) return [];
@@ -46,14 +49,20 @@ export function loadExamples(dir = EXAMPLES_DIR): Example[] {
     );
 }
 
-function loadExample(dir: string, story: string, name: string): Example {
-  const path = join(dir, story, name);
-  const lines = readFileSync(`${path}.graphql`, 'utf8').split('\n');
+/** A .graphql file's header comments and its document. */
+function readDocument(path: string): { header: Record<string, string>; query: string } {
+  const lines = readFileSync(path, 'utf8').split('\n');
   const header: Record<string, string> = {};
   while (lines.length && HEADER.test(lines[0])) {
     const [, key, value] = HEADER.exec(lines.shift()!)!;
     header[key] = value;
   }
+  return { header, query: lines.join('\n').trim() };
+}
+
+function loadExample(dir: string, story: string, name: string): Example {
+  const path = join(dir, story, name);
+  const { header, query } = readDocument(`${path}.graphql`);
   const json = (suffix: string) =>
     existsSync(`${path}${suffix}`)
       ? (JSON.parse(readFileSync(`${path}${suffix}`, 'utf8')) as unknown)
@@ -64,7 +73,11 @@ function loadExample(dir: string, story: string, name: string): Example {
     as: header.as ?? 'anonymous',
     status: Number(header.status ?? 200),
     bearer: header.bearer,
-    query: lines.join('\n').trim(),
+    // `# document: <NN>-<name>` sends the document of an earlier example of the story.
+    query: header.document
+      ? readDocument(join(dir, story, `${header.document}.graphql`)).query
+      : query,
+    reuses: header.document,
     variables: json('.variables.json'),
     answer: json('.json'),
     path,
@@ -173,7 +186,13 @@ export function renderExample(example: Example): string {
     : example.as === 'anonymous'
       ? 'Without signing in'
       : `As \`${example.as}\``;
-  const parts = [`${who}:`, '', '```graphql', example.query, '```'];
+  // A document sent again is named by its operation (or root field) instead of shown twice.
+  const kind = example.query.startsWith('mutation') ? 'mutation' : 'query';
+  const name =
+    /^(?:query|mutation)\s+(\w+)/.exec(example.query)?.[1] ?? /\{\s*(\w+)/.exec(example.query)?.[1];
+  const parts = example.reuses
+    ? [`${who}, the same \`${name}\` ${kind} as above.`]
+    : [`${who}:`, '', '```graphql', example.query, '```'];
   if (example.variables !== undefined) {
     parts.push('', 'Variables:', '', '```json', compactJson(example.variables), '```');
   }
