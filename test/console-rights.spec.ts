@@ -1,5 +1,6 @@
 import { dataOf, ITEM, LUMEN } from './helpers/editing';
 import { startIsolatedTestApp } from './helpers/isolated-app';
+import { SEEDED, signInNewEditor } from './helpers/content-editing';
 import { loginAs } from './helpers/login';
 import type { TestApp } from './helpers/test-app';
 
@@ -10,7 +11,7 @@ import type { TestApp } from './helpers/test-app';
  */
 describe('rights the console reads: scheduled publications', () => {
   let app: TestApp;
-  let as: Record<'editor' | 'texas' | 'austin', Record<string, string>>;
+  let as: Record<'editor' | 'texas' | 'otherTexas' | 'austin', Record<string, string>>;
 
   // It schedules and cancels: on a database of its own.
   beforeAll(async () => {
@@ -19,6 +20,10 @@ describe('rights the console reads: scheduled publications', () => {
       editor: await loginAs(app, 'editor'),
       texas: await loginAs(app, 'texas'),
       austin: await loginAs(app, 'austin'),
+      // Another editor of the Texas region: sees its schedules, did not make them.
+      otherTexas: await signInNewEditor(app, SEEDED.brand, 'REGION_EDITOR', {
+        regionIds: [SEEDED.texas],
+      }),
     };
   });
   afterAll(() => app.close());
@@ -73,8 +78,10 @@ describe('rights the console reads: scheduled publications', () => {
       viewerCan: { cancel: { allowed: true, reason: null } },
     });
     expect((await scheduleAs('editor', schedulePublish.id)).viewerCan.cancel.allowed).toBe(true);
-    const austinView = await scheduleAs('austin', schedulePublish.id);
-    expect(austinView.viewerCan.cancel).toEqual({
+    // A Dallas price's schedule is no business of Austin's editor.
+    expect(await scheduleAs('austin', schedulePublish.id)).toBeUndefined();
+    const otherView = await scheduleAs('otherTexas', schedulePublish.id);
+    expect(otherView.viewerCan.cancel).toEqual({
       allowed: false,
       reason: 'Only its author or a brand editor may cancel it',
     });
@@ -82,7 +89,7 @@ describe('rights the console reads: scheduled publications', () => {
     const refused = await app.graphql(
       `mutation($id: ID!) { cancelScheduledPublication(id: $id) { status } }`,
       { id: schedulePublish.id },
-      as.austin,
+      as.otherTexas,
     );
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 

@@ -14,7 +14,10 @@ import { DomainError } from '../common/domain-error';
 import type { GraphqlContext } from '../graphql/graphql-context';
 import { SchedulePermissions, ScheduledPublication } from './dtos/scheduled-publication.object';
 import { SchedulePublishInput } from './dtos/item-ref.input';
+import type { ContentType } from '../content-types/registry';
+import { isBrandWide, type ItemScope, mayChangePublication } from './access-rules';
 import { apiWrite } from './editing.resolver';
+import { EditorReadsService } from './editor-reads.service';
 import {
   mayCancelSchedule,
   ScheduledPublicationRow,
@@ -25,7 +28,10 @@ const asObject = (row: ScheduledPublicationRow) => row as unknown as ScheduledPu
 
 @Resolver(() => ScheduledPublication)
 export class ScheduledPublicationsResolver {
-  constructor(private readonly scheduler: ScheduledPublisherService) {}
+  constructor(
+    private readonly scheduler: ScheduledPublisherService,
+    private readonly reads: EditorReadsService,
+  ) {}
 
   @Mutation(() => ScheduledPublication, {
     description:
@@ -49,11 +55,41 @@ export class ScheduledPublicationsResolver {
   }
 
   @Query(() => [ScheduledPublication], {
-    description: 'Your brand’s scheduled publications, latest first.',
+    description:
+      'Your brand’s scheduled publications, latest first: all of them for brand-wide editors; for region and clinic editors those they scheduled and those whose every item they may publish.',
   })
   async scheduledPublications(@Context() context: GraphqlContext): Promise<ScheduledPublication[]> {
     const actor = requireEditor(context);
-    return (await this.scheduler.list(actor.brandId)).map(asObject);
+    const rows = await this.scheduler.list(actor.brandId);
+    if (isBrandWide(actor)) return rows.map(asObject);
+    // Others see only their places' schedules: another clinic's items and
+    // who scheduled them are not theirs to read.
+    const scopes = await this.scopesOf(context, rows);
+    const mayPublish = (row: ScheduledPublicationRow) =>
+      row.items.every((ref) => {
+        const scope = scopes.get(`${ref.type}:${ref.id}`);
+        return scope !== undefined && mayChangePublication(actor, scope);
+      });
+    return rows.filter((row) => mayCancelSchedule(actor, row) || mayPublish(row)).map(asObject);
+  }
+
+  /** Where each item of the schedules sits, by `type:id` (items gone since are absent). */
+  private async scopesOf(
+    context: GraphqlContext,
+    rows: ScheduledPublicationRow[],
+  ): Promise<Map<string, ItemScope>> {
+    const idsByType = new Map<ContentType, Set<string>>();
+    for (const ref of rows.flatMap((row) => row.items)) {
+      const ids = idsByType.get(ref.type) ?? new Set<string>();
+      idsByType.set(ref.type, ids.add(ref.id));
+    }
+    const scopes = new Map<string, ItemScope>();
+    for (const [type, ids] of idsByType) {
+      for (const view of await this.reads.list(apiWrite(context), type, [...ids])) {
+        scopes.set(`${type}:${view.id}`, view.scope);
+      }
+    }
+    return scopes;
   }
 
   @ResolveField(() => String, {

@@ -1,5 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { buildSchema, parse, validate } from 'graphql';
+import {
+  buildSchema,
+  getNamedType,
+  type GraphQLNamedType,
+  isObjectType,
+  parse,
+  validate,
+} from 'graphql';
+import { MAX_COST } from './query-limits';
 import {
   fieldWeight,
   HTML_WEIGHT,
@@ -26,6 +34,19 @@ function costOf(query: string): number {
     if (messages(limit).length === 0) return limit;
   }
   throw new Error(`no cost found for ${query}`);
+}
+
+/** The cost of a document of any size: the smallest limit it passes (a binary search). */
+function largeCostOf(query: string): number {
+  const document = parse(query);
+  const passes = (limit: number) => validate(schema, document, [queryCostRule(limit)]).length === 0;
+  let [low, high] = [1, 10_000_000];
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    if (passes(middle)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }
 
 const CLINIC = `clinic(brand: "b", slug: "c")`;
@@ -76,5 +97,32 @@ describe('query cost: weights of fields that do work per item', () => {
   it('leaves plain fields at 1', () => {
     expect(fieldWeight('Clinic', 'name', 'String')).toBe(1);
     expect(costOf(`{ ${CLINIC} { name slug } }`)).toBe(3);
+  });
+
+  it('counts a partner change’s one item as the dearest of those asked for, so a full sync page fits', () => {
+    /** Every field of `type`, objects' fields included (the document a partner copying everything sends). */
+    const everything = (type: GraphQLNamedType): string =>
+      isObjectType(type)
+        ? `{ ${Object.values(type.getFields())
+            .map((field) => {
+              const inner = getNamedType(field.type);
+              return isObjectType(inner) ? `${field.name} ${everything(inner)}` : field.name;
+            })
+            .join(' ')} }`
+        : '';
+    const item = (field: string, type: string) => `${field} ${everything(schema.getType(type)!)}`;
+    const items = [
+      item('clinic', 'PartnerClinic'),
+      item('treatment', 'PartnerTreatment'),
+      item('faq', 'PartnerFaq'),
+      item('priceItem', 'PartnerPriceItem'),
+    ];
+    const page = (selected: string[]) =>
+      largeCostOf(`{ contentChanges(brand: "b", first: 500) {
+        endCursor hasMore epoch changes { id type operation version sequence ${selected.join(' ')} }
+      } }`);
+    const full = page(items);
+    expect(full).toBe(Math.max(...items.map((one) => page([one]))));
+    expect(full).toBeLessThanOrEqual(MAX_COST);
   });
 });

@@ -33,6 +33,16 @@ export const FIELD_WEIGHTS: Readonly<Record<string, number>> = {
 /** Per object of these types (their resolution), wherever it appears. */
 export const TYPE_WEIGHTS: Readonly<Record<string, number>> = { Faq: 90, Treatment: 120 };
 
+/**
+ * Fields of which an object holds one at most, the others null: a change
+ * in the partner feed carries the one item it is about. Asked for together
+ * they cost as the dearest of them, not their sum (a full sync page would
+ * otherwise count four items per change).
+ */
+export const EXCLUSIVE_FIELDS: Readonly<Record<string, ReadonlySet<string>>> = {
+  ContentChange: new Set(['clinic', 'treatment', 'faq', 'priceItem']),
+};
+
 /** Markdown parsed and sanitized into HTML (any field named `…Html`). */
 export const HTML_WEIGHT = 30;
 /** A JSON-LD document not calibrated in FIELD_WEIGHTS: as the dearest one. */
@@ -104,10 +114,17 @@ export function queryCostRule(maxCost: number): ValidationRule {
       pageSize?: number,
     ): number | null => {
       let total = 0;
+      const exclusive = EXCLUSIVE_FIELDS[type.name];
+      /** The dearest of the exclusive fields asked for directly here. */
+      let dearestExclusive = 0;
       for (const selection of selectionSet.selections) {
         let cost: number | null;
         if (selection.kind === Kind.FIELD) {
           cost = fieldCost(selection, type, path, listsOnPath, fragmentsOnPath, pageSize);
+          if (cost !== null && exclusive?.has(selection.name.value)) {
+            dearestExclusive = Math.max(dearestExclusive, cost);
+            continue;
+          }
         } else {
           const fragment =
             selection.kind === Kind.INLINE_FRAGMENT
@@ -131,7 +148,7 @@ export function queryCostRule(maxCost: number): ValidationRule {
         if (cost === null) return null;
         total += cost;
       }
-      return total;
+      return total + dearestExclusive;
     };
 
     const fieldCost = (

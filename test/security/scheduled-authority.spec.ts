@@ -191,4 +191,28 @@ describe('security: scheduled publications run with their creator’s current au
     });
     expect(await statusOf(item.id)).toBe('PUBLISHED');
   });
+
+  it('lists a schedule only to those who may see its places: not to another clinic’s editor', async () => {
+    const id = await schedule([await draftPrice()], f.as.austin);
+    const listed = async (headers: Headers) => {
+      const { body } = await f.app.graphql(
+        `{ scheduledPublications { id createdBy items { id } } }`,
+        {},
+        headers,
+      );
+      expect(body.errors).toBeUndefined();
+      return (body.data.scheduledPublications as { id: string }[]).map((row) => row.id);
+    };
+    const dallas = await signInNewEditor(f.app, SEEDED.brand, 'CLINIC_EDITOR', {
+      clinicIds: [SEEDED.dallas],
+    });
+    const colorado = await signInNewEditor(f.app, SEEDED.brand, 'REGION_EDITOR', {
+      regionIds: [SEEDED.colorado],
+    });
+    expect(await listed(f.as.austin)).toContain(id);
+    expect(await listed(f.as.texas)).toContain(id);
+    expect(await listed(f.as.editor)).toContain(id);
+    expect(await listed(dallas)).not.toContain(id);
+    expect(await listed(colorado)).not.toContain(id);
+  });
 });
