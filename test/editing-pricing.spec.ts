@@ -1,5 +1,7 @@
 import { namesInputField } from './helpers/editing';
 import { randomUUID } from 'node:crypto';
+import { PricingService } from '../src/pricing/pricing.service';
+import { PUBLISHED } from '../src/read-mode/read-mode';
 import {
   BRAND,
   createOtherBrand,
@@ -594,6 +596,7 @@ describe('editing offerings and prices', () => {
     const EARLY = 'Pacific/Kiritimati';
     const LATE = 'Pacific/Pago_Pago';
     let slug: string;
+    let treatmentId: string;
     const offerings: Record<string, string> = {};
 
     beforeAll(async () => {
@@ -605,6 +608,7 @@ describe('editing offerings and prices', () => {
           f.as.editor,
         ),
       ]);
+      treatmentId = treatment.id;
       for (const [clinicId, timezone] of [
         [SEEDED.denver, EARLY],
         [SEEDED.dallas, LATE],
@@ -647,6 +651,17 @@ describe('editing offerings and prices', () => {
           expect.objectContaining({ label: 'Today only' }),
         ]);
       }
+    });
+
+    it('says when each price next starts or stops by itself: the clinic’s midnight (capping how long an answer is kept)', async () => {
+      const pricing = f.app.app.get(PricingService);
+      const [rows] = await pricing.batchByOffering([`${SEEDED.denver}:${treatmentId}`], PUBLISHED);
+      const changesAt = (label: string) => rows.find((row) => row.label === label)?.changesAt;
+      // Kiritimati is UTC+14 all year: its next midnight ends "Today only" and starts "Upcoming".
+      const nextMidnight = new Date(`${dayIn(EARLY, 1)}T00:00:00+14:00`);
+      expect(changesAt('Today only')).toEqual(nextMidnight);
+      expect(changesAt('Upcoming')).toEqual(nextMidnight);
+      expect(changesAt('Ended')).toBeNull();
     });
 
     it('lists every price for editors, upcoming and ended ones too, each with its validity', async () => {

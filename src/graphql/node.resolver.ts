@@ -11,6 +11,7 @@ import { RegionsService, toRegion } from '../regions/regions.service';
 import { offeredKey, TreatmentsService } from '../treatments/treatments.service';
 import { MAX_PAGE_SIZE } from './connection';
 import { decodeGlobalId, type NodeKey } from './global-id';
+import { expireAnswerBy } from '../response-cache/answer-lifetime';
 import type { GraphqlContext } from './graphql-context';
 import { Node } from './node.interface';
 import type { RequestLoaders } from './request-loaders';
@@ -96,7 +97,7 @@ export class NodeResolver {
       case 'Provider':
         return this.provider(key, loaders, req);
       case 'PriceItem':
-        return this.priceItem(key, loaders);
+        return this.priceItem(key, loaders, req);
     }
   }
 
@@ -176,10 +177,15 @@ export class NodeResolver {
       : null;
   }
 
-  private async priceItem(key: NodeKey, loaders: RequestLoaders): Promise<Found> {
+  private async priceItem(
+    key: NodeKey,
+    loaders: RequestLoaders,
+    req: GraphqlContext['req'],
+  ): Promise<Found> {
     const { itemId, clinicId, mode } = key;
     const row = await loaders.forMode(this.pricingService.batchById, mode).load(itemId);
     if (!row || row.clinicId !== clinicId) return null;
+    expireAnswerBy(req, row.changesAt);
     const clinic = { id: row.clinicId, brandId: row.brandId, locale: row.locale };
     return { node: this.pricingService.toPriceItem(row, clinic, mode), brandId: row.brandId };
   }

@@ -66,7 +66,7 @@ export class TreatmentOfferingResolver extends EditableTwin {
     const clinic = treatment.clinic;
     if (!clinic || !canPreview(context.actor, treatment.brandId)) return null;
     const rows = await context.loaders
-      .forMode(this.pricing.batchAllByOffering, treatment.mode)
+      .forMode(this.pricing.batchByOffering, treatment.mode)
       .load(offeringKey(clinic.id, treatment.itemId));
     return rows.map((row) => this.pricing.toPriceItem(row, clinic, treatment.mode));
   }

@@ -15,8 +15,11 @@ export function offeringKey(clinicId: string, treatmentId: string): string {
   return `${clinicId}:${treatmentId}`;
 }
 
-/** A stored price with where its validity stands on the clinic's today. */
-export type PriceRow = PriceItemEntity & { validity: PriceValidity };
+/**
+ * A stored price with where its validity stands on the clinic's today, and
+ * the next instant that changes by itself (null: never).
+ */
+export type PriceRow = PriceItemEntity & { validity: PriceValidity; changesAt: Date | null };
 
 type OfferingPriceRow = PriceRow & { offeringKey: string };
 
@@ -38,6 +41,15 @@ const VALIDITY = `CASE
     WHEN p.valid_until < ${CLINIC_TODAY} THEN '${PriceValidity.ENDED}'
     ELSE '${PriceValidity.CURRENT}' END AS validity`;
 
+/**
+ * When the price next starts or stops being delivered with no write: the
+ * clinic's midnight that begins its first day, or the day after its last.
+ */
+const CHANGES_AT = `CASE
+    WHEN p.valid_from > ${CLINIC_TODAY} THEN p.valid_from::timestamp AT TIME ZONE c.timezone
+    WHEN p.valid_until >= ${CLINIC_TODAY} THEN (p.valid_until + 1)::timestamp AT TIME ZONE c.timezone
+    END AS "changesAt"`;
+
 const VALID_TODAY = `(p.valid_from IS NULL OR p.valid_from <= ${CLINIC_TODAY})
   AND (p.valid_until IS NULL OR p.valid_until >= ${CLINIC_TODAY})`;
 
@@ -50,41 +62,30 @@ export class PricingService {
   ) {}
 
   /**
-   * Prices per offering key, in the clinic's order. Only prices valid today
-   * are delivered: an expired offer disappears by itself, a future one
-   * appears on its first day.
+   * Every price per offering key, in the clinic's order, ended and upcoming
+   * ones too, each with its validity: delivery serves the CURRENT ones (an
+   * expired offer disappears by itself, a future one appears on its first
+   * day), editors see all (they set a price up before its first day).
    */
-  readonly batchByOffering = (keys: readonly string[], mode: ReadMode): Promise<PriceRow[][]> =>
-    this.offeringPrices(keys, mode, VALID_TODAY);
-
-  /**
-   * Every price per offering key, ended and upcoming ones too, for editors
-   * (who set a price up before its first day and keep its history).
-   */
-  readonly batchAllByOffering = (keys: readonly string[], mode: ReadMode): Promise<PriceRow[][]> =>
-    this.offeringPrices(keys, mode, 'true');
-
-  private async offeringPrices(
+  readonly batchByOffering = async (
     keys: readonly string[],
     mode: ReadMode,
-    where: string,
-  ): Promise<PriceRow[][]> {
+  ): Promise<PriceRow[][]> => {
     const from = this.sources.of(mode);
     const pairs = keys.map((key) => key.split(':'));
     const rows: OfferingPriceRow[] = await this.db.query(
-      `SELECT ${PRICE_ITEM_SELECT}, ${VALIDITY},
+      `SELECT ${PRICE_ITEM_SELECT}, ${VALIDITY}, ${CHANGES_AT},
               ct.clinic_id || ':' || ct.treatment_id AS "offeringKey"
          FROM ${from('clinic_treatments')} ct
          JOIN unnest($1::uuid[], $2::uuid[]) AS k(clinic_id, treatment_id)
            ON k.clinic_id = ct.clinic_id AND k.treatment_id = ct.treatment_id
          JOIN ${from('clinics')} c ON c.id = ct.clinic_id
          JOIN ${from('price_items')} p ON p.clinic_treatment_id = ct.id
-        WHERE ${where}
         ORDER BY p.position, p.id`,
       [pairs.map((pair) => pair[0]), pairs.map((pair) => pair[1])],
     );
     return groupByKeys(keys, rows, (row) => row.offeringKey);
-  }
+  };
 
   /** The id of each clinic's offering of a treatment (keys: offeringKey), null when not offered. */
   readonly batchOfferingIds = async (keys: readonly string[], mode: ReadMode) => {
@@ -104,7 +105,7 @@ export class PricingService {
   readonly batchById = async (ids: readonly string[], mode: ReadMode) => {
     const from = this.sources.of(mode);
     const rows: PriceWithClinic[] = await this.db.query(
-      `SELECT ${PRICE_ITEM_SELECT}, ${VALIDITY}, c.id AS "clinicId", c.brand_id AS "brandId", c.locale
+      `SELECT ${PRICE_ITEM_SELECT}, ${VALIDITY}, ${CHANGES_AT}, c.id AS "clinicId", c.brand_id AS "brandId", c.locale
          FROM ${from('price_items')} p
          JOIN ${from('clinic_treatments')} ct ON ct.id = p.clinic_treatment_id
          JOIN ${from('treatments')} t ON t.id = ct.treatment_id

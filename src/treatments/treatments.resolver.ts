@@ -10,12 +10,13 @@ import { BrandsService } from '../brands/brands.service';
 import { jsonLdBrand, jsonLdClinic } from '../clinics/clinic-json-ld';
 import { treatmentJsonLd } from '../json-ld/json-ld';
 import { serializeJsonLd } from '../json-ld/json-ld-script';
-import { PriceItem } from '../pricing/dtos/price-item.object';
+import { PriceItem, PriceValidity } from '../pricing/dtos/price-item.object';
 import { offeringKey, PricingService } from '../pricing/pricing.service';
 import { Provider } from '../providers/dtos/provider.object';
 import { ProvidersService } from '../providers/providers.service';
 import { PreviewAccessService } from '../read-mode/preview-access.service';
 import { PREVIEW_ARG } from '../read-mode/preview.arg';
+import { expireAnswerBy } from '../response-cache/answer-lifetime';
 import { markdownToSafeHtml } from '../text/markdown';
 import { TreatmentConnection } from './dtos/treatment-connection.object';
 import { Treatment, TreatmentSection } from './dtos/treatment.object';
@@ -113,14 +114,18 @@ export class TreatmentsResolver {
   })
   async prices(
     @Parent() treatment: Treatment,
-    @Context() { loaders }: GraphqlContext,
+    @Context() { loaders, req }: GraphqlContext,
   ): Promise<PriceItem[]> {
     const clinic = treatment.clinic;
     if (!clinic) return [];
     const rows = await loaders
       .forMode(this.pricingService.batchByOffering, treatment.mode)
       .load(offeringKey(clinic.id, treatment.itemId));
-    return rows.map((row) => this.pricingService.toPriceItem(row, clinic, treatment.mode));
+    // The answer is kept no longer than the clinic's midnight that starts or ends a price.
+    for (const row of rows) expireAnswerBy(req, row.changesAt);
+    return rows
+      .filter((row) => row.validity === PriceValidity.CURRENT)
+      .map((row) => this.pricingService.toPriceItem(row, clinic, treatment.mode));
   }
 
   @ResolveField(() => String, {
