@@ -1,3 +1,14 @@
+import {
+  type AuthorizationRule,
+  brandWide,
+  type Caller,
+  CALLERS,
+  editorAccount,
+  MUTATION_RULES,
+  type Place,
+  PUBLICATION_STATUS_RULES,
+  QUERY_RULES,
+} from '../src/access/authorization-rules';
 import { AccountAdminService } from '../src/auth/account-admin.service';
 import { ApiKeysService } from '../src/auth/api-keys.service';
 import { UsersService } from '../src/auth/users.service';
@@ -16,42 +27,13 @@ import { DEMO_EDITORS, DEMO_PASSWORD, loginAs } from './helpers/login';
 /**
  * Every mutation of the schema against every kind of caller and every kind
  * of target. The mutation list comes from introspection, so a mutation added
- * without a rule here fails the first test. Queries that read across the
+ * without a rule fails the first test. Queries that read across the
  * brand's places (the drift report, field policy impacts) or its accounts (people) have rules too.
  *
- * Callers: anonymous; the demo brand's admin, brand editor, Texas region
- * editor, Austin clinic editor, medical reviewer; an admin key and a delivery key of the demo
- * brand; the admin of another brand.
- * Places: a clinic item at Austin, at Dallas (Texas, not Austin), at Denver
- * (Colorado); a brand item of the demo brand ("lumen"); the caller's own
- * brand (for creates); anything of the other brand.
+ * The rules (who may call what, where) live in src/access/authorization-rules.ts,
+ * which the reference docs are generated from; this spec holds, per rule, how
+ * to make a request at each place and, for some, what to check of its effect.
  */
-type Caller =
-  | 'anonymous'
-  | 'admin'
-  | 'editor'
-  | 'texas'
-  | 'austin'
-  | 'reviewer'
-  | 'adminKey'
-  | 'deliveryKey'
-  | 'otherAdmin';
-type Place = 'austin' | 'dallas' | 'denver' | 'lumen' | 'own' | 'otherBrand';
-
-const CALLERS: Caller[] = [
-  'anonymous',
-  'admin',
-  'editor',
-  'texas',
-  'austin',
-  'reviewer',
-  'adminKey',
-  'deliveryKey',
-  'otherAdmin',
-];
-const CLINIC_PLACES: Place[] = ['austin', 'dallas', 'denver', 'otherBrand'];
-const BRAND_PLACES: Place[] = ['lumen', 'otherBrand'];
-
 interface Request {
   query: string;
   variables?: Record<string, unknown>;
@@ -59,32 +41,35 @@ interface Request {
   headers?: Headers;
 }
 
-interface Rule {
-  places: Place[];
+/** How to try one rule: the request at a place, and what its effect must be. */
+interface Trial {
   /** Makes what the request needs (as an admin), then the request itself. */
   prepare(place: Place, caller: Caller): Promise<Request>;
-  allowed(caller: Caller, place: Place): boolean;
   /** After an allowed request: what is wrong with its effect, if anything. */
   verify?(caller: Caller, place: Place): Promise<string | undefined>;
 }
+type Rule = AuthorizationRule & Trial;
 
-// Who may act where.
-const inItsBrand = (caller: Caller, place: Place) =>
-  caller === 'otherAdmin' ? place === 'otherBrand' || place === 'own' : place !== 'otherBrand';
-const brandAdmin = (caller: Caller, place: Place) =>
-  ['admin', 'adminKey', 'otherAdmin'].includes(caller) && inItsBrand(caller, place);
-const brandWide = (caller: Caller, place: Place) =>
-  ['admin', 'editor', 'adminKey', 'otherAdmin'].includes(caller) && inItsBrand(caller, place);
-const clinicLevel = (caller: Caller, place: Place) =>
-  brandWide(caller, place) ||
-  (caller === 'texas' && (place === 'austin' || place === 'dallas')) ||
-  (caller === 'austin' && place === 'austin');
-const editorAccount = (caller: Caller) =>
-  ['admin', 'editor', 'texas', 'austin', 'reviewer', 'otherAdmin'].includes(caller);
-/** The demo brand's medical reviewer, on its own brand's drafts. */
-const medicalReviewer = (caller: Caller, place: Place) =>
-  caller === 'reviewer' && place !== 'otherBrand';
-const anyone = () => true;
+/** Each rule of `rules` with its trial; a rule without one (or the reverse) is a failure. */
+function withTrials(
+  rules: Record<string, AuthorizationRule>,
+  trials: Record<string, Trial>,
+  label: (name: string) => string = (name) => name,
+): Record<string, Rule> {
+  const missing = [
+    ...Object.keys(rules).filter((name) => !trials[name]),
+    ...Object.keys(trials).filter((name) => !rules[name]),
+  ];
+  if (missing.length > 0) {
+    throw new Error(
+      `Rules and trials differ: ${missing.join(', ')}. A rule (places, who may call) goes in ` +
+        'src/access/authorization-rules.ts, its trial (prepare, verify) here.',
+    );
+  }
+  return Object.fromEntries(
+    Object.entries(rules).map(([name, rule]) => [label(name), { ...rule, ...trials[name] }]),
+  );
+}
 
 describe('authorization matrix: every mutation × every caller × every place', () => {
   let f: EditingFixture;
@@ -191,9 +176,6 @@ describe('authorization matrix: every mutation × every caller × every place', 
     field: 'summary',
   });
   const OVERRIDE_RESULT = 'outcome item { id }';
-  /** Brand-wide for the brand's own list ('lumen'), clinic-level at a clinic. */
-  const brandOrClinic = (caller: Caller, place: Place) =>
-    place === 'lumen' || place === 'own' ? brandWide(caller, place) : clinicLevel(caller, place);
 
   const webhookInput = () => ({
     url: `http://127.0.0.1:9/${uniqueSlug('hook')}`,
@@ -246,9 +228,7 @@ describe('authorization matrix: every mutation × every caller × every place', 
     inputType: string,
     selection: string,
     input: Record<string, unknown> = {},
-  ): Rule => ({
-    places: BRAND_PLACES,
-    allowed: brandAdmin,
+  ): Trial => ({
     prepare: async (place) => ({
       query: `mutation($input: ${inputType}!) { ${name}(input: $input) ${selection} }`,
       variables: { input: { userId: await newUser(place), ...input } },
@@ -298,26 +278,20 @@ describe('authorization matrix: every mutation × every caller × every place', 
   });
 
   // ---- one rule per mutation ------------------------------------------------
-  const RULES: Record<string, Rule> = {
+  const TRIALS: Record<string, Trial> = {
     login: {
-      places: ['own'],
-      allowed: anyone,
       prepare: async () => ({
         query: mutation('login', 'LoginInput', 'accessToken'),
         variables: { input: { email: DEMO_EDITORS.austin, password: DEMO_PASSWORD } },
       }),
     },
     startBrowserSession: {
-      places: ['own'],
-      allowed: anyone,
       prepare: async () => ({
         query: mutation('startBrowserSession', 'LoginInput', 'accessToken'),
         variables: { input: { email: DEMO_EDITORS.austin, password: DEMO_PASSWORD } },
       }),
     },
     refreshSession: {
-      places: ['own'],
-      allowed: anyone,
       prepare: async () => {
         const { body } = await f.app.graphql(mutation('login', 'LoginInput', 'refreshToken'), {
           input: { email: DEMO_EDITORS.austin, password: DEMO_PASSWORD },
@@ -329,8 +303,6 @@ describe('authorization matrix: every mutation × every caller × every place', 
       },
     },
     logout: {
-      places: ['own'],
-      allowed: editorAccount,
       // A session of its own, so logging out does not end the caller's.
       prepare: async (_place, caller) => ({
         query: `mutation { logout }`,
@@ -338,8 +310,6 @@ describe('authorization matrix: every mutation × every caller × every place', 
       }),
     },
     createUser: {
-      places: ['own'],
-      allowed: brandAdmin,
       prepare: async () => ({
         query: mutation('createUser', 'CreateUserInput'),
         variables: {
@@ -352,8 +322,6 @@ describe('authorization matrix: every mutation × every caller × every place', 
       }),
     },
     inviteUser: {
-      places: ['own'],
-      allowed: brandAdmin,
       prepare: async () => ({
         query: mutation('inviteUser', 'InviteUserInput', 'setPasswordToken'),
         variables: {
@@ -362,10 +330,8 @@ describe('authorization matrix: every mutation × every caller × every place', 
       }),
     },
     changePassword: {
-      places: ['own'],
-      allowed: editorAccount,
       // A fresh account of the caller's brand, so no shared password changes.
-      prepare: async (_place, caller) => ({
+      prepare: async (place, caller) => ({
         query: `mutation($input: ChangePasswordInput!) { changePassword(input: $input) }`,
         variables: {
           input: {
@@ -373,7 +339,7 @@ describe('authorization matrix: every mutation × every caller × every place', 
             newPassword: 'velvet orbit canyon marmalade',
           },
         },
-        headers: editorAccount(caller)
+        headers: editorAccount.allowed(caller, place)
           ? await signInNewEditor(
               f.app,
               caller === 'otherAdmin' ? other.brand : SEEDED.brand,
@@ -394,8 +360,6 @@ describe('authorization matrix: every mutation × every caller × every place', 
       role: 'BRAND_EDITOR',
     }),
     resetPassword: {
-      places: ['own'],
-      allowed: anyone,
       prepare: async () => {
         const userId = await newUser('own');
         const { token } = await f.app.app
@@ -408,16 +372,12 @@ describe('authorization matrix: every mutation × every caller × every place', 
       },
     },
     createApiKey: {
-      places: ['own'],
-      allowed: brandAdmin,
       prepare: async () => ({
         query: mutation('createApiKey', 'CreateApiKeyInput', 'key'),
         variables: { input: { name: 'matrix', scopes: ['DELIVERY'] } },
       }),
     },
     revokeApiKey: {
-      places: BRAND_PLACES,
-      allowed: brandAdmin,
       prepare: async (place) => {
         const { body } = await f.app.graphql(
           mutation('createApiKey', 'CreateApiKeyInput', 'apiKey { id }'),
@@ -431,8 +391,6 @@ describe('authorization matrix: every mutation × every caller × every place', 
       },
     },
     updateBrand: {
-      places: BRAND_PLACES,
-      allowed: brandAdmin,
       prepare: async (place) => {
         const id = ofBrand(place, SEEDED.brand, other.brand);
         return {
@@ -448,16 +406,12 @@ describe('authorization matrix: every mutation × every caller × every place', 
       },
     },
     createRegion: {
-      places: ['own'],
-      allowed: brandWide,
       prepare: async () => ({
         query: mutation('createRegion', 'CreateRegionInput'),
         variables: { input: { slug: uniqueSlug('region'), name: 'Region' } },
       }),
     },
     updateRegion: {
-      places: BRAND_PLACES,
-      allowed: brandWide,
       prepare: async (place) => {
         const id = ofBrand(place, SEEDED.texas, other.region);
         return {
@@ -469,8 +423,6 @@ describe('authorization matrix: every mutation × every caller × every place', 
       },
     },
     createClinic: {
-      places: ['own'],
-      allowed: brandWide,
       prepare: async () => ({
         query: mutation('createClinic', 'CreateClinicInput'),
         variables: {
@@ -488,8 +440,6 @@ describe('authorization matrix: every mutation × every caller × every place', 
       }),
     },
     updateClinic: {
-      places: CLINIC_PLACES,
-      allowed: clinicLevel,
       prepare: async (place) => {
         const id = clinicAt(place);
         return {
@@ -505,16 +455,12 @@ describe('authorization matrix: every mutation × every caller × every place', 
       },
     },
     createTreatment: {
-      places: ['own'],
-      allowed: brandWide,
       prepare: async () => ({
         query: mutation('createTreatment', 'CreateTreatmentInput'),
         variables: { input: { slug: uniqueSlug('treatment'), name: 'Matrix Peel' } },
       }),
     },
     updateTreatment: {
-      places: BRAND_PLACES,
-      allowed: brandWide,
       prepare: async (place) => {
         const id = ofBrand(place, SEEDED.microNeedling, other.treatment);
         return {
@@ -526,17 +472,12 @@ describe('authorization matrix: every mutation × every caller × every place', 
       },
     },
     createProvider: {
-      places: ['own'],
-      allowed: brandWide,
       prepare: async () => ({
         query: mutation('createProvider', 'CreateProviderInput'),
         variables: { input: { slug: uniqueSlug('provider'), name: 'Matrix Provider' } },
       }),
     },
     updateProvider: {
-      places: CLINIC_PLACES,
-      // The bio is a local field: the people of the provider's clinics keep it current.
-      allowed: clinicLevel,
       prepare: async (place) => {
         const id = providerAt(place);
         return {
@@ -548,8 +489,6 @@ describe('authorization matrix: every mutation × every caller × every place', 
       },
     },
     offerTreatment: {
-      places: CLINIC_PLACES,
-      allowed: clinicLevel,
       prepare: async (place) => {
         const [{ id }] = await f.app.dataSource.query(
           `INSERT INTO treatments (brand_id, slug, name, publication_status)
@@ -563,8 +502,6 @@ describe('authorization matrix: every mutation × every caller × every place', 
       },
     },
     updateClinicTreatment: {
-      places: CLINIC_PLACES,
-      allowed: clinicLevel,
       prepare: async (place) => {
         const id = offeringAt(place);
         return {
@@ -580,8 +517,6 @@ describe('authorization matrix: every mutation × every caller × every place', 
       },
     },
     createPriceItem: {
-      places: CLINIC_PLACES,
-      allowed: clinicLevel,
       prepare: async (place) => ({
         query: mutation('createPriceItem', 'CreatePriceItemInput'),
         variables: {
@@ -596,8 +531,6 @@ describe('authorization matrix: every mutation × every caller × every place', 
       }),
     },
     updatePriceItem: {
-      places: CLINIC_PLACES,
-      allowed: clinicLevel,
       prepare: async (place) => {
         const ref = await priceRef(place, 'PUBLISHED');
         return {
@@ -607,32 +540,24 @@ describe('authorization matrix: every mutation × every caller × every place', 
       },
     },
     publish: {
-      places: CLINIC_PLACES,
-      allowed: clinicLevel,
       prepare: async (place) => ({
         query: mutation('publish', 'PublishInput'),
         variables: { input: { items: [await priceRef(place, 'DRAFT')] } },
       }),
     },
     unpublish: {
-      places: CLINIC_PLACES,
-      allowed: clinicLevel,
       prepare: async (place) => ({
         query: mutation('unpublish', 'UnpublishInput'),
         variables: { input: { item: await priceRef(place, 'PUBLISHED') } },
       }),
     },
     deleteItem: {
-      places: CLINIC_PLACES,
-      allowed: clinicLevel,
       prepare: async (place) => ({
         query: mutation('deleteItem', 'DeleteItemInput'),
         variables: { input: { item: await priceRef(place, 'DRAFT') } },
       }),
     },
     restoreRevision: {
-      places: CLINIC_PLACES,
-      allowed: clinicLevel,
       prepare: async (place) => {
         const ref = await priceRef(place, 'PUBLISHED');
         const { body } = await f.app.graphql(
@@ -653,8 +578,6 @@ describe('authorization matrix: every mutation × every caller × every place', 
       },
     },
     schedulePublish: {
-      places: CLINIC_PLACES,
-      allowed: clinicLevel,
       prepare: async (place) => ({
         query: mutation('schedulePublish', 'SchedulePublishInput'),
         variables: {
@@ -666,9 +589,6 @@ describe('authorization matrix: every mutation × every caller × every place', 
       }),
     },
     cancelScheduledPublication: {
-      places: BRAND_PLACES,
-      // Brand-wide editors cancel any schedule of their brand; others only their own.
-      allowed: brandWide,
       prepare: async (place) => {
         const item = await priceRef(place === 'lumen' ? 'austin' : place, 'DRAFT');
         const { body } = await f.app.graphql(
@@ -685,8 +605,6 @@ describe('authorization matrix: every mutation × every caller × every place', 
       },
     },
     createFaq: {
-      places: ['own', ...CLINIC_PLACES],
-      allowed: brandOrClinic,
       prepare: async (place) => ({
         query: mutation('createFaq', 'CreateFaqInput'),
         variables: {
@@ -699,8 +617,6 @@ describe('authorization matrix: every mutation × every caller × every place', 
       }),
     },
     updateFaq: {
-      places: ['lumen', ...CLINIC_PLACES],
-      allowed: brandOrClinic,
       prepare: async (place) => {
         const id = await newFaq(place, place !== 'lumen');
         return {
@@ -710,8 +626,6 @@ describe('authorization matrix: every mutation × every caller × every place', 
       },
     },
     hideFaq: {
-      places: CLINIC_PLACES,
-      allowed: clinicLevel,
       prepare: async (place) => ({
         query: mutation('hideFaq', 'HideFaqInput', OVERRIDE_RESULT),
         variables: {
@@ -720,8 +634,6 @@ describe('authorization matrix: every mutation × every caller × every place', 
       }),
     },
     showFaq: {
-      places: CLINIC_PLACES,
-      allowed: clinicLevel,
       prepare: async (place) => {
         const faqId = await newFaq(place, false);
         const id = await insertId(
@@ -743,8 +655,6 @@ describe('authorization matrix: every mutation × every caller × every place', 
       },
     },
     reorderFaqs: {
-      places: ['lumen', ...CLINIC_PLACES],
-      allowed: brandOrClinic,
       prepare: async (place) => {
         const ofClinic = place !== 'lumen';
         const id = await newFaq(place, ofClinic);
@@ -760,8 +670,6 @@ describe('authorization matrix: every mutation × every caller × every place', 
       },
     },
     setOverride: {
-      places: CLINIC_PLACES,
-      allowed: clinicLevel,
       prepare: async (place) => ({
         query: mutation('setOverride', 'SetOverrideInput', OVERRIDE_RESULT),
         variables: {
@@ -773,8 +681,6 @@ describe('authorization matrix: every mutation × every caller × every place', 
       }),
     },
     clearOverride: {
-      places: CLINIC_PLACES,
-      allowed: clinicLevel,
       prepare: async (place) => {
         const override = await newOverride(place);
         return {
@@ -786,8 +692,6 @@ describe('authorization matrix: every mutation × every caller × every place', 
       },
     },
     resetToBrand: {
-      places: CLINIC_PLACES,
-      allowed: clinicLevel,
       prepare: async (place) => {
         const override = await newOverride(place);
         const { field: _field, ...target } = overrideTarget(place, override.entityId);
@@ -800,9 +704,6 @@ describe('authorization matrix: every mutation × every caller × every place', 
       },
     },
     resetOverrides: {
-      places: CLINIC_PLACES,
-      // The drift report's bulk action: the brand's, even on a clinic's own override.
-      allowed: brandWide,
       prepare: async (place) => {
         const { id, version } = await newOverride(place);
         return {
@@ -812,8 +713,6 @@ describe('authorization matrix: every mutation × every caller × every place', 
       },
     },
     markOverridesReviewed: {
-      places: CLINIC_PLACES,
-      allowed: brandWide,
       prepare: async (place) => {
         const { id, version } = await newOverride(place);
         return {
@@ -823,8 +722,6 @@ describe('authorization matrix: every mutation × every caller × every place', 
       },
     },
     setFieldPolicy: {
-      places: ['own'],
-      allowed: brandWide,
       prepare: async (_place, caller) => {
         const brandId = caller === 'otherAdmin' ? other.brand : SEEDED.brand;
         const [policy] = await f.app.dataSource.query(
@@ -846,8 +743,6 @@ describe('authorization matrix: every mutation × every caller × every place', 
       },
     },
     createWebhookEndpoint: {
-      places: ['own'],
-      allowed: brandAdmin,
       prepare: async (_place, caller) => {
         // Room under the per-brand limit, whatever other rules registered.
         await f.app.dataSource.query(`DELETE FROM webhook_endpoints WHERE brand_id = $1`, [
@@ -860,32 +755,24 @@ describe('authorization matrix: every mutation × every caller × every place', 
       },
     },
     updateWebhookEndpoint: {
-      places: BRAND_PLACES,
-      allowed: brandAdmin,
       prepare: async (place) => ({
         query: mutation('updateWebhookEndpoint', 'UpdateWebhookEndpointInput'),
         variables: { input: { id: await newWebhook(place), description: 'Updated' } },
       }),
     },
     rotateWebhookSecret: {
-      places: BRAND_PLACES,
-      allowed: brandAdmin,
       prepare: async (place) => ({
         query: mutation('rotateWebhookSecret', 'RotateWebhookSecretInput', 'secret'),
         variables: { input: { id: await newWebhook(place) } },
       }),
     },
     deleteWebhookEndpoint: {
-      places: BRAND_PLACES,
-      allowed: brandAdmin,
       prepare: async (place) => ({
         query: mutation('deleteWebhookEndpoint', 'WebhookIdInput'),
         variables: { input: { id: await newWebhook(place) } },
       }),
     },
     replayWebhookDelivery: {
-      places: BRAND_PLACES,
-      allowed: brandAdmin,
       prepare: async (place) => {
         const endpointId = await newWebhook(place);
         const eventId = await insertId(
@@ -905,32 +792,24 @@ describe('authorization matrix: every mutation × every caller × every place', 
       },
     },
     sendTestWebhookEvent: {
-      places: BRAND_PLACES,
-      allowed: brandAdmin,
       prepare: async (place) => ({
         query: mutation('sendTestWebhookEvent', 'WebhookIdInput'),
         variables: { input: { id: await newWebhook(place) } },
       }),
     },
     approveDraft: {
-      places: [...CLINIC_PLACES, 'lumen'],
-      allowed: medicalReviewer,
       prepare: async (place) => ({
         query: mutation('approveDraft', 'ReviewDraftInput'),
         variables: { input: { item: await regulatedDraft(place) } },
       }),
     },
     requestChanges: {
-      places: [...CLINIC_PLACES, 'lumen'],
-      allowed: medicalReviewer,
       prepare: async (place) => ({
         query: mutation('requestChanges', 'RequestChangesInput'),
         variables: { input: { item: await regulatedDraft(place), comment: 'Cite a source.' } },
       }),
     },
     updateComplianceSettings: {
-      places: ['own'],
-      allowed: brandAdmin,
       prepare: async () => ({
         query: mutation(
           'updateComplianceSettings',
@@ -941,8 +820,6 @@ describe('authorization matrix: every mutation × every caller × every place', 
       }),
     },
     addProviderLicence: {
-      places: BRAND_PLACES,
-      allowed: brandWide,
       prepare: async (place) => ({
         query: mutation('addProviderLicence', 'AddProviderLicenceInput'),
         variables: {
@@ -957,32 +834,24 @@ describe('authorization matrix: every mutation × every caller × every place', 
       }),
     },
     updateProviderLicence: {
-      places: BRAND_PLACES,
-      allowed: brandWide,
       prepare: async (place) => ({
         query: mutation('updateProviderLicence', 'UpdateProviderLicenceInput'),
         variables: { input: { id: await newLicence(place), expiresAt: '2032-01-01T00:00:00Z' } },
       }),
     },
     verifyProviderLicence: {
-      places: BRAND_PLACES,
-      allowed: (caller, place) => brandAdmin(caller, place) || medicalReviewer(caller, place),
       prepare: async (place) => ({
         query: mutation('verifyProviderLicence', 'LicenceIdInput'),
         variables: { input: { id: await newLicence(place) } },
       }),
     },
     removeProviderLicence: {
-      places: BRAND_PLACES,
-      allowed: brandWide,
       prepare: async (place) => ({
         query: mutation('removeProviderLicence', 'LicenceIdInput'),
         variables: { input: { id: await newLicence(place) } },
       }),
     },
     setCredentialRule: {
-      places: BRAND_PLACES,
-      allowed: brandWide,
       prepare: async (place) => ({
         query: mutation('setCredentialRule', 'SetCredentialRuleInput'),
         variables: {
@@ -991,8 +860,6 @@ describe('authorization matrix: every mutation × every caller × every place', 
       }),
     },
     deleteCredentialRule: {
-      places: BRAND_PLACES,
-      allowed: brandWide,
       prepare: async (place) => {
         const treatmentId = await newTreatment(place);
         await f.app.dataSource.query(
@@ -1007,24 +874,18 @@ describe('authorization matrix: every mutation × every caller × every place', 
       },
     },
     createClaimRule: {
-      places: ['own'],
-      allowed: brandWide,
       prepare: async () => ({
         query: mutation('createClaimRule', 'ClaimRuleInput'),
         variables: { input: claimRuleInput() },
       }),
     },
     updateClaimRule: {
-      places: BRAND_PLACES,
-      allowed: brandWide,
       prepare: async (place) => ({
         query: mutation('updateClaimRule', 'UpdateClaimRuleInput'),
         variables: { input: { id: await newClaimRule(place), ...claimRuleInput() } },
       }),
     },
     deleteClaimRule: {
-      places: BRAND_PLACES,
-      allowed: brandWide,
       prepare: async (place) => ({
         query: mutation('deleteClaimRule', 'DeleteClaimRuleInput'),
         variables: { input: { id: await newClaimRule(place) } },
@@ -1036,11 +897,8 @@ describe('authorization matrix: every mutation × every caller × every place', 
    * Whether a brand-level item or a clinic is live is the brand's call
    * (issue 9.3): more cases of publish, unpublish and deleteItem.
    */
-  const STATUS_RULES: Record<string, Rule> = {
+  const STATUS_TRIALS: Record<string, Trial> = {
     'publish (a local draft of a provider the brand unpublished)': {
-      places: CLINIC_PLACES,
-      // The bio is published by the clinic's people, but only the brand puts the provider live.
-      allowed: clinicLevel,
       prepare: async (place) => {
         const ref = await resetStatus('providers', providerAt(place), 'DRAFT');
         const { body } = await f.app.graphql(
@@ -1055,29 +913,23 @@ describe('authorization matrix: every mutation × every caller × every place', 
       },
       verify: async (caller, place) => {
         const status = await statusOf('providers', providerAt(place));
-        const expected = brandWide(caller, place) ? 'PUBLISHED' : 'DRAFT';
+        const expected = brandWide.allowed(caller, place) ? 'PUBLISHED' : 'DRAFT';
         return status === expected ? undefined : `provider is ${status}, expected ${expected}`;
       },
     },
     'publish (a clinic the brand took off the site)': {
-      places: CLINIC_PLACES,
-      allowed: brandWide,
       prepare: async (place) => ({
         query: mutation('publish', 'PublishInput'),
         variables: { input: { items: [await resetStatus('clinics', clinicAt(place), 'DRAFT')] } },
       }),
     },
     'unpublish (a clinic)': {
-      places: CLINIC_PLACES,
-      allowed: brandWide,
       prepare: async (place) => ({
         query: mutation('unpublish', 'UnpublishInput'),
         variables: { input: { item: await resetStatus('clinics', clinicAt(place), 'PUBLISHED') } },
       }),
     },
     'deleteItem (a clinic: the deletion is staged)': {
-      places: CLINIC_PLACES,
-      allowed: brandWide,
       prepare: async (place) => ({
         query: mutation('deleteItem', 'DeleteItemInput'),
         variables: { input: { item: await resetStatus('clinics', clinicAt(place), 'PUBLISHED') } },
@@ -1085,49 +937,41 @@ describe('authorization matrix: every mutation × every caller × every place', 
     },
   };
   /** Queries that read across the brand's places: the rule the caller meets, or the refusal. */
-  const QUERY_RULES: Record<string, Rule> = {
-    'driftReport (query)': {
-      places: ['own'],
-      allowed: brandWide,
+  const QUERY_TRIALS: Record<string, Trial> = {
+    driftReport: {
       prepare: async () => ({ query: `{ driftReport(first: 5) { totalCount } }` }),
     },
-    'driftFilters (query)': {
-      places: ['own'],
-      allowed: brandWide,
+    driftFilters: {
       prepare: async () => ({ query: `{ driftFilters { fields regions { name } } }` }),
     },
-    'fieldPolicyImpact (query)': {
-      places: ['own'],
-      allowed: brandWide,
+    fieldPolicyImpact: {
       prepare: async () => ({
         query: `{ fieldPolicyImpact(entityType: TREATMENT, field: "summary", policy: LOCKED) { clinicOverrides } }`,
       }),
     },
-    'auditLog (query, filtered)': {
-      places: ['own'],
-      allowed: brandAdmin,
+    auditLog: {
       prepare: async () => ({
         query: `{ auditLog(first: 5, action: "CONTENT_PUBLISH", since: "2020-01-01T00:00:00Z") { totalCount } }`,
       }),
     },
-    'fieldPolicySettings (query)': {
-      places: ['own'],
-      // Like fieldPolicies: the brand's editors (any role) and its preview or admin keys.
-      allowed: (caller, place) => editorAccount(caller) || brandWide(caller, place),
+    fieldPolicySettings: {
       prepare: async () => ({
         query: `{ fieldPolicySettings(entityType: TREATMENT) { field policy } }`,
       }),
     },
     // The console's People screen: the brand's accounts, brand admins only.
-    'people (query)': {
-      places: ['own'],
-      allowed: brandAdmin,
+    people: {
       prepare: async () => ({
         query: `{ people(first: 5) { totalCount edges { node { email } } } }`,
       }),
     },
   };
-  const ALL_RULES = { ...RULES, ...STATUS_RULES, ...QUERY_RULES };
+  const RULES = withTrials(MUTATION_RULES, TRIALS);
+  const ALL_RULES = {
+    ...RULES,
+    ...withTrials(PUBLICATION_STATUS_RULES, STATUS_TRIALS),
+    ...withTrials(QUERY_RULES, QUERY_TRIALS, (name) => `${name} (query)`),
+  };
   // The status rules leave clinics and providers live again for the rules that follow.
   afterEach(async () => {
     await f.app.dataSource.query(
@@ -1192,7 +1036,7 @@ describe('authorization matrix: every mutation × every caller × every place', 
         const request = await rule.prepare(place, caller);
         const { body } = await run(request, headersOf[caller]);
         const code: string | undefined = body.errors?.[0]?.extensions?.code;
-        const expected = rule.allowed(caller, place)
+        const expected = rule.who.allowed(caller, place)
           ? 'allowed'
           : caller === 'anonymous'
             ? 'UNAUTHENTICATED'
