@@ -45,7 +45,7 @@ export function authorizationPage(): string {
 /** docs/reference/content-types.md: the content-type registry. */
 export function contentTypesPage(): string {
   const sections = Object.values(CONTENT_TYPE_DEFS).map((def) => {
-    const level = /'(ADMIN|BRAND|REGION|CLINIC)' AS level/.exec(def.scopeSql)?.[1];
+    const level = /'(ADMIN|BRAND|REGION|CLINIC)' AS level/.exec(def.placementSql)?.[1];
     const facts = [
       `Table \`${def.table}\`.`,
       level ? `Sits at ${level} level.` : 'Sits where its region or clinic is.',
