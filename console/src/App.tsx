@@ -1,12 +1,15 @@
 import { Center, Loader } from '@mantine/core';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Route, Router, Switch } from 'wouter';
+import { preloaded } from './api/preloaded';
 import { session, type Session } from './api/session';
 import { mayLeave } from './forms/unsaved-guard';
 import { SignInPage } from './pages/SignInPage';
 
-// Route-level splitting: sign-in loads nothing of the screens behind it.
-const SignedInApp = lazy(() => import('./SignedInApp'));
+// Route-level splitting: sign-in loads nothing of the screens behind it
+// before it shows; the signed-in shell loads beside it, as nearly every
+// visit needs it next.
+const SignedInApp = preloaded(() => import('./SignedInApp'));
 const SetPasswordPage = lazy(() => import('./pages/SetPasswordPage'));
 
 function useSession(): { current: Session | null; resuming: boolean } {

@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Link, Route, Switch } from 'wouter';
 import { describeError } from './api/errors';
+import { preloaded } from './api/preloaded';
 import { type Session, session } from './api/session';
 import { mayLeave } from './forms/unsaved-guard';
 import { graphql } from './gql';
@@ -10,8 +11,9 @@ import { AdminLinks } from './pages/admin/AdminLinks';
 import { ClinicsPage } from './pages/ClinicsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 
-// Each screen is its own chunk, loaded when first opened.
-const ClinicWorkspacePage = lazy(() => import('./pages/ClinicWorkspacePage'));
+// Each screen is its own chunk, loaded when first opened; the clinic
+// workspace, every editor's first stop, loads at once.
+const ClinicWorkspacePage = preloaded(() => import('./pages/ClinicWorkspacePage'));
 const TreatmentPage = lazy(() => import('./pages/TreatmentPage'));
 const FaqsPage = lazy(() => import('./pages/FaqsPage'));
 const ChangesPage = lazy(() => import('./pages/ChangesPage'));
