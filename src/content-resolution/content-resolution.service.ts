@@ -17,7 +17,7 @@ import type { FieldPolicyKind } from '../overrides/field-policy.entity';
 import type { OverridableEntityType, OverrideEntity } from '../overrides/override.entity';
 import { hiddenBrandFaqs, resolveFaqList } from './resolve-faq-list';
 import { FieldPolicy, OverrideLayer, ResolveOptions, resolveFields } from './resolve-fields';
-import { renderTokensDeep, TokenContext } from './tokens';
+import { renderTokens, renderTokensDeep, TokenContext } from './tokens';
 
 type PolicyRow = {
   brandId: string;
@@ -187,7 +187,10 @@ export class ContentResolutionService {
     ).map((resolved) =>
       this.faqsService.toFaq(
         resolved.faq,
-        renderTokensDeep({ question: resolved.question, answer: resolved.answer }, tokens),
+        {
+          question: renderTokens(resolved.question, tokens),
+          answer: renderTokens(resolved.answer, tokens),
+        },
         clinic?.id ?? null,
         mode,
       ),
@@ -213,7 +216,7 @@ export class ContentResolutionService {
     return hiddenBrandFaqs(brandFaqs, overrides, options).map(({ faq, hiddenBy }) => ({
       faq: this.faqsService.toFaq(
         faq,
-        renderTokensDeep({ question: faq.question, answer: faq.answer }, tokens),
+        { question: renderTokens(faq.question, tokens), answer: renderTokens(faq.answer, tokens) },
         clinic.id,
         mode,
       ),

@@ -12,7 +12,6 @@ import { PreviewAccessService } from '../read-mode/preview-access.service';
 import { jsonLdBrand } from '../clinics/clinic-json-ld';
 import { serializeJsonLd } from '../json-ld/json-ld-script';
 import { faqListJsonLd } from './faq-json-ld';
-import { markdownToSafeHtml } from '../markdown/markdown';
 import { FaqConnection } from './dtos/faq-connection.object';
 import { Faq } from './dtos/faq.object';
 import { FaqsArgs } from './dtos/faqs.args';
@@ -70,11 +69,6 @@ export class FaqsResolver {
       : null;
     if (args.treatment && !treatment) return null;
     return this.resolution.resolveFaqs(brandId, null, treatment?.id ?? null, mode, loaders);
-  }
-
-  @ResolveField(() => String, { description: 'Sanitized HTML of the answer.' })
-  answerHtml(@Parent() faq: Faq): string {
-    return markdownToSafeHtml(faq.answer);
   }
 
   @ResolveField(() => [Treatment], {

@@ -59,7 +59,6 @@ const HAS_NEAR = 4;
 const HEADER = 3; // version, type code, flags
 const UUID_BYTES = 16;
 const POINT_BYTES = 16;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The opaque global id of a delivered object: base64url of a version byte,
@@ -129,14 +128,36 @@ function sizeOf(flags: number): number {
   );
 }
 
-/** Writes a UUID's 16 bytes at `offset`; returns the offset after them. */
+/** Where each of a UUID's 16 bytes starts in its text (dashes at 8, 13, 18 and 23). */
+const UUID_BYTE_AT = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34];
+/** A hex digit's value by character code; -1 for anything else. */
+const HEX_VALUE = new Int8Array(128).fill(-1);
+for (let digit = 0; digit < 16; digit++) {
+  HEX_VALUE['0123456789abcdef'.charCodeAt(digit)] = digit;
+  HEX_VALUE['0123456789ABCDEF'.charCodeAt(digit)] = digit;
+}
+const DASH = 45;
+
+/**
+ * Writes a UUID's 16 bytes at `offset`; returns the offset after them. Read
+ * digit by digit: a page encodes an id per object, and a regular expression,
+ * five slices and five hex writes per UUID were 3 % of a FAQ page's CPU.
+ */
 function writeUuid(bytes: Buffer, offset: number, uuid: string): number {
-  if (!UUID.test(uuid)) throw new Error(`encodeGlobalId: not a UUID: ${uuid}`);
-  bytes.write(uuid.slice(0, 8), offset, 'hex');
-  bytes.write(uuid.slice(9, 13), offset + 4, 'hex');
-  bytes.write(uuid.slice(14, 18), offset + 6, 'hex');
-  bytes.write(uuid.slice(19, 23), offset + 8, 'hex');
-  bytes.write(uuid.slice(24), offset + 10, 'hex');
+  const dashes =
+    uuid.length === 36 &&
+    uuid.charCodeAt(8) === DASH &&
+    uuid.charCodeAt(13) === DASH &&
+    uuid.charCodeAt(18) === DASH &&
+    uuid.charCodeAt(23) === DASH;
+  if (!dashes) throw new Error(`encodeGlobalId: not a UUID: ${uuid}`);
+  for (let i = 0; i < UUID_BYTES; i++) {
+    const at = UUID_BYTE_AT[i];
+    const high = HEX_VALUE[uuid.charCodeAt(at)] ?? -1;
+    const low = HEX_VALUE[uuid.charCodeAt(at + 1)] ?? -1;
+    if (high < 0 || low < 0) throw new Error(`encodeGlobalId: not a UUID: ${uuid}`);
+    bytes[offset + i] = (high << 4) | low;
+  }
   return offset + UUID_BYTES;
 }
 

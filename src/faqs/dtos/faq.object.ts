@@ -32,6 +32,13 @@ export class Faq {
   @Field({ description: 'Markdown.' })
   answer: string;
 
+  /**
+   * A plain property, not a field resolver: a page lists up to 100 FAQs and
+   * a resolver per FAQ made each node asynchronous (see FaqsService.toFaq).
+   */
+  @Field({ description: 'Sanitized HTML of the answer.' })
+  answerHtml: string;
+
   @Field(() => FaqLevel, { description: 'Brand-wide or one clinic’s own.' })
   scope: FaqLevel;
 
