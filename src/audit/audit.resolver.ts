@@ -1,16 +1,15 @@
-import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../auth/actor';
-import { CurrentActor } from '../auth/current-actor.decorator';
 import { Brand } from '../brands/dtos/brand.object';
 import { PermissionObject } from '../editing/dtos/item-permissions.object';
 import { pageSize } from '../graphql/connection';
-import type { GraphqlContext } from '../graphql/graphql-context';
 import { AuditService } from './audit.service';
 import { AuditLogEntryConnection } from './dtos/audit-log-entry-connection.object';
 import { AuditLogEntry } from './dtos/audit-log-entry.object';
 import { AuditLogArgs } from './dtos/audit-log.args';
 import { brandPermission } from '../access/brand-access';
 import { Permission } from '../access/permission';
+import { CurrentActor } from '../graphql/context.decorators';
 
 @Resolver(() => AuditLogEntry)
 export class AuditResolver {
@@ -45,10 +44,7 @@ export class BrandAuditRightsResolver {
   @ResolveField(() => PermissionObject, {
     description: 'May the caller read the brand’s audit log (brand admins and admin keys).',
   })
-  viewerCanReadAuditLog(
-    @Parent() brand: Brand,
-    @Context() { actor }: GraphqlContext,
-  ): PermissionObject {
+  viewerCanReadAuditLog(@Parent() brand: Brand, @CurrentActor() actor: Actor): PermissionObject {
     return brandPermission(actor, Permission.BrandAdmin, brand.itemId);
   }
 }

@@ -1,8 +1,6 @@
-import { Args, Context, Int, Mutation, Resolver } from '@nestjs/graphql';
-import type { GraphqlContext } from '../graphql/graphql-context';
+import { Args, Int, Mutation, Resolver } from '@nestjs/graphql';
 import { AccountAdminService, adminContext } from './account-admin.service';
 import type { Actor } from './actor';
-import { CurrentActor } from './current-actor.decorator';
 import { PasswordReset } from './dtos/password-reset.object';
 import {
   CreatePasswordResetInput,
@@ -14,7 +12,8 @@ import {
 } from './dtos/user-account.inputs';
 import { User } from './dtos/user.object';
 import { Public } from './public.decorator';
-import { originOf } from './request-origin';
+import type { RequestOrigin } from './request-origin';
+import { CurrentActor, Origin } from '../graphql/context.decorators';
 
 /** A brand admin's account operations (offboarding), and the reset a user completes. */
 @Resolver()
@@ -29,9 +28,9 @@ export class AccountAdminResolver {
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: DisableUserInput,
     @CurrentActor() actor: Actor,
-    @Context() { req }: GraphqlContext,
+    @Origin() origin: RequestOrigin,
   ): Promise<User> {
-    return this.accounts.disableUser(adminContext(actor, originOf(req).ip), input.userId);
+    return this.accounts.disableUser(adminContext(actor, origin.ip), input.userId);
   }
 
   @Mutation(() => User, {
@@ -41,9 +40,9 @@ export class AccountAdminResolver {
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: EnableUserInput,
     @CurrentActor() actor: Actor,
-    @Context() { req }: GraphqlContext,
+    @Origin() origin: RequestOrigin,
   ): Promise<User> {
-    return this.accounts.enableUser(adminContext(actor, originOf(req).ip), input.userId);
+    return this.accounts.enableUser(adminContext(actor, origin.ip), input.userId);
   }
 
   @Mutation(() => Int, {
@@ -54,9 +53,9 @@ export class AccountAdminResolver {
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: RevokeSessionsInput,
     @CurrentActor() actor: Actor,
-    @Context() { req }: GraphqlContext,
+    @Origin() origin: RequestOrigin,
   ): Promise<number> {
-    return this.accounts.revokeSessions(adminContext(actor, originOf(req).ip), input.userId);
+    return this.accounts.revokeSessions(adminContext(actor, origin.ip), input.userId);
   }
 
   @Mutation(() => User, {
@@ -67,9 +66,9 @@ export class AccountAdminResolver {
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: UpdateUserRoleInput,
     @CurrentActor() actor: Actor,
-    @Context() { req }: GraphqlContext,
+    @Origin() origin: RequestOrigin,
   ): Promise<User> {
-    return this.accounts.updateUserRole(adminContext(actor, originOf(req).ip), input.userId, input);
+    return this.accounts.updateUserRole(adminContext(actor, origin.ip), input.userId, input);
   }
 
   @Mutation(() => PasswordReset, {
@@ -80,9 +79,9 @@ export class AccountAdminResolver {
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: CreatePasswordResetInput,
     @CurrentActor() actor: Actor,
-    @Context() { req }: GraphqlContext,
+    @Origin() origin: RequestOrigin,
   ): Promise<PasswordReset> {
-    return this.accounts.createPasswordReset(adminContext(actor, originOf(req).ip), input.userId);
+    return this.accounts.createPasswordReset(adminContext(actor, origin.ip), input.userId);
   }
 
   @Mutation(() => Boolean, {
@@ -93,8 +92,8 @@ export class AccountAdminResolver {
   resetPassword(
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: ResetPasswordInput,
-    @Context() { req }: GraphqlContext,
+    @Origin() origin: RequestOrigin,
   ): Promise<boolean> {
-    return this.accounts.resetPassword(input.token, input.newPassword, originOf(req).ip);
+    return this.accounts.resetPassword(input.token, input.newPassword, origin.ip);
   }
 }

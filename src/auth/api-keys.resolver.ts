@@ -1,12 +1,11 @@
-import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import type { GraphqlContext } from '../graphql/graphql-context';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from './actor';
 import { ApiKeysService } from './api-keys.service';
-import { CurrentActor } from './current-actor.decorator';
 import { ApiKey, CreatedApiKey } from './dtos/api-key.object';
 import { CreateApiKeyInput } from './dtos/create-api-key.input';
 import { RevokeApiKeyInput } from './dtos/revoke-api-key.input';
-import { originOf } from './request-origin';
+import type { RequestOrigin } from './request-origin';
+import { CurrentActor, Origin } from '../graphql/context.decorators';
 
 @Resolver(() => ApiKey)
 export class ApiKeysResolver {
@@ -26,9 +25,9 @@ export class ApiKeysResolver {
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: CreateApiKeyInput,
     @CurrentActor() actor: Actor,
-    @Context() { req }: GraphqlContext,
+    @Origin() origin: RequestOrigin,
   ): Promise<CreatedApiKey> {
-    return this.apiKeysService.createApiKey(actor, input, originOf(req).ip);
+    return this.apiKeysService.createApiKey(actor, input, origin.ip);
   }
 
   @Mutation(() => ApiKey, { description: 'Revokes a key of your brand; it stops working at once.' })
@@ -36,8 +35,8 @@ export class ApiKeysResolver {
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: RevokeApiKeyInput,
     @CurrentActor() actor: Actor,
-    @Context() { req }: GraphqlContext,
+    @Origin() origin: RequestOrigin,
   ): Promise<ApiKey> {
-    return this.apiKeysService.revokeApiKey(actor, input.id, originOf(req).ip);
+    return this.apiKeysService.revokeApiKey(actor, input.id, origin.ip);
   }
 }

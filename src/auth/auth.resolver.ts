@@ -1,8 +1,7 @@
-import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import type { GraphqlContext } from '../graphql/graphql-context';
+import { originOf } from './request-origin';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from './actor';
 import { AuthService } from './auth.service';
-import { CurrentActor } from './current-actor.decorator';
 import { AuthPayload } from './dtos/auth-payload.object';
 import { BrowserSession } from './dtos/browser-session.object';
 import { LoginInput } from './dtos/login.input';
@@ -11,8 +10,10 @@ import { ChangePasswordInput } from './dtos/user-account.inputs';
 import { User } from './dtos/user.object';
 import { Public } from './public.decorator';
 import { clearRefreshCookie, setRefreshCookie } from './refresh-cookie';
-import { originOf } from './request-origin';
 import { UsersService } from './users.service';
+import { CurrentActor, Origin, HttpRequest } from '../graphql/context.decorators';
+import type { AuthenticatedRequest } from '../graphql/graphql-context';
+import type { RequestOrigin } from './request-origin';
 
 @Resolver()
 export class AuthResolver {
@@ -29,9 +30,9 @@ export class AuthResolver {
   login(
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: LoginInput,
-    @Context() { req }: GraphqlContext,
+    @Origin() origin: RequestOrigin,
   ): Promise<AuthPayload> {
-    return this.authService.login(input, originOf(req));
+    return this.authService.login(input, origin);
   }
 
   @Public()
@@ -42,7 +43,7 @@ export class AuthResolver {
   async startBrowserSession(
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: LoginInput,
-    @Context() { req }: GraphqlContext,
+    @HttpRequest() req: AuthenticatedRequest,
   ): Promise<BrowserSession> {
     const { refreshToken, ...session } = await this.authService.login(input, originOf(req));
     setRefreshCookie(req, req.res!, refreshToken, session.refreshTokenExpiresAt);
@@ -56,16 +57,19 @@ export class AuthResolver {
   refreshSession(
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: RefreshSessionInput,
-    @Context() { req }: GraphqlContext,
+    @Origin() origin: RequestOrigin,
   ): Promise<AuthPayload> {
-    return this.authService.refresh(input.refreshToken, originOf(req));
+    return this.authService.refresh(input.refreshToken, origin);
   }
 
   @Mutation(() => Boolean, {
     description:
       'Ends the session of the access token sent: its tokens stop working at once (a browser session also loses its refresh cookie).',
   })
-  async logout(@CurrentActor() actor: Actor, @Context() { req }: GraphqlContext): Promise<boolean> {
+  async logout(
+    @CurrentActor() actor: Actor,
+    @HttpRequest() req: AuthenticatedRequest,
+  ): Promise<boolean> {
     const ended = await this.authService.logout(actor, originOf(req));
     clearRefreshCookie(req, req.res!);
     return ended;
@@ -79,9 +83,9 @@ export class AuthResolver {
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: ChangePasswordInput,
     @CurrentActor() actor: Actor,
-    @Context() { req }: GraphqlContext,
+    @Origin() origin: RequestOrigin,
   ): Promise<boolean> {
-    return this.authService.changePassword(actor, input, originOf(req));
+    return this.authService.changePassword(actor, input, origin);
   }
 
   @Query(() => User, {

@@ -1,19 +1,19 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { toBrand } from '../brands/brands.service';
 import { Brand } from '../brands/dtos/brand.object';
 import { PUBLISHED } from '../read-mode/read-mode';
-import type { GraphqlContext } from '../graphql/graphql-context';
 import { Region } from '../regions/dtos/region.object';
 import type { Actor } from './actor';
-import { CurrentActor } from './current-actor.decorator';
 import { CreateUserInput, InviteUserInput } from './dtos/create-user.input';
 import { UserConnection } from './dtos/user-connection.object';
 import { UserInvitation } from './dtos/user-invitation.object';
 import { PageArgs, pageWindow, toConnection } from '../graphql/connection';
 import { AssignedClinic, User, UserPermissions } from './dtos/user.object';
-import { originOf } from './request-origin';
 import { UsersService } from './users.service';
 import { accountPermissions } from '../access/account-access';
+import type { RequestLoaders } from '../graphql/request-loaders';
+import type { RequestOrigin } from './request-origin';
+import { CurrentActor, Loaders, Origin } from '../graphql/context.decorators';
 
 @Resolver(() => User)
 export class UsersResolver {
@@ -41,9 +41,9 @@ export class UsersResolver {
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: CreateUserInput,
     @CurrentActor() actor: Actor,
-    @Context() { req }: GraphqlContext,
+    @Origin() origin: RequestOrigin,
   ): Promise<User> {
-    return this.usersService.createUser(actor, input, originOf(req).ip);
+    return this.usersService.createUser(actor, input, origin.ip);
   }
 
   @Mutation(() => UserInvitation, {
@@ -54,33 +54,33 @@ export class UsersResolver {
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: InviteUserInput,
     @CurrentActor() actor: Actor,
-    @Context() { req }: GraphqlContext,
+    @Origin() origin: RequestOrigin,
   ): Promise<UserInvitation> {
-    return this.usersService.inviteUser(actor, input, originOf(req).ip);
+    return this.usersService.inviteUser(actor, input, origin.ip);
   }
 
   @ResolveField(() => UserPermissions, {
     description:
       'What the caller may do with this account (the console shows its actions from it).',
   })
-  viewerCan(@Parent() user: User, @Context() { actor }: GraphqlContext): UserPermissions {
+  viewerCan(@Parent() user: User, @CurrentActor() actor: Actor): UserPermissions {
     return accountPermissions(actor, user);
   }
 
   @ResolveField(() => Brand, { description: 'The brand the editor belongs to.' })
-  async brand(@Parent() user: User, @Context() { loaders }: GraphqlContext): Promise<Brand> {
+  async brand(@Parent() user: User, @Loaders() loaders: RequestLoaders): Promise<Brand> {
     const brand = await loaders.get(this.usersService.batchBrandById).load(user.brandId);
     // The stored row: what delivery shows once (or while) the brand is published.
     return toBrand(brand!, PUBLISHED);
   }
 
   @ResolveField(() => [Region], { description: 'Regions a REGION_EDITOR edits.' })
-  regions(@Parent() user: User, @Context() { loaders }: GraphqlContext): Promise<Region[]> {
+  regions(@Parent() user: User, @Loaders() loaders: RequestLoaders): Promise<Region[]> {
     return loaders.get(this.usersService.batchRegionsByUser).load(user.id);
   }
 
   @ResolveField(() => [AssignedClinic], { description: 'Clinics a CLINIC_EDITOR edits.' })
-  clinics(@Parent() user: User, @Context() { loaders }: GraphqlContext): Promise<AssignedClinic[]> {
+  clinics(@Parent() user: User, @Loaders() loaders: RequestLoaders): Promise<AssignedClinic[]> {
     return loaders.get(this.usersService.batchClinicsByUser).load(user.id);
   }
 }

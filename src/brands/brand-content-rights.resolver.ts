@@ -1,9 +1,10 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { brandPermission } from '../access/brand-access';
 import { Permission } from '../access/permission';
 import { PermissionObject } from '../editing/dtos/item-permissions.object';
-import type { GraphqlContext } from '../graphql/graphql-context';
 import { Brand } from './dtos/brand.object';
+import type { Actor } from '../auth/actor';
+import { CurrentActor } from '../graphql/context.decorators';
 
 /**
  * Whether the caller may edit the brand's canonical content (its treatments,
@@ -19,10 +20,7 @@ export class BrandContentRightsResolver {
     description:
       'May the caller edit the brand’s canonical content: its treatments, brand FAQs and regions’ overrides of them (brand-wide editors).',
   })
-  viewerCanEditContent(
-    @Parent() brand: Brand,
-    @Context() { actor }: GraphqlContext,
-  ): PermissionObject {
+  viewerCanEditContent(@Parent() brand: Brand, @CurrentActor() actor: Actor): PermissionObject {
     return brandPermission(actor, Permission.BrandContentEdit, brand.itemId);
   }
 }

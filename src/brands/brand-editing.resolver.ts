@@ -1,10 +1,9 @@
-import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { DraftWriterService } from '../editing/draft-writer.service';
-import { EditableItem } from '../editing/dtos/editable-item.object';
+import { EditableItem, toEditableItem } from '../editing/dtos/editable-item.object';
 import { setFields } from '../editing/editable-values';
-import { apiWrite, asEditableItem } from '../editing/editing.resolver';
-import type { GraphqlContext } from '../graphql/graphql-context';
 import { UpdateBrandInput } from './dtos/brand.inputs';
+import { WriteContext } from '../graphql/context.decorators';
 
 /** Brand admins change their brand's own settings (as a draft). */
 @Resolver()
@@ -17,11 +16,11 @@ export class BrandEditingResolver {
   async updateBrand(
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: UpdateBrandInput,
-    @Context() context: GraphqlContext,
+    @WriteContext() write: WriteContext,
   ): Promise<EditableItem> {
-    return asEditableItem(
+    return toEditableItem(
       await this.drafts.update(
-        apiWrite(context),
+        write,
         { type: 'BRAND', id: input.id, version: input.version },
         setFields(input, ['id', 'version']),
       ),

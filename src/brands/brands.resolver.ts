@@ -1,10 +1,11 @@
-import { Args, Context, Query, Resolver } from '@nestjs/graphql';
-import type { GraphqlContext } from '../graphql/graphql-context';
+import { Args, Query, Resolver } from '@nestjs/graphql';
 import { PreviewAccessService } from '../read-mode/preview-access.service';
 import { PREVIEW_ARG } from '../read-mode/preview.arg';
 import { PUBLISHED } from '../read-mode/read-mode';
 import { Brand } from './dtos/brand.object';
 import { BrandsService, toBrand } from './brands.service';
+import type { Actor } from '../auth/actor';
+import { CurrentActor } from '../graphql/context.decorators';
 
 @Resolver(() => Brand)
 export class BrandsResolver {
@@ -26,7 +27,7 @@ export class BrandsResolver {
   async brand(
     @Args('slug', { description: 'Brand slug.' }) slug: string,
     @Args('preview', PREVIEW_ARG) preview: boolean | null,
-    @Context() { actor }: GraphqlContext,
+    @CurrentActor() actor: Actor,
   ): Promise<Brand | null> {
     const mode = await this.previewAccess.readMode(actor, slug, preview);
     const row = await this.brandsService.findBySlug(slug, mode);

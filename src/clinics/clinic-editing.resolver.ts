@@ -1,13 +1,12 @@
-import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { DomainError } from '../common/domain-error';
 import { DraftWriterService } from '../editing/draft-writer.service';
-import { EditableItem } from '../editing/dtos/editable-item.object';
+import { EditableItem, toEditableItem } from '../editing/dtos/editable-item.object';
 import { plain, setFields } from '../editing/editable-values';
-import { apiWrite, asEditableItem } from '../editing/editing.resolver';
-import type { GraphqlContext } from '../graphql/graphql-context';
 import type { OpeningHoursEntry } from './clinic.entity';
 import { CreateClinicInput, UpdateClinicInput } from './dtos/clinic.inputs';
 import { openingHoursProblems, sortOpeningHours } from './opening-hours';
+import { WriteContext } from '../graphql/context.decorators';
 
 /**
  * Clinic details as drafts. Brand-wide editors create clinics; the editors
@@ -22,11 +21,9 @@ export class ClinicEditingResolver {
   async createClinic(
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: CreateClinicInput,
-    @Context() context: GraphqlContext,
+    @WriteContext() write: WriteContext,
   ): Promise<EditableItem> {
-    return asEditableItem(
-      await this.drafts.createInOwnBrand(apiWrite(context), 'CLINIC', clinicValues(input)),
-    );
+    return toEditableItem(await this.drafts.createInOwnBrand(write, 'CLINIC', clinicValues(input)));
   }
 
   @Mutation(() => EditableItem, {
@@ -35,11 +32,11 @@ export class ClinicEditingResolver {
   async updateClinic(
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: UpdateClinicInput,
-    @Context() context: GraphqlContext,
+    @WriteContext() write: WriteContext,
   ): Promise<EditableItem> {
-    return asEditableItem(
+    return toEditableItem(
       await this.drafts.update(
-        apiWrite(context),
+        write,
         { type: 'CLINIC', id: input.id, version: input.version },
         clinicValues(input, ['id', 'version']),
       ),

@@ -1,15 +1,13 @@
-import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { ContentResolutionService } from '../content-resolution/content-resolution.service';
 import { draftCountsByClinic, draftsOfClinic } from '../editing/clinic-drafts';
 import { EditorReadsService } from '../editing/editor-reads.service';
-import { EditableItem } from '../editing/dtos/editable-item.object';
-import { apiWrite, asEditableItem } from '../editing/editing.resolver';
+import { EditableItem, toEditableItem } from '../editing/dtos/editable-item.object';
 import { CONTENT_TYPE_DEFS } from '../content-types/registry';
 import { ItemPermissions } from '../editing/dtos/item-permissions.object';
-import type { GraphqlContext } from '../graphql/graphql-context';
 import { previewOf } from '../read-mode/read-mode';
 import { TreatmentsService } from '../treatments/treatments.service';
 import { ClinicRow, ClinicsService } from './clinics.service';
@@ -22,6 +20,8 @@ import { checkBrandAccess, requireBrandPermission } from '../access/brand-access
 import { checkItemAccess, type ItemPlacement } from '../access/item-access';
 import { itemPermissions } from '../access/item-permissions';
 import { Permission } from '../access/permission';
+import { CurrentActor, WriteContext, Loaders } from '../graphql/context.decorators';
+import type { RequestLoaders } from '../graphql/request-loaders';
 
 /** Where a clinic sits, as the clinic content type's scope SQL says. */
 const clinicPlacement = (row: ClinicRow): ItemPlacement => ({
@@ -51,7 +51,7 @@ export class ClinicEditorResolver {
   })
   async editableClinics(
     @Args() { search }: EditableClinicsArgs,
-    @Context() { actor }: GraphqlContext,
+    @CurrentActor() actor: Actor,
   ): Promise<Clinic[]> {
     const caller = requireBrandPermission(actor, Permission.DraftRead);
     const mode = previewOf(caller.brandId);
@@ -64,7 +64,7 @@ export class ClinicEditorResolver {
   @ResolveField(() => ItemPermissions, {
     description: 'What the caller may do with this clinic and its local content.',
   })
-  viewerCan(@Parent() clinic: Clinic, @Context() { actor }: GraphqlContext): ItemPermissions {
+  viewerCan(@Parent() clinic: Clinic, @CurrentActor() actor: Actor): ItemPermissions {
     return itemPermissions(actor, CONTENT_TYPE_DEFS.CLINIC, clinicPlacement(clinic.row));
   }
 
@@ -75,7 +75,8 @@ export class ClinicEditorResolver {
   })
   async workSummary(
     @Parent() clinic: Clinic,
-    @Context() { actor, loaders }: GraphqlContext,
+    @CurrentActor() actor: Actor,
+    @Loaders() loaders: RequestLoaders,
   ): Promise<ClinicWorkSummary | null> {
     if (
       !checkBrandAccess(actor, Permission.DraftRead, clinic.row.brandId) ||
@@ -105,9 +106,9 @@ export class ClinicEditorResolver {
   })
   async drafts(
     @Parent() clinic: Clinic,
-    @Context() context: GraphqlContext,
+    @WriteContext() write: WriteContext,
   ): Promise<EditableItem[] | null> {
-    const { actor } = context;
+    const { actor } = write;
     if (
       !checkBrandAccess(actor, Permission.DraftRead, clinic.row.brandId) ||
       !mayEditClinic(actor, clinic.row)
@@ -117,7 +118,7 @@ export class ClinicEditorResolver {
     const items = [];
     // One by one: editor reads check access per item, as `item(type:, id:)` does.
     for (const ref of refs) {
-      items.push(asEditableItem(await this.reads.get(apiWrite(context), ref.type, ref.id)));
+      items.push(toEditableItem(await this.reads.get(write, ref.type, ref.id)));
     }
     return items;
   }
@@ -129,7 +130,8 @@ export class ClinicEditorResolver {
   })
   async hiddenFaqs(
     @Parent() clinic: Clinic,
-    @Context() { actor, loaders }: GraphqlContext,
+    @CurrentActor() actor: Actor,
+    @Loaders() loaders: RequestLoaders,
   ): Promise<HiddenFaq[] | null> {
     if (
       !checkBrandAccess(actor, Permission.DraftRead, clinic.row.brandId) ||

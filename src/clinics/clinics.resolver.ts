@@ -1,11 +1,10 @@
-import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Brand } from '../brands/dtos/brand.object';
 import { BrandsService, toBrand } from '../brands/brands.service';
 import { ContentResolutionService } from '../content-resolution/content-resolution.service';
 import { Faq } from '../faqs/dtos/faq.object';
 import { pageWindow, toConnection } from '../graphql/connection';
-import type { GraphqlContext } from '../graphql/graphql-context';
 import type { RequestLoaders } from '../graphql/request-loaders';
 import { clinicJsonLd } from '../json-ld/json-ld';
 import { serializeJsonLd } from '../json-ld/json-ld-script';
@@ -23,6 +22,9 @@ import { ClinicsService } from './clinics.service';
 import { ClinicConnection } from './dtos/clinic-connection.object';
 import { Clinic } from './dtos/clinic.object';
 import { ClinicsArgs } from './dtos/clinics.args';
+import type { Actor } from '../auth/actor';
+import { CurrentActor, Loaders, HttpRequest } from '../graphql/context.decorators';
+import type { AuthenticatedRequest } from '../graphql/graphql-context';
 
 @Resolver(() => Clinic)
 export class ClinicsResolver {
@@ -45,7 +47,8 @@ export class ClinicsResolver {
     @Args('brand', { description: 'Brand slug.' }) brand: string,
     @Args('slug', { description: 'Clinic slug.' }) slug: string,
     @Args('preview', PREVIEW_ARG) preview: boolean | null,
-    @Context() { actor, loaders }: GraphqlContext,
+    @CurrentActor() actor: Actor,
+    @Loaders() loaders: RequestLoaders,
   ): Promise<Clinic | null> {
     const mode = await this.previewAccess.readMode(actor, brand, preview);
     const found = await this.clinicsService.findWithBrand(brand, slug, mode);
@@ -60,7 +63,7 @@ export class ClinicsResolver {
   })
   async clinics(
     @Args() args: ClinicsArgs,
-    @Context() { actor }: GraphqlContext,
+    @CurrentActor() actor: Actor,
   ): Promise<ClinicConnection> {
     const window = pageWindow('clinics', args);
     const mode = await this.previewAccess.readMode(actor, args.brand, args.preview);
@@ -79,7 +82,7 @@ export class ClinicsResolver {
   }
 
   @ResolveField(() => Brand, { description: 'The brand the clinic belongs to.' })
-  async brand(@Parent() clinic: Clinic, @Context() { loaders }: GraphqlContext): Promise<Brand> {
+  async brand(@Parent() clinic: Clinic, @Loaders() loaders: RequestLoaders): Promise<Brand> {
     const brand = await loaders
       .forMode(this.brandsService.batchById, clinic.mode)
       .load(clinic.row.brandId);
@@ -92,7 +95,7 @@ export class ClinicsResolver {
   })
   region(
     @Parent() clinic: Clinic,
-    @Context() { loaders }: GraphqlContext,
+    @Loaders() loaders: RequestLoaders,
   ): Promise<Region | null> | null {
     return clinic.row.regionId
       ? loaders
@@ -107,7 +110,7 @@ export class ClinicsResolver {
   })
   async treatments(
     @Parent() clinic: Clinic,
-    @Context() { loaders }: GraphqlContext,
+    @Loaders() loaders: RequestLoaders,
   ): Promise<Treatment[]> {
     const offered = await this.offeredAt(clinic, loaders);
     return Promise.all(
@@ -124,7 +127,7 @@ export class ClinicsResolver {
   async treatment(
     @Parent() clinic: Clinic,
     @Args('slug', { description: 'Treatment slug.' }) slug: string,
-    @Context() { loaders }: GraphqlContext,
+    @Loaders() loaders: RequestLoaders,
   ): Promise<Treatment | null> {
     // Only the one treatment, not the clinic's whole list.
     const entity = await loaders
@@ -138,7 +141,8 @@ export class ClinicsResolver {
   @ResolveField(() => [Provider], { description: 'Providers working here.' })
   async providers(
     @Parent() clinic: Clinic,
-    @Context() { loaders, req }: GraphqlContext,
+    @Loaders() loaders: RequestLoaders,
+    @HttpRequest() req: AuthenticatedRequest,
   ): Promise<Provider[]> {
     const rows = await loaders
       .forMode(this.providersService.batchByClinic, clinic.mode)
@@ -155,7 +159,7 @@ export class ClinicsResolver {
       description: 'Treatment slug: only FAQs about it (empty when the clinic does not offer it).',
     })
     treatment: string | null,
-    @Context() { loaders }: GraphqlContext,
+    @Loaders() loaders: RequestLoaders,
   ): Promise<Faq[]> {
     const faqs = await this.clinicFaqs.faqsOfPage(clinic.row, treatment, clinic.mode, loaders);
     return faqs ?? [];
@@ -165,8 +169,7 @@ export class ClinicsResolver {
     description:
       'schema.org MedicalClinic with a stable `@id`, linking the treatments offered (`availableService`) by theirs; providers link to it from their own `worksFor`. To embed it in a page use `jsonLdScript`, never a plain JSON.stringify of this object.',
   })
-  async jsonLd(@Parent() clinic: Clinic, @Context() context: GraphqlContext): Promise<object> {
-    const { loaders } = context;
+  async jsonLd(@Parent() clinic: Clinic, @Loaders() loaders: RequestLoaders): Promise<object> {
     const [brand, treatments] = await Promise.all([
       loaders.forMode(this.brandsService.batchById, clinic.mode).load(clinic.row.brandId),
       // Slugs and names only, with the clinic's rules: not every treatment's content.
@@ -181,9 +184,9 @@ export class ClinicsResolver {
   })
   async jsonLdScript(
     @Parent() clinic: Clinic,
-    @Context() context: GraphqlContext,
+    @Loaders() loaders: RequestLoaders,
   ): Promise<string> {
-    return serializeJsonLd(await this.jsonLd(clinic, context));
+    return serializeJsonLd(await this.jsonLd(clinic, loaders));
   }
 
   private offeredAt(clinic: Clinic, loaders: RequestLoaders) {

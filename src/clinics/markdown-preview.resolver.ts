@@ -1,7 +1,7 @@
-import { Args, Context, Query, Resolver } from '@nestjs/graphql';
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { CurrentActor, Loaders } from '../graphql/context.decorators';
 import { ContentResolutionService } from '../content-resolution/content-resolution.service';
 import { renderTokens } from '../content-resolution/tokens';
-import type { GraphqlContext } from '../graphql/graphql-context';
 import { previewOf } from '../read-mode/read-mode';
 import { markdownToSafeHtml } from '../markdown/markdown';
 import { ClinicsService } from './clinics.service';
@@ -9,6 +9,8 @@ import { PreviewMarkdownArgs } from './dtos/preview-markdown.args';
 import { requireBrandPermission } from '../access/brand-access';
 import { checkItemAccess, refusal } from '../access/item-access';
 import { Permission } from '../access/permission';
+import type { Actor } from '../auth/actor';
+import type { RequestLoaders } from '../graphql/request-loaders';
 
 /** The live preview of Markdown fields in the console: rendered exactly as delivery renders them. */
 @Resolver()
@@ -24,7 +26,8 @@ export class MarkdownPreviewResolver {
   })
   async previewMarkdown(
     @Args() { text, clinicId }: PreviewMarkdownArgs,
-    @Context() { actor, loaders }: GraphqlContext,
+    @CurrentActor() actor: Actor,
+    @Loaders() loaders: RequestLoaders,
   ): Promise<string> {
     const caller = requireBrandPermission(actor, Permission.DraftRead);
     const mode = previewOf(caller.brandId);

@@ -1,5 +1,4 @@
-import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import type { GraphqlContext } from '../graphql/graphql-context';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { ClaimRuleSpec } from './claim-rule-defaults';
 import { ClaimRulesService } from './claim-rules.service';
 import { ClaimRule } from './dtos/claim-rule.object';
@@ -8,6 +7,8 @@ import {
   DeleteClaimRuleInput,
   UpdateClaimRuleInput,
 } from './dtos/claim-rule.inputs';
+import type { Actor } from '../auth/actor';
+import { CurrentActor } from '../graphql/context.decorators';
 
 const spec = (input: ClaimRuleInput): ClaimRuleSpec => ({
   phrase: input.phrase?.trim() || null,
@@ -24,7 +25,7 @@ export class ClaimRulesResolver {
   constructor(private readonly rules: ClaimRulesService) {}
 
   @Query(() => [ClaimRule], { description: 'Your brand’s claim rules, oldest first.' })
-  async claimRules(@Context() { actor }: GraphqlContext): Promise<ClaimRule[]> {
+  async claimRules(@CurrentActor() actor: Actor): Promise<ClaimRule[]> {
     return (await this.rules.list(actor)) as ClaimRule[];
   }
 
@@ -34,7 +35,7 @@ export class ClaimRulesResolver {
   async createClaimRule(
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: ClaimRuleInput,
-    @Context() { actor }: GraphqlContext,
+    @CurrentActor() actor: Actor,
   ): Promise<ClaimRule> {
     return (await this.rules.create(actor, spec(input))) as ClaimRule;
   }
@@ -45,7 +46,7 @@ export class ClaimRulesResolver {
   async updateClaimRule(
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: UpdateClaimRuleInput,
-    @Context() { actor }: GraphqlContext,
+    @CurrentActor() actor: Actor,
   ): Promise<ClaimRule> {
     return (await this.rules.update(actor, input.id, spec(input))) as ClaimRule;
   }
@@ -54,7 +55,7 @@ export class ClaimRulesResolver {
   async deleteClaimRule(
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: DeleteClaimRuleInput,
-    @Context() { actor }: GraphqlContext,
+    @CurrentActor() actor: Actor,
   ): Promise<ClaimRule> {
     return (await this.rules.remove(actor, input.id)) as ClaimRule;
   }

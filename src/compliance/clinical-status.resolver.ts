@@ -1,8 +1,7 @@
-import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ContentTypeName } from '../editing/dtos/editable-item.object';
-import type { GraphqlContext } from '../graphql/graphql-context';
 import { ClinicalProvenanceService } from './clinical-provenance.service';
 import {
   DUE_SOON_DAYS,
@@ -14,6 +13,8 @@ import {
 import { type ApprovedValueRow, reviewsDue } from './reviews-due';
 import { requireBrandPermission } from '../access/brand-access';
 import { Permission } from '../access/permission';
+import type { Actor } from '../auth/actor';
+import { CurrentActor } from '../graphql/context.decorators';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -57,7 +58,7 @@ export class ClinicalStatusResolver {
   })
   async reviewsDue(
     @Args() args: ReviewsDueArgs,
-    @Context() { actor }: GraphqlContext,
+    @CurrentActor() actor: Actor,
   ): Promise<FieldApproval[]> {
     const reader = requireBrandPermission(actor, Permission.DraftRead);
     const rows = await reviewsDue(this.db.manager, reader.brandId, {
@@ -76,7 +77,7 @@ export class ClinicalStatusResolver {
     @Args('type', { type: () => ContentTypeName, description: 'The kind of item.' })
     type: ContentTypeName,
     @Args('id', { type: () => ID, description: 'The item’s id.' }) id: string,
-    @Context() { actor }: GraphqlContext,
+    @CurrentActor() actor: Actor,
   ): Promise<FieldProvenance[]> {
     return this.provenance.of(actor, type, id);
   }

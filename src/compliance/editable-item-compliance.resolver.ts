@@ -1,8 +1,6 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CONTENT_TYPE_DEFS } from '../content-types/registry';
-import type { ItemView } from '../editing/item-view';
 import { EditableItem } from '../editing/dtos/editable-item.object';
-import type { GraphqlContext } from '../graphql/graphql-context';
 import { ClaimRulesService } from './claim-rules.service';
 import { ClaimWarning } from './dtos/claim-rule.object';
 import { itemTexts, placesKey } from './item-claims';
@@ -12,6 +10,8 @@ import { ComplianceSettingsService } from './compliance-settings.service';
 import { toFieldApproval } from './clinical-status.resolver';
 import { ItemMedicalReview, MedicalReview } from './dtos/medical-review.object';
 import { contentHash, regulatedChanges } from './regulated-fields';
+import type { RequestLoaders } from '../graphql/request-loaders';
+import { Loaders } from '../graphql/context.decorators';
 
 /** What compliance says about an item, beside its values (for editors; every save answers it). */
 @Resolver(() => EditableItem)
@@ -27,10 +27,9 @@ export class EditableItemComplianceResolver {
       'Medical review of the draft: which regulated fields it changes, whether this exact draft is approved, and the review history.',
   })
   async medicalReview(
-    @Parent() parent: EditableItem,
-    @Context() { loaders }: GraphqlContext,
+    @Parent() item: EditableItem,
+    @Loaders() loaders: RequestLoaders,
   ): Promise<ItemMedicalReview> {
-    const item = parent as unknown as ItemView;
     const hash = contentHash(item);
     const [settings, latest, history, approvals] = await Promise.all([
       loaders.get(this.settings.batchByBrand).load(item.brandId),
@@ -55,10 +54,9 @@ export class EditableItemComplianceResolver {
       'Claim-rule hits in the working copy (WARN and BLOCK): what a save answers with. BLOCK hits in what a publish changes refuse the publish.',
   })
   async claimWarnings(
-    @Parent() parent: EditableItem,
-    @Context() { loaders }: GraphqlContext,
+    @Parent() item: EditableItem,
+    @Loaders() loaders: RequestLoaders,
   ): Promise<ClaimWarning[]> {
-    const item = parent as unknown as ItemView;
     if (item.pendingDelete) return [];
     const [rules, places] = await Promise.all([
       loaders.get(this.rules.batchByBrand).load(item.brandId),

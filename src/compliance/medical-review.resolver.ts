@@ -1,7 +1,5 @@
-import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { EditableItem } from '../editing/dtos/editable-item.object';
-import { asEditableItem } from '../editing/editing.resolver';
-import type { GraphqlContext } from '../graphql/graphql-context';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { EditableItem, toEditableItem } from '../editing/dtos/editable-item.object';
 import { ComplianceSettingsService } from './compliance-settings.service';
 import {
   ComplianceSettings,
@@ -9,6 +7,8 @@ import {
 } from './dtos/compliance-settings.object';
 import { MedicalReview, RequestChangesInput, ReviewDraftInput } from './dtos/medical-review.object';
 import { MedicalReviewService } from './medical-review.service';
+import type { Actor } from '../auth/actor';
+import { CurrentActor } from '../graphql/context.decorators';
 
 /** Medical review of drafts and the brand's compliance settings. */
 @Resolver()
@@ -25,7 +25,7 @@ export class MedicalReviewResolver {
   async approveDraft(
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: ReviewDraftInput,
-    @Context() { actor }: GraphqlContext,
+    @CurrentActor() actor: Actor,
   ): Promise<MedicalReview> {
     return (await this.reviews.review(
       actor,
@@ -42,7 +42,7 @@ export class MedicalReviewResolver {
   async requestChanges(
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: RequestChangesInput,
-    @Context() { actor }: GraphqlContext,
+    @CurrentActor() actor: Actor,
   ): Promise<MedicalReview> {
     return (await this.reviews.review(
       actor,
@@ -56,12 +56,12 @@ export class MedicalReviewResolver {
     description:
       'Drafts of your brand that change regulated fields and are not approved as they stand, oldest first (a regional reviewer sees those of their regions). Editor accounts only.',
   })
-  async reviewQueue(@Context() { actor }: GraphqlContext): Promise<EditableItem[]> {
-    return (await this.reviews.queue(actor)).map(asEditableItem);
+  async reviewQueue(@CurrentActor() actor: Actor): Promise<EditableItem[]> {
+    return (await this.reviews.queue(actor)).map(toEditableItem);
   }
 
   @Query(() => ComplianceSettings, { description: 'Your brand’s compliance settings.' })
-  complianceSettings(@Context() { actor }: GraphqlContext): Promise<ComplianceSettings> {
+  complianceSettings(@CurrentActor() actor: Actor): Promise<ComplianceSettings> {
     return this.settings.get(actor);
   }
 
@@ -71,7 +71,7 @@ export class MedicalReviewResolver {
   updateComplianceSettings(
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: UpdateComplianceSettingsInput,
-    @Context() { actor }: GraphqlContext,
+    @CurrentActor() actor: Actor,
   ): Promise<ComplianceSettings> {
     return this.settings.update(
       actor,

@@ -1,5 +1,4 @@
-import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import type { GraphqlContext } from '../graphql/graphql-context';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import {
   AddProviderLicenceInput,
   CredentialRule,
@@ -16,6 +15,8 @@ import {
   type LicenceRow,
   ProviderLicencesService,
 } from './provider-licences.service';
+import type { Actor } from '../auth/actor';
+import { CurrentActor } from '../graphql/context.decorators';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -56,7 +57,7 @@ export class ProviderLicencesResolver {
   async providerLicences(
     @Args('providerId', { type: () => ID, description: 'The provider’s id (itemId).' })
     providerId: string,
-    @Context() { actor }: GraphqlContext,
+    @CurrentActor() actor: Actor,
   ): Promise<ProviderLicence[]> {
     return (await this.licences.listForProvider(actor, providerId)).map((row) => toLicence(row));
   }
@@ -67,7 +68,7 @@ export class ProviderLicencesResolver {
   })
   async expiringLicences(
     @Args() args: ExpiringLicencesArgs,
-    @Context() { actor }: GraphqlContext,
+    @CurrentActor() actor: Actor,
   ): Promise<ProviderLicence[]> {
     return (await this.licences.expiring(actor, args.withinDays)).map((row) => toLicence(row));
   }
@@ -82,7 +83,7 @@ export class ProviderLicencesResolver {
       description: 'Only this treatment’s rules.',
     })
     treatmentId: string | null,
-    @Context() { actor }: GraphqlContext,
+    @CurrentActor() actor: Actor,
   ): Promise<CredentialRule[]> {
     return this.licences.rules(actor, treatmentId ?? null);
   }
@@ -94,7 +95,7 @@ export class ProviderLicencesResolver {
   async addProviderLicence(
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: AddProviderLicenceInput,
-    @Context() { actor }: GraphqlContext,
+    @CurrentActor() actor: Actor,
   ): Promise<ProviderLicence> {
     const { providerId, ...fields } = input;
     return toLicence(await this.licences.add(actor, providerId, fields));
@@ -107,7 +108,7 @@ export class ProviderLicencesResolver {
   async updateProviderLicence(
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: UpdateProviderLicenceInput,
-    @Context() { actor }: GraphqlContext,
+    @CurrentActor() actor: Actor,
   ): Promise<ProviderLicence> {
     const { id, ...fields } = input;
     return toLicence(await this.licences.update(actor, id, fields));
@@ -120,7 +121,7 @@ export class ProviderLicencesResolver {
   async verifyProviderLicence(
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: LicenceIdInput,
-    @Context() { actor }: GraphqlContext,
+    @CurrentActor() actor: Actor,
   ): Promise<ProviderLicence> {
     return toLicence(await this.licences.verify(actor, input.id));
   }
@@ -131,7 +132,7 @@ export class ProviderLicencesResolver {
   async removeProviderLicence(
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: LicenceIdInput,
-    @Context() { actor }: GraphqlContext,
+    @CurrentActor() actor: Actor,
   ): Promise<ProviderLicence> {
     return toLicence(await this.licences.remove(actor, input.id));
   }
@@ -143,7 +144,7 @@ export class ProviderLicencesResolver {
   setCredentialRule(
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: SetCredentialRuleInput,
-    @Context() { actor }: GraphqlContext,
+    @CurrentActor() actor: Actor,
   ): Promise<CredentialRule> {
     return this.licences.setRule(actor, input);
   }
@@ -155,7 +156,7 @@ export class ProviderLicencesResolver {
   deleteCredentialRule(
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: DeleteCredentialRuleInput,
-    @Context() { actor }: GraphqlContext,
+    @CurrentActor() actor: Actor,
   ): Promise<CredentialRule> {
     return this.licences.deleteRule(actor, input.treatmentId, input.state);
   }

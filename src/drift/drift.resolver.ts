@@ -1,9 +1,7 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Brand } from '../brands/dtos/brand.object';
-import { EditableItem } from '../editing/dtos/editable-item.object';
+import { EditableItem, toEditableItem } from '../editing/dtos/editable-item.object';
 import { PermissionObject } from '../editing/dtos/item-permissions.object';
-import { apiWrite, asEditableItem } from '../editing/editing.resolver';
-import type { GraphqlContext } from '../graphql/graphql-context';
 import { DriftActionsService } from './drift-actions.service';
 import { DriftReportService } from './drift-report.service';
 import { DriftOverridesInput } from './dtos/drift-actions.input';
@@ -11,6 +9,8 @@ import { DriftReportArgs } from './dtos/drift-report.args';
 import { DriftFilters, DriftRowConnection } from './dtos/drift-row.object';
 import { brandPermission } from '../access/brand-access';
 import { Permission } from '../access/permission';
+import type { Actor } from '../auth/actor';
+import { CurrentActor, WriteContext } from '../graphql/context.decorators';
 
 /** The brand's view of where clinics and regions drift from its content, and what to do about it. */
 @Resolver()
@@ -26,7 +26,7 @@ export class DriftResolver {
   })
   async driftReport(
     @Args() args: DriftReportArgs,
-    @Context() { actor }: GraphqlContext,
+    @CurrentActor() actor: Actor,
   ): Promise<DriftRowConnection> {
     return this.report.page(actor, args);
   }
@@ -35,7 +35,7 @@ export class DriftResolver {
     description:
       'The brand’s regions, treatments and overridable treatment fields, to filter the drift report by; brand-wide editors only.',
   })
-  async driftFilters(@Context() { actor }: GraphqlContext): Promise<DriftFilters> {
+  async driftFilters(@CurrentActor() actor: Actor): Promise<DriftFilters> {
     return this.report.filters(actor);
   }
 
@@ -46,9 +46,9 @@ export class DriftResolver {
   async resetOverrides(
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: DriftOverridesInput,
-    @Context() context: GraphqlContext,
+    @WriteContext() write: WriteContext,
   ): Promise<EditableItem[]> {
-    return (await this.actions.reset(apiWrite(context), input.overrides)).map(asEditableItem);
+    return (await this.actions.reset(write, input.overrides)).map(toEditableItem);
   }
 
   @Mutation(() => [EditableItem], {
@@ -58,11 +58,9 @@ export class DriftResolver {
   async markOverridesReviewed(
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: DriftOverridesInput,
-    @Context() context: GraphqlContext,
+    @WriteContext() write: WriteContext,
   ): Promise<EditableItem[]> {
-    return (await this.actions.markReviewed(apiWrite(context), input.overrides)).map(
-      asEditableItem,
-    );
+    return (await this.actions.markReviewed(write, input.overrides)).map(toEditableItem);
   }
 }
 
@@ -73,10 +71,7 @@ export class BrandDriftRightsResolver {
     description:
       'May the caller read the drift report and reset or mark reviewed its overrides (brand-wide editors).',
   })
-  viewerCanReviewDrift(
-    @Parent() brand: Brand,
-    @Context() { actor }: GraphqlContext,
-  ): PermissionObject {
+  viewerCanReviewDrift(@Parent() brand: Brand, @CurrentActor() actor: Actor): PermissionObject {
     return brandPermission(actor, Permission.BrandWideEdit, brand.itemId);
   }
 
@@ -86,7 +81,7 @@ export class BrandDriftRightsResolver {
   })
   viewerCanSetFieldPolicies(
     @Parent() brand: Brand,
-    @Context() { actor }: GraphqlContext,
+    @CurrentActor() actor: Actor,
   ): PermissionObject {
     return brandPermission(actor, Permission.BrandWideEdit, brand.itemId);
   }

@@ -1,9 +1,7 @@
-import { Args, Context, Query, Resolver } from '@nestjs/graphql';
+import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { FieldPolicyKind } from '../overrides/field-policy.entity';
 import { FieldPolicyEditingService } from '../overrides/field-policy-editing.service';
 import { overridableFields } from '../overrides/override-values';
-import { apiWrite, asEditableItem } from '../editing/editing.resolver';
-import type { GraphqlContext } from '../graphql/graphql-context';
 import {
   FieldPolicyImpact,
   FieldPolicyImpactArgs,
@@ -11,6 +9,9 @@ import {
   FieldPolicySettingsArgs,
 } from './dtos/field-policy-impact.object';
 import { FieldPolicyImpactService } from './field-policy-impact.service';
+import { toEditableItem } from '../editing/dtos/editable-item.object';
+import type { Actor } from '../auth/actor';
+import { CurrentActor, WriteContext } from '../graphql/context.decorators';
 
 /** Field policies as the console sets them: every field, and what a change would do. */
 @Resolver()
@@ -26,7 +27,7 @@ export class FieldPolicyImpactResolver {
   })
   async fieldPolicyImpact(
     @Args() args: FieldPolicyImpactArgs,
-    @Context() { actor }: GraphqlContext,
+    @CurrentActor() actor: Actor,
   ): Promise<FieldPolicyImpact> {
     return (await this.impacts.impact(
       actor,
@@ -42,9 +43,9 @@ export class FieldPolicyImpactResolver {
   })
   async fieldPolicySettings(
     @Args() { entityType }: FieldPolicySettingsArgs,
-    @Context() context: GraphqlContext,
+    @WriteContext() write: WriteContext,
   ): Promise<FieldPolicySetting[]> {
-    const items = await this.policies.list(apiWrite(context), entityType);
+    const items = await this.policies.list(write, entityType);
     return overridableFields(entityType).map((field) => {
       const item = items.find((policy) => policy.values.field === field) ?? null;
       const inForce = item?.status === 'PUBLISHED' ? item.publishedValues.policy : 'INHERITABLE';
@@ -52,7 +53,7 @@ export class FieldPolicyImpactResolver {
         entityType,
         field,
         policy: inForce as FieldPolicyKind as FieldPolicySetting['policy'],
-        item: item && asEditableItem(item),
+        item: item && toEditableItem(item),
       };
     });
   }

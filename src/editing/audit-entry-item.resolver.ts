@@ -1,12 +1,11 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { AuditLogEntry } from '../audit/dtos/audit-log-entry.object';
 import { CONTENT_TYPES, type ContentType } from '../content-types/registry';
-import type { GraphqlContext } from '../graphql/graphql-context';
+import type { RequestLoaders } from '../graphql/request-loaders';
 import { EditorReadsService } from './editor-reads.service';
 import type { ItemView } from './item-view';
-import type { WriteContext } from './write-context';
-import { EditableItem } from './dtos/editable-item.object';
-import { apiWrite, asEditableItem } from './editing.resolver';
+import { EditableItem, toEditableItem } from './dtos/editable-item.object';
+import { WriteContext, Loaders } from '../graphql/context.decorators';
 
 interface ItemKey {
   ctx: WriteContext;
@@ -26,14 +25,13 @@ export class AuditEntryItemResolver {
   })
   async item(
     @Parent() entry: AuditLogEntry,
-    @Context() context: GraphqlContext,
+    @WriteContext() write: WriteContext,
+    @Loaders() loaders: RequestLoaders,
   ): Promise<EditableItem | null> {
     const type = entry.targetType as ContentType;
     if (!entry.targetId || !CONTENT_TYPES.includes(type)) return null;
-    const view = await context.loaders
-      .get(this.load)
-      .load({ ctx: apiWrite(context), type, id: entry.targetId });
-    return view && asEditableItem(view);
+    const view = await loaders.get(this.load).load({ ctx: write, type, id: entry.targetId });
+    return view && toEditableItem(view);
   }
 
   /** One read per content type for a whole page of entries; editor reads apply read access. */

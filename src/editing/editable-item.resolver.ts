@@ -1,19 +1,16 @@
-import { Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { GraphqlContext } from '../graphql/graphql-context';
 import { draftsAtPlaces } from './clinic-drafts';
 import { CONTENT_TYPE_DEFS } from '../content-types/registry';
 import { EditorReadsService } from './editor-reads.service';
-import type { ItemView } from './item-view';
-import { EditableItem } from './dtos/editable-item.object';
+import { EditableItem, toEditableItem } from './dtos/editable-item.object';
 import { ItemPermissions } from './dtos/item-permissions.object';
-import { apiWrite, asEditableItem } from './editing.resolver';
 import { checkBrandAccess, requireBrandPermission } from '../access/brand-access';
 import { itemPermissions } from '../access/item-permissions';
 import { Permission } from '../access/permission';
-
-const viewOf = (item: EditableItem) => item as unknown as ItemView;
+import type { Actor } from '../auth/actor';
+import { CurrentActor, WriteContext } from '../graphql/context.decorators';
 
 /** What the caller may do with any editable item, and the drafts they may publish. */
 @Resolver(() => EditableItem)
@@ -27,8 +24,8 @@ export class EditableItemResolver {
     description:
       'The unpublished drafts the caller may publish, at every place they edit (brand-wide editors: the whole brand; region editors: their regions and their clinics; clinic editors: their clinics, with the providers who work there), most recently saved first, at most 200: an editor’s changes tray. Editors and preview keys of a brand.',
   })
-  async editableDrafts(@Context() context: GraphqlContext): Promise<EditableItem[]> {
-    const actor = requireBrandPermission(context.actor, Permission.DraftRead);
+  async editableDrafts(@WriteContext() write: WriteContext): Promise<EditableItem[]> {
+    const actor = requireBrandPermission(write.actor, Permission.DraftRead);
     const refs = await draftsAtPlaces(this.db, {
       brandId: actor.brandId,
       wholeBrand: checkBrandAccess(actor, Permission.BrandWideEdit),
@@ -38,14 +35,14 @@ export class EditableItemResolver {
     const items: EditableItem[] = [];
     // One by one: editor reads check access per item, as `item(type:, id:)` does.
     for (const ref of refs) {
-      const view = await this.reads.get(apiWrite(context), ref.type, ref.id);
+      const view = await this.reads.get(write, ref.type, ref.id);
       const rights = itemPermissions(
         actor,
         CONTENT_TYPE_DEFS[view.type],
         view.placement,
         view.draftFields,
       );
-      if (rights.publish.allowed) items.push(asEditableItem(view));
+      if (rights.publish.allowed) items.push(toEditableItem(view));
     }
     return items;
   }
@@ -54,9 +51,8 @@ export class EditableItemResolver {
     description:
       'What the caller may do with this item (edit, brand-only fields, publish its draft, delete), by the rules the mutations apply: show or disable actions from it.',
   })
-  viewerCan(@Parent() item: EditableItem, @Context() { actor }: GraphqlContext): ItemPermissions {
-    const view = viewOf(item);
-    return itemPermissions(actor, CONTENT_TYPE_DEFS[view.type], view.placement, view.draftFields);
+  viewerCan(@Parent() item: EditableItem, @CurrentActor() actor: Actor): ItemPermissions {
+    return itemPermissions(actor, CONTENT_TYPE_DEFS[item.type], item.placement, item.draftFields);
   }
 
   @ResolveField(() => [ID], {
@@ -64,6 +60,6 @@ export class EditableItemResolver {
       'The clinics (itemId) the item sits at: one for a clinic and its own content, those a provider works at, none for brand and region content.',
   })
   clinicIds(@Parent() item: EditableItem): string[] {
-    return viewOf(item).placement.clinicIds;
+    return item.placement.clinicIds;
   }
 }

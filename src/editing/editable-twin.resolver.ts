@@ -1,16 +1,16 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Faq } from '../faqs/dtos/faq.object';
-import type { GraphqlContext } from '../graphql/graphql-context';
 import { pickByKeys, type BatchFn } from '../graphql/request-loaders';
 import { Provider } from '../providers/dtos/provider.object';
 import { Treatment } from '../treatments/dtos/treatment.object';
 import type { ContentType } from '../content-types/registry';
 import { EditorReadsService } from './editor-reads.service';
 import type { ItemView } from './item-view';
-import { EditableItem } from './dtos/editable-item.object';
-import { apiWrite, asEditableItem } from './editing.resolver';
+import { EditableItem, toEditableItem } from './dtos/editable-item.object';
 import { checkBrandAccess } from '../access/brand-access';
 import { Permission } from '../access/permission';
+import type { RequestLoaders } from '../graphql/request-loaders';
+import { WriteContext, Loaders } from '../graphql/context.decorators';
 
 export const EDITABLE_TWIN_DESCRIPTION =
   'This item as editors edit it: its working copy (Markdown unrendered, tokens as written), version and the caller’s rights (`viewerCan`). Null unless the caller may read the brand’s drafts (its editors and preview keys).';
@@ -21,7 +21,8 @@ export const EDITABLE_TWIN_DESCRIPTION =
  * of one `item(type:, id:)` per row. Batched per request and type.
  */
 export abstract class EditableTwin {
-  private readonly batches = new WeakMap<GraphqlContext, BatchFn<string, ItemView | null>>();
+  // One batch function per request: its loaders are the request's.
+  private readonly batches = new WeakMap<RequestLoaders, BatchFn<string, ItemView | null>>();
 
   constructor(
     private readonly reads: EditorReadsService,
@@ -31,22 +32,19 @@ export abstract class EditableTwin {
   protected async load(
     itemId: string,
     brandId: string,
-    context: GraphqlContext,
+    write: WriteContext,
+    loaders: RequestLoaders,
   ): Promise<EditableItem | null> {
-    if (!checkBrandAccess(context.actor, Permission.DraftRead, brandId)) return null;
-    let batch = this.batches.get(context);
+    if (!checkBrandAccess(write.actor, Permission.DraftRead, brandId)) return null;
+    let batch = this.batches.get(loaders);
     if (!batch) {
       // Editor reads leave out what the caller may not read.
       batch = async (ids) =>
-        pickByKeys(
-          ids,
-          await this.reads.list(apiWrite(context), this.type, [...ids]),
-          (view) => view.id,
-        );
-      this.batches.set(context, batch);
+        pickByKeys(ids, await this.reads.list(write, this.type, [...ids]), (view) => view.id);
+      this.batches.set(loaders, batch);
     }
-    const view = await context.loaders.get(batch).load(itemId);
-    return view ? asEditableItem(view) : null;
+    const view = await loaders.get(batch).load(itemId);
+    return view ? toEditableItem(view) : null;
   }
 }
 
@@ -57,8 +55,12 @@ export class FaqEditableResolver extends EditableTwin {
   }
 
   @ResolveField(() => EditableItem, { nullable: true, description: EDITABLE_TWIN_DESCRIPTION })
-  editable(@Parent() faq: Faq, @Context() context: GraphqlContext): Promise<EditableItem | null> {
-    return this.load(faq.itemId, faq.brandId, context);
+  editable(
+    @Parent() faq: Faq,
+    @WriteContext() write: WriteContext,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<EditableItem | null> {
+    return this.load(faq.itemId, faq.brandId, write, loaders);
   }
 }
 
@@ -71,9 +73,10 @@ export class ProviderEditableResolver extends EditableTwin {
   @ResolveField(() => EditableItem, { nullable: true, description: EDITABLE_TWIN_DESCRIPTION })
   editable(
     @Parent() provider: Provider,
-    @Context() context: GraphqlContext,
+    @WriteContext() write: WriteContext,
+    @Loaders() loaders: RequestLoaders,
   ): Promise<EditableItem | null> {
-    return this.load(provider.itemId, provider.brandId, context);
+    return this.load(provider.itemId, provider.brandId, write, loaders);
   }
 }
 
@@ -89,8 +92,9 @@ export class TreatmentEditableResolver extends EditableTwin {
   })
   editable(
     @Parent() treatment: Treatment,
-    @Context() context: GraphqlContext,
+    @WriteContext() write: WriteContext,
+    @Loaders() loaders: RequestLoaders,
   ): Promise<EditableItem | null> {
-    return this.load(treatment.itemId, treatment.brandId, context);
+    return this.load(treatment.itemId, treatment.brandId, write, loaders);
   }
 }

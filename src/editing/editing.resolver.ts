@@ -1,14 +1,11 @@
-import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { DomainError } from '../common/domain-error';
 import { pageWindow, toConnection } from '../graphql/connection';
-import type { GraphqlContext } from '../graphql/graphql-context';
 import { CONTENT_TYPE_DEFS } from '../content-types/registry';
 import { DraftWriterService } from './draft-writer.service';
 import { EditorReadsService } from './editor-reads.service';
-import type { ItemView } from './item-view';
 import { PublisherService } from './publisher.service';
-import type { WriteContext } from './write-context';
-import { EditableItem } from './dtos/editable-item.object';
+import { EditableItem, toEditableItem } from './dtos/editable-item.object';
 import {
   DeleteItemInput,
   ItemArgs,
@@ -17,16 +14,10 @@ import {
   RevisionsArgs,
   UnpublishInput,
 } from './dtos/item-ref.input';
-import { FieldChange, Revision, RevisionConnection } from './dtos/revision.object';
+import { FieldChange, RevisionConnection, toRevision } from './dtos/revision.object';
 import { changedFields, RevisionsService } from './revisions.service';
 import { requireAuthenticated } from '../access/callers';
-
-export const apiWrite = (context: GraphqlContext): WriteContext => ({
-  actor: context.actor,
-  source: 'API',
-});
-
-export const asEditableItem = (view: ItemView) => view as unknown as EditableItem;
+import { WriteContext } from '../graphql/context.decorators';
 
 /** Publishing, deleting, history and restore: the same for every content type. */
 @Resolver()
@@ -39,8 +30,8 @@ export class EditingResolver {
   ) {}
 
   @Query(() => EditableItem, { description: 'An item with its draft, for editors of its brand.' })
-  async item(@Args() args: ItemArgs, @Context() context: GraphqlContext): Promise<EditableItem> {
-    return asEditableItem(await this.reads.get(apiWrite(context), args.type, args.id));
+  async item(@Args() args: ItemArgs, @WriteContext() write: WriteContext): Promise<EditableItem> {
+    return toEditableItem(await this.reads.get(write, args.type, args.id));
   }
 
   @Mutation(() => [EditableItem], {
@@ -50,9 +41,9 @@ export class EditingResolver {
   async publish(
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: PublishInput,
-    @Context() context: GraphqlContext,
+    @WriteContext() write: WriteContext,
   ): Promise<EditableItem[]> {
-    return (await this.publisher.publish(apiWrite(context), input.items)).map(asEditableItem);
+    return (await this.publisher.publish(write, input.items)).map(toEditableItem);
   }
 
   @Mutation(() => EditableItem, {
@@ -61,9 +52,9 @@ export class EditingResolver {
   async unpublish(
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: UnpublishInput,
-    @Context() context: GraphqlContext,
+    @WriteContext() write: WriteContext,
   ): Promise<EditableItem> {
-    return asEditableItem(await this.publisher.unpublish(apiWrite(context), input.item));
+    return toEditableItem(await this.publisher.unpublish(write, input.item));
   }
 
   @Mutation(() => EditableItem, {
@@ -73,20 +64,20 @@ export class EditingResolver {
   async deleteItem(
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: DeleteItemInput,
-    @Context() context: GraphqlContext,
+    @WriteContext() write: WriteContext,
   ): Promise<EditableItem> {
-    return asEditableItem(await this.drafts.remove(apiWrite(context), input.item));
+    return toEditableItem(await this.drafts.remove(write, input.item));
   }
 
   @Query(() => RevisionConnection, { description: 'The history of an item, newest first.' })
   async revisions(
     @Args() args: RevisionsArgs,
-    @Context() context: GraphqlContext,
+    @WriteContext() write: WriteContext,
   ): Promise<RevisionConnection> {
     const window = pageWindow('revisions', args);
-    await this.reads.get(apiWrite(context), args.type, args.id); // editors of its brand only
+    await this.reads.get(write, args.type, args.id); // editors of its brand only
     const { rows, totalCount } = await this.history.list(args.type, args.id, window);
-    return toConnection('revisions', rows as unknown as Revision[], window, totalCount);
+    return toConnection('revisions', rows.map(toRevision), window, totalCount);
   }
 
   @Query(() => [FieldChange], {
@@ -95,9 +86,9 @@ export class EditingResolver {
   async revisionDiff(
     @Args('from', { type: () => ID, description: 'The older revision’s id.' }) from: string,
     @Args('to', { type: () => ID, description: 'The newer revision’s id.' }) to: string,
-    @Context() context: GraphqlContext,
+    @WriteContext() write: WriteContext,
   ): Promise<FieldChange[]> {
-    const { brandId } = requireAuthenticated(context.actor);
+    const { brandId } = requireAuthenticated(write.actor);
     const [a, b] = await Promise.all([
       this.history.findInBrand(from, brandId),
       this.history.findInBrand(to, brandId),
@@ -107,7 +98,7 @@ export class EditingResolver {
         argument: 'from',
       });
     }
-    await this.reads.get(apiWrite(context), a.entityType, a.entityId);
+    await this.reads.get(write, a.entityType, a.entityId);
     // Compared as the writers compare values (sameValue), as each revision's changedFields are.
     return changedFields(a.after, b.after).map((field) => ({
       field,
@@ -122,9 +113,9 @@ export class EditingResolver {
   async restoreRevision(
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: RestoreRevisionInput,
-    @Context() context: GraphqlContext,
+    @WriteContext() write: WriteContext,
   ): Promise<EditableItem> {
-    const { brandId } = requireAuthenticated(context.actor);
+    const { brandId } = requireAuthenticated(write.actor);
     const revision = await this.history.findInBrand(input.revisionId, brandId);
     if (!revision || !revision.after) {
       throw new DomainError('BAD_USER_INPUT', 'revisionId: no revision with content to restore', {
@@ -137,12 +128,12 @@ export class EditingResolver {
       Object.entries(revision.after).filter(([field]) => editable.has(field)),
     );
     const view = await this.drafts.update(
-      apiWrite(context),
+      write,
       { type: revision.entityType, id: revision.entityId, version: input.version },
       values,
       // Restoring content also withdraws a delete waiting for publish.
       { action: 'RESTORE', cancelDelete: true },
     );
-    return asEditableItem(view);
+    return toEditableItem(view);
   }
 }

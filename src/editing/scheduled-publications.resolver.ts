@@ -1,27 +1,21 @@
-import {
-  Args,
-  Context,
-  ID,
-  Mutation,
-  Parent,
-  Query,
-  ResolveField,
-  Resolver,
-} from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { actorLabel } from '../auth/actor';
-import type { GraphqlContext } from '../graphql/graphql-context';
-import { SchedulePermissions, ScheduledPublication } from './dtos/scheduled-publication.object';
+import {
+  SchedulePermissions,
+  ScheduledPublication,
+  ScheduleStatus,
+  toScheduledPublication,
+} from './dtos/scheduled-publication.object';
 import { SchedulePublishInput } from './dtos/item-ref.input';
 import type { ContentType } from '../content-types/registry';
-import { apiWrite } from './editing.resolver';
 import { EditorReadsService } from './editor-reads.service';
 import { ScheduledPublicationRow, ScheduledPublisherService } from './scheduled-publisher.service';
 import { checkBrandAccess, requireBrandPermission } from '../access/brand-access';
 import { checkItemAccess, type ItemPlacement } from '../access/item-access';
 import { Permission } from '../access/permission';
 import { checkScheduleAccess } from '../access/schedule-access';
-
-const asObject = (row: ScheduledPublicationRow) => row as unknown as ScheduledPublication;
+import type { Actor } from '../auth/actor';
+import { CurrentActor, WriteContext } from '../graphql/context.decorators';
 
 @Resolver(() => ScheduledPublication)
 export class ScheduledPublicationsResolver {
@@ -37,31 +31,35 @@ export class ScheduledPublicationsResolver {
   async schedulePublish(
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: SchedulePublishInput,
-    @Context() context: GraphqlContext,
+    @WriteContext() write: WriteContext,
   ): Promise<ScheduledPublication> {
-    return asObject(await this.scheduler.schedule(apiWrite(context), input.items, input.publishAt));
+    return toScheduledPublication(
+      await this.scheduler.schedule(write, input.items, input.publishAt),
+    );
   }
 
   @Mutation(() => ScheduledPublication, { description: 'Cancels a pending scheduled publication.' })
   async cancelScheduledPublication(
     @Args('id', { type: () => ID, description: 'The schedule’s id.' }) id: string,
-    @Context() context: GraphqlContext,
+    @CurrentActor() actor: Actor,
   ): Promise<ScheduledPublication> {
-    requireBrandPermission(context.actor, Permission.ScheduleUse);
-    return asObject(await this.scheduler.cancel(context.actor, id));
+    requireBrandPermission(actor, Permission.ScheduleUse);
+    return toScheduledPublication(await this.scheduler.cancel(actor, id));
   }
 
   @Query(() => [ScheduledPublication], {
     description:
       'Your brand’s scheduled publications, latest first: all of them for brand-wide editors; for region and clinic editors those they scheduled and those whose every item they may publish.',
   })
-  async scheduledPublications(@Context() context: GraphqlContext): Promise<ScheduledPublication[]> {
-    const actor = requireBrandPermission(context.actor, Permission.ScheduleUse);
+  async scheduledPublications(
+    @WriteContext() write: WriteContext,
+  ): Promise<ScheduledPublication[]> {
+    const actor = requireBrandPermission(write.actor, Permission.ScheduleUse);
     const rows = await this.scheduler.list(actor.brandId);
-    if (checkBrandAccess(actor, Permission.BrandWideEdit)) return rows.map(asObject);
+    if (checkBrandAccess(actor, Permission.BrandWideEdit)) return rows.map(toScheduledPublication);
     // Others see only their places' schedules: another clinic's items and
     // who scheduled them are not theirs to read.
-    const placements = await this.placementsOf(context, rows);
+    const placements = await this.placementsOf(write, rows);
     const mayPublish = (row: ScheduledPublicationRow) =>
       row.items.every((ref) => {
         const placement = placements.get(`${ref.type}:${ref.id}`);
@@ -74,12 +72,12 @@ export class ScheduledPublicationsResolver {
       .filter(
         (row) => checkScheduleAccess(actor, Permission.ScheduleCancel, row) || mayPublish(row),
       )
-      .map(asObject);
+      .map(toScheduledPublication);
   }
 
   /** Where each item of the schedules sits, by `type:id` (items gone since are absent). */
   private async placementsOf(
-    context: GraphqlContext,
+    write: WriteContext,
     rows: ScheduledPublicationRow[],
   ): Promise<Map<string, ItemPlacement>> {
     const idsByType = new Map<ContentType, Set<string>>();
@@ -89,7 +87,7 @@ export class ScheduledPublicationsResolver {
     }
     const placements = new Map<string, ItemPlacement>();
     for (const [type, ids] of idsByType) {
-      for (const view of await this.reads.list(apiWrite(context), type, [...ids])) {
+      for (const view of await this.reads.list(write, type, [...ids])) {
         placements.set(`${type}:${view.id}`, view.placement);
       }
     }
@@ -100,7 +98,7 @@ export class ScheduledPublicationsResolver {
     description: 'Who scheduled it: the editor’s e-mail, or the key prefix.',
   })
   createdBy(@Parent() schedule: ScheduledPublication): string {
-    return actorLabel(asRow(schedule).actor);
+    return actorLabel(schedule.actor);
   }
 
   @ResolveField(() => SchedulePermissions, {
@@ -108,21 +106,18 @@ export class ScheduledPublicationsResolver {
   })
   viewerCan(
     @Parent() schedule: ScheduledPublication,
-    @Context() { actor }: GraphqlContext,
+    @CurrentActor() actor: Actor,
   ): SchedulePermissions {
-    const row = asRow(schedule);
-    if (!checkScheduleAccess(actor, Permission.ScheduleCancel, row)) {
+    if (!checkScheduleAccess(actor, Permission.ScheduleCancel, schedule)) {
       return {
         cancel: { allowed: false, reason: 'Only its author or a brand editor may cancel it' },
       };
     }
-    if (row.status !== 'PENDING') {
+    if (schedule.status !== ScheduleStatus.PENDING) {
       return {
-        cancel: { allowed: false, reason: `It is ${row.status.toLowerCase()}, not pending` },
+        cancel: { allowed: false, reason: `It is ${schedule.status.toLowerCase()}, not pending` },
       };
     }
     return { cancel: { allowed: true, reason: null } };
   }
 }
-
-const asRow = (schedule: ScheduledPublication) => schedule as unknown as ScheduledPublicationRow;

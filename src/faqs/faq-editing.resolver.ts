@@ -1,11 +1,9 @@
-import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { placeOf } from '../overrides/dtos/override.inputs';
 import { EditOutcome, OverrideResult } from '../overrides/dtos/override-result.object';
 import { asOverrideResult } from '../overrides/override-editing.resolver';
-import { EditableItem } from '../editing/dtos/editable-item.object';
+import { EditableItem, toEditableItem } from '../editing/dtos/editable-item.object';
 import { plain, setFields } from '../editing/editable-values';
-import { apiWrite, asEditableItem } from '../editing/editing.resolver';
-import type { GraphqlContext } from '../graphql/graphql-context';
 import {
   CreateFaqInput,
   HideFaqInput,
@@ -15,6 +13,7 @@ import {
 } from './dtos/faq.inputs';
 import { FaqPosition } from './dtos/faq-position.object';
 import { FaqEditingService } from './faq-editing.service';
+import { WriteContext } from '../graphql/context.decorators';
 
 /** Editors write brand FAQs, clinics' own FAQs and clinics' FAQ lists (as drafts). */
 @Resolver()
@@ -28,21 +27,22 @@ export class FaqEditingResolver {
   async createFaq(
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: CreateFaqInput,
-    @Context() context: GraphqlContext,
+    @WriteContext() write: WriteContext,
   ): Promise<EditableItem> {
-    const { clinicId, ...fields } = plain(setFields(input)) as unknown as CreateFaqInput;
-    return asEditableItem(await this.faqs.create(apiWrite(context), clinicId, fields));
+    // plain() drops the fields left out (undefined), as setFields() does.
+    const { clinicId, ...fields } = plain(input);
+    return toEditableItem(await this.faqs.create(write, clinicId, fields));
   }
 
   @Mutation(() => EditableItem, { description: 'Changes a FAQ’s draft.' })
   async updateFaq(
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: UpdateFaqInput,
-    @Context() context: GraphqlContext,
+    @WriteContext() write: WriteContext,
   ): Promise<EditableItem> {
     const changes = plain(setFields(input, ['id', 'version']));
-    return asEditableItem(
-      await this.faqs.update(apiWrite(context), { id: input.id, version: input.version }, changes),
+    return toEditableItem(
+      await this.faqs.update(write, { id: input.id, version: input.version }, changes),
     );
   }
 
@@ -52,16 +52,10 @@ export class FaqEditingResolver {
   async hideFaq(
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: HideFaqInput,
-    @Context() context: GraphqlContext,
+    @WriteContext() write: WriteContext,
   ): Promise<OverrideResult> {
     return asOverrideResult(
-      await this.faqs.setHidden(
-        apiWrite(context),
-        placeOf(input),
-        input.faqId,
-        true,
-        input.version,
-      ),
+      await this.faqs.setHidden(write, placeOf(input), input.faqId, true, input.version),
     );
   }
 
@@ -72,16 +66,10 @@ export class FaqEditingResolver {
   async showFaq(
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: ShowFaqInput,
-    @Context() context: GraphqlContext,
+    @WriteContext() write: WriteContext,
   ): Promise<OverrideResult> {
     return asOverrideResult(
-      await this.faqs.setHidden(
-        apiWrite(context),
-        placeOf(input),
-        input.faqId,
-        false,
-        input.version,
-      ),
+      await this.faqs.setHidden(write, placeOf(input), input.faqId, false, input.version),
     );
   }
 
@@ -92,14 +80,14 @@ export class FaqEditingResolver {
   async reorderFaqs(
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: ReorderFaqsInput,
-    @Context() context: GraphqlContext,
+    @WriteContext() write: WriteContext,
   ): Promise<FaqPosition[]> {
-    const results = await this.faqs.reorder(apiWrite(context), input.clinicId, plain(input.items));
+    const results = await this.faqs.reorder(write, input.clinicId, plain(input.items));
     return results.map((result): FaqPosition => ({
       faqId: result.faqId,
       position: result.position,
       outcome: result.outcome as EditOutcome,
-      item: result.item && asEditableItem(result.item),
+      item: result.item && toEditableItem(result.item),
     }));
   }
 }

@@ -1,10 +1,9 @@
-import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { BrandsService } from '../brands/brands.service';
 import { ClinicsService } from '../clinics/clinics.service';
 import { ContentResolutionService } from '../content-resolution/content-resolution.service';
 import { EMPTY_PAGE_INFO, pageOf, pageWindow } from '../graphql/connection';
-import type { GraphqlContext } from '../graphql/graphql-context';
 import { Treatment } from '../treatments/dtos/treatment.object';
 import { TreatmentEntity } from '../treatments/treatment.entity';
 import { TreatmentsService } from '../treatments/treatments.service';
@@ -19,6 +18,8 @@ import { FaqsArgs } from './dtos/faqs.args';
 import { ClinicFaqListService } from './clinic-faq-list.service';
 import type { RequestLoaders } from '../graphql/request-loaders';
 import type { ReadMode } from '../read-mode/read-mode';
+import { CurrentActor, Loaders } from '../graphql/context.decorators';
+import type { Actor } from '../auth/actor';
 
 const EMPTY = { edges: [], pageInfo: EMPTY_PAGE_INFO, totalCount: 0 };
 
@@ -38,7 +39,8 @@ export class FaqsResolver {
   })
   async faqs(
     @Args() args: FaqsArgs,
-    @Context() { actor, loaders }: GraphqlContext,
+    @CurrentActor() actor: Actor,
+    @Loaders() loaders: RequestLoaders,
   ): Promise<FaqConnection> {
     pageWindow('faqs', args); // bad paging arguments fail before any lookup
     const mode = await this.previewAccess.readMode(actor, args.brand, args.preview);
@@ -80,10 +82,7 @@ export class FaqsResolver {
   @ResolveField(() => [Treatment], {
     description: 'The treatments this FAQ is about (brand versions).',
   })
-  async treatments(
-    @Parent() faq: Faq,
-    @Context() { loaders }: GraphqlContext,
-  ): Promise<Treatment[]> {
+  async treatments(@Parent() faq: Faq, @Loaders() loaders: RequestLoaders): Promise<Treatment[]> {
     const entities = await loaders
       .forMode(this.treatmentsService.batchById, faq.mode)
       .loadMany(faq.treatmentIds);

@@ -1,4 +1,5 @@
-import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { CurrentActor, Loaders, HttpRequest } from './context.decorators';
 import { BrandsService, toBrand } from '../brands/brands.service';
 import { nearKey, ClinicsService } from '../clinics/clinics.service';
 import { badInput } from '../common/domain-error';
@@ -12,9 +13,10 @@ import { offeredKey, TreatmentsService } from '../treatments/treatments.service'
 import { MAX_PAGE_SIZE } from './connection';
 import { decodeGlobalId, type NodeKey } from './global-id';
 import { expireAnswerBy } from '../response-cache/answer-lifetime';
-import type { GraphqlContext } from './graphql-context';
 import { Node } from './node.interface';
 import type { RequestLoaders } from './request-loaders';
+import type { Actor } from '../auth/actor';
+import type { AuthenticatedRequest } from './graphql-context';
 
 /** What a refetch found: the object, and the brand whose visibility it needs. */
 type Found = { node: Node; brandId: string } | null;
@@ -48,7 +50,9 @@ export class NodeResolver {
   })
   node(
     @Args('id', { type: () => ID, description: 'The `id` of a delivered object.' }) id: string,
-    @Context() { actor, loaders, req }: GraphqlContext,
+    @CurrentActor() actor: Actor,
+    @Loaders() loaders: RequestLoaders,
+    @HttpRequest() req: AuthenticatedRequest,
   ): Promise<Node | null> {
     const key = decodeGlobalId(id);
     this.previewAccess.requireMode(actor, key.mode);
@@ -62,7 +66,9 @@ export class NodeResolver {
   nodes(
     @Args('ids', { type: () => [ID], description: 'The `id`s of delivered objects.' })
     ids: string[],
-    @Context() { actor, loaders, req }: GraphqlContext,
+    @CurrentActor() actor: Actor,
+    @Loaders() loaders: RequestLoaders,
+    @HttpRequest() req: AuthenticatedRequest,
   ): Promise<(Node | null)[]> {
     if (ids.length > MAX_PAGE_SIZE) throw badInput('ids', `at most ${MAX_PAGE_SIZE} ids`);
     const keys = ids.map((id, i) => decodeGlobalId(id, `ids[${i}]`));
@@ -73,7 +79,7 @@ export class NodeResolver {
   private async refetch(
     key: NodeKey,
     loaders: RequestLoaders,
-    req: GraphqlContext['req'],
+    req: AuthenticatedRequest,
   ): Promise<Node | null> {
     const found = await this.find(key, loaders, req);
     if (!found) return null;
@@ -82,7 +88,7 @@ export class NodeResolver {
     return brand ? found.node : null;
   }
 
-  private find(key: NodeKey, loaders: RequestLoaders, req: GraphqlContext['req']): Promise<Found> {
+  private find(key: NodeKey, loaders: RequestLoaders, req: AuthenticatedRequest): Promise<Found> {
     switch (key.type) {
       case 'Brand':
         return this.brand(key, loaders);
@@ -161,7 +167,7 @@ export class NodeResolver {
   private async provider(
     key: NodeKey,
     loaders: RequestLoaders,
-    req: GraphqlContext['req'],
+    req: AuthenticatedRequest,
   ): Promise<Found> {
     const { itemId, clinicId, mode } = key;
     const row = clinicId
@@ -180,7 +186,7 @@ export class NodeResolver {
   private async priceItem(
     key: NodeKey,
     loaders: RequestLoaders,
-    req: GraphqlContext['req'],
+    req: AuthenticatedRequest,
   ): Promise<Found> {
     const { itemId, clinicId, mode } = key;
     const row = await loaders.forMode(this.pricingService.batchById, mode).load(itemId);

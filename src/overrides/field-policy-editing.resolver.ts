@@ -1,9 +1,8 @@
-import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { EditableItem } from '../editing/dtos/editable-item.object';
-import { apiWrite, asEditableItem } from '../editing/editing.resolver';
-import type { GraphqlContext } from '../graphql/graphql-context';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { EditableItem, toEditableItem } from '../editing/dtos/editable-item.object';
 import { FieldPoliciesArgs, SetFieldPolicyInput } from './dtos/override.inputs';
 import { FieldPolicyEditingService } from './field-policy-editing.service';
+import { WriteContext } from '../graphql/context.decorators';
 
 /** Brand-wide editors decide which fields regions and clinics may override. */
 @Resolver()
@@ -17,9 +16,9 @@ export class FieldPolicyEditingResolver {
   async setFieldPolicy(
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: SetFieldPolicyInput,
-    @Context() context: GraphqlContext,
+    @WriteContext() write: WriteContext,
   ): Promise<EditableItem> {
-    return asEditableItem(await this.policies.set(apiWrite(context), input));
+    return toEditableItem(await this.policies.set(write, input));
   }
 
   @Query(() => [EditableItem], {
@@ -27,8 +26,8 @@ export class FieldPolicyEditingResolver {
   })
   async fieldPolicies(
     @Args() args: FieldPoliciesArgs,
-    @Context() context: GraphqlContext,
+    @WriteContext() write: WriteContext,
   ): Promise<EditableItem[]> {
-    return (await this.policies.list(apiWrite(context), args.entityType)).map(asEditableItem);
+    return (await this.policies.list(write, args.entityType)).map(toEditableItem);
   }
 }

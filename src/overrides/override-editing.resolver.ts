@@ -1,7 +1,5 @@
-import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { EditableItem } from '../editing/dtos/editable-item.object';
-import { apiWrite, asEditableItem } from '../editing/editing.resolver';
-import type { GraphqlContext } from '../graphql/graphql-context';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { EditableItem, toEditableItem } from '../editing/dtos/editable-item.object';
 import {
   ClearOverrideInput,
   OverridesArgs,
@@ -11,10 +9,11 @@ import {
 } from './dtos/override.inputs';
 import { EditOutcome, OverrideResult } from './dtos/override-result.object';
 import { OverrideEditingService, OverrideWriteResult } from './override-editing.service';
+import { WriteContext } from '../graphql/context.decorators';
 
 export const asOverrideResult = (result: OverrideWriteResult): OverrideResult => ({
   outcome: result.outcome as EditOutcome,
-  item: result.item && asEditableItem(result.item),
+  item: result.item && toEditableItem(result.item),
 });
 
 /** Region and clinic editors write local values of brand content (as drafts). */
@@ -29,10 +28,10 @@ export class OverrideEditingResolver {
   async setOverride(
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: SetOverrideInput,
-    @Context() context: GraphqlContext,
+    @WriteContext() write: WriteContext,
   ): Promise<OverrideResult> {
     const result = await this.editing.set(
-      apiWrite(context),
+      write,
       {
         place: placeOf(input),
         entityType: input.entityType,
@@ -52,10 +51,10 @@ export class OverrideEditingResolver {
   async clearOverride(
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: ClearOverrideInput,
-    @Context() context: GraphqlContext,
+    @WriteContext() write: WriteContext,
   ): Promise<OverrideResult> {
     const result = await this.editing.clear(
-      apiWrite(context),
+      write,
       {
         place: placeOf(input),
         entityType: input.entityType,
@@ -74,16 +73,16 @@ export class OverrideEditingResolver {
   async resetToBrand(
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: ResetToBrandInput,
-    @Context() context: GraphqlContext,
+    @WriteContext() write: WriteContext,
   ): Promise<EditableItem[]> {
     const cleared = await this.editing.resetToBrand(
-      apiWrite(context),
+      write,
       placeOf(input),
       input.entityType,
       input.entityId,
       input.overrides,
     );
-    return cleared.map(asEditableItem);
+    return cleared.map(toEditableItem);
   }
 
   @Query(() => [EditableItem], {
@@ -92,18 +91,18 @@ export class OverrideEditingResolver {
   })
   async overrides(
     @Args() args: OverridesArgs,
-    @Context() context: GraphqlContext,
+    @WriteContext() write: WriteContext,
   ): Promise<EditableItem[]> {
     const place = args.clinicId
       ? ({ level: 'CLINIC', id: args.clinicId } as const)
       : args.regionId
         ? ({ level: 'REGION', id: args.regionId } as const)
         : undefined;
-    const items = await this.editing.list(apiWrite(context), {
+    const items = await this.editing.list(write, {
       place,
       entityType: args.entityType,
       entityId: args.entityId,
     });
-    return items.map(asEditableItem);
+    return items.map(toEditableItem);
   }
 }

@@ -1,13 +1,15 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { EditorReadsService } from '../editing/editor-reads.service';
 import { EditableItem } from '../editing/dtos/editable-item.object';
 import { EDITABLE_TWIN_DESCRIPTION, EditableTwin } from '../editing/editable-twin.resolver';
-import type { GraphqlContext } from '../graphql/graphql-context';
+import type { Actor } from '../auth/actor';
+import type { RequestLoaders } from '../graphql/request-loaders';
 import { Treatment } from '../treatments/dtos/treatment.object';
 import { PriceItem } from './dtos/price-item.object';
 import { offeringKey, PricingService } from './pricing.service';
 import { checkBrandAccess } from '../access/brand-access';
 import { Permission } from '../access/permission';
+import { CurrentActor, WriteContext, Loaders } from '../graphql/context.decorators';
 
 /** A price's editable twin: its version and whether the caller may change or delete it. */
 @Resolver(() => PriceItem)
@@ -19,9 +21,10 @@ export class PriceItemEditableResolver extends EditableTwin {
   @ResolveField(() => EditableItem, { nullable: true, description: EDITABLE_TWIN_DESCRIPTION })
   editable(
     @Parent() price: PriceItem,
-    @Context() context: GraphqlContext,
+    @WriteContext() write: WriteContext,
+    @Loaders() loaders: RequestLoaders,
   ): Promise<EditableItem | null> {
-    return this.load(price.itemId, price.brandId, context);
+    return this.load(price.itemId, price.brandId, write, loaders);
   }
 }
 
@@ -45,14 +48,15 @@ export class TreatmentOfferingResolver extends EditableTwin {
   })
   async offering(
     @Parent() treatment: Treatment,
-    @Context() context: GraphqlContext,
+    @WriteContext() write: WriteContext,
+    @Loaders() loaders: RequestLoaders,
   ): Promise<EditableItem | null> {
     const clinic = treatment.clinic;
     if (!clinic) return null;
-    const offeringId = await context.loaders
+    const offeringId = await loaders
       .forMode(this.pricing.batchOfferingIds, treatment.mode)
       .load(offeringKey(clinic.id, treatment.itemId));
-    return offeringId ? this.load(offeringId, treatment.brandId, context) : null;
+    return offeringId ? this.load(offeringId, treatment.brandId, write, loaders) : null;
   }
 
   @ResolveField(() => [PriceItem], {
@@ -62,12 +66,12 @@ export class TreatmentOfferingResolver extends EditableTwin {
   })
   async pricesForEditors(
     @Parent() treatment: Treatment,
-    @Context() context: GraphqlContext,
+    @CurrentActor() actor: Actor,
+    @Loaders() loaders: RequestLoaders,
   ): Promise<PriceItem[] | null> {
     const clinic = treatment.clinic;
-    if (!clinic || !checkBrandAccess(context.actor, Permission.DraftRead, treatment.brandId))
-      return null;
-    const rows = await context.loaders
+    if (!clinic || !checkBrandAccess(actor, Permission.DraftRead, treatment.brandId)) return null;
+    const rows = await loaders
       .forMode(this.pricing.batchByOffering, treatment.mode)
       .load(offeringKey(clinic.id, treatment.itemId));
     return rows.map((row) => this.pricing.toPriceItem(row, clinic, treatment.mode));

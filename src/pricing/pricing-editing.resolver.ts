@@ -1,13 +1,12 @@
-import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { DraftWriterService } from '../editing/draft-writer.service';
-import { EditableItem } from '../editing/dtos/editable-item.object';
+import { EditableItem, toEditableItem } from '../editing/dtos/editable-item.object';
 import { setFields } from '../editing/editable-values';
-import { apiWrite, asEditableItem } from '../editing/editing.resolver';
 import { assertKnownTokens } from '../editing/token-validation';
-import type { GraphqlContext } from '../graphql/graphql-context';
 import { OfferTreatmentInput, UpdateClinicTreatmentInput } from './dtos/clinic-treatment.inputs';
 import { CreatePriceItemInput, UpdatePriceItemInput } from './dtos/price-item.inputs';
 import { refusal } from '../access/item-access';
+import { WriteContext } from '../graphql/context.decorators';
 
 /**
  * A clinic's offerings and their prices, as drafts, by the editors of the
@@ -25,14 +24,14 @@ export class PricingEditingResolver {
   async offerTreatment(
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: OfferTreatmentInput,
-    @Context() context: GraphqlContext,
+    @WriteContext() write: WriteContext,
   ): Promise<EditableItem> {
-    if (context.actor.kind === 'ANONYMOUS') throw refusal(context.actor, false);
+    if (write.actor.kind === 'ANONYMOUS') throw refusal(write.actor, false);
     const values = setFields(input, ['clinicId', 'treatmentId']);
     assertKnownTokens(values);
-    return asEditableItem(
+    return toEditableItem(
       await this.drafts.create(
-        apiWrite(context),
+        write,
         'CLINIC_TREATMENT',
         { clinic_id: input.clinicId, treatment_id: input.treatmentId },
         values,
@@ -44,13 +43,13 @@ export class PricingEditingResolver {
   async updateClinicTreatment(
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: UpdateClinicTreatmentInput,
-    @Context() context: GraphqlContext,
+    @WriteContext() write: WriteContext,
   ): Promise<EditableItem> {
     const changes = setFields(input, ['id', 'version']);
     assertKnownTokens(changes);
-    return asEditableItem(
+    return toEditableItem(
       await this.drafts.update(
-        apiWrite(context),
+        write,
         { type: 'CLINIC_TREATMENT', id: input.id, version: input.version },
         changes,
       ),
@@ -61,12 +60,12 @@ export class PricingEditingResolver {
   async createPriceItem(
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: CreatePriceItemInput,
-    @Context() context: GraphqlContext,
+    @WriteContext() write: WriteContext,
   ): Promise<EditableItem> {
-    if (context.actor.kind === 'ANONYMOUS') throw refusal(context.actor, false);
-    return asEditableItem(
+    if (write.actor.kind === 'ANONYMOUS') throw refusal(write.actor, false);
+    return toEditableItem(
       await this.drafts.create(
-        apiWrite(context),
+        write,
         'PRICE_ITEM',
         { clinic_treatment_id: input.clinicTreatmentId },
         setFields(input, ['clinicTreatmentId']),
@@ -78,11 +77,11 @@ export class PricingEditingResolver {
   async updatePriceItem(
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: UpdatePriceItemInput,
-    @Context() context: GraphqlContext,
+    @WriteContext() write: WriteContext,
   ): Promise<EditableItem> {
-    return asEditableItem(
+    return toEditableItem(
       await this.drafts.update(
-        apiWrite(context),
+        write,
         { type: 'PRICE_ITEM', id: input.id, version: input.version },
         setFields(input, ['id', 'version']),
       ),

@@ -1,11 +1,10 @@
-import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { DraftWriterService } from '../editing/draft-writer.service';
-import { EditableItem } from '../editing/dtos/editable-item.object';
+import { EditableItem, toEditableItem } from '../editing/dtos/editable-item.object';
 import { setFields } from '../editing/editable-values';
-import { apiWrite, asEditableItem } from '../editing/editing.resolver';
 import { assertKnownTokens } from '../editing/token-validation';
-import type { GraphqlContext } from '../graphql/graphql-context';
 import { CreateProviderInput, UpdateProviderInput } from './dtos/provider.inputs';
+import { WriteContext } from '../graphql/context.decorators';
 
 /**
  * Providers as drafts. Brand-wide editors own the profile and its clinic and
@@ -20,10 +19,10 @@ export class ProviderEditingResolver {
   async createProvider(
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: CreateProviderInput,
-    @Context() context: GraphqlContext,
+    @WriteContext() write: WriteContext,
   ): Promise<EditableItem> {
-    return asEditableItem(
-      await this.drafts.createInOwnBrand(apiWrite(context), 'PROVIDER', providerValues(input)),
+    return toEditableItem(
+      await this.drafts.createInOwnBrand(write, 'PROVIDER', providerValues(input)),
     );
   }
 
@@ -34,11 +33,11 @@ export class ProviderEditingResolver {
   async updateProvider(
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: UpdateProviderInput,
-    @Context() context: GraphqlContext,
+    @WriteContext() write: WriteContext,
   ): Promise<EditableItem> {
-    return asEditableItem(
+    return toEditableItem(
       await this.drafts.update(
-        apiWrite(context),
+        write,
         { type: 'PROVIDER', id: input.id, version: input.version },
         providerValues(input, ['id', 'version']),
       ),

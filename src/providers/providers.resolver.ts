@@ -1,10 +1,9 @@
-import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Clinic } from '../clinics/dtos/clinic.object';
 import { ClinicsService } from '../clinics/clinics.service';
 import { ContentResolutionService } from '../content-resolution/content-resolution.service';
 import { pageWindow, toConnection } from '../graphql/connection';
-import type { GraphqlContext } from '../graphql/graphql-context';
 import { BrandsService } from '../brands/brands.service';
 import { jsonLdBrand } from '../clinics/clinic-json-ld';
 import { CREDENTIAL_TYPES, type CredentialType } from '../compliance/credential-types';
@@ -17,6 +16,10 @@ import { Provider } from './dtos/provider.object';
 import { ProviderConnection } from './dtos/provider-connection.object';
 import { ProvidersArgs } from './dtos/providers.args';
 import { ProvidersService } from './providers.service';
+import type { RequestLoaders } from '../graphql/request-loaders';
+import { CurrentActor, Loaders, HttpRequest } from '../graphql/context.decorators';
+import type { Actor } from '../auth/actor';
+import type { AuthenticatedRequest } from '../graphql/graphql-context';
 
 @Resolver(() => Provider)
 export class ProvidersResolver {
@@ -33,7 +36,8 @@ export class ProvidersResolver {
   })
   async providers(
     @Args() args: ProvidersArgs,
-    @Context() { actor, req }: GraphqlContext,
+    @CurrentActor() actor: Actor,
+    @HttpRequest() req: AuthenticatedRequest,
   ): Promise<ProviderConnection> {
     const window = pageWindow('providers', args);
     const mode = await this.previewAccess.readMode(actor, args.brand, args.preview);
@@ -54,7 +58,7 @@ export class ProvidersResolver {
   @ResolveField(() => [Clinic], { description: 'Clinics this provider works at.' })
   async clinics(
     @Parent() provider: Provider,
-    @Context() { loaders }: GraphqlContext,
+    @Loaders() loaders: RequestLoaders,
   ): Promise<Clinic[]> {
     const rows = await loaders
       .forMode(this.providersService.batchClinicsByProvider, provider.mode)
@@ -67,7 +71,7 @@ export class ProvidersResolver {
   })
   async treatments(
     @Parent() provider: Provider,
-    @Context() { loaders }: GraphqlContext,
+    @Loaders() loaders: RequestLoaders,
   ): Promise<Treatment[]> {
     const rows = await loaders
       .forMode(this.providersService.batchTreatmentsByProvider, provider.mode)
@@ -81,10 +85,10 @@ export class ProvidersResolver {
     description:
       'schema.org Person (post-nominals as `honorificSuffix`; verified, unexpired licences as `hasCredential`), who `worksFor` the clinics by their `@id`. To embed it in a page use `jsonLdScript`, never a plain JSON.stringify of this object.',
   })
-  async jsonLd(@Parent() provider: Provider, @Context() context: GraphqlContext): Promise<object> {
+  async jsonLd(@Parent() provider: Provider, @Loaders() loaders: RequestLoaders): Promise<object> {
     const [brand, clinics] = await Promise.all([
-      context.loaders.forMode(this.brandsService.batchById, provider.mode).load(provider.brandId),
-      this.clinics(provider, context),
+      loaders.forMode(this.brandsService.batchById, provider.mode).load(provider.brandId),
+      this.clinics(provider, loaders),
     ]);
     return providerJsonLd({
       slug: provider.slug,
@@ -109,8 +113,8 @@ export class ProvidersResolver {
   })
   async jsonLdScript(
     @Parent() provider: Provider,
-    @Context() context: GraphqlContext,
+    @Loaders() loaders: RequestLoaders,
   ): Promise<string> {
-    return serializeJsonLd(await this.jsonLd(provider, context));
+    return serializeJsonLd(await this.jsonLd(provider, loaders));
   }
 }

@@ -1,10 +1,9 @@
-import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { DraftWriterService } from '../editing/draft-writer.service';
-import { EditableItem } from '../editing/dtos/editable-item.object';
+import { EditableItem, toEditableItem } from '../editing/dtos/editable-item.object';
 import { setFields } from '../editing/editable-values';
-import { apiWrite, asEditableItem } from '../editing/editing.resolver';
-import type { GraphqlContext } from '../graphql/graphql-context';
 import { CreateRegionInput, UpdateRegionInput } from './dtos/region.inputs';
+import { WriteContext } from '../graphql/context.decorators';
 
 /** Brand-wide editors group their clinics into regions (as drafts). */
 @Resolver()
@@ -15,22 +14,20 @@ export class RegionEditingResolver {
   async createRegion(
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: CreateRegionInput,
-    @Context() context: GraphqlContext,
+    @WriteContext() write: WriteContext,
   ): Promise<EditableItem> {
-    return asEditableItem(
-      await this.drafts.createInOwnBrand(apiWrite(context), 'REGION', setFields(input)),
-    );
+    return toEditableItem(await this.drafts.createInOwnBrand(write, 'REGION', setFields(input)));
   }
 
   @Mutation(() => EditableItem, { description: 'Changes a region’s draft.' })
   async updateRegion(
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: UpdateRegionInput,
-    @Context() context: GraphqlContext,
+    @WriteContext() write: WriteContext,
   ): Promise<EditableItem> {
-    return asEditableItem(
+    return toEditableItem(
       await this.drafts.update(
-        apiWrite(context),
+        write,
         { type: 'REGION', id: input.id, version: input.version },
         setFields(input, ['id', 'version']),
       ),

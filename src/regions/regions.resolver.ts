@@ -1,11 +1,12 @@
-import { Args, Context, Query, Resolver } from '@nestjs/graphql';
+import { Args, Query, Resolver } from '@nestjs/graphql';
 import { BrandListArgs } from '../graphql/brand-list.args';
 import { pageWindow, toConnection } from '../graphql/connection';
-import type { GraphqlContext } from '../graphql/graphql-context';
 import { PreviewAccessService } from '../read-mode/preview-access.service';
 import { RegionConnection } from './dtos/region-connection.object';
 import { Region } from './dtos/region.object';
 import { RegionsService, toRegion } from './regions.service';
+import type { Actor } from '../auth/actor';
+import { CurrentActor } from '../graphql/context.decorators';
 
 @Resolver(() => Region)
 export class RegionsResolver {
@@ -20,7 +21,7 @@ export class RegionsResolver {
   })
   async regions(
     @Args() args: BrandListArgs,
-    @Context() { actor }: GraphqlContext,
+    @CurrentActor() actor: Actor,
   ): Promise<RegionConnection> {
     const window = pageWindow('regions', args);
     const mode = await this.previewAccess.readMode(actor, args.brand, args.preview);

@@ -1,9 +1,9 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../auth/actor';
-import { CurrentActor } from '../auth/current-actor.decorator';
 import { ChangeFeedService } from './change-feed.service';
 import { ContentChangePage } from './dtos/content-change.object';
 import { ContentChangesArgs } from './dtos/content-changes.args';
+import { CurrentActor } from '../graphql/context.decorators';
 
 @Resolver()
 export class SyndicationResolver {

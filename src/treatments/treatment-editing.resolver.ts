@@ -1,11 +1,10 @@
-import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { DraftWriterService } from '../editing/draft-writer.service';
-import { EditableItem } from '../editing/dtos/editable-item.object';
-import { apiWrite, asEditableItem } from '../editing/editing.resolver';
+import { EditableItem, toEditableItem } from '../editing/dtos/editable-item.object';
 import { plain, setFields } from '../editing/editable-values';
 import { assertKnownTokens } from '../editing/token-validation';
-import type { GraphqlContext } from '../graphql/graphql-context';
 import { CreateTreatmentInput, UpdateTreatmentInput } from './dtos/treatment.inputs';
+import { WriteContext } from '../graphql/context.decorators';
 
 /** Editors write the brand's canonical treatments (as drafts). */
 @Resolver()
@@ -16,26 +15,24 @@ export class TreatmentEditingResolver {
   async createTreatment(
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: CreateTreatmentInput,
-    @Context() context: GraphqlContext,
+    @WriteContext() write: WriteContext,
   ): Promise<EditableItem> {
     const values = plain(setFields(input));
     assertKnownTokens(values);
-    return asEditableItem(
-      await this.drafts.createInOwnBrand(apiWrite(context), 'TREATMENT', values),
-    );
+    return toEditableItem(await this.drafts.createInOwnBrand(write, 'TREATMENT', values));
   }
 
   @Mutation(() => EditableItem, { description: 'Changes a treatment’s draft.' })
   async updateTreatment(
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: UpdateTreatmentInput,
-    @Context() context: GraphqlContext,
+    @WriteContext() write: WriteContext,
   ): Promise<EditableItem> {
     const changes = plain(setFields(input, ['id', 'version']));
     assertKnownTokens(changes);
-    return asEditableItem(
+    return toEditableItem(
       await this.drafts.update(
-        apiWrite(context),
+        write,
         { type: 'TREATMENT', id: input.id, version: input.version },
         changes,
       ),

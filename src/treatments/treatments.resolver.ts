@@ -1,11 +1,10 @@
-import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { ClinicsService } from '../clinics/clinics.service';
 import { ContentResolutionService } from '../content-resolution/content-resolution.service';
 import { Faq } from '../faqs/dtos/faq.object';
 import { BrandListArgs } from '../graphql/brand-list.args';
 import { pageWindow, toConnection } from '../graphql/connection';
-import type { GraphqlContext } from '../graphql/graphql-context';
 import { BrandsService } from '../brands/brands.service';
 import { jsonLdBrand, jsonLdClinic } from '../clinics/clinic-json-ld';
 import { treatmentJsonLd } from '../json-ld/json-ld';
@@ -21,6 +20,10 @@ import { expireAnswerBy } from '../response-cache/answer-lifetime';
 import { TreatmentConnection } from './dtos/treatment-connection.object';
 import { Treatment, TreatmentSection } from './dtos/treatment.object';
 import { offeredKey, TreatmentsService } from './treatments.service';
+import type { RequestLoaders } from '../graphql/request-loaders';
+import { CurrentActor, Loaders, HttpRequest } from '../graphql/context.decorators';
+import type { Actor } from '../auth/actor';
+import type { AuthenticatedRequest } from '../graphql/graphql-context';
 
 @Resolver(() => Treatment)
 export class TreatmentsResolver {
@@ -45,7 +48,8 @@ export class TreatmentsResolver {
     @Args('clinic', { nullable: true, type: () => String, description: 'Clinic slug.' })
     clinicSlug: string | null,
     @Args('preview', PREVIEW_ARG) preview: boolean | null,
-    @Context() { actor, loaders }: GraphqlContext,
+    @CurrentActor() actor: Actor,
+    @Loaders() loaders: RequestLoaders,
   ): Promise<Treatment | null> {
     const mode = await this.previewAccess.readMode(actor, brand, preview);
     if (!clinicSlug) {
@@ -67,7 +71,8 @@ export class TreatmentsResolver {
   })
   async treatments(
     @Args() args: BrandListArgs,
-    @Context() { actor, loaders }: GraphqlContext,
+    @CurrentActor() actor: Actor,
+    @Loaders() loaders: RequestLoaders,
   ): Promise<TreatmentConnection> {
     const window = pageWindow('treatments', args);
     const mode = await this.previewAccess.readMode(actor, args.brand, args.preview);
@@ -81,7 +86,7 @@ export class TreatmentsResolver {
   @ResolveField(() => [Faq], {
     description: 'FAQs about this treatment (as the clinic shows them, when resolved for one).',
   })
-  faqs(@Parent() treatment: Treatment, @Context() { loaders }: GraphqlContext): Promise<Faq[]> {
+  faqs(@Parent() treatment: Treatment, @Loaders() loaders: RequestLoaders): Promise<Faq[]> {
     return this.resolution.resolveFaqs(
       treatment.brandId,
       treatment.clinic,
@@ -96,7 +101,8 @@ export class TreatmentsResolver {
   })
   async providers(
     @Parent() treatment: Treatment,
-    @Context() { loaders, req }: GraphqlContext,
+    @Loaders() loaders: RequestLoaders,
+    @HttpRequest() req: AuthenticatedRequest,
   ): Promise<Provider[]> {
     const rows = treatment.clinic
       ? await loaders
@@ -114,7 +120,8 @@ export class TreatmentsResolver {
   })
   async prices(
     @Parent() treatment: Treatment,
-    @Context() { loaders, req }: GraphqlContext,
+    @Loaders() loaders: RequestLoaders,
+    @HttpRequest() req: AuthenticatedRequest,
   ): Promise<PriceItem[]> {
     const clinic = treatment.clinic;
     if (!clinic) return [];
@@ -151,11 +158,12 @@ export class TreatmentsResolver {
   })
   async jsonLd(
     @Parent() treatment: Treatment,
-    @Context() context: GraphqlContext,
+    @Loaders() loaders: RequestLoaders,
+    @HttpRequest() req: AuthenticatedRequest,
   ): Promise<object> {
     const [brand, prices] = await Promise.all([
-      context.loaders.forMode(this.brandsService.batchById, treatment.mode).load(treatment.brandId),
-      this.prices(treatment, context),
+      loaders.forMode(this.brandsService.batchById, treatment.mode).load(treatment.brandId),
+      this.prices(treatment, loaders, req),
     ]);
     const clinic =
       treatment.clinic && this.clinicsService.toClinic(treatment.clinic, treatment.mode);
@@ -188,9 +196,10 @@ export class TreatmentsResolver {
   })
   async jsonLdScript(
     @Parent() treatment: Treatment,
-    @Context() context: GraphqlContext,
+    @Loaders() loaders: RequestLoaders,
+    @HttpRequest() req: AuthenticatedRequest,
   ): Promise<string> {
-    return serializeJsonLd(await this.jsonLd(treatment, context));
+    return serializeJsonLd(await this.jsonLd(treatment, loaders, req));
   }
 }
 

@@ -1,11 +1,8 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../auth/actor';
 import { Brand } from '../brands/dtos/brand.object';
-import { CurrentActor } from '../auth/current-actor.decorator';
-import { originOf } from '../auth/request-origin';
 import { pageWindow, toConnection } from '../graphql/connection';
 import { PermissionObject } from '../editing/dtos/item-permissions.object';
-import type { GraphqlContext } from '../graphql/graphql-context';
 import {
   WebhookAttemptConnection,
   WebhookDelivery,
@@ -22,6 +19,8 @@ import {
 import { WebhookEndpointsService } from './webhook-endpoints.service';
 import { brandPermission } from '../access/brand-access';
 import { Permission } from '../access/permission';
+import type { RequestOrigin } from '../auth/request-origin';
+import { CurrentActor, Origin } from '../graphql/context.decorators';
 
 /** Webhook endpoints, deliveries and attempts of your brand. Brand admins only. */
 @Resolver(() => WebhookEndpoint)
@@ -43,9 +42,9 @@ export class WebhooksResolver {
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: CreateWebhookEndpointInput,
     @CurrentActor() actor: Actor,
-    @Context() { req }: GraphqlContext,
+    @Origin() origin: RequestOrigin,
   ): Promise<WebhookEndpointWithSecret> {
-    return this.endpoints.create(actor, input, originOf(req).ip);
+    return this.endpoints.create(actor, input, origin.ip);
   }
 
   @Mutation(() => WebhookEndpoint, { description: 'Changes an endpoint’s URL, events or state.' })
@@ -53,9 +52,9 @@ export class WebhooksResolver {
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: UpdateWebhookEndpointInput,
     @CurrentActor() actor: Actor,
-    @Context() { req }: GraphqlContext,
+    @Origin() origin: RequestOrigin,
   ): Promise<WebhookEndpoint> {
-    return this.endpoints.update(actor, input, originOf(req).ip);
+    return this.endpoints.update(actor, input, origin.ip);
   }
 
   @Mutation(() => WebhookEndpointWithSecret, {
@@ -65,9 +64,9 @@ export class WebhooksResolver {
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: RotateWebhookSecretInput,
     @CurrentActor() actor: Actor,
-    @Context() { req }: GraphqlContext,
+    @Origin() origin: RequestOrigin,
   ): Promise<WebhookEndpointWithSecret> {
-    return this.endpoints.rotateSecret(actor, input.id, input.secret, originOf(req).ip);
+    return this.endpoints.rotateSecret(actor, input.id, input.secret, origin.ip);
   }
 
   @Mutation(() => WebhookEndpoint, {
@@ -77,9 +76,9 @@ export class WebhooksResolver {
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: WebhookIdInput,
     @CurrentActor() actor: Actor,
-    @Context() { req }: GraphqlContext,
+    @Origin() origin: RequestOrigin,
   ): Promise<WebhookEndpoint> {
-    return this.endpoints.remove(actor, input.id, originOf(req).ip);
+    return this.endpoints.remove(actor, input.id, origin.ip);
   }
 
   @Query(() => WebhookDeliveryConnection, {
@@ -123,9 +122,9 @@ export class WebhooksResolver {
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: WebhookIdInput,
     @CurrentActor() actor: Actor,
-    @Context() { req }: GraphqlContext,
+    @Origin() origin: RequestOrigin,
   ): Promise<WebhookDelivery> {
-    return this.endpoints.replay(actor, input.id, originOf(req).ip);
+    return this.endpoints.replay(actor, input.id, origin.ip);
   }
 
   @Mutation(() => WebhookDelivery, {
@@ -136,9 +135,9 @@ export class WebhooksResolver {
     @Args('input', { description: 'The operation’s fields; see the input type.' })
     input: WebhookIdInput,
     @CurrentActor() actor: Actor,
-    @Context() { req }: GraphqlContext,
+    @Origin() origin: RequestOrigin,
   ): Promise<WebhookDelivery> {
-    return this.endpoints.sendTest(actor, input.id, originOf(req).ip);
+    return this.endpoints.sendTest(actor, input.id, origin.ip);
   }
 }
 
@@ -149,10 +148,7 @@ export class BrandWebhookRightsResolver {
     description:
       'May the caller manage the brand’s webhook endpoints and deliveries (brand admins and admin keys).',
   })
-  viewerCanManageWebhooks(
-    @Parent() brand: Brand,
-    @Context() { actor }: GraphqlContext,
-  ): PermissionObject {
+  viewerCanManageWebhooks(@Parent() brand: Brand, @CurrentActor() actor: Actor): PermissionObject {
     return brandPermission(actor, Permission.BrandAdmin, brand.itemId);
   }
 }

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { GraphQLJSON, GraphQLJSONObject } from 'graphql-scalars';
 import { ConnectionType } from '../../graphql/connection';
+import type { RevisionRow } from '../revisions.service';
 import { ContentTypeName } from './editable-item.object';
 
 export enum RevisionActionName {
@@ -73,6 +74,15 @@ export class Revision {
 
   @Field({ description: 'When it happened.' })
   createdAt: Date;
+}
+
+/** The GraphQL object of a stored revision. */
+export function toRevision(row: RevisionRow): Revision {
+  return {
+    ...row,
+    entityType: ContentTypeName[row.entityType],
+    action: RevisionActionName[row.action],
+  };
 }
 
 @ObjectType({ description: 'A page of an item’s revisions, newest first.' })

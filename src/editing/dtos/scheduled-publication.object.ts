@@ -1,4 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import type { Actor } from '../../auth/actor';
+import type { ScheduledPublicationRow } from '../scheduled-publisher.service';
 import { ContentTypeName } from './editable-item.object';
 import { PermissionObject } from './item-permissions.object';
 
@@ -94,6 +96,20 @@ export class ScheduledPublication {
     description: 'When it ran or was cancelled; null while pending.',
   })
   completedAt: Date | null;
+
+  // Not in the schema: who may cancel it (checkScheduleAccess) and `createdBy`.
+  brandId: string;
+  actor: Actor;
+}
+
+/** The GraphQL object of a stored scheduled publication. */
+export function toScheduledPublication(row: ScheduledPublicationRow): ScheduledPublication {
+  return {
+    ...row,
+    items: row.items.map((item) => ({ ...item, type: ContentTypeName[item.type] })),
+    status: ScheduleStatus[row.status],
+    failureReason: row.failureReason && ScheduleFailureReason[row.failureReason],
+  };
 }
 
 @ObjectType({
