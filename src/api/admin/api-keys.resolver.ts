@@ -3,7 +3,7 @@ import type { Actor } from '../../auth/actor';
 import { ApiKeysService } from '../../auth/api-keys.service';
 import { ApiKey, CreatedApiKey } from '../../auth/dtos/api-key.object';
 import { CreateApiKeyInput } from '../../auth/dtos/create-api-key.input';
-import { RevokeApiKeyInput } from '../../auth/dtos/revoke-api-key.input';
+import { RevokeApiKeyInput } from './dtos/revoke-api-key.input';
 import type { RequestOrigin } from '../../auth/request-origin';
 import { CurrentActor, Origin } from '../../graphql/context.decorators';
 

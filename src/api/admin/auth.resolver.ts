@@ -5,7 +5,7 @@ import { AuthService } from '../../auth/auth.service';
 import { AuthPayload } from '../../auth/dtos/auth-payload.object';
 import { BrowserSession } from '../../auth/dtos/browser-session.object';
 import { LoginInput } from '../../auth/dtos/login.input';
-import { RefreshSessionInput } from '../../auth/dtos/refresh-session.input';
+import { RefreshSessionInput } from './dtos/refresh-session.input';
 import { ChangePasswordInput } from '../../auth/dtos/user-account.inputs';
 import { User } from '../../auth/dtos/user.object';
 import { Public } from '../../auth/public.decorator';

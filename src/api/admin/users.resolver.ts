@@ -5,7 +5,7 @@ import { PUBLISHED } from '../../read-mode/read-mode';
 import { Region } from '../../regions/dtos/region.object';
 import type { Actor } from '../../auth/actor';
 import { CreateUserInput, InviteUserInput } from '../../auth/dtos/create-user.input';
-import { UserConnection } from '../../auth/dtos/user-connection.object';
+import { UserConnection } from './dtos/user-connection.object';
 import { UserInvitation } from '../../auth/dtos/user-invitation.object';
 import { PageArgs, pageWindow, toConnection } from '../../graphql/connection';
 import { AssignedClinic, User, UserPermissions } from '../../auth/dtos/user.object';

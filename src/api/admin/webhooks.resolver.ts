@@ -8,10 +8,7 @@ import {
   WebhookDelivery,
   WebhookDeliveryConnection,
 } from '../../webhooks/dtos/webhook-delivery.object';
-import {
-  WebhookAttemptsArgs,
-  WebhookDeliveriesArgs,
-} from '../../webhooks/dtos/webhook-deliveries.args';
+import { WebhookAttemptsArgs, WebhookDeliveriesArgs } from './dtos/webhook-deliveries.args';
 import {
   WebhookEndpoint,
   WebhookEndpointWithSecret,

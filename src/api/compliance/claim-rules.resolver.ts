@@ -6,7 +6,7 @@ import {
   ClaimRuleInput,
   DeleteClaimRuleInput,
   UpdateClaimRuleInput,
-} from '../../compliance/dtos/claim-rule.inputs';
+} from './dtos/claim-rule.inputs';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../graphql/context.decorators';
 

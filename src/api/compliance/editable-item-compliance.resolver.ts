@@ -8,7 +8,7 @@ import { ComplianceReadService } from '../../compliance/compliance-read.service'
 import { lintTexts } from '../../compliance/lint-claims';
 import { ComplianceSettingsService } from '../../compliance/compliance-settings.service';
 import { toFieldApproval } from '../../compliance/dtos/clinical-status.object';
-import { ItemMedicalReview, MedicalReview } from '../../compliance/dtos/medical-review.object';
+import { ItemMedicalReview, MedicalReview } from './dtos/medical-review.object';
 import { contentHash, regulatedChanges } from '../../compliance/regulated-fields';
 import type { RequestLoaders } from '../../graphql/request-loaders';
 import { Loaders } from '../../graphql/context.decorators';

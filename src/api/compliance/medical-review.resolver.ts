@@ -4,12 +4,8 @@ import { ComplianceSettingsService } from '../../compliance/compliance-settings.
 import {
   ComplianceSettings,
   UpdateComplianceSettingsInput,
-} from '../../compliance/dtos/compliance-settings.object';
-import {
-  MedicalReview,
-  RequestChangesInput,
-  ReviewDraftInput,
-} from '../../compliance/dtos/medical-review.object';
+} from './dtos/compliance-settings.object';
+import { MedicalReview, RequestChangesInput, ReviewDraftInput } from './dtos/medical-review.object';
 import { MedicalReviewService } from '../../compliance/medical-review.service';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../graphql/context.decorators';

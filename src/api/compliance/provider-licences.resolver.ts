@@ -9,7 +9,7 @@ import {
   ProviderLicence,
   SetCredentialRuleInput,
   UpdateProviderLicenceInput,
-} from '../../compliance/dtos/provider-licence.object';
+} from './dtos/provider-licence.object';
 import {
   LICENCE_WARNING_DAYS,
   type LicenceRow,

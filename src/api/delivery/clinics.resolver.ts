@@ -19,7 +19,7 @@ import { Treatment } from '../../treatments/dtos/treatment.object';
 import { offeredKey, TreatmentsService } from '../../treatments/treatments.service';
 import { ClinicFaqListService } from '../../faqs/clinic-faq-list.service';
 import { ClinicsService } from '../../clinics/clinics.service';
-import { ClinicConnection } from '../../clinics/dtos/clinic-connection.object';
+import { ClinicConnection } from './dtos/clinic-connection.object';
 import { Clinic } from '../../clinics/dtos/clinic.object';
 import { ClinicsArgs } from '../../clinics/dtos/clinics.args';
 import type { Actor } from '../../auth/actor';

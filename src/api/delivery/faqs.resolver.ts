@@ -14,7 +14,7 @@ import { faqListJsonLd } from '../../faqs/faq-json-ld';
 import { markdownToSafeHtml } from '../../markdown/markdown';
 import { FaqConnection } from '../../faqs/dtos/faq-connection.object';
 import { Faq } from '../../faqs/dtos/faq.object';
-import { FaqsArgs } from '../../faqs/dtos/faqs.args';
+import { FaqsArgs } from './dtos/faqs.args';
 import { ClinicFaqListService } from '../../faqs/clinic-faq-list.service';
 import type { RequestLoaders } from '../../graphql/request-loaders';
 import type { ReadMode } from '../../read-mode/read-mode';

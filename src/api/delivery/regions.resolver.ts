@@ -2,7 +2,7 @@ import { Args, Query, Resolver } from '@nestjs/graphql';
 import { BrandListArgs } from '../../graphql/brand-list.args';
 import { pageWindow, toConnection } from '../../graphql/connection';
 import { PreviewAccessService } from '../../read-mode/preview-access.service';
-import { RegionConnection } from '../../regions/dtos/region-connection.object';
+import { RegionConnection } from './dtos/region-connection.object';
 import { Region } from '../../regions/dtos/region.object';
 import { RegionsService, toRegion } from '../../regions/regions.service';
 import type { Actor } from '../../auth/actor';

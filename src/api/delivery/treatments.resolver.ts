@@ -17,7 +17,7 @@ import { PreviewAccessService } from '../../read-mode/preview-access.service';
 import { PREVIEW_ARG } from '../../read-mode/preview.arg';
 import { markdownToSafeHtml } from '../../markdown/markdown';
 import { expireAnswerBy } from '../../response-cache/answer-lifetime';
-import { TreatmentConnection } from '../../treatments/dtos/treatment-connection.object';
+import { TreatmentConnection } from './dtos/treatment-connection.object';
 import { Treatment, TreatmentSection } from '../../treatments/dtos/treatment.object';
 import { offeredKey, TreatmentsService } from '../../treatments/treatments.service';
 import type { RequestLoaders } from '../../graphql/request-loaders';

@@ -2,7 +2,7 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { DraftWriterService } from '../../editing/draft-writer.service';
 import { EditableItem, toEditableItem } from '../../editing/dtos/editable-item.object';
 import { setFields } from '../../editing/editable-values';
-import { UpdateBrandInput } from '../../brands/dtos/brand.inputs';
+import { UpdateBrandInput } from './dtos/brand.inputs';
 import { WriteContext } from '../../graphql/context.decorators';
 
 /** Brand admins change their brand's own settings (as a draft). */

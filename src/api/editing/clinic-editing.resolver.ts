@@ -4,7 +4,7 @@ import { DraftWriterService } from '../../editing/draft-writer.service';
 import { EditableItem, toEditableItem } from '../../editing/dtos/editable-item.object';
 import { plain, setFields } from '../../editing/editable-values';
 import type { OpeningHoursEntry } from '../../clinics/clinic.entity';
-import { CreateClinicInput, UpdateClinicInput } from '../../clinics/dtos/clinic.inputs';
+import { CreateClinicInput, UpdateClinicInput } from './dtos/clinic.inputs';
 import { openingHoursProblems, sortOpeningHours } from '../../clinics/opening-hours';
 import { WriteContext } from '../../graphql/context.decorators';
 

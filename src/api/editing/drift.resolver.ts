@@ -4,7 +4,7 @@ import { EditableItem, toEditableItem } from '../../editing/dtos/editable-item.o
 import { PermissionObject } from '../../editing/dtos/item-permissions.object';
 import { DriftActionsService } from '../../drift/drift-actions.service';
 import { DriftReportService } from '../../drift/drift-report.service';
-import { DriftOverridesInput } from '../../drift/dtos/drift-actions.input';
+import { DriftOverridesInput } from './dtos/drift-actions.input';
 import { DriftReportArgs } from '../../drift/dtos/drift-report.args';
 import { DriftFilters, DriftRowConnection } from '../../drift/dtos/drift-row.object';
 import { brandPermission } from '../../access/brand-access';

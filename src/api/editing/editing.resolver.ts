@@ -14,7 +14,7 @@ import {
   RevisionsArgs,
   UnpublishInput,
 } from '../../editing/dtos/item-ref.input';
-import { FieldChange, RevisionConnection, toRevision } from '../../editing/dtos/revision.object';
+import { FieldChange, RevisionConnection, toRevision } from './dtos/revision.object';
 import { changedFields, RevisionsService } from '../../editing/revisions.service';
 import { requireAuthenticated } from '../../access/callers';
 import { WriteContext } from '../../graphql/context.decorators';

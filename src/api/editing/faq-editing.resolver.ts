@@ -14,7 +14,7 @@ import {
   ShowFaqInput,
   UpdateFaqInput,
 } from '../../faqs/dtos/faq.inputs';
-import { FaqPosition } from '../../faqs/dtos/faq-position.object';
+import { FaqPosition } from './dtos/faq-position.object';
 import { FaqEditingService } from '../../faqs/faq-editing.service';
 import { WriteContext } from '../../graphql/context.decorators';
 

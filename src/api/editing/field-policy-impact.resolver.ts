@@ -7,7 +7,7 @@ import {
   FieldPolicyImpactArgs,
   FieldPolicySetting,
   FieldPolicySettingsArgs,
-} from '../../drift/dtos/field-policy-impact.object';
+} from './dtos/field-policy-impact.object';
 import { FieldPolicyImpactService } from '../../drift/field-policy-impact.service';
 import { toEditableItem } from '../../editing/dtos/editable-item.object';
 import type { Actor } from '../../auth/actor';

@@ -5,7 +5,7 @@ import { renderTokens } from '../../content-resolution/tokens';
 import { previewOf } from '../../read-mode/read-mode';
 import { markdownToSafeHtml } from '../../markdown/markdown';
 import { ClinicsService } from '../../clinics/clinics.service';
-import { PreviewMarkdownArgs } from '../../clinics/dtos/preview-markdown.args';
+import { PreviewMarkdownArgs } from './dtos/preview-markdown.args';
 import { requireBrandPermission } from '../../access/brand-access';
 import { checkItemAccess, refusal } from '../../access/item-access';
 import { Permission } from '../../access/permission';

@@ -3,11 +3,8 @@ import { DraftWriterService } from '../../editing/draft-writer.service';
 import { EditableItem, toEditableItem } from '../../editing/dtos/editable-item.object';
 import { setFields } from '../../editing/editable-values';
 import { assertKnownTokens } from '../../editing/token-validation';
-import {
-  OfferTreatmentInput,
-  UpdateClinicTreatmentInput,
-} from '../../pricing/dtos/clinic-treatment.inputs';
-import { CreatePriceItemInput, UpdatePriceItemInput } from '../../pricing/dtos/price-item.inputs';
+import { OfferTreatmentInput, UpdateClinicTreatmentInput } from './dtos/clinic-treatment.inputs';
+import { CreatePriceItemInput, UpdatePriceItemInput } from './dtos/price-item.inputs';
 import { refusal } from '../../access/item-access';
 import { WriteContext } from '../../graphql/context.decorators';
 

@@ -3,7 +3,7 @@ import { DraftWriterService } from '../../editing/draft-writer.service';
 import { EditableItem, toEditableItem } from '../../editing/dtos/editable-item.object';
 import { setFields } from '../../editing/editable-values';
 import { assertKnownTokens } from '../../editing/token-validation';
-import { CreateProviderInput, UpdateProviderInput } from '../../providers/dtos/provider.inputs';
+import { CreateProviderInput, UpdateProviderInput } from './dtos/provider.inputs';
 import { WriteContext } from '../../graphql/context.decorators';
 
 /**

@@ -2,7 +2,7 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { DraftWriterService } from '../../editing/draft-writer.service';
 import { EditableItem, toEditableItem } from '../../editing/dtos/editable-item.object';
 import { setFields } from '../../editing/editable-values';
-import { CreateRegionInput, UpdateRegionInput } from '../../regions/dtos/region.inputs';
+import { CreateRegionInput, UpdateRegionInput } from './dtos/region.inputs';
 import { WriteContext } from '../../graphql/context.decorators';
 
 /** Brand-wide editors group their clinics into regions (as drafts). */

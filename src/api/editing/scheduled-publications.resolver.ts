@@ -5,7 +5,7 @@ import {
   ScheduledPublication,
   ScheduleStatus,
   toScheduledPublication,
-} from '../../editing/dtos/scheduled-publication.object';
+} from './dtos/scheduled-publication.object';
 import { SchedulePublishInput } from '../../editing/dtos/item-ref.input';
 import type { ContentType } from '../../content-types/registry';
 import { EditorReadsService } from '../../editing/editor-reads.service';

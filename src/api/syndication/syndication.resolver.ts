@@ -2,7 +2,7 @@ import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../../auth/actor';
 import { ChangeFeedService } from '../../syndication/change-feed.service';
 import { ContentChangePage } from '../../syndication/dtos/content-change.object';
-import { ContentChangesArgs } from '../../syndication/dtos/content-changes.args';
+import { ContentChangesArgs } from './dtos/content-changes.args';
 import { CurrentActor } from '../../graphql/context.decorators';
 
 @Resolver()

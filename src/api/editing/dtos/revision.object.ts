@@ -1,8 +1,8 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { GraphQLJSON, GraphQLJSONObject } from 'graphql-scalars';
-import { ConnectionType } from '../../graphql/connection';
-import type { RevisionRow } from '../revisions.service';
-import { ContentTypeName } from './editable-item.object';
+import { ConnectionType } from '../../../graphql/connection';
+import type { RevisionRow } from '../../../editing/revisions.service';
+import { ContentTypeName } from '../../../editing/dtos/editable-item.object';
 
 export enum RevisionActionName {
   CREATE = 'CREATE',

@@ -24,8 +24,8 @@ import {
   IsOptionalButNotNull,
   IsSlug,
   IsTimeZone,
-} from '../../editing/input-validators';
-import { ClinicStatus, Weekday } from './clinic.object';
+} from '../../../editing/input-validators';
+import { ClinicStatus, Weekday } from '../../../clinics/dtos/clinic.object';
 
 // "+1 512-555-0142", "(512) 555-0142", "030 1234567".
 const PHONE = /^\+?[0-9(][0-9 ().-]{1,38}[0-9]$/;

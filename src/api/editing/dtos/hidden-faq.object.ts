@@ -1,7 +1,7 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { OverrideLevel } from '../../overrides/dtos/override.inputs';
-import { PermissionObject } from '../../editing/dtos/item-permissions.object';
-import { Faq } from '../../faqs/dtos/faq.object';
+import { OverrideLevel } from '../../../overrides/dtos/override.inputs';
+import { PermissionObject } from '../../../editing/dtos/item-permissions.object';
+import { Faq } from '../../../faqs/dtos/faq.object';
 
 @ObjectType({ description: 'What the caller may do with a brand FAQ hidden at a clinic.' })
 export class HiddenFaqPermissions {

@@ -1,7 +1,7 @@
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsEnum, Matches, MaxLength } from 'class-validator';
-import { FieldPolicyName, OverridableTypeName } from '../../overrides/dtos/override.inputs';
-import { EditableItem } from '../../editing/dtos/editable-item.object';
+import { FieldPolicyName, OverridableTypeName } from '../../../overrides/dtos/override.inputs';
+import { EditableItem } from '../../../editing/dtos/editable-item.object';
 
 @ArgsType()
 export class FieldPolicyImpactArgs {

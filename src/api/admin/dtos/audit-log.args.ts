@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsDate, IsOptional, IsUUID, Length, Matches } from 'class-validator';
-import { PageArgs } from '../../graphql/connection';
+import { PageArgs } from '../../../graphql/connection';
 
 const UPPER_SNAKE = /^[A-Z][A-Z_]{0,63}$/;
 

@@ -1,8 +1,8 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import type { Actor } from '../../auth/actor';
-import type { ScheduledPublicationRow } from '../scheduled-publisher.service';
-import { ContentTypeName } from './editable-item.object';
-import { PermissionObject } from './item-permissions.object';
+import type { Actor } from '../../../auth/actor';
+import type { ScheduledPublicationRow } from '../../../editing/scheduled-publisher.service';
+import { ContentTypeName } from '../../../editing/dtos/editable-item.object';
+import { PermissionObject } from '../../../editing/dtos/item-permissions.object';
 
 export enum ScheduleStatus {
   PENDING = 'PENDING',

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsInt, IsString, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
-import { IsOptionalButNotNull, IsSlug } from '../../editing/input-validators';
+import { IsOptionalButNotNull, IsSlug } from '../../../editing/input-validators';
 
 @InputType({ description: 'A new region (as a draft).' })
 export class CreateRegionInput {

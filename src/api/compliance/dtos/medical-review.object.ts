@@ -1,8 +1,8 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { ItemRefInput } from '../../editing/dtos/item-ref.input';
-import { FieldApproval } from './clinical-status.object';
+import { ItemRefInput } from '../../../editing/dtos/item-ref.input';
+import { FieldApproval } from '../../../compliance/dtos/clinical-status.object';
 
 export enum ReviewDecision {
   APPROVED = 'APPROVED',

@@ -1,7 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, ValidateNested } from 'class-validator';
-import { OverrideVersionInput } from '../../overrides/dtos/override.inputs';
+import { OverrideVersionInput } from '../../../overrides/dtos/override.inputs';
 
 export const MAX_BULK_OVERRIDES = 100;
 

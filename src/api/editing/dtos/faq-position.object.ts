@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { EditOutcome } from '../../overrides/dtos/override-result.object';
-import { EditableItem } from '../../editing/dtos/editable-item.object';
+import { EditOutcome } from '../../../overrides/dtos/override-result.object';
+import { EditableItem } from '../../../editing/dtos/editable-item.object';
 
 @ObjectType({ description: 'Where a reorder put one FAQ, and what it stored for it.' })
 export class FaqPosition {

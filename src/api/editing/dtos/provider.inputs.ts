@@ -11,7 +11,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { IsOptionalButNotNull, IsSlug } from '../../editing/input-validators';
+import { IsOptionalButNotNull, IsSlug } from '../../../editing/input-validators';
 
 const MAX_BIO = 20_000;
 

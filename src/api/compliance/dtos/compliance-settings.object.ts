@@ -1,6 +1,6 @@
 import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsBoolean, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { IsOptionalButNotNull } from '../../editing/input-validators';
+import { IsOptionalButNotNull } from '../../../editing/input-validators';
 
 @ObjectType({ description: 'How your brand checks clinical content (docs/compliance.md).' })
 export class ComplianceSettings {

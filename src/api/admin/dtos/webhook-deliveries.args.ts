@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsUUID } from 'class-validator';
-import { PageArgs } from '../../graphql/connection';
-import { WebhookDeliveryStatus } from './webhook-delivery.object';
+import { PageArgs } from '../../../graphql/connection';
+import { WebhookDeliveryStatus } from '../../../webhooks/dtos/webhook-delivery.object';
 
 @ArgsType()
 export class WebhookDeliveriesArgs extends PageArgs {

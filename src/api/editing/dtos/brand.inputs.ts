@@ -10,7 +10,11 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { IsCurrencyCode, IsLocaleTag, IsOptionalButNotNull } from '../../editing/input-validators';
+import {
+  IsCurrencyCode,
+  IsLocaleTag,
+  IsOptionalButNotNull,
+} from '../../../editing/input-validators';
 
 @InputType({ description: 'Changes to your brand’s draft; fields left out keep their value.' })
 export class UpdateBrandInput {

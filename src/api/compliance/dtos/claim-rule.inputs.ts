@@ -8,7 +8,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { ClaimSeverity } from './claim-rule.object';
+import { ClaimSeverity } from '../../../compliance/dtos/claim-rule.object';
 
 @InputType({ description: 'A claim rule: a phrase or a pattern, its severity and reason.' })
 export class ClaimRuleInput {

@@ -20,8 +20,8 @@ import {
   IsCalendarDate,
   IsCurrencyCode,
   IsOptionalButNotNull,
-} from '../../editing/input-validators';
-import { PriceKind } from './price-item.object';
+} from '../../../editing/input-validators';
+import { PriceKind } from '../../../pricing/dtos/price-item.object';
 
 const MAX_AMOUNT_MINOR = 2_147_483_647; // the column is a 32-bit integer
 const MAX_SESSIONS = 1_000;

@@ -1,7 +1,7 @@
 import { ArgsType, Field } from '@nestjs/graphql';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { PageArgs } from '../../graphql/connection';
-import { PreviewField } from '../../read-mode/preview.arg';
+import { PageArgs } from '../../../graphql/connection';
+import { PreviewField } from '../../../read-mode/preview.arg';
 
 @ArgsType()
 export class FaqsArgs extends PageArgs {

@@ -12,8 +12,8 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { CREDENTIAL_TYPES } from '../credential-types';
-import { IsOptionalButNotNull } from '../../editing/input-validators';
+import { CREDENTIAL_TYPES } from '../../../compliance/credential-types';
+import { IsOptionalButNotNull } from '../../../editing/input-validators';
 
 export const CredentialTypeEnum = Object.fromEntries(
   Object.keys(CREDENTIAL_TYPES).map((type) => [type, type]),
