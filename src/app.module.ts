@@ -7,7 +7,7 @@ import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { FeedsModule } from './feeds/feeds.module';
-import { GraphqlApiModule } from './graphql/graphql-api.module';
+import { GraphqlApiModule } from './api/graphql-api.module';
 import { HealthModule } from './health/health.module';
 import { HttpDrain } from './http-drain';
 import { loggerOptions } from './logging/logger-options';

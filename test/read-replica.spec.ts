@@ -27,6 +27,15 @@ import { startTestApp, type TestApp } from './helpers/test-app';
  */
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/** Asks again until `done` answers true (up to 60 s: a busy machine replays slowly). */
+async function waitUntil(done: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error('gave up waiting');
+    await sleep(100);
+  }
+}
 const QUERY = `{ treatment(brand: "${LUMEN.slug}", slug: "micro-needling") { summary } }`;
 
 async function summaryOf(app: TestApp, headers: Record<string, string> = {}) {
@@ -254,6 +263,57 @@ describe('a streaming replica that falls behind', () => {
       expect(await summaryOf(app)).toBe('Published while the replica lags.');
     } finally {
       await standbyClient.end();
+    }
+  });
+
+  it('counts a commit the primary has not yet written out as lag (asynchronous commit)', async () => {
+    // The primary commits asynchronously (synchronous_commit=off) and its
+    // WAL writer wakes only every 10 s: a small commit stays in memory,
+    // unsent, long past the bound. The replica is then level with the
+    // primary's WAL *write* position yet lacks the commit; only the insert
+    // position shows that it is behind.
+    const primaryClient = new Client({ connectionString: primary.url });
+    const standbyClient = new Client({ connectionString: standby.url });
+    await primaryClient.connect();
+    await standbyClient.connect();
+    try {
+      await primaryClient.query(`ALTER SYSTEM SET wal_writer_delay = '10s'`);
+      await primaryClient.query(`SELECT pg_reload_conf()`);
+      // Everything so far written out (a synchronous commit flushes) and replayed.
+      await primaryClient.query(`SET synchronous_commit = on`);
+      await primaryClient.query(`SELECT txid_current()`);
+      const [{ lsn }] = (
+        await primaryClient.query(`SELECT pg_current_wal_insert_lsn()::text AS lsn`)
+      ).rows;
+      await waitUntil(
+        async () =>
+          (
+            await standbyClient.query(
+              `SELECT pg_wal_lsn_diff(pg_last_wal_replay_lsn(), $1::pg_lsn) >= 0 AS replayed`,
+              [lsn],
+            )
+          ).rows[0].replayed === true,
+      );
+      await standbyClient.query(`SELECT pg_wal_replay_pause()`);
+
+      // A small asynchronous commit: visible on the primary, not yet written out.
+      await primaryClient.query(`SET synchronous_commit = off`);
+      await primaryClient.query(
+        `UPDATE treatments SET summary = 'Committed, not yet written out.'
+          WHERE brand_id = $1 AND slug = 'micro-needling'`,
+        [LUMEN.brandId],
+      );
+      await sleep(2 * REPLICA_LAG_BOUND_MS);
+      // A query shape never asked before: no cached answer stands in.
+      const { body } = await app.graphql(
+        `{ treatment(brand: "${LUMEN.slug}", slug: "micro-needling") { summary } asynchronous: __typename }`,
+      );
+      expect(body.data.treatment.summary).toBe('Committed, not yet written out.');
+    } finally {
+      await standbyClient.query(`SELECT pg_wal_replay_resume()`);
+      await primaryClient.query(`ALTER SYSTEM RESET wal_writer_delay`);
+      await primaryClient.query(`SELECT pg_reload_conf()`);
+      await Promise.all([primaryClient.end(), standbyClient.end()]);
     }
   });
 });

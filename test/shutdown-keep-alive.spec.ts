@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { closeApp } from '../src/http-drain';
 import { startTestApp } from './helpers/test-app';
 
 interface Outcome {
@@ -62,7 +63,8 @@ describe('shutdown with keep-alive clients', () => {
       }),
     );
     await warm;
-    await app.close();
+    // closeApp itself: TestApp.close() would first close the idle sockets.
+    await closeApp(app.app);
     await Promise.all(clients);
     agent.destroy();
 

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { buildSchema } from 'graphql';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { GRAPHQL_RESOLVERS } from '../../src/api/graphql-api.module';
 import { printSchemaFile } from '../../src/graphql/schema-file';
 import { inlineExamples, loadExamples } from './examples';
 import { operationsPage } from './operations';
@@ -17,7 +18,7 @@ export const ROOT = join(__dirname, '../..');
  */
 export async function generateDocs(): Promise<Map<string, string>> {
   // Building the schema from the code registers the input classes' metadata.
-  await printSchemaFile();
+  await printSchemaFile(GRAPHQL_RESOLVERS);
   const schema = buildSchema(readFileSync(join(ROOT, 'schema.gql'), 'utf8'));
   const files = new Map<string, string>([
     ['docs/reference/operations.md', operationsPage(schema, readValidationRules())],

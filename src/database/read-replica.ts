@@ -59,8 +59,12 @@ export class ReplicatedDataSource extends DataSource {
 
 /**
  * Decides where delivery reads go, and measures the replica's lag: every
- * 250 ms it reads the primary's WAL position, then asks the replica whether
- * it has replayed that far. The replica takes delivery reads only while it
+ * 250 ms it reads the primary's WAL insert position, then asks the replica
+ * whether it has replayed that far. The insert position, not the write
+ * position (pg_current_wal_lsn): with asynchronous commit
+ * (synchronous_commit=off) a commit is visible on the primary before its
+ * WAL is written out, and a replica level with the write position would
+ * still lack it. The replica takes delivery reads only while it
  * was last found caught up less than REPLICA_LAG_BOUND_MS ago; otherwise
  * (lagging, unreachable, replay paused) they go to the primary. A server
  * that is not a standby (pg_is_in_recovery() false) cannot be measured and
@@ -133,7 +137,10 @@ export class ReadReplica implements OnModuleInit, OnModuleDestroy {
   private async probe(): Promise<void> {
     const startedAt = performance.now();
     try {
-      const [{ lsn }] = await this.onServer('master', `SELECT pg_current_wal_lsn()::text AS lsn`);
+      const [{ lsn }] = await this.onServer(
+        'master',
+        `SELECT pg_current_wal_insert_lsn()::text AS lsn`,
+      );
       const [{ standby, replayed }] = await this.onServer(
         'slave',
         `SELECT pg_is_in_recovery() AS standby,

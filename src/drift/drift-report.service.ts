@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import type { OverrideLevel } from '../overrides/dtos/override.inputs';
 import { EditorReadsService } from '../editing/editor-reads.service';
-import { asEditableItem } from '../editing/editing.resolver';
+import { toEditableItem } from '../editing/dtos/editable-item.object';
 import type { Connection } from '../graphql/connection';
 import { ContentSources } from '../read-mode/content-sources';
 import { previewOf } from '../read-mode/read-mode';
@@ -84,7 +84,7 @@ export class DriftReportService {
       'OVERRIDE',
       page.flatMap((row) => (row.overrideId ? [row.overrideId] : [])),
     );
-    const byId = new Map(overrides.map((item) => [item.id, asEditableItem(item)]));
+    const byId = new Map(overrides.map((item) => [item.id, toEditableItem(item)]));
     const edges = page.map((row) => ({
       cursor: encodeDriftCursor(keyOf(row)),
       node: toDriftRow(row, row.overrideId ? (byId.get(row.overrideId) ?? null) : null),

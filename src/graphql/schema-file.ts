@@ -2,7 +2,6 @@ import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { join } from 'node:path';
-import { GRAPHQL_RESOLVERS } from './graphql-api.module';
 
 /** The committed schema, written by the app outside production and by `npm run build`. */
 export const SCHEMA_FILE = join(process.cwd(), 'schema.gql');
@@ -17,13 +16,14 @@ const HEADER = `# ------------------------------------------------------
 /**
  * The text of schema.gql, built from the resolvers' metadata without a
  * database or an HTTP server: the same sorted SDL the app writes on start.
+ * Pass GRAPHQL_RESOLVERS (src/api/graphql-api.module.ts), every resolver of the app.
  */
-export async function printSchemaFile(): Promise<string> {
+export async function printSchemaFile(resolvers: Function[]): Promise<string> {
   const context = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, {
     logger: false,
   });
   try {
-    const schema = await context.get(GraphQLSchemaFactory).create(GRAPHQL_RESOLVERS);
+    const schema = await context.get(GraphQLSchemaFactory).create(resolvers);
     return HEADER + printSchema(lexicographicSortSchema(schema));
   } finally {
     await context.close();

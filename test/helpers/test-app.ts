@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
@@ -89,6 +90,13 @@ export async function startTestApp(
       }
       return { status: response.status, body };
     },
-    close: () => closeApp(app),
+    async close() {
+      // The specs' own keep-alive sockets sit idle by now: closed first, so
+      // the drain has none to wait its grace out on (test/shutdown-keep-alive
+      // checks the drain with clients that keep sending).
+      (app.getHttpServer() as Server).closeIdleConnections();
+      await new Promise((resolve) => setImmediate(resolve));
+      await closeApp(app);
+    },
   };
 }

@@ -1,6 +1,7 @@
 import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { ContentTypeName } from '../../editing/dtos/editable-item.object';
+import type { ApprovedValueRow } from '../reviews-due';
 
 export enum ReviewDueStatus {
   CURRENT = 'CURRENT',
@@ -134,4 +135,32 @@ export class FieldProvenance {
     description: 'The changes of it that went live, newest first (the last 50).',
   })
   changes: ClinicalChange[];
+}
+
+const DAY = 24 * 3600 * 1000;
+
+/** An approved value as editors read it, with where it stands against its due date. */
+export function toFieldApproval(
+  row: ApprovedValueRow,
+  soonDays = DUE_SOON_DAYS,
+  now = Date.now(),
+): FieldApproval {
+  const due = new Date(row.reviewDueAt).getTime();
+  const status =
+    due <= now
+      ? ReviewDueStatus.OVERDUE
+      : due <= now + soonDays * DAY
+        ? ReviewDueStatus.DUE_SOON
+        : ReviewDueStatus.CURRENT;
+  return {
+    type: row.entityType as ContentTypeName,
+    itemId: row.entityId,
+    field: row.field,
+    approvedAt: row.approvedAt,
+    approvedBy: row.approvedBy,
+    reviewDueAt: row.reviewDueAt,
+    status,
+    regionIds: row.regionIds,
+    clinicIds: row.clinicIds,
+  };
 }

@@ -1,6 +1,8 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
+import type { ItemPlacement } from '../../access/item-access';
 import { CONTENT_TYPES } from '../../content-types/registry';
+import type { ItemView } from '../item-view';
 
 export enum ContentTypeName {
   BRAND = 'BRAND',
@@ -88,4 +90,19 @@ export class EditableItem {
 
   @Field(() => Date, { nullable: true, description: 'When it was last published; null if never.' })
   publishedAt: Date | null;
+
+  // Not in the schema: what the field resolvers (viewerCan, clinicIds,
+  // compliance) judge the item by.
+  brandId: string;
+  placement: ItemPlacement;
+  draftFields: string[];
+}
+
+/** The GraphQL object of an item as editors read it (the one way to make one). */
+export function toEditableItem(view: ItemView): EditableItem {
+  return {
+    ...view,
+    type: ContentTypeName[view.type],
+    status: PublicationStatus[view.status],
+  };
 }

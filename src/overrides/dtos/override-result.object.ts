@@ -1,5 +1,6 @@
 import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { EditableItem } from '../../editing/dtos/editable-item.object';
+import { EditableItem, toEditableItem } from '../../editing/dtos/editable-item.object';
+import type { OverrideWriteResult } from '../override-editing.service';
 
 export enum EditOutcome {
   SAVED = 'SAVED',
@@ -31,4 +32,12 @@ export class OverrideResult {
     description: 'The override written or cleared; null when nothing was stored.',
   })
   item: EditableItem | null;
+}
+
+/** The GraphQL object of an override save, clear or reset. */
+export function toOverrideResult(result: OverrideWriteResult): OverrideResult {
+  return {
+    outcome: EditOutcome[result.outcome],
+    item: result.item && toEditableItem(result.item),
+  };
 }

@@ -1,0 +1,22 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import type { Actor } from '../../auth/actor';
+import { ChangeFeedService } from '../../syndication/change-feed.service';
+import { ContentChangePage } from '../../syndication/dtos/content-change.object';
+import { ContentChangesArgs } from './dtos/content-changes.args';
+import { CurrentActor } from '../../graphql/context.decorators';
+
+@Resolver()
+export class SyndicationResolver {
+  constructor(private readonly feed: ChangeFeedService) {}
+
+  @Query(() => ContentChangePage, {
+    description:
+      'Partner sync: published clinics, treatments, FAQs and prices of your brand, then every change after, in commit order (deletions as tombstones). Needs a partner key. See docs/syndication.md.',
+  })
+  contentChanges(
+    @Args() args: ContentChangesArgs,
+    @CurrentActor() actor: Actor,
+  ): Promise<ContentChangePage> {
+    return this.feed.read(actor, args);
+  }
+}

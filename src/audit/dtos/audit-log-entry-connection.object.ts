@@ -1,6 +1,0 @@
-import { ObjectType } from '@nestjs/graphql';
-import { ConnectionType } from '../../graphql/connection';
-import { AuditLogEntry } from './audit-log-entry.object';
-
-@ObjectType({ description: 'A page of audit log entries, newest first.' })
-export class AuditLogEntryConnection extends ConnectionType(AuditLogEntry) {}

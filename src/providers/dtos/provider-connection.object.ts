@@ -1,6 +1,0 @@
-import { ObjectType } from '@nestjs/graphql';
-import { ConnectionType } from '../../graphql/connection';
-import { Provider } from './provider.object';
-
-@ObjectType({ description: 'A page of providers.' })
-export class ProviderConnection extends ConnectionType(Provider) {}

@@ -1,6 +1,0 @@
-import { ObjectType } from '@nestjs/graphql';
-import { ConnectionType } from '../../graphql/connection';
-import { Treatment } from './treatment.object';
-
-@ObjectType({ description: 'A page of treatments.' })
-export class TreatmentConnection extends ConnectionType(Treatment) {}
