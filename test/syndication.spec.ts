@@ -255,6 +255,17 @@ describe('partner sync: the change feed', () => {
     await edits.a();
     await full.syncPages(3);
     await local.syncPages(2);
+    // It goes on until it has copied the FAQ deleted while it is away: the
+    // factory writes the brand in bulk, so where that FAQ falls in the feed
+    // is not fixed (it failed once after 5 pages).
+    const deletedWhileAway = `FAQ:${seededFaqs[2].id}`;
+    for (
+      let i = 0;
+      i < 50 && !full.seen.some((c) => `${c.type}:${c.id}` === deletedWhileAway);
+      i++
+    ) {
+      await full.syncPage();
+    }
     // The partner stops here and keeps only its copy and cursor.
     const stoppedAt = full.cursor;
     const seenBefore = new Set(full.seen.map((change) => `${change.type}:${change.id}`));
@@ -283,8 +294,8 @@ describe('partner sync: the change feed', () => {
     const tombstones = new Set(
       resumed.seen.filter((c) => c.operation === 'DELETE').map((c) => `${c.type}:${c.id}`),
     );
-    expect(seenBefore.has(`FAQ:${seededFaqs[2].id}`)).toBe(true);
-    expect(tombstones.has(`FAQ:${seededFaqs[2].id}`)).toBe(true);
+    expect(seenBefore.has(deletedWhileAway)).toBe(true);
+    expect(tombstones.has(deletedWhileAway)).toBe(true);
     expect(tombstones.has(`CLINIC:${scratch.clinicIds['clinic-3']}`)).toBe(true);
     // The clinic-limited key never saw another clinic's items.
     const otherClinics = Object.values(scratch.clinicIds).filter((id) => id !== clinic2);
