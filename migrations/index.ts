@@ -18,6 +18,7 @@ import { OverridesBrandFieldIndex1796370100000 } from './1796370100000-overrides
 import { RateLimitCounters1796370200000 } from './1796370200000-rate-limit-counters';
 import { UserLastSignIn1796370320000 } from './1796370320000-user-last-sign-in';
 import { AuditLogFilterIndexes1796370330001 } from './1796370330001-audit-log-filter-indexes';
+import { ScheduledPublicationsPageIndex1796370340000 } from './1796370340000-scheduled-publications-page-index';
 
 /** Every migration, oldest first. A new migration file must be added here. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   RateLimitCounters1796370200000,
   UserLastSignIn1796370320000,
   AuditLogFilterIndexes1796370330001,
+  ScheduledPublicationsPageIndex1796370340000,
 ];

@@ -28,11 +28,12 @@ describe('rights the console reads: scheduled publications', () => {
   });
   afterAll(() => app.close());
 
-  const SCHEDULES = `{ scheduledPublications { id status createdBy viewerCan { cancel { allowed reason } } } }`;
+  const SCHEDULES = `{ scheduledPublications(first: 100) { edges { node {
+    id status createdBy viewerCan { cancel { allowed reason } } } } } }`;
   const scheduleAs = async (who: keyof typeof as, id: string) =>
-    dataOf(await app.graphql(SCHEDULES, {}, as[who])).scheduledPublications.find(
-      (schedule: { id: string }) => schedule.id === id,
-    );
+    dataOf(await app.graphql(SCHEDULES, {}, as[who]))
+      .scheduledPublications.edges.map((edge: { node: { id: string } }) => edge.node)
+      .find((schedule: { id: string }) => schedule.id === id);
 
   it('says who may cancel a pending schedule (its author, brand editors), and that none may once it is cancelled', async () => {
     const { clinic } = dataOf(

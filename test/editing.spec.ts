@@ -174,9 +174,16 @@ describe('editing: drafts, publishing, history', () => {
 
     expect(await delivered(a.values.slug as string)).toEqual({ summary: 'First.' });
     expect(await delivered(b.values.slug as string)).toEqual({ summary: 'First.' });
-    const list = await app.graphql(`{ scheduledPublications { id status error } }`, {}, editor);
+    const list = await app.graphql(
+      `{ scheduledPublications(first: 100) { edges { node { id status error } } } }`,
+      {},
+      editor,
+    );
     const byId = new Map(
-      list.body.data.scheduledPublications.map((s: { id: string }) => [s.id, s]),
+      list.body.data.scheduledPublications.edges.map(({ node }: { node: { id: string } }) => [
+        node.id,
+        node,
+      ]),
     );
     expect(byId.get(good.body.data.schedulePublish.id)).toMatchObject({
       status: 'DONE',

@@ -496,7 +496,11 @@ describe('partner sync: the change feed', () => {
           {},
           partner,
         ),
-        app.graphql(`{ scheduledPublications { id items { id } } }`, {}, partner),
+        app.graphql(
+          `{ scheduledPublications { edges { node { id items { id } } } } }`,
+          {},
+          partner,
+        ),
         app.graphql(
           `mutation($id: ID!) { cancelScheduledPublication(id: $id) { id } }`,
           { id: '00000000-0000-4000-8000-000000000000' },

@@ -24,7 +24,19 @@ async function livePrices(baseURL: string): Promise<Record<string, number>> {
   );
 }
 
-const SCHEDULES = `{ scheduledPublications { id status publishAt items { id } } }`;
+const SCHEDULES = `{ scheduledPublications(first: 100) { edges { node { id status publishAt } } } }`;
+
+interface Schedule {
+  id: string;
+  status: string;
+  publishAt: string;
+}
+
+/** The schedules an editor sees, latest scheduled first. */
+const schedulesOf = async (editor: Awaited<ReturnType<typeof api>>): Promise<Schedule[]> =>
+  (await editor(SCHEDULES)).scheduledPublications.edges.map(
+    (edge: { node: Schedule }) => edge.node,
+  );
 
 test('a publish scheduled on the clinic’s clock appears, is cancelled, and never fires', async ({
   page,
@@ -53,9 +65,7 @@ test('a publish scheduled on the clinic’s clock appears, is cancelled, and nev
     /Jan 15, 2031, 9:30 AM \(America\/Chicago\): 1 change, scheduled by texas@lumen-aesthetics\.example/,
   ]);
   const texas = await api(request, 'texas');
-  const [schedule] = (
-    (await texas(SCHEDULES)).scheduledPublications as { id: string; publishAt: string }[]
-  ).filter((s) => s.publishAt.startsWith('2031-01-15'));
+  const [schedule] = (await schedulesOf(texas)).filter((s) => s.publishAt.startsWith('2031-01-15'));
   expect(schedule.publishAt).toBe('2031-01-15T15:30:00.000Z');
   await expectAccessible(page);
   await screenshot(page, 'scheduled');
@@ -99,9 +109,7 @@ test('a publish scheduled on the clinic’s clock appears, is cancelled, and nev
     [control.id],
   );
   const statusOf = async (id: string) =>
-    ((await texas(SCHEDULES)).scheduledPublications as { id: string; status: string }[]).find(
-      (s) => s.id === id,
-    )?.status;
+    (await schedulesOf(texas)).find((s) => s.id === id)?.status;
   await expect.poll(() => statusOf(control.id)).toBe('DONE');
   expect(await statusOf(schedule.id)).toBe('CANCELLED');
   expect(await livePrices(baseURL!)).toMatchObject({

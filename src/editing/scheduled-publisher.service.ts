@@ -144,11 +144,43 @@ export class ScheduledPublisherService implements OnApplicationBootstrap, OnAppl
     });
   }
 
-  list(brandId: string): Promise<ScheduledPublicationRow[]> {
+  /**
+   * One page of a brand's schedules, the latest scheduled first, of the
+   * given statuses (all when null), strictly after the schedule `afterId`
+   * (keyset: its creation time and id), so schedules made or run while an
+   * editor pages never shift or repeat what follows.
+   */
+  page(
+    brandId: string,
+    statuses: ScheduledPublicationRow['status'][] | null,
+    afterId: string | null,
+    limit: number,
+  ): Promise<ScheduledPublicationRow[]> {
+    const params: unknown[] = [brandId, statuses];
+    // The cursor's row gives the exact position (microseconds included).
+    const after = afterId
+      ? `AND (created_at, id) <
+           (SELECT created_at, id FROM scheduled_publications WHERE id = $${params.push(afterId)} AND brand_id = $1)`
+      : '';
     return this.db.query(
-      `SELECT ${COLUMNS} FROM scheduled_publications WHERE brand_id = $1 ORDER BY publish_at DESC LIMIT 200`,
-      [brandId],
+      `SELECT ${COLUMNS} FROM scheduled_publications
+        WHERE brand_id = $1 AND ($2::text[] IS NULL OR status = ANY($2)) ${after}
+        ORDER BY created_at DESC, id DESC LIMIT ${limit}`,
+      params,
     );
+  }
+
+  /** How many schedules of the brand have the given statuses (all when null). */
+  async count(
+    brandId: string,
+    statuses: ScheduledPublicationRow['status'][] | null,
+  ): Promise<number> {
+    const [{ count }] = await this.db.query(
+      `SELECT count(*)::int AS count FROM scheduled_publications
+        WHERE brand_id = $1 AND ($2::text[] IS NULL OR status = ANY($2))`,
+      [brandId, statuses],
+    );
+    return count;
   }
 
   /** Publishes what is due; returns how many schedules it handled. */

@@ -50,6 +50,7 @@ export const LIST_BOUNDS: Readonly<Record<string, number | 'page'>> = {
   'ProviderConnection.edges': 'page',
   'RegionConnection.edges': 'page',
   'RevisionConnection.edges': 'page',
+  'ScheduledPublicationConnection.edges': 'page',
   'TreatmentConnection.edges': 'page',
   'UserConnection.edges': 'page',
   'WebhookAttemptConnection.edges': 'page',
@@ -57,7 +58,6 @@ export const LIST_BOUNDS: Readonly<Record<string, number | 'page'>> = {
   // Editing and administration (authenticated callers only).
   'Query.apiKeys': 1000,
   'Query.users': 1000,
-  'Query.scheduledPublications': 200,
   'ScheduledPublication.items': 200,
   'Query.nodes': 100,
   // Not paginated yet: a brand admin of a larger network sees the first 500 by name.
@@ -122,6 +122,7 @@ export const PAGE_SIZE_LIMITS: Readonly<Record<string, number>> = {
   'Query.regions': 100,
   'Query.treatments': 100,
   'Query.revisions': 100,
+  'Query.scheduledPublications': 100,
   'Query.people': 100,
   'Query.webhookAttempts': 100,
   'Query.webhookDeliveries': 100,

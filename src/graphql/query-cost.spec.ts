@@ -125,4 +125,15 @@ describe('query cost: weights of fields that do work per item', () => {
     expect(full).toBe(Math.max(...items.map((one) => page([one]))));
     expect(full).toBeLessThanOrEqual(MAX_COST);
   });
+
+  it('fits a full page of scheduled publications with their items (the old unpaginated list did not)', () => {
+    const schedules = (args: string) =>
+      largeCostOf(`query($first: Int) { scheduledPublications${args} {
+        totalCount pageInfo { endCursor } edges { cursor node { id status items { type id version } } }
+      } }`);
+    // A variable `first` counts at the largest page the field accepts.
+    expect(schedules('(first: 100)')).toBe(schedules('(first: $first)'));
+    expect(schedules('(first: 100)')).toBeLessThanOrEqual(MAX_COST / 1.5);
+    expect(schedules('')).toBeLessThan(schedules('(first: 100)') / 4);
+  });
 });

@@ -77,11 +77,13 @@ describe('security: scheduled publications run with their creator’s current au
   };
   const scheduleById = async (id: string): Promise<Schedule> => {
     const { body } = await f.app.graphql(
-      `{ scheduledPublications { id status error failureReason } }`,
+      `{ scheduledPublications(first: 100) { edges { node { id status error failureReason } } } }`,
       {},
       f.as.admin,
     );
-    return (body.data.scheduledPublications as Schedule[]).find((s) => s.id === id)!;
+    return (body.data.scheduledPublications.edges as { node: Schedule }[])
+      .map((edge) => edge.node)
+      .find((s) => s.id === id)!;
   };
 
   it('revoking an admin key cancels what it scheduled, and nothing is published', async () => {
@@ -196,12 +198,14 @@ describe('security: scheduled publications run with their creator’s current au
     const id = await schedule([await draftPrice()], f.as.austin);
     const listed = async (headers: Headers) => {
       const { body } = await f.app.graphql(
-        `{ scheduledPublications { id createdBy items { id } } }`,
+        `{ scheduledPublications(first: 100) { edges { node { id createdBy items { id } } } } }`,
         {},
         headers,
       );
       expect(body.errors).toBeUndefined();
-      return (body.data.scheduledPublications as { id: string }[]).map((row) => row.id);
+      return (body.data.scheduledPublications.edges as { node: { id: string } }[]).map(
+        (edge) => edge.node.id,
+      );
     };
     const dallas = await signInNewEditor(f.app, SEEDED.brand, 'CLINIC_EDITOR', {
       clinicIds: [SEEDED.dallas],
@@ -214,5 +218,101 @@ describe('security: scheduled publications run with their creator’s current au
     expect(await listed(f.as.editor)).toContain(id);
     expect(await listed(dallas)).not.toContain(id);
     expect(await listed(colorado)).not.toContain(id);
+  });
+
+  /** A page of schedules as `headers` sees it, items and page info included. */
+  const page = async (headers: Headers, args: string) => {
+    const { body } = await f.app.graphql(
+      `{ scheduledPublications(${args}) {
+           totalCount pageInfo { hasNextPage hasPreviousPage endCursor }
+           edges { cursor node { id status items { type id version } } } } }`,
+      {},
+      headers,
+    );
+    expect(body.errors).toBeUndefined();
+    const connection: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
+      edges: { node: Schedule & { items: unknown[] } }[];
+    } = body.data.scheduledPublications;
+    const nodes = connection.edges.map((edge) => edge.node);
+    return {
+      totalCount: connection.totalCount,
+      pageInfo: connection.pageInfo,
+      ids: nodes.map((node) => node.id),
+      nodes,
+    };
+  };
+
+  it('pages the schedules latest first with a cursor, filters them by status, and answers their items', async () => {
+    const items = [
+      [await draftPrice()],
+      [await draftPrice(), await draftPrice()],
+      [await draftPrice()],
+    ];
+    const ids: string[] = [];
+    for (const changeset of items) ids.push(await schedule(changeset, f.as.austin));
+    const [oldest, middle, newest] = ids;
+
+    const first = await page(f.as.editor, 'first: 2');
+    expect(first.ids).toEqual([newest, middle]);
+    expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    // Each schedule's items come whole (the unpaginated list refused this for its cost).
+    expect(first.nodes[1].items).toEqual(items[1]);
+    // A schedule made meanwhile does not shift the next page.
+    const later = await schedule([await draftPrice()], f.as.austin);
+    const second = await page(f.as.editor, `first: 2, after: "${first.pageInfo.endCursor}"`);
+    expect(second.ids[0]).toBe(oldest);
+    expect(second.pageInfo.hasPreviousPage).toBe(true);
+    expect(second.totalCount).toBe(first.totalCount + 1);
+
+    await f.app.graphql(
+      `mutation($id: ID!) { cancelScheduledPublication(id: $id) { id } }`,
+      { id: middle },
+      f.as.austin,
+    );
+    const pending = await page(f.as.editor, 'status: [PENDING], first: 100');
+    expect(pending.ids).toEqual(expect.arrayContaining([later, newest, oldest]));
+    expect(pending.ids).not.toContain(middle);
+    expect(pending.nodes.every((node) => node.status === 'PENDING')).toBe(true);
+    const cancelled = await page(f.as.editor, 'status: [CANCELLED, FAILED]');
+    expect(cancelled.ids).toContain(middle);
+    expect(cancelled.ids).not.toContain(newest);
+    expect(pending.totalCount + cancelled.totalCount).toBeLessThanOrEqual(second.totalCount);
+  });
+
+  it('pages a clinic editor through their places’ schedules only, past any number of others', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 2; i += 1) ids.push(await schedule([await draftPrice()], f.as.austin));
+    // More schedules of items not Austin's than one batch of the scan holds, newer than Austin's.
+    await f.app.dataSource.query(
+      `INSERT INTO scheduled_publications (brand_id, items, publish_at, actor, created_at)
+       SELECT $1, jsonb_build_array(jsonb_build_object('type', 'PRICE_ITEM', 'id', gen_random_uuid(), 'version', 1)),
+              now() + interval '1 day', '{"kind": "SYSTEM", "id": null, "label": "test"}', now() + interval '1 minute'
+         FROM generate_series(1, 450)`,
+      [SEEDED.brand],
+    );
+    const dallas = await signInNewEditor(f.app, SEEDED.brand, 'CLINIC_EDITOR', {
+      clinicIds: [SEEDED.dallas],
+    });
+    expect(await page(dallas, 'first: 5')).toMatchObject({ ids: [], totalCount: 0 });
+
+    const first = await page(f.as.austin, 'first: 1');
+    expect(first.ids).toEqual([ids[1]]);
+    const second = await page(f.as.austin, `first: 1, after: "${first.pageInfo.endCursor}"`);
+    expect(second.ids).toEqual([ids[0]]);
+    const all = await page(f.as.austin, 'first: 100');
+    expect(all.totalCount).toBe(first.totalCount);
+    expect(all.ids.length).toBe(Math.min(100, all.totalCount));
+  });
+
+  it('refuses a cursor of another list and a page over 100', async () => {
+    const query = (args: string) =>
+      f.app.graphql(`{ scheduledPublications(${args}) { totalCount } }`, {}, f.as.editor);
+    const foreign = Buffer.from('audit-log:12').toString('base64url');
+    for (const args of [`after: "${foreign}"`, 'first: 101']) {
+      const { body } = await query(args);
+      expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
   });
 });

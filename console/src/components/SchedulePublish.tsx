@@ -6,21 +6,26 @@ import { graphql } from '../gql';
 import type { ContentType } from '../gql/graphql';
 import { inZone, instantIn } from '../api/time';
 
+// The pending schedules, latest first: a page of the most the API gives
+// (100), far more than a tray's drafts are ever scheduled in at once.
 const Schedules = graphql(`
   query Schedules {
-    scheduledPublications {
-      id
-      status
-      publishAt
-      createdBy
-      # Ids only: which drafts it publishes (the query stays within the cost limit).
-      items {
-        id
-      }
-      viewerCan {
-        cancel {
-          allowed
-          reason
+    scheduledPublications(status: [PENDING], first: 100) {
+      edges {
+        node {
+          id
+          publishAt
+          createdBy
+          items {
+            type
+            id
+          }
+          viewerCan {
+            cancel {
+              allowed
+              reason
+            }
+          }
         }
       }
     }
@@ -75,10 +80,11 @@ export function SchedulePublish({ selected, drafts, timezone }: Props) {
   });
   const [scheduling, schedule] = useMutation(ScheduleChangeset);
   const [cancelling, cancel] = useMutation(CancelSchedule);
-  const draftIds = new Set(drafts.map((draft) => draft.id));
-  const pending = (data?.scheduledPublications ?? []).filter(
-    (item) => item.status === 'PENDING' && item.items.some((ref) => draftIds.has(ref.id)),
-  );
+  const refKey = (ref: { type: ContentType; id: string }) => `${ref.type}:${ref.id}`;
+  const draftKeys = new Set(drafts.map(refKey));
+  const pending = (data?.scheduledPublications.edges ?? [])
+    .map((edge) => edge.node)
+    .filter((item) => item.items.some((ref) => draftKeys.has(refKey(ref))));
 
   async function submit(event: FormEvent) {
     event.preventDefault();

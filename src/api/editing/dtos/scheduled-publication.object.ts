@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { Actor } from '../../../auth/actor';
+import { ConnectionType } from '../../../graphql/connection';
 import type { ScheduledPublicationRow } from '../../../editing/scheduled-publisher.service';
 import { ContentTypeName } from '../../../editing/dtos/editable-item.object';
 import { PermissionObject } from '../../../editing/dtos/item-permissions.object';
@@ -101,6 +102,9 @@ export class ScheduledPublication {
   brandId: string;
   actor: Actor;
 }
+
+@ObjectType({ description: 'A page of scheduled publications, latest scheduled first.' })
+export class ScheduledPublicationConnection extends ConnectionType(ScheduledPublication) {}
 
 /** The GraphQL object of a stored scheduled publication. */
 export function toScheduledPublication(row: ScheduledPublicationRow): ScheduledPublication {
