@@ -584,7 +584,7 @@ async function startServer(
     stop: () =>
       new Promise<void>((done) => {
         running.splice(running.indexOf(server), 1);
-        if (child.exitCode !== null) return done();
+        if (exited(child)) return done();
         child.once('exit', () => done());
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
@@ -593,8 +593,10 @@ async function startServer(
   running.push(server);
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      throw new Error(`${name} exited with ${child.exitCode}; see its log in ${logDir}`);
+    if (exited(child)) {
+      throw new Error(
+        `${name} exited with ${child.exitCode ?? child.signalCode}; see its log in ${logDir}`,
+      );
     }
     try {
       await fetch(`http://127.0.0.1:${port}/`);
@@ -606,6 +608,11 @@ async function startServer(
     }
   }
   throw new Error(`${name} did not start within 120 s`);
+}
+
+/** Whether the process has ended: by exiting (exitCode) or killed by a signal (signalCode). */
+function exited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
 }
 
 async function stopAll(servers: Server[]) {
