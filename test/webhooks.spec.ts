@@ -300,6 +300,84 @@ describe('webhooks', () => {
     }
   });
 
+  it('does not stop with deliveries due when the sends it counted end while it claims', async () => {
+    // The worker ticks every second, and each tick makes the running drain
+    // claim again. One such claim is held on a table lock while it still
+    // counts the held receiver's 10 sends (so it may take none of that
+    // endpoint's); the sends end meanwhile. The drain used to stop there,
+    // with that endpoint's other deliveries due and nothing in flight.
+    const own = await startIsolatedTestApp({
+      webhookAllowHttp: true,
+      webhookAllowedHosts: ['127.0.0.1'],
+      webhookTimeoutSeconds: 120,
+      webhookWorkerIntervalSeconds: 1,
+    });
+    const blocker = own.dataSource.createQueryRunner();
+    const until = async (what: string, done: () => Promise<boolean>) => {
+      for (let i = 0; !(await done()); i++) {
+        if (i > 600) throw new Error(`gave up waiting: ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
+    try {
+      const ownBrand = await createScratchBrand(own, 2);
+      const quick = await receiver('ok');
+      const held = await receiver('hold');
+      const faqs = [{ type: 'FAQ', actions: ['PUBLISHED'] }];
+      const endpointIds: string[] = [];
+      for (const hook of [quick, held]) {
+        const { body } = await own.graphql(
+          CREATE,
+          { input: { url: hook.url, subscriptions: faqs } },
+          ownBrand.admin.headers,
+        );
+        endpointIds.push(body.data.createWebhookEndpoint.endpoint.id);
+      }
+      const events = 12;
+      for (let i = 0; i < events; i++) {
+        await ownBrand.create(
+          'FAQ',
+          { brand_id: ownBrand.id },
+          { question: `Lock ${i}?`, answer: 'Yes.' },
+        );
+      }
+      const drained = own.app.get(WebhookDispatcherService).drain();
+      await until(
+        'the quick receiver has every event, the held one 10 sends',
+        async () => quick.eventIds().length === events && held.holding.length === 10,
+      );
+
+      await blocker.connect();
+      await blocker.startTransaction();
+      await blocker.query(`LOCK TABLE webhook_endpoints IN ACCESS EXCLUSIVE MODE`);
+      await until('a claim waits on the lock', async () => {
+        const [{ n }] = await own.dataSource.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock'
+              AND query LIKE '%WITH due AS%'`,
+        );
+        return n > 0;
+      });
+      held.release();
+      await until('the 10 held sends are recorded', async () => {
+        const [{ n }] = await own.dataSource.query(
+          `SELECT count(*)::int AS n FROM webhook_deliveries
+            WHERE endpoint_id = $1 AND status = 'SUCCEEDED'`,
+          [endpointIds[1]],
+        );
+        return n === 10;
+      });
+      await blocker.commitTransaction();
+
+      await drained;
+      expect(held.eventIds()).toHaveLength(events);
+    } finally {
+      if (blocker.isTransactionActive) await blocker.rollbackTransaction();
+      await blocker.release();
+      await own.close();
+    }
+  });
+
   it('marks a delivery DEAD when its retries run out, lists it, and replays it with the same event id', async () => {
     const hook = await receiver('fail');
     const { endpoint: registered } = await endpoint(hook.url, [

@@ -135,11 +135,15 @@ export class WebhookDispatcherService implements OnApplicationBootstrap, OnAppli
     const inFlight = new Map<string, { endpointId: string; done: Promise<void> }>();
     while (!this.stopping) {
       const room = MAX_IN_FLIGHT - inFlight.size;
-      let claimed = 0;
+      let nothingDue = false;
       if (room > 0 && (inFlight.size === 0 || room >= REFILL_AT || this.poked)) {
         this.poked = false;
-        const batch = await this.claim(room, sendsPerEndpoint(inFlight.values()));
-        claimed = batch.length;
+        const sending = sendsPerEndpoint(inFlight.values());
+        const batch = await this.claim(room, sending);
+        // Only a claim made with nothing in flight saw every endpoint's due
+        // deliveries: one made while an endpoint had PER_ENDPOINT sends going
+        // left its others out, and those sends may have ended meanwhile.
+        nothingDue = batch.length === 0 && sending.size === 0;
         for (const delivery of batch) {
           const done = this.deliver(delivery).finally(() => {
             inFlight.delete(delivery.id);
@@ -148,8 +152,8 @@ export class WebhookDispatcherService implements OnApplicationBootstrap, OnAppli
           inFlight.set(delivery.id, { endpointId: delivery.endpointId, done });
         }
       }
-      if (inFlight.size === 0 && claimed === 0) return;
-      await this.signalled();
+      if (inFlight.size > 0) await this.signalled();
+      else if (nothingDue) return;
     }
     await Promise.all([...inFlight.values()].map((send) => send.done));
   }
