@@ -26,9 +26,12 @@ export const GraphqlServerModule = GraphQLModule.forRootAsync<ApolloDriverConfig
   inject: [APP_CONFIG, ResponseCacheService],
   useFactory: (config: AppConfig, responseCache: ResponseCacheService) => ({
     path: '/graphql',
-    // Outside production the schema is written to schema.gql (committed),
-    // so a change to the public contract shows in review.
-    autoSchemaFile: config.nodeEnv === 'production' ? true : join(process.cwd(), 'schema.gql'),
+    // In development the schema is written to schema.gql (committed), so a
+    // change to the public contract shows in review (`npm run build` writes
+    // it too). Not under test: specs boot apps in parallel workers, and one
+    // rewriting the file let another read it empty (src/api/schema-file.spec
+    // checks the committed file instead).
+    autoSchemaFile: config.nodeEnv === 'development' ? join(process.cwd(), 'schema.gql') : true,
     sortSchema: true,
     introspection: config.graphqlIntrospection,
     // Apollo Sandbox instead (below), outside production only.
