@@ -10,6 +10,7 @@ import {
   responseCachePlugin,
 } from '../response-cache/response-cache.plugin';
 import { ResponseCacheService } from '../response-cache/response-cache.service';
+import { compiledExecution } from './compiled-execution.plugin';
 import { boundListFields } from './execution-ceilings';
 import { formatGraphqlError } from './format-error';
 import { createGraphqlContext } from './graphql-context';
@@ -53,6 +54,8 @@ export const GraphqlServerModule = GraphQLModule.forRootAsync<ApolloDriverConfig
       responseCachePlugin,
       apolloCacheControlDisabled,
       serviceUnavailablePlugin,
+      // After the limits: they run before any execution, compiled or not.
+      compiledExecution(),
       ...(devExplorerEnabled(config)
         ? [ApolloServerPluginLandingPageLocalDefault({ embed: true }) as ApolloPlugin]
         : []),
