@@ -12,6 +12,7 @@ import { ContentSources } from '../read-mode/content-sources';
 import type { ReadMode } from '../read-mode/read-mode';
 import { ContentLevel, Treatment } from '../treatments/dtos/treatment.object';
 import { TreatmentEntity } from '../treatments/treatment.entity';
+import { deliveredSections } from '../treatments/treatment.mapper';
 import { TREATMENT_OVERRIDABLE_FIELDS } from '../treatments/treatment.content-type';
 import type { FieldPolicyKind } from '../overrides/field-policy.entity';
 import type { OverridableEntityType, OverrideEntity } from '../overrides/override.entity';
@@ -135,6 +136,7 @@ export class ContentResolutionService {
     const rendered = renderTokensDeep(values, tokens);
     return {
       ...rendered,
+      sections: deliveredSections(rendered.sections),
       id: encodeGlobalId({
         type: 'Treatment',
         itemId: entity.id,

@@ -7,7 +7,7 @@ import { ContentSources, type SourceOf } from '../read-mode/content-sources';
 import type { ReadMode } from '../read-mode/read-mode';
 import { Faq } from './dtos/faq.object';
 import { faqFields } from './faq.mapper';
-import { markdownToSafeHtml } from '../markdown/markdown';
+import { markdownHtmlPrototype } from '../markdown/markdown';
 import { FAQ_CONTENT, FAQ_SELECT } from './faq.content-type';
 import { FaqEntity } from './faq.entity';
 import { columnList } from '../content-types/content-type';
@@ -29,19 +29,8 @@ const faqRowSql = (from: SourceOf) => `
 const FAQ_GROUP = columnList(FAQ_CONTENT);
 const FAQ_ROW_GROUP = `GROUP BY ${FAQ_GROUP} ORDER BY f.position, f.id`;
 
-/**
- * The prototype of delivered FAQs: `answerHtml` is rendered when a query
- * reads it (a getter, so FAQs nobody asks as HTML cost no render). A plain
- * property rather than a field resolver: a page lists up to 100 FAQs, and a
- * resolver made each of them asynchronous in graphql-js (docs/benchmarks.md).
- * On a shared prototype rather than in each object literal, which V8 builds
- * slowly when it holds a getter.
- */
-const DELIVERED_FAQ = Object.defineProperty({}, 'answerHtml', {
-  get(this: Faq): string {
-    return markdownToSafeHtml(this.answer);
-  },
-});
+/** Delivered FAQs: `answerHtml` rendered when read (see markdownHtmlPrototype). */
+const DELIVERED_FAQ = markdownHtmlPrototype('answer', 'answerHtml');
 
 /** Reads FAQs for delivery (published, or a brand's working copy). */
 @Injectable()

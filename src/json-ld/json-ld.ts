@@ -300,20 +300,33 @@ function compactNode<T extends object>(node: T): T {
   return (compact(node) as T | undefined) ?? ({} as T);
 }
 
+/** What String.prototype.trim keeps something of (`\s` is trim's whitespace), without a copy. */
+const NOT_BLANK = /\S/;
+
+// Loops rather than entries/map/filter: every JSON-LD answer passes here whole.
 function compact(value: unknown): unknown {
   if (value === null || value === undefined) return undefined;
-  if (typeof value === 'string') return value.trim() ? value : undefined;
+  if (typeof value === 'string') return NOT_BLANK.test(value) ? value : undefined;
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   if (Array.isArray(value)) {
-    const items = value.map(compact).filter((item) => item !== undefined);
+    const items: unknown[] = [];
+    for (const item of value) {
+      const kept = compact(item);
+      if (kept !== undefined) items.push(kept);
+    }
     return items.length ? items : undefined;
   }
   if (typeof value === 'object') {
-    const entries = Object.entries(value)
-      .map(([key, v]) => [key, compact(v)] as const)
-      .filter(([, v]) => v !== undefined);
-    if (entries.every(([key]) => key === '@type')) return undefined;
-    return Object.fromEntries(entries);
+    // Keys are the builders' own (schema.org terms), never input.
+    const node: Record<string, unknown> = {};
+    let onlyType = true;
+    for (const key of Object.keys(value)) {
+      const kept = compact((value as Record<string, unknown>)[key]);
+      if (kept === undefined) continue;
+      node[key] = kept;
+      if (key !== '@type') onlyType = false;
+    }
+    return onlyType ? undefined : node;
   }
   return value;
 }

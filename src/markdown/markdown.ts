@@ -85,6 +85,26 @@ export function renderMarkdown(markdown: string): RenderedMarkdown {
 /** Markdown as written by editors → HTML that is safe to inject in a page. */
 export const markdownToSafeHtml = (markdown: string): string => renderMarkdown(markdown).html;
 
+/**
+ * What delivered objects whose `htmlField` is their `markdownField` as safe
+ * HTML are made from (`Object.assign(Object.create(prototype), fields)`): a
+ * getter renders it, through the memo above, only when a query reads it. A
+ * plain property rather than a Nest field resolver, whose wrapper made every
+ * object of a list asynchronous (FAQs, sections, providers: docs/benchmarks.md,
+ * rounds 2 and 4). On a shared prototype rather than in each object literal,
+ * which V8 builds slowly when it holds a getter.
+ */
+export function markdownHtmlPrototype<K extends string>(
+  markdownField: string,
+  htmlField: K,
+): Record<K, string> {
+  return Object.defineProperty({} as Record<K, string>, htmlField, {
+    get(this: Record<string, string>): string {
+      return markdownToSafeHtml(this[markdownField]);
+    },
+  });
+}
+
 /** Markdown → plain text (for JSON-LD descriptions): the words a reader sees, without syntax. */
 export const markdownToPlainText = (markdown: string): string => renderMarkdown(markdown).text;
 

@@ -13,6 +13,7 @@ import { TREATMENT_SELECT } from '../treatments/treatment.content-type';
 import { Provider } from './dtos/provider.object';
 import type { Request } from 'express';
 import { expireAnswerBy } from '../response-cache/answer-lifetime';
+import { markdownHtmlPrototype } from '../markdown/markdown';
 import { ProviderEntity } from './provider.entity';
 import { PROVIDER_SELECT } from './provider.content-type';
 import { LICENCE_COLUMNS, performerSql, type VerifiedLicence } from './performer-licences';
@@ -20,6 +21,9 @@ import { LICENCE_COLUMNS, performerSql, type VerifiedLicence } from './performer
 const PROVIDER_COLUMNS = `${PROVIDER_SELECT}, ${LICENCE_COLUMNS}`;
 
 type Keyed<T> = T & { key: string };
+
+/** Delivered providers: `bioHtml` rendered when read (see markdownHtmlPrototype). */
+const DELIVERED_PROVIDER = markdownHtmlPrototype('bio', 'bioHtml');
 
 /** A delivered provider row: its columns and what its licences say now (performer-licences.ts). */
 export type ProviderRow = ProviderEntity & {
@@ -184,7 +188,7 @@ export class ProvidersService {
 
   /** The delivered provider; `clinicId` is the clinic it is shown at, if any. */
   toProvider(row: ProviderRow, mode: ReadMode, clinicId: string | null): Provider {
-    return {
+    const fields: Omit<Provider, 'bioHtml'> = {
       id: encodeGlobalId({ type: 'Provider', itemId: row.id, clinicId, mode }),
       itemId: row.id,
       slug: row.slug,
@@ -198,5 +202,6 @@ export class ProvidersService {
       mode,
       verifiedLicences: row.verifiedLicences,
     };
+    return Object.assign(Object.create(DELIVERED_PROVIDER) as Provider, fields);
   }
 }

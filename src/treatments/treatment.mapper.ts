@@ -1,5 +1,6 @@
-import type { Treatment } from './dtos/treatment.object';
-import type { TreatmentEntity } from './treatment.entity';
+import { markdownHtmlPrototype } from '../markdown/markdown';
+import type { Treatment, TreatmentSection } from './dtos/treatment.object';
+import type { TreatmentEntity, TreatmentSectionValue } from './treatment.entity';
 
 /**
  * The fields of Treatment that partners get too, as stored (PartnerTreatment
@@ -31,4 +32,14 @@ export function treatmentFields(row: TreatmentEntity): TreatmentSharedFields {
     combinesWith: row.combinesWith,
     updatedAt: row.updatedAt,
   };
+}
+
+/** Delivered sections: `html` rendered when read (see markdownHtmlPrototype). */
+const DELIVERED_SECTION = markdownHtmlPrototype('body', 'html');
+
+/** A treatment's sections as delivered (after their tokens are rendered). */
+export function deliveredSections(sections: TreatmentSectionValue[]): TreatmentSection[] {
+  return sections.map(({ key, heading, body }) =>
+    Object.assign(Object.create(DELIVERED_SECTION) as TreatmentSection, { key, heading, body }),
+  );
 }

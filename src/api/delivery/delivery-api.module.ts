@@ -15,7 +15,7 @@ import { FaqConnectionResolver, FaqsResolver } from './faqs.resolver';
 import { NodeResolver } from './node.resolver';
 import { ProvidersResolver } from './providers.resolver';
 import { RegionsResolver } from './regions.resolver';
-import { TreatmentSectionResolver, TreatmentsResolver } from './treatments.resolver';
+import { TreatmentsResolver } from './treatments.resolver';
 
 /** The resolvers DeliveryApiModule declares; GRAPHQL_RESOLVERS joins every API module's list. */
 export const DELIVERY_RESOLVERS = [
@@ -27,7 +27,6 @@ export const DELIVERY_RESOLVERS = [
   ProvidersResolver,
   RegionsResolver,
   TreatmentsResolver,
-  TreatmentSectionResolver,
 ];
 
 /**

@@ -10,7 +10,6 @@ import { CREDENTIAL_TYPES, type CredentialType } from '../../compliance/credenti
 import { providerJsonLd } from '../../json-ld/json-ld';
 import { serializeJsonLd } from '../../json-ld/json-ld-script';
 import { PreviewAccessService } from '../../read-mode/preview-access.service';
-import { markdownToSafeHtml } from '../../markdown/markdown';
 import { Treatment } from '../../treatments/dtos/treatment.object';
 import { Provider } from '../../providers/dtos/provider.object';
 import { ProviderConnection } from './dtos/provider-connection.object';
@@ -48,11 +47,6 @@ export class ProvidersResolver {
       window,
       totalCount,
     );
-  }
-
-  @ResolveField(() => String, { description: 'Sanitized HTML of the bio.' })
-  bioHtml(@Parent() provider: Provider): string {
-    return markdownToSafeHtml(provider.bio);
   }
 
   @ResolveField(() => [Clinic], { description: 'Clinics this provider works at.' })

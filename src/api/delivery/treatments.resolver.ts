@@ -18,7 +18,7 @@ import { PREVIEW_ARG } from '../../read-mode/preview.arg';
 import { markdownToSafeHtml } from '../../markdown/markdown';
 import { expireAnswerBy } from '../../response-cache/answer-lifetime';
 import { TreatmentConnection } from './dtos/treatment-connection.object';
-import { Treatment, TreatmentSection } from '../../treatments/dtos/treatment.object';
+import { Treatment } from '../../treatments/dtos/treatment.object';
 import { offeredKey, TreatmentsService } from '../../treatments/treatments.service';
 import type { RequestLoaders } from '../../graphql/request-loaders';
 import { CurrentActor, Loaders, HttpRequest } from '../../graphql/context.decorators';
@@ -200,13 +200,5 @@ export class TreatmentsResolver {
     @HttpRequest() req: AuthenticatedRequest,
   ): Promise<string> {
     return serializeJsonLd(await this.jsonLd(treatment, loaders, req));
-  }
-}
-
-@Resolver(() => TreatmentSection)
-export class TreatmentSectionResolver {
-  @ResolveField(() => String, { description: 'Sanitized HTML of the body.' })
-  html(@Parent() section: TreatmentSection): string {
-    return markdownToSafeHtml(section.body);
   }
 }

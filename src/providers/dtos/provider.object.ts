@@ -32,6 +32,13 @@ export class Provider {
   @Field({ description: 'Markdown.' })
   bio: string;
 
+  /**
+   * A plain property, not a field resolver: Nest's wrapper made each
+   * provider's field asynchronous (see ProvidersService.toProvider).
+   */
+  @Field({ description: 'Sanitized HTML of the bio.' })
+  bioHtml: string;
+
   @Field(() => String, { nullable: true, description: 'Portrait URL; null when none.' })
   photoUrl: string | null;
 

@@ -28,6 +28,13 @@ export class TreatmentSection {
 
   @Field({ description: 'Markdown as written.' })
   body: string;
+
+  /**
+   * A plain property, not a field resolver: Nest's wrapper made each
+   * section's field asynchronous (see deliveredSection).
+   */
+  @Field({ description: 'Sanitized HTML of the body.' })
+  html: string;
 }
 
 @ObjectType({ description: 'An inclusive range, e.g. 30–90 minutes.' })
