@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
+import pLimit from 'p-limit';
 
 /** Answers smaller than this are sent as they are (compression would gain little). */
 export const COMPRESSION_THRESHOLD_BYTES = 1024;
@@ -12,6 +13,13 @@ const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
 /**
+ * Answers compressed at a time. A burst of stores (a cold cache, a publish)
+ * compressed all at once held every zlib context together, each until the
+ * main thread got round to closing it: hundreds of MB for a thousand pages.
+ */
+const compressing = pLimit(2);
+
+/**
  * The compressed forms of a cached answer, made once when it is stored (on
  * zlib's thread pool, off the request path), so a hit costs no compression.
  * Stored answers are read many times: brotli works harder than it can for
@@ -19,20 +27,47 @@ const gzipAsync = promisify(gzip);
  */
 export async function compressOnce(body: Buffer): Promise<Encodings> {
   if (body.length < COMPRESSION_THRESHOLD_BYTES) return {};
-  const [br, gz] = await Promise.all([
-    brotli(body, {
-      params: {
-        [constants.BROTLI_PARAM_QUALITY]: 8,
-        [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-      },
-    }),
-    gzipAsync(body, { level: 9 }),
-  ]);
+  const [br, gz] = await compressing(() =>
+    Promise.all([
+      brotli(body, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: 8,
+          [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+          [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+          // A window just larger than the answer compresses as well as the
+          // default 4 MB one, and brotli then takes a small hash table
+          // instead of 16 MB per answer being compressed.
+          [constants.BROTLI_PARAM_LGWIN]: windowBitsFor(body.length),
+        },
+      }),
+      gzipAsync(body, { level: 9 }),
+    ]),
+  );
   const encodings: Encodings = {};
-  if (br.length < body.length) encodings.br = br;
-  if (gz.length < body.length) encodings.gzip = gz;
+  if (br.length < body.length) encodings.br = ownCopy(br);
+  if (gz.length < body.length) encodings.gzip = ownCopy(gz);
   return encodings;
+}
+
+/** log2 of the smallest brotli window holding `bytes`, at most the default (4 MB). */
+function windowBitsFor(bytes: number): number {
+  return Math.min(
+    constants.BROTLI_DEFAULT_WINDOW,
+    Math.max(constants.BROTLI_MIN_WINDOW_BITS, Math.ceil(Math.log2(bytes))),
+  );
+}
+
+/**
+ * zlib answers a view into its 64 KB output chunk: kept as it is, a 7 KB
+ * brotli form would hold the whole chunk in the cache while the store counts
+ * 7 KB. A copy of the exact length (not from Buffer's shared 8 KB pool)
+ * frees the chunk.
+ */
+function ownCopy(compressed: Buffer): Buffer {
+  if (compressed.byteLength === compressed.buffer.byteLength) return compressed;
+  const copy = Buffer.allocUnsafeSlow(compressed.byteLength);
+  compressed.copy(copy);
+  return copy;
 }
 
 /** The stored form to send for the request's Accept-Encoding, or undefined for identity. */
