@@ -16,6 +16,13 @@ const shared = {
 };
 
 /**
+ * A whole `npm test` run (JEST_SPEC_GROUPS=1, set by test/run-tests.mjs) loads
+ * the integration specs in groups, several specs per Jest test file
+ * (test/groups/spec-groups.ts says why); otherwise each spec is its own file.
+ */
+const groupedSpecs = process.env.JEST_SPEC_GROUPS === '1';
+
+/**
  * `npm test` runs both projects. Unit specs sit beside the code; integration
  * specs (test/) share one migrated, seeded database that global setup creates
  * (on DATABASE_URL's server, else on a throwaway embedded server) and global
@@ -36,13 +43,18 @@ const config: Config = {
     {
       ...shared,
       displayName: 'integration',
-      testMatch: ['<rootDir>/test/**/*.spec.ts'],
+      testMatch: groupedSpecs
+        ? ['<rootDir>/test/groups/*.group.ts']
+        : ['<rootDir>/test/**/*.spec.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
     },
   ],
-  // Each integration spec boots its own app on the shared database.
-  maxWorkers: 2,
+  // Each integration spec boots its own app on the shared database. Three
+  // workers on this 2-core machine: the specs wait on PostgreSQL, child
+  // processes and timers for about half their time (a group run alone was
+  // 55 % idle), which a third worker fills.
+  maxWorkers: 3,
   // Integration specs boot an app (some a database) in beforeAll: on a
   // loaded 2-core machine that takes far longer than Jest's 5 s default.
   testTimeout: 180_000,

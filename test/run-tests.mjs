@@ -4,14 +4,16 @@
 import { spawnSync } from 'node:child_process';
 
 const args = process.argv.slice(2);
+const namesSpecs = args.some((arg) => !arg.startsWith('-'));
+// A whole run loads the integration specs in groups (test/groups/spec-groups.ts).
+const env = { ...process.env, JEST_SPEC_GROUPS: namesSpecs ? '' : '1' };
 const jest = spawnSync(
   process.execPath,
   ['--experimental-vm-modules', './node_modules/jest/bin/jest.js', ...args],
-  { stdio: 'inherit' },
+  { stdio: 'inherit', env },
 );
 if (jest.status !== 0) process.exit(jest.status ?? 1);
 
-const namesSpecs = args.some((arg) => !arg.startsWith('-'));
 if (namesSpecs) {
   console.log('(console end-to-end specs not run: specs were named; run npm run test:e2e)');
   process.exit(0);

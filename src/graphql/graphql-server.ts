@@ -10,7 +10,9 @@ import {
   responseCachePlugin,
 } from '../response-cache/response-cache.plugin';
 import { ResponseCacheService } from '../response-cache/response-cache.service';
+import { compiledExecution } from './compiled-execution.plugin';
 import { boundListFields } from './execution-ceilings';
+import { plainPropertyFields } from './plain-fields';
 import { formatGraphqlError } from './format-error';
 import { createGraphqlContext } from './graphql-context';
 import { type QueryLimits, queryLimits } from './query-limits';
@@ -44,8 +46,9 @@ export const GraphqlServerModule = GraphQLModule.forRootAsync<ApolloDriverConfig
     // Nest would reset every answer that has data to 200, which would
     // hide serviceUnavailablePlugin's 503 from clients and CDNs.
     preserveHttpStatusForExecutionErrors: false,
-    // Cuts every list to its declared bound and stops a request past its deadline.
-    transformSchema: boundListFields,
+    // Plain fields resolve as plain properties; every list is cut to its
+    // declared bound and stops a request past its deadline.
+    transformSchema: (schema) => boundListFields(plainPropertyFields(schema)),
     context: createGraphqlContext,
     // parseOptions (token limit), validationRules and plugins.
     ...withPlugins(
@@ -53,6 +56,8 @@ export const GraphqlServerModule = GraphQLModule.forRootAsync<ApolloDriverConfig
       responseCachePlugin,
       apolloCacheControlDisabled,
       serviceUnavailablePlugin,
+      // After the limits: they run before any execution, compiled or not.
+      compiledExecution(),
       ...(devExplorerEnabled(config)
         ? [ApolloServerPluginLandingPageLocalDefault({ embed: true }) as ApolloPlugin]
         : []),

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
 import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app-setup';
@@ -51,6 +52,19 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
 }
 
 /**
+ * nestjs-pino keeps one logger per process, built by the first app: a later
+ * app in the same process (specs run in groups, see test/groups) would log
+ * to that app's destination at its level (a spec reading its logs would read
+ * nothing). Forgotten before each app is built. The reset is the library's own, for tests, which its package
+ * exports do not expose.
+ */
+function forgetProcessLogger(): void {
+  const pinoLogger = join(dirname(require.resolve('nestjs-pino')), 'PinoLogger.js');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require(pinoLogger) as { __resetOutOfContextForTests(): void }).__resetOutOfContextForTests();
+}
+
+/**
  * Boots the production app against the database the Jest global setup
  * migrated and seeded, on a free port. Set TEST_LOG_LEVEL to see its logs,
  * or pass a `logDestination` (and a `logLevel` override) to read them.
@@ -60,6 +74,7 @@ export async function startTestApp(
   { logDestination }: { logDestination?: DestinationStream } = {},
 ): Promise<TestApp> {
   const config = testConfig(overrides);
+  forgetProcessLogger();
   const app = await createApp(config, logDestination);
   await app.listen(config.port, config.host);
   const { port } = app.getHttpServer().address() as AddressInfo;
