@@ -15,6 +15,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev && npm cache clean --force
 COPY --from=build /app/dist ./dist
+# The start command: node with the memory settings (docs/operations.md#memory).
+COPY --from=build /app/scripts/start-api.sh ./scripts/start-api.sh
 # The seed reads the source article at run time (seeds/source, from the cwd).
 COPY --from=build /app/seeds/source ./seeds/source
 # Without DATABASE_URL the app keeps an embedded PostgreSQL in .data/.
@@ -23,4 +25,4 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s \
   CMD ["node", "-e", "fetch('http://127.0.0.1:3000/health/ready').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "dist/src/main"]
+CMD ["scripts/start-api.sh"]

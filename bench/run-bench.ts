@@ -24,6 +24,7 @@ import {
   TREATMENT,
 } from './workloads';
 import { WORST_QUERY } from './worst-query';
+import { API_LAUNCHER } from './workloads/bench-http';
 import { parseSkip, PRODUCT_WORKLOADS, ProductWorkloads } from './workloads/product-workloads';
 
 /**
@@ -548,18 +549,25 @@ async function startApi(name: Variant, env: Record<string, string>, logDir: stri
       HOST: '127.0.0.1',
     },
     logDir,
+    API_LAUNCHER,
   );
 }
 
+/**
+ * `launcher` (default: this node) runs the preload and `argv`; the API's
+ * launcher execs node, so the child's pid, and the RSS read from it, are
+ * the server's.
+ */
 async function startServer(
   name: string,
   argv: string[],
   env: Record<string, string>,
   logDir: string,
+  launcher = process.execPath,
 ): Promise<Server> {
   const [port, statsPort] = [await freePort(), await freePort()];
   const log = openSync(join(logDir, `${name}-${port}.log`), 'a');
-  const child = spawn(process.execPath, ['-r', join(__dirname, 'count-sql.cjs'), ...argv], {
+  const child = spawn(launcher, ['-r', join(__dirname, 'count-sql.cjs'), ...argv], {
     cwd: ROOT,
     env: {
       ...process.env,

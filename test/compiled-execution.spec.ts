@@ -1,3 +1,5 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import type { GraphQLObjectType } from 'graphql';
 import { CLINIC_PAGE_QUERY, LOCATOR_QUERY } from '../bench/workloads';
 import { executionCounts } from '../src/graphql/compiled-execution.plugin';
 import { createSizedNetwork } from './fixtures/sized-network';
@@ -52,6 +54,23 @@ describe('Queries run compiled (graphql-jit) from their second sighting', () => 
       expect(second.result).toEqual(first.result);
       expect(JSON.parse(first.result.body).errors).toBeUndefined();
     }
+  });
+
+  it('resolves the app’s plain fields as plain properties, so compiled queries read them inline', () => {
+    const { schema } = app.app.get(GraphQLSchemaHost);
+    const field = (type: string, name: string) =>
+      (schema.getType(type) as GraphQLObjectType).getFields()[name];
+    // Nest's reader taken off (src/graphql/plain-fields.ts) ...
+    for (const [type, name] of [
+      ['PartnerClinic', 'name'],
+      ['PartnerPriceItem', 'validFrom'],
+      ['ContentChange', 'priceItem'],
+    ]) {
+      expect(field(type, name).resolve).toBeUndefined();
+    }
+    // ... real resolvers kept.
+    expect(field('Clinic', 'treatment').resolve).toBeDefined();
+    expect(field('Query', 'contentChanges').resolve).toBeDefined();
   });
 
   it('answers with graphql-js a query whose compiled run met an error: the same partial data, errors and status', async () => {

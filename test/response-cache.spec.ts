@@ -204,6 +204,32 @@ describe('response cache', () => {
     expect(otherBrand.json.data.clinic).toBeNull();
   });
 
+  it('keeps no partner sync page: each is read once, under its own key', async () => {
+    const admin = await loginAs(app, 'admin');
+    const { body } = await app.graphql(
+      `mutation { createApiKey(input: { name: "cache sync ${Date.now()}", scopes: [PARTNER] }) { key } }`,
+      {},
+      admin,
+    );
+    expect(body.errors).toBeUndefined();
+    const partner = { authorization: `Bearer ${body.data.createApiKey.key}` };
+    const request = {
+      query: `{ contentChanges(brand: "${BRAND}", first: 3) { endCursor changes { type id version } } }`,
+    };
+    const first = await post(app, request, partner);
+    const again = await post(app, request, partner);
+    expect(first.json.data.contentChanges.changes).toHaveLength(3);
+    for (const answer of [first, again]) {
+      expect(answer.headers.get('x-cache')).toBeNull();
+      expect(answer.headers.get('cache-control')).toBe('no-store');
+    }
+    expect(again.text).toBe(first.text);
+    // The same key's delivery queries are still kept.
+    const delivery = { query: `{ clinic(brand: "${BRAND}", slug: "austin-downtown") { name } }` };
+    await post(app, delivery, partner);
+    expect((await post(app, delivery, partner)).headers.get('x-cache')).toBe('HIT');
+  });
+
   it('never serves editors from the cache, and refuses a bad credential before looking', async () => {
     const request = { query: `{ clinic(brand: "${BRAND}", slug: "austin-downtown") { slug } }` };
     await post(app, request);

@@ -4,6 +4,12 @@
  * serves (bench/count-sql.cjs), and the arithmetic of the figures.
  */
 
+/**
+ * How the API is started everywhere (npm start, the Docker image): node with
+ * its memory settings. Relative to the repository root, the servers' cwd.
+ */
+export const API_LAUNCHER = 'scripts/start-api.sh';
+
 /** A server the benchmark started: its HTTP port and, when preloaded, its SQL counter's port. */
 export interface BenchTarget {
   port: number;

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { round, sleep } from './bench-http';
+import { API_LAUNCHER, round, sleep } from './bench-http';
 
 export interface StartTimeOptions {
   /** The repository root (dist/ is built). */
@@ -18,7 +18,7 @@ const START_DEADLINE_MS = 60_000;
 const POLL_MS = 20;
 
 /**
- * `startMs`: `npm start` without its build step (`node dist/src/main`, what
+ * `startMs`: `npm start` without its build step (scripts/start-api.sh, what
  * `npm run start:prod` and the Docker image run) on the bench's database,
  * already migrated and seeded, from the spawn until `GET /health/ready`
  * answers 200. Nothing is preloaded into the process (no SQL counter), so
@@ -28,7 +28,7 @@ export async function measureStartMs(options: StartTimeOptions): Promise<number>
   const port = await freePort();
   const log = openSync(join(options.logDir, `start-time-${port}.log`), 'a');
   const started = performance.now();
-  const child = spawn(process.execPath, ['dist/src/main.js'], {
+  const child = spawn(API_LAUNCHER, [], {
     cwd: options.root,
     env: { ...process.env, REDIS_URL: '', ...options.env, PORT: String(port) },
     stdio: ['ignore', log, log],
@@ -47,7 +47,7 @@ export async function measureStartMs(options: StartTimeOptions): Promise<number>
         .catch(() => false);
       if (ready) {
         const ms = round(performance.now() - started, 0);
-        console.log(`  start: node dist/src/main answered /health/ready after ${ms} ms`);
+        console.log(`  start: ${API_LAUNCHER} answered /health/ready after ${ms} ms`);
         return ms;
       }
       await sleep(POLL_MS);

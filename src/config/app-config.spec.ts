@@ -21,7 +21,7 @@ describe('loadConfig', () => {
       redisUrl: undefined,
       redisNamespace: undefined,
       responseCacheTtlSeconds: 300,
-      responseCacheMemoryMb: 128,
+      responseCacheMemoryMb: 64,
       partnerRateLimitPerMinute: 300,
       anonymousRateLimitPerMinute: 600,
       graphqlTimeoutMs: 10_000,

@@ -72,9 +72,10 @@ export interface AppConfig {
   responseCacheTtlSeconds: number;
   /**
    * The most the in-process response cache holds, in MB
-   * (RESPONSE_CACHE_MEMORY_MB, default 128; unused with REDIS_URL). An
+   * (RESPONSE_CACHE_MEMORY_MB, default 64; unused with REDIS_URL). An
    * answer counts with its compressed forms: a 43 KB clinic page takes
-   * about 56 KB, so the default keeps about 2,000 pages.
+   * about 56 KB, so the default keeps about 1,100 pages. 64 is what fits
+   * beside the heap in the 300 MB of docs/operations.md#memory.
    */
   responseCacheMemoryMb: number;
   /**
@@ -220,7 +221,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     responseCacheMemoryMb: integer(
       'RESPONSE_CACHE_MEMORY_MB',
       read('RESPONSE_CACHE_MEMORY_MB'),
-      128,
+      64,
       1,
       65_536,
     ),

@@ -7,7 +7,8 @@ import { buildSchema, isEnumType } from 'graphql';
  * The operations and security docs tell operators which environment
  * variables to set. A name that no code reads would be set in vain (and a
  * mistyped defence is a missing defence), so every setting they name must be
- * read by loadConfig in app-config.ts, the one place settings are read.
+ * read by loadConfig in app-config.ts, the one place settings are read, or
+ * by the start command (node's and glibc's memory settings).
  */
 const DOCS = ['docs/security.md', 'docs/operations.md', 'docs/scaling.md'];
 
@@ -21,10 +22,17 @@ const NOT_SETTINGS: Record<string, string> = {
 
 const readText = (path: string) => readFileSync(path, 'utf8');
 
-/** The names loadConfig reads: every `read('NAME')`. */
+/**
+ * The names loadConfig reads (every `read('NAME')`), and the ones the start
+ * command passes on to node and glibc (every `${NAME…}` of scripts/start-api.sh).
+ */
 function settingsRead(): Set<string> {
-  const source = readText('src/config/app-config.ts');
-  return new Set([...source.matchAll(/\bread\('([A-Z0-9_]+)'\)/g)].map((match) => match[1]));
+  const config = readText('src/config/app-config.ts');
+  const start = readText('scripts/start-api.sh');
+  return new Set([
+    ...[...config.matchAll(/\bread\('([A-Z0-9_]+)'\)/g)].map((match) => match[1]),
+    ...[...start.matchAll(/\$\{([A-Z0-9_]+)[:}]/g)].map((match) => match[1]),
+  ]);
 }
 
 /** Enum values of the schema (roles, scopes, statuses …): API words, not settings. */

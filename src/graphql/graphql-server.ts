@@ -12,6 +12,7 @@ import {
 import { ResponseCacheService } from '../response-cache/response-cache.service';
 import { compiledExecution } from './compiled-execution.plugin';
 import { boundListFields } from './execution-ceilings';
+import { plainPropertyFields } from './plain-fields';
 import { formatGraphqlError } from './format-error';
 import { createGraphqlContext } from './graphql-context';
 import { type QueryLimits, queryLimits } from './query-limits';
@@ -45,8 +46,9 @@ export const GraphqlServerModule = GraphQLModule.forRootAsync<ApolloDriverConfig
     // Nest would reset every answer that has data to 200, which would
     // hide serviceUnavailablePlugin's 503 from clients and CDNs.
     preserveHttpStatusForExecutionErrors: false,
-    // Cuts every list to its declared bound and stops a request past its deadline.
-    transformSchema: boundListFields,
+    // Plain fields resolve as plain properties; every list is cut to its
+    // declared bound and stops a request past its deadline.
+    transformSchema: (schema) => boundListFields(plainPropertyFields(schema)),
     context: createGraphqlContext,
     // parseOptions (token limit), validationRules and plugins.
     ...withPlugins(

@@ -8,6 +8,8 @@ export interface CacheAttempt {
   key: string;
   scope: string;
   generationNames: string[];
+  /** False for answers read once (cacheable-request.ts): neither looked up nor kept. */
+  kept: boolean;
   /** Their values when the request arrived: a publish during execution makes the answer stale. */
   generations: number[];
   /** Set by the Apollo plugin: a query answered without errors. */

@@ -21,7 +21,19 @@ export interface OperationAnalysis {
   brands: BrandSource[];
   /** A root field (e.g. `brands`) reads across brands. */
   crossBrand: boolean;
+  /** False when a root field's answers are read once (READ_ONCE_ROOT_FIELDS): not worth keeping. */
+  kept: boolean;
 }
+
+/**
+ * Root fields whose answers the cache does not keep. A partner sync walks
+ * each `contentChanges` page once under its own key (so its own cache
+ * scope): a kept page is almost never read again, yet each costs its
+ * compression at stored quality, and a first sync of a large brand (some
+ * 80 MB of pages at 10,000 clinics) would push the delivery pages out of
+ * the in-process store.
+ */
+const READ_ONCE_ROOT_FIELDS = new Set(['contentChanges']);
 
 /** Generation read by answers that span brands; bumped by every publish. */
 export const ANY_BRAND = 'any';
@@ -66,12 +78,14 @@ function analyze(query: string, operationName: string | undefined): OperationAna
 
   const brands: BrandSource[] = [];
   let crossBrand = false;
+  let kept = true;
   for (const selection of operation.selectionSet.selections) {
     if (selection.kind !== Kind.FIELD) {
       crossBrand = true; // a fragment at the root: no one brand to name
       continue;
     }
     if (selection.name.value === '__typename') continue;
+    if (READ_ONCE_ROOT_FIELDS.has(selection.name.value)) kept = false;
     const source = brandOf(selection);
     if (source) brands.push(source);
     else crossBrand = true;
@@ -80,6 +94,7 @@ function analyze(query: string, operationName: string | undefined): OperationAna
     normalized: `${operationName ?? ''}\n${print(document)}`,
     brands,
     crossBrand,
+    kept,
   };
 }
 

@@ -53,7 +53,7 @@ export class ResponseCacheMiddleware implements NestMiddleware {
     const proceed = () => {
       onReplica = this.replica.deliveryRead(next);
     };
-    if (!this.cache.enabled) return proceed();
+    if (!this.cache.enabled || !attempt.kept) return proceed();
 
     const { answer, generations } = await this.cache
       .lookup(attempt.key, attempt.generationNames)
@@ -154,7 +154,15 @@ export class ResponseCacheMiddleware implements NestMiddleware {
       variables: parts.variables,
       accept: req.headers.accept,
     });
-    return { key, scope, generationNames, generations: [], cacheable: false, registersHash };
+    return {
+      key,
+      scope,
+      generationNames,
+      kept: analysis.kept,
+      generations: [],
+      cacheable: false,
+      registersHash,
+    };
   }
 }
 

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import pLimit from 'p-limit';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DEPLOYMENT_NAMESPACE } from '../database/deployment-namespace';
 import { type PublishedChange, PublishedChanges } from '../editing/published-changes';
@@ -32,6 +33,13 @@ const PERSISTED_QUERY_TTL_SECONDS = 7 * 24 * 3600;
 @Injectable()
 export class ResponseCacheService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('ResponseCache');
+  /**
+   * Answers compressed at a time. A burst of stores (a cold cache, a
+   * publish) compressed all at once held every zlib context together, each
+   * until the main thread got round to closing it: hundreds of MB for a
+   * thousand pages.
+   */
+  private readonly compressing = pLimit(2);
   readonly store: CacheStore;
   readonly ttlSeconds: number;
   /** Whether answers are cached at all (RESPONSE_CACHE_TTL_SECONDS > 0). */
@@ -104,15 +112,26 @@ export class ResponseCacheService implements OnModuleInit, OnModuleDestroy {
     // An answer that changes by itself soon is kept no longer than that.
     const ttl = secondsLeft(answer.expiresAt, this.ttlSeconds);
     if (ttl < 1) return;
+    const { etag } = answer;
     this.store
       .save(key, answer, ttl)
-      .then(async () => {
-        const encodings = await compressOnce(answer.body);
-        if (Object.keys(encodings).length) {
-          await this.store.save(key, { ...answer, encodings }, ttl);
-        }
-      })
+      .then(() => this.compressing(() => this.addEncodings(key, etag, ttl)))
       .catch((error: unknown) => this.warn(error));
+  }
+
+  /**
+   * The compressed forms of the answer stored under `key`, made when its
+   * turn comes. The queue keeps the key, not the answer: an answer the store
+   * drops meanwhile (a burst of stores larger than it) is freed, not
+   * compressed, and not stored again.
+   */
+  private async addEncodings(key: string, etag: string, ttl: number): Promise<void> {
+    const stored = await this.store.get(key);
+    if (!stored || stored.etag !== etag || stored.encodings) return;
+    const encodings = await compressOnce(stored.body);
+    if (Object.keys(encodings).length) {
+      await this.store.save(key, { ...stored, encodings }, ttl);
+    }
   }
 
   /**

@@ -53,17 +53,24 @@ export class ChangeFeedService {
     args: { brand: string; after?: string | null; first: number },
   ): Promise<ContentChangePage> {
     const caller = requireBrandPermission(actor, Permission.FeedRead);
-    const [brand] = await this.db.query(
-      `SELECT id FROM brands WHERE slug = $1 AND publication_status = 'PUBLISHED'`,
+    // The brand and where its feed stands, in one statement: a page is one
+    // round trip fewer, and the position read is the same either way.
+    const [brand]: { id: string; epoch: string; head: string }[] = await this.db.query(
+      `SELECT b.id, e.epoch, coalesce(c.last_seq, 0)::text AS head
+         FROM brands b
+        CROSS JOIN deployment_epoch e
+         LEFT JOIN content_feed_counters c ON c.brand_id = b.id
+        WHERE b.slug = $1 AND b.publication_status = 'PUBLISHED'`,
       [args.brand],
     );
     // Same answer whether another brand exists or not.
     if (!brand || brand.id !== caller.brandId) {
       throw new DomainError('FORBIDDEN', 'You have no access to this brand');
     }
-    const brandId: string = brand.id;
+    const brandId = brand.id;
     const clinicIds = feedClinicLimit(caller);
-    const { epoch, head } = await this.position(brandId);
+    const { epoch } = brand;
+    const head = BigInt(brand.head);
     let cursor: SyncCursor = args.after
       ? checkTimeline(decodeSyncCursor(args.after, brandId), epoch, head)
       : // Read first: anything committed later has a higher seq and follows the walk.
@@ -94,17 +101,6 @@ export class ChangeFeedService {
           : { brandId, epoch, phase: 'CHANGES', seq: cursor.upTo };
     }
     return { changes, endCursor: encodeSyncCursor(cursor), hasMore, epoch };
-  }
-
-  /** The deployment epoch and the brand's last allocated change sequence. */
-  private async position(brandId: string): Promise<{ epoch: string; head: bigint }> {
-    const [row] = await this.db.query(
-      `SELECT e.epoch, coalesce(c.last_seq, 0)::text AS head
-         FROM deployment_epoch e
-         LEFT JOIN content_feed_counters c ON c.brand_id = $1`,
-      [brandId],
-    );
-    return { epoch: row.epoch, head: BigInt(row.head) };
   }
 
   /** The brand's last allocated change sequence (0 before the first change). */
