@@ -1,6 +1,6 @@
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { BrandsService } from '../../brands/brands.service';
+import { type BrandRow, BrandsService } from '../../brands/brands.service';
 import { ClinicsService } from '../../clinics/clinics.service';
 import { ContentResolutionService } from '../../content-resolution/content-resolution.service';
 import { EMPTY_PAGE_INFO, pageOf, pageWindow } from '../../graphql/connection';
@@ -43,10 +43,9 @@ export class FaqsResolver {
   ): Promise<FaqConnection> {
     pageWindow('faqs', args); // bad paging arguments fail before any lookup
     const mode = await this.previewAccess.readMode(actor, args.brand, args.preview);
-    const brand = await this.brandsService.findBySlug(args.brand, mode);
-    if (!brand) return EMPTY;
-    const faqs = await this.faqsOf(brand.id, args, mode, loaders);
-    if (!faqs) return EMPTY;
+    const found = await this.listOf(args, mode, loaders);
+    if (!found) return EMPTY;
+    const { brand, faqs } = found;
     const page = {
       brand: jsonLdBrand(brand),
       clinic: args.clinic ?? null,
@@ -55,22 +54,37 @@ export class FaqsResolver {
     return { ...pageOf('faqs', faqs, args), page };
   }
 
-  /** The FAQ list asked for; null when there is no such page (unknown slug, treatment not offered). */
-  private async faqsOf(
-    brandId: string,
+  /**
+   * The brand and the FAQ list asked for; null when there is no such page
+   * (unknown slug, treatment not offered). A clinic's list reads the clinic
+   * with its brand in one statement.
+   */
+  private async listOf(
     args: FaqsArgs,
     mode: ReadMode,
     loaders: RequestLoaders,
-  ): Promise<Faq[] | null> {
+  ): Promise<{ brand: BrandRow; faqs: Faq[] } | null> {
     if (args.clinic) {
-      const clinic = await this.clinicsService.find(args.brand, args.clinic, mode);
-      return clinic && this.clinicFaqs.faqsOfPage(clinic, args.treatment ?? null, mode, loaders);
+      const found = await this.clinicsService.findWithBrand(args.brand, args.clinic, mode);
+      if (!found) return null;
+      const { clinic, brand } = found;
+      const faqs = await this.clinicFaqs.faqsOfPage(clinic, args.treatment ?? null, mode, loaders);
+      return faqs && { brand, faqs };
     }
+    const brand = await this.brandsService.findBySlug(args.brand, mode);
+    if (!brand) return null;
     const treatment = args.treatment
       ? await this.treatmentsService.find(args.brand, args.treatment, mode)
       : null;
     if (args.treatment && !treatment) return null;
-    return this.resolution.resolveFaqs(brandId, null, treatment?.id ?? null, mode, loaders);
+    const faqs = await this.resolution.resolveFaqs(
+      brand.id,
+      null,
+      treatment?.id ?? null,
+      mode,
+      loaders,
+    );
+    return { brand, faqs };
   }
 
   @ResolveField(() => [Treatment], {

@@ -118,10 +118,27 @@ export class TreatmentsResolver {
   @ResolveField(() => [PriceItem], {
     description: 'The clinic’s current prices; empty for the brand version.',
   })
-  async prices(
+  prices(
     @Parent() treatment: Treatment,
     @Loaders() loaders: RequestLoaders,
     @HttpRequest() req: AuthenticatedRequest,
+  ): Promise<PriceItem[]> {
+    // `jsonLd` asks too: a page reading both builds its prices once.
+    let prices = this.currentPrices.get(treatment);
+    if (!prices) {
+      prices = this.readPrices(treatment, loaders, req);
+      this.currentPrices.set(treatment, prices);
+    }
+    return prices;
+  }
+
+  /** Per delivered treatment object, so per request (see prices). */
+  private readonly currentPrices = new WeakMap<Treatment, Promise<PriceItem[]>>();
+
+  private async readPrices(
+    treatment: Treatment,
+    loaders: RequestLoaders,
+    req: AuthenticatedRequest,
   ): Promise<PriceItem[]> {
     const clinic = treatment.clinic;
     if (!clinic) return [];
