@@ -15,6 +15,15 @@ const PROBE_MS = REPLICA_LAG_BOUND_MS / 4;
 /** Set while a request's reads may go to the replica. */
 const onReplica = new AsyncLocalStorage<true>();
 
+/**
+ * Runs `read` with its statements on the primary, even inside a delivery
+ * read: for what is kept beyond the request (PublishedBrandMemo), which a
+ * lagging replica could give from before the generation it is kept under.
+ */
+export function readOnPrimary<T>(read: () => Promise<T>): Promise<T> {
+  return onReplica.exit(read);
+}
+
 /** Statements that write: never sent to the replica. */
 const WRITES =
   /^\s*(insert|update|delete|merge|lock|select\s+pg_advisory|with\b[\s\S]*\b(insert|update|delete)\b)/i;

@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { encodeGlobalId } from '../graphql/global-id';
 import { groupByKeys, pickByKeys } from '../graphql/request-loaders';
 import { ContentSources, type SourceOf } from '../read-mode/content-sources';
-import type { ReadMode } from '../read-mode/read-mode';
+import { PublishedBrandMemo } from '../read-mode/published-brand-memo';
+import { PUBLISHED, type ReadMode } from '../read-mode/read-mode';
 import { Faq } from './dtos/faq.object';
 import { faqFields } from './faq.mapper';
 import { markdownHtmlPrototype } from '../markdown/markdown';
@@ -29,6 +30,48 @@ const faqRowSql = (from: SourceOf) => `
 const FAQ_GROUP = columnList(FAQ_CONTENT);
 const FAQ_ROW_GROUP = `GROUP BY ${FAQ_GROUP} ORDER BY f.position, f.id`;
 
+/** A clinic's own published FAQ (all columns null for a clinic without one) and its brand. */
+type LocalFaqRow = FaqRow & { forBrandId: string };
+
+/** Each clinic's own published FAQs and its brand, and the same about one treatment per `clinicId:treatmentId` key (see withBrandFaqs). */
+function publishedLocalFaqSql(from: SourceOf) {
+  const agg = `coalesce(array_agg(ft.treatment_id) FILTER (WHERE ft.treatment_id IS NOT NULL), '{}') AS "treatmentIds"`;
+  return {
+    all: `
+  SELECT c.id AS "forClinicId", c.brand_id AS "forBrandId", ${FAQ_SELECT}, ${agg}
+    FROM ${from('clinics')} c
+    LEFT JOIN ${from('faqs')} f ON f.clinic_id = c.id
+    LEFT JOIN ${from('faq_treatments')} ft ON ft.faq_id = f.id
+   WHERE c.id = ANY($1)
+   GROUP BY c.id, c.brand_id, ${FAQ_GROUP}
+   ORDER BY f.position, f.id`,
+    about: `
+  SELECT k.clinic_id || ':' || k.treatment_id AS key, c.brand_id AS "forBrandId", ${FAQ_SELECT}, ${agg}
+    FROM unnest($1::uuid[], $2::uuid[]) AS k(clinic_id, treatment_id)
+    JOIN ${from('clinics')} c ON c.id = k.clinic_id
+    LEFT JOIN ${from('faqs')} f
+      ON f.clinic_id = c.id
+     AND EXISTS (SELECT 1 FROM ${from('faq_treatments')} about
+                  WHERE about.faq_id = f.id AND about.treatment_id = k.treatment_id)
+    LEFT JOIN ${from('faq_treatments')} ft ON ft.faq_id = f.id
+   GROUP BY k.clinic_id, k.treatment_id, c.brand_id, ${FAQ_GROUP}
+   ORDER BY f.position, f.id`,
+  };
+}
+
+/** Two lists in FAQ order (position, then id) as one, as `ORDER BY f.position, f.id` gives them. */
+function mergeByPosition(a: FaqRow[], b: FaqRow[]): FaqRow[] {
+  const merged: FaqRow[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const first =
+      a[i].position < b[j].position || (a[i].position === b[j].position && a[i].id < b[j].id);
+    merged.push(first ? a[i++] : b[j++]);
+  }
+  return merged.concat(a.slice(i), b.slice(j));
+}
+
 /** Delivered FAQs: `answerHtml` rendered when read (see markdownHtmlPrototype). */
 const DELIVERED_FAQ = markdownHtmlPrototype('answer', 'answerHtml');
 
@@ -38,7 +81,13 @@ export class FaqsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly sources: ContentSources,
-  ) {}
+    private readonly brandMemo: PublishedBrandMemo,
+  ) {
+    this.publishedLocal = publishedLocalFaqSql(sources.of(PUBLISHED));
+  }
+
+  /** Built once: the published reads' SQL never changes. */
+  private readonly publishedLocal: { all: string; about: string };
 
   /** Each brand's brand-wide FAQs, in brand order. */
   readonly batchBrandFaqsByBrand = async (brandIds: readonly string[], mode: ReadMode) => {
@@ -56,6 +105,13 @@ export class FaqsService {
    * FAQs and its own (clinicId tells them apart), in position order.
    */
   readonly batchFaqsSeenByClinic = async (clinicIds: readonly string[], mode: ReadMode) => {
+    if (mode.kind === 'PUBLISHED') {
+      const local: (LocalFaqRow & { forClinicId: string })[] = await this.db.query(
+        this.publishedLocal.all,
+        [clinicIds],
+      );
+      return this.withBrandFaqs(clinicIds, local, (row) => row.forClinicId, null);
+    }
     const from = this.sources.of(mode);
     const rows: (FaqRow & { forClinicId: string })[] = await this.db.query(
       `SELECT c.id AS "forClinicId", ${FAQ_SELECT},
@@ -79,8 +135,20 @@ export class FaqsService {
    * treatments).
    */
   readonly batchFaqsSeenByClinicAbout = async (keys: readonly string[], mode: ReadMode) => {
-    const from = this.sources.of(mode);
     const [clinicIds, treatmentIds] = splitPairs(keys);
+    if (mode.kind === 'PUBLISHED') {
+      const local: (LocalFaqRow & { key: string })[] = await this.db.query(
+        this.publishedLocal.about,
+        [clinicIds, treatmentIds],
+      );
+      return this.withBrandFaqs(
+        keys,
+        local,
+        (row) => row.key,
+        (key) => key.split(':')[1],
+      );
+    }
+    const from = this.sources.of(mode);
     const rows: (FaqRow & { key: string })[] = await this.db.query(
       `SELECT k.clinic_id || ':' || k.treatment_id AS key, ${FAQ_SELECT},
               coalesce(array_agg(ft.treatment_id) FILTER (WHERE ft.treatment_id IS NOT NULL), '{}') AS "treatmentIds"
@@ -97,6 +165,45 @@ export class FaqsService {
     );
     return groupByKeys(keys, rows, (row) => row.key);
   };
+
+  /**
+   * Published lists of FAQs seen by clinics: each clinic's own `local` rows
+   * (one row with a null id for a clinic that has none, to give its brand)
+   * merged with its brand's brand-wide FAQs, which are the same for every
+   * clinic of the brand and kept between requests (PublishedBrandMemo). With
+   * `treatmentOf`, only brand FAQs about that key's treatment. Same rows and
+   * order as batchFaqsSeenByClinic(About) reads in one statement for a preview.
+   */
+  private async withBrandFaqs<R extends LocalFaqRow>(
+    keys: readonly string[],
+    local: R[],
+    keyOf: (row: R) => string,
+    treatmentOf: ((key: string) => string) | null,
+  ): Promise<FaqRow[][]> {
+    const brandOf = new Map(local.map((row) => [keyOf(row), row.forBrandId]));
+    return Promise.all(
+      groupByKeys(keys, local, keyOf).map(async (own, i) => {
+        const brandId = brandOf.get(keys[i]);
+        if (brandId === undefined) return []; // no such published clinic
+        const brandFaqs = await this.publishedBrandFaqs(brandId);
+        const treatmentId = treatmentOf?.(keys[i]);
+        return mergeByPosition(
+          treatmentId === undefined
+            ? brandFaqs
+            : brandFaqs.filter((faq) => faq.treatmentIds.includes(treatmentId)),
+          own.filter((row) => row.id !== null),
+        );
+      }),
+    );
+  }
+
+  /** A brand's published brand-wide FAQs, in brand order, kept per content generation. */
+  private publishedBrandFaqs(brandId: string): Promise<FaqRow[]> {
+    return this.brandMemo.get(brandId, 'faqs', async () => {
+      const [faqs] = await this.batchBrandFaqsByBrand([brandId], PUBLISHED);
+      return faqs;
+    });
+  }
 
   /** FAQs by id, with the ids of their treatments. */
   readonly batchById = async (ids: readonly string[], mode: ReadMode) => {
