@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { EditingModule } from '../editing/editing.module';
+import { ResponseCacheModule } from '../response-cache/response-cache.module';
 import { PublishedBrandMemo } from './published-brand-memo';
 
-/** One PublishedBrandMemo per process (it hears of this instance's publishes). */
+/** One PublishedBrandMemo per process, on the response cache's generations. */
 @Module({
-  imports: [EditingModule],
+  imports: [ResponseCacheModule],
   providers: [PublishedBrandMemo],
   exports: [PublishedBrandMemo],
 })

@@ -1,11 +1,9 @@
-import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { performance } from 'node:perf_hooks';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { readOnPrimary } from '../database/read-replica';
-import { PublishedChanges } from '../editing/published-changes';
-import { ANY_BRAND } from '../response-cache/cacheable-request';
-import { GenerationWatcher } from '../response-cache/generation-watcher';
+import { brandContentGeneration, EVERY_BRAND } from '../response-cache/cacheable-request';
+import { ResponseCacheService } from '../response-cache/response-cache.service';
 
 /** Brands whose published content is kept (least recently read dropped first). */
 const MAX_BRANDS = 50;
@@ -18,100 +16,62 @@ const MAX_BRANDS = 50;
 const MAX_AGE_MS = 60_000;
 
 interface Kept {
-  /** The `any` generation read before the value was, and this instance's publish count then. */
-  generation: number;
-  localPublishes: number;
+  /** The brand's content generation and `*`, read before the value was. */
+  generations: number[];
   readAt: number;
   value: Promise<unknown>;
 }
 
 /**
  * Published content that is the same for every clinic of a brand (its
- * brand-wide FAQs), read once per brand and content generation instead of on
- * every page, so a clinic page reads only its clinic's own rows.
+ * treatments and brand-wide FAQs), read once per brand and content
+ * generation instead of on every page, so a clinic page reads only its
+ * clinic's own rows.
  *
- * A kept value serves while nothing may have changed since it was read:
- * - the `any` cache generation, which every publish bumps in its own
- *   transaction, is the one read just before the value was (instances learn
- *   a bump from PostgreSQL's NOTIFY at once and by polling within
- *   STALENESS_BOUND_MS, as the response cache does; its own GenerationWatcher,
- *   so this holds with the response cache off);
- * - no publish has committed on this instance since (a publish is seen at
- *   once where it was made, before its mutation answers);
- * - it is younger than MAX_AGE_MS.
- * When the generations cannot be confirmed (PostgreSQL unreachable), or
- * without DATABASE_URL, every call reads afresh. Values are read on the
- * primary, never on a replica that may not have replayed the generation
- * they are kept under. Published reads only: previews read their drafts as
- * before.
+ * A kept value serves while the brand's content generation (which every
+ * publish of the brand's content bumps in its own transaction) and `*`
+ * (bumped by a restore) are the ones read just before the value was, and for
+ * at most MAX_AGE_MS. The generations are the response cache's
+ * (ResponseCacheService.generations, followed with the cache off too): the
+ * instance that publishes applies the new values right after its commit, the
+ * others within STALENESS_BOUND_MS. When they cannot be confirmed
+ * (PostgreSQL unreachable), or without DATABASE_URL, every call reads
+ * afresh. Values are read on the primary, never on a replica that may not
+ * have replayed the generation they are kept under. Published reads only:
+ * previews read their drafts as before.
  */
 @Injectable()
-export class PublishedBrandMemo implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger('PublishedBrandMemo');
-  private readonly kept = new LRUCache<string, Kept>({ max: MAX_BRANDS * 4 });
-  private readonly watcher: GenerationWatcher | undefined;
-  private localPublishes = 0;
-  private lastWarning = 0;
+export class PublishedBrandMemo {
+  private readonly kept = new LRUCache<string, Kept>({ max: MAX_BRANDS * 2 });
 
-  constructor(
-    @Inject(APP_CONFIG) config: AppConfig,
-    private readonly publishedChanges: PublishedChanges,
-  ) {
-    this.watcher = config.databaseUrl
-      ? new GenerationWatcher(config.databaseUrl, (error) => this.warn(error))
-      : undefined;
-  }
-
-  async onModuleInit(): Promise<void> {
-    this.publishedChanges.listen({
-      afterCommit: () => {
-        this.localPublishes++;
-      },
-    });
-    await this.watcher?.start();
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.watcher?.stop();
-  }
+  constructor(private readonly cache: ResponseCacheService) {}
 
   /**
    * `read()`'s value for the brand, kept under `part` (one name per kind of
    * content), or read now when a kept one may be out of date.
    */
   async get<T>(brandId: string, part: string, read: () => Promise<T>): Promise<T> {
-    const generation = (await this.watcher?.current([ANY_BRAND]))?.[0];
-    if (generation === undefined) return read();
+    const generations = await this.cache.generations([
+      brandContentGeneration(brandId),
+      EVERY_BRAND,
+    ]);
+    if (!generations) return read();
     const key = `${brandId}:${part}`;
     const kept = this.kept.get(key);
     if (
       kept &&
-      kept.generation === generation &&
-      kept.localPublishes === this.localPublishes &&
+      kept.generations[0] === generations[0] &&
+      kept.generations[1] === generations[1] &&
       performance.now() - kept.readAt < MAX_AGE_MS
     ) {
       return kept.value as Promise<T>;
     }
-    const fresh: Kept = {
-      generation,
-      localPublishes: this.localPublishes,
-      readAt: performance.now(),
-      value: readOnPrimary(read),
-    };
+    const fresh: Kept = { generations, readAt: performance.now(), value: readOnPrimary(read) };
     // A failed read is not kept.
     fresh.value.catch(() => {
       if (this.kept.get(key) === fresh) this.kept.delete(key);
     });
     this.kept.set(key, fresh);
     return fresh.value as Promise<T>;
-  }
-
-  private warn(error: unknown): void {
-    const now = Date.now();
-    if (now - this.lastWarning < 60_000) return;
-    this.lastWarning = now;
-    this.logger.warn(
-      `Cache generations unreadable, brand content read per request: ${error instanceof Error ? error.message : String(error)}`,
-    );
   }
 }

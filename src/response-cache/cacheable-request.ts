@@ -40,6 +40,12 @@ export const ANY_BRAND = 'any';
 /** Generation read by every brand's answers; bumped when a brand itself is published. */
 export const EVERY_BRAND = '*';
 export const brandGeneration = (slug: string) => `brand:${slug}`;
+/**
+ * Bumped with `brand:<slug>` by every publish of the brand's content, under
+ * its id: read by what is kept per brand id (PublishedBrandMemo), whatever
+ * the brand's slug is now.
+ */
+export const brandContentGeneration = (brandId: string) => `brand-id:${brandId}`;
 
 const analyses = new TextMemo<OperationAnalysis | null>(4 * 1024 * 1024);
 

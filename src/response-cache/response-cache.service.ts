@@ -3,7 +3,12 @@ import pLimit from 'p-limit';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DEPLOYMENT_NAMESPACE } from '../database/deployment-namespace';
 import { type PublishedChange, PublishedChanges } from '../editing/published-changes';
-import { ANY_BRAND, brandGeneration, EVERY_BRAND } from './cacheable-request';
+import {
+  ANY_BRAND,
+  brandContentGeneration,
+  brandGeneration,
+  EVERY_BRAND,
+} from './cacheable-request';
 import { bumpGenerations, type Generations } from './cache-generations';
 import { CacheStore, CachedAnswer, MemoryCacheStore } from './cache-store';
 import { APQ_PREFIX } from './cache-attempt';
@@ -59,8 +64,9 @@ export class ResponseCacheService implements OnModuleInit, OnModuleDestroy {
       : new MemoryCacheStore(config.responseCacheMemoryMb * 1024 * 1024);
     this.ttlSeconds = config.responseCacheTtlSeconds;
     this.enabled = this.ttlSeconds > 0 && Boolean(config.databaseUrl);
-    this.watcher = this.enabled
-      ? new GenerationWatcher(config.databaseUrl!, (error) => this.warn(error))
+    // With the cache off too: PublishedBrandMemo keeps content per generation.
+    this.watcher = config.databaseUrl
+      ? new GenerationWatcher(config.databaseUrl, (error) => this.warn(error))
       : undefined;
   }
 
@@ -95,6 +101,15 @@ export class ResponseCacheService implements OnModuleInit, OnModuleDestroy {
     const generations = (await this.watcher?.current(generationNames)) ?? null;
     if (!generations) return { answer: undefined, generations };
     return { answer: await this.store.get(key), generations };
+  }
+
+  /**
+   * The current values of `names` (this instance's publishes included as
+   * soon as they commit), or null when they cannot be confirmed within the
+   * bound: for what else is kept per generation (PublishedBrandMemo).
+   */
+  generations(names: readonly string[]): Promise<number[] | null> {
+    return this.watcher ? this.watcher.current(names) : Promise.resolve(null);
   }
 
   /** performance.now() when this instance last learned of a bumped generation. */
@@ -168,14 +183,15 @@ export class ResponseCacheService implements OnModuleInit, OnModuleDestroy {
 
 /**
  * The generations a transaction's published changes invalidate: `any` and
- * each brand's, and `*` when a brand's own row changed (its slug and name
- * show in every answer about it).
+ * each brand's (by slug, and by id for PublishedBrandMemo), and `*` when a
+ * brand's own row changed (its slug and name show in every answer about it).
  */
 export function generationsChangedBy(changes: PublishedChange[]): string[] {
   const slugs = [...new Set(changes.map((change) => change.brandSlug))];
   const names = new Set([
     ANY_BRAND,
     ...slugs.flatMap((slug) => (slug ? [brandGeneration(slug)] : [])),
+    ...changes.map((change) => brandContentGeneration(change.brandId)),
   ]);
   if (slugs.some((slug) => !slug) || changes.some((change) => change.type === 'BRAND')) {
     names.add(EVERY_BRAND);
