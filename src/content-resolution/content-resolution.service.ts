@@ -12,6 +12,7 @@ import { ContentSources } from '../read-mode/content-sources';
 import type { ReadMode } from '../read-mode/read-mode';
 import { ContentLevel, Treatment } from '../treatments/dtos/treatment.object';
 import { TreatmentEntity } from '../treatments/treatment.entity';
+import { offeredKey, TreatmentsService } from '../treatments/treatments.service';
 import { deliveredSections } from '../treatments/treatment.mapper';
 import { TREATMENT_OVERRIDABLE_FIELDS } from '../treatments/treatment.content-type';
 import type { FieldPolicyKind } from '../overrides/field-policy.entity';
@@ -31,11 +32,19 @@ type OverrideRow = Pick<
   'scope' | 'entityType' | 'entityId' | 'field' | 'value' | 'baseValue'
 >;
 
+/** A treatment a clinic offers, as its rules list it. */
+interface OfferedTreatment {
+  id: string;
+  brandId: string;
+  slug: string;
+  name: string;
+}
+
 /** The rules a clinic's pages are resolved with (see batchRulesByClinic). */
 interface ClinicRules {
   brandName: string | null;
-  /** Slug and name of each treatment the clinic offers, by name (its JSON-LD links them). */
-  offered: { slug: string; name: string }[];
+  /** Each treatment the clinic offers, by name (its JSON-LD links them by slug and name). */
+  offered: OfferedTreatment[];
   overrides: OverrideRow[];
   policies: Pick<PolicyRow, 'entityType' | 'field' | 'policy'>[];
 }
@@ -52,6 +61,7 @@ export class ContentResolutionService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly brandsService: BrandsService,
     private readonly faqsService: FaqsService,
+    private readonly treatmentsService: TreatmentsService,
     private readonly sources: ContentSources,
   ) {}
 
@@ -80,7 +90,7 @@ export class ContentResolutionService {
                           'entityType', fp.entity_type, 'field', fp.field, 'policy', fp.policy))
                           FROM ${from('field_policies')} fp WHERE fp.brand_id = c.brand_id),
                        '[]') AS policies,
-              coalesce((SELECT json_agg(json_build_object('slug', t.slug, 'name', t.name) ORDER BY t.name, t.id)
+              coalesce((SELECT json_agg(json_build_object('id', t.id, 'brandId', t.brand_id, 'slug', t.slug, 'name', t.name) ORDER BY t.name, t.id)
                           FROM ${from('clinic_treatments')} ct
                           JOIN ${from('treatments')} t ON t.id = ct.treatment_id
                          WHERE ct.clinic_id = c.id),
@@ -101,6 +111,33 @@ export class ContentResolutionService {
     loaders: RequestLoaders,
   ): Promise<{ slug: string; name: string }[]> {
     return (await loaders.forMode(this.batchRulesByClinic, mode).load(clinic.id)).offered;
+  }
+
+  /**
+   * The treatment `slug` as the clinic offers it (its stored content, not yet
+   * resolved), or null when the clinic does not offer it. Published: from the
+   * clinic's rules (which the page reads anyway) and its brand's kept
+   * treatments, without a statement of its own; a treatment published since
+   * they were kept is read by id. A preview reads its working copy.
+   */
+  async offeredTreatment(
+    clinic: ClinicRow,
+    slug: string,
+    mode: ReadMode,
+    loaders: RequestLoaders,
+  ): Promise<TreatmentEntity | null> {
+    if (mode.kind !== 'PUBLISHED') {
+      return loaders
+        .forMode(this.treatmentsService.batchOfferedBySlug, mode)
+        .load(offeredKey(clinic.id, slug));
+    }
+    const { offered } = await loaders.forMode(this.batchRulesByClinic, mode).load(clinic.id);
+    const treatment = offered.find((one) => one.slug === slug);
+    if (!treatment) return null;
+    const kept = (await this.treatmentsService.publishedOfBrand(treatment.brandId)).get(
+      treatment.id,
+    );
+    return kept ?? loaders.forMode(this.treatmentsService.batchById, mode).load(treatment.id);
   }
 
   /** Each brand's field policies. */

@@ -3,7 +3,6 @@ import type { ClinicRow } from '../clinics/clinics.service';
 import { ContentResolutionService } from '../content-resolution/content-resolution.service';
 import type { RequestLoaders } from '../graphql/request-loaders';
 import type { ReadMode } from '../read-mode/read-mode';
-import { offeredKey, TreatmentsService } from '../treatments/treatments.service';
 import type { Faq } from './dtos/faq.object';
 
 /**
@@ -16,10 +15,7 @@ import type { Faq } from './dtos/faq.object';
  */
 @Injectable()
 export class ClinicFaqListService {
-  constructor(
-    private readonly treatments: TreatmentsService,
-    private readonly resolution: ContentResolutionService,
-  ) {}
+  constructor(private readonly resolution: ContentResolutionService) {}
 
   async faqsOfPage(
     clinic: ClinicRow,
@@ -30,9 +26,7 @@ export class ClinicFaqListService {
     let treatmentId: string | null = null;
     if (treatmentSlug) {
       // Only the one treatment, not the clinic's whole list.
-      const offered = await loaders
-        .forMode(this.treatments.batchOfferedBySlug, mode)
-        .load(offeredKey(clinic.id, treatmentSlug));
+      const offered = await this.resolution.offeredTreatment(clinic, treatmentSlug, mode, loaders);
       if (!offered) return null;
       treatmentId = offered.id;
     }

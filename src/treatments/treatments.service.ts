@@ -5,7 +5,8 @@ import type { PageWindow } from '../graphql/connection';
 import { groupByKeys, pickByKeys } from '../graphql/request-loaders';
 import { brandListPage } from '../read-mode/brand-list-page';
 import { ContentSources } from '../read-mode/content-sources';
-import type { ReadMode } from '../read-mode/read-mode';
+import { PublishedBrandMemo } from '../read-mode/published-brand-memo';
+import { PUBLISHED, type ReadMode } from '../read-mode/read-mode';
 import { TreatmentEntity } from './treatment.entity';
 import { TREATMENT_SELECT } from './treatment.content-type';
 
@@ -15,7 +16,23 @@ export class TreatmentsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly sources: ContentSources,
+    private readonly brandMemo: PublishedBrandMemo,
   ) {}
+
+  /**
+   * A brand's published treatments by id, the same for every clinic of the
+   * brand: kept per content generation (PublishedBrandMemo), so a clinic's
+   * treatment page does not read its content (sections, facts) every time.
+   */
+  publishedOfBrand(brandId: string): Promise<ReadonlyMap<string, TreatmentEntity>> {
+    return this.brandMemo.get(brandId, 'treatments', async () => {
+      const rows: TreatmentEntity[] = await this.db.query(
+        `SELECT ${TREATMENT_SELECT} FROM ${this.sources.of(PUBLISHED)('treatments')} t WHERE t.brand_id = $1`,
+        [brandId],
+      );
+      return new Map(rows.map((row) => [row.id, row]));
+    });
+  }
 
   /** The treatment `slug` of the brand `brandSlug`. */
   async find(brandSlug: string, slug: string, mode: ReadMode): Promise<TreatmentEntity | null> {

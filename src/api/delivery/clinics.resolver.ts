@@ -16,7 +16,7 @@ import { PreviewAccessService } from '../../read-mode/preview-access.service';
 import { PREVIEW_ARG } from '../../read-mode/preview.arg';
 import { RegionsService, toRegion } from '../../regions/regions.service';
 import { Treatment } from '../../treatments/dtos/treatment.object';
-import { offeredKey, TreatmentsService } from '../../treatments/treatments.service';
+import { TreatmentsService } from '../../treatments/treatments.service';
 import { ClinicFaqListService } from '../../faqs/clinic-faq-list.service';
 import { ClinicsService } from '../../clinics/clinics.service';
 import { ClinicConnection } from './dtos/clinic-connection.object';
@@ -130,9 +130,7 @@ export class ClinicsResolver {
     @Loaders() loaders: RequestLoaders,
   ): Promise<Treatment | null> {
     // Only the one treatment, not the clinic's whole list.
-    const entity = await loaders
-      .forMode(this.treatmentsService.batchOfferedBySlug, clinic.mode)
-      .load(offeredKey(clinic.itemId, slug));
+    const entity = await this.resolution.offeredTreatment(clinic.row, slug, clinic.mode, loaders);
     return entity
       ? this.resolution.resolveTreatment(entity, clinic.row, clinic.mode, loaders)
       : null;

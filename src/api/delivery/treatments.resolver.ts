@@ -19,7 +19,7 @@ import { markdownToSafeHtml } from '../../markdown/markdown';
 import { expireAnswerBy } from '../../response-cache/answer-lifetime';
 import { TreatmentConnection } from './dtos/treatment-connection.object';
 import { Treatment } from '../../treatments/dtos/treatment.object';
-import { offeredKey, TreatmentsService } from '../../treatments/treatments.service';
+import { TreatmentsService } from '../../treatments/treatments.service';
 import type { RequestLoaders } from '../../graphql/request-loaders';
 import { CurrentActor, Loaders, HttpRequest } from '../../graphql/context.decorators';
 import type { Actor } from '../../auth/actor';
@@ -59,9 +59,7 @@ export class TreatmentsResolver {
     const clinic = await this.clinicsService.find(brand, clinicSlug, mode);
     if (!clinic) return null;
     // Only the one treatment, not the clinic's whole list.
-    const entity = await loaders
-      .forMode(this.treatmentsService.batchOfferedBySlug, mode)
-      .load(offeredKey(clinic.id, slug));
+    const entity = await this.resolution.offeredTreatment(clinic, slug, mode, loaders);
     return entity ? this.resolution.resolveTreatment(entity, clinic, mode, loaders) : null;
   }
 
