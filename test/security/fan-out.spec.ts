@@ -122,6 +122,9 @@ describe('security: fan-out through unpaginated lists (issue 9.2)', () => {
     await app.dataSource.query(`UPDATE faqs SET answer = repeat('x', 250000) WHERE brand_id = $1`, [
       brand.id,
     ]);
+    // Written by hand, past the editors' limit; delivery keeps a brand's FAQs until its content
+    // is published again (PublishedBrandMemo), as any real change comes.
+    await brand.edit('TREATMENT', brand.treatmentId, { summary: 'Republished.' });
     const { status, body } = await app.graphql(
       `{ clinic(brand: "${brand.slug}", slug: "clinic-1") { faqs { answer } } }`,
     );
