@@ -68,10 +68,26 @@ export class ContentStore {
 
   /** The row locked FOR UPDATE (in the caller's transaction), or null when there is none. */
   async lock(tx: EntityManager, def: ContentTypeDef, id: string): Promise<ItemState | null> {
-    const [row] = UUID.test(id)
-      ? await tx.query(`${selectSql(def)} WHERE x.id = $1 FOR UPDATE OF x`, [id])
-      : [];
-    return row ? this.located(tx, def, row) : null;
+    return UUID.test(id) ? this.lockWhere(tx, def, 'x.id = $1', [id]) : null;
+  }
+
+  /**
+   * The row `where` (SQL over the row aliased `x`) matches, locked FOR
+   * UPDATE, or null; for a row found by what it is rather than by id (a
+   * place's override of a field), in one statement. At most one may match.
+   */
+  async lockWhere(
+    tx: EntityManager,
+    def: ContentTypeDef,
+    where: string,
+    params: unknown[],
+  ): Promise<ItemState | null> {
+    const rows: Record<string, unknown>[] = await tx.query(
+      `${selectSql(def)} WHERE ${where} FOR UPDATE OF x`,
+      params,
+    );
+    if (rows.length > 1) throw new Error(`lockWhere: ${rows.length} ${def.table} rows match`);
+    return rows.length ? this.located(tx, def, rows[0]) : null;
   }
 
   /** Inserts a row (`fixed` columns that place it, property values) and its links; returns its id. */
