@@ -294,7 +294,8 @@ describe('editing overrides', () => {
       const treatment = await publishedTreatment(app, editor);
       const saved = dataOf(await setAt(treatment, 'summary', 'Once.', austin)).setOverride;
       const store = app.app.get(ContentStore);
-      const lock = jest.spyOn(store, 'lock');
+      // Every lock goes through lockWhere (lock by id included).
+      const lock = jest.spyOn(store, 'lockWhere');
       const read = jest.spyOn(store, 'read');
       try {
         const changed = dataOf(
@@ -692,5 +693,50 @@ describe('editing overrides', () => {
       { authorization: `Bearer ${key}` },
     );
     expect(errorOf(byDeliveryKey)?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('editing overrides: constraints PostgreSQL checks at save', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startIsolatedTestApp();
+    // Before this app's first save of an override, as a migration would add it.
+    await app.dataSource.query(
+      `ALTER TABLE overrides ADD CONSTRAINT overrides_value_not_banned
+         CHECK (value <> '"Banned summary."'::jsonb)`,
+    );
+  });
+  afterAll(() => app.close());
+
+  it('tries a draft against a constraint on the override’s value, so it fails at save, not at publish', async () => {
+    const [editor, austin] = await Promise.all([loginAs(app, 'editor'), loginAs(app, 'austin')]);
+    const treatment = await publishedTreatment(app, editor);
+    const save = (value: string, version?: number) =>
+      app.graphql(
+        `mutation($input: SetOverrideInput!) { setOverride(input: $input) { ${RESULT} } }`,
+        {
+          input: {
+            scope: 'CLINIC',
+            clinicId: LUMEN.austin,
+            entityType: 'TREATMENT',
+            entityId: treatment.id,
+            field: 'summary',
+            value,
+            version,
+          },
+        },
+        austin,
+      );
+    const saved = dataOf(await save('Fine.')).setOverride;
+    const refused = errorOf(await save('Banned summary.', saved.item.version));
+    expect(refused).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', constraint: 'overrides_value_not_banned' },
+    });
+    const [stored] = await app.dataSource.query(
+      `SELECT version, draft FROM overrides WHERE id = $1`,
+      [saved.item.id],
+    );
+    expect(stored).toEqual({ version: saved.item.version, draft: null });
   });
 });
