@@ -1,5 +1,14 @@
 import { ContentStore } from '../src/editing/content-store';
-import { dataOf, errorOf, ITEM, Item, LUMEN, publish, publishedTreatment } from './helpers/editing';
+import {
+  dataOf,
+  errorOf,
+  ITEM,
+  Item,
+  LUMEN,
+  publish,
+  publishedTreatment,
+  setSummaryAtAustin,
+} from './helpers/editing';
 import { signInNewEditor } from './helpers/content-editing';
 import { type BrandFixture, newBrand } from './helpers/factories';
 import { startIsolatedTestApp } from './helpers/isolated-app';
@@ -713,21 +722,7 @@ describe('editing overrides: constraints PostgreSQL checks at save', () => {
     const [editor, austin] = await Promise.all([loginAs(app, 'editor'), loginAs(app, 'austin')]);
     const treatment = await publishedTreatment(app, editor);
     const save = (value: string, version?: number) =>
-      app.graphql(
-        `mutation($input: SetOverrideInput!) { setOverride(input: $input) { ${RESULT} } }`,
-        {
-          input: {
-            scope: 'CLINIC',
-            clinicId: LUMEN.austin,
-            entityType: 'TREATMENT',
-            entityId: treatment.id,
-            field: 'summary',
-            value,
-            version,
-          },
-        },
-        austin,
-      );
+      setSummaryAtAustin(app, austin, treatment, value, version);
     const saved = dataOf(await save('Fine.')).setOverride;
     const refused = errorOf(await save('Banned summary.', saved.item.version));
     expect(refused).toMatchObject({

@@ -2,7 +2,7 @@ import { CLINIC_PAGE_QUERY, FAQ_PAGE_QUERY } from '../bench/workloads';
 import { TypeOrmLogger } from '../src/database/typeorm-logger';
 import { createSizedNetwork } from './fixtures/sized-network';
 import { apiKeyHeaders } from './helpers/api-keys';
-import { dataOf, LUMEN, publishedTreatment } from './helpers/editing';
+import { dataOf, publishedTreatment, setSummaryAtAustin } from './helpers/editing';
 import { loginAs } from './helpers/login';
 import { startTestApp, TestApp } from './helpers/test-app';
 
@@ -251,31 +251,13 @@ describe('SQL statements per request', () => {
   });
 
   describe('a clinic editor saving an override again (the bench’s editing workload)', () => {
-    const SAVE = `mutation($input: SetOverrideInput!) {
-      setOverride(input: $input) { outcome item { version values } }
-    }`;
-
     it('sends 7 statements: session, BEGIN, one read and lock of the target, the override, its draft, revision with audit entry, COMMIT', async () => {
       const austin = await loginAs(app, 'austin');
       const treatment = await publishedTreatment(app, await loginAs(app, 'editor'));
       let version: number | undefined;
       const save = async (value: string) => {
         const before = logger.statementCount;
-        const response = await app.graphql(
-          SAVE,
-          {
-            input: {
-              scope: 'CLINIC',
-              clinicId: LUMEN.austin,
-              entityType: 'TREATMENT',
-              entityId: treatment.id,
-              field: 'summary',
-              value,
-              version,
-            },
-          },
-          austin,
-        );
+        const response = await setSummaryAtAustin(app, austin, treatment, value, version);
         const saved = dataOf(response).setOverride;
         expect(saved).toMatchObject({ outcome: 'SAVED', item: { values: { value } } });
         version = saved.item.version;

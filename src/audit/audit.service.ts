@@ -19,7 +19,10 @@ export class AuditService {
    */
   async record(entry: AuditEntry, manager: EntityManager = this.db.manager): Promise<void> {
     const row = auditRow(entry, 1);
-    await manager.query(`INSERT INTO ${AUDIT_INSERT} VALUES (${row.values.join(', ')})`, row.params);
+    await manager.query(
+      `INSERT INTO ${AUDIT_INSERT} VALUES (${row.values.join(', ')})`,
+      row.params,
+    );
   }
 
   /**
@@ -33,9 +36,12 @@ export class AuditService {
     entry: AuditEntry,
     idKey: string,
   ): Promise<void> {
-    const row = auditRow(entry, write.params.length + 1);
-    const key = `$${write.params.length + row.params.length + 1}::text`;
-    row.values[7] = `${row.values[7]} || jsonb_build_object(${key}, written.id::text)`;
+    const key = `$${write.params.length + AUDIT_COLUMNS + 1}::text`;
+    const row = auditRow(
+      entry,
+      write.params.length + 1,
+      `jsonb_build_object(${key}, written.id::text)`,
+    );
     await manager.query(
       `WITH written AS (${write.sql})
        INSERT INTO ${AUDIT_INSERT} SELECT ${row.values.join(', ')} FROM written`,
@@ -119,23 +125,45 @@ export interface AuditLogFilter {
 const AUDIT_INSERT = `audit_log (brand_id, actor_kind, actor_id, actor_label, action,
                                   target_type, target_id, details, ip)`;
 
-/** An entry's values for AUDIT_INSERT's columns, as parameters numbered from `$from`. */
-function auditRow(entry: AuditEntry, from: number): { values: string[]; params: unknown[] } {
+const AUDIT_COLUMNS = 9;
+
+/**
+ * An entry's values for AUDIT_INSERT's columns, as parameters numbered from
+ * `$from`, typed (for INSERT … SELECT too, where an untyped one is text);
+ * `moreDetails` is SQL of a jsonb object merged into the details.
+ */
+function auditRow(
+  entry: AuditEntry,
+  from: number,
+  moreDetails?: string,
+): { values: string[]; params: unknown[] } {
   const actor = toAuditActor(entry.actor);
-  const params = [
-    entry.brandId,
-    actor.kind,
-    actor.id,
-    actor.label,
-    entry.action,
-    entry.targetType ?? null,
-    entry.targetId ?? null,
-    JSON.stringify(entry.details ?? {}),
-    entry.ip ?? null,
-  ];
-  // Typed, for INSERT … SELECT too (where an untyped parameter is text).
-  const casts = ['uuid', 'text', 'text', 'text', 'text', 'text', 'text', 'jsonb', 'text'];
-  return { values: casts.map((cast, i) => `$${from + i}::${cast}`), params };
+  const $ = (n: number, cast: string) => `$${from + n}::${cast}`;
+  const details = $(7, 'jsonb');
+  return {
+    values: [
+      $(0, 'uuid'),
+      $(1, 'text'),
+      $(2, 'text'),
+      $(3, 'text'),
+      $(4, 'text'),
+      $(5, 'text'),
+      $(6, 'text'),
+      moreDetails ? `${details} || ${moreDetails}` : details,
+      $(8, 'text'),
+    ],
+    params: [
+      entry.brandId,
+      actor.kind,
+      actor.id,
+      actor.label,
+      entry.action,
+      entry.targetType ?? null,
+      entry.targetId ?? null,
+      JSON.stringify(entry.details ?? {}),
+      entry.ip ?? null,
+    ],
+  };
 }
 
 const CURSOR_PREFIX = 'audit-log:';

@@ -287,9 +287,7 @@ export class OverrideEditingService {
     target: Omit<OverrideTarget, 'field'> & { field?: string },
     brandId: string,
   ): Promise<{ value: unknown }> {
-    const [row]: BrandItemRow[] = await ctx.tx.query(brandItemSql(target, '$1'), [
-      target.entityId,
-    ]);
+    const [row]: BrandItemRow[] = await ctx.tx.query(brandItemSql(target, '$1'), [target.entityId]);
     return checkBrandItem(ctx, target, brandId, row);
   }
 
