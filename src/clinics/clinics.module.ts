@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
+import { PublishedBrandMemoModule } from '../read-mode/published-brand-memo.module';
 import { ReadModeModule } from '../read-mode/read-mode.module';
 import { ClinicsService } from './clinics.service';
 
-@Module({ imports: [ReadModeModule], providers: [ClinicsService], exports: [ClinicsService] })
+@Module({
+  imports: [ReadModeModule, PublishedBrandMemoModule],
+  providers: [ClinicsService],
+  exports: [ClinicsService],
+})
 export class ClinicsModule {}

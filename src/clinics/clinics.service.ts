@@ -7,7 +7,8 @@ import { PageWindow } from '../graphql/connection';
 import { encodeGlobalId, type NearPoint } from '../graphql/global-id';
 import { pickByKeys } from '../graphql/request-loaders';
 import { ContentSources } from '../read-mode/content-sources';
-import type { ReadMode } from '../read-mode/read-mode';
+import { PublishedBrandMemo } from '../read-mode/published-brand-memo';
+import { PUBLISHED, type ReadMode } from '../read-mode/read-mode';
 import { ClinicEntity } from './clinic.entity';
 import { CLINIC_SELECT } from './clinic.content-type';
 import { clinicFields } from './clinic.mapper';
@@ -25,6 +26,12 @@ const distanceKmSql = (lat: string, lng: string) => `${EARTH_RADIUS_KM} * 2 * as
         + cos(radians(${lat})) * cos(radians(c.latitude))
         * power(sin(radians(c.longitude - ${lng}) / 2), 2)))`;
 
+/** A brand's published clinics by name (then id), all and by region slug. */
+interface PublishedLocator {
+  all: ClinicRow[];
+  byRegion: Map<string, ClinicRow[]>;
+}
+
 /** Key of a clinic seen from a point, for batchByIdNear. */
 export function nearKey(clinicId: string, near: NearPoint): string {
   return `${clinicId}|${near.lat}|${near.lng}`;
@@ -36,6 +43,7 @@ export class ClinicsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly sources: ContentSources,
+    private readonly brandMemo: PublishedBrandMemo,
   ) {}
 
   async find(brandSlug: string, slug: string, mode: ReadMode): Promise<ClinicRow | null> {
@@ -105,6 +113,15 @@ export class ClinicsService {
     window: PageWindow,
     mode: ReadMode,
   ): Promise<{ rows: ClinicRow[]; totalCount: number }> {
+    if (mode.kind === 'PUBLISHED' && !filter?.city && !filter?.offersTreatment && !filter?.near) {
+      if (filter?.radiusKm != null) throw badInput('filter.near', 'is required with radiusKm');
+      const locator = await this.publishedLocator(brandSlug);
+      const matching = filter?.region ? (locator.byRegion.get(filter.region) ?? []) : locator.all;
+      return {
+        rows: matching.slice(window.offset, window.offset + window.limit),
+        totalCount: matching.length,
+      };
+    }
     const from = this.sources.of(mode);
     const params: unknown[] = [brandSlug];
     const param = (value: unknown) => `$${params.push(value)}`;
@@ -164,6 +181,36 @@ export class ClinicsService {
       rows: rows.map(({ total_count: _total, ...row }) => row as ClinicRow),
       totalCount,
     };
+  }
+
+  /**
+   * The brand's published clinics in the locator's order, kept per brand
+   * content generation (PublishedBrandMemo): a locator page (all clinics or
+   * one region's, the bench's and most sites' query) is then a slice, with
+   * no statement. Sorted here by PostgreSQL, as list() sorts, so a region's
+   * clinics, filtered in order, are in the same order as its SQL would give.
+   */
+  private publishedLocator(brandSlug: string): Promise<PublishedLocator> {
+    return this.brandMemo.getBySlug(brandSlug, 'locator', async () => {
+      const from = this.sources.of(PUBLISHED);
+      const rows: (ClinicRow & { region_slug: string | null })[] = await this.db.query(
+        `SELECT ${CLINIC_SELECT}, NULL::double precision AS distance_km, r.slug AS region_slug
+           FROM ${from('clinics')} c JOIN ${from('brands')} b ON b.id = c.brand_id
+           LEFT JOIN ${from('regions')} r ON r.id = c.region_id AND r.brand_id = b.id
+          WHERE b.slug = $1
+          ORDER BY c.name, c.id`,
+        [brandSlug],
+      );
+      const locator: PublishedLocator = { all: [], byRegion: new Map() };
+      for (const { region_slug: region, ...row } of rows) {
+        locator.all.push(row);
+        if (region == null) continue;
+        const list = locator.byRegion.get(region);
+        if (list) list.push(row);
+        else locator.byRegion.set(region, [row]);
+      }
+      return locator;
+    });
   }
 
   /** Every clinic of a brand by name, optionally whose name or city contains `search`. */

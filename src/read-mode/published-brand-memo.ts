@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { performance } from 'node:perf_hooks';
 import { readOnPrimary } from '../database/read-replica';
-import { brandContentGeneration, EVERY_BRAND } from '../response-cache/cacheable-request';
+import {
+  brandContentGeneration,
+  brandGeneration,
+  EVERY_BRAND,
+} from '../response-cache/cacheable-request';
 import { ResponseCacheService } from '../response-cache/response-cache.service';
 
 /** Brands whose published content is kept (least recently read dropped first). */
@@ -24,7 +28,8 @@ interface Kept {
 
 /**
  * Published content that is the same for every clinic of a brand (its
- * treatments and brand-wide FAQs), read once per brand and content
+ * treatments and brand-wide FAQs) or serves its clinic locator (its
+ * clinics' rows by region), read once per brand and content
  * generation instead of on every page, so a clinic page reads only its
  * clinic's own rows.
  *
@@ -42,7 +47,7 @@ interface Kept {
  */
 @Injectable()
 export class PublishedBrandMemo {
-  private readonly kept = new LRUCache<string, Kept>({ max: MAX_BRANDS * 2 });
+  private readonly kept = new LRUCache<string, Kept>({ max: MAX_BRANDS * 3 });
 
   constructor(private readonly cache: ResponseCacheService) {}
 
@@ -51,12 +56,23 @@ export class PublishedBrandMemo {
    * content), or read now when a kept one may be out of date.
    */
   async get<T>(brandId: string, part: string, read: () => Promise<T>): Promise<T> {
-    const generations = await this.cache.generations([
-      brandContentGeneration(brandId),
-      EVERY_BRAND,
-    ]);
+    return this.keep(`${brandId}:${part}`, brandContentGeneration(brandId), read);
+  }
+
+  /**
+   * The same, for a brand named by its slug (what a query names, so the
+   * brand needs no lookup): kept under the brand's slug generation, which
+   * every publish of its content bumps too; a brand created, renamed or
+   * deleted bumps `*`, so what is kept for a slug never outlives the brand
+   * it named (nor the absence of one).
+   */
+  async getBySlug<T>(brandSlug: string, part: string, read: () => Promise<T>): Promise<T> {
+    return this.keep(`slug:${brandSlug}:${part}`, brandGeneration(brandSlug), read);
+  }
+
+  private async keep<T>(key: string, brandGen: string, read: () => Promise<T>): Promise<T> {
+    const generations = await this.cache.generations([brandGen, EVERY_BRAND]);
     if (!generations) return read();
-    const key = `${brandId}:${part}`;
     const kept = this.kept.get(key);
     if (
       kept &&
