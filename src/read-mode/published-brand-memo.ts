@@ -13,6 +13,13 @@ import { ResponseCacheService } from '../response-cache/response-cache.service';
 const MAX_BRANDS = 50;
 
 /**
+ * Bytes of heap the kept values may take, as their readers estimate them
+ * (least recently read dropped first): room for some 30,000 clinics of
+ * locator rows, well inside the API's 192 MB old space.
+ */
+const MAX_BYTES = 40 * 1024 * 1024;
+
+/**
  * How long a kept value may serve at most. Every publish invalidates it long
  * before (see PublishedBrandMemo); this only bounds a change written without
  * one (a seed or a hand-written SQL update), as the response cache's TTL does.
@@ -24,7 +31,12 @@ interface Kept {
   generations: number[];
   readAt: number;
   value: Promise<unknown>;
+  /** Estimated heap bytes, once the value is read (until then 1). */
+  bytes: number;
 }
+
+/** How to size a value kept: its estimated heap bytes (1 when small and not estimated). */
+export type BytesOf<T> = (value: T) => number;
 
 /**
  * Published content that is the same for every clinic of a brand (its
@@ -47,7 +59,11 @@ interface Kept {
  */
 @Injectable()
 export class PublishedBrandMemo {
-  private readonly kept = new LRUCache<string, Kept>({ max: MAX_BRANDS * 3 });
+  private readonly kept = new LRUCache<string, Kept>({
+    max: MAX_BRANDS * 3,
+    maxSize: MAX_BYTES,
+    sizeCalculation: (kept) => kept.bytes,
+  });
 
   constructor(private readonly cache: ResponseCacheService) {}
 
@@ -66,11 +82,21 @@ export class PublishedBrandMemo {
    * deleted bumps `*`, so what is kept for a slug never outlives the brand
    * it named (nor the absence of one).
    */
-  async getBySlug<T>(brandSlug: string, part: string, read: () => Promise<T>): Promise<T> {
-    return this.keep(`slug:${brandSlug}:${part}`, brandGeneration(brandSlug), read);
+  async getBySlug<T>(
+    brandSlug: string,
+    part: string,
+    read: () => Promise<T>,
+    bytesOf?: BytesOf<T>,
+  ): Promise<T> {
+    return this.keep(`slug:${brandSlug}:${part}`, brandGeneration(brandSlug), read, bytesOf);
   }
 
-  private async keep<T>(key: string, brandGen: string, read: () => Promise<T>): Promise<T> {
+  private async keep<T>(
+    key: string,
+    brandGen: string,
+    read: () => Promise<T>,
+    bytesOf?: BytesOf<T>,
+  ): Promise<T> {
     const generations = await this.cache.generations([brandGen, EVERY_BRAND]);
     if (!generations) return read();
     const kept = this.kept.get(key);
@@ -82,11 +108,24 @@ export class PublishedBrandMemo {
     ) {
       return kept.value as Promise<T>;
     }
-    const fresh: Kept = { generations, readAt: performance.now(), value: readOnPrimary(read) };
-    // A failed read is not kept.
-    fresh.value.catch(() => {
-      if (this.kept.get(key) === fresh) this.kept.delete(key);
-    });
+    const fresh: Kept = {
+      generations,
+      readAt: performance.now(),
+      value: readOnPrimary(read),
+      bytes: 1,
+    };
+    fresh.value.then(
+      (value) => {
+        // Sized once read: the cache counts a size when an entry is set.
+        if (bytesOf && this.kept.peek(key) === fresh) {
+          this.kept.set(key, { ...fresh, bytes: bytesOf(value as T) });
+        }
+      },
+      // A failed read is not kept.
+      () => {
+        if (this.kept.peek(key) === fresh) this.kept.delete(key);
+      },
+    );
     this.kept.set(key, fresh);
     return fresh.value as Promise<T>;
   }
