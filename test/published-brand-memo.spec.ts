@@ -1,3 +1,4 @@
+import { LOCATOR_QUERY } from '../bench/workloads';
 import { TypeOrmLogger } from '../src/database/typeorm-logger';
 import { STALENESS_BOUND_MS } from '../src/response-cache/generation-watcher';
 import { dataOf, ITEM, type Item, LUMEN, publish, publishedTreatment } from './helpers/editing';
@@ -8,7 +9,7 @@ import type { TestApp } from './helpers/test-app';
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /*
- * A brand's published treatments and brand-wide FAQs are kept between requests, per brand
+ * A brand's published treatments, brand-wide FAQs and locator clinics are kept between requests, per brand
  * and content generation (src/read-mode/published-brand-memo.ts), with the
  * response cache off. They must be exactly as current as a read per request:
  * a publish shows at once on the instance that made it and within the
@@ -110,5 +111,84 @@ describe('published brand content kept between requests', () => {
     expect(await statements('denver-cherry-creek')).toBe(first - 2);
     await sleep(STALENESS_BOUND_MS);
     expect(await answers(b, 'denver-cherry-creek')).toEqual(['<p>Draft.</p>', '<p>Draft.</p>']);
+  });
+
+  /** The locator's page of a region (the bench's query, with id and region), by clinic slug. */
+  const locator = async (app: TestApp, region: string) => {
+    const { body } = await app.graphql(
+      `query($brand: String!, $region: String!) {
+        clinics(brand: $brand, filter: { region: $region }, first: 50) {
+          totalCount
+          edges { node { slug region { slug } address { line1 } } }
+        }
+      }`,
+      { brand: LUMEN.slug, region },
+    );
+    expect(body.errors).toBeUndefined();
+    const { totalCount, edges } = body.data.clinics;
+    return {
+      totalCount,
+      clinics: Object.fromEntries(
+        edges.map(
+          ({
+            node,
+          }: {
+            node: { slug: string; region: { slug: string }; address: { line1: string } };
+          }) => [node.slug, `${node.region.slug}: ${node.address.line1}`],
+        ),
+      ),
+    };
+  };
+
+  it('a publish of a clinic’s address or region shows in the locator at once where it was made', async () => {
+    const before = await locator(a, 'texas');
+    expect(before.clinics['austin-downtown']).toMatch(/^texas: /);
+    await locator(b, 'texas');
+    const edit = async (input: Record<string, unknown>) => {
+      const current = dataOf(
+        await a.graphql(
+          `query($id: ID!) { item(type: CLINIC, id: $id) { ${ITEM} } }`,
+          { id: LUMEN.austin },
+          editor,
+        ),
+      ).item as Item;
+      const updated = dataOf(
+        await a.graphql(
+          `mutation($input: UpdateClinicInput!) { updateClinic(input: $input) { ${ITEM} } }`,
+          { input: { id: LUMEN.austin, version: current.version, ...input } },
+          editor,
+        ),
+      ).updateClinic as Item;
+      return publish(a, editor, [updated]);
+    };
+
+    await edit({ addressLine1: '1 Kept Street' });
+    expect((await locator(a, 'texas')).clinics['austin-downtown']).toBe('texas: 1 Kept Street');
+    await sleep(STALENESS_BOUND_MS);
+    expect((await locator(b, 'texas')).clinics['austin-downtown']).toBe('texas: 1 Kept Street');
+
+    // Moved to another region: gone from the first region's page and count, in the other's.
+    await edit({ regionId: LUMEN.colorado });
+    const texas = await locator(a, 'texas');
+    expect(texas.clinics['austin-downtown']).toBeUndefined();
+    expect(texas.totalCount).toBe(before.totalCount - 1);
+    expect((await locator(a, 'colorado')).clinics['austin-downtown']).toBe(
+      'colorado: 1 Kept Street',
+    );
+    await edit({ regionId: LUMEN.texas });
+  });
+
+  it('the bench’s locator page reads no statement while its brand’s clinics are kept', async () => {
+    const logger = a.dataSource.logger as TypeOrmLogger;
+    const page = async (region: string) => {
+      const { body } = await a.graphql(LOCATOR_QUERY, { brand: LUMEN.slug, region });
+      expect(body.errors).toBeUndefined();
+      return body.data.clinics.totalCount as number;
+    };
+    await page('texas');
+    const before = logger.statementCount;
+    expect(await page('colorado')).toBeGreaterThan(0);
+    expect(await page('texas')).toBeGreaterThan(0);
+    expect(logger.statementCount - before).toBe(0);
   });
 });
