@@ -98,6 +98,27 @@ describe('SQL statements per request', () => {
     expect(large.statements).toBe(small.statements);
   });
 
+  // One statement a page before its brand's clinics were kept (PublishedBrandMemo).
+  it('the benchmark’s locator: no statement once its brand’s clinics are kept, whatever the size', async () => {
+    const page = async (brand: string) => {
+      const before = logger.statementCount;
+      const { body } = await app.graphql(LOCATOR_QUERY, { brand, region: 'region' });
+      expect(body.errors).toBeUndefined();
+      return { statements: logger.statementCount - before, data: body.data };
+    };
+    for (const [brand, n] of [
+      ['sized-3', 3],
+      ['sized-30', 30],
+    ] as const) {
+      // The first page of a brand (since its last publish) reads its clinics…
+      expect((await page(brand)).statements).toBeLessThanOrEqual(1);
+      // …the next ones none.
+      const next = await page(brand);
+      expect(next.data.clinics.totalCount).toBe(n);
+      expect(next.statements).toBe(0);
+    }
+  });
+
   // The benchmark's target: at most 6 statements for the clinic page (5 since PublishedBrandMemo).
   it('the benchmark’s clinic treatment page and partner FAQ page: few statements, whatever the size', async () => {
     const page = async (query: string, brand: string, variables: Record<string, string>) => {
