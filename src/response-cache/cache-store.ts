@@ -56,7 +56,7 @@ function entrySize(value: CachedAnswer | string, key: string): number {
  * processes. It keeps the most recently used answers and persisted queries
  * that fit in its budget (RESPONSE_CACHE_MEMORY_MB), and never more: each
  * answer counts with the forms it keeps, so a 43 KB clinic page takes about
- * 14 KB once compressed (its brotli and gzip forms, see storedForms).
+ * 13 KB once compressed (its brotli and gzip forms, see storedForms).
  */
 export class MemoryCacheStore implements CacheStore {
   private readonly answers: LRUCache<string, CachedAnswer | string>;
