@@ -7,7 +7,7 @@ import type { AuthenticatedRequest } from '../graphql/graphql-context';
 import { analyzeOperation, cacheKey, etagOf, generationsOf } from './cacheable-request';
 import { APQ_PREFIX, CACHE_ATTEMPT, CacheAttempt } from './cache-attempt';
 import type { CachedAnswer } from './cache-store';
-import { pickEncoding } from './precompressed';
+import { identityOf, pickEncoding } from './precompressed';
 import { ANSWER_EXPIRES_AT, secondsLeft } from './answer-lifetime';
 import { ResponseCacheService } from './response-cache.service';
 
@@ -237,7 +237,7 @@ function sendStored(req: Request, res: Response, answer: CachedAnswer, publicGet
   const compressed = encoding && answer.encodings?.[encoding];
   // The compression middleware leaves an answer with a Content-Encoding alone.
   if (compressed) res.setHeader('content-encoding', encoding);
-  const body = compressed || answer.body;
+  const body = compressed || identityOf(answer);
   res.setHeader('content-length', body.length);
   res.statusCode = 200;
   res.end(body);

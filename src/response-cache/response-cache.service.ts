@@ -13,7 +13,7 @@ import { bumpGenerations, type Generations } from './cache-generations';
 import { CacheStore, CachedAnswer, MemoryCacheStore } from './cache-store';
 import { APQ_PREFIX } from './cache-attempt';
 import { GenerationWatcher } from './generation-watcher';
-import { compressOnce } from './precompressed';
+import { compressOnce, storedForms } from './precompressed';
 import { RedisCacheStore } from './redis-cache-store';
 import { secondsLeft } from './answer-lifetime';
 
@@ -136,16 +136,18 @@ export class ResponseCacheService implements OnModuleInit, OnModuleDestroy {
 
   /**
    * The compressed forms of the answer stored under `key`, made when its
-   * turn comes. The queue keeps the key, not the answer: an answer the store
-   * drops meanwhile (a burst of stores larger than it) is freed, not
-   * compressed, and not stored again.
+   * turn comes, kept instead of its identity bytes (storedForms). The queue
+   * keeps the key, not the answer: an answer the store drops meanwhile (a
+   * burst of stores larger than it) is freed, not compressed, and not stored
+   * again.
    */
   private async addEncodings(key: string, etag: string, ttl: number): Promise<void> {
     const stored = await this.store.get(key);
-    if (!stored || stored.etag !== etag || stored.encodings) return;
-    const encodings = await compressOnce(stored.body);
+    if (!stored?.body || stored.etag !== etag || stored.encodings) return;
+    const { body, ...answer } = stored;
+    const encodings = await compressOnce(body);
     if (Object.keys(encodings).length) {
-      await this.store.save(key, { ...stored, encodings }, ttl);
+      await this.store.save(key, { ...answer, ...storedForms(body, encodings) }, ttl);
     }
   }
 
