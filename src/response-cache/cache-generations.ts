@@ -1,4 +1,4 @@
-import { ANY_BRAND, EVERY_BRAND } from './cacheable-request';
+import { ANY_BRAND, brandGeneration, EVERY_BRAND } from './cacheable-request';
 
 /**
  * The authoritative generations of cached answers, in PostgreSQL
@@ -39,6 +39,44 @@ export async function bumpGenerations(
      ), agg AS (SELECT json_object_agg(name, value) AS generations FROM bumped)
      SELECT generations, pg_notify($2, generations::text) FROM agg`,
     [[...new Set(names)].sort(), GENERATIONS_CHANNEL],
+  );
+  return row?.generations ?? {};
+}
+
+/**
+ * Bumps the generations that changes to the content of `brandIds` invalidate:
+ * `any`, each brand's, and `*` when `brandsChanged` (a brand's own row: its
+ * slug and name show in every answer about it) or when a brand's row is gone.
+ * One statement, slugs read in it: a publish's commit waits for each round
+ * trip while the server is busy serving the pages it is about to change.
+ */
+export async function bumpBrandGenerations(
+  db: Queryable,
+  brandIds: readonly string[],
+  brandsChanged: boolean,
+): Promise<Generations> {
+  const [row]: { generations: Generations | null }[] = await db.query(
+    `WITH named AS (
+       SELECT $2::text AS name
+       UNION SELECT $3 || slug FROM brands WHERE id = ANY($1::uuid[])
+       UNION SELECT $4 WHERE $5
+          OR (SELECT count(*) FROM brands WHERE id = ANY($1::uuid[])) < cardinality($1::uuid[])
+     ), bumped AS (
+       INSERT INTO cache_generations AS g (name, value)
+       SELECT name, 1 FROM named ORDER BY name
+       ON CONFLICT (name) DO UPDATE SET value = g.value + 1
+       RETURNING name, value
+     ), agg AS (SELECT json_object_agg(name, value) AS generations FROM bumped)
+     SELECT generations, pg_notify($6, generations::text) FROM agg`,
+    [
+      [...new Set(brandIds)],
+      ANY_BRAND,
+      // The brand's name is its slug after this prefix (brandGeneration).
+      brandGeneration(''),
+      EVERY_BRAND,
+      brandsChanged,
+      GENERATIONS_CHANNEL,
+    ],
   );
   return row?.generations ?? {};
 }
