@@ -36,6 +36,21 @@ async function waitUntil(done: () => Promise<boolean>): Promise<void> {
     await sleep(100);
   }
 }
+/** Until the standby has replayed everything the primary has written so far. */
+async function waitUntilReplayed(primaryClient: Client, standbyClient: Client): Promise<void> {
+  const [{ lsn }] = (await primaryClient.query(`SELECT pg_current_wal_insert_lsn()::text AS lsn`))
+    .rows;
+  await waitUntil(
+    async () =>
+      (
+        await standbyClient.query(
+          `SELECT pg_wal_lsn_diff(pg_last_wal_replay_lsn(), $1::pg_lsn) >= 0 AS replayed`,
+          [lsn],
+        )
+      ).rows[0].replayed === true,
+  );
+}
+
 const QUERY = `{ treatment(brand: "${LUMEN.slug}", slug: "micro-needling") { summary } }`;
 
 async function summaryOf(app: TestApp, headers: Record<string, string> = {}) {
@@ -275,18 +290,7 @@ describe('a streaming replica that falls behind', () => {
     try {
       // The replica caught up with everything so far, then paused: the app
       // still counts it caught up until its probes see the publish below.
-      const [{ lsn }] = (
-        await primaryClient.query(`SELECT pg_current_wal_insert_lsn()::text AS lsn`)
-      ).rows;
-      await waitUntil(
-        async () =>
-          (
-            await standbyClient.query(
-              `SELECT pg_wal_lsn_diff(pg_last_wal_replay_lsn(), $1::pg_lsn) >= 0 AS replayed`,
-              [lsn],
-            )
-          ).rows[0].replayed === true,
-      );
+      await waitUntilReplayed(primaryClient, standbyClient);
       await standbyClient.query(`SELECT pg_wal_replay_pause()`);
       await republishMicroNeedling(app, editor, 'Published before the replica replayed it.');
 
@@ -332,18 +336,7 @@ describe('a streaming replica that falls behind', () => {
       // Everything so far written out (a synchronous commit flushes) and replayed.
       await primaryClient.query(`SET synchronous_commit = on`);
       await primaryClient.query(`SELECT txid_current()`);
-      const [{ lsn }] = (
-        await primaryClient.query(`SELECT pg_current_wal_insert_lsn()::text AS lsn`)
-      ).rows;
-      await waitUntil(
-        async () =>
-          (
-            await standbyClient.query(
-              `SELECT pg_wal_lsn_diff(pg_last_wal_replay_lsn(), $1::pg_lsn) >= 0 AS replayed`,
-              [lsn],
-            )
-          ).rows[0].replayed === true,
-      );
+      await waitUntilReplayed(primaryClient, standbyClient);
       await standbyClient.query(`SELECT pg_wal_replay_pause()`);
 
       // A small asynchronous commit: visible on the primary, not yet written out.
