@@ -1,4 +1,12 @@
-import { dataOf, errorOf, ITEM, LUMEN, publish, publishedTreatment } from './helpers/editing';
+import {
+  dataOf,
+  errorOf,
+  ITEM,
+  LUMEN,
+  publish,
+  publishedTreatment,
+  setSummaryAtAustin,
+} from './helpers/editing';
 import { startIsolatedTestApp } from './helpers/isolated-app';
 import { loginAs } from './helpers/login';
 import type { TestApp } from './helpers/test-app';
@@ -104,22 +112,8 @@ describe('what an editor may edit: editableClinics, viewerCan, workSummary', () 
       ...initial,
       missingRequiredCount: initial.missingRequiredCount + 1,
     });
-    const summaryDraft = dataOf(
-      await app.graphql(
-        `mutation($input: SetOverrideInput!) { setOverride(input: $input) { item { ${ITEM} } } }`,
-        {
-          input: {
-            scope: 'CLINIC',
-            clinicId: LUMEN.austin,
-            entityType: 'TREATMENT',
-            entityId: treatment.id,
-            field: 'summary',
-            value: 'Local.',
-          },
-        },
-        austin,
-      ),
-    ).setOverride.item;
+    const summaryDraft = dataOf(await setSummaryAtAustin(app, austin, treatment, 'Local.'))
+      .setOverride.item;
     expect((await summaryOf('austin-downtown')).draftCount).toBe(before.draftCount + 1);
 
     await publish(app, austin, [summaryDraft]);

@@ -7,6 +7,7 @@ import {
   publish,
   publishedTreatment,
   ref,
+  setSummaryAtAustin,
 } from './helpers/editing';
 import { signInNewEditor } from './helpers/content-editing';
 import { type BrandFixture, newBrand } from './helpers/factories';
@@ -43,22 +44,6 @@ describe('editing field policies', () => {
       { input },
       headers,
     );
-  const setSummaryAtAustin = (treatment: Item, value: string, version?: number) =>
-    app.graphql(
-      `mutation($input: SetOverrideInput!) { setOverride(input: $input) { outcome item { ${ITEM} } } }`,
-      {
-        input: {
-          scope: 'CLINIC',
-          clinicId: LUMEN.austin,
-          entityType: 'TREATMENT',
-          entityId: treatment.id,
-          field: 'summary',
-          value,
-          version,
-        },
-      },
-      austin,
-    );
   const deliveredAtAustin = async (treatment: Item) => {
     const { body } = await app.graphql(
       `query($slug: String!) {
@@ -81,7 +66,7 @@ describe('editing field policies', () => {
 
   it('applies a policy once published: LOCKED refuses overrides and delivery ignores existing ones', async () => {
     const treatment = await publishedTreatment(app, editor);
-    const local = dataOf(await setSummaryAtAustin(treatment, 'Local.')).setOverride;
+    const local = dataOf(await setSummaryAtAustin(app, austin, treatment, 'Local.')).setOverride;
     await publish(app, austin, [local.item]);
 
     const draft = dataOf(
@@ -98,7 +83,13 @@ describe('editing field policies', () => {
     const shown = await deliveredAtAustin(treatment);
     expect(shown.summary).toBe('Brand summary.');
     expect(shown.fieldSources).toContainEqual({ field: 'summary', scope: 'BRAND', missing: false });
-    const refused = await setSummaryAtAustin(treatment, 'Newer local.', local.item.version + 1);
+    const refused = await setSummaryAtAustin(
+      app,
+      austin,
+      treatment,
+      'Newer local.',
+      local.item.version + 1,
+    );
     expect(errorOf(refused)?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'summary',

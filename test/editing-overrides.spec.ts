@@ -1,5 +1,14 @@
 import { ContentStore } from '../src/editing/content-store';
-import { dataOf, errorOf, ITEM, Item, LUMEN, publish, publishedTreatment } from './helpers/editing';
+import {
+  dataOf,
+  errorOf,
+  ITEM,
+  Item,
+  LUMEN,
+  publish,
+  publishedTreatment,
+  setSummaryAtAustin,
+} from './helpers/editing';
 import { signInNewEditor } from './helpers/content-editing';
 import { type BrandFixture, newBrand } from './helpers/factories';
 import { startIsolatedTestApp } from './helpers/isolated-app';
@@ -294,7 +303,8 @@ describe('editing overrides', () => {
       const treatment = await publishedTreatment(app, editor);
       const saved = dataOf(await setAt(treatment, 'summary', 'Once.', austin)).setOverride;
       const store = app.app.get(ContentStore);
-      const lock = jest.spyOn(store, 'lock');
+      // Every lock goes through lockWhere (lock by id included).
+      const lock = jest.spyOn(store, 'lockWhere');
       const read = jest.spyOn(store, 'read');
       try {
         const changed = dataOf(
@@ -692,5 +702,36 @@ describe('editing overrides', () => {
       { authorization: `Bearer ${key}` },
     );
     expect(errorOf(byDeliveryKey)?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('editing overrides: constraints PostgreSQL checks at save', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startIsolatedTestApp();
+    // Before this app's first save of an override, as a migration would add it.
+    await app.dataSource.query(
+      `ALTER TABLE overrides ADD CONSTRAINT overrides_value_not_banned
+         CHECK (value <> '"Banned summary."'::jsonb)`,
+    );
+  });
+  afterAll(() => app.close());
+
+  it('tries a draft against a constraint on the override’s value, so it fails at save, not at publish', async () => {
+    const [editor, austin] = await Promise.all([loginAs(app, 'editor'), loginAs(app, 'austin')]);
+    const treatment = await publishedTreatment(app, editor);
+    const save = (value: string, version?: number) =>
+      setSummaryAtAustin(app, austin, treatment, value, version);
+    const saved = dataOf(await save('Fine.')).setOverride;
+    const refused = errorOf(await save('Banned summary.', saved.item.version));
+    expect(refused).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', constraint: 'overrides_value_not_banned' },
+    });
+    const [stored] = await app.dataSource.query(
+      `SELECT version, draft FROM overrides WHERE id = $1`,
+      [saved.item.id],
+    );
+    expect(stored).toEqual({ version: saved.item.version, draft: null });
   });
 });

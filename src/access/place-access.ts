@@ -9,6 +9,22 @@ export interface Place {
   id: string;
 }
 
+/** What requirePlaceAccess reads of a place: its brand and region (null when there is none). */
+export interface PlaceRow {
+  brandId: string;
+  regionId: string | null;
+}
+
+/**
+ * The SQL of a place's PlaceRow, its id the parameter `param` (`$1`): for
+ * writers that read the place in one statement with what else they need.
+ */
+export function placeRowSql(level: PlaceLevel, param: string): string {
+  return level === 'CLINIC'
+    ? `SELECT brand_id AS "brandId", region_id AS "regionId" FROM clinics WHERE id = ${param}`
+    : `SELECT brand_id AS "brandId", id AS "regionId" FROM regions WHERE id = ${param}`;
+}
+
 /**
  * Permission.PlaceEdit: checks that the actor may edit local content of a
  * clinic or region before anything there is read or written, and returns
@@ -22,17 +38,23 @@ export async function requirePlaceAccess(
   place: Place,
 ): Promise<ItemPlacement> {
   if (actor.kind === 'ANONYMOUS') throw refusal(actor, false);
-  const [row]: { brandId: string; regionId: string | null }[] =
-    place.level === 'CLINIC'
-      ? await tx.query(
-          `SELECT brand_id AS "brandId", region_id AS "regionId" FROM clinics WHERE id = $1`,
-          [place.id],
-        )
-      : await tx.query(
-          `SELECT brand_id AS "brandId", id AS "regionId" FROM regions WHERE id = $1`,
-          [place.id],
-        );
-  if (!row || row.brandId !== actor.brandId) throw refusal(actor, false);
+  const [row]: PlaceRow[] = await tx.query(placeRowSql(place.level, '$1'), [place.id]);
+  return checkPlaceAccess(actor, place, row);
+}
+
+/**
+ * requirePlaceAccess's check of a place row read already (`undefined`: no
+ * such place), for a writer that read it with other rows in one statement:
+ * nothing else it read may be acted on, or shown, before this passes.
+ */
+export function checkPlaceAccess(
+  actor: Actor,
+  place: Place,
+  row: PlaceRow | undefined,
+): ItemPlacement {
+  if (actor.kind === 'ANONYMOUS' || !row || row.brandId !== actor.brandId) {
+    throw refusal(actor, false);
+  }
   const placement: ItemPlacement = {
     brandId: row.brandId,
     level: place.level,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CONTENT_TYPE_DEFS, ContentType } from '../content-types/registry';
 import { ContentStore } from './content-store';
-import { type ItemView, type LockedItem, toView } from './item-view';
+import { type ItemState, type ItemView, type LockedItem, toView } from './item-view';
 import { mayReadItem } from './write-access';
 import type { TransactionContext, WriteContext } from './write-context';
 import { refusal } from '../access/item-access';
@@ -42,6 +42,24 @@ export class EditorReadsService {
   async lock(ctx: TransactionContext, type: ContentType, id: string): Promise<LockedItem> {
     const item = await this.store.lock(ctx.tx, CONTENT_TYPE_DEFS[type], id);
     if (!item) throw refusal(ctx.actor, false);
+    return this.lockedFor(ctx, item);
+  }
+
+  /**
+   * `lock` of the item `where` matches (see ContentStore.lockWhere), or
+   * null when none does: for an item found by what it is, not by id.
+   */
+  async lockWhere(
+    ctx: TransactionContext,
+    type: ContentType,
+    where: string,
+    params: unknown[],
+  ): Promise<LockedItem | null> {
+    const item = await this.store.lockWhere(ctx.tx, CONTENT_TYPE_DEFS[type], where, params);
+    return item && this.lockedFor(ctx, item);
+  }
+
+  private lockedFor(ctx: TransactionContext, item: ItemState): LockedItem {
     if (!mayReadItem(ctx.actor, item.placement))
       throw refusal(ctx.actor, true, item.placement.brandId);
     return { ...item, locked: true };

@@ -69,12 +69,12 @@ export class RevisionsService {
   ): Promise<void> {
     const actor = toAuditActor(ctx.actor);
     const changed = changedFields(before, after);
-    const [{ id: revisionId }]: { id: string }[] = await tx.query(
-      `INSERT INTO revisions (brand_id, entity_type, entity_id, version, action, actor_kind, actor_id,
-                              actor_label, source, before, after, changed_fields)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb, $12::text[])
-       RETURNING id::text`,
-      [
+    const revision = {
+      sql: `INSERT INTO revisions (brand_id, entity_type, entity_id, version, action, actor_kind,
+                                   actor_id, actor_label, source, before, after, changed_fields)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb, $12::text[])
+            RETURNING id`,
+      params: [
         item.brandId,
         item.type,
         item.id,
@@ -88,23 +88,20 @@ export class RevisionsService {
         after && JSON.stringify(after),
         changed,
       ],
-    );
-    await this.audit.record(
+    };
+    // One statement: the entry's revisionId links it to the item's history.
+    await this.audit.recordWith(
+      tx,
+      revision,
       {
         brandId: item.brandId,
         actor,
         action: `CONTENT_${action}`,
         targetType: item.type,
         targetId: item.id,
-        // The revision's id links the entry to the item's history.
-        details: {
-          version: item.version,
-          source: ctx.source,
-          changedFields: changed,
-          revisionId,
-        },
+        details: { version: item.version, source: ctx.source, changedFields: changed },
       },
-      tx,
+      'revisionId',
     );
   }
 

@@ -23,7 +23,13 @@ import type { FieldPolicy, OverrideLayer } from '../content-resolution/resolve-f
 import { requireBrandPermission } from '../access/brand-access';
 import { refusal } from '../access/item-access';
 import { Permission } from '../access/permission';
-import { type Place, requirePlaceAccess } from '../access/place-access';
+import {
+  checkPlaceAccess,
+  type Place,
+  type PlaceRow,
+  placeRowSql,
+  requirePlaceAccess,
+} from '../access/place-access';
 
 /** One field of one brand item, at one region or clinic. */
 export interface OverrideTarget {
@@ -90,9 +96,10 @@ export class OverrideEditingService {
     value: unknown,
     version?: number,
   ): Promise<OverrideWriteResult> {
-    const place = await requirePlaceAccess(ctx.tx, ctx.actor, target.place);
-    const brandValue = await this.brandValue(ctx, target, place.brandId);
-    const policy = await this.policy(ctx, place.brandId, target);
+    const read = await this.readForSave(ctx, target);
+    const place = checkPlaceAccess(ctx.actor, target.place, read.place);
+    const { value: brandValue } = checkBrandItem(ctx, target, place.brandId, read.item);
+    const policy = read.policy;
     if (policy === 'LOCKED') {
       const argument = target.arguments?.field ?? 'field';
       throw new DomainError(
@@ -101,15 +108,12 @@ export class OverrideEditingService {
         { argument, field: target.field, policy },
       );
     }
-    await this.serialize(ctx, target);
     const existing = await this.existing(ctx, target);
     // Not stored only when the place would inherit the value both as
     // published and in the working copy: a clinic showing a FAQ its region's
     // draft hides keeps that choice when the region's hide is published.
-    const regionId = target.place.level === 'CLINIC' ? place.regionIds[0] : undefined;
     let inheritsAnyway = true;
-    for (const mode of [PUBLISHED, previewOf(place.brandId)]) {
-      const layers = regionId ? await this.regionLayers(ctx, regionId, target, mode) : [];
+    for (const layers of [read.publishedLayers, read.previewLayers]) {
       const inherited = inheritedValue(target.field, brandValue, layers, policy);
       inheritsAnyway &&= repeatsInherited(value, inherited, policy);
     }
@@ -258,13 +262,13 @@ export class OverrideEditingService {
     ctx: TransactionContext,
     target: OverrideTarget,
   ): Promise<LockedItem | null> {
-    const [row]: { id: string }[] = await ctx.tx.query(
-      `SELECT id FROM overrides
-        WHERE entity_type = $1 AND entity_id = $2 AND field = $3 AND scope = $4
-          AND coalesce(clinic_id, region_id) = $5`,
+    return this.reads.lockWhere(
+      ctx,
+      'OVERRIDE',
+      `x.entity_type = $1 AND x.entity_id = $2 AND x.field = $3 AND x.scope = $4
+         AND coalesce(x.clinic_id, x.region_id) = $5`,
       [target.entityType, target.entityId, target.field, target.place.level, target.place.id],
     );
-    return row ? this.reads.lock(ctx, 'OVERRIDE', row.id) : null;
   }
 
   /**
@@ -272,83 +276,146 @@ export class OverrideEditingService {
    * so there is nothing to lock): the second then sees the first's override.
    */
   private async serialize(ctx: TransactionContext, target: OverrideTarget): Promise<void> {
-    const key = [target.entityType, target.entityId, target.field, target.place.id].join(':');
     await ctx.tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
-      `override:${key}`,
+      serializationKey(target),
     ]);
   }
 
-  /** The brand's published value of the field (what an override is written against). */
-  private async brandValue(
-    ctx: TransactionContext,
-    target: OverrideTarget,
-    brandId: string,
-  ): Promise<unknown> {
-    const row = await this.assertBrandItem(ctx, target, brandId);
-    return row.value;
-  }
-
-  /**
-   * The overridden item must be a brand item of the caller's brand: another
-   * brand's id is refused like an unknown one; a clinic FAQ is edited
-   * directly, never overridden.
-   */
+  /** The brand item of the target, checked with checkBrandItem (clearing an override). */
   private async assertBrandItem(
     ctx: TransactionContext,
     target: Omit<OverrideTarget, 'field'> & { field?: string },
     brandId: string,
   ): Promise<{ value: unknown }> {
-    const def = CONTENT_TYPE_DEFS[target.entityType];
-    const column =
-      target.field === undefined || target.field === 'hidden'
-        ? 'NULL'
-        : def.columns[target.field].column;
-    const [row]: { brandId: string; clinicId: string | null; value: unknown }[] =
-      await ctx.tx.query(
-        `SELECT brand_id AS "brandId", ${target.entityType === 'FAQ' ? 'clinic_id' : 'NULL'} AS "clinicId",
-                ${column} AS value
-           FROM ${def.table} WHERE id = $1`,
-        [target.entityId],
-      );
-    if (!row || row.brandId !== brandId) throw refusal(ctx.actor, false);
-    if (row.clinicId) {
-      throw badInput(
-        target.arguments?.entityId ?? 'entityId',
-        'is a clinic FAQ: edit it directly; overrides apply to brand FAQs',
-      );
-    }
-    // A brand FAQ is shown unless a region or clinic hides it.
-    return { value: target.field === 'hidden' ? false : row.value };
+    const [row]: BrandItemRow[] = await ctx.tx.query(brandItemSql(target, '$1'), [target.entityId]);
+    return checkBrandItem(ctx, target, brandId, row);
   }
 
-  private async policy(
-    ctx: TransactionContext,
-    brandId: string,
-    target: OverrideTarget,
-  ): Promise<FieldPolicy> {
-    const [row]: { policy: FieldPolicy }[] = await ctx.tx.query(
-      `SELECT policy FROM field_policies
-        WHERE brand_id = $1 AND entity_type = $2 AND field = $3 AND publication_status = 'PUBLISHED'`,
-      [brandId, target.entityType, target.field],
+  /**
+   * What a save reads before it locks the override, in one statement: the
+   * place (for checkPlaceAccess), the brand item with its value, the field's
+   * published policy and, for a clinic, its region's override of the field
+   * (what the clinic inherits first) as published and in the working copy.
+   * The same statement takes the target's lock (see serialize()), so the
+   * override, read next in a statement of its own, is the current one.
+   * Nothing read is acted on before the access checks pass.
+   */
+  private async readForSave(ctx: TransactionContext, target: OverrideTarget): Promise<SaveReads> {
+    const { actor } = ctx;
+    if (actor.kind === 'ANONYMOUS') throw refusal(actor, false);
+    // Any other brand's place is refused, so the actor's brand is the one
+    // whose policy and working copy count.
+    const regionLayers = (mode: ReadMode) =>
+      target.place.level === 'CLINIC'
+        ? `(SELECT coalesce(json_agg(json_build_object('value', o.value, 'baseValue', o.base_value)), '[]')
+              FROM ${this.sources.of(mode)('overrides')} o
+             WHERE o.scope = 'REGION' AND o.region_id = p."regionId" AND o.entity_type = $3
+               AND o.entity_id = $2 AND o.field = $4)`
+        : `'[]'::json`;
+    const [row]: SaveReadsRow[] = await ctx.tx.query(
+      `SELECT p."brandId" AS "placeBrandId", p."regionId" AS "placeRegionId",
+              i."brandId" AS "itemBrandId", i."clinicId" AS "itemClinicId", i.value AS "itemValue",
+              (SELECT policy FROM field_policies
+                WHERE brand_id = $5 AND entity_type = $3 AND field = $4
+                  AND publication_status = 'PUBLISHED') AS policy,
+              ${regionLayers(PUBLISHED)} AS "publishedLayers",
+              ${regionLayers(previewOf(actor.brandId))} AS "previewLayers",
+              pg_advisory_xact_lock(hashtextextended($6, 0))::text AS locked
+         FROM (SELECT) one
+         LEFT JOIN (${placeRowSql(target.place.level, '$1')}) p ON true
+         LEFT JOIN (${brandItemSql(target, '$2')}) i ON true`,
+      [
+        target.place.id,
+        target.entityId,
+        target.entityType,
+        target.field,
+        actor.brandId,
+        serializationKey(target),
+      ],
     );
-    return row?.policy ?? 'INHERITABLE';
+    const layers = (found: { value: unknown; baseValue: unknown }[]): OverrideLayer[] =>
+      found.map((layer) => ({ scope: 'REGION', field: target.field, ...layer }));
+    return {
+      place: row.placeBrandId
+        ? { brandId: row.placeBrandId, regionId: row.placeRegionId }
+        : undefined,
+      item: row.itemBrandId
+        ? { brandId: row.itemBrandId, clinicId: row.itemClinicId, value: row.itemValue }
+        : undefined,
+      policy: row.policy ?? 'INHERITABLE',
+      publishedLayers: layers(row.publishedLayers),
+      previewLayers: layers(row.previewLayers),
+    };
   }
+}
 
-  /** The clinic's region's override of the field in `mode` (what the clinic inherits first). */
-  private async regionLayers(
-    ctx: TransactionContext,
-    regionId: string,
-    target: OverrideTarget,
-    mode: ReadMode,
-  ): Promise<OverrideLayer[]> {
-    const rows: { value: unknown; baseValue: unknown }[] = await ctx.tx.query(
-      `SELECT value, base_value AS "baseValue" FROM ${this.sources.of(mode)('overrides')} o
-        WHERE scope = 'REGION' AND region_id = $1 AND entity_type = $2 AND entity_id = $3
-          AND field = $4`,
-      [regionId, target.entityType, target.entityId, target.field],
+/** What readForSave reads (see there). */
+interface SaveReads {
+  place: PlaceRow | undefined;
+  item: BrandItemRow | undefined;
+  policy: FieldPolicy;
+  publishedLayers: OverrideLayer[];
+  previewLayers: OverrideLayer[];
+}
+
+interface SaveReadsRow {
+  placeBrandId: string | null;
+  placeRegionId: string | null;
+  itemBrandId: string | null;
+  itemClinicId: string | null;
+  itemValue: unknown;
+  policy: FieldPolicy | null;
+  publishedLayers: { value: unknown; baseValue: unknown }[];
+  previewLayers: { value: unknown; baseValue: unknown }[];
+}
+
+/** The overridden brand item: its brand, its clinic (a clinic FAQ's) and the field's value. */
+interface BrandItemRow {
+  brandId: string;
+  clinicId: string | null;
+  value: unknown;
+}
+
+/** The SQL of the target's BrandItemRow, the item's id the parameter `param`. */
+function brandItemSql(
+  target: Omit<OverrideTarget, 'field'> & { field?: string },
+  param: string,
+): string {
+  const def = CONTENT_TYPE_DEFS[target.entityType];
+  const column =
+    target.field === undefined || target.field === 'hidden'
+      ? 'NULL'
+      : def.columns[target.field].column;
+  return `SELECT brand_id AS "brandId", ${target.entityType === 'FAQ' ? 'clinic_id' : 'NULL'} AS "clinicId",
+                 ${column} AS value
+            FROM ${def.table} WHERE id = ${param}`;
+}
+
+/**
+ * The overridden item must be a brand item of the caller's brand: another
+ * brand's id is refused like an unknown one; a clinic FAQ is edited
+ * directly, never overridden. Returns the brand's value of the field.
+ */
+function checkBrandItem(
+  ctx: TransactionContext,
+  target: Omit<OverrideTarget, 'field'> & { field?: string },
+  brandId: string,
+  row: BrandItemRow | undefined,
+): { value: unknown } {
+  if (!row || row.brandId !== brandId) throw refusal(ctx.actor, false);
+  if (row.clinicId) {
+    throw badInput(
+      target.arguments?.entityId ?? 'entityId',
+      'is a clinic FAQ: edit it directly; overrides apply to brand FAQs',
     );
-    return rows.map((row) => ({ scope: 'REGION', field: target.field, ...row }));
   }
+  // A brand FAQ is shown unless a region or clinic hides it.
+  return { value: target.field === 'hidden' ? false : row.value };
+}
+
+/** The advisory lock's key of a target: saves of the same target wait for each other. */
+function serializationKey(target: OverrideTarget): string {
+  return `override:${[target.entityType, target.entityId, target.field, target.place.id].join(':')}`;
 }
 
 /** Refuses a value that does not fit the field or has unknown tokens (nothing is read or stored). */

@@ -95,3 +95,31 @@ export function namesInputField(field: string): RegExp {
   const name = field.replace(/\./g, '\\.');
   return new RegExp(`${name}:|"input\\.${name}"`);
 }
+
+/**
+ * setOverride of a treatment's summary at the demo brand's Austin clinic
+ * (a clinic editor's everyday save), answering `outcome` and the item.
+ */
+export function setSummaryAtAustin(
+  app: TestApp,
+  headers: Record<string, string>,
+  treatment: Pick<Item, 'id'>,
+  value: string,
+  version?: number,
+): Promise<GraphqlResponse<any>> {
+  return app.graphql(
+    `mutation($input: SetOverrideInput!) { setOverride(input: $input) { outcome item { ${ITEM} } } }`,
+    {
+      input: {
+        scope: 'CLINIC',
+        clinicId: LUMEN.austin,
+        entityType: 'TREATMENT',
+        entityId: treatment.id,
+        field: 'summary',
+        value,
+        version,
+      },
+    },
+    headers,
+  );
+}
