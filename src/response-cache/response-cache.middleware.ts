@@ -50,8 +50,14 @@ export class ResponseCacheMiddleware implements NestMiddleware {
     if (!attempt) return next();
     // A delivery query: its reads may go to the read replica (docs/scaling.md).
     let onReplica = false;
-    const proceed = () => {
-      onReplica = this.replica.deliveryRead(next);
+    /**
+     * `mustCover`: a page to be kept is rendered on the primary until the
+     * replica has replayed the last publish this instance knows of (up to a
+     * probe, 250 ms, after it): an answer read there would be served but not
+     * kept, and every request for the page until then would render it again.
+     */
+    const proceed = (mustCover?: number) => {
+      onReplica = this.replica.deliveryRead(next, mustCover);
     };
     if (!this.cache.enabled || !attempt.kept) return proceed();
 
@@ -102,7 +108,7 @@ export class ResponseCacheMiddleware implements NestMiddleware {
       // here; the compression middleware compresses this one answer on the fly.
       return send.call(res, body);
     };
-    proceed();
+    proceed(this.cache.generationsChangedAt());
   }
 
   /**

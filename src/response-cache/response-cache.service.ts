@@ -3,13 +3,7 @@ import pLimit from 'p-limit';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DEPLOYMENT_NAMESPACE } from '../database/deployment-namespace';
 import { type PublishedChange, PublishedChanges } from '../editing/published-changes';
-import {
-  ANY_BRAND,
-  brandContentGeneration,
-  brandGeneration,
-  EVERY_BRAND,
-} from './cacheable-request';
-import { bumpGenerations, type Generations } from './cache-generations';
+import { bumpBrandGenerations, type Generations } from './cache-generations';
 import { CacheStore, CachedAnswer, MemoryCacheStore } from './cache-store';
 import { APQ_PREFIX } from './cache-attempt';
 import { GenerationWatcher } from './generation-watcher';
@@ -76,7 +70,9 @@ export class ResponseCacheService implements OnModuleInit, OnModuleDestroy {
     this.publishedChanges.listen({
       // Even with the cache off here: other instances may cache.
       beforeCommit: async (changes, tx) => {
-        this.bumped.set(changes, await bumpGenerations(tx, generationsChangedBy(changes)));
+        const brandIds = changes.map((change) => change.brandId);
+        const brandsChanged = changes.some((change) => change.type === 'BRAND');
+        this.bumped.set(changes, await bumpBrandGenerations(tx, brandIds, brandsChanged));
       },
       afterCommit: (changes) => {
         const generations = this.bumped.get(changes);
@@ -181,22 +177,4 @@ export class ResponseCacheService implements OnModuleInit, OnModuleDestroy {
       `Response cache store failed, serving uncached: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-}
-
-/**
- * The generations a transaction's published changes invalidate: `any` and
- * each brand's (by slug, and by id for PublishedBrandMemo), and `*` when a
- * brand's own row changed (its slug and name show in every answer about it).
- */
-export function generationsChangedBy(changes: PublishedChange[]): string[] {
-  const slugs = [...new Set(changes.map((change) => change.brandSlug))];
-  const names = new Set([
-    ANY_BRAND,
-    ...slugs.flatMap((slug) => (slug ? [brandGeneration(slug)] : [])),
-    ...changes.map((change) => brandContentGeneration(change.brandId)),
-  ]);
-  if (slugs.some((slug) => !slug) || changes.some((change) => change.type === 'BRAND')) {
-    names.add(EVERY_BRAND);
-  }
-  return [...names];
 }
