@@ -36,6 +36,21 @@ async function waitUntil(done: () => Promise<boolean>): Promise<void> {
     await sleep(100);
   }
 }
+/** Until the standby has replayed everything the primary has written so far. */
+async function waitUntilReplayed(primaryClient: Client, standbyClient: Client): Promise<void> {
+  const [{ lsn }] = (await primaryClient.query(`SELECT pg_current_wal_insert_lsn()::text AS lsn`))
+    .rows;
+  await waitUntil(
+    async () =>
+      (
+        await standbyClient.query(
+          `SELECT pg_wal_lsn_diff(pg_last_wal_replay_lsn(), $1::pg_lsn) >= 0 AS replayed`,
+          [lsn],
+        )
+      ).rows[0].replayed === true,
+  );
+}
+
 const QUERY = `{ treatment(brand: "${LUMEN.slug}", slug: "micro-needling") { summary } }`;
 
 async function summaryOf(app: TestApp, headers: Record<string, string> = {}) {
@@ -266,6 +281,45 @@ describe('a streaming replica that falls behind', () => {
     }
   });
 
+  it('renders a page to keep on the primary until the replica has replayed the publish: shown at once, rendered once', async () => {
+    const editor = await loginAs(app, 'editor');
+    const primaryClient = new Client({ connectionString: primary.url });
+    const standbyClient = new Client({ connectionString: standby.url });
+    await primaryClient.connect();
+    await standbyClient.connect();
+    try {
+      // The replica caught up with everything so far, then paused: the app
+      // still counts it caught up until its probes see the publish below.
+      await waitUntilReplayed(primaryClient, standbyClient);
+      await standbyClient.query(`SELECT pg_wal_replay_pause()`);
+      await republishMicroNeedling(app, editor, 'Published before the replica replayed it.');
+
+      // A page nobody has asked for: rendered once, on the primary, and kept.
+      const page = JSON.stringify({
+        query: `{ treatment(brand: "${LUMEN.slug}", slug: "micro-needling") { summary } unreplayed: __typename }`,
+      });
+      const ask = () =>
+        fetch(`${app.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: page,
+        });
+      const first = await ask();
+      const second = await ask();
+      expect((await first.json()).data.treatment.summary).toBe(
+        'Published before the replica replayed it.',
+      );
+      expect(first.headers.get('x-cache')).toBe('MISS');
+      expect(second.headers.get('x-cache')).toBe('HIT');
+      expect((await second.json()).data.treatment.summary).toBe(
+        'Published before the replica replayed it.',
+      );
+    } finally {
+      await standbyClient.query(`SELECT pg_wal_replay_resume()`);
+      await Promise.all([primaryClient.end(), standbyClient.end()]);
+    }
+  });
+
   it('counts a commit the primary has not yet written out as lag (asynchronous commit)', async () => {
     // The primary commits asynchronously (synchronous_commit=off) and its
     // WAL writer wakes only every 10 s: a small commit stays in memory,
@@ -282,18 +336,7 @@ describe('a streaming replica that falls behind', () => {
       // Everything so far written out (a synchronous commit flushes) and replayed.
       await primaryClient.query(`SET synchronous_commit = on`);
       await primaryClient.query(`SELECT txid_current()`);
-      const [{ lsn }] = (
-        await primaryClient.query(`SELECT pg_current_wal_insert_lsn()::text AS lsn`)
-      ).rows;
-      await waitUntil(
-        async () =>
-          (
-            await standbyClient.query(
-              `SELECT pg_wal_lsn_diff(pg_last_wal_replay_lsn(), $1::pg_lsn) >= 0 AS replayed`,
-              [lsn],
-            )
-          ).rows[0].replayed === true,
-      );
+      await waitUntilReplayed(primaryClient, standbyClient);
       await standbyClient.query(`SELECT pg_wal_replay_pause()`);
 
       // A small asynchronous commit: visible on the primary, not yet written out.

@@ -277,6 +277,54 @@ describe('SQL statements per request', () => {
     });
   });
 
+  describe('publishing', () => {
+    /**
+     * A new version of the brand's live treatment, as the benchmark's
+     * publishToVisible publishes it: its commit waits for every statement's
+     * round trip while the server serves the pages it changes, and nothing
+     * of it grows with the clinics (a live treatment's FAQs and prices are
+     * not resent to partners).
+     */
+    const publishTreatment = async (brand: string) => {
+      const admin = await apiKeyHeaders(app, brand, ['admin']);
+      const [treatment]: { id: string; version: number }[] = await app.dataSource.query(
+        `SELECT t.id, t.version FROM treatments t JOIN brands b ON b.id = t.brand_id
+          WHERE b.slug = $1 AND t.slug = 'peel'`,
+        [brand],
+      );
+      const saved = await app.graphql(
+        `mutation($input: UpdateTreatmentInput!) { updateTreatment(input: $input) { version } }`,
+        { input: { id: treatment.id, version: treatment.version, summary: 'Revised.' } },
+        admin,
+      );
+      expect(saved.body.errors).toBeUndefined();
+      const before = logger.statementCount;
+      const { body } = await app.graphql(
+        `mutation($input: PublishInput!) { publish(input: $input) { version } }`,
+        {
+          input: {
+            items: [
+              {
+                type: 'TREATMENT',
+                id: treatment.id,
+                version: saved.body.data.updateTreatment.version,
+              },
+            ],
+          },
+        },
+        admin,
+      );
+      expect(body.errors).toBeUndefined();
+      return logger.statementCount - before;
+    };
+
+    it('a new version of a live treatment: the same few statements for 3 and 30 clinics', async () => {
+      const [few, many] = [await publishTreatment('sized-3'), await publishTreatment('sized-30')];
+      expect(many).toBe(few);
+      expect(few).toBe(13);
+    });
+  });
+
   describe('a clinic editor saving an override again (the bench’s editing workload)', () => {
     it('sends 7 statements: session, BEGIN, one read and lock of the target, the override, its draft, revision with audit entry, COMMIT', async () => {
       const austin = await loginAs(app, 'austin');
@@ -348,6 +396,8 @@ describe('SQL statements per request', () => {
         [PROVIDER_LIST, 1],
       ] as const) {
         for (const brand of ['sized-3', 'sized-30']) {
+          // Compared with the brand's content kept (a publish above may have dropped it).
+          await published(query, brand);
           const draft = await preview(query, brand);
           const live = await published(query, brand);
           expect(draft.statements).toBe(live.statements + more);

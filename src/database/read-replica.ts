@@ -110,10 +110,12 @@ export class ReadReplica implements OnModuleInit, OnModuleDestroy {
 
   /**
    * Runs `next` (the rest of a delivery request) with its reads on the
-   * replica when it is caught up; answers whether it did.
+   * replica when it is caught up, and has replayed every commit made
+   * before `mustCover` (a performance.now() value) when one is given;
+   * answers whether it did.
    */
-  deliveryRead(next: () => void): boolean {
-    if (!this.usable()) {
+  deliveryRead(next: () => void, mustCover = -Infinity): boolean {
+    if (!this.usable() || !this.covers(mustCover)) {
       next();
       return false;
     }

@@ -13,8 +13,6 @@ import type { ContentType } from '../content-types/registry';
 export interface PublishedChange {
   brandId: string;
   type: ContentType;
-  /** Filled in just before the commit; null when the brand row itself is gone. */
-  brandSlug?: string | null;
 }
 
 /**
@@ -62,23 +60,16 @@ export class PublishedChanges implements EntitySubscriberInterface, OnModuleInit
   }
 
   /**
-   * Reads the brands' slugs inside the committing transaction, then lets
-   * listeners write there (the cache generations), on its own connection:
-   * a listener that needed another connection after the commit could wait
-   * forever while every pooled connection is held by writers queued behind
-   * the same locks.
+   * Lets listeners write inside the committing transaction (the cache
+   * generations), on its own connection: a listener that needed another
+   * connection after the commit could wait forever while every pooled
+   * connection is held by writers queued behind the same locks.
    */
   async beforeTransactionCommit(event: TransactionCommitEvent): Promise<void> {
     const runner = event.queryRunner as typeof event.queryRunner & { transactionDepth: number };
     if (runner.transactionDepth !== 1) return; // a savepoint, not the commit
     const changes = runner.data?.[PENDING] as PublishedChange[] | undefined;
     if (!changes?.length) return;
-    const rows: { id: string; slug: string }[] = await runner.query(
-      `SELECT id, slug FROM brands WHERE id = ANY($1)`,
-      [[...new Set(changes.map((change) => change.brandId))]],
-    );
-    const slugs = new Map(rows.map((row) => [row.id, row.slug]));
-    for (const change of changes) change.brandSlug = slugs.get(change.brandId) ?? null;
     for (const listener of this.listeners) await listener.beforeCommit?.(changes, runner.manager);
   }
 

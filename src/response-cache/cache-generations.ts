@@ -1,4 +1,9 @@
-import { ANY_BRAND, EVERY_BRAND } from './cacheable-request';
+import {
+  ANY_BRAND,
+  brandContentGeneration,
+  brandGeneration,
+  EVERY_BRAND,
+} from './cacheable-request';
 
 /**
  * The authoritative generations of cached answers, in PostgreSQL
@@ -26,19 +31,57 @@ export type Generations = Record<string, number>;
  * Rows are locked in name order, so concurrent publishes never deadlock
  * here; the NOTIFY is delivered when (and only if) the transaction commits.
  */
-export async function bumpGenerations(
+export function bumpGenerations(db: Queryable, names: readonly string[]): Promise<Generations> {
+  return bump(db, `SELECT unnest($2::text[]) AS name`, [[...new Set(names)]]);
+}
+
+/**
+ * Bumps the generations that changes to the content of `brandIds` invalidate:
+ * `any`, each brand's (by slug, and by id for PublishedBrandMemo), and `*`
+ * when `brandsChanged` (a brand's own row: its slug and name show in every
+ * answer about it) or when a brand's row is gone.
+ * One statement, slugs read in it: a publish's commit waits for each round
+ * trip while the server is busy serving the pages it is about to change.
+ */
+export function bumpBrandGenerations(
   db: Queryable,
-  names: readonly string[],
+  brandIds: readonly string[],
+  brandsChanged: boolean,
 ): Promise<Generations> {
+  return bump(
+    db,
+    `SELECT $3::text AS name
+     UNION SELECT $4 || slug FROM brands WHERE id = ANY($2::uuid[])
+     UNION SELECT $7 || id FROM unnest($2::uuid[]) AS id
+     UNION SELECT $5 WHERE $6
+        OR (SELECT count(*) FROM brands WHERE id = ANY($2::uuid[])) < cardinality($2::uuid[])`,
+    [
+      [...new Set(brandIds)],
+      ANY_BRAND,
+      // A brand's generation is its slug after this prefix (brandGeneration).
+      brandGeneration(''),
+      EVERY_BRAND,
+      brandsChanged,
+      // By id too, whatever the slug is now (brandContentGeneration).
+      brandContentGeneration(''),
+    ],
+  );
+}
+
+/**
+ * Bumps the generations `named` selects (parameters from $2 on) and NOTIFYs
+ * their new values, in name order (see bumpGenerations).
+ */
+async function bump(db: Queryable, named: string, parameters: unknown[]): Promise<Generations> {
   const [row]: { generations: Generations | null }[] = await db.query(
-    `WITH bumped AS (
+    `WITH named AS (${named}), bumped AS (
        INSERT INTO cache_generations AS g (name, value)
-       SELECT name, 1 FROM unnest($1::text[]) AS name ORDER BY name
+       SELECT name, 1 FROM named ORDER BY name
        ON CONFLICT (name) DO UPDATE SET value = g.value + 1
        RETURNING name, value
      ), agg AS (SELECT json_object_agg(name, value) AS generations FROM bumped)
-     SELECT generations, pg_notify($2, generations::text) FROM agg`,
-    [[...new Set(names)].sort(), GENERATIONS_CHANNEL],
+     SELECT generations, pg_notify($1, generations::text) FROM agg`,
+    [GENERATIONS_CHANNEL, ...parameters],
   );
   return row?.generations ?? {};
 }

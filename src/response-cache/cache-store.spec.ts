@@ -25,6 +25,21 @@ describe('MemoryCacheStore', () => {
     expect(await store.get('c')).toBeDefined();
   });
 
+  it('counts only the forms an answer keeps: compressed, without its identity bytes', async () => {
+    // 100 KB holds five answers kept as 8 + 10 KB compressed forms, which
+    // would take 58 KB each with 40 KB identity bytes.
+    const store = new MemoryCacheStore(100 * KB);
+    const compressed = (): CachedAnswer => ({
+      generations: [1],
+      etag: 'W/"x"',
+      contentType: 'application/json',
+      encodings: { br: Buffer.alloc(8 * KB), gzip: Buffer.alloc(10 * KB) },
+    });
+    const keys = ['a', 'b', 'c', 'd', 'e'];
+    for (const key of keys) await store.save(key, compressed(), 60);
+    for (const key of keys) expect(await store.get(key)).toBeDefined();
+  });
+
   it('holds a working set as large as its budget, every entry of it', async () => {
     const store = new MemoryCacheStore(1024 * KB);
     const keys = Array.from({ length: 18 }, (_, i) => `page-${i}`);

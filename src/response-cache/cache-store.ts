@@ -7,8 +7,12 @@ export interface CachedAnswer {
   generations: number[];
   etag: string;
   contentType: string;
-  /** The exact bytes served without Content-Encoding. */
-  body: Buffer;
+  /**
+   * The exact bytes served without Content-Encoding, until the compressed
+   * forms are made; after that, only if there is no gzip form to inflate
+   * them from (storedForms and identityOf in precompressed.ts).
+   */
+  body?: Buffer;
   /** The same bytes compressed, made once when stored (see precompressed.ts). */
   encodings?: Encodings;
   /** When the answer changes by itself (epoch ms; see answer-lifetime.ts): never served after. */
@@ -40,7 +44,7 @@ function entrySize(value: CachedAnswer | string, key: string): number {
   if (typeof value === 'string') return 2 * (key.length + value.length);
   return (
     2 * (key.length + value.etag.length + value.contentType.length) +
-    value.body.length +
+    (value.body?.length ?? 0) +
     (value.encodings?.br?.length ?? 0) +
     (value.encodings?.gzip?.length ?? 0) +
     64
@@ -51,8 +55,8 @@ function entrySize(value: CachedAnswer | string, key: string): number {
  * The default store, for a single instance: nothing is shared between
  * processes. It keeps the most recently used answers and persisted queries
  * that fit in its budget (RESPONSE_CACHE_MEMORY_MB), and never more: each
- * answer counts with its compressed forms, so a 43 KB clinic page takes
- * about 56 KB.
+ * answer counts with the forms it keeps, so a 43 KB clinic page takes about
+ * 13 KB once compressed (its brotli and gzip forms, see storedForms).
  */
 export class MemoryCacheStore implements CacheStore {
   private readonly answers: LRUCache<string, CachedAnswer | string>;

@@ -50,13 +50,17 @@ export class RedisCacheStore implements CacheStore {
     });
   }
 
+  /**
+   * v3: an answer may come without its identity bytes (a body length of 0);
+   * instances that predate it read v2 and would serve those as empty.
+   */
   async get(key: string): Promise<CachedAnswer | undefined> {
-    const raw = await this.redis.getBuffer(`answer:v2:${key}`);
+    const raw = await this.redis.getBuffer(`answer:v3:${key}`);
     return raw ? decode(raw) : undefined;
   }
 
   async save(key: string, answer: CachedAnswer, ttlSeconds: number): Promise<void> {
-    await this.redis.set(`answer:v2:${key}`, encode(answer), 'EX', ttlSeconds);
+    await this.redis.set(`answer:v3:${key}`, encode(answer), 'EX', ttlSeconds);
   }
 
   async getText(key: string): Promise<string | undefined> {
@@ -80,15 +84,17 @@ export class RedisCacheStore implements CacheStore {
 /**
  * "<generations>\n<etag>\n<content type>\n<lengths>\n" followed by the
  * body's bytes, then its brotli and gzip forms; lengths are
- * "<body>,<br>,<gzip>,<expiresAt>" (0 for a form not kept, or no expiry).
+ * "<body>,<br>,<gzip>,<expiresAt>" (0 for a form not kept, or no expiry;
+ * answers are never empty).
  */
 function encode(answer: CachedAnswer): Buffer {
+  const body = answer.body ?? Buffer.alloc(0);
   const br = answer.encodings?.br ?? Buffer.alloc(0);
   const gzip = answer.encodings?.gzip ?? Buffer.alloc(0);
   const head =
     `${answer.generations.join(',')}\n${answer.etag}\n${answer.contentType}\n` +
-    `${answer.body.length},${br.length},${gzip.length},${answer.expiresAt ?? 0}\n`;
-  return Buffer.concat([Buffer.from(head), answer.body, br, gzip]);
+    `${body.length},${br.length},${gzip.length},${answer.expiresAt ?? 0}\n`;
+  return Buffer.concat([Buffer.from(head), body, br, gzip]);
 }
 
 function decode(raw: Buffer): CachedAnswer | undefined {
@@ -113,7 +119,7 @@ function decode(raw: Buffer): CachedAnswer | undefined {
     etag: text(ends[0] + 1, ends[1]),
     contentType: text(ends[1] + 1, ends[2]),
     ...(expiresAt ? { expiresAt } : {}),
-    body,
+    ...(body.length ? { body } : {}),
     encodings: {
       ...(br.length ? { br } : {}),
       ...(gzip.length ? { gzip } : {}),

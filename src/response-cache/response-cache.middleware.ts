@@ -7,7 +7,7 @@ import type { AuthenticatedRequest } from '../graphql/graphql-context';
 import { analyzeOperation, cacheKey, etagOf, generationsOf } from './cacheable-request';
 import { APQ_PREFIX, CACHE_ATTEMPT, CacheAttempt } from './cache-attempt';
 import type { CachedAnswer } from './cache-store';
-import { pickEncoding } from './precompressed';
+import { identityOf, pickEncoding } from './precompressed';
 import { ANSWER_EXPIRES_AT, secondsLeft } from './answer-lifetime';
 import { ResponseCacheService } from './response-cache.service';
 
@@ -50,8 +50,14 @@ export class ResponseCacheMiddleware implements NestMiddleware {
     if (!attempt) return next();
     // A delivery query: its reads may go to the read replica (docs/scaling.md).
     let onReplica = false;
-    const proceed = () => {
-      onReplica = this.replica.deliveryRead(next);
+    /**
+     * `mustCover`: a page to be kept is rendered on the primary until the
+     * replica has replayed the last publish this instance knows of (up to a
+     * probe, 250 ms, after it): an answer read there would be served but not
+     * kept, and every request for the page until then would render it again.
+     */
+    const proceed = (mustCover?: number) => {
+      onReplica = this.replica.deliveryRead(next, mustCover);
     };
     if (!this.cache.enabled || !attempt.kept) return proceed();
 
@@ -102,7 +108,7 @@ export class ResponseCacheMiddleware implements NestMiddleware {
       // here; the compression middleware compresses this one answer on the fly.
       return send.call(res, body);
     };
-    proceed();
+    proceed(this.cache.generationsChangedAt());
   }
 
   /**
@@ -237,7 +243,7 @@ function sendStored(req: Request, res: Response, answer: CachedAnswer, publicGet
   const compressed = encoding && answer.encodings?.[encoding];
   // The compression middleware leaves an answer with a Content-Encoding alone.
   if (compressed) res.setHeader('content-encoding', encoding);
-  const body = compressed || answer.body;
+  const body = compressed || identityOf(answer);
   res.setHeader('content-length', body.length);
   res.statusCode = 200;
   res.end(body);

@@ -3,17 +3,11 @@ import pLimit from 'p-limit';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DEPLOYMENT_NAMESPACE } from '../database/deployment-namespace';
 import { type PublishedChange, PublishedChanges } from '../editing/published-changes';
-import {
-  ANY_BRAND,
-  brandContentGeneration,
-  brandGeneration,
-  EVERY_BRAND,
-} from './cacheable-request';
-import { bumpGenerations, type Generations } from './cache-generations';
+import { bumpBrandGenerations, type Generations } from './cache-generations';
 import { CacheStore, CachedAnswer, MemoryCacheStore } from './cache-store';
 import { APQ_PREFIX } from './cache-attempt';
 import { GenerationWatcher } from './generation-watcher';
-import { compressOnce } from './precompressed';
+import { compressOnce, storedForms } from './precompressed';
 import { RedisCacheStore } from './redis-cache-store';
 import { secondsLeft } from './answer-lifetime';
 
@@ -76,7 +70,9 @@ export class ResponseCacheService implements OnModuleInit, OnModuleDestroy {
     this.publishedChanges.listen({
       // Even with the cache off here: other instances may cache.
       beforeCommit: async (changes, tx) => {
-        this.bumped.set(changes, await bumpGenerations(tx, generationsChangedBy(changes)));
+        const brandIds = changes.map((change) => change.brandId);
+        const brandsChanged = changes.some((change) => change.type === 'BRAND');
+        this.bumped.set(changes, await bumpBrandGenerations(tx, brandIds, brandsChanged));
       },
       afterCommit: (changes) => {
         const generations = this.bumped.get(changes);
@@ -136,16 +132,18 @@ export class ResponseCacheService implements OnModuleInit, OnModuleDestroy {
 
   /**
    * The compressed forms of the answer stored under `key`, made when its
-   * turn comes. The queue keeps the key, not the answer: an answer the store
-   * drops meanwhile (a burst of stores larger than it) is freed, not
-   * compressed, and not stored again.
+   * turn comes, kept instead of its identity bytes (storedForms). The queue
+   * keeps the key, not the answer: an answer the store drops meanwhile (a
+   * burst of stores larger than it) is freed, not compressed, and not stored
+   * again.
    */
   private async addEncodings(key: string, etag: string, ttl: number): Promise<void> {
     const stored = await this.store.get(key);
-    if (!stored || stored.etag !== etag || stored.encodings) return;
-    const encodings = await compressOnce(stored.body);
+    if (!stored?.body || stored.etag !== etag || stored.encodings) return;
+    const { body, ...answer } = stored;
+    const encodings = await compressOnce(body);
     if (Object.keys(encodings).length) {
-      await this.store.save(key, { ...stored, encodings }, ttl);
+      await this.store.save(key, { ...answer, ...storedForms(body, encodings) }, ttl);
     }
   }
 
@@ -179,22 +177,4 @@ export class ResponseCacheService implements OnModuleInit, OnModuleDestroy {
       `Response cache store failed, serving uncached: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-}
-
-/**
- * The generations a transaction's published changes invalidate: `any` and
- * each brand's (by slug, and by id for PublishedBrandMemo), and `*` when a
- * brand's own row changed (its slug and name show in every answer about it).
- */
-export function generationsChangedBy(changes: PublishedChange[]): string[] {
-  const slugs = [...new Set(changes.map((change) => change.brandSlug))];
-  const names = new Set([
-    ANY_BRAND,
-    ...slugs.flatMap((slug) => (slug ? [brandGeneration(slug)] : [])),
-    ...changes.map((change) => brandContentGeneration(change.brandId)),
-  ]);
-  if (slugs.some((slug) => !slug) || changes.some((change) => change.type === 'BRAND')) {
-    names.add(EVERY_BRAND);
-  }
-  return [...names];
 }

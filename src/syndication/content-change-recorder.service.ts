@@ -151,25 +151,31 @@ export class ContentChangeRecorder {
     }
   }
 
-  /** Appends rows with the next sequence numbers of the brand; returns them in order. */
+  /**
+   * Appends rows with the next sequence numbers of the brand; returns them in
+   * order. One statement: the counter's row is bumped (locked by lockFeed
+   * already) and the rows numbered from it in the same round trip, which a
+   * publish waits for while the server is busy serving its pages.
+   */
   private async append(tx: EntityManager, brandId: string, rows: FeedRow[]): Promise<string[]> {
     if (rows.length === 0) return [];
-    const [{ last }] = await tx.query(
-      `INSERT INTO content_feed_counters (brand_id, last_seq) VALUES ($1, $2)
-       ON CONFLICT (brand_id)
-       DO UPDATE SET last_seq = content_feed_counters.last_seq + EXCLUDED.last_seq
-       RETURNING last_seq::text AS last`,
-      [brandId, rows.length],
-    );
-    const first = BigInt(last) - BigInt(rows.length) + 1n;
-    await tx.query(
-      `INSERT INTO content_changes (brand_id, seq, entity_type, entity_id, operation, version, clinic_id)
-       SELECT $1, $2::bigint + u.i - 1, u.type, u.id, u.operation, u.version, u.clinic_id
-         FROM unnest($3::text[], $4::uuid[], $5::text[], $6::int[], $7::uuid[])
-              WITH ORDINALITY AS u(type, id, operation, version, clinic_id, i)`,
+    const [{ first }]: { first: string }[] = await tx.query(
+      `WITH counter AS (
+         INSERT INTO content_feed_counters (brand_id, last_seq) VALUES ($1, $2)
+         ON CONFLICT (brand_id)
+         DO UPDATE SET last_seq = content_feed_counters.last_seq + EXCLUDED.last_seq
+         RETURNING last_seq - $2 + 1 AS first
+       ), appended AS (
+         INSERT INTO content_changes (brand_id, seq, entity_type, entity_id, operation, version, clinic_id)
+         SELECT $1, counter.first + u.i - 1, u.type, u.id, u.operation, u.version, u.clinic_id
+           FROM counter,
+                unnest($3::text[], $4::uuid[], $5::text[], $6::int[], $7::uuid[])
+                WITH ORDINALITY AS u(type, id, operation, version, clinic_id, i)
+       )
+       SELECT first::text AS first FROM counter`,
       [
         brandId,
-        first.toString(),
+        rows.length,
         rows.map((row) => row.type),
         rows.map((row) => row.id),
         rows.map((row) => row.operation),
@@ -177,6 +183,6 @@ export class ContentChangeRecorder {
         rows.map((row) => row.clinicId),
       ],
     );
-    return rows.map((_, i) => (first + BigInt(i)).toString());
+    return rows.map((_, i) => (BigInt(first) + BigInt(i)).toString());
   }
 }

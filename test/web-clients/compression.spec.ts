@@ -18,9 +18,9 @@ interface RawAnswer {
   body: Buffer;
 }
 
-/** node:http, which (unlike fetch) leaves the body as it came. */
-function rawGet(app: TestApp, headers: Record<string, string>): Promise<RawAnswer> {
-  const search = new URLSearchParams({ query: PAGE, variables: JSON.stringify({ brand: BRAND }) });
+/** node:http, which (unlike fetch) leaves the body as it came and sends no Accept-Encoding of its own. */
+function rawGet(app: TestApp, headers: Record<string, string>, query = PAGE): Promise<RawAnswer> {
+  const search = new URLSearchParams({ query, variables: JSON.stringify({ brand: BRAND }) });
   return new Promise((resolve, reject) => {
     http
       .get(`${app.url}/graphql?${search}`, { headers }, (res) => {
@@ -42,9 +42,9 @@ const decode = (answer: RawAnswer) =>
       : answer.body;
 
 /** Until the background compression of a stored answer is done, hits are compressed on the fly. */
-async function precompressedHit(app: TestApp, encoding: string): Promise<RawAnswer> {
+async function precompressedHit(app: TestApp, encoding: string, query = PAGE): Promise<RawAnswer> {
   for (let attempt = 0; attempt < 50; attempt++) {
-    const answer = await rawGet(app, { 'accept-encoding': encoding });
+    const answer = await rawGet(app, { 'accept-encoding': encoding }, query);
     if (answer.headers['x-cache'] === 'HIT' && answer.headers['content-length']) return answer;
     await new Promise((done) => setTimeout(done, 20));
   }
@@ -112,6 +112,30 @@ describe('web clients: compression', () => {
       const notModified = await rawGet(app, { 'accept-encoding': encoding, 'if-none-match': etag });
       expect(notModified.status).toBe(304);
       expect(notModified.body.length).toBe(0);
+    }
+  });
+
+  it('answers a client that accepts no compression with the stored answer’s exact bytes', async () => {
+    // A query of its own: the stored answer keeps only its compressed forms
+    // once they are made, and a client without gzip gets them inflated.
+    const query = PAGE.replace('first: 5', 'first: 4');
+    const miss = await rawGet(app, {}, query);
+    expect(miss.headers['x-cache']).toBe('MISS');
+    expect(miss.headers['content-encoding']).toBeUndefined();
+    await precompressedHit(app, 'gzip', query);
+
+    const clients: Record<string, string>[] = [
+      {},
+      { 'accept-encoding': 'identity' },
+      { 'accept-encoding': 'br;q=0, gzip;q=0' },
+    ];
+    for (const headers of clients) {
+      const hit = await rawGet(app, headers, query);
+      expect(hit.headers['x-cache']).toBe('HIT');
+      expect(hit.headers['content-encoding']).toBeUndefined();
+      expect(hit.headers.etag).toBe(miss.headers.etag);
+      expect(Number(hit.headers['content-length'])).toBe(miss.body.length);
+      expect(hit.body.equals(miss.body)).toBe(true);
     }
   });
 });
