@@ -191,4 +191,17 @@ describe('published brand content kept between requests', () => {
     expect(await page('texas')).toBeGreaterThan(0);
     expect(logger.statementCount - before).toBe(0);
   });
+
+  it('keeps nothing for a brand slug that names no brand, so made-up slugs cannot crowd out real ones', async () => {
+    const logger = a.dataSource.logger as TypeOrmLogger;
+    const statements = async () => {
+      const before = logger.statementCount;
+      const { body } = await a.graphql(LOCATOR_QUERY, { brand: 'no-such-brand', region: 'texas' });
+      expect(body.data.clinics).toMatchObject({ totalCount: 0, edges: [] });
+      return logger.statementCount - before;
+    };
+    await statements();
+    // Read again, not served from a kept empty list.
+    expect(await statements()).toBeGreaterThan(0);
+  });
 });

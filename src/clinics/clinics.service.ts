@@ -229,7 +229,9 @@ export class ClinicsService {
         }
         return locator;
       },
-      (locator) => (locator?.all.length ?? 0) * LOCATOR_BYTES_PER_CLINIC + 1,
+      // A brand too large is kept as null (1), so it is not read again; one
+      // without published clinics, or a slug that names none, is not kept (0).
+      (locator) => (locator ? locator.all.length * LOCATOR_BYTES_PER_CLINIC : 1),
     );
   }
 

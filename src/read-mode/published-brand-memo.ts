@@ -35,7 +35,12 @@ interface Kept {
   bytes: number;
 }
 
-/** How to size a value kept: its estimated heap bytes (1 when small and not estimated). */
+/**
+ * How to size a value kept: its estimated heap bytes (1 when small and not
+ * estimated). 0: not worth keeping (read again next time), e.g. the empty
+ * locator of a brand slug that names nothing, so that made-up slugs cannot
+ * push real brands out.
+ */
 export type BytesOf<T> = (value: T) => number;
 
 /**
@@ -117,9 +122,10 @@ export class PublishedBrandMemo {
     fresh.value.then(
       (value) => {
         // Sized once read: the cache counts a size when an entry is set.
-        if (bytesOf && this.kept.peek(key) === fresh) {
-          this.kept.set(key, { ...fresh, bytes: bytesOf(value as T) });
-        }
+        if (!bytesOf || this.kept.peek(key) !== fresh) return;
+        const bytes = bytesOf(value as T);
+        if (bytes > 0) this.kept.set(key, { ...fresh, bytes });
+        else this.kept.delete(key);
       },
       // A failed read is not kept.
       () => {
