@@ -15,6 +15,19 @@ import { Permission } from '../access/permission';
 
 const COLUMNS = `id, phrase, pattern, severity, reason, region_id AS "regionId", state`;
 
+/**
+ * The BLOCK rules of the brand `brand` (an SQL expression) as a JSON array
+ * of ClaimRule, in claimRulesOf's order: for a statement that reads them
+ * with other things (the publish gate's).
+ */
+export function blockRulesSql(brand: string): string {
+  return `coalesce((SELECT json_agg(json_build_object('id', r.id, 'phrase', r.phrase,
+                       'pattern', r.pattern, 'severity', r.severity, 'reason', r.reason,
+                       'regionId', r.region_id, 'state', r.state) ORDER BY r.created_at, r.id)
+                      FROM claim_rules r WHERE r.brand_id = ${brand} AND r.severity = 'BLOCK'),
+                    '[]')`;
+}
+
 /** A brand has at most this many rules: each runs over every saved text. */
 export const MAX_CLAIM_RULES = 200;
 

@@ -4,8 +4,7 @@ import { DomainError } from '../common/domain-error';
 import { sameValue } from '../content-resolution/resolve-fields';
 import { CONTENT_TYPE_DEFS } from '../content-types/registry';
 import type { ItemView } from '../editing/item-view';
-import { claimRulesOf } from './claim-rules.service';
-import { settingsOf } from './compliance-settings';
+import { gateRulesOf } from './compliance-settings';
 import { latestReviewsOfContent } from './medical-reviews';
 import { contentHash, regulatedChanges } from './regulated-fields';
 import { itemTexts, placesKey, textPlacesBatch } from './item-claims';
@@ -23,6 +22,9 @@ export interface ComplianceProblem {
   reason: string;
 }
 
+/** Each brand's settings and BLOCK rules, by brand id. */
+type BrandRules = Map<string, Awaited<ReturnType<typeof gateRulesOf>>[number]>;
+
 /**
  * The compliance checks of publishing, run by the publisher on every
  * changeset (an editor's publish and a schedule's, at run time) after its
@@ -32,9 +34,16 @@ export interface ComplianceProblem {
 @Injectable()
 export class CompliancePublishGate {
   async check(tx: EntityManager, items: readonly ItemView[]): Promise<void> {
+    // What goes live changed: a deletion publishes no content.
+    const changing = items.filter((item) => item.hasDraft && !item.pendingDelete);
+    if (changing.length === 0) return;
+    const brandIds = [...new Set(changing.map((item) => item.brandId))];
+    const rules: BrandRules = new Map(
+      (await gateRulesOf(tx, brandIds)).map((row, i) => [brandIds[i], row] as const),
+    );
     const problems = [
-      ...(await this.unapprovedChanges(tx, items)),
-      ...(await this.blockedClaims(tx, items)),
+      ...(await this.unapprovedChanges(tx, changing, rules)),
+      ...(await this.blockedClaims(tx, changing, rules)),
     ];
     if (problems.length === 0) return;
     const list = problems
@@ -49,17 +58,12 @@ export class CompliancePublishGate {
    */
   private async unapprovedChanges(
     tx: EntityManager,
-    items: readonly ItemView[],
+    changing: readonly ItemView[],
+    rules: BrandRules,
   ): Promise<ComplianceProblem[]> {
-    const changing = items.filter((item) => item.hasDraft && !item.pendingDelete);
-    if (changing.length === 0) return [];
-    const brandIds = [...new Set(changing.map((item) => item.brandId))];
-    const settings = new Map(
-      (await settingsOf(tx, brandIds)).map((row, i) => [brandIds[i], row] as const),
-    );
     const needing = changing
       .map((item) => {
-        const brand = settings.get(item.brandId)!;
+        const brand = rules.get(item.brandId)!;
         const fields = brand.medicalReviewRequired
           ? regulatedChanges(item, brand.regulatedFields)
           : [];
@@ -90,16 +94,10 @@ export class CompliancePublishGate {
   /** BLOCK hits in what the changeset changes (everything of an item not live yet). */
   private async blockedClaims(
     tx: EntityManager,
-    items: readonly ItemView[],
+    changing: readonly ItemView[],
+    rules: BrandRules,
   ): Promise<ComplianceProblem[]> {
-    const changing = items.filter((item) => item.hasDraft && !item.pendingDelete);
-    if (changing.length === 0) return [];
-    const rulesByBrand = new Map<string, Awaited<ReturnType<typeof claimRulesOf>>>();
-    for (const brandId of new Set(changing.map((item) => item.brandId))) {
-      const rules = (await claimRulesOf(tx, brandId)).filter((rule) => rule.severity === 'BLOCK');
-      rulesByBrand.set(brandId, rules);
-    }
-    if ([...rulesByBrand.values()].every((rules) => rules.length === 0)) return [];
+    if ([...rules.values()].every((brand) => brand.blockRules.length === 0)) return [];
     const places = await textPlacesBatch(
       tx,
       changing.map((item) => placesKey(item.placement)),
@@ -113,7 +111,7 @@ export class CompliancePublishGate {
         ),
       );
       const texts = itemTexts(def, { ...changed, field: item.values.field });
-      return lintTexts(texts, rulesByBrand.get(item.brandId) ?? [], places[i]).map(
+      return lintTexts(texts, rules.get(item.brandId)?.blockRules ?? [], places[i]).map(
         (hit): ComplianceProblem => ({
           type: item.type,
           id: item.id,

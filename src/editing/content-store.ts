@@ -176,14 +176,14 @@ export class ContentStore {
   ): Promise<ItemState> {
     const { def } = item;
     const id = item.row.id as string;
-    await apply(tx, def, id, changes);
-    const status = goLive ? `publication_status = 'PUBLISHED', published_at = now(),` : '';
+    // The changed columns in the same UPDATE: a publish waits for each round trip.
+    const { sets, params } = await applyLinks(tx, def, id, changes);
+    if (goLive) sets.push(`publication_status = 'PUBLISHED'`, 'published_at = now()');
+    sets.push('draft = NULL', 'version = version + 1', 'updated_at = now()');
     const [row] = await updateReturning(
       tx,
-      `UPDATE ${def.table}
-          SET ${status} draft = NULL, version = version + 1, updated_at = now()
-        WHERE id = $1 RETURNING *`,
-      [id],
+      `UPDATE ${def.table} SET ${sets.join(', ')} WHERE id = $1 RETURNING *`,
+      params,
     );
     return {
       ...item,
@@ -300,6 +300,17 @@ async function uncheckedColumns(
 
 /** Writes property values into the row's columns and link tables. */
 async function apply(tx: EntityManager, def: ContentTypeDef, id: string, changes: Values) {
+  const { sets, params } = await applyLinks(tx, def, id, changes);
+  if (sets.length)
+    await tx.query(`UPDATE ${def.table} SET ${sets.join(', ')} WHERE id = $1`, params);
+}
+
+/**
+ * Writes the link tables' values, and answers the rest as an UPDATE's
+ * `SET` items of the row with id `$1` and their parameters (`id` first),
+ * for the caller's UPDATE.
+ */
+async function applyLinks(tx: EntityManager, def: ContentTypeDef, id: string, changes: Values) {
   const sets: string[] = [];
   const params: unknown[] = [id];
   for (const [property, value] of Object.entries(changes)) {
@@ -312,8 +323,7 @@ async function apply(tx: EntityManager, def: ContentTypeDef, id: string, changes
     params.push(param(def, property, value));
     sets.push(`${column.column} = $${params.length}${column.cast ? `::${column.cast}` : ''}`);
   }
-  if (sets.length)
-    await tx.query(`UPDATE ${def.table} SET ${sets.join(', ')} WHERE id = $1`, params);
+  return { sets, params };
 }
 
 async function replaceLinks(tx: EntityManager, link: Link, id: string, ids: unknown) {

@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ItemView } from '../editing/item-view';
-import { WebhookOutboxService } from '../webhooks/webhook-outbox.service';
-import { ACTION_OF } from '../webhooks/webhook-events';
+import {
+  type Subscribers,
+  subscribersSql,
+  WebhookOutboxService,
+} from '../webhooks/webhook-outbox.service';
+import { ACTION_OF, eventType } from '../webhooks/webhook-events';
 import { ChangeOperation, isSyndicated, SyndicatedType } from './syndicated-types';
 
 /** What the writer reports: a change to what delivery shows. */
@@ -70,13 +74,19 @@ export class ContentChangeRecorder {
     if (!(action === 'PUBLISH' && wasLive)) {
       rows.push(...(await this.dependents(tx, item, operation)));
     }
-    const seqs = await this.append(tx, item.brandId, rows);
-    await this.outbox.enqueue(tx, {
+    const webhookAction = ACTION_OF[action];
+    const { seqs, subscribers } = await this.append(
+      tx,
+      item.brandId,
+      rows,
+      eventType(item.type, webhookAction),
+    );
+    await this.outbox.enqueueTo(tx, subscribers, {
       brandId: item.brandId,
       type: item.type,
       id: item.id,
       version: item.version,
-      action: ACTION_OF[action],
+      action: webhookAction,
       sequence: isSyndicated(item.type) ? seqs[0] : null,
       values: action === 'PUBLISH' ? item.publishedValues : null,
     });
@@ -153,18 +163,25 @@ export class ContentChangeRecorder {
 
   /**
    * Appends rows with the next sequence numbers of the brand; returns them in
-   * order. One statement: the counter's row is bumped (locked by lockFeed
-   * already) and the rows numbered from it in the same round trip, which a
-   * publish waits for while the server is busy serving its pages.
+   * order, with the webhook endpoints that get the event of `type` (and what
+   * its body says of the brand). One statement: the counter's row is bumped
+   * (locked by lockFeed already; left alone when there are no rows), the rows
+   * numbered from it and the subscribers read in the same round trip, which
+   * a publish waits for while the server is busy serving its pages.
    */
-  private async append(tx: EntityManager, brandId: string, rows: FeedRow[]): Promise<string[]> {
-    if (rows.length === 0) return [];
-    const [{ first }]: { first: string }[] = await tx.query(
+  private async append(
+    tx: EntityManager,
+    brandId: string,
+    rows: FeedRow[],
+    type: string,
+  ): Promise<{ seqs: string[]; subscribers: Subscribers }> {
+    const [{ first, ...subscribers }]: (Subscribers & { first: string | null })[] = await tx.query(
       `WITH counter AS (
-         INSERT INTO content_feed_counters (brand_id, last_seq) VALUES ($1, $2)
+         INSERT INTO content_feed_counters (brand_id, last_seq)
+         SELECT $1::uuid, $2::bigint WHERE $2::bigint > 0
          ON CONFLICT (brand_id)
          DO UPDATE SET last_seq = content_feed_counters.last_seq + EXCLUDED.last_seq
-         RETURNING last_seq - $2 + 1 AS first
+         RETURNING last_seq - $2::bigint + 1 AS first
        ), appended AS (
          INSERT INTO content_changes (brand_id, seq, entity_type, entity_id, operation, version, clinic_id)
          SELECT $1, counter.first + u.i - 1, u.type, u.id, u.operation, u.version, u.clinic_id
@@ -172,7 +189,8 @@ export class ContentChangeRecorder {
                 unnest($3::text[], $4::uuid[], $5::text[], $6::int[], $7::uuid[])
                 WITH ORDINALITY AS u(type, id, operation, version, clinic_id, i)
        )
-       SELECT first::text AS first FROM counter`,
+       SELECT counter.first::text AS first, s.*
+         FROM (${subscribersSql('$1', '$8')}) s LEFT JOIN counter ON true`,
       [
         brandId,
         rows.length,
@@ -181,8 +199,12 @@ export class ContentChangeRecorder {
         rows.map((row) => row.operation),
         rows.map((row) => row.version),
         rows.map((row) => row.clinicId),
+        type,
       ],
     );
-    return rows.map((_, i) => (BigInt(first) + BigInt(i)).toString());
+    return {
+      seqs: rows.map((_, i) => (BigInt(first!) + BigInt(i)).toString()),
+      subscribers,
+    };
   }
 }

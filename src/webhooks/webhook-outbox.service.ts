@@ -33,17 +33,25 @@ export class WebhookOutboxService {
 
   /** Queues the event for every enabled endpoint of the brand subscribed to it. */
   async enqueue(tx: EntityManager, event: OutboxEvent): Promise<void> {
-    const type = eventType(event.type, event.action);
-    const endpoints: { id: string }[] = await tx.query(
-      `SELECT id FROM webhook_endpoints WHERE brand_id = $1 AND enabled AND $2 = ANY(events)`,
-      [event.brandId, type],
-    );
-    if (endpoints.length === 0) return;
+    const [subscribers]: Subscribers[] = await tx.query(subscribersSql('$1', '$2'), [
+      event.brandId,
+      eventType(event.type, event.action),
+    ]);
+    await this.enqueueTo(tx, subscribers, event);
+  }
+
+  /**
+   * Queues the event for `subscribers`, read with subscribersSql in a
+   * statement of the caller's (the change feed's): no statement at all when
+   * no endpoint subscribes, one otherwise.
+   */
+  async enqueueTo(tx: EntityManager, subscribers: Subscribers, event: OutboxEvent): Promise<void> {
+    if (subscribers.endpointIds.length === 0) return;
     await this.insert(
       tx,
       event.brandId,
-      endpoints.map((endpoint) => endpoint.id),
-      type,
+      subscribers,
+      eventType(event.type, event.action),
       (epoch): WebhookEventBody['data'] => ({
         type: event.type,
         id: event.id,
@@ -61,45 +69,75 @@ export class WebhookOutboxService {
    * receiver gets, verifies and acknowledges events. Returns the delivery id.
    */
   async enqueueTest(tx: EntityManager, brandId: string, endpointId: string): Promise<string> {
+    const [{ endpointIds: _all, ...brand }]: Subscribers[] = await tx.query(
+      subscribersSql('$1', 'NULL'),
+      [brandId],
+    );
     const [deliveryId] = await this.insert(
       tx,
       brandId,
-      [endpointId],
+      { ...brand, endpointIds: [endpointId] },
       TEST_EVENT_TYPE,
       (): WebhookTestEventBody['data'] => ({ test: true, endpointId }),
     );
     return deliveryId;
   }
 
-  /** Stores one event and its deliveries (in the caller's transaction); returns their ids. */
+  /** Stores one event and its deliveries (in the caller's transaction, one statement); returns their ids. */
   private async insert(
     tx: EntityManager,
     brandId: string,
-    endpointIds: string[],
+    { endpointIds, slug, now, epoch }: Subscribers,
     type: string,
     data: (epoch: string) => WebhookEventBody['data'] | WebhookTestEventBody['data'],
   ): Promise<string[]> {
-    const [{ slug, now, epoch }] = await tx.query(
-      `SELECT slug, now() AS now, (SELECT epoch FROM deployment_epoch) AS epoch
-         FROM brands WHERE id = $1`,
-      [brandId],
-    );
     const body = {
       id: randomUUID(),
       type,
-      createdAt: (now as Date).toISOString(),
+      createdAt: now.toISOString(),
       brand: { id: brandId, slug },
       data: data(epoch),
     };
-    await tx.query(
-      `INSERT INTO webhook_events (id, brand_id, event_type, body) VALUES ($1, $2, $3, $4)`,
-      [body.id, brandId, type, JSON.stringify(body)],
-    );
+    // The deliveries' foreign key is checked at the end of the statement,
+    // when the event inserted beside them exists.
     const rows: { id: string }[] = await tx.query(
-      `INSERT INTO webhook_deliveries (event_id, endpoint_id, give_up_at)
-       SELECT $1, unnest($2::uuid[]), now() + make_interval(secs => $3) RETURNING id`,
-      [body.id, endpointIds, this.config.webhookRetryWindowSeconds],
+      `WITH event AS (
+         INSERT INTO webhook_events (id, brand_id, event_type, body) VALUES ($1, $2, $3, $4)
+       )
+       INSERT INTO webhook_deliveries (event_id, endpoint_id, give_up_at)
+       SELECT $1, unnest($5::uuid[]), now() + make_interval(secs => $6) RETURNING id`,
+      [
+        body.id,
+        brandId,
+        type,
+        JSON.stringify(body),
+        endpointIds,
+        this.config.webhookRetryWindowSeconds,
+      ],
     );
     return rows.map((row) => row.id);
   }
+}
+
+/** Who gets an event of a brand, and what its body says of the brand and the moment. */
+export interface Subscribers {
+  /** The brand's enabled endpoints subscribed to the event's type. */
+  endpointIds: string[];
+  slug: string;
+  /** The transaction's time: the event's createdAt. */
+  now: Date;
+  /** The deployment's epoch (see webhook-events.ts). */
+  epoch: string;
+}
+
+/**
+ * The one row of Subscribers for the brand `brand` and the event type
+ * `type` (SQL expressions, e.g. parameters), for a caller to read within a
+ * statement of its own: the change feed reads it as it appends.
+ */
+export function subscribersSql(brand: string, type: string): string {
+  return `SELECT ARRAY(SELECT id FROM webhook_endpoints
+                        WHERE brand_id = ${brand} AND enabled AND ${type} = ANY(events)) AS "endpointIds",
+                 (SELECT slug FROM brands WHERE id = ${brand}) AS slug, now() AS now,
+                 (SELECT epoch FROM deployment_epoch) AS epoch`;
 }
