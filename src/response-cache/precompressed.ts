@@ -104,6 +104,15 @@ function ownCopy(compressed: Buffer): Buffer {
   return copy;
 }
 
+/** Whether the answer, once compressed (compressOnce), has a form the client would take. */
+export function acceptsStoredForms(req: Request, answer: CachedAnswer): boolean {
+  const bytes = answer.body?.length ?? 0;
+  return bytes >= COMPRESSION_THRESHOLD_BYTES && pickEncoding(req, ALL_FORMS) !== undefined;
+}
+
+/** Stand-ins for pickEncoding: every form compressOnce makes. */
+const ALL_FORMS: Encodings = { br: Buffer.alloc(0), gzip: Buffer.alloc(0) };
+
 /** The stored form to send for the request's Accept-Encoding, or undefined for identity. */
 export function pickEncoding(
   req: Request,

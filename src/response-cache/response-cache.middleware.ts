@@ -7,7 +7,7 @@ import type { AuthenticatedRequest } from '../graphql/graphql-context';
 import { analyzeOperation, cacheKey, etagOf, generationsOf } from './cacheable-request';
 import { APQ_PREFIX, CACHE_ATTEMPT, CacheAttempt } from './cache-attempt';
 import type { CachedAnswer } from './cache-store';
-import { identityOf, pickEncoding } from './precompressed';
+import { acceptsStoredForms, type Encodings, identityOf, pickEncoding } from './precompressed';
 import { ANSWER_EXPIRES_AT, secondsLeft } from './answer-lifetime';
 import { ResponseCacheService } from './response-cache.service';
 
@@ -72,7 +72,7 @@ export class ResponseCacheMiddleware implements NestMiddleware {
     const serve = (shared: CachedAnswer | undefined) => {
       if (!shared || !isCurrent(shared, generations)) return false;
       if (attempt.registersHash) this.cache.rememberPersistedQuery(...attempt.registersHash);
-      sendStored(req, res, shared, publicGet);
+      this.sendCompressed(req, res, attempt.key, shared, publicGet, 'HIT');
       return true;
     };
     if (serve(answer)) return;
@@ -102,6 +102,7 @@ export class ResponseCacheMiddleware implements NestMiddleware {
           };
           this.cache.save(attempt.key, answer);
           rendered(answer);
+          if (this.sendCompressed(req, res, attempt.key, answer, publicGet, 'MISS')) return res;
         }
       }
       // Express answers 304 itself when If-None-Match matches the ETag set
@@ -109,6 +110,37 @@ export class ResponseCacheMiddleware implements NestMiddleware {
       return send.call(res, body);
     };
     proceed(this.cache.generationsChangedAt());
+  }
+
+  /**
+   * Sends a stored answer (sendStored), in its stored compressed form to a
+   * client that accepts one, waiting for that form when it is being made
+   * (ResponseCacheService.compressedForms) rather than compressing the
+   * answer on the fly once more. False when the answer is neither a hit
+   * nor waiting for its forms (a miss the caller sends as it is).
+   */
+  private sendCompressed(
+    req: Request,
+    res: Response,
+    key: string,
+    answer: CachedAnswer,
+    publicGet: boolean,
+    status: 'HIT' | 'MISS',
+  ): boolean {
+    const forms =
+      !answer.encodings && !revalidated(req, answer) && acceptsStoredForms(req, answer)
+        ? this.cache.compressedForms(key, answer)
+        : undefined;
+    if (!forms) {
+      if (status === 'MISS') return false;
+      sendStored(req, res, answer, publicGet, status);
+      return true;
+    }
+    // Failed or not made: sent as it is (the compression middleware then compresses it).
+    const send = (encodings?: Encodings) =>
+      sendStored(req, res, encodings ? { ...answer, encodings } : answer, publicGet, status);
+    forms.then(send, () => send());
+    return true;
   }
 
   /**
@@ -230,11 +262,17 @@ function requestParts(req: AuthenticatedRequest): GraphqlRequestParts | null {
  * content, the same in every encoding, so a copy revalidates whichever
  * encoding it came in.
  */
-function sendStored(req: Request, res: Response, answer: CachedAnswer, publicGet: boolean) {
+function sendStored(
+  req: Request,
+  res: Response,
+  answer: CachedAnswer,
+  publicGet: boolean,
+  status: 'HIT' | 'MISS',
+) {
   res.setHeader('content-type', answer.contentType);
-  setCacheHeaders(res, answer.etag, publicGet, 'HIT', answer.expiresAt);
+  setCacheHeaders(res, answer.etag, publicGet, status, answer.expiresAt);
   res.vary('accept-encoding');
-  if (req.method === 'GET' && matches(req.headers['if-none-match'], answer.etag)) {
+  if (revalidated(req, answer)) {
     res.statusCode = 304;
     res.end();
     return;
@@ -279,6 +317,11 @@ function isCurrent(answer: CachedAnswer, generations: number[]): boolean {
     stored.every((value, i) => value === generations[i]) &&
     secondsLeft(answer.expiresAt, 1) > 0
   );
+}
+
+/** A GET whose copy is current: answered 304. */
+function revalidated(req: Request, answer: CachedAnswer): boolean {
+  return req.method === 'GET' && matches(req.headers['if-none-match'], answer.etag);
 }
 
 /** If-None-Match: a list of tags, maybe weak (W/), or "*"; compared weakly (RFC 9110). */

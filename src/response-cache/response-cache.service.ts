@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import pLimit from 'p-limit';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DEPLOYMENT_NAMESPACE } from '../database/deployment-namespace';
 import { type PublishedChange, PublishedChanges } from '../editing/published-changes';
@@ -7,7 +6,8 @@ import { bumpBrandGenerations, type Generations } from './cache-generations';
 import { CacheStore, CachedAnswer, MemoryCacheStore } from './cache-store';
 import { APQ_PREFIX } from './cache-attempt';
 import { GenerationWatcher } from './generation-watcher';
-import { compressOnce, storedForms } from './precompressed';
+import { CompressionQueue } from './compression-queue';
+import { compressOnce, type Encodings, storedForms } from './precompressed';
 import { RedisCacheStore } from './redis-cache-store';
 import { secondsLeft } from './answer-lifetime';
 
@@ -33,12 +33,12 @@ const PERSISTED_QUERY_TTL_SECONDS = 7 * 24 * 3600;
 export class ResponseCacheService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('ResponseCache');
   /**
-   * Answers compressed at a time. A burst of stores (a cold cache, a
-   * publish) compressed all at once held every zlib context together, each
-   * until the main thread got round to closing it: hundreds of MB for a
-   * thousand pages.
+   * Stored answers waiting for their compressed forms, two at a time. A
+   * burst of stores (a cold cache, a publish) compressed all at once held
+   * every zlib context together, each until the main thread got round to
+   * closing it: hundreds of MB for a thousand pages.
    */
-  private readonly compressing = pLimit(2);
+  private readonly compressing = new CompressionQueue<Encodings | undefined>(2);
   readonly store: CacheStore;
   readonly ttlSeconds: number;
   /** Whether answers are cached at all (RESPONSE_CACHE_TTL_SECONDS > 0). */
@@ -116,18 +116,35 @@ export class ResponseCacheService implements OnModuleInit, OnModuleDestroy {
   /**
    * Stores in the background: a failure only costs a later miss. The
    * answer is kept at once, then again with its compressed forms once zlib
-   * has made them off the request path; hits in between are compressed on
-   * the fly, like a miss.
+   * has made them off the request path (compressedForms: a request that
+   * wants them meanwhile waits for them, and they are made sooner).
    */
   save(key: string, answer: CachedAnswer): void {
     // An answer that changes by itself soon is kept no longer than that.
     const ttl = secondsLeft(answer.expiresAt, this.ttlSeconds);
     if (ttl < 1) return;
     const { etag } = answer;
-    this.store
-      .save(key, answer, ttl)
-      .then(() => this.compressing(() => this.addEncodings(key, etag, ttl)))
+    const saved = this.store.save(key, answer, ttl).then(
+      () => true,
+      (error: unknown) => {
+        this.warn(error);
+        return false;
+      },
+    );
+    this.compressing
+      .add(key, etag, async () => ((await saved) ? this.addEncodings(key, etag, ttl) : undefined))
       .catch((error: unknown) => this.warn(error));
+  }
+
+  /**
+   * The compressed forms of `answer` (stored under `key` by this process and
+   * not compressed yet), made before the answers no request waits for; so a
+   * page is compressed once, not once more on the fly for each request that
+   * comes before its turn (after a publish, every page at once). Undefined
+   * when it is not waiting here (compressed already, or stored elsewhere).
+   */
+  compressedForms(key: string, answer: CachedAnswer): Promise<Encodings | undefined> | undefined {
+    return this.compressing.hurry(key, answer.etag);
   }
 
   /**
@@ -137,14 +154,20 @@ export class ResponseCacheService implements OnModuleInit, OnModuleDestroy {
    * burst of stores larger than it) is freed, not compressed, and not stored
    * again.
    */
-  private async addEncodings(key: string, etag: string, ttl: number): Promise<void> {
+  private async addEncodings(
+    key: string,
+    etag: string,
+    ttl: number,
+  ): Promise<Encodings | undefined> {
     const stored = await this.store.get(key);
-    if (!stored?.body || stored.etag !== etag || stored.encodings) return;
+    if (stored?.etag !== etag) return undefined;
+    if (!stored.body || stored.encodings) return stored.encodings;
     const { body, ...answer } = stored;
     const encodings = await compressOnce(body);
     if (Object.keys(encodings).length) {
       await this.store.save(key, { ...answer, ...storedForms(body, encodings) }, ttl);
     }
+    return encodings;
   }
 
   /**
