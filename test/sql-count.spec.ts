@@ -285,7 +285,7 @@ describe('SQL statements per request', () => {
      * of it grows with the clinics (a live treatment's FAQs and prices are
      * not resent to partners).
      */
-    const publishTreatment = async (brand: string) => {
+    const publishTreatment = async (brand: string, summary = 'Revised.') => {
       const admin = await apiKeyHeaders(app, brand, ['admin']);
       const [treatment]: { id: string; version: number }[] = await app.dataSource.query(
         `SELECT t.id, t.version FROM treatments t JOIN brands b ON b.id = t.brand_id
@@ -294,7 +294,7 @@ describe('SQL statements per request', () => {
       );
       const saved = await app.graphql(
         `mutation($input: UpdateTreatmentInput!) { updateTreatment(input: $input) { version } }`,
-        { input: { id: treatment.id, version: treatment.version, summary: 'Revised.' } },
+        { input: { id: treatment.id, version: treatment.version, summary } },
         admin,
       );
       expect(saved.body.errors).toBeUndefined();
@@ -322,6 +322,27 @@ describe('SQL statements per request', () => {
       const [few, many] = [await publishTreatment('sized-3'), await publishTreatment('sized-30')];
       expect(many).toBe(few);
       expect(few).toBe(10);
+    });
+
+    it('a webhook endpoint subscribed to it adds one statement: the event with its deliveries', async () => {
+      const unsubscribed = await publishTreatment('sized-3', 'Revised for no endpoint.');
+      const [endpoint]: { id: string }[] = await app.dataSource.query(
+        `INSERT INTO webhook_endpoints (brand_id, url, secret, events, created_by)
+         SELECT id, 'https://hooks.example/cms', repeat('s', 32), ARRAY['treatment.published'], 'sql-count'
+           FROM brands WHERE slug = 'sized-30' RETURNING id`,
+      );
+      try {
+        expect(await publishTreatment('sized-30', 'Revised for an endpoint.')).toBe(
+          unsubscribed + 1,
+        );
+        const [{ deliveries }]: { deliveries: number }[] = await app.dataSource.query(
+          `SELECT count(*)::int AS deliveries FROM webhook_deliveries WHERE endpoint_id = $1`,
+          [endpoint.id],
+        );
+        expect(deliveries).toBe(1);
+      } finally {
+        await app.dataSource.query(`DELETE FROM webhook_endpoints WHERE id = $1`, [endpoint.id]);
+      }
     });
   });
 
