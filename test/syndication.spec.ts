@@ -1,4 +1,5 @@
 import { PublisherService } from '../src/editing/publisher.service';
+import { executionCounts } from '../src/graphql/compiled-execution.plugin';
 import { loginAs } from './helpers/login';
 import {
   Change,
@@ -19,6 +20,34 @@ async function until(check: () => Promise<boolean>, what: string): Promise<void>
   }
   throw new Error(`gave up waiting for ${what}`);
 }
+
+/** Every field of every partner type (cost well within the limit at 100). */
+const EVERY_PARTNER_FIELD = `query EveryPartnerField($brand: String!, $first: Int) {
+  contentChanges(brand: $brand, first: $first) {
+    endCursor hasMore epoch
+    changes {
+      operation type id version sequence
+      clinic {
+        id version slug name phone email timezone locale currency status updatedAt
+        address { line1 line2 city region postalCode country }
+        geo { lat lng }
+        openingHours { day opens closes }
+      }
+      treatment {
+        id version slug name summary aliases aftercare contraindications combinesWith updatedAt
+        facts {
+          durationMinutes { min max } maintenancePerYear { min max } recoveryDays { min max }
+          sessionIntervalWeeks { min max } sessions { min max }
+        }
+      }
+      faq { id version scope clinicId question answer position treatmentIds updatedAt }
+      priceItem {
+        id version clinicId treatmentId label kind isFromPrice sessions position updatedAt
+        validFrom validUntil amount { amountMinor currency formatted }
+      }
+    }
+  }
+}`;
 
 describe('partner sync: the change feed', () => {
   let app: TestApp;
@@ -74,6 +103,35 @@ describe('partner sync: the change feed', () => {
     await small.syncAll();
     expect(small.seen.length).toBeGreaterThan(5);
     expect(sorted(small.copy)).toEqual(sorted(big.copy));
+  });
+
+  it('answers a compiled page in the same bytes as graphql-js, with every partner field', async () => {
+    // Compiled from its second sighting on without leaf serializers
+    // (preSerializedRootFields): the feed's values must already be in
+    // GraphQL form, for every field a partner may select.
+    const body = JSON.stringify({
+      query: EVERY_PARTNER_FIELD,
+      variables: { brand: brand.slug, first: 100 },
+    });
+    const send = async () => {
+      const response = await fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { ...partner, 'content-type': 'application/json', 'accept-encoding': 'identity' },
+        body,
+      });
+      expect(response.status).toBe(200);
+      return response.text();
+    };
+    const before = { ...executionCounts };
+    const byGraphqlJs = await send();
+    const compiled = await send();
+    expect(executionCounts.graphqlJs - before.graphqlJs).toBe(1);
+    expect(executionCounts.compiled - before.compiled).toBe(1);
+    expect(compiled).toBe(byGraphqlJs);
+    const { changes } = JSON.parse(compiled).data.contentChanges;
+    expect(new Set(changes.map((change: Change) => change.type))).toEqual(
+      new Set(['CLINIC', 'TREATMENT', 'FAQ', 'PRICE_ITEM']),
+    );
   });
 
   it('sends publishes as upserts and unpublishes and deletions as tombstones, in commit order', async () => {

@@ -1,26 +1,39 @@
 import { HeaderMap } from '@apollo/server';
 import { buildSchema, type GraphQLFieldResolver, parse } from 'graphql';
-import { compiledExecution, executionCounts } from './compiled-execution.plugin';
+import {
+  compiledExecution,
+  type CompiledExecutionOptions,
+  executionCounts,
+} from './compiled-execution.plugin';
 
 const schema = buildSchema(`
   "Its literals are parsed with the variables inside them (graphql-js's default)."
   scalar JSON
-  type Query { hello: String, echo(value: JSON): JSON, fails: String }
+  type Item { n: String!, list: [Int!]!, missing: String! }
+  type Query { hello: String, echo(value: JSON): JSON, fails: String, feed: Item, other: Item }
 `);
+// Not in GraphQL form: String's serializer makes the number "5".
+const item = { n: 5, list: [1, 2] };
 const resolvers: Record<string, GraphQLFieldResolver<unknown, unknown>> = {
   hello: () => 'world',
   echo: (_, { value }) => value,
   fails: () => {
     throw new Error('no');
   },
+  feed: () => item,
+  other: () => item,
 };
 for (const [name, resolve] of Object.entries(resolvers)) {
   schema.getQueryType()!.getFields()[name].resolve = resolve;
 }
 
 /** Runs the plugin's hook as Apollo does once a query is parsed, validated and resolved. */
-async function responseFor(query: string, variables?: Record<string, unknown>) {
-  const plugin = compiledExecution() as { requestDidStart(): Promise<any> };
+async function responseFor(
+  query: string,
+  variables?: Record<string, unknown>,
+  options?: CompiledExecutionOptions,
+) {
+  const plugin = compiledExecution(options) as { requestDidStart(): Promise<any> };
   const listener = await plugin.requestDidStart();
   const document = parse(query);
   const operation = document.definitions[0];
@@ -91,5 +104,25 @@ describe('compiledExecution', () => {
     const respond = await responseFor(query);
     expect(await respond(query)).toBeNull();
     expect(await respond(query)).toBeNull();
+  });
+
+  it('leaves out leaf serializers only for documents of the pre-serialized root fields alone', async () => {
+    const options = { preSerializedRootFields: new Set(['feed']) };
+    const compiledAnswer = async (query: string) => {
+      const respond = await responseFor(query, undefined, options);
+      await respond(query);
+      return (await respond(query))?.body.singleResult;
+    };
+    // Values are taken as they are (the feed's are in GraphQL form already)…
+    expect(await compiledAnswer('{ feed { n list } }')).toEqual({
+      data: { feed: { n: 5, list: [1, 2] } },
+    });
+    // …elsewhere, and with any other root field, they are serialized.
+    expect(await compiledAnswer('{ other { n } }')).toEqual({ data: { other: { n: '5' } } });
+    expect(await compiledAnswer('{ feed { n } hello }')).toEqual({
+      data: { feed: { n: '5' }, hello: 'world' },
+    });
+    // A null in a non-null field is still an error, left to graphql-js.
+    expect(await compiledAnswer('{ feed { missing } }')).toBeUndefined();
   });
 });

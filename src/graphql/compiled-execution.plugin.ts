@@ -34,6 +34,22 @@ export const executionCounts = { compiled: 0, graphqlJs: 0 };
 /** A document seen once, or one that graphql-js must run (see `compile`). */
 type NotCompiled = 'seen once' | 'graphql-js';
 
+export interface CompiledExecutionOptions {
+  /**
+   * Root fields whose answers hold every String, Int, Float, ID, Boolean and
+   * enum value in its GraphQL form already (strings, integers, enum names:
+   * typed columns under CHECK constraints, data validated when written). A
+   * document of these fields alone is compiled without graphql-jit's
+   * serializer calls for those types (`disableLeafSerialization`): they
+   * would return each value as it is, and the call for every leaf, which
+   * builds its error location and path up front, was a third of what a
+   * 500-item `contentChanges` page allocated (docs/benchmarks.md, round 9).
+   * Nulls in non-null fields are still errors; custom scalars are still
+   * serialized.
+   */
+  preSerializedRootFields?: ReadonlySet<string>;
+}
+
 /**
  * Runs queries through graphql-jit: it compiles each document once into a
  * function that reads plain fields inline and calls only real resolvers,
@@ -54,7 +70,7 @@ type NotCompiled = 'seen once' | 'graphql-js';
  * Plugins' executionDidStart hooks do not run for a compiled answer (no
  * plugin of this API has one).
  */
-export function compiledExecution(): ApolloPlugin {
+export function compiledExecution(options: CompiledExecutionOptions = {}): ApolloPlugin {
   // One cache per schema: each app built in a process has its own resolvers.
   const caches = new WeakMap<GraphQLSchema, LRUCache<string, CompiledQuery | NotCompiled>>();
 
@@ -78,7 +94,13 @@ export function compiledExecution(): ApolloPlugin {
             // Compiling costs several executions: a one-off document is not worth it.
             cache.set(key, 'seen once');
           } else if (entry === 'seen once') {
-            entry = compile(schema, document, request.operationName, operation.name?.value);
+            entry = compile(
+              schema,
+              document,
+              request.operationName,
+              operation.name?.value,
+              asksOnly(operation, options.preSerializedRootFields),
+            );
             cache.set(key, entry);
           }
           if (entry === undefined || typeof entry === 'string') {
@@ -110,6 +132,7 @@ function compile(
   operationName: string | undefined,
   /** The operation's own name, for the log (requests need not send one). */
   name = '(anonymous)',
+  preSerialized = false,
 ): CompiledQuery | 'graphql-js' {
   if (
     hasSelectionsCompiledDifferently(document) ||
@@ -121,6 +144,7 @@ function compile(
   // Errors are never read from a compiled run (see above): no stacks to capture.
   const compiled = compileQuery(schema, document, operationName, {
     disablingCapturingStackErrors: true,
+    disableLeafSerialization: preSerialized,
   });
   const ms = (performance.now() - startedAt).toFixed(1);
   if (isCompiledQuery(compiled)) {
@@ -129,6 +153,14 @@ function compile(
   }
   logger.debug(`graphql-js runs operation ${name}: ${compiled.errors?.[0]?.message}`);
   return 'graphql-js';
+}
+
+/** Whether the operation's root selections are all fields of `rootFields` (no fragments). */
+function asksOnly(operation: OperationDefinitionNode, rootFields?: ReadonlySet<string>): boolean {
+  if (!rootFields?.size) return false;
+  return operation.selectionSet.selections.every(
+    (selection) => selection.kind === Kind.FIELD && rootFields.has(selection.name.value),
+  );
 }
 
 /**

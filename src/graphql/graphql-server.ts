@@ -57,7 +57,8 @@ export const GraphqlServerModule = GraphQLModule.forRootAsync<ApolloDriverConfig
       apolloCacheControlDisabled,
       serviceUnavailablePlugin,
       // After the limits: they run before any execution, compiled or not.
-      compiledExecution(),
+      // The partner feed's items come from typed columns (src/syndication).
+      compiledExecution({ preSerializedRootFields: new Set(['contentChanges']) }),
       ...(devExplorerEnabled(config)
         ? [ApolloServerPluginLandingPageLocalDefault({ embed: true }) as ApolloPlugin]
         : []),

@@ -10,7 +10,7 @@ import {
   ContentChangePage,
   SyndicatedTypeName,
 } from './dtos/content-change.object';
-import { itemFields, PartnerItemOf } from './dtos/partner-item';
+import { contentChange, PartnerItemOf } from './dtos/partner-item';
 import { PartnerItemsService } from './partner-items.service';
 import { decodeSyncCursor, encodeSyncCursor, SyncCursor } from './sync-cursor';
 import { SYNDICATED_TYPES, SyndicatedType } from './syndicated-types';
@@ -89,7 +89,7 @@ export class ChangeFeedService {
       }
       const type = SYNDICATED_TYPES[cursor.typeIndex];
       const items = await this.items.list(type, brandId, cursor.lastId, room, clinicIds);
-      changes.push(...items.map((item) => upsert(item, null)));
+      for (const item of items) changes.push(upsert(item, null));
       if (items.length === room) {
         cursor = { ...cursor, epoch, lastId: items[items.length - 1].id };
         hasMore = true;
@@ -165,14 +165,14 @@ export class ChangeFeedService {
       const item = visible.get(key);
       return item
         ? upsert(item, row.seq)
-        : {
-            operation: ChangeOperationName.DELETE,
-            type: row.entity_type as SyndicatedTypeName,
-            id: row.entity_id,
-            version: goneVersions.get(key) ?? row.version,
-            sequence: row.seq,
-            ...itemFields(null),
-          };
+        : contentChange(
+            ChangeOperationName.DELETE,
+            row.entity_type as SyndicatedTypeName,
+            row.entity_id,
+            goneVersions.get(key) ?? row.version,
+            row.seq,
+            null,
+          );
     });
   }
 
@@ -214,12 +214,12 @@ function checkTimeline(cursor: SyncCursor, epoch: string, head: bigint): SyncCur
 }
 
 function upsert(item: PartnerItemOf, sequence: string | null): ContentChange {
-  return {
-    operation: ChangeOperationName.UPSERT,
-    type: item.syndicatedType as SyndicatedTypeName,
-    id: item.id,
-    version: item.version,
+  return contentChange(
+    ChangeOperationName.UPSERT,
+    item.syndicatedType as SyndicatedTypeName,
+    item.id,
+    item.version,
     sequence,
-    ...itemFields(item),
-  };
+    item,
+  );
 }

@@ -53,11 +53,13 @@ const QUERIES: Record<SyndicatedType, ItemQuery> = {
         FROM clinics c
        WHERE c.brand_id = $1 AND c.publication_status = 'PUBLISHED' AND ${extra}
        ORDER BY c.id`,
+    // The mapper's fields spread first: V8 then clones them in one step
+    // (a spread after other properties copies them one by one).
     map: (row) => ({
+      ...clinicFields(row as ClinicEntity),
       syndicatedType: 'CLINIC',
       id: row.id,
       version: row.version,
-      ...clinicFields(row as ClinicEntity),
     }),
   },
   TREATMENT: {
@@ -69,10 +71,10 @@ const QUERIES: Record<SyndicatedType, ItemQuery> = {
        WHERE t.brand_id = $1 AND t.publication_status = 'PUBLISHED' AND ${extra}
        ORDER BY t.id`,
     map: (row) => ({
+      ...treatmentFields(row as TreatmentEntity),
       syndicatedType: 'TREATMENT',
       id: row.id,
       version: row.version,
-      ...treatmentFields(row as TreatmentEntity),
       summary: row.summary,
     }),
   },
@@ -90,12 +92,12 @@ const QUERIES: Record<SyndicatedType, ItemQuery> = {
        GROUP BY f.id
        ORDER BY f.id`,
     map: (row) => ({
+      ...faqFields(row as FaqEntity, row.answer),
       syndicatedType: 'FAQ',
       id: row.id,
       version: row.version,
       clinicId: row.clinicId,
       question: row.question,
-      ...faqFields(row as FaqEntity, row.answer),
       position: row.position,
       treatmentIds: row.treatmentIds,
     }),
@@ -113,12 +115,12 @@ const QUERIES: Record<SyndicatedType, ItemQuery> = {
          AND ct.publication_status = 'PUBLISHED' AND ${extra}
        ORDER BY p.id`,
     map: (row) => ({
+      ...priceItemFields(row as PriceItemEntity, row.locale),
       syndicatedType: 'PRICE_ITEM',
       id: row.id,
       version: row.version,
       clinicId: row.clinicId,
       treatmentId: row.treatmentId,
-      ...priceItemFields(row as PriceItemEntity, row.locale),
       position: row.position,
       updatedAt: row.updatedAt,
     }),
