@@ -1,7 +1,6 @@
 import { getMetadataStorage } from 'class-validator';
 
-type Storage = ReturnType<typeof getMetadataStorage>;
-type Lookup = Storage['getTargetValidationMetadatas'];
+type Lookup = ReturnType<typeof getMetadataStorage>['getTargetValidationMetadatas'];
 
 let installed = false;
 
@@ -22,13 +21,16 @@ export function memoizeValidationRules(): void {
   const storage = getMetadataStorage();
   const lookup: Lookup = storage.getTargetValidationMetadatas.bind(storage);
   let memo = new WeakMap<object, Map<string, ReturnType<Lookup>>>();
-  const forget = <A extends unknown[], R>(register: (...args: A) => R) =>
-    function (this: Storage, ...args: A): R {
-      memo = new WeakMap();
-      return register.apply(this, args);
-    };
-  storage.addValidationMetadata = forget(storage.addValidationMetadata);
-  storage.addConstraintMetadata = forget(storage.addConstraintMetadata);
+  const addValidation = storage.addValidationMetadata.bind(storage);
+  const addConstraint = storage.addConstraintMetadata.bind(storage);
+  storage.addValidationMetadata = (metadata) => {
+    memo = new WeakMap();
+    addValidation(metadata);
+  };
+  storage.addConstraintMetadata = (metadata) => {
+    memo = new WeakMap();
+    addConstraint(metadata);
+  };
   storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
     // Schemas (a string target) and odd targets are looked up as they come.
     if (typeof target !== 'function') return lookup(target, schema, always, strictGroups, groups);
