@@ -303,8 +303,9 @@ describe('editing overrides', () => {
       const treatment = await publishedTreatment(app, editor);
       const saved = dataOf(await setAt(treatment, 'summary', 'Once.', austin)).setOverride;
       const store = app.app.get(ContentStore);
-      // Every lock goes through lockWhere (lock by id included).
-      const lock = jest.spyOn(store, 'lockWhere');
+      // Every item made of a row goes through located (read, locked, or
+      // read and locked with more in one statement).
+      const lock = jest.spyOn(store, 'located');
       const read = jest.spyOn(store, 'read');
       try {
         const changed = dataOf(
@@ -318,6 +319,94 @@ describe('editing overrides', () => {
       } finally {
         lock.mockRestore();
         read.mockRestore();
+      }
+    });
+
+    /** Resolves once `n` other sessions of the app's database wait for a lock. */
+    const waitingForLocks = async (n: number) => {
+      for (let tries = 0; tries < 400; tries++) {
+        const [{ waiting }] = await app.dataSource.query(
+          `SELECT count(*)::int AS waiting FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+        if (waiting >= n) return;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      throw new Error(`${n} sessions never waited for a lock`);
+    };
+
+    it('saves one of two saves based on the same version at once; the other gets CONFLICT', async () => {
+      const treatment = await publishedTreatment(app, editor);
+      const saved = dataOf(await setAt(treatment, 'summary', 'Base.', austin)).setOverride;
+      const revisions = await overrideRevisions(treatment);
+      // Another transaction holds the override, so both saves have read
+      // their target and wait for its lock when it is let go.
+      const holder = app.dataSource.createQueryRunner();
+      await holder.connect();
+      await holder.startTransaction();
+      try {
+        await holder.query(`SELECT 1 FROM overrides WHERE id = $1 FOR UPDATE`, [saved.item.id]);
+        const version = { version: saved.item.version };
+        const saves = [
+          setAt(treatment, 'summary', 'First.', austin, version),
+          setAt(treatment, 'summary', 'Second.', texas, version),
+        ];
+        await waitingForLocks(2);
+        await holder.commitTransaction();
+        const answers = await Promise.all(saves);
+        const won = answers.filter((answer) => !errorOf(answer));
+        const lost = answers.filter((answer) => errorOf(answer));
+        expect({ won: won.length, lost: lost.length }).toEqual({ won: 1, lost: 1 });
+        const winner = dataOf(won[0]).setOverride.item;
+        expect(winner.version).toBe(saved.item.version + 1);
+        expect(errorOf(lost[0])?.extensions).toMatchObject({
+          code: 'CONFLICT',
+          currentVersion: winner.version,
+        });
+        const [stored] = await app.dataSource.query(
+          `SELECT version, draft -> 'value' AS value FROM overrides WHERE id = $1`,
+          [saved.item.id],
+        );
+        expect(stored).toEqual({ version: winner.version, value: winner.values.value });
+        expect(await overrideRevisions(treatment)).toBe(revisions + 1);
+      } finally {
+        if (holder.isTransactionActive) await holder.rollbackTransaction();
+        await holder.release();
+      }
+    });
+
+    it('creates one override for two first saves of a field at once; the other must send its version', async () => {
+      const treatment = await publishedTreatment(app, editor);
+      // The lock saves of one target take before they create its override
+      // (OverrideEditingService.serialize), held by another transaction.
+      const holder = app.dataSource.createQueryRunner();
+      await holder.connect();
+      await holder.startTransaction();
+      try {
+        await holder.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+          `override:TREATMENT:${treatment.id}:summary:${LUMEN.austin}`,
+        ]);
+        const saves = [
+          setAt(treatment, 'summary', 'First.', austin),
+          setAt(treatment, 'summary', 'Second.', texas),
+        ];
+        await waitingForLocks(2);
+        await holder.commitTransaction();
+        const answers = await Promise.all(saves);
+        const won = answers.filter((answer) => !errorOf(answer));
+        const lost = answers.filter((answer) => errorOf(answer));
+        expect({ won: won.length, lost: lost.length }).toEqual({ won: 1, lost: 1 });
+        const created = dataOf(won[0]).setOverride;
+        expect(created.outcome).toBe('SAVED');
+        // Not a duplicate refused by the unique index: the override, seen.
+        expect(errorOf(lost[0])?.extensions).toMatchObject({
+          code: 'CONFLICT',
+          currentVersion: created.item.version,
+        });
+        expect(await storedOverrides(treatment)).toHaveLength(1);
+      } finally {
+        if (holder.isTransactionActive) await holder.rollbackTransaction();
+        await holder.release();
       }
     });
 

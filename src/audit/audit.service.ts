@@ -29,23 +29,33 @@ export class AuditService {
    * Runs `write` (an INSERT … RETURNING id) and appends the entry in the
    * same statement, the row's id added to its details as `idKey`: a write
    * whose entry names what it made (a revision) costs one round trip, not two.
+   *
+   * `first`, when given, is a statement (an UPDATE … RETURNING) run before
+   * them in the same statement, its parameters numbered first and `write`'s
+   * after them; its rows are returned. A save's draft, its revision and the
+   * entry then cost one round trip together.
    */
   async recordWith(
     manager: EntityManager,
     write: { sql: string; params: unknown[] },
     entry: AuditEntry,
     idKey: string,
-  ): Promise<void> {
-    const key = `$${write.params.length + AUDIT_COLUMNS + 1}::text`;
-    const row = auditRow(
-      entry,
-      write.params.length + 1,
-      `jsonb_build_object(${key}, written.id::text)`,
-    );
-    await manager.query(
-      `WITH written AS (${write.sql})
-       INSERT INTO ${AUDIT_INSERT} SELECT ${row.values.join(', ')} FROM written`,
-      [...write.params, ...row.params, idKey],
+    first?: { sql: string; params: unknown[] },
+  ): Promise<Record<string, unknown>[]> {
+    const params = [...(first?.params ?? []), ...write.params];
+    const key = `$${params.length + AUDIT_COLUMNS + 1}::text`;
+    const row = auditRow(entry, params.length + 1, `jsonb_build_object(${key}, written.id::text)`);
+    const insertEntry = `INSERT INTO ${AUDIT_INSERT} SELECT ${row.values.join(', ')} FROM written`;
+    params.push(...row.params, idKey);
+    if (!first) {
+      await manager.query(`WITH written AS (${write.sql}) ${insertEntry}`, params);
+      return [];
+    }
+    // Each data-modifying WITH runs once, whether or not the SELECT reads it.
+    return manager.query(
+      `WITH saved AS (${first.sql}), written AS (${write.sql}), entry AS (${insertEntry})
+       SELECT * FROM saved`,
+      params,
     );
   }
 

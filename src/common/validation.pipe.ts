@@ -2,6 +2,11 @@ import { type ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/
 // Not re-exported by the package's index.
 import { GqlParamtype } from '@nestjs/graphql/dist/enums/gql-paramtype.enum.js';
 import { DomainError } from './domain-error';
+import { memoizeValidationRules } from './validation-rules-memo';
+
+// Before any input is validated, by the pipe or by the CLI's and the
+// overrides' own validateSync.
+memoizeValidationRules();
 
 /** "filter.near.lat: must not be greater than 90" for each broken rule (API and CLI alike). */
 export function describeValidationErrors(

@@ -55,7 +55,7 @@ import { TypeOrmLogger } from './typeorm-logger';
           // bootstrap runs migrations itself, after checking for unknown ones.
           migrationsRun: false,
           logging: ['error', 'warn', 'migration'],
-          logger: new TypeOrmLogger(),
+          logger: new TypeOrmLogger(config.logLevel),
           // Fail fast on a wrong DATABASE_URL instead of retrying for 30 s.
           retryAttempts: 1,
           retryDelay: 0,

@@ -85,10 +85,7 @@ export class ContentStore {
     where: string,
     params: unknown[],
   ): Promise<ItemState | null> {
-    const rows: Record<string, unknown>[] = await tx.query(
-      `${selectSql(def)} WHERE ${where} FOR UPDATE OF x`,
-      params,
-    );
+    const rows: Record<string, unknown>[] = await tx.query(lockedRowsSql(def, where), params);
     if (rows.length > 1) throw new Error(`lockWhere: ${rows.length} ${def.table} rows match`);
     return rows.length ? this.located(tx, def, rows[0]) : null;
   }
@@ -155,12 +152,8 @@ export class ContentStore {
 
   /** Stores the draft (none when empty) and bumps the version. */
   async saveDraft(tx: EntityManager, item: ItemState, draft: Values): Promise<ItemState> {
-    const [row] = await updateReturning(
-      tx,
-      `UPDATE ${item.def.table} SET draft = $2::jsonb, version = version + 1, updated_at = now()
-        WHERE id = $1 RETURNING *`,
-      [item.row.id, Object.keys(draft).length ? JSON.stringify(draft) : null],
-    );
+    const { sql, params } = saveDraftSql(item, draft);
+    const [row] = await updateReturning(tx, sql, params);
     return { ...item, row, draft };
   }
 
@@ -216,8 +209,11 @@ export class ContentStore {
     await tx.query(`DELETE FROM ${def.table} WHERE id = $1`, [id]);
   }
 
-  /** The row with where it sits (its placementSql) and its values. */
-  private async located(
+  /**
+   * The row with where it sits (its placementSql) and its values: a row of
+   * selectSql, or of lockedRowsSql that a caller read with more.
+   */
+  async located(
     tx: EntityManager,
     def: ContentTypeDef,
     row: Record<string, unknown>,
@@ -246,11 +242,32 @@ export function editableColumn(def: ContentTypeDef, property: string) {
   return column;
 }
 
+/**
+ * The SQL of lockWhere: the rows `where` matches, locked FOR UPDATE, with
+ * where each sits; for a writer that reads them in a statement with more
+ * (as a WITH query) and passes each row to ContentStore.located().
+ */
+export function lockedRowsSql(def: ContentTypeDef, where: string): string {
+  return `${selectSql(def)} WHERE ${where} FOR UPDATE OF x`;
+}
+
 /** Rows of the type with where each sits (its placement), for `WHERE x.…` to follow. */
 function selectSql(def: ContentTypeDef): string {
   return `SELECT x.*, s.brand_id AS placement_brand_id, s.level AS placement_level,
                  s.region_ids AS placement_region_ids, s.clinic_ids AS placement_clinic_ids
             FROM ${def.table} x, LATERAL (${def.placementSql}) s`;
+}
+
+/**
+ * The UPDATE … RETURNING * of saveDraft, for a caller that sends it with
+ * more in one statement (see DraftWriterService).
+ */
+export function saveDraftSql(item: ItemState, draft: Values): { sql: string; params: unknown[] } {
+  return {
+    sql: `UPDATE ${item.def.table} SET draft = $2::jsonb, version = version + 1, updated_at = now()
+           WHERE id = $1 RETURNING *`,
+    params: [item.row.id, Object.keys(draft).length ? JSON.stringify(draft) : null],
+  };
 }
 
 /** A column where PostgreSQL checks nothing but, perhaps, NOT NULL (see uncheckedColumns). */

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { sameValue } from '../content-resolution/resolve-fields';
 import {
   CONTENT_TYPE_DEFS,
@@ -6,7 +7,7 @@ import {
   ContentTypeDef,
   DELETE_MARK,
 } from '../content-types/registry';
-import { ContentStore, editableColumn } from './content-store';
+import { ContentStore, editableColumn, saveDraftSql } from './content-store';
 import { EditorReadsService } from './editor-reads.service';
 import {
   assertVersion,
@@ -147,16 +148,7 @@ export class DraftWriterService {
         await assertOwnBrandReferences(tx, ctx.actor, def, item.placement.brandId, fieldChanges);
         await this.store.trialApply(tx, def, id, fieldChanges);
       }
-      const after = toView(await this.store.saveDraft(tx, item, draft));
-      await this.revisions.record(
-        tx,
-        ctx,
-        after,
-        options.action ?? 'UPDATE',
-        before.values,
-        after.values,
-      );
-      return after;
+      return this.saveRecorded(tx, ctx, item, draft, options.action ?? 'UPDATE', before);
     });
   }
 
@@ -181,16 +173,46 @@ export class DraftWriterService {
       assertVersion(item, version);
       const before = toView(item);
       if (item.row.publication_status === 'PUBLISHED') {
-        const staged = await this.store.saveDraft(tx, item, { ...item.draft, [DELETE_MARK]: true });
-        const after = toView(staged);
-        await this.revisions.record(tx, ctx, after, 'DELETE', before.values, after.values);
-        return after;
+        const staged = { ...item.draft, [DELETE_MARK]: true };
+        return this.saveRecorded(tx, ctx, item, staged, 'DELETE', before);
       }
       await this.store.delete(tx, item.def, before.id);
       const gone = { ...before, version: before.version + 1 };
       await this.revisions.record(tx, ctx, gone, 'DELETE', before.values, null);
       return { ...gone, pendingDelete: true };
     });
+  }
+
+  /**
+   * Stores the item's draft with its revision and audit entry, in one
+   * statement (ContentStore.saveDraft's UPDATE leads it). The revision is
+   * of the row as that UPDATE leaves it: the item is locked in this
+   * transaction, so its version is the one read plus one and its working
+   * copy the published values under the draft.
+   */
+  private async saveRecorded(
+    tx: EntityManager,
+    ctx: TransactionContext,
+    item: LockedItem,
+    draft: Values,
+    action: RevisionAction,
+    before: ItemView,
+  ): Promise<ItemView> {
+    const expected = toView({
+      ...item,
+      row: { ...item.row, version: (item.row.version as number) + 1 },
+      draft,
+    });
+    const [row] = await this.revisions.record(
+      tx,
+      ctx,
+      expected,
+      action,
+      before.values,
+      expected.values,
+      saveDraftSql(item, draft),
+    );
+    return toView({ ...item, row, draft });
   }
 }
 

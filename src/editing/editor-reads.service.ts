@@ -59,6 +59,18 @@ export class EditorReadsService {
     return item && this.lockedFor(ctx, item);
   }
 
+  /**
+   * `lockWhere` of a row the caller read and locked itself, in a statement
+   * with more (see ContentStore.lockedRowsSql): the same check applies.
+   */
+  async lockedRow(
+    ctx: TransactionContext,
+    type: ContentType,
+    row: Record<string, unknown>,
+  ): Promise<LockedItem> {
+    return this.lockedFor(ctx, await this.store.located(ctx.tx, CONTENT_TYPE_DEFS[type], row));
+  }
+
   private lockedFor(ctx: TransactionContext, item: ItemState): LockedItem {
     if (!mayReadItem(ctx.actor, item.placement))
       throw refusal(ctx.actor, true, item.placement.brandId);

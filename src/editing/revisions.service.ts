@@ -58,6 +58,10 @@ export class RevisionsService {
   /**
    * Records a write, in the writer's transaction so both commit or neither,
    * and appends it to the brand's audit log (`CONTENT_<ACTION>`).
+   *
+   * `write`, when given, is the write itself (an UPDATE … RETURNING *, its
+   * parameters from $1): it runs in the same statement, before the revision
+   * and its entry, and its rows are returned. One round trip for the three.
    */
   async record(
     tx: EntityManager,
@@ -66,31 +70,36 @@ export class RevisionsService {
     action: RevisionAction,
     before: Values | null,
     after: Values | null,
-  ): Promise<void> {
+    write?: { sql: string; params: unknown[] },
+  ): Promise<Record<string, unknown>[]> {
     const actor = toAuditActor(ctx.actor);
     const changed = changedFields(before, after);
+    const params = [
+      item.brandId,
+      item.type,
+      item.id,
+      item.version,
+      action,
+      actor.kind,
+      actor.id,
+      actor.label,
+      ctx.source,
+      before && JSON.stringify(before),
+      after && JSON.stringify(after),
+      changed,
+    ];
+    // Numbered after the write's parameters, which come first.
+    const $ = (n: number) => `$${(write?.params.length ?? 0) + n}`;
     const revision = {
       sql: `INSERT INTO revisions (brand_id, entity_type, entity_id, version, action, actor_kind,
                                    actor_id, actor_label, source, before, after, changed_fields)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb, $12::text[])
+            VALUES (${$(1)}, ${$(2)}, ${$(3)}, ${$(4)}, ${$(5)}, ${$(6)}, ${$(7)}, ${$(8)}, ${$(9)},
+                    ${$(10)}::jsonb, ${$(11)}::jsonb, ${$(12)}::text[])
             RETURNING id`,
-      params: [
-        item.brandId,
-        item.type,
-        item.id,
-        item.version,
-        action,
-        actor.kind,
-        actor.id,
-        actor.label,
-        ctx.source,
-        before && JSON.stringify(before),
-        after && JSON.stringify(after),
-        changed,
-      ],
+      params,
     };
     // One statement: the entry's revisionId links it to the item's history.
-    await this.audit.recordWith(
+    return this.audit.recordWith(
       tx,
       revision,
       {
@@ -102,6 +111,7 @@ export class RevisionsService {
         details: { version: item.version, source: ctx.source, changedFields: changed },
       },
       'revisionId',
+      write,
     );
   }
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { badInput, DomainError } from '../common/domain-error';
 import { CONTENT_TYPE_DEFS } from '../content-types/registry';
-import { ContentStore } from '../editing/content-store';
+import { ContentStore, lockedRowsSql } from '../editing/content-store';
 import { DraftWriterService } from '../editing/draft-writer.service';
 import { EditorReadsService } from '../editing/editor-reads.service';
 import { editingErrors } from '../editing/editing.errors';
@@ -13,6 +13,7 @@ import { assertKnownTokens } from '../editing/token-validation';
 import { ContentSources } from '../read-mode/content-sources';
 import { previewOf, PUBLISHED, type ReadMode } from '../read-mode/read-mode';
 import { inheritedValue, repeatsInherited } from './override-inheritance';
+import { OVERRIDE_CONTENT } from './override.content-type';
 import {
   isOverridableField,
   OverridableType,
@@ -108,7 +109,11 @@ export class OverrideEditingService {
         { argument, field: target.field, policy },
       );
     }
-    const existing = await this.existing(ctx, target);
+    // Found and locked by readForSave; else saves of the target wait for
+    // each other here (one may create it) and read it again.
+    const existing = read.override
+      ? await this.reads.lockedRow(ctx, 'OVERRIDE', read.override)
+      : (await this.serialize(ctx, target), await this.existing(ctx, target));
     // Not stored only when the place would inherit the value both as
     // published and in the working copy: a clinic showing a FAQ its region's
     // draft hides keeps that choice when the region's hide is published.
@@ -262,13 +267,13 @@ export class OverrideEditingService {
     ctx: TransactionContext,
     target: OverrideTarget,
   ): Promise<LockedItem | null> {
-    return this.reads.lockWhere(
-      ctx,
-      'OVERRIDE',
-      `x.entity_type = $1 AND x.entity_id = $2 AND x.field = $3 AND x.scope = $4
-         AND coalesce(x.clinic_id, x.region_id) = $5`,
-      [target.entityType, target.entityId, target.field, target.place.level, target.place.id],
-    );
+    return this.reads.lockWhere(ctx, 'OVERRIDE', OVERRIDE_WHERE, [
+      target.entityType,
+      target.entityId,
+      target.field,
+      target.place.level,
+      target.place.id,
+    ]);
   }
 
   /**
@@ -292,13 +297,16 @@ export class OverrideEditingService {
   }
 
   /**
-   * What a save reads before it locks the override, in one statement: the
-   * place (for checkPlaceAccess), the brand item with its value, the field's
-   * published policy and, for a clinic, its region's override of the field
-   * (what the clinic inherits first) as published and in the working copy.
-   * The same statement takes the target's lock (see serialize()), so the
-   * override, read next in a statement of its own, is the current one.
-   * Nothing read is acted on before the access checks pass.
+   * What a save reads, in one statement: the place (for checkPlaceAccess),
+   * the brand item with its value, the field's published policy, for a
+   * clinic its region's override of the field (what the clinic inherits
+   * first) as published and in the working copy, and the place's override
+   * of the field itself, locked FOR UPDATE (as existing() reads it). A save
+   * of the same override that commits first is waited for, and its result
+   * is what this one reads (READ COMMITTED reads a locked row again). When
+   * there is no override yet, setIn() takes the target's lock and looks
+   * again (see serialize()). Nothing read is acted on before the access
+   * checks pass.
    */
   private async readForSave(ctx: TransactionContext, target: OverrideTarget): Promise<SaveReads> {
     const { actor } = ctx;
@@ -309,45 +317,62 @@ export class OverrideEditingService {
       target.place.level === 'CLINIC'
         ? `(SELECT coalesce(json_agg(json_build_object('value', o.value, 'baseValue', o.base_value)), '[]')
               FROM ${this.sources.of(mode)('overrides')} o
-             WHERE o.scope = 'REGION' AND o.region_id = p."regionId" AND o.entity_type = $3
-               AND o.entity_id = $2 AND o.field = $4)`
+             WHERE o.scope = 'REGION' AND o.region_id = p."regionId" AND o.entity_type = $1
+               AND o.entity_id = $2 AND o.field = $3)`
         : `'[]'::json`;
-    const [row]: SaveReadsRow[] = await ctx.tx.query(
-      `SELECT p."brandId" AS "placeBrandId", p."regionId" AS "placeRegionId",
+    // The override's columns come last, under its own (snake_case) names.
+    const [row]: (SaveReadsRow & Record<string, unknown>)[] = await ctx.tx.query(
+      `WITH override AS (${lockedRowsSql(OVERRIDE_CONTENT, OVERRIDE_WHERE)})
+       SELECT p."brandId" AS "placeBrandId", p."regionId" AS "placeRegionId",
               i."brandId" AS "itemBrandId", i."clinicId" AS "itemClinicId", i.value AS "itemValue",
               (SELECT policy FROM field_policies
-                WHERE brand_id = $5 AND entity_type = $3 AND field = $4
+                WHERE brand_id = $6 AND entity_type = $1 AND field = $3
                   AND publication_status = 'PUBLISHED') AS policy,
               ${regionLayers(PUBLISHED)} AS "publishedLayers",
               ${regionLayers(previewOf(actor.brandId))} AS "previewLayers",
-              pg_advisory_xact_lock(hashtextextended($6, 0))::text AS locked
+              override.*
          FROM (SELECT) one
-         LEFT JOIN (${placeRowSql(target.place.level, '$1')}) p ON true
-         LEFT JOIN (${brandItemSql(target, '$2')}) i ON true`,
+         LEFT JOIN (${placeRowSql(target.place.level, '$5')}) p ON true
+         LEFT JOIN (${brandItemSql(target, '$2')}) i ON true
+         LEFT JOIN override ON true`,
       [
-        target.place.id,
-        target.entityId,
         target.entityType,
+        target.entityId,
         target.field,
+        target.place.level,
+        target.place.id,
         actor.brandId,
-        serializationKey(target),
       ],
     );
+    const {
+      placeBrandId,
+      placeRegionId,
+      itemBrandId,
+      itemClinicId,
+      itemValue,
+      policy,
+      publishedLayers,
+      previewLayers,
+      ...override
+    } = row;
     const layers = (found: { value: unknown; baseValue: unknown }[]): OverrideLayer[] =>
       found.map((layer) => ({ scope: 'REGION', field: target.field, ...layer }));
     return {
-      place: row.placeBrandId
-        ? { brandId: row.placeBrandId, regionId: row.placeRegionId }
+      place: placeBrandId ? { brandId: placeBrandId, regionId: placeRegionId } : undefined,
+      item: itemBrandId
+        ? { brandId: itemBrandId, clinicId: itemClinicId, value: itemValue }
         : undefined,
-      item: row.itemBrandId
-        ? { brandId: row.itemBrandId, clinicId: row.itemClinicId, value: row.itemValue }
-        : undefined,
-      policy: row.policy ?? 'INHERITABLE',
-      publishedLayers: layers(row.publishedLayers),
-      previewLayers: layers(row.previewLayers),
+      policy: policy ?? 'INHERITABLE',
+      publishedLayers: layers(publishedLayers),
+      previewLayers: layers(previewLayers),
+      override: override.id ? override : undefined,
     };
   }
 }
+
+/** The place's override of the field: parameters entity type, entity id, field, scope, place id. */
+const OVERRIDE_WHERE = `x.entity_type = $1 AND x.entity_id = $2 AND x.field = $3 AND x.scope = $4
+                          AND coalesce(x.clinic_id, x.region_id) = $5`;
 
 /** What readForSave reads (see there). */
 interface SaveReads {
@@ -356,6 +381,8 @@ interface SaveReads {
   policy: FieldPolicy;
   publishedLayers: OverrideLayer[];
   previewLayers: OverrideLayer[];
+  /** The place's override of the field (a row of lockedRowsSql, locked), if it has one. */
+  override: Record<string, unknown> | undefined;
 }
 
 interface SaveReadsRow {
