@@ -3,14 +3,9 @@ import { readFrom, readsFromReplica } from '../database/read-replica';
 import { PUBLISHED } from '../read-mode/read-mode';
 import type { ModeBatchFn } from './request-loaders';
 
-/** Runs a function in the async context it was taken in (AsyncLocalStorage.snapshot). */
-type InContext = <R>(fn: () => R) => R;
-
 /** One request loader's batch, waiting for the statement it joins. */
 interface Part {
   keys: readonly unknown[];
-  /** Its request's context: where it reads, whose log lines. */
-  inRequest: InContext;
   resolve: (values: unknown[]) => void;
   reject: (error: unknown) => void;
 }
@@ -31,9 +26,9 @@ const DATA_EXCEPTION = /^22/;
 
 /**
  * Runs a function in the context of no request (taken when this module
- * loads): a shared statement belongs to no one request, so its log lines
- * (a slow or failed query) must not carry the request id of whichever
- * request happened to open the wave.
+ * loads): a wave's statement may serve several requests, so it runs outside
+ * all of them, with the read target it was gathered for, and its log lines
+ * (a failed query) carry no request's id; each request logs its own error.
  */
 const outsideRequests = AsyncLocalStorage.snapshot();
 
@@ -62,9 +57,10 @@ function refusedAValue(error: unknown): boolean {
  * read-only.
  */
 export class PublishedBatches {
-  /** Request loaders' dispatches due this turn, each with its request's context. */
-  private due: { dispatch: () => void; inRequest: InContext }[] = [];
-  private flushing = false;
+  /** Request loaders' dispatches due this turn, with where their request reads. */
+  private due: { dispatch: () => void; onReplica: boolean }[] = [];
+  /** While `due` is dispatched: where the loader being dispatched reads. */
+  private dispatching: boolean | undefined;
   private groups: Groups = [new Map(), new Map()];
 
   /**
@@ -75,30 +71,33 @@ export class PublishedBatches {
    */
   readonly schedule = (dispatch: () => void): void => {
     if (this.due.length === 0) setImmediate(this.flush);
-    this.due.push({ dispatch, inRequest: AsyncLocalStorage.snapshot() });
+    this.due.push({ dispatch, onReplica: readsFromReplica() });
   };
 
-  /** A request loader's batch function (called in its request's context): joins its wave. */
+  /** A request loader's batch function: joins the statement of its wave. */
   load<K, V>(batch: ModeBatchFn<K, V>, keys: readonly K[]): Promise<V[]> {
+    const onReplica = this.dispatching ?? readsFromReplica();
     return new Promise<V[]>((resolve, reject) => {
-      const part = { keys, inRequest: AsyncLocalStorage.snapshot(), resolve, reject } as Part;
-      const parts = this.groups[readsFromReplica() ? 0 : 1];
+      const parts = this.groups[onReplica ? 0 : 1];
+      const part = { keys, resolve, reject } as Part;
       const joined = parts.get(batch);
       if (joined) joined.push(part);
       else parts.set(batch, [part]);
       // A load outside a wave (a loader dispatched by hand) reads at once.
-      if (!this.flushing) this.run();
+      if (this.dispatching === undefined) this.run();
     });
   }
 
   private readonly flush = (): void => {
     const due = this.due;
     this.due = [];
-    this.flushing = true;
     try {
-      for (const { dispatch, inRequest } of due) inRequest(dispatch);
+      for (const { dispatch, onReplica } of due) {
+        this.dispatching = onReplica;
+        dispatch();
+      }
     } finally {
-      this.flushing = false;
+      this.dispatching = undefined;
     }
     this.run();
   };
@@ -107,22 +106,20 @@ export class PublishedBatches {
   private run(): void {
     const [replica, primary] = this.groups;
     this.groups = [new Map(), new Map()];
-    for (const [batch, parts] of replica) read(batch, parts, true);
-    for (const [batch, parts] of primary) read(batch, parts, false);
+    for (const [batch, parts] of replica) outsideRequests(read, batch, parts, true);
+    for (const [batch, parts] of primary) outsideRequests(read, batch, parts, false);
   }
 }
 
 /**
- * One statement for all parts' keys (each key once), outside any request's
- * context; each part gets its own keys' values. A part alone reads in its
- * request's context, as the request's own loader did. If PostgreSQL refused
- * a value, each part reads alone, so the error reaches only the request
- * whose key it was.
+ * One statement for all parts' keys (each key once); each part gets its own
+ * keys' values. If PostgreSQL refused a value, each part reads alone, so
+ * the error reaches only the request whose key it was.
  */
 function read(batch: ModeBatchFn<any, any>, parts: Part[], onReplica: boolean): void {
   if (parts.length === 1) {
     const [part] = parts;
-    part.inRequest(async () => batch(part.keys, PUBLISHED)).then(part.resolve, part.reject);
+    readFrom(onReplica, async () => batch(part.keys, PUBLISHED)).then(part.resolve, part.reject);
     return;
   }
   const index = new Map<unknown, number>();
@@ -130,7 +127,7 @@ function read(batch: ModeBatchFn<any, any>, parts: Part[], onReplica: boolean): 
     for (const key of part.keys) if (!index.has(key)) index.set(key, index.size);
   }
   const keys = [...index.keys()];
-  outsideRequests(() => readFrom(onReplica, async () => batch(keys, PUBLISHED))).then(
+  readFrom(onReplica, async () => batch(keys, PUBLISHED)).then(
     (values: unknown[]) => {
       if (!Array.isArray(values) || values.length !== keys.length) {
         const error = new TypeError(
