@@ -5,7 +5,7 @@ import { BrandRow, brandColumnsAs, brandFromRow } from '../brands/brands.service
 import { badInput } from '../common/domain-error';
 import { PageWindow } from '../graphql/connection';
 import { encodeGlobalId, type NearPoint } from '../graphql/global-id';
-import { pickByKeys } from '../graphql/request-loaders';
+import { pickByKeys, type RequestLoaders } from '../graphql/request-loaders';
 import { ContentSources } from '../read-mode/content-sources';
 import { PublishedBrandMemo } from '../read-mode/published-brand-memo';
 import { PUBLISHED, type ReadMode } from '../read-mode/read-mode';
@@ -40,6 +40,12 @@ interface PublishedLocator {
   byRegion: Map<string, ClinicRow[]>;
 }
 
+/** A clinic and its brand, read in one statement. */
+export interface ClinicWithBrand {
+  clinic: ClinicRow;
+  brand: BrandRow;
+}
+
 /** Key of a clinic seen from a point, for batchByIdNear. */
 export function nearKey(clinicId: string, near: NearPoint): string {
   return `${clinicId}|${near.lat}|${near.lng}`;
@@ -54,30 +60,52 @@ export class ClinicsService {
     private readonly brandMemo: PublishedBrandMemo,
   ) {}
 
-  async find(brandSlug: string, slug: string, mode: ReadMode): Promise<ClinicRow | null> {
-    return (await this.findWithBrand(brandSlug, slug, mode))?.clinic ?? null;
-  }
-
-  /** The clinic, with its brand read along (a clinic page needs both). */
-  async findWithBrand(
+  async find(
     brandSlug: string,
     slug: string,
     mode: ReadMode,
-  ): Promise<{ clinic: ClinicRow; brand: BrandRow } | null> {
-    const from = this.sources.of(mode);
-    const [row] = (await this.db.query(
-      `SELECT ${CLINIC_SELECT}, ${brandColumnsAs('brand.')}
-         FROM ${from('clinics')} c JOIN ${from('brands')} b ON b.id = c.brand_id
-        WHERE b.slug = $1 AND c.slug = $2`,
-      [brandSlug, slug],
-    )) as Record<string, unknown>[];
-    if (!row) return null;
-    const brand = brandFromRow(row, 'brand.');
-    const clinic = Object.fromEntries(
-      Object.entries(row).filter(([key]) => !key.startsWith('brand.')),
-    ) as unknown as ClinicRow;
-    return { clinic, brand };
+    loaders: RequestLoaders,
+  ): Promise<ClinicRow | null> {
+    return (await this.findWithBrand(brandSlug, slug, mode, loaders))?.clinic ?? null;
   }
+
+  /** The clinic, with its brand read along (a clinic page needs both). */
+  findWithBrand(
+    brandSlug: string,
+    slug: string,
+    mode: ReadMode,
+    loaders: RequestLoaders,
+  ): Promise<ClinicWithBrand | null> {
+    return loaders.forMode(this.batchWithBrandBySlug, mode).load(JSON.stringify([brandSlug, slug]));
+  }
+
+  /**
+   * Clinics with their brands by `JSON.stringify([brandSlug, slug])`: a page's
+   * first read, which published pages in flight share (published-batches.ts).
+   */
+  readonly batchWithBrandBySlug = async (
+    keys: readonly string[],
+    mode: ReadMode,
+  ): Promise<(ClinicWithBrand | null)[]> => {
+    const from = this.sources.of(mode);
+    const slugs = keys.map((key) => JSON.parse(key) as [string, string]);
+    const rows = (await this.db.query(
+      `SELECT k.i AS "keyIndex", ${CLINIC_SELECT}, ${brandColumnsAs('brand.')}
+         FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(brand_slug, slug, i)
+         JOIN ${from('brands')} b ON b.slug = k.brand_slug
+         JOIN ${from('clinics')} c ON c.brand_id = b.id AND c.slug = k.slug`,
+      [slugs.map((pair) => pair[0]), slugs.map((pair) => pair[1])],
+    )) as Record<string, unknown>[];
+    const found: (ClinicWithBrand | null)[] = keys.map(() => null);
+    for (const row of rows) {
+      const brand = brandFromRow(row, 'brand.');
+      const clinic = Object.fromEntries(
+        Object.entries(row).filter(([key]) => key !== 'keyIndex' && !key.startsWith('brand.')),
+      ) as unknown as ClinicRow;
+      found[Number(row.keyIndex) - 1] = { clinic, brand };
+    }
+    return found;
+  };
 
   readonly batchById = async (ids: readonly string[], mode: ReadMode) => {
     const from = this.sources.of(mode);

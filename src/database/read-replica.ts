@@ -24,6 +24,20 @@ export function readOnPrimary<T>(read: () => Promise<T>): Promise<T> {
   return onReplica.exit(read);
 }
 
+/** Whether the current delivery read goes to the replica (see ReadReplica.deliveryRead). */
+export function readsFromReplica(): boolean {
+  return onReplica.getStore() === true;
+}
+
+/**
+ * Runs `read` with its statements on the replica or the primary, as
+ * readsFromReplica answered for the request it reads for: for a statement
+ * that several requests share (published-batches.ts).
+ */
+export function readFrom<T>(replica: boolean, read: () => Promise<T>): Promise<T> {
+  return replica ? onReplica.run(true, read) : onReplica.exit(read);
+}
+
 /** Statements that write: never sent to the replica. */
 const WRITES =
   /^\s*(insert|update|delete|merge|lock|select\s+pg_advisory|with\b[\s\S]*\b(insert|update|delete)\b)/i;

@@ -29,19 +29,15 @@ export class FaqFeedService {
   ): Promise<FaqFeed> {
     const brand = await this.brands.findBySlug(brandSlug, PUBLISHED);
     if (!brand) return { found: false, message: `No published brand "${brandSlug}"` };
-    const clinic = await this.clinics.find(brandSlug, clinicSlug, PUBLISHED);
+    const loaders = new RequestLoaders();
+    const clinic = await this.clinics.find(brandSlug, clinicSlug, PUBLISHED, loaders);
     if (!clinic) {
       return {
         found: false,
         message: `No published clinic "${clinicSlug}" in brand "${brandSlug}"`,
       };
     }
-    const faqs = await this.clinicFaqs.faqsOfPage(
-      clinic,
-      treatmentSlug,
-      PUBLISHED,
-      new RequestLoaders(),
-    );
+    const faqs = await this.clinicFaqs.faqsOfPage(clinic, treatmentSlug, PUBLISHED, loaders);
     if (!faqs) {
       return {
         found: false,

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { modeKey, type ReadMode } from '../read-mode/read-mode';
+import { publishedBatches } from './published-batches';
 
 /** A batch function: answers for many keys in one round trip, in key order. */
 export type BatchFn<K, V> = (keys: readonly K[]) => Promise<V[]>;
@@ -37,7 +38,9 @@ export class RequestLoaders {
   /**
    * The loader of a content batch function in one read mode: one loader per
    * function and mode, so published and preview rows never share a batch
-   * or a cached answer, even within one request.
+   * or a cached answer, even within one request. Published loaders send
+   * their keys with the other requests' (PublishedBatches); a preview's
+   * batches are its own.
    */
   forMode<K, V>(batch: ModeBatchFn<K, V>, mode: ReadMode): DataLoader<K, V> {
     const key = modeKey(mode);
@@ -48,8 +51,14 @@ export class RequestLoaders {
     }
     let loader = byMode.get(key);
     if (!loader) {
-      const load: BatchFn<K, V> = (keys) => batch(keys, mode);
-      loader = new DataLoader<K, V>(load, { batchScheduleFn }) as DataLoader<unknown, unknown>;
+      // Published keys join the other requests' in one statement (published-batches.ts).
+      loader = (
+        mode.kind === 'PUBLISHED'
+          ? new DataLoader<K, V>((keys) => publishedBatches.load(batch, keys), {
+              batchScheduleFn: publishedBatches.schedule,
+            })
+          : new DataLoader<K, V>((keys) => batch(keys, mode), { batchScheduleFn })
+      ) as DataLoader<unknown, unknown>;
       byMode.set(key, loader);
     }
     return loader as DataLoader<K, V>;

@@ -51,7 +51,7 @@ export class ClinicsResolver {
     @Loaders() loaders: RequestLoaders,
   ): Promise<Clinic | null> {
     const mode = await this.previewAccess.readMode(actor, brand, preview);
-    const found = await this.clinicsService.findWithBrand(brand, slug, mode);
+    const found = await this.clinicsService.findWithBrand(brand, slug, mode, loaders);
     if (!found) return null;
     // Its brand came along: nested fields (jsonLd, tokens) need not read it again.
     loaders.forMode(this.brandsService.batchById, mode).prime(found.brand.id, found.brand);

@@ -65,7 +65,7 @@ export class FaqsResolver {
     loaders: RequestLoaders,
   ): Promise<{ brand: BrandRow; faqs: Faq[] } | null> {
     if (args.clinic) {
-      const found = await this.clinicsService.findWithBrand(args.brand, args.clinic, mode);
+      const found = await this.clinicsService.findWithBrand(args.brand, args.clinic, mode, loaders);
       if (!found) return null;
       const { clinic, brand } = found;
       const faqs = await this.clinicFaqs.faqsOfPage(clinic, args.treatment ?? null, mode, loaders);

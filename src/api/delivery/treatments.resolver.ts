@@ -56,7 +56,7 @@ export class TreatmentsResolver {
       const entity = await this.treatmentsService.find(brand, slug, mode);
       return entity && this.resolution.resolveTreatment(entity, null, mode, loaders);
     }
-    const clinic = await this.clinicsService.find(brand, clinicSlug, mode);
+    const clinic = await this.clinicsService.find(brand, clinicSlug, mode, loaders);
     if (!clinic) return null;
     // Only the one treatment, not the clinic's whole list.
     const entity = await this.resolution.offeredTreatment(clinic, slug, mode, loaders);
