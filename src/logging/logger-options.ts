@@ -1,11 +1,13 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
-import type { DestinationStream } from 'pino';
+import { type DestinationStream, stdSerializers } from 'pino';
 import type { AppConfig } from '../config/app-config';
 
 /** Query-string parameters whose values are logged as they are; any other value is redacted. */
 const LOGGED_PARAMETERS = new Set(['operationName', 'extensions']);
 const REDACTED = '[Redacted]';
+/** Request headers that carry credentials: logged as REDACTED. */
+const SECRET_HEADERS = ['authorization', 'x-api-key', 'cookie'] as const;
 
 /**
  * nestjs-pino's options, in one place: what a request line holds and at
@@ -22,23 +24,14 @@ export function loggerOptions(config: AppConfig, destination?: DestinationStream
     autoLogging: {
       ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false,
     },
-    redact: {
-      paths: [
-        'req.headers.authorization',
-        'req.headers["x-api-key"]',
-        'req.headers.cookie',
-        'res.headers["set-cookie"]',
-      ],
-      censor: REDACTED,
-    },
-    serializers: {
-      req(req: { url?: string; query?: unknown }) {
-        req.url = redactQueryString(req.url);
-        // The parsed query string holds the same values.
-        delete req.query;
-        return req;
-      },
-    },
+    // requestLine leaves the request's credentials out itself: redact paths
+    // under req made pino clone every request's bindings, logged or not.
+    redact: { paths: ['res.headers["set-cookie"]'], censor: REDACTED },
+    // pino-http's default request serializer reads req.query, which Express
+    // parses again on every read (twice per request, a GET's whole
+    // operation); requestLine reads what it logs only.
+    wrapSerializers: false,
+    serializers: { req: requestLine, res: stdSerializers.res, err: stdSerializers.err },
     // One line per answered request is the hot path's largest fixed cost;
     // the load balancer or CDN keeps access logs. Client mistakes (4xx) are
     // warnings; only server failures are errors.
@@ -50,6 +43,33 @@ export function loggerOptions(config: AppConfig, destination?: DestinationStream
           : 'debug',
   };
   return { pinoHttp: destination ? [options, destination] : options };
+}
+
+/**
+ * What a log line says of its request: pino's standard fields (id, method,
+ * URL, headers, remote address and port) with the query string's values and
+ * the credential headers redacted. pino-http binds it to each request's
+ * logger when the request arrives, so it runs for every request.
+ */
+export function requestLine(
+  req: IncomingMessage & { id?: unknown; originalUrl?: string; params?: unknown },
+) {
+  return {
+    id: req.id,
+    method: req.method,
+    url: redactQueryString(req.originalUrl ?? req.url),
+    ...(req.params ? { params: req.params } : {}),
+    headers: withoutSecrets(req.headers),
+    remoteAddress: req.socket?.remoteAddress,
+    remotePort: req.socket?.remotePort,
+  };
+}
+
+function withoutSecrets(headers: IncomingHttpHeaders): IncomingHttpHeaders {
+  if (!SECRET_HEADERS.some((name) => headers[name] !== undefined)) return headers;
+  const copy = { ...headers };
+  for (const name of SECRET_HEADERS) if (copy[name] !== undefined) copy[name] = REDACTED;
+  return copy;
 }
 
 /** `/graphql?query=…&variables=…` → `/graphql?query=[Redacted]&variables=[Redacted]`. */
