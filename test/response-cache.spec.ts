@@ -104,15 +104,23 @@ describe('response cache', () => {
   });
 
   it('renders a page once for requests that miss it at the same time, and serves them all its answer', async () => {
-    // An alias no other test uses: a page nobody has asked for yet.
-    const query = CLINIC_PAGE.replace('clinic(', `concurrent${Date.now()}: clinic(`);
-    const request = { query, variables: { brand: BRAND, clinic: 'dallas-uptown' } };
-    const answers = await Promise.all(Array.from({ length: 6 }, () => post(app, request)));
-    expect(answers[0].json.errors).toBeUndefined();
-    const misses = answers.filter((answer) => answer.headers.get('x-cache') === 'MISS');
-    const hits = answers.filter((answer) => answer.headers.get('x-cache') === 'HIT');
-    expect([misses.length, hits.length]).toEqual([1, 5]);
-    for (const answer of answers) expect(answer.text).toBe(answers[0].text);
+    // A page nobody has asked for yet (an alias no other test uses), asked
+    // six times at once. A burst that meets a generation change, or a
+    // moment the generations cannot be confirmed (a busy CI machine), is
+    // rightly rendered more than once: such a burst is tried again, with a
+    // new page, up to three times. Without the sharing none shows 1 and 5.
+    const counts: number[][] = [];
+    for (let attempt = 0; attempt < 3 && counts.at(-1)?.join() !== '1,5'; attempt++) {
+      const query = CLINIC_PAGE.replace('clinic(', `concurrent${Date.now()}x${attempt}: clinic(`);
+      const request = { query, variables: { brand: BRAND, clinic: 'dallas-uptown' } };
+      const answers = await Promise.all(Array.from({ length: 6 }, () => post(app, request)));
+      expect(answers[0].json.errors).toBeUndefined();
+      for (const answer of answers) expect(answer.text).toBe(answers[0].text);
+      const cacheStatus = (value: string) =>
+        answers.filter((answer) => answer.headers.get('x-cache') === value).length;
+      counts.push([cacheStatus('MISS'), cacheStatus('HIT')]);
+    }
+    expect(counts.at(-1)).toEqual([1, 5]);
   });
 
   it('answers a repeated query from the cache, byte for byte what an uncached app answers', async () => {
