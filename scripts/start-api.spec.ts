@@ -8,6 +8,7 @@ interface Settings {
   execArgv: string[];
   arenas?: string;
   mmapThreshold?: string;
+  trimThreshold?: string;
 }
 
 /** What node, started by the launcher with `env`, reports about its memory settings. */
@@ -21,6 +22,7 @@ function settingsUnder(env: Record<string, string>): Settings {
         execArgv: process.execArgv,
         arenas: process.env.MALLOC_ARENA_MAX,
         mmapThreshold: process.env.MALLOC_MMAP_THRESHOLD_,
+        trimThreshold: process.env.MALLOC_TRIM_THRESHOLD_,
       }))`,
     ],
     { env: { PATH: process.env.PATH, ...env }, encoding: 'utf8' },
@@ -32,11 +34,12 @@ function settingsUnder(env: Record<string, string>): Settings {
 describe('scripts/start-api.sh', () => {
   it('runs node with the heap capped and the malloc settings', () => {
     const unset = settingsUnder({});
-    // Old space 192 MB plus the young generation (three semi-spaces).
-    expect(unset.heapLimitMb).toBe(192 + 3 * 8);
+    // Old space 160 MB plus the young generation (three semi-spaces).
+    expect(unset.heapLimitMb).toBe(160 + 3 * 8);
     expect(unset.execArgv).toContain('--heap-growing-percent=100');
     expect(unset.arenas).toBe('2');
-    expect(unset.mmapThreshold).toBe('32768');
+    expect(unset.mmapThreshold).toBe(String(2 * 1024 * 1024));
+    expect(unset.trimThreshold).toBe(String(2 * 1024 * 1024));
   });
 
   it("lets the caller's NODE_OPTIONS and MALLOC_ARENA_MAX win", () => {
