@@ -19,9 +19,8 @@ const gzipAsync = promisify(gzip);
  * Stored answers are read many times: brotli works harder than it can for
  * an answer compressed on the fly (quality 4 in app-setup). Quality 5, not
  * more: on a 42 KB clinic page it gives 5,927 bytes against 6,360 at 4 and
- * 5,912 at 8, and under start-api.sh's malloc settings (each large table
- * brotli allocates gets fresh pages) it takes about 1 ms of a core against
- * 6.5 ms at 8; a publish re-renders and recompresses hundreds of pages at once.
+ * 5,912 at 8, for a fraction of 8's CPU; a publish re-renders and
+ * recompresses hundreds of pages at once.
  */
 export async function compressOnce(body: Buffer): Promise<Encodings> {
   if (body.length < COMPRESSION_THRESHOLD_BYTES) return {};
