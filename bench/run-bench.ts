@@ -154,23 +154,15 @@ async function main(): Promise<void> {
       return;
     }
 
-    // Floor
+    // The floor, the peer and the API without its response cache run side by
+    // side and take turns on each workload (measureInTurns), so a slow or
+    // fast stretch of the machine falls on all of them alike.
     const floor = await startServer(
       'floor',
       ['-r', 'ts-node/register/transpile-only', 'bench/floor-server.ts'],
       env,
       logDir,
     );
-    const api = await startApi('api', { ...env, RESPONSE_CACHE_TTL_SECONDS: '0' }, logDir);
-    await checkSameAnswers(floor, api);
-    await stopAll([api]);
-    for (const workload of WORKLOADS) {
-      record(workload, 'floor', await measure(floor, workload, floorRequest));
-    }
-    peakRss.floor = floor.peakRssMb();
-    await floor.stop();
-
-    // Peer (locator only)
     const peer = await startServer(
       'peer',
       [
@@ -183,16 +175,25 @@ async function main(): Promise<void> {
       env,
       logDir,
     );
-    await checkPeer(peer, regionIds);
-    record('locator', 'peer', await measure(peer, 'locator', peerRequest(regionIds)));
-    peakRss.peer = peer.peakRssMb();
-    await peer.stop();
-
-    // API without its response cache, then with it.
     const uncached = await startApi('api', { ...env, RESPONSE_CACHE_TTL_SECONDS: '0' }, logDir);
+    await checkSameAnswers(floor, uncached);
+    await checkPeer(peer, regionIds);
     for (const workload of WORKLOADS) {
-      record(workload, 'api', await measure(uncached, workload, apiRequest));
+      const contenders: Contender[] = [
+        { variant: 'floor', server: floor, requestFor: floorRequest },
+        { variant: 'api', server: uncached, requestFor: apiRequest },
+      ];
+      if (workload === 'locator') {
+        contenders.push({ variant: 'peer', server: peer, requestFor: peerRequest(regionIds) });
+      }
+      for (const [variant, measured] of await measureInTurns(workload, contenders)) {
+        record(workload, variant, measured);
+      }
     }
+    peakRss.floor = floor.peakRssMb();
+    peakRss.peer = peer.peakRssMb();
+    await stopAll([floor, peer]);
+
     worstQueryMs = await timeWorstQuery(uncached);
     const small = await measure(uncached, 'clinicPage', apiRequest, SMALL_BRAND, SMALL);
     scale = { smallP50: small.p50Ms, bigP50: results.clinicPage!.api!.p50Ms };
@@ -314,6 +315,85 @@ function peerRequest(regionIds: Map<string, string>): RequestFor {
 
 // ---------------------------------------------------------------- load
 
+interface Contender {
+  variant: Variant;
+  server: Server;
+  requestFor: RequestFor;
+}
+
+/** Turns each contender gets per workload; the durations add up to --duration. */
+const TURNS = 4;
+
+/**
+ * Measures one workload on several servers that run side by side, each in
+ * TURNS turns of DURATION / TURNS seconds, in the order A B B A A B B A (for
+ * three: A B C C B A …), so a drift of the machine's speed during the
+ * measurement weighs on all of them alike. Measured one after the other,
+ * the floors moved by up to 35 % between runs while the API did not.
+ * Figures are the turns' means (their rates and percentiles), counts their sums.
+ */
+async function measureInTurns(
+  workload: Workload,
+  contenders: Contender[],
+): Promise<Map<Variant, Measured>> {
+  for (const { server, requestFor } of contenders) {
+    if (WARMUP > 0) await load(server, workload, requestFor, BIG_BRAND, CLINICS, WARMUP);
+  }
+  const turns = new Map<Variant, Omit<Measured, 'sqlPerRequest'>[]>(
+    contenders.map(({ variant }) => [variant, []]),
+  );
+  const seconds = Math.max(1, Math.round(DURATION / TURNS));
+  for (let turn = 0; turn < TURNS; turn++) {
+    const order = turn % 2 === 0 ? contenders : [...contenders].reverse();
+    for (const { variant, server, requestFor } of order) {
+      turns
+        .get(variant)!
+        .push(await load(server, workload, requestFor, BIG_BRAND, CLINICS, seconds));
+    }
+  }
+  const measured = new Map<Variant, Measured>();
+  for (const { variant, server, requestFor } of contenders) {
+    const results = turns.get(variant)!;
+    const mean = (figure: (result: (typeof results)[number]) => number) =>
+      results.reduce((sum, result) => sum + figure(result), 0) / results.length;
+    const sum = (figure: (result: (typeof results)[number]) => number) =>
+      results.reduce((total, result) => total + figure(result), 0);
+    const requests = sum((result) => result.requests);
+    const marked = results.every((result) => result.hitRatio !== undefined);
+    const m: Measured = {
+      rps: round(
+        mean((result) => result.rps),
+        0,
+      ),
+      p50Ms: round(
+        mean((result) => result.p50Ms),
+        1,
+      ),
+      p99Ms: round(
+        mean((result) => result.p99Ms),
+        1,
+      ),
+      requests,
+      non2xx: sum((result) => result.non2xx),
+      errors: sum((result) => result.errors),
+      hitRatio: marked
+        ? sum((result) => result.hitRatio! * result.requests) / Math.max(1, requests)
+        : undefined,
+      bytesPerRequest: requests
+        ? Math.round(sum((result) => result.bytesPerRequest * result.requests) / requests)
+        : 0,
+      sqlPerRequest: await sqlPerRequest(server, workload, requestFor, BIG_BRAND, CLINICS),
+    };
+    report(
+      `${server.name} ${workload}`,
+      m,
+      results.map((result) => result.rps),
+    );
+    measured.set(variant, m);
+  }
+  return measured;
+}
+
 async function measure(
   server: Server,
   workload: Workload,
@@ -334,15 +414,20 @@ async function measure(
     ...result,
     sqlPerRequest: await sqlPerRequest(server, workload, requestFor, brand, clinics),
   };
+  report(label, measured);
+  return measured;
+}
+
+/** Prints a measurement (with each turn's req/s when it had turns) and notes failed answers. */
+function report(label: string, measured: Measured, turnRps?: number[]) {
   console.log(
-    `  ${label}: ${measured.rps} req/s, p50 ${measured.p50Ms} ms, p99 ${measured.p99Ms} ms, ` +
+    `  ${label}: ${measured.rps} req/s${turnRps ? ` (turns: ${turnRps.join(', ')})` : ''}, p50 ${measured.p50Ms} ms, p99 ${measured.p99Ms} ms, ` +
       `${measured.sqlPerRequest} SQL/req, ${measured.bytesPerRequest} B/answer${measured.hitRatio === undefined ? '' : `, ${Math.round(measured.hitRatio * 100)}% cache hits`}` +
       `${measured.non2xx || measured.errors ? `, ${measured.non2xx} non-2xx, ${measured.errors} errors` : ''}`,
   );
   if (measured.non2xx || measured.errors) {
     notes.push(`${label}: ${measured.non2xx} non-2xx answers and ${measured.errors} errors`);
   }
-  return measured;
 }
 
 async function load(
