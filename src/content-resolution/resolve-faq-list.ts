@@ -49,12 +49,21 @@ export function resolveFaqList<F extends FaqInput>(
   options: ResolveOptions,
 ): ResolvedFaq<F>[] {
   const resolved: ResolvedFaq<F>[] = [];
+  // Why: most FAQs have no override at a clinic, and their sources then
+  // depend on the policies alone, so they share one list instead of
+  // resolving (and allocating) the same provenance for each of a page's 100 FAQs.
+  let inherited: FieldSourceInfo[] | undefined;
   for (const faq of brandFaqs) {
+    if (!overridesByFaqId.has(faq.id)) {
+      inherited ??= shownSources(resolveBrandFaq(faq, overridesByFaqId, options).sources);
+      const { question, answer, position } = faq;
+      resolved.push({ faq, question, answer, position, sources: inherited });
+      continue;
+    }
     const { values, sources } = resolveBrandFaq(faq, overridesByFaqId, options);
     if (values.hidden) continue;
     const { question, answer, position } = values;
-    const shown = sources.filter((s) => SHOWN_FIELDS.includes(s.field));
-    resolved.push({ faq, question, answer, position, sources: shown });
+    resolved.push({ faq, question, answer, position, sources: shownSources(sources) });
   }
   if (options.forClinic) {
     for (const faq of clinicFaqs) {
@@ -74,6 +83,11 @@ export function resolveFaqList<F extends FaqInput>(
       a.faq.position - b.faq.position ||
       (a.faq.id < b.faq.id ? -1 : a.faq.id > b.faq.id ? 1 : 0),
   );
+}
+
+/** Provenance of the fields a shown FAQ has (`hidden` is implied by being shown). */
+function shownSources(sources: FieldSourceInfo[]): FieldSourceInfo[] {
+  return Object.freeze(sources.filter((s) => SHOWN_FIELDS.includes(s.field))) as FieldSourceInfo[];
 }
 
 /** A brand FAQ with its overrides applied, `hidden` included. */

@@ -140,6 +140,22 @@ export function pageSize(first: number | null | undefined): number {
   return size;
 }
 
+/**
+ * An edge whose cursor is encoded when it is read: most pages select the
+ * nodes only, and a page of 100 encoded 100 cursors for nothing.
+ */
+class ListEdge<T> implements Edge<T> {
+  constructor(
+    private readonly list: string,
+    private readonly offset: number,
+    readonly node: T,
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.list, this.offset);
+  }
+}
+
 /** A connection from one page of nodes starting at `window.offset`. */
 export function toConnection<T>(
   list: string,
@@ -147,10 +163,7 @@ export function toConnection<T>(
   window: PageWindow,
   totalCount: number,
 ): Connection<T> {
-  const edges = nodes.map((node, i) => ({
-    cursor: encodeCursor(list, window.offset + i),
-    node,
-  }));
+  const edges = nodes.map((node, i) => new ListEdge(list, window.offset + i, node));
   return {
     edges,
     pageInfo: {
