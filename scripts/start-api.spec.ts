@@ -35,7 +35,7 @@ describe('scripts/start-api.sh', () => {
   it('runs node with the heap capped and the malloc settings', () => {
     const unset = settingsUnder({});
     // Old space 176 MB plus the young generation (three semi-spaces).
-    expect(unset.heapLimitMb).toBe(176 + 3 * 8);
+    expect(unset.heapLimitMb).toBe(176 + 3 * 16);
     expect(unset.execArgv).toContain('--heap-growing-percent=100');
     expect(unset.arenas).toBe('2');
     expect(unset.mmapThreshold).toBe(String(2 * 1024 * 1024));
@@ -47,7 +47,7 @@ describe('scripts/start-api.sh', () => {
       NODE_OPTIONS: '--max-old-space-size=512',
       MALLOC_ARENA_MAX: '4',
     });
-    expect(chosen.heapLimitMb).toBe(512 + 3 * 8);
+    expect(chosen.heapLimitMb).toBe(512 + 3 * 16);
     expect(chosen.arenas).toBe('4');
   });
 });
