@@ -180,14 +180,31 @@ async function main(): Promise<void> {
     await checkPeer(peer, regionIds);
     for (const workload of WORKLOADS) {
       const contenders: Contender[] = [
-        { variant: 'floor', server: floor, requestFor: floorRequest },
-        { variant: 'api', server: uncached, requestFor: apiRequest },
+        { name: 'floor', server: floor, requestFor: floorRequest },
+        { name: 'api', server: uncached, requestFor: apiRequest },
       ];
       if (workload === 'locator') {
-        contenders.push({ variant: 'peer', server: peer, requestFor: peerRequest(regionIds) });
+        contenders.push({ name: 'peer', server: peer, requestFor: peerRequest(regionIds) });
       }
-      for (const [variant, measured] of await measureInTurns(workload, contenders)) {
-        record(workload, variant, measured);
+      // The small brand's clinic pages take turns too: their p50 is compared with the big one's.
+      if (workload === 'clinicPage') {
+        contenders.push({
+          name: 'apiSmall',
+          server: uncached,
+          requestFor: apiRequest,
+          brand: SMALL_BRAND,
+          clinics: SMALL,
+        });
+      }
+      const measured = await measureInTurns(workload, contenders);
+      for (const variant of ['floor', 'api', 'peer'] as const) {
+        if (measured.has(variant)) record(workload, variant, measured.get(variant)!);
+      }
+      if (workload === 'clinicPage') {
+        scale = { smallP50: measured.get('apiSmall')!.p50Ms, bigP50: measured.get('api')!.p50Ms };
+        console.log(
+          `  clinic page at ${SMALL} clinics: p50 ${scale.smallP50} ms (at ${CLINICS}: ${scale.bigP50} ms)`,
+        );
       }
     }
     peakRss.floor = floor.peakRssMb();
@@ -195,11 +212,6 @@ async function main(): Promise<void> {
     await stopAll([floor, peer]);
 
     worstQueryMs = await timeWorstQuery(uncached);
-    const small = await measure(uncached, 'clinicPage', apiRequest, SMALL_BRAND, SMALL);
-    scale = { smallP50: small.p50Ms, bigP50: results.clinicPage!.api!.p50Ms };
-    console.log(
-      `  clinic page at ${SMALL} clinics: p50 ${small.p50Ms} ms (at ${CLINICS}: ${scale.bigP50} ms)`,
-    );
     peakRss.api = uncached.peakRssMb();
     await uncached.stop();
 
@@ -316,13 +328,19 @@ function peerRequest(regionIds: Map<string, string>): RequestFor {
 // ---------------------------------------------------------------- load
 
 interface Contender {
-  variant: Variant;
+  /** Its key in the returned map: the variant, or another name for the same server. */
+  name: string;
   server: Server;
   requestFor: RequestFor;
+  /** The brand its requests draw from (default: the big brand, all its clinics). */
+  brand?: string;
+  clinics?: number;
 }
 
 /** Turns each contender gets per workload; the durations add up to --duration. */
 const TURNS = 4;
+
+type LoadResult = Omit<Measured, 'sqlPerRequest'>;
 
 /**
  * Measures one workload on several servers that run side by side, each in
@@ -330,68 +348,84 @@ const TURNS = 4;
  * three: A B C C B A …), so a drift of the machine's speed during the
  * measurement weighs on all of them alike. Measured one after the other,
  * the floors moved by up to 35 % between runs while the API did not.
- * Figures are the turns' means (their rates and percentiles), counts their sums.
  */
 async function measureInTurns(
   workload: Workload,
   contenders: Contender[],
-): Promise<Map<Variant, Measured>> {
-  for (const { server, requestFor } of contenders) {
-    if (WARMUP > 0) await load(server, workload, requestFor, BIG_BRAND, CLINICS, WARMUP);
-  }
-  const turns = new Map<Variant, Omit<Measured, 'sqlPerRequest'>[]>(
-    contenders.map(({ variant }) => [variant, []]),
-  );
+): Promise<Map<string, Measured>> {
+  const loadOf = (contender: Contender, seconds: number) =>
+    load(
+      contender.server,
+      workload,
+      contender.requestFor,
+      contender.brand ?? BIG_BRAND,
+      contender.clinics ?? CLINICS,
+      seconds,
+    );
+  if (WARMUP > 0) for (const contender of contenders) await loadOf(contender, WARMUP);
+  const turns = new Map<string, LoadResult[]>(contenders.map(({ name }) => [name, []]));
   const seconds = Math.max(1, Math.round(DURATION / TURNS));
   for (let turn = 0; turn < TURNS; turn++) {
     const order = turn % 2 === 0 ? contenders : [...contenders].reverse();
-    for (const { variant, server, requestFor } of order) {
-      turns
-        .get(variant)!
-        .push(await load(server, workload, requestFor, BIG_BRAND, CLINICS, seconds));
-    }
+    for (const contender of order)
+      turns.get(contender.name)!.push(await loadOf(contender, seconds));
   }
-  const measured = new Map<Variant, Measured>();
-  for (const { variant, server, requestFor } of contenders) {
-    const results = turns.get(variant)!;
-    const mean = (figure: (result: (typeof results)[number]) => number) =>
-      results.reduce((sum, result) => sum + figure(result), 0) / results.length;
-    const sum = (figure: (result: (typeof results)[number]) => number) =>
-      results.reduce((total, result) => total + figure(result), 0);
-    const requests = sum((result) => result.requests);
-    const marked = results.every((result) => result.hitRatio !== undefined);
+  const measured = new Map<string, Measured>();
+  for (const contender of contenders) {
+    const results = turns.get(contender.name)!;
+    const brand = contender.brand ?? BIG_BRAND;
+    const clinics = contender.clinics ?? CLINICS;
     const m: Measured = {
-      rps: round(
-        mean((result) => result.rps),
-        0,
+      ...combineTurns(results),
+      sqlPerRequest: await sqlPerRequest(
+        contender.server,
+        workload,
+        contender.requestFor,
+        brand,
+        clinics,
       ),
-      p50Ms: round(
-        mean((result) => result.p50Ms),
-        1,
-      ),
-      p99Ms: round(
-        mean((result) => result.p99Ms),
-        1,
-      ),
-      requests,
-      non2xx: sum((result) => result.non2xx),
-      errors: sum((result) => result.errors),
-      hitRatio: marked
-        ? sum((result) => result.hitRatio! * result.requests) / Math.max(1, requests)
-        : undefined,
-      bytesPerRequest: requests
-        ? Math.round(sum((result) => result.bytesPerRequest * result.requests) / requests)
-        : 0,
-      sqlPerRequest: await sqlPerRequest(server, workload, requestFor, BIG_BRAND, CLINICS),
     };
+    const label = `${contender.server.name} ${workload}${clinics === CLINICS ? '' : ` (${clinics} clinics)`}`;
     report(
-      `${server.name} ${workload}`,
+      label,
       m,
       results.map((result) => result.rps),
     );
-    measured.set(variant, m);
+    measured.set(contender.name, m);
   }
   return measured;
+}
+
+/** One figure for several turns: rates and percentiles are the turns' means, counts their sums. */
+function combineTurns(results: LoadResult[]): LoadResult {
+  const sum = (figure: (result: LoadResult) => number) =>
+    results.reduce((total, result) => total + figure(result), 0);
+  const mean = (figure: (result: LoadResult) => number) => sum(figure) / results.length;
+  const requests = sum((result) => result.requests);
+  const marked = results.every((result) => result.hitRatio !== undefined);
+  return {
+    rps: round(
+      mean((result) => result.rps),
+      0,
+    ),
+    p50Ms: round(
+      mean((result) => result.p50Ms),
+      1,
+    ),
+    p99Ms: round(
+      mean((result) => result.p99Ms),
+      1,
+    ),
+    requests,
+    non2xx: sum((result) => result.non2xx),
+    errors: sum((result) => result.errors),
+    hitRatio: marked
+      ? sum((result) => result.hitRatio! * result.requests) / Math.max(1, requests)
+      : undefined,
+    bytesPerRequest: requests
+      ? Math.round(sum((result) => result.bytesPerRequest * result.requests) / requests)
+      : 0,
+  };
 }
 
 async function measure(
