@@ -53,4 +53,47 @@ describe('CompressionQueue', () => {
     expect(await Promise.all([firstResult, freshResult])).toEqual(['first', 'fresh']);
     expect(started).toEqual(['first', 'fresh']);
   });
+
+  it('starts nothing while renders are in flight, and runs the work once the last one ends', async () => {
+    const started: string[] = [];
+    const queue = new CompressionQueue<string>(2);
+    const releases = [queue.hold(), queue.hold()];
+    const job = gate(started, 'a');
+    const result = queue.add('page', 'etag', job.work);
+    await tick();
+    expect(started).toEqual([]);
+    expect(queue.heldBack('page', 'etag')).toBe(true);
+    expect(queue.heldBack('page', 'other-etag')).toBe(false);
+    releases[0]();
+    releases[0]();
+    await tick();
+    expect(started).toEqual([]);
+    releases[1]();
+    await tick();
+    expect(started).toEqual(['a']);
+    expect(queue.heldBack('page', 'etag')).toBe(false);
+    job.finish();
+    expect(await result).toBe('a');
+  });
+
+  it('runs held work once it has waited maxHoldMs, renders or not', async () => {
+    jest.useFakeTimers();
+    try {
+      const started: string[] = [];
+      const queue = new CompressionQueue<string>(1, 1_000);
+      queue.hold();
+      const job = gate(started, 'a');
+      void queue.add('page', 'etag', job.work);
+      jest.advanceTimersByTime(999);
+      await Promise.resolve();
+      expect(started).toEqual([]);
+      jest.advanceTimersByTime(1);
+      await Promise.resolve();
+      await Promise.resolve();
+      expect(started).toEqual(['a']);
+      job.finish();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });

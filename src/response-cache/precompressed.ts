@@ -1,4 +1,5 @@
-import type { Request } from 'express';
+import compression from 'compression';
+import type { Request, Response } from 'express';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { gunzipSync } from 'fflate';
@@ -121,4 +122,21 @@ export function pickEncoding(
   if (offered.length === 0 || !req.headers['accept-encoding']) return undefined;
   const chosen = req.acceptsEncodings([...offered, 'identity']);
   return chosen === 'br' || chosen === 'gzip' ? chosen : undefined;
+}
+
+/** Set on a response the compression middleware must leave as it is (sendAsIs). */
+const AS_IS = Symbol('sendAsIs');
+
+/**
+ * Sends the answer without Content-Encoding whatever the client accepts:
+ * a stored answer whose compressed forms wait for renders in flight
+ * (CompressionQueue), which compressing on the fly would slow down.
+ */
+export function sendAsIs(res: Response): void {
+  (res as Response & { [AS_IS]?: boolean })[AS_IS] = true;
+}
+
+/** The compression middleware's filter: its default, except for answers sent as they are. */
+export function compressOnTheFly(req: Request, res: Response): boolean {
+  return !(res as Response & { [AS_IS]?: boolean })[AS_IS] && compression.filter(req, res);
 }

@@ -7,7 +7,13 @@ import type { AuthenticatedRequest } from '../graphql/graphql-context';
 import { analyzeOperation, cacheKey, etagOf, generationsOf } from './cacheable-request';
 import { APQ_PREFIX, CACHE_ATTEMPT, CacheAttempt } from './cache-attempt';
 import type { CachedAnswer } from './cache-store';
-import { acceptsStoredForms, type Encodings, identityOf, pickEncoding } from './precompressed';
+import {
+  acceptsStoredForms,
+  type Encodings,
+  identityOf,
+  pickEncoding,
+  sendAsIs,
+} from './precompressed';
 import { ANSWER_EXPIRES_AT, secondsLeft } from './answer-lifetime';
 import { ResponseCacheService } from './response-cache.service';
 
@@ -82,7 +88,8 @@ export class ResponseCacheMiddleware implements NestMiddleware {
 
     attempt.generations = generations;
     req[CACHE_ATTEMPT] = attempt;
-    const rendered = this.startRendering(attempt.key, res);
+    // `answer`, if any, is the page as it was before a publish (or its expiry).
+    const rendered = this.startRendering(attempt.key, res, answer !== undefined);
     const send = res.send;
     res.send = (body?: unknown) => {
       if (attempt.cacheable && res.statusCode === 200 && typeof body === 'string') {
@@ -127,10 +134,17 @@ export class ResponseCacheMiddleware implements NestMiddleware {
     publicGet: boolean,
     status: 'HIT' | 'MISS',
   ): boolean {
-    const forms =
-      !answer.encodings && !revalidated(req, answer) && acceptsStoredForms(req, answer)
-        ? this.cache.compressedForms(key, answer)
-        : undefined;
+    const wanted =
+      !answer.encodings && !revalidated(req, answer) && acceptsStoredForms(req, answer);
+    if (wanted && this.cache.formsDeferred(key, answer)) {
+      // Pages a publish made stale are being rendered again (every cached
+      // page of the brand at once): they go first, and this answer goes as
+      // it is (ResponseCacheService.formsDeferred).
+      sendAsIs(res);
+      sendStored(req, res, answer, publicGet, status);
+      return true;
+    }
+    const forms = wanted ? this.cache.compressedForms(key, answer) : undefined;
     if (!forms) {
       if (status === 'MISS') return false;
       sendStored(req, res, answer, publicGet, status);
@@ -149,16 +163,24 @@ export class ResponseCacheMiddleware implements NestMiddleware {
    * instead of rendering it again (after a publish, every visitor of a
    * popular page misses at once). They render it themselves when this one
    * ends without a keepable answer (an error, a closed connection).
+   * `rerender`: the page replaces a stored answer that went out of date,
+   * and compressions wait for it (ResponseCacheService.rerenderStarted).
    */
-  private startRendering(key: string, res: Response): (answer: CachedAnswer) => void {
+  private startRendering(
+    key: string,
+    res: Response,
+    rerender: boolean,
+  ): (answer: CachedAnswer) => void {
     if (this.rendering.has(key)) return () => undefined;
     let finish!: (answer: CachedAnswer | undefined) => void;
     const answer = new Promise<CachedAnswer | undefined>((resolve) => {
       finish = resolve;
     });
     this.rendering.set(key, answer);
+    const release = rerender ? this.cache.rerenderStarted() : () => undefined;
     const done = (rendered?: CachedAnswer) => {
       if (this.rendering.get(key) === answer) this.rendering.delete(key);
+      release();
       finish(rendered);
     };
     res.once('close', () => done());

@@ -18,6 +18,14 @@ export interface TextCache {
   delete(key: string): Promise<boolean | void>;
 }
 
+/**
+ * How long an answer's compression may wait for re-renders in flight
+ * (rerenderStarted): long enough for a publish's re-renders to go first
+ * (the target for a publish to show on every page is 1 s), and a bound on
+ * the uncompressed answers kept meanwhile.
+ */
+const COMPRESSION_MAX_HOLD_MS = 1_000;
+
 /** How long a persisted query is remembered after its last registration. */
 const PERSISTED_QUERY_TTL_SECONDS = 7 * 24 * 3600;
 
@@ -38,7 +46,10 @@ export class ResponseCacheService implements OnModuleInit, OnModuleDestroy {
    * every zlib context together, each until the main thread got round to
    * closing it: hundreds of MB for a thousand pages.
    */
-  private readonly compressing = new CompressionQueue<Encodings | undefined>(2);
+  private readonly compressing = new CompressionQueue<Encodings | undefined>(
+    2,
+    COMPRESSION_MAX_HOLD_MS,
+  );
   readonly store: CacheStore;
   readonly ttlSeconds: number;
   /** Whether answers are cached at all (RESPONSE_CACHE_TTL_SECONDS > 0). */
@@ -145,6 +156,26 @@ export class ResponseCacheService implements OnModuleInit, OnModuleDestroy {
    */
   compressedForms(key: string, answer: CachedAnswer): Promise<Encodings | undefined> | undefined {
     return this.compressing.hurry(key, answer.etag);
+  }
+
+  /**
+   * Whether `answer`'s compressed forms wait for pages being rendered again
+   * (rerenderStarted): it is then sent as it is, neither waited for nor
+   * compressed on the fly, which would take the CPU those renders need.
+   */
+  formsDeferred(key: string, answer: CachedAnswer): boolean {
+    return this.compressing.heldBack(key, answer.etag);
+  }
+
+  /**
+   * A page whose stored answer went out of date (after a publish, every
+   * cached page of the brand at once) is being rendered again: until it
+   * and every other such render have called the release returned,
+   * compressions wait (at most COMPRESSION_MAX_HOLD_MS), so the pages show
+   * the publish sooner. A cold cache filling up holds nothing back.
+   */
+  rerenderStarted(): () => void {
+    return this.compressing.hold();
   }
 
   /**

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { ResponseCacheService } from '../../src/response-cache/response-cache.service';
 import { startTestApp, TestApp } from '../helpers/test-app';
 
 const BRAND = 'lumen-aesthetics';
@@ -130,6 +131,31 @@ describe('web clients: compression', () => {
     expect(hit.body.equals(miss.body)).toBe(true);
     const plain = await rawGet(uncached, { 'accept-encoding': 'identity' }, query);
     expect(decode(miss).equals(plain.body)).toBe(true);
+  });
+
+  it('sends a miss as it is while pages a publish made stale are rendered again, and makes its forms once they are done', async () => {
+    // After a publish every cached page of the brand is rendered again at
+    // once: the renders go first, and the stored forms (and no on-the-fly
+    // compression either) wait until the last one ends.
+    const query = PAGE.replace('first: 5', 'first: 2');
+    const otherRender = app.app.get(ResponseCacheService).rerenderStarted();
+    let miss: RawAnswer;
+    try {
+      miss = await rawGet(app, { 'accept-encoding': 'br, gzip' }, query);
+    } finally {
+      otherRender();
+    }
+    expect(miss.headers['x-cache']).toBe('MISS');
+    expect(miss.headers['content-encoding']).toBeUndefined();
+    expect(miss.headers['content-length']).toBe(String(miss.body.length));
+    const plain = await rawGet(uncached, { 'accept-encoding': 'identity' }, query);
+    expect(miss.body.equals(plain.body)).toBe(true);
+
+    // Once the other render ended, the stored forms are made and served.
+    const br = await precompressedHit(app, 'br', query);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.etag).toBe(miss.headers.etag);
+    expect(decode(br).equals(miss.body)).toBe(true);
   });
 
   it('answers a client that accepts no compression with the stored answer’s exact bytes', async () => {
