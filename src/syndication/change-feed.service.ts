@@ -53,16 +53,7 @@ export class ChangeFeedService {
     args: { brand: string; after?: string | null; first: number },
   ): Promise<ContentChangePage> {
     const caller = requireBrandPermission(actor, Permission.FeedRead);
-    // The brand and where its feed stands, in one statement: a page is one
-    // round trip fewer, and the position read is the same either way.
-    const [brand]: { id: string; epoch: string; head: string }[] = await this.db.query(
-      `SELECT b.id, e.epoch, coalesce(c.last_seq, 0)::text AS head
-         FROM brands b
-        CROSS JOIN deployment_epoch e
-         LEFT JOIN content_feed_counters c ON c.brand_id = b.id
-        WHERE b.slug = $1 AND b.publication_status = 'PUBLISHED'`,
-      [args.brand],
-    );
+    const brand = await this.feedState(args.brand);
     // Same answer whether another brand exists or not.
     if (!brand || brand.id !== caller.brandId) {
       throw new DomainError('FORBIDDEN', 'You have no access to this brand');
@@ -101,6 +92,38 @@ export class ChangeFeedService {
           : { brandId, epoch, phase: 'CHANGES', seq: cursor.upTo };
     }
     return { changes, endCursor: encodeSyncCursor(cursor), hasMore, epoch };
+  }
+
+  /**
+   * Where the feed of a published brand stands now, as one opaque value, or
+   * null when no published brand has that slug. It moves with everything a
+   * page of the feed shows: every change to published content is recorded
+   * in the feed (its head moves in the same transaction), a restore starts a
+   * new epoch, and a brand renamed or unpublished is no longer found. So a
+   * page read after this value was read is the page a read now would give,
+   * for as long as the value stays the same (FeedReadAhead relies on it).
+   */
+  async position(brandSlug: string): Promise<string | null> {
+    const brand = await this.feedState(brandSlug);
+    return brand ? `${brand.id}:${brand.epoch}:${brand.head}` : null;
+  }
+
+  /**
+   * The brand and where its feed stands, in one statement: a page is one
+   * round trip fewer, and the position read is the same either way.
+   */
+  private async feedState(
+    brandSlug: string,
+  ): Promise<{ id: string; epoch: string; head: string } | undefined> {
+    const [brand]: { id: string; epoch: string; head: string }[] = await this.db.query(
+      `SELECT b.id, e.epoch, coalesce(c.last_seq, 0)::text AS head
+         FROM brands b
+        CROSS JOIN deployment_epoch e
+         LEFT JOIN content_feed_counters c ON c.brand_id = b.id
+        WHERE b.slug = $1 AND b.publication_status = 'PUBLISHED'`,
+      [brandSlug],
+    );
+    return brand;
   }
 
   /** The brand's last allocated change sequence (0 before the first change). */
