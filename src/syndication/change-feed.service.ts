@@ -18,6 +18,15 @@ import { requireBrandPermission } from '../access/brand-access';
 import { feedClinicLimit } from '../access/feed-access';
 import { Permission } from '../access/permission';
 
+/** A published brand and where its feed stands: its epoch and the last change sequence. */
+interface FeedState {
+  id: string;
+  epoch: string;
+  head: string;
+}
+
+const positionOf = (brand: FeedState) => `${brand.id}:${brand.epoch}:${brand.head}`;
+
 interface ChangeRow {
   seq: string;
   entity_type: SyndicatedType;
@@ -91,7 +100,13 @@ export class ChangeFeedService {
           ? { ...cursor, epoch, typeIndex: cursor.typeIndex + 1, lastId: null }
           : { brandId, epoch, phase: 'CHANGES', seq: cursor.upTo };
     }
-    return { changes, endCursor: encodeSyncCursor(cursor), hasMore, epoch };
+    return {
+      changes,
+      endCursor: encodeSyncCursor(cursor),
+      hasMore,
+      epoch,
+      position: positionOf(brand),
+    };
   }
 
   /**
@@ -105,17 +120,15 @@ export class ChangeFeedService {
    */
   async position(brandSlug: string): Promise<string | null> {
     const brand = await this.feedState(brandSlug);
-    return brand ? `${brand.id}:${brand.epoch}:${brand.head}` : null;
+    return brand ? positionOf(brand) : null;
   }
 
   /**
    * The brand and where its feed stands, in one statement: a page is one
    * round trip fewer, and the position read is the same either way.
    */
-  private async feedState(
-    brandSlug: string,
-  ): Promise<{ id: string; epoch: string; head: string } | undefined> {
-    const [brand]: { id: string; epoch: string; head: string }[] = await this.db.query(
+  private async feedState(brandSlug: string): Promise<FeedState | undefined> {
+    const [brand]: FeedState[] = await this.db.query(
       `SELECT b.id, e.epoch, coalesce(c.last_seq, 0)::text AS head
          FROM brands b
         CROSS JOIN deployment_epoch e

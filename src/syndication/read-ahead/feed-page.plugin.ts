@@ -1,4 +1,5 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
+import type { Request } from 'express';
 import { Kind, type OperationDefinitionNode } from 'graphql';
 import type { GraphqlContext } from '../../graphql/graphql-context';
 
@@ -6,10 +7,14 @@ type ApolloPlugin = NonNullable<ApolloDriverConfig['plugins']>[number];
 
 /** Set on a request whose answer was a whole page of the feed (see feedPagePlugin). */
 export const FEED_PAGE = Symbol('feedPage');
+/** Set by the resolver: where the feed stood when the request's page was read. */
+const PAGE_POSITION = Symbol('feedPagePosition');
 
 /** A page of `contentChanges` answered in full: its brand and the variables of the page after it. */
 export interface FeedPage {
   brand: string;
+  /** Where the feed stood when the page was read (ChangeFeedService.position). */
+  position: string;
   /** The same variables with the cursor argument's variable set to `endCursor`; null after the last page. */
   next: Record<string, unknown> | null;
 }
@@ -17,7 +22,13 @@ export interface FeedPage {
 declare module 'express-serve-static-core' {
   interface Request {
     [FEED_PAGE]?: FeedPage;
+    [PAGE_POSITION]?: string;
   }
+}
+
+/** Notes where the feed stood when `req`'s page was read (the resolver calls it). */
+export function notePagePosition(req: Request, position: string): void {
+  req[PAGE_POSITION] = position;
 }
 
 /**
@@ -88,10 +99,13 @@ export const feedPagePlugin: ApolloPlugin = {
         const variables = request.variables ?? {};
         const brand =
           'literal' in paging.brand ? paging.brand.literal : variables[paging.brand.variable];
+        const position = req[PAGE_POSITION];
         if (!page || typeof brand !== 'string' || typeof page.hasMore !== 'boolean') return;
+        if (position === undefined) return;
         if (page.hasMore && typeof page.endCursor !== 'string') return;
         req[FEED_PAGE] = {
           brand,
+          position,
           next: page.hasMore ? { ...variables, [paging.afterVariable]: page.endCursor } : null,
         };
       },

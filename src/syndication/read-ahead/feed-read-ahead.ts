@@ -4,6 +4,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request } from 'express';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { Actor } from '../../auth/actor';
@@ -14,6 +15,14 @@ import { ChangeFeedService } from '../change-feed.service';
 import { FEED_PAGE } from './feed-page.plugin';
 
 const gzipAsync = promisify(gzip);
+
+/**
+ * Runs a function in the context of no request (taken when this module
+ * loads): a page read ahead belongs to no request yet, so it reads from the
+ * primary whatever the request it follows read from (read-replica.ts), and
+ * its log lines carry no request's id.
+ */
+const outsideRequests = AsyncLocalStorage.snapshot();
 
 /**
  * Pages read ahead of the page a partner asked for last. Two keep the API
@@ -45,7 +54,7 @@ export interface ReadAheadPage {
   /** The caller it was read as (its key's brand, scopes and clinics), as JSON. */
   actor: string;
   brand: string;
-  /** The feed's position (ChangeFeedService.position) read before the page was. */
+  /** Where the feed stood when the page was read (ChangeFeedService.position). */
   position: string;
   headers: [string, string][];
   body: Buffer;
@@ -59,15 +68,16 @@ export interface ReadAheadPage {
  * Partner sync reads the feed one page after the other: the partner needs
  * each page's `endCursor` for the next, so the API, PostgreSQL and the
  * partner took turns, each idle while the others worked. When a page is
- * answered, this reads the next one as the same caller would ask for it
- * (the same document, `after` set to the page's `endCursor`), through
- * Apollo, and keeps the answer's bytes, gzipped too, until that request
- * comes: the partner's work on a page overlaps the API's on the next.
+ * answered, this reads the next ones (PAGES_AHEAD) as the same caller
+ * would ask for them (the same document, `after` set to the last page's
+ * `endCursor`), through Apollo, and keeps each answer's bytes, gzipped too,
+ * until its request comes: the partner's work on a page overlaps the API's
+ * and PostgreSQL's on the next.
  *
  * A page read ahead is what a fresh read would answer, or it is not used:
  * - it is served only if the feed's position (the brand's change head, the
- *   deployment epoch, the brand itself) is still what it was before the
- *   page was read, checked with one statement when it is asked for;
+ *   deployment epoch, the brand itself) is still what the page's read found
+ *   in its first statement, checked with one statement when it is asked for;
  * - only to the same API key with the same scopes and clinics, after the
  *   auth middleware accepted it and the rate limit counted the request
  *   (FeedReadAheadMiddleware runs after both);
@@ -143,7 +153,7 @@ export class FeedReadAhead {
     let reading = this.pages.get(following.key);
     if (!reading) {
       if (this.reading >= MAX_READING) return;
-      reading = this.read(following, page.brand);
+      reading = outsideRequests(() => this.read(following, page.brand));
       this.pages.set(following.key, reading);
       for (const key of this.pages.keys()) {
         if (this.pages.size <= MAX_PAGES) break;
@@ -190,8 +200,6 @@ export class FeedReadAhead {
   }
 
   private async readNow(request: FeedRequest, brand: string): Promise<ReadAheadPage | undefined> {
-    const position = await this.feed.position(brand);
-    if (!position) return undefined;
     // The request as the GraphQL context sees it: its caller, nothing else.
     const req = { method: 'POST', headers: request.headers, actor: request.actor };
     const headers = new HeaderMap();
@@ -223,7 +231,7 @@ export class FeedReadAhead {
     return {
       actor: JSON.stringify(request.actor),
       brand,
-      position,
+      position: page.position,
       headers: [...response.headers],
       body,
       gzip: gzipped,
