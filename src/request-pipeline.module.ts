@@ -8,6 +8,8 @@ import { PartnerRateLimitMiddleware } from './rate-limit/partner-rate-limit.midd
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { ResponseCacheMiddleware } from './response-cache/response-cache.middleware';
 import { ResponseCacheModule } from './response-cache/response-cache.module';
+import { FeedReadAheadMiddleware } from './syndication/read-ahead/feed-read-ahead.middleware';
+import { FeedReadAheadModule } from './syndication/read-ahead/feed-read-ahead.module';
 
 const GRAPHQL = { path: 'graphql', method: RequestMethod.ALL };
 const FEEDS = { path: 'feeds/{*path}', method: RequestMethod.ALL };
@@ -17,11 +19,11 @@ const FEEDS = { path: 'feeds/{*path}', method: RequestMethod.ALL };
  * place (app-wide settings that run before it: configureApp in
  * app-setup.ts): CSRF prevention for requests that carry cookies, who is
  * calling (every route), then the anonymous and partner rate limits (a
- * cached answer still counts against them), then the response cache, then
- * the response size ceiling.
+ * cached answer still counts against them), then the partner feed's pages
+ * read ahead, then the response cache, then the response size ceiling.
  */
 @Module({
-  imports: [AuthModule, RateLimitModule, ResponseCacheModule],
+  imports: [AuthModule, RateLimitModule, FeedReadAheadModule, ResponseCacheModule],
   providers: [
     AuthMiddleware,
     CookieCsrfMiddleware,
@@ -35,6 +37,7 @@ export class RequestPipelineModule implements NestModule {
     consumer.apply(AuthMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
     consumer.apply(AnonymousRateLimitMiddleware).forRoutes(GRAPHQL, FEEDS);
     consumer.apply(PartnerRateLimitMiddleware).forRoutes(GRAPHQL, FEEDS);
+    consumer.apply(FeedReadAheadMiddleware).forRoutes(GRAPHQL);
     consumer.apply(ResponseCacheMiddleware).forRoutes(GRAPHQL);
     // After the cache: an answer it replaces is never stored.
     consumer.apply(ResponseSizeLimitMiddleware).forRoutes(GRAPHQL);

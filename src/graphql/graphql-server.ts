@@ -17,6 +17,7 @@ import { formatGraphqlError } from './format-error';
 import { createGraphqlContext } from './graphql-context';
 import { type QueryLimits, queryLimits } from './query-limits';
 import { serviceUnavailablePlugin } from './service-unavailable.plugin';
+import { feedPagePlugin } from '../syndication/read-ahead/feed-page.plugin';
 
 /**
  * The Apollo server at /graphql: context, limits, errors, plugins. It serves
@@ -56,6 +57,7 @@ export const GraphqlServerModule = GraphQLModule.forRootAsync<ApolloDriverConfig
       responseCachePlugin,
       apolloCacheControlDisabled,
       serviceUnavailablePlugin,
+      feedPagePlugin,
       // After the limits: they run before any execution, compiled or not.
       // The partner feed's items come from typed columns (src/syndication).
       compiledExecution({ preSerializedRootFields: new Set(['contentChanges']) }),

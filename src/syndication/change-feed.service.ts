@@ -18,6 +18,15 @@ import { requireBrandPermission } from '../access/brand-access';
 import { feedClinicLimit } from '../access/feed-access';
 import { Permission } from '../access/permission';
 
+/** A published brand and where its feed stands: its epoch and the last change sequence. */
+interface FeedState {
+  id: string;
+  epoch: string;
+  head: string;
+}
+
+const positionOf = (brand: FeedState) => `${brand.id}:${brand.epoch}:${brand.head}`;
+
 interface ChangeRow {
   seq: string;
   entity_type: SyndicatedType;
@@ -53,16 +62,7 @@ export class ChangeFeedService {
     args: { brand: string; after?: string | null; first: number },
   ): Promise<ContentChangePage> {
     const caller = requireBrandPermission(actor, Permission.FeedRead);
-    // The brand and where its feed stands, in one statement: a page is one
-    // round trip fewer, and the position read is the same either way.
-    const [brand]: { id: string; epoch: string; head: string }[] = await this.db.query(
-      `SELECT b.id, e.epoch, coalesce(c.last_seq, 0)::text AS head
-         FROM brands b
-        CROSS JOIN deployment_epoch e
-         LEFT JOIN content_feed_counters c ON c.brand_id = b.id
-        WHERE b.slug = $1 AND b.publication_status = 'PUBLISHED'`,
-      [args.brand],
-    );
+    const brand = await this.feedState(args.brand);
     // Same answer whether another brand exists or not.
     if (!brand || brand.id !== caller.brandId) {
       throw new DomainError('FORBIDDEN', 'You have no access to this brand');
@@ -100,7 +100,43 @@ export class ChangeFeedService {
           ? { ...cursor, epoch, typeIndex: cursor.typeIndex + 1, lastId: null }
           : { brandId, epoch, phase: 'CHANGES', seq: cursor.upTo };
     }
-    return { changes, endCursor: encodeSyncCursor(cursor), hasMore, epoch };
+    return {
+      changes,
+      endCursor: encodeSyncCursor(cursor),
+      hasMore,
+      epoch,
+      position: positionOf(brand),
+    };
+  }
+
+  /**
+   * Where the feed of a published brand stands now, as one opaque value, or
+   * null when no published brand has that slug. It moves with everything a
+   * page of the feed shows: every change to published content is recorded
+   * in the feed (its head moves in the same transaction), a restore starts a
+   * new epoch, and a brand renamed or unpublished is no longer found. So a
+   * page read after this value was read is the page a read now would give,
+   * for as long as the value stays the same (FeedReadAhead relies on it).
+   */
+  async position(brandSlug: string): Promise<string | null> {
+    const brand = await this.feedState(brandSlug);
+    return brand ? positionOf(brand) : null;
+  }
+
+  /**
+   * The brand and where its feed stands, in one statement: a page is one
+   * round trip fewer, and the position read is the same either way.
+   */
+  private async feedState(brandSlug: string): Promise<FeedState | undefined> {
+    const [brand]: FeedState[] = await this.db.query(
+      `SELECT b.id, e.epoch, coalesce(c.last_seq, 0)::text AS head
+         FROM brands b
+        CROSS JOIN deployment_epoch e
+         LEFT JOIN content_feed_counters c ON c.brand_id = b.id
+        WHERE b.slug = $1 AND b.publication_status = 'PUBLISHED'`,
+      [brandSlug],
+    );
+    return brand;
   }
 
   /** The brand's last allocated change sequence (0 before the first change). */

@@ -3,7 +3,9 @@ import type { Actor } from '../../auth/actor';
 import { ChangeFeedService } from '../../syndication/change-feed.service';
 import { ContentChangePage } from '../../syndication/dtos/content-change.object';
 import { ContentChangesArgs } from './dtos/content-changes.args';
-import { CurrentActor } from '../../graphql/context.decorators';
+import { CurrentActor, HttpRequest } from '../../graphql/context.decorators';
+import type { AuthenticatedRequest } from '../../graphql/graphql-context';
+import { notePagePosition } from '../../syndication/read-ahead/feed-page.plugin';
 
 @Resolver()
 export class SyndicationResolver {
@@ -13,10 +15,13 @@ export class SyndicationResolver {
     description:
       'Partner sync: published clinics, treatments, FAQs and prices of your brand, then every change after, in commit order (deletions as tombstones). Needs a partner key. See docs/syndication.md.',
   })
-  contentChanges(
+  async contentChanges(
     @Args() args: ContentChangesArgs,
     @CurrentActor() actor: Actor,
+    @HttpRequest() req: AuthenticatedRequest,
   ): Promise<ContentChangePage> {
-    return this.feed.read(actor, args);
+    const page = await this.feed.read(actor, args);
+    notePagePosition(req, page.position);
+    return page;
   }
 }

@@ -111,4 +111,11 @@ export class ContentChangePage {
       'The deployment epoch the sequences belong to; a restore of the database starts a new one (webhook events carry it as `data.epoch`).',
   })
   epoch: string;
+
+  /**
+   * Where the brand's feed stood when the page was read
+   * (ChangeFeedService.position). Not a GraphQL field: FeedReadAhead keeps
+   * it with a page read ahead.
+   */
+  position: string;
 }
