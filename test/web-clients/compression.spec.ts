@@ -161,24 +161,35 @@ describe('web clients: compression', () => {
   it('answers a client that accepts no compression with the stored answer’s exact bytes', async () => {
     // A query of its own: the stored answer keeps only its compressed forms
     // once they are made, and a client without gzip gets them inflated.
-    const query = PAGE.replace('first: 5', 'first: 4');
-    const miss = await rawGet(app, {}, query);
-    expect(miss.headers['x-cache']).toBe('MISS');
-    expect(miss.headers['content-encoding']).toBeUndefined();
-    await precompressedHit(app, 'gzip', query);
-
+    // Other specs publish to the same brand: when that moves the page's
+    // generation mid-test, its hits turn into misses, and the test starts
+    // again with another page of its own (an alias), at most three times.
     const clients: Record<string, string>[] = [
       {},
       { 'accept-encoding': 'identity' },
       { 'accept-encoding': 'br;q=0, gzip;q=0' },
     ];
-    for (const headers of clients) {
-      const hit = await rawGet(app, headers, query);
-      expect(hit.headers['x-cache']).toBe('HIT');
-      expect(hit.headers['content-encoding']).toBeUndefined();
-      expect(hit.headers.etag).toBe(miss.headers.etag);
-      expect(Number(hit.headers['content-length'])).toBe(miss.body.length);
-      expect(hit.body.equals(miss.body)).toBe(true);
+    for (let attempt = 1; ; attempt++) {
+      const query = PAGE.replace('first: 5', 'first: 4').replace(
+        'clinics(',
+        `page${attempt}: clinics(`,
+      );
+      const miss = await rawGet(app, {}, query);
+      expect(miss.headers['x-cache']).toBe('MISS');
+      expect(miss.headers['content-encoding']).toBeUndefined();
+      await precompressedHit(app, 'gzip', query);
+
+      const hits: RawAnswer[] = [];
+      for (const headers of clients) hits.push(await rawGet(app, headers, query));
+      if (attempt < 3 && hits.some((hit) => hit.headers['x-cache'] !== 'HIT')) continue;
+      for (const hit of hits) {
+        expect(hit.headers['x-cache']).toBe('HIT');
+        expect(hit.headers['content-encoding']).toBeUndefined();
+        expect(hit.headers.etag).toBe(miss.headers.etag);
+        expect(Number(hit.headers['content-length'])).toBe(miss.body.length);
+        expect(hit.body.equals(miss.body)).toBe(true);
+      }
+      return;
     }
   });
 });
