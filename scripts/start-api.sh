@@ -17,9 +17,9 @@ export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 # gzip): an uncached clinic page took 1.7 times the CPU it takes now.
 export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-2097152}"
 export MALLOC_TRIM_THRESHOLD_="${MALLOC_TRIM_THRESHOLD_:-2097152}"
-# Old generation at most 176 MB, young generation 16 MB per semi-space; the
+# Old generation at most 160 MB, young generation 16 MB per semi-space; the
 # caller's NODE_OPTIONS come after, so a setting there wins.
-export NODE_OPTIONS="--max-old-space-size=176 --max-semi-space-size=16${NODE_OPTIONS:+ $NODE_OPTIONS}"
+export NODE_OPTIONS="--max-old-space-size=160 --max-semi-space-size=16${NODE_OPTIONS:+ $NODE_OPTIONS}"
 
 [ $# -gt 0 ] || set -- dist/src/main.js
 # The heap may double between full collections (node refuses this flag in

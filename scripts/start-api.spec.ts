@@ -34,8 +34,8 @@ function settingsUnder(env: Record<string, string>): Settings {
 describe('scripts/start-api.sh', () => {
   it('runs node with the heap capped and the malloc settings', () => {
     const unset = settingsUnder({});
-    // Old space 176 MB plus the young generation (three semi-spaces).
-    expect(unset.heapLimitMb).toBe(176 + 3 * 16);
+    // Old space 160 MB plus the young generation (three semi-spaces).
+    expect(unset.heapLimitMb).toBe(160 + 3 * 16);
     expect(unset.execArgv).toContain('--heap-growing-percent=100');
     expect(unset.arenas).toBe('2');
     expect(unset.mmapThreshold).toBe(String(2 * 1024 * 1024));
