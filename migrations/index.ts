@@ -19,6 +19,7 @@ import { RateLimitCounters1796370200000 } from './1796370200000-rate-limit-count
 import { UserLastSignIn1796370320000 } from './1796370320000-user-last-sign-in';
 import { AuditLogFilterIndexes1796370330001 } from './1796370330001-audit-log-filter-indexes';
 import { ScheduledPublicationsPageIndex1796370340000 } from './1796370340000-scheduled-publications-page-index';
+import { MarkdownRenderings1796370400000 } from './1796370400000-markdown-renderings';
 
 /** Every migration, oldest first. A new migration file must be added here. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   UserLastSignIn1796370320000,
   AuditLogFilterIndexes1796370330001,
   ScheduledPublicationsPageIndex1796370340000,
+  MarkdownRenderings1796370400000,
 ];

@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { storeMissingRenderingsOfContent } from '../src/editing/content-store';
 import { buildMicroNeedlingContent } from './content/micro-needling';
 
 export interface ScaleSeedOptions {
@@ -116,6 +117,8 @@ export async function seedScale(
       await insertClinicBatch(tx, brandId, from, to, regions);
       options.onProgress?.(to, total);
     }
+    // The providers' bios as delivery reads them (rendered once, here).
+    await storeMissingRenderingsOfContent(tx);
     // Fresh statistics, so the planner sees the real sizes at once.
     await tx.query(
       `ANALYZE clinics, providers, provider_clinics, provider_treatments, clinic_treatments,

@@ -9,6 +9,7 @@ import { ClinicEntity } from '../src/clinics/clinic.entity';
 import { FieldPolicyEntity } from '../src/overrides/field-policy.entity';
 import { OverrideEntity } from '../src/overrides/override.entity';
 import { CONTENT_TYPE_DEFS, ContentType } from '../src/content-types/registry';
+import { storeMissingRenderingsOfContent } from '../src/editing/content-store';
 import { readStoredItem } from '../src/editing/item-values';
 import { RevisionsService } from '../src/editing/revisions.service';
 import { FaqTreatmentEntity } from '../src/faqs/faq-treatment.entity';
@@ -65,6 +66,7 @@ export async function runSeed(
     const seeder = new Seeder(manager, new Date(), demoEditors);
     await seeder.seedAll();
     await seeder.recordRevisions();
+    await storeMissingRenderingsOfContent(manager);
     return seeder.report;
   });
 }

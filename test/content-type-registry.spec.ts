@@ -41,6 +41,7 @@ const NOT_CONTENT: Record<string, string> = {
   deployment: 'this deployment’s identity',
   deployment_epoch: 'changes when the database is restored (partner resync)',
   cache_generations: 'response-cache generations per group of answers',
+  markdown_renderings: 'safe HTML of Markdown texts, by text (derived, stored for delivery)',
 };
 
 /** Columns every editorial table has that no definition names (database/editorial.columns.ts). */

@@ -114,6 +114,11 @@ export interface ContentTypeDef {
    */
   textFields?: string[];
   /**
+   * Markdown properties whose safe HTML is stored when they are written
+   * (src/markdown/stored-renderings.ts), for delivery to read with the row.
+   */
+  renderedOnWrite?: string[];
+  /**
    * The field a property's hits and approvals are named by, when it is not
    * the property itself (an override's `value` is the field it overrides).
    */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ContentTypeDef } from '../content-types/registry';
+import { CONTENT_TYPE_DEFS, ContentTypeDef } from '../content-types/registry';
 import { updateReturning } from '../database/update-returning';
 import { fromDatabaseError } from './database-errors';
 import { editingErrors } from './editing.errors';
@@ -9,6 +9,7 @@ import type { ItemState, Values } from './item-view';
 import { publishedValues, readLinks } from './item-values';
 import type { TransactionContext, WriteContext } from './write-context';
 import { type ItemPlacement } from '../access/item-access';
+import { storeMissingRenderings, storeRenderings } from '../markdown/stored-renderings';
 
 type Link = NonNullable<ContentTypeDef['links']>[string];
 
@@ -114,6 +115,7 @@ export class ContentStore {
     for (const [property, link] of Object.entries(def.links ?? {})) {
       if (values[property] !== undefined) await replaceLinks(tx, link, id, values[property]);
     }
+    await storeRenderingsOf(tx, def, values);
     return id;
   }
 
@@ -178,6 +180,7 @@ export class ContentStore {
       `UPDATE ${def.table} SET ${sets.join(', ')} WHERE id = $1 RETURNING *`,
       params,
     );
+    await storeRenderingsOf(tx, def, changes);
     return {
       ...item,
       row,
@@ -313,6 +316,28 @@ async function uncheckedColumns(
       [table],
     );
   return new Map(rows.map(({ column, ...found }) => [column, found]));
+}
+
+/** Stores the HTML of the values' Markdown properties the type renders on write. */
+async function storeRenderingsOf(tx: EntityManager, def: ContentTypeDef, values: Values) {
+  const rendered = def.renderedOnWrite ?? [];
+  if (rendered.length)
+    await storeRenderings(
+      tx,
+      rendered.map((property) => values[property]),
+    );
+}
+
+/**
+ * Stores the HTML every type's rendered-on-write texts lack: for content
+ * written by plain SQL or repositories (the seeds), not through this store.
+ */
+export async function storeMissingRenderingsOfContent(db: EntityManager): Promise<void> {
+  for (const def of Object.values(CONTENT_TYPE_DEFS)) {
+    for (const property of def.renderedOnWrite ?? []) {
+      await storeMissingRenderings(db, def.table, def.columns[property].column);
+    }
+  }
 }
 
 /** Writes property values into the row's columns and link tables. */

@@ -88,19 +88,23 @@ export const markdownToSafeHtml = (markdown: string): string => renderMarkdown(m
 /**
  * What delivered objects whose `htmlField` is their `markdownField` as safe
  * HTML are made from (`Object.assign(Object.create(prototype), fields)`): a
- * getter renders it, through the memo above, only when a query reads it. A
- * plain property rather than a Nest field resolver, whose wrapper made every
- * object of a list asynchronous (FAQs, sections, providers: docs/benchmarks.md,
- * rounds 2 and 4). On a shared prototype rather than in each object literal,
- * which V8 builds slowly when it holds a getter.
+ * getter answers the HTML stored when the text was written (the object's
+ * `storedHtmlField`, see stored-renderings.ts) or renders it, through the
+ * memo above, only when a query reads it. A plain property rather than a
+ * Nest field resolver, whose wrapper made every object of a list
+ * asynchronous (FAQs, sections, providers: docs/benchmarks.md, rounds 2 and
+ * 4). On a shared prototype rather than in each object literal, which V8
+ * builds slowly when it holds a getter.
  */
 export function markdownHtmlPrototype<K extends string>(
   markdownField: string,
   htmlField: K,
+  storedHtmlField?: string,
 ): Record<K, string> {
   return Object.defineProperty({} as Record<K, string>, htmlField, {
-    get(this: Record<string, string>): string {
-      return markdownToSafeHtml(this[markdownField]);
+    get(this: Record<string, string | null | undefined>): string {
+      const stored = storedHtmlField ? this[storedHtmlField] : null;
+      return stored ?? markdownToSafeHtml(this[markdownField]!);
     },
   });
 }

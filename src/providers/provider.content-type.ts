@@ -37,6 +37,8 @@ export const PROVIDER_CONTENT: ContentTypeDef = {
                                WHERE pc.provider_id = x.id), '{}') AS clinic_ids`,
   localFields: ['bio', 'title', 'photoUrl'],
   textFields: ['credentials', 'title', 'bio'],
+  // One bio per provider: a big brand's are too many for the memo of renderings.
+  renderedOnWrite: ['bio'],
   validate: assertQualifiedLinks,
 };
 

@@ -14,19 +14,24 @@ import { Provider } from './dtos/provider.object';
 import type { Request } from 'express';
 import { expireAnswerBy } from '../response-cache/answer-lifetime';
 import { markdownHtmlPrototype } from '../markdown/markdown';
+import { storedHtmlSql } from '../markdown/stored-renderings';
 import { ProviderEntity } from './provider.entity';
 import { PROVIDER_SELECT } from './provider.content-type';
 import { LICENCE_COLUMNS, performerSql, type VerifiedLicence } from './performer-licences';
 
-const PROVIDER_COLUMNS = `${PROVIDER_SELECT}, ${LICENCE_COLUMNS}`;
+const PROVIDER_COLUMNS = `${PROVIDER_SELECT}, ${storedHtmlSql('p.bio')} AS "storedBioHtml", ${LICENCE_COLUMNS}`;
 
 type Keyed<T> = T & { key: string };
 
-/** Delivered providers: `bioHtml` rendered when read (see markdownHtmlPrototype). */
-const DELIVERED_PROVIDER = markdownHtmlPrototype('bio', 'bioHtml');
+/** Delivered providers: `bioHtml` as stored, or rendered when read (see markdownHtmlPrototype). */
+const DELIVERED_PROVIDER = markdownHtmlPrototype('bio', 'bioHtml', 'storedBioHtml');
 
-/** A delivered provider row: its columns and what its licences say now (performer-licences.ts). */
+/**
+ * A delivered provider row: its columns, its bio's stored HTML (null when
+ * it has none) and what its licences say now (performer-licences.ts).
+ */
 export type ProviderRow = ProviderEntity & {
+  storedBioHtml: string | null;
   licencesChangeAt: Date | null;
   verifiedLicences: VerifiedLicence[];
 };
@@ -196,6 +201,7 @@ export class ProvidersService {
       credentials: row.credentials,
       title: row.title,
       bio: row.bio,
+      storedBioHtml: row.storedBioHtml,
       photoUrl: row.photoUrl,
       updatedAt: row.updatedAt,
       brandId: row.brandId,

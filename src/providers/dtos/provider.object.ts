@@ -45,6 +45,9 @@ export class Provider {
   @Field({ description: 'When the provider last changed.' })
   updatedAt: Date;
 
+  /** Not exposed: the bio's HTML stored when it was written, if any (bioHtml answers it). */
+  storedBioHtml: string | null;
+
   /** Not exposed: the brand, and what this answer shows. */
   brandId: string;
   mode: ReadMode;
