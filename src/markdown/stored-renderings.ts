@@ -49,7 +49,10 @@ export function storedHtmlSql(textColumn: string): string {
 
 /** Renders the texts and stores their HTML (once per text and renderer). */
 export async function storeRenderings(db: EntityManager, texts: Iterable<unknown>): Promise<void> {
-  const distinct = [...new Set(texts)].filter((text): text is string => typeof text === 'string');
+  // Sorted: two writers storing the same texts insert them in one order, so neither waits on the other's.
+  const distinct = [...new Set(texts)]
+    .filter((text): text is string => typeof text === 'string')
+    .sort();
   if (distinct.length === 0) return;
   await db.query(
     `INSERT INTO markdown_renderings (renderer, source_sha256, html)
