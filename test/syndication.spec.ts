@@ -134,6 +134,36 @@ describe('partner sync: the change feed', () => {
     );
   });
 
+  it('answers a page in ASCII JSON: each non-ASCII character escaped, the values the same', async () => {
+    const question = 'Ça marche — même après l’été? 💉';
+    const answer = 'Oui — «sans» douleur.';
+    const faq = await brand.create(
+      'FAQ',
+      { brand_id: brand.id },
+      { question, answer, position: 60, treatmentIds: [brand.treatmentId] },
+    );
+    const response = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { ...partner, 'content-type': 'application/json', 'accept-encoding': 'identity' },
+      body: JSON.stringify({
+        query: CONTENT_CHANGES,
+        variables: { brand: brand.slug, first: 500 },
+      }),
+    });
+    expect(response.status).toBe(200);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(bytes.every((byte) => byte < 0x80)).toBe(true);
+    const text = bytes.toString('utf8');
+    // The em dash, and the emoji as its surrogate pair.
+    expect(text).toContain('\\u2014');
+    expect(text.toLowerCase()).toContain('\\ud83d\\udc89');
+    const { changes } = JSON.parse(text).data.contentChanges;
+    expect(changes.find((change: Change) => change.id === faq.id)?.faq).toMatchObject({
+      question,
+      answer,
+    });
+  });
+
   it('sends publishes as upserts and unpublishes and deletions as tombstones, in commit order', async () => {
     const client = new PartnerClient(app, brand.slug, partner, 500);
     await client.syncAll();
