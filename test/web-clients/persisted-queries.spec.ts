@@ -3,8 +3,8 @@ import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import { print } from 'graphql';
 import { createHash } from 'node:crypto';
 import { startTestApp, TestApp } from '../helpers/test-app';
+import { newBrand } from '../helpers/factories';
 
-const BRAND = 'lumen-aesthetics';
 /** With the __typename fields Apollo Client adds, so a plain POST sends the very same text. */
 const CLINICS = gql`
   query ApqClinics($brand: String!) {
@@ -40,9 +40,12 @@ interface Sent {
  */
 describe('web clients: automatic persisted queries with the response cache', () => {
   let app: TestApp;
+  /** A brand of its own: no other spec's publish empties the cached answers these tests prime. */
+  let brand: string;
 
   beforeAll(async () => {
     app = await startTestApp();
+    brand = (await newBrand(app.dataSource)).slug;
   });
   afterAll(() => app.close());
 
@@ -80,7 +83,7 @@ describe('web clients: automatic persisted queries with the response cache', () 
       body: JSON.stringify({
         operationName: 'ApqClinics',
         query: print(CLINICS),
-        variables: { brand: BRAND },
+        variables: { brand },
       }),
     });
     const plain = { body: await response.json() };
@@ -88,7 +91,7 @@ describe('web clients: automatic persisted queries with the response cache', () 
     expect(response.headers.get('x-cache')).toBe('MISS');
 
     const first: Sent[] = [];
-    const ssr = await apolloClient(first).query({ query: CLINICS, variables: { brand: BRAND } });
+    const ssr = await apolloClient(first).query({ query: CLINICS, variables: { brand } });
     expect(ssr.data).toEqual(plain.body.data);
     // Hash unknown → the link registers it with the full query, answered from the cache.
     expect(first).toEqual([
@@ -99,7 +102,7 @@ describe('web clients: automatic persisted queries with the response cache', () 
     const second: Sent[] = [];
     const browser = await apolloClient(second).query({
       query: CLINICS,
-      variables: { brand: BRAND },
+      variables: { brand },
     });
     expect(browser.data).toEqual(plain.body.data);
     expect(second).toEqual([{ method: 'GET', hasQuery: false, status: 200, cache: 'HIT' }]);
@@ -107,13 +110,13 @@ describe('web clients: automatic persisted queries with the response cache', () 
 
   it('answers a hash that is not its query’s 400 PERSISTED_QUERY_HASH_MISMATCH, cached or not', async () => {
     const query = print(CLINICS);
-    await app.graphql(query, { brand: BRAND }); // cached
+    await app.graphql(query, { brand }); // cached
     const response = await fetch(`${app.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         query,
-        variables: { brand: BRAND },
+        variables: { brand },
         extensions: { persistedQuery: { version: 1, sha256Hash: sha256('something else') } },
       }),
     });
