@@ -124,12 +124,23 @@ describe('response cache', () => {
   });
 
   it('answers a repeated query from the cache, byte for byte what an uncached app answers', async () => {
-    const request = { query: CLINIC_PAGE, variables: { brand: BRAND, clinic: 'austin-downtown' } };
-    const first = await post(app, request);
-    const second = await post(app, request);
+    // Another spec's publish in the shared brand between the two requests
+    // rightly empties the cache: the pair is then asked again as a page
+    // nobody has asked for (a new alias), up to three times.
+    const variables = { brand: BRAND, clinic: 'austin-downtown' };
+    let key!: string;
+    let request!: { query: string; variables: typeof variables };
+    let first!: Raw;
+    let second!: Raw;
+    for (let attempt = 0; attempt < 3 && second?.headers.get('x-cache') !== 'HIT'; attempt++) {
+      key = `repeated${Date.now()}x${attempt}`;
+      request = { query: CLINIC_PAGE.replace('clinic(', `${key}: clinic(`), variables };
+      first = await post(app, request);
+      second = await post(app, request);
+    }
     const fresh = await post(uncached, request);
     expect(first.json.errors).toBeUndefined();
-    expect(first.json.data.clinic.treatment.prices.length).toBeGreaterThan(0);
+    expect(first.json.data[key].treatment.prices.length).toBeGreaterThan(0);
     expect(first.headers.get('x-cache')).toBe('MISS');
     expect(second.headers.get('x-cache')).toBe('HIT');
     expect(second.text).toBe(first.text);
