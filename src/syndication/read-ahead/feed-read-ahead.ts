@@ -38,6 +38,22 @@ const MAX_PAGES = 8;
 /** Pages being read ahead at once: more syncs at a time go on without it. */
 const MAX_READING = 2;
 
+/**
+ * The request headers a page's answer depends on: Accept decides its content
+ * type, Accept-Encoding its gzip, Content-Type how Apollo reads the body.
+ * Only these are kept for the pages read ahead: not the partner's key.
+ */
+const ANSWER_HEADERS = ['accept', 'accept-encoding', 'content-type'] as const;
+
+/** The headers of `headers` a page's answer depends on (ANSWER_HEADERS). */
+export function answerHeaders(headers: Request['headers']): Request['headers'] {
+  const kept: Request['headers'] = {};
+  for (const name of ANSWER_HEADERS) {
+    if (headers[name] !== undefined) kept[name] = headers[name];
+  }
+  return kept;
+}
+
 /** A feed request as the read-ahead keys it: the caller's key, the document, its variables. */
 export interface FeedRequest {
   key: string;
@@ -45,7 +61,7 @@ export interface FeedRequest {
   query: string;
   operationName: string | undefined;
   variables: Record<string, unknown>;
-  /** The request's headers: Accept decides the answer's content type, Accept-Encoding its gzip. */
+  /** The request's headers its answer depends on (answerHeaders). */
   headers: Request['headers'];
 }
 
@@ -117,7 +133,7 @@ export class FeedReadAhead {
         actor,
         query,
         operationName: operationName ?? undefined,
-        headers: req.headers,
+        headers: answerHeaders(req.headers),
       },
       (variables as Record<string, unknown> | null) ?? {},
     );
