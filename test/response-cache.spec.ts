@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
-import { loginAs } from './helpers/login';
 import { STALENESS_BOUND_MS } from '../src/response-cache/generation-watcher';
+import { signInNewEditor } from './helpers/content-editing';
+import { type BrandFixture, newBrand } from './helpers/factories';
 import { describeWithRedis } from './helpers/redis';
 import { startTestApp, TestApp } from './helpers/test-app';
 
-const BRAND = 'lumen-aesthetics';
+/** A clinic page of a brand made by newBrand (clinics clinic-1 to clinic-3, treatment `peel`). */
 const CLINIC_PAGE = `query Page($brand: String!, $clinic: String!) {
   clinic(brand: $brand, slug: $clinic) {
     name phone address { city } jsonLd
-    treatment(slug: "micro-needling") {
+    treatment(slug: "peel") {
       name summary disclaimer sections { heading html }
       prices { label amount { formatted } }
       faqs { question answerHtml }
@@ -62,13 +63,20 @@ async function get(
 describe('response cache', () => {
   let app: TestApp;
   let uncached: TestApp;
+  /**
+   * A brand of its own (prices at clinic-1): a publish empties its brand's
+   * cached answers, so another spec's publish into a shared brand would turn
+   * a primed HIT into a MISS.
+   */
+  let brand: BrandFixture;
   let editor: Record<string, string>;
   let n = 0;
 
   beforeAll(async () => {
     app = await startTestApp();
     uncached = await startTestApp({ responseCacheTtlSeconds: 0 });
-    editor = await loginAs(app, 'editor');
+    brand = await newBrand(app.dataSource, { size: 3 });
+    editor = await signInNewEditor(app, brand.brand, 'BRAND_EDITOR');
   });
   afterAll(async () => {
     await app.close();
@@ -100,7 +108,7 @@ describe('response cache', () => {
   };
   const treatmentQuery = (slug: string) => ({
     query: `query($brand: String!, $slug: String!) { treatment(brand: $brand, slug: $slug) { summary } }`,
-    variables: { brand: BRAND, slug },
+    variables: { brand: brand.slug, slug },
   });
 
   it('renders a page once for requests that miss it at the same time, and serves them all its answer', async () => {
@@ -112,7 +120,7 @@ describe('response cache', () => {
     const counts: number[][] = [];
     for (let attempt = 0; attempt < 3 && counts.at(-1)?.join() !== '1,5'; attempt++) {
       const query = CLINIC_PAGE.replace('clinic(', `concurrent${Date.now()}x${attempt}: clinic(`);
-      const request = { query, variables: { brand: BRAND, clinic: 'dallas-uptown' } };
+      const request = { query, variables: { brand: brand.slug, clinic: 'clinic-2' } };
       const answers = await Promise.all(Array.from({ length: 6 }, () => post(app, request)));
       expect(answers[0].json.errors).toBeUndefined();
       for (const answer of answers) expect(answer.text).toBe(answers[0].text);
@@ -124,23 +132,12 @@ describe('response cache', () => {
   });
 
   it('answers a repeated query from the cache, byte for byte what an uncached app answers', async () => {
-    // Another spec's publish in the shared brand between the two requests
-    // rightly empties the cache: the pair is then asked again as a page
-    // nobody has asked for (a new alias), up to three times.
-    const variables = { brand: BRAND, clinic: 'austin-downtown' };
-    let key!: string;
-    let request!: { query: string; variables: typeof variables };
-    let first!: Raw;
-    let second!: Raw;
-    for (let attempt = 0; attempt < 3 && second?.headers.get('x-cache') !== 'HIT'; attempt++) {
-      key = `repeated${Date.now()}x${attempt}`;
-      request = { query: CLINIC_PAGE.replace('clinic(', `${key}: clinic(`), variables };
-      first = await post(app, request);
-      second = await post(app, request);
-    }
+    const request = { query: CLINIC_PAGE, variables: { brand: brand.slug, clinic: 'clinic-1' } };
+    const first = await post(app, request);
+    const second = await post(app, request);
     const fresh = await post(uncached, request);
     expect(first.json.errors).toBeUndefined();
-    expect(first.json.data[key].treatment.prices.length).toBeGreaterThan(0);
+    expect(first.json.data.clinic.treatment.prices.length).toBeGreaterThan(0);
     expect(first.headers.get('x-cache')).toBe('MISS');
     expect(second.headers.get('x-cache')).toBe('HIT');
     expect(second.text).toBe(first.text);
@@ -151,19 +148,19 @@ describe('response cache', () => {
 
   it('keys by the normalized operation and variables, not by layout or key order', async () => {
     const query = `query($clinic: String!, $brand: String!) { clinic(brand: $brand, slug: $clinic) { slug name } }`;
-    const first = await post(app, { query, variables: { brand: BRAND, clinic: 'dallas-uptown' } });
+    const first = await post(app, { query, variables: { brand: brand.slug, clinic: 'clinic-2' } });
     const reformatted = await post(app, {
       query: `# the same, laid out differently\nquery ($clinic: String!, $brand: String!) {\n  clinic(brand: $brand, slug: $clinic) {\n    slug\n    name\n  }\n}`,
-      variables: { clinic: 'dallas-uptown', brand: BRAND },
+      variables: { clinic: 'clinic-2', brand: brand.slug },
     });
     const other = await post(app, {
       query,
-      variables: { brand: BRAND, clinic: 'austin-downtown' },
+      variables: { brand: brand.slug, clinic: 'clinic-1' },
     });
     expect(first.headers.get('x-cache')).toBe('MISS');
     expect(reformatted.headers.get('x-cache')).toBe('HIT');
     expect(other.headers.get('x-cache')).toBe('MISS');
-    expect(other.json.data.clinic.slug).toBe('austin-downtown');
+    expect(other.json.data.clinic.slug).toBe('clinic-1');
   });
 
   it('serves what was published last: publishing invalidates the brand’s answers', async () => {
@@ -197,7 +194,7 @@ describe('response cache', () => {
   });
 
   it('never shares answers between scopes: anonymous callers and each API key', async () => {
-    const admin = await loginAs(app, 'admin');
+    const admin = await signInNewEditor(app, brand.brand, 'BRAND_ADMIN');
     const createKey = async () => {
       const { body } = await app.graphql(
         `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key } }`,
@@ -208,7 +205,7 @@ describe('response cache', () => {
       return { authorization: `Bearer ${body.data.createApiKey.key}` };
     };
     const [keyA, keyB] = [await createKey(), await createKey()];
-    const request = { query: `{ clinic(brand: "${BRAND}", slug: "houston-galleria") { name } }` };
+    const request = { query: `{ clinic(brand: "${brand.slug}", slug: "clinic-3") { name } }` };
 
     expect((await post(app, request)).headers.get('x-cache')).toBe('MISS');
     expect((await post(app, request)).headers.get('x-cache')).toBe('HIT');
@@ -217,14 +214,14 @@ describe('response cache', () => {
     expect((await post(app, request, keyB)).headers.get('x-cache')).toBe('MISS');
     // Other brands read other generations and keys.
     const otherBrand = await post(app, {
-      query: `{ clinic(brand: "no-such-brand", slug: "houston-galleria") { name } }`,
+      query: `{ clinic(brand: "no-such-brand", slug: "clinic-3") { name } }`,
     });
     expect(otherBrand.headers.get('x-cache')).toBe('MISS');
     expect(otherBrand.json.data.clinic).toBeNull();
   });
 
   it('keeps no partner sync page: each is read once, under its own key', async () => {
-    const admin = await loginAs(app, 'admin');
+    const admin = await signInNewEditor(app, brand.brand, 'BRAND_ADMIN');
     const { body } = await app.graphql(
       `mutation { createApiKey(input: { name: "cache sync ${Date.now()}", scopes: [PARTNER] }) { key } }`,
       {},
@@ -233,7 +230,7 @@ describe('response cache', () => {
     expect(body.errors).toBeUndefined();
     const partner = { authorization: `Bearer ${body.data.createApiKey.key}` };
     const request = {
-      query: `{ contentChanges(brand: "${BRAND}", first: 3) { endCursor changes { type id version } } }`,
+      query: `{ contentChanges(brand: "${brand.slug}", first: 3) { endCursor changes { type id version } } }`,
     };
     const first = await post(app, request, partner);
     const again = await post(app, request, partner);
@@ -244,25 +241,25 @@ describe('response cache', () => {
     }
     expect(again.text).toBe(first.text);
     // The same key's delivery queries are still kept.
-    const delivery = { query: `{ clinic(brand: "${BRAND}", slug: "austin-downtown") { name } }` };
+    const delivery = { query: `{ clinic(brand: "${brand.slug}", slug: "clinic-1") { name } }` };
     await post(app, delivery, partner);
     expect((await post(app, delivery, partner)).headers.get('x-cache')).toBe('HIT');
   });
 
   it('never serves editors from the cache, and refuses a bad credential before looking', async () => {
-    const request = { query: `{ clinic(brand: "${BRAND}", slug: "austin-downtown") { slug } }` };
+    const request = { query: `{ clinic(brand: "${brand.slug}", slug: "clinic-1") { slug } }` };
     await post(app, request);
     expect((await post(app, request)).headers.get('x-cache')).toBe('HIT');
     const asEditor = await post(app, request, editor);
     expect(asEditor.headers.get('x-cache')).toBeNull();
-    expect(asEditor.json.data.clinic.slug).toBe('austin-downtown');
+    expect(asEditor.json.data.clinic.slug).toBe('clinic-1');
     const refused = await post(app, request, { authorization: 'Bearer not-a-token' });
     expect(refused.status).toBe(401);
     expect(refused.json.errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
   it('never caches errors or mutations', async () => {
-    const bad = { query: `{ faqs(brand: "${BRAND}", first: 1000) { totalCount } }` };
+    const bad = { query: `{ faqs(brand: "${brand.slug}", first: 1000) { totalCount } }` };
     for (let i = 0; i < 2; i++) {
       const response = await post(app, bad);
       expect(response.json.errors[0].extensions.code).toBe('BAD_USER_INPUT');
@@ -270,7 +267,7 @@ describe('response cache', () => {
       expect(response.headers.get('x-cache')).toBeNull();
       expect(response.headers.get('etag')).toBeNull();
     }
-    const invalid = { query: `{ clinic(brand: "${BRAND}") { slug } }` };
+    const invalid = { query: `{ clinic(brand: "${brand.slug}") { slug } }` };
     await post(app, invalid);
     expect((await post(app, invalid)).headers.get('x-cache')).toBeNull();
 
@@ -286,7 +283,7 @@ describe('response cache', () => {
   it('GET: a public Cache-Control, an ETag, and 304 for If-None-Match', async () => {
     const params = {
       query: `query($brand: String!) { clinics(brand: $brand, first: 5) { totalCount edges { node { slug } } } }`,
-      variables: { brand: BRAND },
+      variables: { brand: brand.slug },
     };
     const first = await get(app, params);
     expect(first.status).toBe(200);
@@ -314,7 +311,7 @@ describe('response cache', () => {
   });
 
   it('GET without a preflight header is answered, but refused with a cookie, cached or not (CSRF prevention)', async () => {
-    const params = { query: `{ brand(slug: "${BRAND}") { name } }` };
+    const params = { query: `{ brand(slug: "${brand.slug}") { name } }` };
     expect((await get(app, params)).status).toBe(200);
     const url = `${app.url}/graphql?query=${encodeURIComponent(params.query)}`;
     expect((await fetch(url)).status).toBe(200);
@@ -327,13 +324,13 @@ describe('response cache', () => {
     const query = `query Persisted($brand: String!) { brand(slug: $brand) { name slug } }`;
     const sha256Hash = createHash('sha256').update(query).digest('hex');
     const extensions = { persistedQuery: { version: 1, sha256Hash } };
-    const variables = { brand: BRAND };
+    const variables = { brand: brand.slug };
 
     const unknown = await get(app, { extensions, variables });
     expect(unknown.json.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
 
     const registered = await post(app, { query, variables, extensions });
-    expect(registered.json.data.brand.slug).toBe(BRAND);
+    expect(registered.json.data.brand.slug).toBe(brand.slug);
 
     const byHash = await get(app, { extensions, variables });
     expect(byHash.status).toBe(200);
@@ -345,10 +342,13 @@ describe('response cache', () => {
 describeWithRedis('response cache in Redis', () => {
   let one: TestApp;
   let two: TestApp;
+  /** A brand of its own, as above. */
+  let brand: BrandFixture;
 
   beforeAll(async () => {
     one = await startTestApp({ redisUrl: process.env.TEST_REDIS_URL });
     two = await startTestApp({ redisUrl: process.env.TEST_REDIS_URL });
+    brand = await newBrand(one.dataSource);
   });
   afterAll(async () => {
     await one?.close();
@@ -356,7 +356,7 @@ describeWithRedis('response cache in Redis', () => {
   });
 
   it('shares answers between instances, and a publish on one invalidates both', async () => {
-    const editor = await loginAs(one, 'editor');
+    const editor = await signInNewEditor(one, brand.brand, 'BRAND_EDITOR');
     const slug = `redis-${Date.now()}`;
     const created = await one.graphql(
       `mutation($input: CreateTreatmentInput!) { createTreatment(input: $input) { id version } }`,
@@ -374,7 +374,9 @@ describeWithRedis('response cache in Redis', () => {
     const { id, version } = created.body.data.createTreatment;
     const live = await publish({ id, version });
 
-    const request = { query: `{ treatment(brand: "${BRAND}", slug: "${slug}") { summary } }` };
+    const request = {
+      query: `{ treatment(brand: "${brand.slug}", slug: "${slug}") { summary } }`,
+    };
     expect((await post(one, request)).headers.get('x-cache')).toBe('MISS');
     const shared = await post(two, request);
     expect(shared.headers.get('x-cache')).toBe('HIT');
