@@ -46,7 +46,7 @@ const MAX_READING = 2;
 const ANSWER_HEADERS = ['accept', 'accept-encoding', 'content-type'] as const;
 
 /** The headers of `headers` a page's answer depends on (ANSWER_HEADERS). */
-export function answerHeaders(headers: Request['headers']): Request['headers'] {
+function answerHeaders(headers: Request['headers']): Request['headers'] {
   const kept: Request['headers'] = {};
   for (const name of ANSWER_HEADERS) {
     if (headers[name] !== undefined) kept[name] = headers[name];
